@@ -1,0 +1,1 @@
+//! Word lists shared by several stages (speech verbs, weekday and month names).

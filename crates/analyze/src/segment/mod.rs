@@ -1,0 +1,291 @@
+//! Paragraphs, tokens and sentences.
+//!
+//! Tokens keep abbreviations ("U.S.", "Gen.", "Feb."), initials ("J."), inner apostrophes and
+//! hyphens together; quotation marks become [`TokenKind::OpenQuote`] / [`TokenKind::CloseQuote`]
+//! (straight marks are classified by what surrounds them). Sentences end at `.`, `!` or `?`
+//! followed by a capitalised word, a quotation mark or the end of the paragraph, never after an
+//! abbreviation or an initial; a paragraph always ends a sentence. Closing quotation marks and
+//! brackets after the full stop belong to the sentence they close.
+
+use parallax_doc::{Doc, Layer, Sentence, Span, Stage, Token, TokenKind};
+
+/// Abbreviations that never end a sentence (titles, months, and the like). Lower case, no period.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "adm", "gov",
+    "sen", "rep", "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+    "nov", "dec", "vs", "etc", "approx", "inc", "corp", "ltd", "co", "mt", "ft", "pres",
+    "supt", "insp", "cmdr", "hon", "messrs", "mme", "fig", "vol", "pp",
+];
+
+/// Words that, capitalised after an ambiguous abbreviation such as "U.S.", start a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
+    "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "Some", "Many",
+    "Most", "After", "Before", "When", "While", "Meanwhile", "However", "Still", "Yet", "As", "If",
+];
+
+/// The segmentation stage: provides paragraphs, tokens and sentences.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Segmenter;
+
+impl Stage for Segmenter {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Paragraphs, Layer::Tokens, Layer::Sentences]
+    }
+    fn run(&self, doc: &mut Doc) {
+        segment(doc);
+    }
+}
+
+/// Fills the paragraph, token and sentence layers of `doc`.
+pub fn segment(doc: &mut Doc) {
+    doc.paragraphs = paragraphs(&doc.text);
+    doc.tokens.clear();
+    doc.sentences.clear();
+    for (paragraph_idx, &paragraph) in doc.paragraphs.iter().enumerate() {
+        let first_token = doc.tokens.len();
+        tokenize_into(&doc.text, paragraph, &mut doc.tokens);
+        split_sentences(&doc.text, paragraph_idx, first_token, &doc.tokens, &mut doc.sentences);
+    }
+}
+
+/// Paragraph spans: non-blank lines, trimmed.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line_start + (line.len() - line.trim_start().len());
+        let trimmed_end = line_start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Span::new(trimmed_start, trimmed_end));
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokenizes `text[span]`, appending to `out`.
+fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let chunk = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = chunk.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let offset = |i: usize| span.start + chars.get(i).map_or(chunk.len(), |&(o, _)| o);
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if is_word_char(c) {
+            let numeric = c.is_ascii_digit();
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(c) if is_word_char(c) => i += 1,
+                    // inner apostrophe or hyphen: "don't", "co-operation", "U.S.-Russian"
+                    Some(c) if (is_apostrophe(c) || c == '-' || c == '‑') && at(i + 1).is_some_and(is_word_char) => {
+                        i += 2
+                    }
+                    // digit separators: "2,225", "3.5"
+                    Some(',' | '.') if numeric && at(i + 1).is_some_and(|c| c.is_ascii_digit()) => i += 2,
+                    // "U.S." style: letter, period, letter
+                    Some('.')
+                        if !numeric
+                            && at(i + 1).is_some_and(char::is_alphabetic)
+                            && (i == start + 1 || at(i - 2) == Some('.')) =>
+                    {
+                        i += 2
+                    }
+                    // "U.S.-Russian": a dotted acronym joined by a hyphen
+                    Some('.')
+                        if !numeric
+                            && i >= start + 3
+                            && at(i - 2) == Some('.')
+                            && at(i + 1) == Some('-')
+                            && at(i + 2).is_some_and(is_word_char) =>
+                    {
+                        i += 3
+                    }
+                    _ => break,
+                }
+            }
+            let word = &chunk[chars[start].0..chars.get(i).map_or(chunk.len(), |&(o, _)| o)];
+            // a trailing period belongs to abbreviations, initials and dotted acronyms
+            if at(i) == Some('.') {
+                let lower = word.to_lowercase();
+                let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let dotted = word.contains('.');
+                if is_initial || dotted || TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+                    i += 1;
+                }
+            }
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: Span::new(offset(start), offset(i)), kind });
+            continue;
+        }
+        // punctuation
+        i += 1;
+        let kind = match c {
+            '“' | '‘' | '«' | '„' => TokenKind::OpenQuote,
+            '”' | '»' => TokenKind::CloseQuote,
+            '’' => TokenKind::CloseQuote,
+            '"' | '\'' => {
+                let prev = start.checked_sub(1).and_then(&at);
+                let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+                if opens {
+                    TokenKind::OpenQuote
+                } else {
+                    TokenKind::CloseQuote
+                }
+            }
+            '.' if at(i) == Some('.') && at(i + 1) == Some('.') => {
+                i += 2;
+                TokenKind::Punct
+            }
+            _ => TokenKind::Punct,
+        };
+        out.push(Token { span: Span::new(offset(start), offset(i)), kind });
+    }
+}
+
+fn ends_sentence(tok: &str) -> bool {
+    matches!(tok, "." | "!" | "?" | "?!" | "!?")
+}
+
+fn split_sentences(text: &str, paragraph: usize, first: usize, tokens: &[Token], out: &mut Vec<Sentence>) {
+    let last = tokens.len();
+    if first == last {
+        return;
+    }
+    let tok = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let mut start = first;
+    let mut i = first;
+    while i < last {
+        let t = tok(i);
+        let mut boundary = false;
+        if ends_sentence(t) {
+            boundary = true;
+        } else if t.ends_with('.') && t.len() > 1 && tokens[i].kind == TokenKind::Word {
+            // an abbreviation or dotted acronym: ends a sentence only before a typical starter
+            let lower = t.trim_end_matches('.').to_lowercase();
+            let is_title = TITLE_ABBREVIATIONS.contains(&lower.as_str());
+            let is_initial = t.chars().count() == 2;
+            boundary = !is_title && !is_initial && i + 1 < last && SENTENCE_STARTERS.contains(&tok(i + 1));
+        }
+        if boundary {
+            // swallow closing quotes and brackets
+            let mut end = i + 1;
+            while end < last && (tokens[end].kind == TokenKind::CloseQuote || matches!(tok(end), ")" | "]")) {
+                end += 1;
+            }
+            let next_starts = end >= last || {
+                let next = tok(end);
+                let c = next.chars().next().unwrap_or(' ');
+                c.is_uppercase() || c.is_ascii_digit() || tokens[end].kind == TokenKind::OpenQuote
+            };
+            if next_starts {
+                push_sentence(tokens, start, end, paragraph, out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < last {
+        push_sentence(tokens, start, last, paragraph, out);
+    }
+}
+
+fn push_sentence(tokens: &[Token], start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    out.push(Sentence {
+        span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+        tokens: start..end,
+        paragraph,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        let mut d = Doc::new("t", text.to_string());
+        segment(&mut d);
+        d
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let d = doc(text);
+        d.sentences.iter().map(|s| d.slice(s.span).to_string()).collect()
+    }
+
+    fn tokens(text: &str) -> Vec<String> {
+        let d = doc(text);
+        d.tokens.iter().map(|t| d.slice(t.span).to_string()).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials_in_one_sentence() {
+        let s = sentences("Gen. Keith Kellogg met Dr. J. R. Smith in the U.S. capital on Feb. 24. He left.");
+        assert_eq!(s, vec!["Gen. Keith Kellogg met Dr. J. R. Smith in the U.S. capital on Feb. 24.", "He left."]);
+    }
+
+    #[test]
+    fn ends_after_a_dotted_acronym_before_a_sentence_starter() {
+        let s = sentences("Support came from the U.S. The Europeans were not asked.");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let s = sentences("“We are ready.” She left. He said: \"No.\" Then nothing.");
+        assert_eq!(s, vec!["“We are ready.”", "She left.", "He said: \"No.\"", "Then nothing."]);
+    }
+
+    #[test]
+    fn paragraph_breaks_end_sentences() {
+        let d = doc("No full stop here\nNext paragraph.");
+        assert_eq!(d.sentences.len(), 2);
+        assert_eq!(d.sentences[1].paragraph, 1);
+    }
+
+    #[test]
+    fn tokens_keep_words_whole() {
+        assert_eq!(
+            tokens("U.S.-Russian co-operation, don’t 2,225 … ‘highly’"),
+            vec!["U.S.-Russian", "co-operation", ",", "don’t", "2,225", "…", "‘", "highly", "’"]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_are_classified_by_context() {
+        let d = doc("in its \"current form\" by June");
+        let kinds: Vec<_> = d.tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[2], TokenKind::OpenQuote);
+        assert_eq!(kinds[5], TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn ellipsis_inside_a_quote_does_not_split() {
+        let s = sentences("Talks “have not taken place and … Ukraine has not said yes.”");
+        assert_eq!(s.len(), 1);
+    }
+}

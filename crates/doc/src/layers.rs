@@ -1,0 +1,209 @@
+//! The layers that analysis stages add to a [`Doc`](crate::Doc).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::Span;
+
+/// A sentence: its span and the range of its tokens in [`Doc::tokens`](crate::Doc::tokens).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// The sentence's bytes, without surrounding whitespace.
+    pub span: Span,
+    /// Its tokens, as a range of indices into the token layer.
+    pub tokens: Range<usize>,
+    /// Index of the paragraph it lies in.
+    pub paragraph: usize,
+}
+
+/// What sort of token a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or periods ("U.S.", "co-operation").
+    Word,
+    /// Digits, possibly with separators ("2,225", "3.5", "2022").
+    Number,
+    /// An opening quotation mark (straight marks are classified by context).
+    OpenQuote,
+    /// A closing quotation mark.
+    CloseQuote,
+    /// Any other punctuation or symbol.
+    Punct,
+}
+
+/// A token: a span and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// The token's bytes.
+    pub span: Span,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+/// The type of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, government body, party, agency, outlet...
+    Organization,
+    /// A country, city, region, landmark...
+    Location,
+    /// A nationality, religious or political group ("Russian", "Europeans").
+    Group,
+}
+
+impl EntityKind {
+    /// The name used in the JSON contract.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Group => "group",
+        }
+    }
+}
+
+/// A role or title an article gives an entity ("U.S. Secretary of State").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The role as it stands in the text (the span), normalised for display.
+    pub text: String,
+    /// Where the article says it.
+    pub span: Span,
+}
+
+/// An entity named in one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Index of this entity in [`Doc::entities`](crate::Doc::entities).
+    pub id: usize,
+    /// Its type.
+    pub kind: EntityKind,
+    /// Canonical name within the article: the fullest name form used ("Marco Rubio").
+    pub name: String,
+    /// Roles and titles given to it.
+    pub roles: Vec<Role>,
+    /// Grammatical gender when known from pronouns or first names: `Some('m')`, `Some('f')`.
+    pub gender: Option<char>,
+}
+
+/// How an entity is mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A proper name, full or partial ("Marco Rubio", "Rubio").
+    Name,
+    /// A pronoun ("he", "she").
+    Pronoun,
+    /// A role or description only ("the German chancellor").
+    Nominal,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// The mention's bytes.
+    pub span: Span,
+    /// Index into [`Doc::entities`](crate::Doc::entities).
+    pub entity: usize,
+    /// Name, pronoun or nominal.
+    pub kind: MentionKind,
+}
+
+/// What sort of quote a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A whole statement in quotation marks.
+    Direct,
+    /// A fragment in quotation marks inside reported speech.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+/// A quote or piece of reported speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub span: Span,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// The cue ("said", "told", "according to"), when there is one.
+    pub cue: Option<Span>,
+    /// The words naming the speaker ("he", "the German chancellor", "Scholz").
+    pub speaker_span: Option<Span>,
+    /// The entity the speaker resolves to, an index into the entity layer.
+    pub speaker_entity: Option<usize>,
+}
+
+/// A temporal expression and its normalised value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeExpr {
+    /// The expression ("on Tuesday", "Feb. 24, 2022", "last week").
+    pub span: Span,
+    /// TimeML-style value: `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY`, `PnD`, `PRESENT_REF`...
+    pub value: String,
+    /// `date`, `time`, `duration` or `set`, as in TimeML.
+    pub kind: &'static str,
+}
+
+/// The kind of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Talks, meetings, summits.
+    Meeting,
+    /// Phone or video calls.
+    Call,
+    /// Visits, trips, travel.
+    Visit,
+    /// Speeches, addresses, statements, interviews.
+    Speech,
+}
+
+impl EventKind {
+    /// The name used in the JSON contract.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Call => "call",
+            EventKind::Visit => "visit",
+            EventKind::Speech => "speech",
+        }
+    }
+}
+
+/// Whether an event happened or is only planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// Reported as having taken place.
+    Happened,
+    /// Reported as planned, scheduled or expected.
+    Planned,
+}
+
+/// An event reported by the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// Meeting, call, visit, speech.
+    pub kind: EventKind,
+    /// The word that reports it ("talks", "phoned", "visit").
+    pub trigger: Span,
+    /// Index of the sentence that reports it.
+    pub sentence: usize,
+    /// Participating entities (indices into the entity layer).
+    pub participants: Vec<usize>,
+    /// Where it takes place (an entity index), when said.
+    pub place: Option<usize>,
+    /// When, as an index into the time layer, when said.
+    pub time: Option<usize>,
+    /// Happened or planned.
+    pub status: EventStatus,
+}

@@ -1,0 +1,1 @@
+//! Stories (work in progress).
