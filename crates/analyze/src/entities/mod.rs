@@ -1,8 +1,28 @@
-//! The entities stage (work in progress).
+//! People, organisations and places, with roles and within-article coreference.
+//!
+//! The recogniser works over runs of capitalised tokens. A run is parsed into gazetteer names
+//! (countries, demonyms, cities, organisations: `data/entities/`), title words ("President",
+//! "Secretary", "Gen.") and plain words; a block of plain words is a person when a title stands
+//! before it, its first word is a known first name, a role is in apposition to it, or a
+//! reporting verb follows it. Blocks that repeat a known person's surname join that person.
+//!
+//! Roles come from titles before the name ("U.S. Secretary of State Marco Rubio"), appositions
+//! ("Kaja Kallas, the European Union’s foreign policy chief,") and role phrases before a comma
+//! ("Putin’s foreign affairs adviser, Yuri Ushakov"). Role-only mentions that report speech
+//! ("the German chancellor said") and the pronouns *he* / *she* are resolved to people, and
+//! become mentions of them, so later stages find a speaker by looking up a mention.
 
-use parallax_doc::{Doc, Layer, Stage};
+mod gazetteer;
 
-/// The entities stage.
+pub use gazetteer::{GazEntry, Gazetteer};
+
+use std::collections::HashMap;
+
+use parallax_doc::{Doc, Entity, EntityKind, Layer, Mention, MentionKind, Role, Span, Stage, TokenKind};
+
+use crate::lexicon::{is_reporting_verb, pronoun_gender};
+
+/// The entity stage: provides entities, mentions, roles.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct EntityTagger;
 
@@ -16,5 +36,744 @@ impl Stage for EntityTagger {
     fn provides(&self) -> &'static [Layer] {
         &[Layer::Entities]
     }
-    fn run(&self, _doc: &mut Doc) {}
+    fn run(&self, doc: &mut Doc) {
+        tag_entities(doc);
+    }
 }
+
+/// Name particles that may stand inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "bin", "ibn", "al",
+    "el", "la", "le", "ter", "zu", "y",
+];
+
+/// Last words that make an unknown capitalised block an organisation.
+const ORG_SUFFIXES: &[&str] = &[
+    "Department", "Ministry", "Council", "Commission", "Committee", "Agency", "Party", "Union",
+    "Bank", "Fund", "Institute", "University", "Corporation", "Corp", "Inc", "Ltd", "Group",
+    "Association", "Foundation", "Conference", "Forum", "Network", "News", "Times", "Post",
+    "Journal", "Airlines", "Company", "Court", "Authority", "Office", "Service", "Organisation",
+    "Organization", "Federation", "Alliance", "Movement", "Front", "Army", "Police", "Board",
+];
+
+/// Day and month names: never part of a person's name ("on Saturday Kellogg said").
+const CALENDAR_WORDS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+
+/// Words that join the parts of a role: "Secretary of State", "envoy to the Middle East".
+const ROLE_CONNECTORS: &[&str] = &["of", "for", "to", "the", "and", "on"];
+
+/// What one token of a capitalised run is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Item {
+    /// A sentence-initial common word ("Leaders", "Shortly").
+    Skip,
+    /// Part of a gazetteer name: index into the run's gazetteer matches.
+    Gaz(usize),
+    /// A title or role word ("President", "Gen.", "Foreign").
+    Title,
+    /// Anything else: possibly part of a person's name.
+    Word,
+}
+
+/// A gazetteer match: tokens `[start, end)`.
+struct GazMatch<'g> {
+    start: usize,
+    end: usize,
+    entry: &'g GazEntry,
+}
+
+/// A block of plain words that may be a name: tokens `[start, end)`.
+#[derive(Debug, Clone)]
+struct Block {
+    start: usize,
+    end: usize,
+    /// A title word stands right before it in the same run.
+    titled: bool,
+}
+
+/// The analysis of one document in progress.
+struct Tagger<'d> {
+    doc: &'d Doc,
+    gaz: &'static Gazetteer,
+    /// Token index to sentence index.
+    sentence_of: Vec<usize>,
+    /// True for tokens inside quotation marks.
+    in_quote: Vec<bool>,
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    /// Person entity by surname (lower case): several people may share one.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Non-person entities by canonical name.
+    by_name: HashMap<(EntityKind, String), usize>,
+}
+
+/// Fills the entity and mention layers of `doc`.
+pub fn tag_entities(doc: &mut Doc) {
+    let mut tagger = Tagger::new(doc);
+    tagger.run();
+    let Tagger { mut entities, mut mentions, .. } = tagger;
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions.dedup_by_key(|m| m.span);
+    for (idx, e) in entities.iter_mut().enumerate() {
+        e.id = idx;
+    }
+    doc.entities = entities;
+    doc.mentions = mentions;
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl<'d> Tagger<'d> {
+    fn new(doc: &'d Doc) -> Tagger<'d> {
+        let mut sentence_of = vec![0; doc.tokens.len()];
+        for (idx, s) in doc.sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                sentence_of[t] = idx;
+            }
+        }
+        let mut in_quote = vec![false; doc.tokens.len()];
+        let mut open = false;
+        let mut paragraph = usize::MAX;
+        for (t, token) in doc.tokens.iter().enumerate() {
+            if doc.sentences.get(sentence_of[t]).map(|s| s.paragraph) != Some(paragraph) {
+                paragraph = doc.sentences.get(sentence_of[t]).map_or(0, |s| s.paragraph);
+                open = false;
+            }
+            match token.kind {
+                TokenKind::OpenQuote => open = true,
+                TokenKind::CloseQuote if doc.slice(token.span) != "’" || open => open = false,
+                _ => in_quote[t] = open,
+            }
+        }
+        Tagger {
+            doc,
+            gaz: Gazetteer::get(),
+            sentence_of,
+            in_quote,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            by_surname: HashMap::new(),
+            by_name: HashMap::new(),
+        }
+    }
+
+    fn text(&self, t: usize) -> &'d str {
+        self.doc.slice(self.doc.tokens[t].span)
+    }
+
+    fn lower(&self, t: usize) -> String {
+        strip_possessive(self.text(t)).trim_end_matches('.').to_lowercase()
+    }
+
+    fn is_word(&self, t: usize) -> bool {
+        self.doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
+    }
+
+    fn is_role_word(&self, t: usize) -> bool {
+        let l = self.lower(t);
+        self.is_word(t) && (self.gaz.is_role_head(&l) || self.gaz.is_role_modifier(&l) || self.gaz.is_title(&l))
+    }
+
+    fn span_of(&self, start: usize, end: usize) -> Span {
+        let first = self.doc.tokens[start].span;
+        let last = self.doc.tokens[end - 1].span;
+        // the possessive ending of the last token is not part of the name
+        let last_text = self.doc.slice(last);
+        let trimmed = strip_possessive(last_text).len();
+        Span::new(first.start, last.start + trimmed)
+    }
+
+    fn run(&mut self) {
+        let mut blocks = Vec::new();
+        let mut gaz_hits = Vec::new();
+        for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
+            let mut t = sentence.tokens.start;
+            while t < sentence.tokens.end {
+                if !self.starts_run(t, sentence.tokens.end) {
+                    t += 1;
+                    continue;
+                }
+                let end = self.run_end(t, sentence.tokens.end);
+                self.parse_run(t, end, sentence_idx, &mut blocks, &mut gaz_hits);
+                t = end;
+            }
+        }
+        // people with evidence first, then blocks that repeat their names
+        let mut pending = Vec::new();
+        for block in blocks {
+            if self.is_person(&block) {
+                self.add_person(&block);
+            } else {
+                pending.push(block);
+            }
+        }
+        for block in pending {
+            if !self.add_alias(&block) && block.end - block.start >= 2 {
+                let last = strip_possessive(self.text(block.end - 1));
+                if ORG_SUFFIXES.contains(&last) {
+                    let span = self.span_of(block.start, block.end);
+                    let name = self.doc.slice(span).to_string();
+                    self.add_named(EntityKind::Organization, name, span);
+                }
+            }
+        }
+        for (start, end, kind, canonical) in gaz_hits {
+            let span = self.span_of(start, end);
+            self.add_named(kind, canonical, span);
+        }
+        self.collect_roles();
+        self.resolve_nominals();
+        self.resolve_pronouns();
+    }
+
+    /// True when token `t` can start a capitalised run.
+    fn starts_run(&self, t: usize, _end: usize) -> bool {
+        self.is_word(t) && is_capitalised(self.text(t))
+    }
+
+    /// One past the last token of the run starting at `t`.
+    fn run_end(&self, t: usize, end: usize) -> usize {
+        let mut k = t;
+        while k < end {
+            let word = self.text(k);
+            let possessive = strip_possessive(word).len() != word.len();
+            if self.is_word(k) && is_capitalised(word) {
+                k += 1;
+                if possessive {
+                    break;
+                }
+            } else if self.is_word(k) && k > t && NAME_PARTICLES.contains(&word) {
+                // "von der Leyen": particles must lead to a capitalised word
+                let mut next = k;
+                while next < end && self.is_word(next) && NAME_PARTICLES.contains(&self.text(next)) {
+                    next += 1;
+                }
+                if next < end && self.is_word(next) && is_capitalised(self.text(next)) {
+                    k = next;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        k.max(t + 1)
+    }
+
+    fn longest_gaz(&self, start: usize, end: usize) -> Option<(usize, &'static GazEntry)> {
+        let max = self.gaz.max_tokens.min(end - start);
+        for len in (1..=max).rev() {
+            let mut name = String::new();
+            for k in start..start + len {
+                if k > start {
+                    name.push(' ');
+                }
+                let w = self.text(k);
+                name.push_str(if k + 1 == start + len { strip_possessive(w) } else { w });
+            }
+            if let Some(entry) = self.gaz.lookup(&name) {
+                return Some((len, entry));
+            }
+        }
+        None
+    }
+
+    fn parse_run(
+        &self,
+        start: usize,
+        end: usize,
+        sentence: usize,
+        blocks: &mut Vec<Block>,
+        gaz_hits: &mut Vec<(usize, usize, EntityKind, String)>,
+    ) {
+        let mut items = Vec::with_capacity(end - start);
+        let mut matches: Vec<GazMatch> = Vec::new();
+        let sentence_start = self.doc.sentences[sentence].tokens.start;
+        let mut k = start;
+        while k < end {
+            let lower = self.lower(k);
+            let at_start = k == sentence_start
+                || (k > sentence_start && self.doc.tokens[k - 1].kind == TokenKind::OpenQuote)
+                || (k > sentence_start && self.text(k - 1) == ":");
+            if let Some((len, entry)) = self.longest_gaz(k, end) {
+                // a sentence-initial common word is not a name ("Commission" is, "Congress" is)
+                if !(at_start && len == 1 && entry.kind != EntityKind::Group && self.gaz.is_common_word(&lower)) {
+                    matches.push(GazMatch { start: k, end: k + len, entry });
+                    items.extend(std::iter::repeat_n(Item::Gaz(matches.len() - 1), len));
+                    k += len;
+                    continue;
+                }
+            }
+            let item = if CALENDAR_WORDS.contains(&strip_possessive(self.text(k))) {
+                Item::Skip
+            } else if self.is_role_word(k) {
+                Item::Title
+            } else if at_start && self.gaz.is_common_word(&lower) && !self.gaz.is_first_name(strip_possessive(self.text(k))) {
+                Item::Skip
+            } else {
+                Item::Word
+            };
+            items.push(item);
+            k += 1;
+        }
+        // blocks of plain words
+        let mut i = 0;
+        while i < items.len() {
+            if items[i] != Item::Word || NAME_PARTICLES.contains(&self.text(start + i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < items.len() && items[j] == Item::Word {
+                j += 1;
+                // a possessive ends a name
+                let w = self.text(start + j - 1);
+                if strip_possessive(w).len() != w.len() {
+                    break;
+                }
+            }
+            let mut titled = i > 0 && items[i - 1] == Item::Title;
+            let mut first = start + i;
+            // an unknown title before a first name: "Treasurer Jim Chalmers"
+            if j - i >= 3
+                && !self.gaz.is_first_name(self.text(first))
+                && self.gaz.is_first_name(self.text(first + 1))
+            {
+                first += 1;
+                titled = true;
+            }
+            blocks.push(Block { start: first, end: start + j, titled });
+            i = j;
+        }
+        for m in matches {
+            if !m.entry.demonym {
+                gaz_hits.push((m.start, m.end, m.entry.kind, m.entry.canonical.clone()));
+            }
+        }
+    }
+
+    /// Evidence that a block of capitalised words names a person.
+    fn is_person(&self, block: &Block) -> bool {
+        let n = block.end - block.start;
+        if n > 5 {
+            return false;
+        }
+        let first = strip_possessive(self.text(block.start));
+        if first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && first.chars().count() > 3 {
+            return false; // an acronym
+        }
+        if block.titled {
+            // "President Putin"; a title word before one common word is not enough ("Special Forces")
+            return n >= 2 || !self.gaz.is_common_word(&first.to_lowercase());
+        }
+        if n >= 2 && self.gaz.is_first_name(first) {
+            return true;
+        }
+        // a role word right before the run: "spokesperson Tammy Bruce", "adviser, Yuri Ushakov"
+        if block.start > 0 {
+            let mut before = block.start - 1;
+            if self.text(before) == "," && before > 0 {
+                before -= 1;
+            }
+            let l = self.lower(before);
+            if self.is_word(before) && !is_capitalised(self.text(before)) && self.gaz.is_role_head(&l) {
+                return n >= 2 || !self.gaz.is_common_word(&first.to_lowercase());
+            }
+        }
+        if n >= 2 {
+            if self.role_after(block.end).is_some() {
+                return true;
+            }
+            if block.end < self.doc.tokens.len() && is_reporting_verb(self.text(block.end)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn surname_key(name: &str) -> String {
+        name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+    }
+
+    fn add_person(&mut self, block: &Block) {
+        let span = self.span_of(block.start, block.end);
+        let name = self.doc.slice(span).to_string();
+        let key = Self::surname_key(&name);
+        let n_words = name.split(' ').count();
+        let first = name.split(' ').next().unwrap_or_default().to_string();
+        // the same person: same surname, and compatible first names
+        let existing = self.by_surname.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&id| {
+                let other = &self.entities[id].name;
+                let other_first = other.split(' ').next().unwrap_or_default();
+                n_words == 1 || other.split(' ').count() == 1 || other_first == first
+            })
+        });
+        let id = match existing {
+            Some(id) => {
+                if n_words > self.entities[id].name.split(' ').count() {
+                    self.entities[id].name = name;
+                    if self.entities[id].gender.is_none() {
+                        self.entities[id].gender = self.gaz.gender(&first);
+                    }
+                }
+                id
+            }
+            None => {
+                let id = self.entities.len();
+                let gender = if n_words >= 2 { self.gaz.gender(&first) } else { None };
+                self.entities.push(Entity { id, kind: EntityKind::Person, name, roles: Vec::new(), gender });
+                self.by_surname.entry(key).or_default().push(id);
+                id
+            }
+        };
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+    }
+
+    /// A block that repeats a known person's name ("Rubio" after "Marco Rubio").
+    fn add_alias(&mut self, block: &Block) -> bool {
+        let span = self.span_of(block.start, block.end);
+        let text = self.doc.slice(span);
+        let key = Self::surname_key(text);
+        let Some(ids) = self.by_surname.get(&key) else { return false };
+        let first = text.split(' ').next().unwrap_or_default();
+        let n_words = text.split(' ').count();
+        let candidates: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&id| n_words == 1 || self.entities[id].name.split(' ').next() == Some(first))
+            .collect();
+        // several people share the surname: the one mentioned last before this block
+        let id = match candidates.as_slice() {
+            [] => return false,
+            [one] => *one,
+            many => self
+                .mentions
+                .iter()
+                .filter(|m| m.span.start < span.start && many.contains(&m.entity))
+                .max_by_key(|m| m.span.start)
+                .map_or(many[0], |m| m.entity),
+        };
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+        true
+    }
+
+    fn add_named(&mut self, kind: EntityKind, canonical: String, span: Span) {
+        // a place or organisation inside a person's name is not separate ("Jordan Peterson")
+        if self.mentions.iter().any(|m| m.span.overlaps(span) && self.entities[m.entity].kind == EntityKind::Person) {
+            return;
+        }
+        let id = *self.by_name.entry((kind, canonical.clone())).or_insert_with(|| {
+            let id = self.entities.len();
+            self.entities.push(Entity { id, kind, name: canonical, roles: Vec::new(), gender: None });
+            id
+        });
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+    }
+
+    /// A role phrase ending just before token `end` and starting no earlier than `floor`:
+    /// `(first token, true when it contains a head word)`.
+    fn role_phrase_before(&self, end: usize, floor: usize) -> Option<usize> {
+        let mut k = end;
+        let mut has_head = false;
+        let mut start = end;
+        while k > floor {
+            let t = k - 1;
+            let word = self.text(t);
+            let possessive = strip_possessive(word).len() != word.len();
+            let lower = self.lower(t);
+            if self.is_word(t) && (self.gaz.is_role_head(&lower) || self.gaz.is_role_modifier(&lower) || self.gaz.is_title(&lower)) && !possessive {
+                has_head |= self.gaz.is_role_head(&lower);
+                k -= 1;
+                start = k;
+                continue;
+            }
+            // a gazetteer name ending at t ("U.S.", "European Commission", "Russia’s")
+            if let Some(len) = (1..=self.gaz.max_tokens.min(t + 1 - floor)).rev().find(|&len| {
+                self.longest_gaz(t + 1 - len, t + 1).is_some_and(|(l, _)| l == len)
+            }) {
+                k -= len;
+                start = k;
+                if possessive {
+                    break;
+                }
+                continue;
+            }
+            if possessive && is_capitalised(word) {
+                // "Trump’s special envoy", "Putin’s foreign affairs adviser"
+                k -= 1;
+                start = k;
+                break;
+            }
+            // connectors inside a role, before a place or a non-head role word
+            if ROLE_CONNECTORS.contains(&word) && start < end {
+                let next = start;
+                let next_lower = self.lower(next);
+                let next_ok = self.longest_gaz(next, end).is_some() || (self.gaz.is_role_modifier(&next_lower) && !self.gaz.is_role_head(&next_lower)) || (word == "the" && self.longest_gaz(next, end).is_some());
+                if next_ok {
+                    k -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // a role never starts with a connector
+        while start < end && ROLE_CONNECTORS.contains(&self.text(start)) {
+            start += 1;
+        }
+        (has_head && start < end).then_some(start)
+    }
+
+    /// A role in apposition after the name ending at token `end`: `(role start, role end)`.
+    fn role_after(&self, end: usize) -> Option<(usize, usize)> {
+        let n = self.doc.tokens.len();
+        if end >= n || !matches!(self.text(end), "," | "–" | "—") {
+            return None;
+        }
+        let sentence_end = self.doc.sentences.get(*self.sentence_of.get(end)?)?.tokens.end;
+        let mut k = end + 1;
+        if k < sentence_end && matches!(self.text(k), "and" | "or" | "but") {
+            return None;
+        }
+        if k < sentence_end && matches!(self.text(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        let start = k;
+        let mut has_head = false;
+        while k < sentence_end && k < start + 14 {
+            let word = self.text(k);
+            if matches!(word, "," | "–" | "—" | ")" | "." | ";") {
+                break;
+            }
+            let lower = self.lower(k);
+            if self.gaz.is_role_head(&lower) {
+                has_head = true;
+            }
+            let ok = self.is_word(k)
+                && (self.gaz.is_role_head(&lower)
+                    || self.gaz.is_role_modifier(&lower)
+                    || self.gaz.is_title(&lower)
+                    || is_capitalised(word)
+                    || ROLE_CONNECTORS.contains(&word));
+            if !ok {
+                return None;
+            }
+            k += 1;
+        }
+        if !has_head || k == start || k >= sentence_end && k != sentence_end {
+            return None;
+        }
+        // a list, not an apposition: the phrase is the title of the next person ("…, national
+        // security adviser Mike Waltz and …")
+        let phrase_end = k;
+        let mut t = start;
+        while t < phrase_end {
+            if self.is_word(t) && is_capitalised(self.text(t)) && !self.is_role_word(t) && self.longest_gaz(t, phrase_end).is_none() {
+                if let Some(role_start) = self.role_phrase_before(t, start) {
+                    if role_start == start {
+                        return None;
+                    }
+                }
+                break;
+            }
+            t += 1;
+        }
+        Some((start, phrase_end))
+    }
+
+    fn add_role(&mut self, entity: usize, start: usize, end: usize) {
+        let span = Span::new(self.doc.tokens[start].span.start, self.doc.tokens[end - 1].span.end);
+        let text = self.doc.slice(span).to_string();
+        let role = &mut self.entities[entity].roles;
+        if !role.iter().any(|r| r.text.eq_ignore_ascii_case(&text)) {
+            role.push(Role { text, span });
+        }
+    }
+
+    fn token_index(&self, offset: usize) -> usize {
+        self.doc.token_at_or_after(offset)
+    }
+
+    fn collect_roles(&mut self) {
+        let names: Vec<Mention> = self
+            .mentions
+            .iter()
+            .copied()
+            .filter(|m| m.kind == MentionKind::Name && self.entities[m.entity].kind == EntityKind::Person)
+            .collect();
+        for m in names {
+            let start_tok = self.token_index(m.span.start);
+            let end_tok = self.token_index(m.span.end).max(start_tok + 1);
+            let end_tok = if self.doc.tokens.get(end_tok - 1).is_some_and(|t| t.span.end > m.span.end) {
+                end_tok
+            } else {
+                end_tok
+            };
+            let sentence = self.sentence_of[start_tok];
+            let floor = self.doc.sentences[sentence].tokens.start;
+            if let Some(role_start) = self.role_phrase_before(start_tok, floor) {
+                self.add_role(m.entity, role_start, start_tok);
+            } else if start_tok > floor + 1 && self.text(start_tok - 1) == "," {
+                // "Putin’s foreign affairs adviser, Yuri Ushakov"
+                if let Some(role_start) = self.role_phrase_before(start_tok - 1, floor) {
+                    let opener = role_start.checked_sub(1).map(|t| self.text(t));
+                    if role_start == floor || matches!(opener, Some("and" | "," | "with" | "by" | "(")) {
+                        self.add_role(m.entity, role_start, start_tok - 1);
+                    }
+                }
+            }
+            if let Some((role_start, role_end)) = self.role_after(end_tok) {
+                self.add_role(m.entity, role_start, role_end);
+                let span = Span::new(self.doc.tokens[role_start].span.start, self.doc.tokens[role_end - 1].span.end);
+                self.mentions.push(Mention { span, entity: m.entity, kind: MentionKind::Nominal });
+            }
+        }
+    }
+
+    /// Persons mentioned by name in sentence `s` before byte `before`, outside quotes, in order.
+    fn persons_in_sentence(&self, s: usize, before: usize) -> Vec<usize> {
+        let span = self.doc.sentences[s].span;
+        let mut out: Vec<usize> = Vec::new();
+        for m in &self.mentions {
+            if m.span.start < span.start || m.span.start >= before || m.span.end > span.end {
+                continue;
+            }
+            if self.entities[m.entity].kind != EntityKind::Person || self.in_quote[self.token_index(m.span.start)] {
+                continue;
+            }
+            if !out.contains(&m.entity) {
+                out.push(m.entity);
+            }
+        }
+        out
+    }
+
+    /// The person a subject reference at byte `at` in sentence `s` most likely means: the first
+    /// person named earlier in the sentence, else the subject of the nearest earlier sentence
+    /// that names a person (looking back at most three sentences).
+    fn salient_person(&self, s: usize, at: usize, accept: impl Fn(&Entity) -> bool) -> Option<usize> {
+        if let Some(&p) = self.persons_in_sentence(s, at).iter().find(|&&p| accept(&self.entities[p])) {
+            return Some(p);
+        }
+        for back in 1..=3 {
+            let Some(prev) = s.checked_sub(back) else { break };
+            let persons = self.persons_in_sentence(prev, usize::MAX);
+            if let Some(&p) = persons.iter().find(|&&p| accept(&self.entities[p])) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// Role-only mentions that report speech: "the German chancellor said".
+    fn resolve_nominals(&mut self) {
+        let n = self.doc.tokens.len();
+        for t in 0..n {
+            if !self.is_word(t) || !self.gaz.is_role_head(&self.lower(t)) {
+                continue;
+            }
+            // what follows: a reporting verb, possibly after "also" / "has"
+            let mut next = t + 1;
+            while next < n && matches!(self.text(next), "also" | "has" | "had" | "then" | "later") {
+                next += 1;
+            }
+            if next >= n || !is_reporting_verb(self.text(next)) || self.sentence_of[next] != self.sentence_of[t] {
+                continue;
+            }
+            let s = self.sentence_of[t];
+            let floor = self.doc.sentences[s].tokens.start;
+            let Some(start) = self.role_phrase_before(t + 1, floor) else { continue };
+            // a definite description: "the …" or "Ukraine’s …"
+            let determiner = start > floor && matches!(self.text(start - 1), "the" | "The");
+            let possessive = strip_possessive(self.text(start)).len() != self.text(start).len();
+            if !determiner && !possessive {
+                continue;
+            }
+            let span_start = if determiner { start - 1 } else { start };
+            let span = Span::new(self.doc.tokens[span_start].span.start, self.doc.tokens[t].span.end);
+            let person_overlap = self
+                .mentions
+                .iter()
+                .any(|m| m.span.overlaps(span) && self.entities[m.entity].kind == EntityKind::Person);
+            if person_overlap && !possessive {
+                continue;
+            }
+            let head = self.lower(t);
+            let nationality = (start..t).find_map(|k| self.longest_gaz(k, t).and_then(|(_, e)| e.country.clone()));
+            let matches_role = |e: &Entity| {
+                e.kind == EntityKind::Person
+                    && e.roles.iter().any(|r| {
+                        let role = r.text.to_lowercase();
+                        let head_ok = role.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| same_head(w, &head));
+                        let nat_ok = nationality.as_ref().is_none_or(|nat| {
+                            let role_nat = self.nationality_of(&r.text);
+                            role_nat.as_ref().is_none_or(|rn| rn == nat)
+                        });
+                        head_ok && nat_ok
+                    })
+            };
+            // a person whose role matches, mentioned most recently; else the salient subject
+            let by_role = self
+                .mentions
+                .iter()
+                .filter(|m| m.span.start < span.start && matches_role(&self.entities[m.entity]))
+                .max_by_key(|m| m.span.start)
+                .map(|m| m.entity);
+            let person = by_role.or_else(|| self.salient_person(s, span.start, |e| e.kind == EntityKind::Person));
+            if let Some(p) = person {
+                self.mentions.push(Mention { span, entity: p, kind: MentionKind::Nominal });
+            }
+        }
+    }
+
+    /// The country a role names ("German Chancellor" → Germany), via the gazetteer.
+    fn nationality_of(&self, role: &str) -> Option<String> {
+        role.split(' ').find_map(|w| self.gaz.lookup(strip_possessive(w)).and_then(|e| e.country.clone()))
+    }
+
+    fn resolve_pronouns(&mut self) {
+        for t in 0..self.doc.tokens.len() {
+            let Some(gender) = pronoun_gender(self.text(t)) else { continue };
+            if self.in_quote[t] {
+                continue;
+            }
+            let s = self.sentence_of[t];
+            let at = self.doc.tokens[t].span.start;
+            let person = self.salient_person(s, at, |e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender));
+            if let Some(p) = person {
+                if self.entities[p].gender.is_none() {
+                    self.entities[p].gender = Some(gender);
+                }
+                self.mentions.push(Mention { span: self.doc.tokens[t].span, entity: p, kind: MentionKind::Pronoun });
+            }
+        }
+    }
+}
+
+/// Role head words that mean the same office.
+fn same_head(a: &str, b: &str) -> bool {
+    let norm = |w: &str| match w {
+        "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
+        "adviser" | "advisor" => "adviser",
+        "vice-president" => "vice-president",
+        other => other,
+    }
+    .to_string();
+    norm(a) == norm(b)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,218 @@
+//! The entity lexicons shipped in `crates/analyze/data/entities/` (see its README), loaded once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use parallax_doc::EntityKind;
+
+/// What a gazetteer name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazEntry {
+    /// The type of thing named.
+    pub kind: EntityKind,
+    /// Canonical name ("Turkey" for "Türkiye").
+    pub canonical: String,
+    /// For places and demonyms: the country they belong to (canonical), when known.
+    pub country: Option<String>,
+    /// True for demonyms and nationality adjectives ("Russian").
+    pub demonym: bool,
+}
+
+/// All entity lexicons.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Names (exact token text joined by single spaces) to entries.
+    names: HashMap<String, GazEntry>,
+    /// Longest name, in tokens.
+    pub max_tokens: usize,
+    first_names: HashSet<String>,
+    genders: HashMap<String, char>,
+    role_heads: HashSet<String>,
+    role_modifiers: HashSet<String>,
+    titles: HashSet<String>,
+    common_words: HashSet<String>,
+}
+
+const COUNTRIES: &str = include_str!("../../data/entities/countries.tsv");
+const PLACES: &str = include_str!("../../data/entities/places.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.tsv");
+const CONLL_LOCATIONS: &str = include_str!("../../data/entities/locations_conll.txt");
+const CONLL_ORGANIZATIONS: &str = include_str!("../../data/entities/organizations_conll.txt");
+const FIRST_NAMES: &str = include_str!("../../data/entities/first_names.txt");
+const GENDERED_NAMES: &str = include_str!("../../data/entities/first_names_gendered.tsv");
+const ROLES: &str = include_str!("../../data/entities/roles.txt");
+const COMMON_WORDS: &str = include_str!("../../data/entities/common_words.txt");
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Strips "the " from the front of a name and normalises curly apostrophes.
+fn key(name: &str) -> String {
+    let name = name.trim().replace('’', "'");
+    name.strip_prefix("the ").unwrap_or(&name).to_string()
+}
+
+impl Gazetteer {
+    /// The shared gazetteer, parsed on first use.
+    pub fn get() -> &'static Gazetteer {
+        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+        GAZ.get_or_init(Gazetteer::load)
+    }
+
+    fn insert(&mut self, name: &str, entry: GazEntry, overwrite: bool) {
+        let k = key(name);
+        if k.is_empty() {
+            return;
+        }
+        self.max_tokens = self.max_tokens.max(k.split(' ').count());
+        if overwrite {
+            self.names.insert(k, entry);
+        } else {
+            self.names.entry(k).or_insert(entry);
+        }
+    }
+
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        let place = |canonical: &str, country: Option<&str>| GazEntry {
+            kind: EntityKind::Location,
+            canonical: canonical.to_string(),
+            country: country.map(str::to_string),
+            demonym: false,
+        };
+        // weaker lists first, so the hand-written ones overwrite them
+        for line in data_lines(CONLL_LOCATIONS) {
+            g.insert(line, place(line, None), false);
+        }
+        for line in data_lines(CONLL_ORGANIZATIONS) {
+            let e = GazEntry { kind: EntityKind::Organization, canonical: line.to_string(), country: None, demonym: false };
+            g.insert(line, e, false);
+        }
+        for line in data_lines(ORGANIZATIONS) {
+            let mut names = line.split('|');
+            let canonical = names.next().unwrap_or_default();
+            let e = GazEntry { kind: EntityKind::Organization, canonical: canonical.to_string(), country: None, demonym: false };
+            g.insert(canonical, e.clone(), true);
+            for alias in names {
+                g.insert(alias, e.clone(), true);
+            }
+        }
+        for line in data_lines(PLACES) {
+            let mut cols = line.split('\t');
+            let names = cols.next().unwrap_or_default();
+            let country = cols.next().filter(|c| *c != "-");
+            let canonical = names.split('|').next().unwrap_or_default();
+            for n in names.split('|') {
+                g.insert(n, place(canonical, country), true);
+            }
+        }
+        for line in data_lines(COUNTRIES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let country = cols[0];
+            let entry = place(country, Some(country));
+            g.insert(country, entry.clone(), true);
+            for alias in cols.get(1).unwrap_or(&"").split('|') {
+                g.insert(alias, entry.clone(), true);
+            }
+            for capital in cols.get(3).unwrap_or(&"").split('|').filter(|c| !c.is_empty()) {
+                // alternate spellings of one capital are listed together: "Kyiv|Kiev"
+                let canonical = if capital == "Kiev" { "Kyiv" } else { capital };
+                g.insert(capital, place(canonical, Some(country)), true);
+            }
+            for demonym in cols.get(2).unwrap_or(&"").split('|') {
+                if demonym.is_empty() || g.names.get(&key(demonym)).is_some_and(|e| !e.demonym && e.canonical == country) {
+                    continue;
+                }
+                let e = GazEntry { kind: EntityKind::Group, canonical: country.to_string(), country: Some(country.to_string()), demonym: true };
+                g.insert(demonym, e, true);
+            }
+        }
+        g.first_names = data_lines(FIRST_NAMES).map(str::to_string).collect();
+        for line in data_lines(GENDERED_NAMES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(gender)) = (cols.next(), cols.next()) else { continue };
+            g.first_names.insert(name.to_string());
+            if let Some(c) = gender.chars().next() {
+                g.genders.insert(name.to_string(), c);
+            }
+        }
+        let mut section = "";
+        for line in data_lines(ROLES) {
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let set = match section {
+                "[head]" => &mut g.role_heads,
+                "[modifier]" => &mut g.role_modifiers,
+                _ => &mut g.titles,
+            };
+            set.insert(line.to_string());
+        }
+        g.common_words = data_lines(COMMON_WORDS).map(str::to_string).collect();
+        g
+    }
+
+    /// The entry for a name given as its tokens' texts.
+    pub fn lookup(&self, name: &str) -> Option<&GazEntry> {
+        if name.contains('’') {
+            return self.names.get(&key(name));
+        }
+        self.names.get(name)
+    }
+
+    /// True for a known first name ("Sergey", "Kaja").
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// Gender of a first name, when the shipped list knows it.
+    pub fn gender(&self, first_name: &str) -> Option<char> {
+        self.genders.get(first_name).copied()
+    }
+
+    /// True for a word (any case) that can head a role: "chancellor", "spokesperson".
+    pub fn is_role_head(&self, word_lower: &str) -> bool {
+        self.role_heads.contains(word_lower)
+    }
+
+    /// True for a word that may stand inside a role: "foreign", "security", "special".
+    pub fn is_role_modifier(&self, word_lower: &str) -> bool {
+        self.role_modifiers.contains(word_lower)
+    }
+
+    /// True for a short title written before names: "mr", "gen", "sir".
+    pub fn is_title(&self, word_lower: &str) -> bool {
+        self.titles.contains(word_lower)
+    }
+
+    /// True for a word commonly written in lower case ("leaders", "shortly").
+    pub fn is_common_word(&self, word_lower: &str) -> bool {
+        self.common_words.contains(word_lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternate_spellings_share_a_canonical_name() {
+        let g = Gazetteer::get();
+        assert_eq!(g.lookup("Türkiye").map(|e| e.canonical.as_str()), Some("Turkey"));
+        assert_eq!(g.lookup("Turkiye").map(|e| e.canonical.as_str()), Some("Turkey"));
+        assert_eq!(g.lookup("Kiev").map(|e| e.canonical.as_str()), Some("Kyiv"));
+        assert_eq!(g.lookup("Riyadh").and_then(|e| e.country.as_deref()), Some("Saudi Arabia"));
+        assert!(g.lookup("Russian").is_some_and(|e| e.demonym));
+        assert_eq!(g.lookup("U.S.").map(|e| e.canonical.as_str()), Some("United States"));
+    }
+
+    #[test]
+    fn role_words_and_names_load() {
+        let g = Gazetteer::get();
+        assert!(g.is_role_head("chancellor") && g.is_role_head("spokesperson"));
+        assert!(g.is_first_name("Kaja") && g.gender("Kaja") == Some('f'));
+        assert!(g.is_common_word("leaders"));
+    }
+}
