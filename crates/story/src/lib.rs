@@ -1,1 +1,99 @@
-//! Stories (work in progress).
+//! The cross-article layer of Parallax: stories, identity across articles, comparison, brief.
+//!
+//! Per-article analysis (`parallax-analyze`) is a pure function of one article. Everything that
+//! needs several articles lives here, with its state explicit:
+//!
+//! - [`cluster::StoryClusterer`] groups articles into stories as they stream in;
+//! - [`published::infer_published`] dates undated articles from their story, after which their
+//!   time and event layers are recomputed against the new anchor;
+//! - [`identity::link_entities`] makes one entity per person across articles and spellings;
+//! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
+//! - [`align::align_quotes`] groups one statement quoted by several outlets;
+//! - [`summary::summarize`] picks cited summary sentences;
+//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief.
+//!
+//! ```
+//! use parallax_doc::Doc;
+//! let mut a = Doc::new("a", "Marco Rubio met Sergey Lavrov in Riyadh on Tuesday.".into());
+//! a.meta.published = Some("2025-02-19".into());
+//! parallax_analyze::analyze(&mut a);
+//! let analysis = parallax_story::build(vec![a]);
+//! assert_eq!(analysis.stories.len(), 1);
+//! ```
+
+pub mod align;
+pub mod brief;
+pub mod cluster;
+pub mod identity;
+pub mod published;
+pub mod report;
+pub mod summary;
+pub mod text;
+pub mod timeline;
+
+use parallax_doc::{Doc, Stage};
+
+pub use align::QuoteGroup;
+pub use identity::StoryEntity;
+pub use summary::SummarySentence;
+pub use timeline::{Conflict, StoryEvent};
+
+/// A story: articles about the same events and what they say together.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// Indices of its articles in [`Analysis::docs`], in input order.
+    pub articles: Vec<usize>,
+    /// One entity per person, organisation, place across the articles.
+    pub entities: Vec<StoryEntity>,
+    /// The merged timeline.
+    pub events: Vec<StoryEvent>,
+    /// Facts the articles disagree on.
+    pub conflicts: Vec<Conflict>,
+    /// Statements quoted by several articles.
+    pub aligned_quotes: Vec<QuoteGroup>,
+    /// Cited summary sentences.
+    pub summary: Vec<SummarySentence>,
+}
+
+impl Story {
+    /// The story entity an article entity belongs to.
+    pub fn entity_of(&self, article: usize, entity: usize) -> Option<usize> {
+        self.entities.iter().position(|e| e.members.contains(&(article, entity)))
+    }
+}
+
+/// Analysed articles and the stories they form.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The articles, in input order, with all their layers.
+    pub docs: Vec<Doc>,
+    /// The stories.
+    pub stories: Vec<Story>,
+}
+
+/// Builds the cross-article layer over analysed documents.
+pub fn build(mut docs: Vec<Doc>) -> Analysis {
+    let clusters = cluster::StoryClusterer::default().cluster(&docs);
+    for members in &clusters {
+        for d in published::infer_published(&mut docs, members) {
+            // the anchor changed: recompute the layers that depend on it
+            let doc = &mut docs[d];
+            doc.times.clear();
+            doc.events.clear();
+            parallax_analyze::times::TimeTagger.run(doc);
+            parallax_analyze::events::EventFinder.run(doc);
+        }
+    }
+    let stories = clusters.into_iter().map(|members| build_story(&docs, members)).collect();
+    Analysis { docs, stories }
+}
+
+fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
+    let entities = identity::link_entities(docs, &articles);
+    let index = identity::member_index(&entities);
+    let entity_of = |d: usize, e: usize| index.get(&(d, e)).copied();
+    let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of);
+    let aligned_quotes = align::align_quotes(docs, &articles, entity_of);
+    let summary = summary::summarize(docs, &articles);
+    Story { articles, entities, events, conflicts, aligned_quotes, summary }
+}

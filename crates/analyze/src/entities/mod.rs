@@ -646,16 +646,18 @@ impl<'d> Tagger<'d> {
     /// Persons mentioned by name in sentence `s` before byte `before`, outside quotes, in order.
     fn persons_in_sentence(&self, s: usize, before: usize) -> Vec<usize> {
         let span = self.doc.sentences[s].span;
+        let mut found: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= span.start && m.span.start < before && m.span.end <= span.end)
+            .filter(|m| self.entities[m.entity].kind == EntityKind::Person && !self.in_quote[self.token_index(m.span.start)])
+            .map(|m| (m.span.start, m.entity))
+            .collect();
+        found.sort_unstable();
         let mut out: Vec<usize> = Vec::new();
-        for m in &self.mentions {
-            if m.span.start < span.start || m.span.start >= before || m.span.end > span.end {
-                continue;
-            }
-            if self.entities[m.entity].kind != EntityKind::Person || self.in_quote[self.token_index(m.span.start)] {
-                continue;
-            }
-            if !out.contains(&m.entity) {
-                out.push(m.entity);
+        for (_, entity) in found {
+            if !out.contains(&entity) {
+                out.push(entity);
             }
         }
         out

@@ -1,8 +1,46 @@
-//! The quotes stage (work in progress).
+//! The quotes stage: direct, partial and indirect quotes with their cues and speakers.
+//!
+//! The stage works over the token layer:
+//!
+//! 1. **Regions.** Quotation marks are paired paragraph by paragraph (“…”, "…", ‘…’, and '…' when
+//!    it closes within the sentence). Marks nested inside a quote, apostrophes ("Europe’s",
+//!    "dons’") and stray closing marks are not quotes. A quote left open at a paragraph's end runs
+//!    to that end; when the next paragraph opens with a quotation mark, the quote continues there
+//!    (the multi-paragraph convention) and keeps its speaker.
+//! 2. **Kind.** A quote that begins a sentence (or follows `:` / `,`) with a capital and ends it,
+//!    or is followed by its attribution, is [`QuoteKind::Direct`]; any other quoted fragment is
+//!    [`QuoteKind::Partial`].
+//! 3. **Cue.** The quote's own attribution clause (“…,” Kellogg told reporters; “…,” warned
+//!    Mette Frederiksen; “…”, according to X) wins; otherwise the speech cue nearest the quote in
+//!    its sentence(s), before or after, from the lexicon in `data/speech_cues.txt`.
+//! 4. **Speaker.** The subject of the cue: the noun phrase right before it, past time adverbs,
+//!    auxiliaries and an appositive ("Kaja Kallas, the EU’s foreign policy chief, last week
+//!    warned"), or after it in inversion ("said Starmer"), after "according to" / "quoting", or
+//!    the subject of the main clause for a participle ("…, adding") or a coordinated verb ("and
+//!    accused him"). The speaker's entity is the entity of the mention heading that phrase, so
+//!    "Macron’s spokesperson" keeps its span but gets no entity.
+//! 5. **Continuation.** A quote with no cue in its sentence continues the speaker of the quote
+//!    before it in the paragraph, or, when the paragraph is nothing but the quote, of the
+//!    attributed quote that ends the previous paragraph. A quoted fragment with no cue and no
+//!    such speaker (a scare quote: charting a “third way”) is not reported.
+//! 6. **Indirect speech.** "Bruce said the meeting is aimed at …": a named or resolved speaker,
+//!    a reporting verb and a that-clause or clause-like complement, in a sentence without quotation
+//!    marks, give a [`QuoteKind::Indirect`] quote whose span is the reported clause.
+//!
+//! No speaker is ever invented: when the text names none, `speaker_span` and `speaker_entity`
+//! are `None`.
 
-use parallax_doc::{Doc, Layer, Stage};
+mod cues;
+mod regions;
 
-/// The quotes stage.
+use std::ops::Range;
+
+use parallax_doc::{Doc, Layer, Mention, Quote, QuoteKind, Span, Stage, TokenKind};
+
+use cues::{lexicon, lower_ascii, CueClass, CueMatch, Lexicon};
+use regions::{find_regions, paragraph_tokens, Region};
+
+/// The quotes stage: fills [`Doc::quotes`](parallax_doc::Doc::quotes).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct QuoteFinder;
 
@@ -16,5 +54,991 @@ impl Stage for QuoteFinder {
     fn provides(&self) -> &'static [Layer] {
         &[Layer::Quotes]
     }
-    fn run(&self, _doc: &mut Doc) {}
+    fn run(&self, doc: &mut Doc) {
+        find_quotes(doc);
+    }
 }
+
+/// Fills the quote layer of `doc` (replacing any quotes already there).
+pub fn find_quotes(doc: &mut Doc) {
+    let quotes = if doc.tokens.is_empty() || doc.sentences.is_empty() {
+        Vec::new()
+    } else {
+        Finder::new(doc).run()
+    };
+    doc.quotes = quotes;
+}
+
+/// The words naming a speaker and the entity they resolve to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Speaker {
+    span: Span,
+    entity: Option<usize>,
+}
+
+/// What stands before a verb cue.
+enum Before {
+    /// Its subject.
+    Subject(Speaker),
+    /// A coordinated verb ("… and accused him"): the subject is that of the verb before.
+    Coordinated,
+    /// Nothing that can be the subject: the subject may follow ("said Starmer").
+    Inverted,
+    /// Something that is not a speaker.
+    Nothing,
+}
+
+/// The attribution found for one region.
+#[derive(Debug, Clone, Copy)]
+struct Attribution {
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    /// A cue was found near the quote (even if no speaker was).
+    has_cue: bool,
+}
+
+struct Finder<'a> {
+    doc: &'a Doc,
+    lex: &'static Lexicon,
+    /// Per token: inside a quoted region (marks included).
+    in_quote: Vec<bool>,
+    /// Every cue outside quotes, in text order.
+    cues: Vec<CueMatch>,
+    /// Mentions sorted by start.
+    mentions: Vec<&'a Mention>,
+    /// The quoted regions, in text order.
+    regions: Vec<Region>,
+    /// Per paragraph index: its token range.
+    paragraphs: Vec<Range<usize>>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+/// Words that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "later",
+    "earlier",
+    "previously",
+    "then",
+    "again",
+    "once",
+    "just",
+    "already",
+    "now",
+    "last",
+    "this",
+    "next",
+    "separately",
+    "subsequently",
+    "recently",
+    "further",
+    "himself",
+    "herself",
+    "themselves",
+    "first",
+    "since",
+    "even",
+    "still",
+    "too",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "reportedly",
+    "publicly",
+    "privately",
+    "repeatedly",
+    "however",
+    "often",
+    "always",
+    "who",
+    "ago",
+    "shortly",
+    "afterwards",
+];
+/// Words that end a noun phrase walked over from its head.
+const NP_STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "after",
+    "before",
+    "during",
+    "about",
+    "for",
+    "into",
+    "over",
+    "under",
+    "against",
+    "between",
+    "among",
+    "since",
+    "until",
+    "without",
+    "through",
+    "across",
+    "ahead",
+    "and",
+    "or",
+    "but",
+    "as",
+    "while",
+    "when",
+    "where",
+    "because",
+    "if",
+    "though",
+    "although",
+    "whether",
+    "so",
+    "than",
+    "who",
+    "which",
+    "that",
+    "whom",
+    "whose",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "also",
+    "there",
+    "here",
+    "what",
+    "how",
+    "why",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "me",
+    "then",
+    "now",
+    "last",
+    "next",
+    "said",
+    "says",
+    "told",
+    "meanwhile",
+    "however",
+    "speaking",
+    "reporting",
+    "addressing",
+    "writing",
+    "yet",
+    "still",
+    "even",
+    "just",
+    "only",
+    "both",
+    "all",
+    "some",
+    "any",
+    "no",
+    "each",
+    "every",
+    "many",
+    "most",
+    "more",
+];
+/// Auxiliaries and modals that mark a finite clause (for indirect speech without "that").
+const FINITE: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "had",
+    "has",
+    "have",
+    "did",
+    "does",
+    "do",
+    "won’t",
+    "won't",
+    "can’t",
+    "can't",
+    "cannot",
+    "wasn’t",
+    "wasn't",
+    "isn’t",
+    "isn't",
+    "didn’t",
+    "didn't",
+    "hadn’t",
+    "hadn't",
+    "wouldn’t",
+    "wouldn't",
+    "shall",
+];
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    let mut buf = [0u8; 32];
+    match lower_ascii(word, &mut buf) {
+        Some(w) => list.contains(&w),
+        None => list.iter().any(|l| l.eq_ignore_ascii_case(word)),
+    }
+}
+
+/// True for a stop word, but not for an acronym that spells one ("US", "IT").
+fn is_stop(word: &str) -> bool {
+    let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    !acronym && is_in(word, NP_STOP)
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+impl<'a> Finder<'a> {
+    fn new(doc: &'a Doc) -> Finder<'a> {
+        let lex = lexicon();
+        let n = doc.tokens.len();
+        let mut in_quote = vec![false; n];
+        let regions = find_regions(doc);
+        for r in &regions {
+            let end = r.close.map_or(r.end, |c| c + 1).min(n);
+            for flag in &mut in_quote[r.open.min(end)..end] {
+                *flag = true;
+            }
+        }
+        let mut cues = Vec::new();
+        for s in &doc.sentences {
+            let end = s.tokens.end.min(n);
+            let mut i = s.tokens.start;
+            while i < end {
+                if !in_quote[i] {
+                    if let Some(c) = lex.match_at(doc, i, end) {
+                        if !in_quote[c.first..c.end].iter().any(|&q| q) {
+                            cues.push(c);
+                            i = c.end;
+                            continue;
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+        let mut mentions: Vec<&Mention> = doc.mentions.iter().collect();
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut paragraphs: Vec<Range<usize>> = Vec::new();
+        for (p, range) in paragraph_tokens(doc) {
+            if paragraphs.len() <= p {
+                paragraphs.resize(p + 1, 0..0);
+            }
+            paragraphs[p] = range;
+        }
+        Finder {
+            doc,
+            lex,
+            in_quote,
+            cues,
+            mentions,
+            regions,
+            paragraphs,
+        }
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// Index of the sentence holding token `i`.
+    fn sentence_of(&self, i: usize) -> usize {
+        let s = self.doc.sentences.partition_point(|s| s.tokens.end <= i);
+        s.min(self.doc.sentences.len() - 1)
+    }
+
+    fn sentence_range(&self, s: usize) -> Range<usize> {
+        let r = &self.doc.sentences[s].tokens;
+        r.start..r.end.min(self.doc.tokens.len())
+    }
+
+    /// The longest mention overlapping token `i`.
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let span = self.doc.tokens[i].span;
+        let upto = self.mentions.partition_point(|m| m.span.start < span.end);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take(16)
+            .filter(|m| m.span.overlaps(span))
+            .max_by_key(|m| m.span.len())
+            .copied()
+    }
+
+    fn cue_at(&self, i: usize) -> bool {
+        self.lex.match_at(self.doc, i, i + 1).is_some()
+    }
+
+    /// A lower-case adverb in -ly ("sharply", "bluntly").
+    fn ly_adverb(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        t.len() > 4 && t.ends_with("ly") && !starts_upper(t)
+    }
+
+    fn run(mut self) -> Vec<Quote> {
+        let regions = std::mem::take(&mut self.regions);
+        let mut out = Vec::new();
+        // (paragraph, first sentence, last sentence, left open, speaker) of the previous region
+        let mut prev: Option<(usize, usize, usize, bool, Option<Speaker>)> = None;
+        for r in &regions {
+            let last_tok = r.close.unwrap_or(r.end.saturating_sub(1).max(r.first));
+            let s_first = self.sentence_of(r.open);
+            let s_last = self.sentence_of(last_tok);
+            let own = self.own_attribution(r);
+            let kind = self.kind(r, own.is_some());
+            let mut attr = match own {
+                Some((cue, speaker)) => Attribution {
+                    cue: Some(cue.span(self.doc)),
+                    speaker: Some(speaker),
+                    has_cue: true,
+                },
+                None => self.nearest_attribution(r, s_first, s_last),
+            };
+            if !attr.has_cue {
+                if let Some(speaker) = self.inherited(r, kind, s_first, prev) {
+                    attr.speaker = Some(speaker);
+                }
+            }
+            prev = Some((
+                r.paragraph,
+                s_first,
+                s_last,
+                r.close.is_none(),
+                attr.speaker,
+            ));
+            if kind == QuoteKind::Partial && attr.speaker.is_none() {
+                // a scare quote or a title: no speaker, not reported
+                continue;
+            }
+            let span = self.doc.tokens[r.first]
+                .span
+                .cover(self.doc.tokens[r.end - 1].span);
+            out.push(Quote {
+                span,
+                kind,
+                cue: attr.cue,
+                speaker_span: attr.speaker.map(|s| s.span),
+                speaker_entity: attr.speaker.and_then(|s| s.entity),
+            });
+        }
+        self.indirect(&mut out);
+        out.sort_by_key(|q| q.span.start);
+        out
+    }
+
+    /// Direct when the quote opens its sentence (or follows `:` or `,`) with a capital and closes
+    /// it or is followed by its attribution; partial otherwise.
+    fn kind(&self, r: &Region, has_own: bool) -> QuoteKind {
+        let s = self.sentence_of(r.open);
+        let starts = self.doc.sentences[s].tokens.start == r.open
+            || (r.open > 0
+                && !self.in_quote[r.open - 1]
+                && matches!(self.tok(r.open - 1), ":" | ","));
+        let first = self.tok(r.first);
+        let capital = starts_upper(first) || first.starts_with('…') || first.starts_with("...");
+        let ends = match r.close {
+            None => true,
+            Some(c) => {
+                has_own
+                    || c + 1 >= self.sentence_range(self.sentence_of(c)).end
+                    || matches!(
+                        self.tok(c + 1),
+                        "," | "." | "!" | "?" | ";" | ":" | "–" | "—" | ")"
+                    )
+            }
+        };
+        if starts && capital && ends {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    /// The attribution clause right after a quote's closing mark: “…,” Kellogg told reporters;
+    /// “…,” warned Mette Frederiksen; “…”, according to X.
+    fn own_attribution(&self, r: &Region) -> Option<(CueMatch, Speaker)> {
+        let close = r.close?;
+        let par_end = self.paragraphs.get(r.paragraph).map_or(0, |p| p.end);
+        let mut j = close + 1;
+        if j < par_end && matches!(self.tok(j), "," | "–" | "—") {
+            j += 1;
+        }
+        if j >= par_end || self.in_quote[j] {
+            return None;
+        }
+        let s_j = self.sentence_of(j);
+        let sent = self.sentence_range(s_j);
+        if s_j != self.sentence_of(close) {
+            // “Why?” Trump asked. — only a short attribution sentence
+            if sent.len() > 12 || sent.clone().any(|k| self.in_quote[k]) {
+                return None;
+            }
+        }
+        let limit = (j + 12).min(sent.end);
+        let from = self.cues.partition_point(|c| c.first < j);
+        let cue = *self.cues.get(from).filter(|c| c.first < limit)?;
+        if (j..cue.first).any(|k| self.in_quote[k]) {
+            return None;
+        }
+        let speaker = match cue.class {
+            CueClass::Source if cue.first == j => self.np_after(cue.end, sent.end),
+            CueClass::Verb if cue.first == j => self.np_after(cue.end, sent.end),
+            CueClass::Verb => match self.before(cue.first, j) {
+                Before::Subject(s) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }?;
+        Some((cue, speaker))
+    }
+
+    /// The cue nearest the quote in its sentence(s) whose speaker can be found.
+    fn nearest_attribution(&self, r: &Region, s_first: usize, s_last: usize) -> Attribution {
+        let lo = self.sentence_range(s_first).start;
+        let hi = self.sentence_range(s_last).end;
+        let q_end = r.close.unwrap_or(r.end);
+        let from = self.cues.partition_point(|c| c.first < lo);
+        let mut cands: Vec<(usize, usize)> = self.cues[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.end <= hi)
+            .filter_map(|(k, c)| {
+                if c.end <= r.open {
+                    Some((r.open - c.end, from + k))
+                } else if c.first > q_end {
+                    // a cue after the quote is a little less likely to be its own
+                    Some((c.first - q_end + 1, from + k))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        cands.sort();
+        for &(_, k) in &cands {
+            let c = self.cues[k];
+            let sent = self.sentence_range(self.sentence_of(c.first));
+            if let Some(speaker) = self.subject_of(k, sent, 0) {
+                return Attribution {
+                    cue: Some(c.span(self.doc)),
+                    speaker: Some(speaker),
+                    has_cue: true,
+                };
+            }
+        }
+        match cands.first() {
+            Some(&(_, k)) => Attribution {
+                cue: Some(self.cues[k].span(self.doc)),
+                speaker: None,
+                has_cue: true,
+            },
+            None => Attribution {
+                cue: None,
+                speaker: None,
+                has_cue: false,
+            },
+        }
+    }
+
+    /// The speaker a quote with no cue of its own continues.
+    fn inherited(
+        &self,
+        r: &Region,
+        kind: QuoteKind,
+        s_first: usize,
+        prev: Option<(usize, usize, usize, bool, Option<Speaker>)>,
+    ) -> Option<Speaker> {
+        let (p_par, _, p_last, p_open, p_speaker) = prev?;
+        let speaker = p_speaker?;
+        let par = self.paragraphs.get(r.paragraph)?;
+        let opens_paragraph = r.open == par.start;
+        if p_par == r.paragraph {
+            let words = (r.first..r.end).filter(|&k| self.is_word(k)).count();
+            let close_by = s_first <= p_last + 1;
+            return (kind == QuoteKind::Direct || (words >= 4 && close_by)).then_some(speaker);
+        }
+        if p_par + 1 != r.paragraph || !opens_paragraph {
+            return None;
+        }
+        // the multi-paragraph convention: the previous paragraph's quote was left open
+        if p_open {
+            return Some(speaker);
+        }
+        // a paragraph that is only a quote continues the quote that ends the previous paragraph
+        let prev_par = self.paragraphs.get(p_par)?;
+        let ends_prev = prev_par.end > 0 && self.sentence_of(prev_par.end - 1) == p_last;
+        let quote_only = par.clone().all(|k| self.in_quote[k] || !self.is_word(k));
+        (kind == QuoteKind::Direct && ends_prev && quote_only).then_some(speaker)
+    }
+
+    /// The speaker of cue `k`, within sentence tokens `sent`.
+    fn subject_of(&self, k: usize, sent: Range<usize>, depth: usize) -> Option<Speaker> {
+        let c = self.cues[k];
+        match c.class {
+            CueClass::Source => self.np_after(c.end, sent.end),
+            CueClass::Verb => match self.before(c.first, sent.start) {
+                Before::Subject(s) => Some(s),
+                Before::Coordinated => self.clause_subject(k, sent, depth),
+                Before::Inverted => self.np_after(c.end, sent.end),
+                Before::Nothing => None,
+            },
+            CueClass::Participle => {
+                let p = c.first.checked_sub(1).filter(|&p| p >= sent.start);
+                match p {
+                    Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
+                        self.np_ending_at(p, sent.start)
+                    }
+                    _ => self.clause_subject(k, sent, depth),
+                }
+            }
+        }
+    }
+
+    /// The subject of the main clause cue `k` hangs on: that of the nearest other verb cue in the
+    /// sentence, before it first.
+    fn clause_subject(&self, k: usize, sent: Range<usize>, depth: usize) -> Option<Speaker> {
+        if depth >= 3 {
+            return None;
+        }
+        let in_sentence =
+            |j: usize| self.cues[j].first >= sent.start && self.cues[j].end <= sent.end;
+        let before = (0..k)
+            .rev()
+            .take_while(|&j| in_sentence(j))
+            .find(|&j| self.cues[j].class == CueClass::Verb);
+        let after = (k + 1..self.cues.len())
+            .take_while(|&j| in_sentence(j))
+            .find(|&j| self.cues[j].class == CueClass::Verb);
+        before
+            .or(after)
+            .and_then(|j| self.subject_of(j, sent, depth + 1))
+    }
+
+    /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
+    fn before(&self, first: usize, lo: usize) -> Before {
+        let mut i = first;
+        let mut skipped = 0;
+        let mut after_time = false;
+        let k = loop {
+            if i <= lo {
+                return Before::Inverted;
+            }
+            let k = i - 1;
+            if self.in_quote[k] {
+                return Before::Inverted;
+            }
+            if skipped < 8 {
+                let t = self.tok(k);
+                if self.doc.tokens[k].kind == TokenKind::Number {
+                    after_time = true;
+                    skipped += 1;
+                    i -= 1;
+                    continue;
+                }
+                if self.doc.tokens[k].kind == TokenKind::Word {
+                    if is_in(t, TIME_WORDS) && (!starts_upper(t) || t.len() > 3) {
+                        after_time = true;
+                        skipped += 1;
+                        i -= 1;
+                        continue;
+                    }
+                    if is_in(t, ADVERBS) || self.ly_adverb(k) {
+                        skipped += 1;
+                        i -= 1;
+                        continue;
+                    }
+                    if after_time
+                        && is_in(
+                            t,
+                            &["on", "at", "the", "in", "early", "late", "over", "during"],
+                        )
+                    {
+                        skipped += 1;
+                        i -= 1;
+                        continue;
+                    }
+                }
+            }
+            break k;
+        };
+        match self.tok(k) {
+            "," | "–" | "—" | "-" => {
+                if k > lo && self.in_quote[k - 1] {
+                    return Before::Inverted;
+                }
+                // an appositive or inserted clause: "Kallas, the EU’s foreign policy chief, said"
+                let mut j = k;
+                let boundary = loop {
+                    if j <= lo {
+                        break None;
+                    }
+                    j -= 1;
+                    if self.in_quote[j] {
+                        break None;
+                    }
+                    if matches!(self.tok(j), "," | "–" | "—" | "(" | "-") && !self.is_word(j) {
+                        break Some(j);
+                    }
+                };
+                let Some(j) = boundary else {
+                    return Before::Inverted;
+                };
+                if let Some(c) = self.lex.match_at(self.doc, j + 1, k) {
+                    if c.class == CueClass::Source {
+                        return self
+                            .np_after(c.end, k)
+                            .map_or(Before::Nothing, Before::Subject);
+                    }
+                }
+                let only_adverbs = (j + 1..k).all(|x| {
+                    let t = self.tok(x);
+                    is_in(t, ADVERBS) || is_in(t, TIME_WORDS) || self.ly_adverb(x)
+                });
+                if only_adverbs {
+                    return self.before(j, lo);
+                }
+                if j > lo {
+                    if let Some(s) = self.np_ending_at(j - 1, lo) {
+                        return Before::Subject(s);
+                    }
+                }
+                self.np_ending_at(k - 1, j + 1)
+                    .map_or(Before::Nothing, Before::Subject)
+            }
+            "and" | "but" => Before::Coordinated,
+            _ if !self.is_word(k) => {
+                if matches!(
+                    self.doc.tokens[k].kind,
+                    TokenKind::OpenQuote | TokenKind::CloseQuote
+                ) {
+                    Before::Inverted
+                } else {
+                    Before::Nothing
+                }
+            }
+            _ => self
+                .np_ending_at(k, lo)
+                .map_or(Before::Nothing, Before::Subject),
+        }
+    }
+
+    fn speaker_for(&self, np: Span, head: usize) -> Speaker {
+        match self.mention_at(head) {
+            Some(m) => Speaker {
+                span: m.span,
+                entity: Some(m.entity),
+            },
+            None => Speaker {
+                span: np,
+                entity: None,
+            },
+        }
+    }
+
+    /// The noun phrase ending at token `k` (not reaching before `lo`), as a speaker.
+    fn np_ending_at(&self, k: usize, lo: usize) -> Option<Speaker> {
+        if k < lo || !self.is_word(k) || self.in_quote[k] {
+            return None;
+        }
+        let t = self.tok(k);
+        if is_in(t, PRONOUNS) {
+            return Some(self.speaker_for(self.doc.tokens[k].span, k));
+        }
+        if is_stop(t) || is_in(t, DETERMINERS) || is_in(t, TIME_WORDS) || is_in(t, ADVERBS) {
+            return None;
+        }
+        if (!starts_upper(t) && self.cue_at(k))
+            || self.ly_adverb(k)
+            || t.ends_with("’s")
+            || t.ends_with("'s")
+        {
+            return None;
+        }
+        let mut j = k;
+        while j > lo && k - j < 10 {
+            let p = j - 1;
+            if self.in_quote[p] || !self.is_word(p) {
+                break;
+            }
+            let pt = self.tok(p);
+            if is_in(pt, DETERMINERS) {
+                j = p;
+                break;
+            }
+            let joins_names = is_in(
+                pt,
+                &[
+                    "of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di",
+                ],
+            ) && starts_upper(self.tok(j))
+                && p > lo
+                && starts_upper(self.tok(p - 1));
+            if joins_names {
+                j = p;
+                continue;
+            }
+            if is_stop(pt) || is_in(pt, TIME_WORDS) || is_in(pt, ADVERBS) || self.ly_adverb(p) {
+                break;
+            }
+            if !starts_upper(pt) && self.cue_at(p) {
+                break;
+            }
+            j = p;
+        }
+        let np = self.doc.tokens[j].span.cover(self.doc.tokens[k].span);
+        Some(self.speaker_for(np, k))
+    }
+
+    /// The noun phrase starting at token `k` (not reaching `hi`), as a speaker: "said Starmer",
+    /// "according to state department spokesperson Tammy Bruce".
+    fn np_after(&self, k: usize, hi: usize) -> Option<Speaker> {
+        if k >= hi || !self.is_word(k) || self.in_quote[k] {
+            return None;
+        }
+        let t = self.tok(k);
+        if is_in(t, PRONOUNS) || is_in(t, OBJECT_PRONOUNS) {
+            return Some(self.speaker_for(self.doc.tokens[k].span, k));
+        }
+        let first = k;
+        let mut i = k;
+        if is_in(t, DETERMINERS) {
+            i += 1;
+        }
+        let mut last = None;
+        while i < hi && i - first < 10 {
+            if self.in_quote[i] || !self.is_word(i) {
+                break;
+            }
+            let w = self.tok(i);
+            let joins_names = is_in(
+                w,
+                &[
+                    "of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di",
+                ],
+            ) && last.is_some()
+                && i + 1 < hi
+                && starts_upper(self.tok(i - 1))
+                && self.is_word(i + 1)
+                && starts_upper(self.tok(i + 1));
+            if !joins_names
+                && (is_stop(w)
+                    || is_in(w, TIME_WORDS)
+                    || is_in(w, DETERMINERS)
+                    || self.ly_adverb(i)
+                    || (!starts_upper(w) && self.cue_at(i)))
+            {
+                break;
+            }
+            last = Some(i);
+            i += 1;
+        }
+        let last = last?;
+        let np = self.doc.tokens[first]
+            .span
+            .cover(self.doc.tokens[last].span);
+        // the head is the last mention inside the phrase
+        let head = (first..=last)
+            .rev()
+            .find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
+        match head {
+            Some(h) => Some(self.speaker_for(np, h)),
+            None => Some(Speaker {
+                span: np,
+                entity: None,
+            }),
+        }
+    }
+
+    /// Reported speech without quotation marks: "Bruce said the meeting is aimed at …".
+    fn indirect(&self, out: &mut Vec<Quote>) {
+        for s_idx in 0..self.doc.sentences.len() {
+            let sent = self.sentence_range(s_idx);
+            if sent.clone().any(|k| self.in_quote[k]) {
+                continue;
+            }
+            let from = self.cues.partition_point(|c| c.first < sent.start);
+            let mut k = from;
+            while k < self.cues.len() && self.cues[k].end <= sent.end {
+                let c = self.cues[k];
+                k += 1;
+                if c.class != CueClass::Verb || !c.indirect {
+                    continue;
+                }
+                let Before::Subject(speaker) = self.before(c.first, sent.start) else {
+                    continue;
+                };
+                if speaker.entity.is_none() {
+                    continue;
+                }
+                let Some(start) = self.complement_start(c, sent.end) else {
+                    continue;
+                };
+                let mut end = sent.end;
+                while end > start && !self.is_word(end - 1) {
+                    end -= 1;
+                }
+                if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
+                    continue;
+                }
+                out.push(Quote {
+                    span: self.doc.tokens[start]
+                        .span
+                        .cover(self.doc.tokens[end - 1].span),
+                    kind: QuoteKind::Indirect,
+                    cue: Some(c.span(self.doc)),
+                    speaker_span: Some(speaker.span),
+                    speaker_entity: speaker.entity,
+                });
+                break;
+            }
+        }
+    }
+
+    /// Where the reported clause after an indirect-speech cue starts, if there clearly is one.
+    fn complement_start(&self, c: CueMatch, hi: usize) -> Option<usize> {
+        let cue_word = self.tok(c.first);
+        let tell = is_in(
+            cue_word,
+            &["told", "tells", "informed", "assured", "reminded", "warned"],
+        );
+        let j = c.end;
+        if j >= hi {
+            return None;
+        }
+        if self.tok(j) == "that" {
+            return Some(j + 1);
+        }
+        // "said on Monday that", "told reporters that"
+        let first_word = self.tok(j);
+        let skippable =
+            tell || is_in(
+                first_word,
+                &[
+                    "on", "in", "at", "last", "this", "during", "after", "before", "earlier",
+                    "later",
+                ],
+            ) || is_in(first_word, TIME_WORDS);
+        if skippable {
+            for x in j + 1..(j + 8).min(hi) {
+                if !self.is_word(x) {
+                    break;
+                }
+                if self.tok(x) == "that" {
+                    return Some(x + 1);
+                }
+            }
+        }
+        if tell {
+            return None;
+        }
+        // "said the meeting is aimed at …": a subject-like word, then a finite verb
+        let subjectish = is_in(first_word, DETERMINERS)
+            || is_in(first_word, PRONOUNS)
+            || (starts_upper(first_word) && self.is_word(j));
+        let finite = (j + 1..hi.min(j + 12)).any(|x| is_in(self.tok(x), FINITE));
+        (subjectish && finite && !self.cue_at(j)).then_some(j)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+//! Pairing quotation marks into quoted regions, paragraph by paragraph.
+
+use parallax_doc::{Doc, TokenKind};
+
+/// A stretch of text in quotation marks, within one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the quote runs to the paragraph's end.
+    pub close: Option<usize>,
+    /// First token of the quoted words.
+    pub first: usize,
+    /// One past the last token of the quoted words (trailing `,` `.` `:` `;` dropped).
+    pub end: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    DoubleOpen,
+    DoubleClose,
+    DoubleStraight,
+    SingleOpen,
+    SingleClose,
+    SingleStraightOpen,
+    SingleStraightClose,
+}
+
+fn mark(doc: &Doc, i: usize) -> Option<Mark> {
+    let t = &doc.tokens[i];
+    if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
+        return None;
+    }
+    Some(match doc.slice(t.span) {
+        "“" | "„" | "«" => Mark::DoubleOpen,
+        "”" | "»" => Mark::DoubleClose,
+        "\"" => Mark::DoubleStraight,
+        "‘" => Mark::SingleOpen,
+        "’" => Mark::SingleClose,
+        "'" if t.kind == TokenKind::OpenQuote => Mark::SingleStraightOpen,
+        "'" => Mark::SingleStraightClose,
+        _ => return None,
+    })
+}
+
+/// Token ranges of the paragraphs, from the sentence layer.
+pub(crate) fn paragraph_tokens(doc: &Doc) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for s in &doc.sentences {
+        match out.last_mut() {
+            Some((p, r)) if *p == s.paragraph => r.end = r.end.max(s.tokens.end),
+            _ => out.push((s.paragraph, s.tokens.clone())),
+        }
+    }
+    out
+}
+
+/// Finds the quoted regions of `doc`, in text order.
+pub(crate) fn find_regions(doc: &Doc) -> Vec<Region> {
+    let mut out = Vec::new();
+    for (paragraph, range) in paragraph_tokens(doc) {
+        if range.end > doc.tokens.len() || range.start >= range.end {
+            continue;
+        }
+        scan_paragraph(doc, paragraph, range.start, range.end, &mut out);
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Outside,
+    Double(usize),
+    Single(usize, bool),
+}
+
+fn scan_paragraph(doc: &Doc, paragraph: usize, start: usize, end: usize, out: &mut Vec<Region>) {
+    let mut state = State::Outside;
+    let mut i = start;
+    while i < end {
+        let Some(m) = mark(doc, i) else {
+            i += 1;
+            continue;
+        };
+        match (state, m) {
+            (State::Outside, Mark::DoubleOpen | Mark::DoubleStraight) => state = State::Double(i),
+            (State::Double(o), Mark::DoubleClose | Mark::DoubleStraight) => {
+                push(doc, o, Some(i), i, paragraph, out);
+                state = State::Outside;
+            }
+            // a second opening mark: the first quote lost its closing mark
+            (State::Double(o), Mark::DoubleOpen) => {
+                push(doc, o, None, i, paragraph, out);
+                state = State::Double(i);
+            }
+            (State::Outside, Mark::SingleOpen)
+                if find_single_close(doc, i + 1, end, false).is_some() =>
+            {
+                state = State::Single(i, false);
+            }
+            (State::Outside, Mark::SingleStraightOpen) => {
+                // straight single marks quote only within one sentence and around a word
+                let sentence_end = doc
+                    .sentence_at(doc.tokens[i].span.start)
+                    .map_or(end, |s| doc.sentences[s].tokens.end.min(end));
+                if find_single_close(doc, i + 1, sentence_end, true).is_some() {
+                    state = State::Single(i, true);
+                }
+            }
+            (State::Single(o, false), Mark::SingleClose)
+            | (State::Single(o, true), Mark::SingleStraightClose) => {
+                push(doc, o, Some(i), i, paragraph, out);
+                state = State::Outside;
+            }
+            // a double mark inside a single quote: the single mark was a stray one
+            (State::Single(_, _), Mark::DoubleOpen | Mark::DoubleStraight) => {
+                state = State::Double(i)
+            }
+            // nested marks, apostrophes (“dons’”) and stray closing marks are not quotes
+            _ => {}
+        }
+        i += 1;
+    }
+    match state {
+        State::Double(o) | State::Single(o, _) => push(doc, o, None, end, paragraph, out),
+        State::Outside => {}
+    }
+}
+
+/// The index of the closing single mark matching an opening one, searching `[from, to)`.
+fn find_single_close(doc: &Doc, from: usize, to: usize, straight: bool) -> Option<usize> {
+    let mut words = 0;
+    for i in from..to {
+        match mark(doc, i) {
+            Some(Mark::SingleClose) if !straight => return (words > 0).then_some(i),
+            Some(Mark::SingleStraightClose) if straight => return (words > 0).then_some(i),
+            Some(Mark::SingleOpen | Mark::SingleStraightOpen | Mark::DoubleOpen) => return None,
+            _ => {}
+        }
+        if doc.tokens[i].kind == TokenKind::Word {
+            words += 1;
+        }
+    }
+    None
+}
+
+fn push(
+    doc: &Doc,
+    open: usize,
+    close: Option<usize>,
+    content_end: usize,
+    paragraph: usize,
+    out: &mut Vec<Region>,
+) {
+    let first = open + 1;
+    let mut end = content_end;
+    while end > first
+        && matches!(
+            doc.slice(doc.tokens[end - 1].span),
+            "," | "." | ":" | ";" | "—" | "–" | "-"
+        )
+    {
+        end -= 1;
+    }
+    let has_word = doc.tokens[first..end]
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+    if has_word {
+        out.push(Region {
+            open,
+            close,
+            first,
+            end,
+            paragraph,
+        });
+    }
+}

@@ -1,0 +1,230 @@
+//! Calendar arithmetic: resolving weekdays, months and days against an anchor date, and
+//! rendering TimeML values.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+/// The tense of the clause a relative expression stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    Past,
+    Future,
+}
+
+/// How a weekday or month name is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rel {
+    /// No qualifier: resolved by tense, else to the nearest.
+    Bare,
+    /// "last": strictly before the anchor.
+    Last,
+    /// "next": strictly after the anchor.
+    Next,
+    /// "this": the current one, by tense when it is not the current one.
+    This,
+}
+
+/// A normalised temporal value.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Value {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    /// The ISO week containing the date.
+    Week(NaiveDate),
+    /// The weekend of the ISO week containing the date.
+    Weekend(NaiveDate),
+    /// A decade: the first three digits of its years.
+    Decade(i32),
+    Season(i32, &'static str),
+    /// A time of day on a date; `true`: in UTC.
+    Time(NaiveDate, u32, u32, bool),
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Ref(&'static str),
+    Duration(String),
+    Set(String),
+}
+
+impl Value {
+    /// The TimeML value and kind.
+    pub(super) fn render(&self) -> (String, &'static str) {
+        match self {
+            Value::Day(d) => (
+                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+                "date",
+            ),
+            Value::Month(y, m) => (format!("{y:04}-{m:02}"), "date"),
+            Value::Year(y) => (format!("{y:04}"), "date"),
+            Value::Week(d) => {
+                let w = d.iso_week();
+                (format!("{:04}-W{:02}", w.year(), w.week()), "date")
+            }
+            Value::Weekend(d) => {
+                let w = d.iso_week();
+                (format!("{:04}-W{:02}-WE", w.year(), w.week()), "date")
+            }
+            Value::Decade(d) => (format!("{d:03}"), "date"),
+            Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
+            Value::Time(d, h, m, utc) => {
+                let z = if *utc { "Z" } else { "" };
+                (
+                    format!(
+                        "{:04}-{:02}-{:02}T{h:02}:{m:02}{z}",
+                        d.year(),
+                        d.month(),
+                        d.day()
+                    ),
+                    "time",
+                )
+            }
+            Value::Ref(r) => ((*r).to_string(), "date"),
+            Value::Duration(v) => (v.clone(), "duration"),
+            Value::Set(v) => (v.clone(), "set"),
+        }
+    }
+}
+
+/// `date` moved by `days` (negative: back), or `None` off the calendar.
+pub(super) fn shift(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days as u64))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+/// ISO weekday number of a date (Monday = 1).
+pub(super) fn iso_weekday(date: NaiveDate) -> u32 {
+    date.weekday().number_from_monday()
+}
+
+/// The date a weekday name refers to, seen from `anchor`.
+pub(super) fn weekday(
+    anchor: NaiveDate,
+    wd: u32,
+    rel: Rel,
+    tense: Option<Tense>,
+) -> Option<NaiveDate> {
+    let today = iso_weekday(anchor) as i64;
+    let ahead = (wd as i64 - today).rem_euclid(7); // 0..=6 days forward
+    let offset = match rel {
+        Rel::Last => {
+            if ahead == 0 {
+                -7
+            } else {
+                ahead - 7
+            }
+        }
+        Rel::Next => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        Rel::Bare | Rel::This => {
+            if ahead == 0 {
+                0
+            } else {
+                match tense {
+                    Some(Tense::Future) => ahead,
+                    Some(Tense::Past) => ahead - 7,
+                    None if ahead <= 3 => ahead,
+                    None => ahead - 7,
+                }
+            }
+        }
+    };
+    shift(anchor, offset)
+}
+
+fn month_index(y: i32, m: u32) -> i64 {
+    y as i64 * 12 + m as i64 - 1
+}
+
+/// The year of a month named without one, seen from `anchor`.
+pub(super) fn month_year(anchor: NaiveDate, m: u32, rel: Rel, tense: Option<Tense>) -> i32 {
+    let y = anchor.year();
+    let now = month_index(y, anchor.month());
+    let candidates = [y - 1, y, y + 1];
+    let pick = |keep: &dyn Fn(i64) -> bool| {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&c| keep(month_index(c, m)))
+            .min_by_key(|&c| (month_index(c, m) - now).abs())
+    };
+    let found = match rel {
+        Rel::Last => pick(&|i| i < now),
+        Rel::Next => pick(&|i| i > now),
+        Rel::This => Some(y),
+        Rel::Bare => match tense {
+            Some(Tense::Future) => pick(&|i| i >= now),
+            Some(Tense::Past) => pick(&|i| i <= now),
+            None => pick(&|_| true),
+        },
+    };
+    found.unwrap_or(y)
+}
+
+/// The date a month and day named without a year refer to, seen from `anchor`.
+pub(super) fn month_day(
+    anchor: NaiveDate,
+    m: u32,
+    d: u32,
+    tense: Option<Tense>,
+) -> Option<NaiveDate> {
+    let y = anchor.year();
+    [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|&c| NaiveDate::from_ymd_opt(c, m, d))
+        .filter(|&c| match tense {
+            Some(Tense::Future) => c >= anchor,
+            Some(Tense::Past) => c <= anchor,
+            None => true,
+        })
+        .min_by_key(|&c| (c - anchor).num_days().abs())
+        .or_else(|| {
+            [y - 1, y, y + 1]
+                .iter()
+                .filter_map(|&c| NaiveDate::from_ymd_opt(c, m, d))
+                .min_by_key(|&c| (c - anchor).num_days().abs())
+        })
+}
+
+/// The month `delta` months from the anchor's.
+pub(super) fn add_months(anchor: NaiveDate, delta: i64) -> (i32, u32) {
+    let i = month_index(anchor.year(), anchor.month()) + delta;
+    (i.div_euclid(12) as i32, i.rem_euclid(12) as u32 + 1)
+}
+
+/// A day inside the weekend that "the weekend" refers to, seen from `anchor`.
+pub(super) fn weekend(anchor: NaiveDate, rel: Rel, tense: Option<Tense>) -> Option<NaiveDate> {
+    let wd = iso_weekday(anchor) as i64;
+    // Saturday of the anchor's ISO week
+    let saturday = shift(anchor, 6 - wd)?;
+    let in_weekend = wd >= 6;
+    let back = shift(saturday, -7)?;
+    let fwd = shift(saturday, 7)?;
+    Some(match rel {
+        Rel::Last => back,
+        Rel::Next => {
+            if in_weekend {
+                fwd
+            } else {
+                saturday
+            }
+        }
+        Rel::This | Rel::Bare => {
+            if in_weekend {
+                saturday
+            } else {
+                match tense {
+                    Some(Tense::Future) => saturday,
+                    Some(Tense::Past) => back,
+                    None if wd <= 2 => back,
+                    None => saturday,
+                }
+            }
+        }
+    })
+}

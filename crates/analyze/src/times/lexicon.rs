@@ -1,0 +1,423 @@
+//! Word tables of the temporal tagger. Every lookup takes an ASCII-lowercased word.
+
+/// The month (1-12) a word names: full names and the usual abbreviations, with or without a
+/// trailing period. `strict` is false for the words that are also common English words
+/// ("may", "march") or names ("jan"), which need a day, a year or a preposition to count.
+pub(super) fn month(word: &str) -> Option<(u32, bool)> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    let dotted = w.len() != word.len();
+    let (m, strict) = match w {
+        "january" => (1, true),
+        "february" => (2, true),
+        "march" => (3, false),
+        "april" => (4, true),
+        "may" => (5, false),
+        "june" => (6, true),
+        "july" => (7, true),
+        "august" => (8, true),
+        "september" => (9, true),
+        "october" => (10, true),
+        "november" => (11, true),
+        "december" => (12, true),
+        "jan" => (1, false),
+        "feb" => (2, false),
+        "mar" => (3, false),
+        "apr" => (4, false),
+        "jun" => (6, false),
+        "jul" => (7, false),
+        "aug" => (8, false),
+        "sep" | "sept" => (9, false),
+        "oct" => (10, false),
+        "nov" => (11, false),
+        "dec" => (12, false),
+        _ => return None,
+    };
+    // a period only follows an abbreviation
+    if dotted && w.len() > 4 {
+        return None;
+    }
+    Some((m, strict))
+}
+
+/// True for a month's full name ("may", "june"), false for an abbreviation ("feb.", "sept").
+pub(super) fn full_month_name(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// The ISO weekday number (Monday = 1) a weekday name stands for.
+pub(super) fn weekday(word: &str) -> Option<u32> {
+    Some(match word {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    })
+}
+
+/// The weekday a plural weekday name ("mondays") stands for: a set.
+pub(super) fn weekday_plural(word: &str) -> Option<u32> {
+    weekday(word.strip_suffix('s')?)
+}
+
+/// Capitalised words that, after a weekday, make it part of a name ("Sunday Times").
+pub(super) fn weekday_name_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "times"
+            | "telegraph"
+            | "express"
+            | "mirror"
+            | "herald"
+            | "post"
+            | "night"
+            | "morning"
+            | "mail"
+            | "people"
+            | "sport"
+            | "tribune"
+            | "independent"
+            | "observer"
+            | "record"
+            | "star"
+            | "sun"
+            | "business"
+            | "club"
+            | "school"
+            | "league"
+            | "live"
+            | "show"
+            | "service"
+            | "agreement"
+            | "massacre"
+            | "review"
+            | "magazine"
+            | "programme"
+            | "program"
+            | "edition"
+            | "supplement"
+            | "politics"
+            | "football"
+            | "journal"
+            | "paper"
+            | "news"
+            | "today"
+            | "afternoon"
+            | "evening"
+    )
+}
+
+/// Capitalised words that, before a weekday, make it a named day that is not the nearest such
+/// weekday ("Good Friday", "Bloody Sunday").
+pub(super) fn weekday_name_leader(word: &str) -> bool {
+    matches!(
+        word,
+        "good"
+            | "bloody"
+            | "ash"
+            | "easter"
+            | "palm"
+            | "holy"
+            | "maundy"
+            | "shrove"
+            | "whit"
+            | "low"
+    )
+}
+
+/// Capitalised words that name a paper with "on Sunday" ("the Mail on Sunday").
+pub(super) fn paper_on_sunday(word: &str) -> bool {
+    matches!(
+        word,
+        "mail" | "independent" | "scotland" | "wales" | "observer" | "express" | "sport"
+    )
+}
+
+/// A small cardinal written as a word, or "a"/"an" (one).
+pub(super) fn number_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// Vague quantities that stand for an unknown number of units ("several years").
+pub(super) fn vague_number(word: &str) -> bool {
+    matches!(word, "several" | "many" | "few" | "some" | "couple")
+}
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// The unit a word names, singular or plural.
+pub(super) fn unit(word: &str) -> Option<Unit> {
+    Some(match word {
+        "second" | "seconds" => Unit::Second,
+        "minute" | "minutes" | "min" | "mins" => Unit::Minute,
+        "hour" | "hours" | "hr" | "hrs" => Unit::Hour,
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "fortnight" | "fortnights" => Unit::Fortnight,
+        "month" | "months" => Unit::Month,
+        "year" | "years" => Unit::Year,
+        "decade" | "decades" => Unit::Decade,
+        "century" | "centuries" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// Words that soften or bound a quantity before it ("nearly three years ago").
+pub(super) fn quantity_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "some"
+            | "just"
+            | "only"
+            | "barely"
+            | "over"
+            | "under"
+            | "least"
+            | "most"
+            | "up"
+    )
+}
+
+/// Prepositions that make a bare year or month a date ("in 2014", "since May").
+pub(super) fn date_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "til"
+            | "from"
+            | "during"
+            | "before"
+            | "after"
+            | "through"
+            | "throughout"
+            | "between"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "circa"
+            | "around"
+    )
+}
+
+/// Words after which an "of" introduces a year or month ("the end of 2024", "summer of 2014").
+pub(super) fn period_word(word: &str) -> bool {
+    matches!(
+        word,
+        "end"
+            | "start"
+            | "beginning"
+            | "middle"
+            | "half"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "fall"
+            | "quarter"
+            | "month"
+            | "months"
+            | "year"
+            | "season"
+            | "rest"
+            | "remainder"
+            | "course"
+    )
+}
+
+/// The TimeML season code of a season word.
+pub(super) fn season(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// What a word says about the tense of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marker {
+    Past,
+    Future,
+    /// A reporting verb in the past ("said", "told"): past, but it governs only what it reports
+    /// when the weekday is its own adverbial.
+    Reporting,
+}
+
+/// The tense marker a single word carries, ignoring context.
+pub(super) fn marker(word: &str) -> Option<Marker> {
+    use Marker::*;
+    if word.ends_with("'ll") || word.ends_with("’ll") {
+        return Some(Future);
+    }
+    let m = match word {
+        "will" | "would" | "shall" | "won't" | "won’t" | "wouldn't" | "wouldn’t" | "scheduled"
+        | "planned" | "planning" | "expected" | "expects" | "expect" | "due" | "upcoming"
+        | "later" | "slated" | "ahead" | "forthcoming" | "tomorrow" | "soon" => Future,
+        "said" | "told" | "announced" | "added" | "stated" | "reported" | "wrote" | "confirmed"
+        | "claimed" | "insisted" | "warned" | "declared" | "tweeted" => Reporting,
+        "was" | "were" | "had" | "did" | "didn't" | "didn’t" | "wasn't" | "wasn’t" | "weren't"
+        | "weren’t" | "hadn't" | "hadn’t" | "been" | "ago" | "yesterday" | "earlier" | "spoke"
+        | "met" | "went" | "came" | "took" | "gave" | "made" | "sent" | "won" | "lost"
+        | "began" | "saw" | "led" | "left" | "held" | "fled" | "fell" | "rose" | "flew"
+        | "struck" | "found" | "got" | "thought" | "brought" | "became" | "ran" | "stood"
+        | "fought" | "kept" | "knew" | "grew" | "shot" | "broke" | "chose" | "drove" | "paid"
+        | "sold" | "sought" | "spent" | "built" | "meant" | "felt" | "heard" | "withdrew"
+        | "caught" | "oversaw" | "overcame" | "swore" | "shook" | "stole" | "threw" | "drew"
+        | "hung" | "dealt" | "laid" | "slid" | "sank" | "woke" | "wore" | "tore" | "underwent"
+        | "undertook" | "forgave" | "bore" | "ate" | "sat" | "sang" | "rang" | "swam" | "hid"
+        | "bit" | "fed" | "sped" | "lit" | "froze" | "taught" | "bought" | "arose" | "forbade"
+        | "forgot" | "mistook" | "outlined" | "unveiled" => Past,
+        _ => return past_participle(word).then_some(Past),
+    };
+    Some(m)
+}
+
+/// A regular past form ("agreed", "criticised"), not an adjective in "-ed" nor a future-leaning
+/// participle ("scheduled", "planned", "expected" are handled as future before this).
+fn past_participle(word: &str) -> bool {
+    if word.len() < 5
+        || !word.ends_with("ed")
+        || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return false;
+    }
+    if word.ends_with("eed") {
+        return matches!(word, "agreed" | "freed" | "guaranteed" | "decreed");
+    }
+    !matches!(
+        word,
+        "hundred"
+            | "kindred"
+            | "sacred"
+            | "naked"
+            | "wicked"
+            | "rugged"
+            | "ragged"
+            | "crooked"
+            | "beloved"
+            | "learned"
+            | "based"
+            | "related"
+            | "concerned"
+            | "united"
+            | "armed"
+            | "advanced"
+            | "detailed"
+            | "limited"
+            | "interested"
+            | "married"
+            | "talented"
+            | "skilled"
+            | "supposed"
+            | "so-called"
+            | "proposed"
+            | "rumoured"
+            | "rumored"
+            | "anticipated"
+            | "intended"
+            | "slated"
+    )
+}
+
+/// Words that open a new clause: the tense of the clause they open is not the tense of the
+/// clause before them.
+pub(super) fn clause_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "whether"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "when"
+            | "while"
+            | "whereas"
+            | "before"
+            | "after"
+            | "because"
+            | "though"
+            | "although"
+            | "if"
+            | "unless"
+            | "until"
+            | "but"
+            | "what"
+            | "once"
+    )
+}

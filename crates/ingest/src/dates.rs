@@ -1,0 +1,440 @@
+//! Publication dates: normalising given dates and reading them from metadata lines.
+
+/// Month number (1–12) of an English month name or abbreviation ("Feb.", "sept", "March").
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    let m = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// True for English weekday names and abbreviations, with an optional trailing `,` or `.`.
+fn is_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
+/// True when `(y, m, d)` is a real calendar day in a plausible publication year.
+pub(crate) fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    d <= days
+}
+
+/// `YYYY-MM-DD` for a valid day.
+pub(crate) fn iso(y: i32, m: u32, d: u32) -> Option<String> {
+    valid_ymd(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Whitespace-separated words of `s` as byte ranges.
+fn words(s: &str, limit: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, i));
+                if out.len() >= limit {
+                    return out;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// A day of the month, possibly with an ordinal suffix and trailing comma ("16", "16th,").
+pub(crate) fn day_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.']);
+    let w = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    if w.is_empty() || w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// A four-digit year, possibly followed by `,` or `.`; returns the year and the digits' length.
+fn year_number(word: &str) -> Option<i32> {
+    let w = word.trim_end_matches([',', '.', ';', ')']);
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// Parses an ISO date (`YYYY-MM-DD` or `YYYY/MM/DD`) at the start of `s`.
+fn iso_prefix(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(|c| c.is_ascii_digit());
+    let sep = b[4];
+    if !digits(0..4) || !(sep == b'-' || sep == b'/') || b[7] != sep || !digits(5..7) {
+        return None;
+    }
+    if !digits(8..10) || b.get(10).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let y = s.get(0..4)?.parse().ok()?;
+    let m = s.get(5..7)?.parse().ok()?;
+    let d = s.get(8..10)?.parse().ok()?;
+    valid_ymd(y, m, d).then_some((y, m, d))
+}
+
+/// Parses a date at the start of `s` (after an optional weekday): ISO, "16 February 2025",
+/// "February 16, 2025", "Feb. 16 2025". Returns the ISO day and the bytes consumed (up to the
+/// end of the year or of the ISO token).
+pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
+    let ws = words(s, 6);
+    let mut i = 0;
+    if ws
+        .first()
+        .is_some_and(|&(a, b)| is_weekday(&s[a..b]))
+    {
+        i = 1;
+    }
+    let w = |k: usize| ws.get(k).map(|&(a, b)| &s[a..b]);
+    let first = w(i)?;
+    let first_start = ws[i].0;
+    if let Some((y, m, d)) = iso_prefix(first) {
+        // Consume a time glued to the date ("2025-02-16T10:00:00Z").
+        let end = if first.len() > 10 && first.as_bytes()[10] == b'T' {
+            ws[i].1
+        } else {
+            first_start + 10
+        };
+        return Some((iso(y, m, d)?, end));
+    }
+    // 16 February 2025
+    if let (Some(d), Some(m), Some(y)) = (
+        day_number(first),
+        w(i + 1).and_then(month_number),
+        w(i + 2).and_then(year_number),
+    ) {
+        let end = ws[i + 2].0 + 4;
+        return Some((iso(y, m, d)?, end));
+    }
+    // February 16, 2025
+    if let (Some(m), Some(d), Some(y)) = (
+        month_number(first),
+        w(i + 1).and_then(day_number),
+        w(i + 2).and_then(year_number),
+    ) {
+        let end = ws[i + 2].0 + 4;
+        return Some((iso(y, m, d)?, end));
+    }
+    None
+}
+
+/// Normalises a date given by an input record: ISO dates and RFC 3339 timestamps are kept
+/// (a timestamp without an offset is cut to its day); English dates become `YYYY-MM-DD`;
+/// RFC 2822 dates ("Mon, 17 Feb 2025 10:00:00 GMT") are read for their day.
+pub(crate) fn normalize_published(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if let Some((y, m, d)) = iso_prefix(s) {
+        let day = iso(y, m, d)?;
+        let rest = &s[10..];
+        if rest.is_empty() {
+            return Some(day);
+        }
+        if is_rfc3339_time(rest) {
+            return Some(format!("{day}{}", rest.replacen(' ', "T", 1)));
+        }
+        return Some(day);
+    }
+    parse_date_prefix(s).map(|(d, _)| d)
+}
+
+/// True for `THH:MM[:SS[.fff]](Z|±HH:MM)` (a space may replace the `T`).
+fn is_rfc3339_time(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    if b.len() < 7 || !(b[0] == b'T' || b[0] == b' ') {
+        return false;
+    }
+    let d = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_digit());
+    if !(d(1) && d(2) && b[3] == b':' && d(4) && d(5)) {
+        return false;
+    }
+    let mut i = 6;
+    if b.get(i) == Some(&b':') {
+        if !(d(i + 1) && d(i + 2)) {
+            return false;
+        }
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            while d(i) {
+                i += 1;
+            }
+        }
+    }
+    match b.get(i) {
+        Some(b'Z') | Some(b'z') => i + 1 == b.len(),
+        Some(b'+') | Some(b'-') => {
+            b.len() == i + 6 && d(i + 1) && d(i + 2) && b[i + 3] == b':' && d(i + 4) && d(i + 5)
+        }
+        _ => false,
+    }
+}
+
+/// A metadata marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// "date", "published", "posted", "first published".
+    Published,
+    /// "updated", "last updated".
+    Updated,
+    /// A line that is nothing but a date.
+    Bare,
+}
+
+/// A date read from a metadata line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MetaDate {
+    /// The ISO day.
+    pub iso: String,
+    /// Which marker introduced it.
+    pub marker: Marker,
+    /// Byte range of the metadata (marker, date, time) within the line.
+    pub start: usize,
+    /// End of the metadata; the article text may continue after it.
+    pub end: usize,
+}
+
+const MARKERS: &[(&str, Marker)] = &[
+    ("first published on", Marker::Published),
+    ("first published", Marker::Published),
+    ("last updated on", Marker::Updated),
+    ("last updated", Marker::Updated),
+    ("publication date", Marker::Published),
+    ("published on", Marker::Published),
+    ("published", Marker::Published),
+    ("posted on", Marker::Published),
+    ("posted", Marker::Published),
+    ("updated on", Marker::Updated),
+    ("updated", Marker::Updated),
+    ("pubdate", Marker::Published),
+    ("dated", Marker::Published),
+    ("date", Marker::Published),
+];
+
+/// True for words allowed between a marker and its date, or after the date: times, zones,
+/// separators ("10:32", "GMT", "|", "at", "on").
+fn is_time_filler(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ';']);
+    if w.is_empty() || matches!(w, "|" | "-" | "–" | "—" | "/" | "·" | "•") {
+        return true;
+    }
+    let lw = w.to_ascii_lowercase();
+    if matches!(
+        lw.as_str(),
+        "on" | "at" | "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "local" | "time" | "hrs"
+    ) {
+        return true;
+    }
+    let t = lw
+        .trim_end_matches("am")
+        .trim_end_matches("pm")
+        .trim_start_matches('(')
+        .trim_end_matches(')');
+    if !t.is_empty()
+        && t.bytes().any(|b| b == b':' || b == b'.')
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && t.as_bytes()[0].is_ascii_digit()
+    {
+        return true;
+    }
+    // Time zones: GMT, UTC, BST, EST, CET, ET, or an offset like +0100 / UTC+1.
+    let z = w.trim_start_matches('(').trim_end_matches(')');
+    (2..=4).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_uppercase())
+        || z.starts_with("UTC") && z.len() <= 9
+        || z.starts_with("GMT") && z.len() <= 9
+        || (z.starts_with('+') || z.starts_with('-'))
+            && z.len() >= 3
+            && z[1..].bytes().all(|b| b.is_ascii_digit() || b == b':')
+}
+
+/// Reads a metadata line ("date 2025-02-16 ...", "Published: 16 February 2025",
+/// "Updated 10:32 GMT, Feb. 16, 2025") at the start of `line`. The article text may continue on
+/// the same line after the returned `end`.
+pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
+    let start = line.len() - line.trim_start().len();
+    let s = &line[start..];
+    let lower: String = s.chars().take(24).collect::<String>().to_ascii_lowercase();
+    let mut after = None;
+    for &(m, kind) in MARKERS {
+        if let Some(rest) = lower.strip_prefix(m) {
+            let next = rest.chars().next();
+            if next.is_none_or(|c| c == ':' || c == '-' || c == '|' || c.is_whitespace()) {
+                after = Some((m.len(), kind));
+                break;
+            }
+        }
+    }
+    let (pos, marker) = match after {
+        Some((len, kind)) => {
+            let rest = &s[len..];
+            let skip = rest.len() - rest.trim_start_matches([':', '-', '|', ' ', '\t']).len();
+            (len + skip, kind)
+        }
+        None => (0, Marker::Bare),
+    };
+    // Skip up to five filler words (times, zones, separators) before the date.
+    let mut p = pos;
+    for _ in 0..=5 {
+        let rest = &s[p..];
+        if let Some((iso_day, used)) = parse_date_prefix(rest) {
+            let mut end = p + used;
+            // Swallow a trailing time, zone and separators.
+            loop {
+                let tail = &s[end..];
+                let trimmed = tail.trim_start_matches([',', ' ', '\t']);
+                let wlen = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+                let word = &trimmed[..wlen];
+                if wlen > 0 && is_time_filler(word) {
+                    end += tail.len() - trimmed.len() + wlen;
+                } else {
+                    break;
+                }
+            }
+            let tail = &s[end..];
+            end += tail.len() - tail.trim_start_matches([',', '.', ')']).len();
+            // A bare date must be the whole line: a sentence may begin with a date.
+            if marker == Marker::Bare && !s[end..].trim().is_empty() {
+                return None;
+            }
+            return Some(MetaDate {
+                iso: iso_day,
+                marker,
+                start,
+                end: start + end,
+            });
+        }
+        if marker == Marker::Bare && p > 0 {
+            return None;
+        }
+        let trimmed = rest.trim_start();
+        let wlen = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        if wlen == 0 || !is_time_filler(&trimmed[..wlen]) {
+            return None;
+        }
+        p += rest.len() - trimmed.len() + wlen;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_forms() {
+        for s in [
+            "2025-02-16",
+            "16 February 2025",
+            "16th Feb. 2025",
+            "Feb. 16, 2025",
+            "February 16 2025",
+            "Sunday, 16 February 2025",
+            "Sun 16 Feb 2025",
+            "2025/02/16",
+        ] {
+            assert_eq!(
+                parse_date_prefix(s).map(|d| d.0).as_deref(),
+                Some("2025-02-16"),
+                "{s}"
+            );
+        }
+        assert!(parse_date_prefix("31 February 2025").is_none());
+        assert!(parse_date_prefix("May 2025 was warm").is_none());
+    }
+
+    #[test]
+    fn normalize() {
+        assert_eq!(
+            normalize_published("2025-02-16T08:30:00Z").as_deref(),
+            Some("2025-02-16T08:30:00Z")
+        );
+        assert_eq!(
+            normalize_published("2025-02-16 08:30:00").as_deref(),
+            Some("2025-02-16")
+        );
+        assert_eq!(
+            normalize_published("Mon, 17 Feb 2025 10:00:00 GMT").as_deref(),
+            Some("2025-02-17")
+        );
+        assert_eq!(normalize_published("yesterday"), None);
+        assert_eq!(normalize_published("2025-13-01"), None);
+    }
+
+    #[test]
+    fn meta_lines() {
+        let line = " date 2025-02-16 Amid European concern";
+        let m = parse_meta_line(line).unwrap();
+        assert_eq!(m.iso, "2025-02-16");
+        assert_eq!(line[m.end..].trim_start(), "Amid European concern");
+        assert_eq!(&line[m.start..m.end], "date 2025-02-16");
+        let m = parse_meta_line("Published: 16 February 2025").unwrap();
+        assert_eq!(m.marker, Marker::Published);
+        let line = "Updated 10:32 GMT, Feb. 16, 2025 | 11:00 GMT";
+        let m = parse_meta_line(line).unwrap();
+        assert_eq!((m.marker, m.end), (Marker::Updated, line.len()));
+        assert!(parse_meta_line("Date:2025-02-16").is_some());
+        assert!(parse_meta_line("Monday 17 February 2025").is_some());
+        assert!(parse_meta_line("16 February 2025 was a cold day.").is_none());
+        assert!(parse_meta_line("Updated figures show growth in 2025.").is_none());
+        assert!(parse_meta_line("Dates were set for 16 February 2025").is_none());
+        assert!(parse_meta_line("Published in 16 February 2025").is_none());
+    }
+}

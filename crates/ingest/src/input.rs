@@ -1,0 +1,382 @@
+//! Input enumeration, decoding and format detection.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+use parallax_doc::{Doc, Meta, Provenance};
+use serde_json::Value;
+
+use crate::clean::Level;
+use crate::jsonl::{record_to_doc, JsonlReader};
+use crate::{build_doc, doc_from_text, html, IngestError};
+
+/// The name used for standard input in locations.
+const STDIN: &str = "<stdin>";
+
+/// A boxed stream of documents and errors.
+type DocIter = Box<dyn Iterator<Item = Result<Doc, IngestError>> + Send>;
+
+/// Formats ingest knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Jsonl,
+    Json,
+    Html,
+    Unknown,
+}
+
+enum Pending {
+    Stdin,
+    Path(PathBuf),
+}
+
+/// The lazy iterator behind [`read_inputs`].
+struct Inputs {
+    queue: VecDeque<Pending>,
+    current: Option<DocIter>,
+}
+
+/// Reads every input (files, directories recursively in sorted order, or "-" for stdin) lazily, one Doc or error per article.
+///
+/// Files are read by extension (`.txt`, `.jsonl`/`.ndjson`, `.json`, `.html`/`.htm`, each
+/// optionally `.gz`), else by sniffing their content. Hidden files (`.name`) inside
+/// directories are skipped. Errors name the file (`PATH`) or record (`PATH:LINE`).
+pub fn read_inputs(inputs: &[String]) -> DocIter {
+    let queue = inputs
+        .iter()
+        .map(|i| {
+            if i == "-" {
+                Pending::Stdin
+            } else {
+                Pending::Path(PathBuf::from(i))
+            }
+        })
+        .collect();
+    Box::new(Inputs {
+        queue,
+        current: None,
+    })
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Doc, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(cur) = self.current.as_mut() {
+                if let Some(item) = cur.next() {
+                    return Some(item);
+                }
+                self.current = None;
+            }
+            match self.queue.pop_front()? {
+                Pending::Stdin => {
+                    let reader: Box<dyn Read + Send> = Box::new(std::io::stdin());
+                    self.current = Some(open_stream(reader, STDIN.to_string(), Format::Unknown));
+                }
+                Pending::Path(path) => {
+                    let shown = path.display().to_string();
+                    if path.is_dir() {
+                        match list_dir(&path) {
+                            Ok(entries) => {
+                                for e in entries.into_iter().rev() {
+                                    self.queue.push_front(Pending::Path(e));
+                                }
+                            }
+                            Err(e) => return Some(Err(e)),
+                        }
+                        continue;
+                    }
+                    match File::open(&path) {
+                        Ok(f) => {
+                            let (format, gz) = format_of(&path);
+                            let reader: Box<dyn Read + Send> = if gz {
+                                Box::new(MultiGzDecoder::new(BufReader::new(f)))
+                            } else {
+                                Box::new(f)
+                            };
+                            self.current = Some(open_stream(reader, shown, format));
+                        }
+                        Err(e) => {
+                            return Some(Err(IngestError::new(shown, format!("cannot open ({e})"))))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A directory's entries, sorted by name, without hidden files or symlinked directories.
+fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let err = |e: std::io::Error| IngestError::new(dir.display().to_string(), format!("cannot read directory ({e})"));
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(err)? {
+        let entry = entry.map_err(err)?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
+        if is_link && path.is_dir() {
+            continue;
+        }
+        out.push(path);
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The format an extension names, and whether the file is gzipped.
+fn format_of(path: &Path) -> (Format, bool) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let (name, gz) = match name.strip_suffix(".gz") {
+        Some(n) => (n.to_string(), true),
+        None => (name, false),
+    };
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let format = match ext {
+        "txt" | "text" => Format::Text,
+        "jsonl" | "ndjson" | "jsonlines" => Format::Jsonl,
+        "json" => Format::Json,
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        _ => Format::Unknown,
+    };
+    (format, gz)
+}
+
+/// Reads up to `n` bytes without losing them: returns them and a reader that yields them again.
+fn peek(mut reader: Box<dyn Read + Send>, n: usize) -> (Vec<u8>, std::io::Result<()>, Box<dyn Read + Send>) {
+    let mut head = Vec::with_capacity(n);
+    let res = (&mut reader).take(n as u64).read_to_end(&mut head).map(|_| ());
+    let again = Box::new(Cursor::new(head.clone()).chain(reader));
+    (head, res, again)
+}
+
+/// True when bytes look binary: a NUL, or more than 10% control characters.
+fn looks_binary(head: &[u8]) -> bool {
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) || b == 0x7f)
+        .count();
+    !head.is_empty() && control * 10 > head.len()
+}
+
+/// Opens one stream of a known or unknown format.
+fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> DocIter {
+    let fail = |shown: &str, m: String| -> DocIter {
+        Box::new(std::iter::once(Err(IngestError::new(shown, m))))
+    };
+    let (head, res, mut reader) = peek(reader, 8192);
+    if let Err(e) = res {
+        return fail(&shown, read_error(&e));
+    }
+    // Gzip without a .gz name.
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let inner: Box<dyn Read + Send> = Box::new(MultiGzDecoder::new(BufReader::new(reader)));
+        return open_stream(inner, shown, format);
+    }
+    if head.iter().all(u8::is_ascii_whitespace) {
+        return fail(&shown, "empty file".into());
+    }
+    if looks_binary(&head) {
+        return fail(&shown, "binary file, not text".into());
+    }
+    let start = head
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(&head)
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head)[i]);
+    let format = match format {
+        Format::Unknown => match start {
+            Some(b'{') => Format::Jsonl,
+            Some(b'[') => Format::Json,
+            Some(b'<') if sniff_html(&head) => Format::Html,
+            _ => Format::Text,
+        },
+        f => f,
+    };
+    if format == Format::Jsonl {
+        return Box::new(JsonlReader::new(Box::new(BufReader::new(reader)), shown));
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return fail(&shown, read_error(&e));
+    }
+    match format {
+        Format::Html => match decode_html(&bytes) {
+            Ok(page) => Box::new(std::iter::once(html_doc(&page, &shown))),
+            Err(m) => fail(&shown, m),
+        },
+        Format::Json => match decode_utf8(&bytes) {
+            Ok(text) => json_docs(text, &shown),
+            Err(m) => fail(&shown, m),
+        },
+        _ => match decode_utf8(&bytes) {
+            Ok(text) => Box::new(std::iter::once(text_doc(text, &shown))),
+            Err(m) => fail(&shown, m),
+        },
+    }
+}
+
+/// A read error message; gzip corruption says so.
+fn read_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => {
+            format!("not valid gzip data ({e})")
+        }
+        _ => format!("read error ({e})"),
+    }
+}
+
+/// True when the head of a file looks like an HTML document.
+fn sniff_html(head: &[u8]) -> bool {
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<meta", "<title"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
+/// Strict UTF-8.
+fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+    }
+}
+
+/// UTF-8, or Windows-1252 / ISO-8859-1 when the page declares it.
+fn decode_html(bytes: &[u8]) -> Result<String, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+            let latin = ["iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252"]
+                .iter()
+                .any(|c| head.contains(&format!("charset={c}")) || head.contains(&format!("charset=\"{c}")));
+            if latin {
+                Ok(bytes.iter().map(|&b| cp1252(b)).collect())
+            } else {
+                Err(format!("not valid UTF-8 at byte {}", e.valid_up_to()))
+            }
+        }
+    }
+}
+
+/// A Windows-1252 byte as a char (ISO-8859-1 where 1252 leaves a hole).
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    if (0x80..0xa0).contains(&b) {
+        HIGH[(b - 0x80) as usize]
+    } else {
+        b as char
+    }
+}
+
+/// One plain-text article.
+fn text_doc(text: String, shown: &str) -> Result<Doc, IngestError> {
+    let doc = doc_from_text(shown, &text, Meta::default());
+    if doc.text.trim().is_empty() {
+        return Err(IngestError::new(shown, "no article text (only metadata)"));
+    }
+    Ok(doc)
+}
+
+/// One HTML page.
+fn html_doc(page: &str, shown: &str) -> Result<Doc, IngestError> {
+    let e = html::extract(page);
+    if e.text.trim().is_empty() {
+        return Err(IngestError::new(shown, "no article text found in the HTML"));
+    }
+    let mut meta = Meta {
+        url: e.url,
+        title: e.title,
+        language: e.language,
+        ..Meta::default()
+    };
+    if let Some((d, p)) = e.published {
+        meta.published = Some(d);
+        meta.published_from = p;
+    }
+    if let Some(o) = e.outlet {
+        meta.outlet = Some(o);
+        meta.outlet_from = Provenance::Given;
+    }
+    Ok(build_doc(shown, &e.text, meta, Level::Light))
+}
+
+/// A `.json` file: one record, an array of records, or JSON Lines after all.
+fn json_docs(text: String, shown: &str) -> DocIter {
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Array(items)) => {
+            if items.is_empty() {
+                return Box::new(std::iter::once(Err(IngestError::new(shown, "empty JSON array"))));
+            }
+            let shown = shown.to_string();
+            Box::new(items.into_iter().enumerate().map(move |(i, v)| {
+                let loc = format!("{shown}[{}]", i + 1);
+                record_to_doc(v, &loc).map_err(|m| IngestError::new(loc, m))
+            }))
+        }
+        Ok(v) => Box::new(std::iter::once(
+            record_to_doc(v, shown).map_err(|m| IngestError::new(shown, m)),
+        )),
+        Err(_) => Box::new(JsonlReader::new(
+            Box::new(Cursor::new(text.into_bytes())) as Box<dyn BufRead + Send>,
+            shown.to_string(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(format_of(Path::new("a/b.TXT")), (Format::Text, false));
+        assert_eq!(format_of(Path::new("b.jsonl.gz")), (Format::Jsonl, true));
+        assert_eq!(format_of(Path::new("b.html.gz")), (Format::Html, true));
+        assert_eq!(format_of(Path::new("noext")), (Format::Unknown, false));
+    }
+
+    #[test]
+    fn binary() {
+        assert!(looks_binary(b"abc\0def"));
+        assert!(looks_binary(&[1, 2, 3, 4, 5, b'a']));
+        assert!(!looks_binary(b"Plain text.\n\tIndented.\r\n"));
+    }
+
+    #[test]
+    fn latin1_html() {
+        let page = b"<html><head><meta charset=iso-8859-1></head><body><p>Caf\xe9 \x93open\x94</p></body></html>";
+        let s = decode_html(page).unwrap();
+        assert!(s.contains("Café “open”"));
+        assert!(decode_html(b"<p>Caf\xe9</p>").is_err());
+    }
+
+    #[test]
+    fn stream_sniffing() {
+        let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"{\"text\":\"Hi there.\"}\n".to_vec()));
+        let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
+        assert_eq!(docs[0].as_ref().unwrap().source, "s:1");
+        let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"<html><body><p>Hello world.</p></body></html>".to_vec()));
+        let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
+        assert_eq!(docs[0].as_ref().unwrap().text, "Hello world.");
+    }
+}

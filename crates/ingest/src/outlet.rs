@@ -1,0 +1,570 @@
+//! The outlet gazetteer and reading an article's own outlet (and dateline date) from its text.
+//!
+//! Only *self-reference* counts: datelines ("MOSCOW, Feb 17 (Reuters) -"), bylines ("By Jane
+//! Roe, Associated Press"), "the BBC understands", "Al Jazeera's Natacha Butler, reporting from
+//! Paris", "the BBC's US partner CBS News". An outlet that is merely where someone else spoke or
+//! wrote ("Starmer wrote in Monday's Daily Telegraph", "he told the US network CBS", "told CNN's
+//! Jake Tapper") is not evidence. Weak evidence ("told the BBC") needs company; when two
+//! outlets compete, nothing is chosen.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::dates::{day_number, iso, month_number};
+
+/// The gazetteer of news outlets shipped in `data/outlets.tsv`.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    names: Vec<String>,
+    aliases: HashMap<String, usize>,
+    lower: HashMap<String, usize>,
+    domains: HashMap<String, usize>,
+}
+
+const MAX_ALIAS_WORDS: usize = 6;
+
+impl Gazetteer {
+    /// Parses the TSV format described in `data/README.md`. Malformed lines are skipped.
+    pub fn parse(tsv: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in tsv.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or("").trim();
+            if name.is_empty() {
+                continue;
+            }
+            let idx = g.names.len();
+            g.names.push(name.to_string());
+            let aliases = cols.next().unwrap_or("");
+            let domains = cols.next().unwrap_or("");
+            for alias in std::iter::once(name).chain(aliases.split('|')) {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    continue;
+                }
+                g.aliases.entry(alias.to_string()).or_insert(idx);
+                g.lower.entry(alias.to_lowercase()).or_insert(idx);
+            }
+            for d in domains.split('|') {
+                let d = d.trim().to_ascii_lowercase();
+                if !d.is_empty() {
+                    g.domains.entry(d).or_insert(idx);
+                }
+            }
+        }
+        g
+    }
+
+    /// Number of outlets.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when the gazetteer has no outlets.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The canonical name of an outlet given by any alias (case-insensitive), e.g.
+    /// "BBC News" → "BBC".
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        let n = name.trim();
+        let n = n.strip_prefix("the ").unwrap_or(n);
+        self.aliases
+            .get(n)
+            .or_else(|| self.lower.get(&n.to_lowercase()))
+            .map(|&i| self.names[i].as_str())
+    }
+
+    /// The canonical name of the outlet owning a host name or URL ("https://www.bbc.co.uk/news").
+    pub fn from_domain(&self, host_or_url: &str) -> Option<&str> {
+        let s = host_or_url.trim().to_ascii_lowercase();
+        let s = s.split_once("://").map_or(s.as_str(), |(_, rest)| rest);
+        let host = s.split(['/', '?', '#', ':']).next().unwrap_or("");
+        let mut h = host.trim_start_matches("www.");
+        loop {
+            if let Some(&i) = self.domains.get(h) {
+                return Some(&self.names[i]);
+            }
+            match h.split_once('.') {
+                Some((_, rest)) if rest.contains('.') => h = rest,
+                _ => return None,
+            }
+        }
+    }
+
+    /// The outlet whose alias ends exactly at byte `pos` of `text`, longest alias first.
+    /// Returns the outlet index and where the alias starts.
+    fn ending_at(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let head = text.get(..pos)?;
+        let mut starts = Vec::new();
+        let mut spaces = 0;
+        for (i, c) in head.char_indices().rev() {
+            if c.is_whitespace() || "(“\"‘[—–".contains(c) {
+                starts.push(i + c.len_utf8());
+                if c.is_whitespace() {
+                    spaces += 1;
+                    if spaces >= MAX_ALIAS_WORDS {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if pos - i > 60 {
+                break;
+            }
+        }
+        if starts.len() < MAX_ALIAS_WORDS && head.len() <= 60 {
+            starts.push(0);
+        }
+        starts
+            .iter()
+            .rev()
+            .filter(|&&s| s < pos)
+            .find_map(|&s| self.aliases.get(&head[s..]).map(|&i| (i, s)))
+    }
+
+    /// The outlet whose alias starts exactly at byte `pos` of `text`, longest alias first.
+    /// Returns the outlet index and where the alias ends.
+    fn starting_at(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let tail = text.get(pos..)?;
+        let mut ends = Vec::new();
+        let mut spaces = 0;
+        let mut prev_alnum = false;
+        for (i, c) in tail.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if prev_alnum && !alnum || i > 0 && c == '.' {
+                ends.push(i);
+            }
+            if c.is_whitespace() {
+                spaces += 1;
+                if spaces >= MAX_ALIAS_WORDS {
+                    break;
+                }
+            }
+            if i > 60 {
+                break;
+            }
+            prev_alnum = alnum || c == '.';
+        }
+        if prev_alnum && tail.len() <= 60 {
+            ends.push(tail.len());
+        }
+        ends.iter().rev().find_map(|&e| {
+            let next = tail[e..].chars().next();
+            if next.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            self.aliases.get(&tail[..e]).map(|&i| (i, pos + e))
+        })
+    }
+}
+
+/// The gazetteer shipped with the crate.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(include_str!("../data/outlets.tsv")))
+}
+
+/// What the article's wording says about its own outlet and date.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct TextMeta {
+    /// The outlet, when the evidence is clear.
+    pub outlet: Option<String>,
+    /// An ISO day from a dateline that includes a year.
+    pub dateline_date: Option<String>,
+    /// A dateline day without a year ("Feb 17"), reported as a note.
+    pub dateline_partial: Option<String>,
+}
+
+/// Words before an outlet name that make it the venue of someone else's words.
+const VENUE: &[&str] = &[
+    "told", "to", "with", "on", "in", "by", "from", "via", "for", "at", "tells", "telling",
+];
+
+/// Staff words after a possessive outlet ("the BBC's political editor").
+const ROLES: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "editor",
+    "editors",
+    "journalist",
+    "journalists",
+    "presenter",
+    "producer",
+    "analyst",
+    "team",
+    "bureau",
+    "newsroom",
+    "staff",
+    "reporting",
+    "investigation",
+    "investigations",
+    "verification",
+];
+
+const PARTNERS: &[&str] = &[
+    "partner",
+    "partners",
+    "sister",
+    "affiliate",
+    "affiliates",
+    "parent",
+];
+
+/// Cues after an outlet name and their weights ("the Guardian has learned").
+const AFTER_CUES: &[(&str, u32)] = &[
+    (" understands", 3),
+    (" has learned", 3),
+    (" has learnt", 3),
+    (" can reveal", 3),
+    (" can confirm", 2),
+    (" has been told", 3),
+    (" was told", 2),
+    (" has contacted", 3),
+    (" has approached", 3),
+    (" contacted", 2),
+    (" approached", 2),
+    (" has seen", 2),
+    (" has verified", 3),
+    (" has asked", 2),
+    (" has reached out", 3),
+    (" reached out to", 2),
+    (" has obtained", 2),
+];
+
+/// Cues before an outlet name ("told the BBC") and their weights.
+const BEFORE_CUES: &[(&str, u32)] = &[
+    ("told the ", 1),
+    ("told ", 1),
+    ("speaking to the ", 1),
+    ("Speaking to the ", 1),
+    ("seen by the ", 2),
+    ("seen by ", 2),
+    ("verified by the ", 2),
+    ("verified by ", 2),
+    ("contacted by the ", 1),
+    ("contacted by ", 1),
+];
+
+/// The previous word before byte `pos`, skipping a lowercase "the".
+fn previous_word(text: &str, pos: usize) -> &str {
+    let head = text.get(..pos).unwrap_or("").trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let head = head.trim_end();
+    let start = head
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    &head[start..]
+}
+
+/// The next up-to-`n` words after `pos`, split on whitespace, with their byte starts.
+fn next_words(text: &str, pos: usize, n: usize) -> Vec<(usize, &str)> {
+    let tail = text.get(pos..).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in tail.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((pos + s, &tail[s..i]));
+                if out.len() >= n {
+                    return out;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((pos + s, &tail[s..]));
+    }
+    out
+}
+
+/// A personal name word: capitalised, then lowercase letters (hyphens and apostrophes allowed).
+fn is_name_word(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’' || c.is_uppercase())
+        && w.chars().skip(1).any(char::is_lowercase)
+}
+
+/// The text of the sentence before byte `pos` (since the last `.`, `!`, `?` or newline).
+fn sentence_prefix(text: &str, pos: usize) -> &str {
+    let head = text.get(..pos).unwrap_or("");
+    let start = head
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1)
+        .min(head.len());
+    head[start..].trim_start_matches(|c: char| c.is_whitespace() || "“\"‘'".contains(c))
+}
+
+/// Reads the outlet (and a dateline date) from the wording of `text`.
+pub(crate) fn from_text(text: &str) -> TextMeta {
+    let g = gazetteer();
+    let mut scores: HashMap<usize, u32> = HashMap::new();
+    let mut meta = TextMeta::default();
+    let mut add = |i: usize, w: u32| *scores.entry(i).or_insert(0) += w;
+
+    for line in text.lines() {
+        let trimmed = line.trim();
+        // Datelines: "MOSCOW, Feb 17 (Reuters) -", "KYIV, Ukraine (AP) —".
+        if let Some(open) = trimmed.get(..trimmed.len().min(90)).and_then(|h| h.find('(')) {
+            if let Some(close) = trimmed[open..].find(')').map(|c| open + c) {
+                let inside = &trimmed[open + 1..close];
+                let after = trimmed[close + 1..].trim_start();
+                let dash = ["-", "–", "—"].iter().any(|d| after.starts_with(d));
+                let before = trimmed[..open].trim();
+                let place_ok = before.is_empty()
+                    || before.chars().next().is_some_and(char::is_uppercase)
+                        && before.split_whitespace().count() <= 8;
+                if dash && place_ok {
+                    if let Some(&i) = g.aliases.get(inside.trim()) {
+                        add(i, 3);
+                        dateline_date(before, &mut meta);
+                    }
+                }
+            }
+        }
+        // Bylines: "By Jane Roe, Associated Press", "By Jane Roe and John Doe - BBC News".
+        if let Some(rest) = trimmed.strip_prefix("By ") {
+            if trimmed.len() < 140 {
+                let tail = rest
+                    .rsplit([',', '|', '-', '–', '—'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches('.');
+                let tail = tail.strip_prefix("for ").unwrap_or(tail);
+                if let Some(&i) = g.aliases.get(tail.strip_prefix("the ").unwrap_or(tail)) {
+                    add(i, 3);
+                }
+            }
+        }
+    }
+
+    // Possessives: "Al Jazeera's Natacha Butler", "the BBC's US partner CBS News".
+    for pat in ["’s ", "'s ", "’ ", "' "] {
+        for (k, _) in text.match_indices(pat) {
+            if !pat.contains('s') && !text[..k].ends_with('s') {
+                continue;
+            }
+            let Some((i, start)) = g.ending_at(text, k) else {
+                continue;
+            };
+            let venue = VENUE.contains(&previous_word(text, start));
+            let next = next_words(text, k + pat.len(), 5);
+            let lower: Vec<String> = next
+                .iter()
+                .map(|(_, w)| {
+                    w.trim_end_matches([',', '.', ';', ':'])
+                        .to_lowercase()
+                        .to_string()
+                })
+                .collect();
+            if lower.iter().take(3).any(|w| PARTNERS.contains(&w.as_str())) {
+                add(i, 3);
+                continue;
+            }
+            let role_at = lower.iter().take(4).position(|w| ROLES.contains(&w.as_str()));
+            if role_at.is_some() {
+                add(i, if venue { 0 } else { 3 });
+                continue;
+            }
+            // A journalist's name.
+            let names = next.iter().take_while(|(_, w)| is_name_word(w)).count();
+            if (2..=3).contains(&names) && !next[names - 1].1.ends_with('.') {
+                let prefix = sentence_prefix(text, start).to_lowercase();
+                let after: Vec<&str> = lower.iter().skip(names).map(String::as_str).collect();
+                let last_comma = next[names - 1].1.ends_with(',');
+                let reporting_before = ["reporting from", "speaking from", "reporting in"]
+                    .iter()
+                    .any(|p| prefix.starts_with(p));
+                let reporting_after = matches!(
+                    after.first().copied(),
+                    Some("reporting" | "reports" | "reported")
+                ) && matches!(after.get(1).copied(), Some("from" | "in"));
+                if reporting_before || (last_comma && reporting_after) || reporting_after {
+                    add(i, 3);
+                } else if !venue
+                    && matches!(
+                        after.first().copied(),
+                        Some("said" | "says" | "reported" | "reports" | "asked" | "added")
+                    )
+                {
+                    add(i, 1);
+                }
+            }
+        }
+    }
+
+    // "the Guardian has learned", "BBC News understands".
+    for &(cue, w) in AFTER_CUES {
+        for (k, _) in text.match_indices(cue) {
+            let after = text[k + cue.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some((i, _)) = g.ending_at(text, k) {
+                add(i, w);
+            }
+        }
+    }
+
+    // "told the BBC", "a letter seen by Reuters".
+    for &(cue, w) in BEFORE_CUES {
+        for (k, _) in text.match_indices(cue) {
+            if k > 0 && text[..k].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let pos = k + cue.len();
+            let Some((i, end)) = g.starting_at(text, pos) else {
+                continue;
+            };
+            let rest = &text[end..];
+            if rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with('’') {
+                continue;
+            }
+            // "told the BBC Today programme": a programme name follows, so it is a venue.
+            let next = next_words(text, end, 1);
+            if next
+                .first()
+                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                && !rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+            {
+                continue;
+            }
+            add(i, w);
+        }
+    }
+
+    let mut ranked: Vec<(usize, u32)> = scores.into_iter().filter(|&(_, s)| s > 0).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some(&(best, score)) = ranked.first() {
+        let second = ranked.get(1).map_or(0, |r| r.1);
+        if score >= 2 && score > second && (second < 2 || score >= 2 * second) {
+            meta.outlet = Some(g.names[best].clone());
+        }
+    }
+    meta
+}
+
+/// Reads "MOSCOW, Feb 17" or "LONDON, February 17, 2025" before a dateline's outlet.
+fn dateline_date(before: &str, meta: &mut TextMeta) {
+    if meta.dateline_date.is_some() || meta.dateline_partial.is_some() {
+        return;
+    }
+    let Some((_, rest)) = before.split_once(',') else {
+        return;
+    };
+    let ws: Vec<&str> = rest.split_whitespace().collect();
+    let (Some(m), Some(d)) = (
+        ws.first().and_then(|w| month_number(w)),
+        ws.get(1).and_then(|w| day_number(w)),
+    ) else {
+        return;
+    };
+    let year = ws
+        .get(2)
+        .map(|w| w.trim_end_matches([',', '.']))
+        .filter(|w| w.len() == 4)
+        .and_then(|w| w.parse::<i32>().ok());
+    match year {
+        Some(y) => meta.dateline_date = iso(y, m, d),
+        None => {
+            if crate::dates::valid_ymd(2000, m, d) {
+                meta.dateline_partial = Some(format!("{} {}", ws[0], ws[1]));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outlet(text: &str) -> Option<String> {
+        from_text(text).outlet
+    }
+
+    #[test]
+    fn gazetteer_loads() {
+        let g = gazetteer();
+        assert!(g.len() > 300, "{}", g.len());
+        assert_eq!(g.canonical("BBC News"), Some("BBC"));
+        assert_eq!(g.canonical("the guardian"), Some("The Guardian"));
+        assert_eq!(g.from_domain("https://www.bbc.co.uk/news/x"), Some("BBC"));
+        assert_eq!(g.from_domain("edition.cnn.com"), Some("CNN"));
+        assert_eq!(g.from_domain("example.org"), None);
+    }
+
+    #[test]
+    fn self_references() {
+        assert_eq!(
+            outlet("The officials told the BBC’s US partner CBS News.").as_deref(),
+            Some("BBC")
+        );
+        assert_eq!(
+            outlet("Reporting from Paris, Al Jazeera’s Natacha Butler said it was tense.")
+                .as_deref(),
+            Some("Al Jazeera")
+        );
+        assert_eq!(
+            outlet("MOSCOW, Feb 17 (Reuters) - Russia said on Monday.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            outlet("By Jane Roe, Associated Press\n\nThe mayor resigned.").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            outlet("The Guardian has learned that the minister will resign.").as_deref(),
+            Some("The Guardian")
+        );
+        assert_eq!(
+            outlet("BBC News understands the deal is close.").as_deref(),
+            Some("BBC")
+        );
+        assert_eq!(
+            outlet("CNN's Jake Tapper reported from the border, CNN’s correspondent said.")
+                .as_deref(),
+            Some("CNN")
+        );
+    }
+
+    #[test]
+    fn venues_are_not_outlets() {
+        for t in [
+            "“We need it,” Starmer wrote in Monday’s Daily Telegraph.",
+            "They left on Monday, according to Russian state TV.",
+            "“It is a process,” he told the US television network CBS on Sunday.",
+            "He told CNN's Jake Tapper that he would run.",
+            "She told the BBC's Today programme it was over.",
+            "He told the BBC on Sunday that talks would go on.",
+            "The Reuters news agency, quoting Peskov, reported that talks will focus on trade.",
+            "He told the BBC it was fine. He also told CNN it was fine.",
+        ] {
+            assert_eq!(outlet(t), None, "{t}");
+        }
+        assert_eq!(
+            outlet("He told the BBC it was fine. A spokesman told the BBC: “No.”").as_deref(),
+            Some("BBC")
+        );
+    }
+
+    #[test]
+    fn dateline_dates() {
+        let m = from_text("LONDON, Feb 17 (Reuters) - Shares fell.");
+        assert_eq!(m.dateline_partial.as_deref(), Some("Feb 17"));
+        let m = from_text("LONDON, February 17, 2025 (Reuters) - Shares fell.");
+        assert_eq!(m.dateline_date.as_deref(), Some("2025-02-17"));
+    }
+}

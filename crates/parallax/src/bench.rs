@@ -1,0 +1,46 @@
+//! `parallax bench`: analysis throughput and peak memory over a corpus.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+
+/// The resident-set high-water mark of this process in KiB, where the OS reports it.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Reads `inputs`, analyses them on `threads` threads and prints the figures.
+pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let (mut docs, failures) = crate::read_all(inputs);
+    let read_secs = started.elapsed().as_secs_f64();
+    let n_docs = docs.len();
+    let n_words: usize = docs.iter().map(|d| d.word_count()).sum();
+    let n_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().context("cannot start the worker threads")?;
+    let started = Instant::now();
+    pool.install(|| docs.par_iter_mut().for_each(parallax_analyze::analyze));
+    let analyze_secs = started.elapsed().as_secs_f64().max(1e-9);
+    println!("inputs read:     {n_docs} articles, {n_words} words, {:.1} MB of text in {read_secs:.2} s ({failures} failed)", n_bytes as f64 / 1e6);
+    println!("analysis:        {analyze_secs:.3} s on {} thread(s)", threads.max(1));
+    println!("articles/s:      {:.0}", n_docs as f64 / analyze_secs);
+    println!("words/s:         {:.0}", n_words as f64 / analyze_secs);
+    let n_quotes: usize = docs.iter().map(|d| d.quotes.len()).sum();
+    let n_entities: usize = docs.iter().map(|d| d.entities.len()).sum();
+    let n_times: usize = docs.iter().map(|d| d.times.len()).sum();
+    println!("found:           {n_entities} entities, {n_quotes} quotes, {n_times} times");
+    if stories {
+        let started = Instant::now();
+        let analysis = parallax_story::build(docs);
+        println!("stories:         {} in {:.3} s", analysis.stories.len(), started.elapsed().as_secs_f64());
+    }
+    match peak_rss_kib() {
+        Some(kib) => println!("peak memory:     {:.1} MiB (VmHWM)", kib as f64 / 1024.0),
+        None => println!("peak memory:     not reported by this OS"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

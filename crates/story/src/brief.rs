@@ -1,0 +1,139 @@
+//! The Markdown brief of a story: summary, who's who, who said what, timeline, how outlets differ.
+
+use std::fmt::Write;
+
+use parallax_doc::{EntityKind, EventStatus, QuoteKind};
+
+use crate::{Analysis, Story};
+
+/// A headline for the story: the first article's title, else its best summary sentence.
+pub fn headline(analysis: &Analysis, story: &Story) -> String {
+    if let Some(title) = story.articles.iter().find_map(|&d| analysis.docs[d].meta.title.clone()) {
+        return title;
+    }
+    story
+        .summary
+        .first()
+        .and_then(|s| analysis.docs[s.article].sentences.get(s.sentence).map(|x| analysis.docs[s.article].slice(x.span)))
+        .map(|s| s.chars().take(120).collect::<String>())
+        .unwrap_or_else(|| "Untitled story".to_string())
+}
+
+/// The Markdown brief of one story.
+pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
+    let docs = &analysis.docs;
+    // citations: [n] per article, in story order
+    let cite = |d: usize| story.articles.iter().position(|&a| a == d).map_or(String::new(), |i| format!("[{}]", i + 1));
+    let cites = |ds: &mut dyn Iterator<Item = usize>| {
+        let mut v: Vec<usize> = ds.collect();
+        v.sort_unstable();
+        v.dedup();
+        v.into_iter().map(cite).collect::<Vec<_>>().join("")
+    };
+    let outlet = |d: usize| docs[d].meta.outlet.clone().unwrap_or_else(|| "unknown outlet".to_string());
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", headline(analysis, story));
+    let _ = writeln!(out, "_{} article(s)._\n", story.articles.len());
+
+    let _ = writeln!(out, "## Summary\n");
+    for s in &story.summary {
+        let doc = &docs[s.article];
+        let text = doc.sentences.get(s.sentence).map_or("", |x| doc.slice(x.span));
+        let _ = writeln!(out, "- {} {}", text, cites(&mut s.sources.iter().copied()));
+    }
+
+    let _ = writeln!(out, "\n## Who's who\n");
+    let mut people: Vec<&crate::StoryEntity> = story.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    people.sort_by_key(|e| std::cmp::Reverse(e.members.iter().map(|&(d, ent)| docs[d].mentions.iter().filter(|m| m.entity == ent).count()).sum::<usize>()));
+    for e in people {
+        let roles: Vec<String> = e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
+        let roles = if roles.is_empty() { String::new() } else { format!(": {}", roles.join("; ")) };
+        let _ = writeln!(out, "- **{}**{} {}", e.name, roles, cites(&mut e.members.iter().map(|m| m.0)));
+    }
+
+    let _ = writeln!(out, "\n## Who said what\n");
+    for (i, e) in story.entities.iter().enumerate() {
+        let mut lines = Vec::new();
+        for &(d, ent) in &e.members {
+            for q in docs[d].quotes.iter().filter(|q| q.speaker_entity == Some(ent) && q.kind != QuoteKind::Indirect) {
+                let date = docs[d].meta.published.as_deref().map(|p| format!(", {}", &p[..p.len().min(10)])).unwrap_or_default();
+                lines.push(format!("- “{}” ({}{}) {}", docs[d].slice(q.span), outlet(d), date, cite(d)));
+            }
+        }
+        if !lines.is_empty() {
+            let _ = writeln!(out, "**{}**\n", story.entities[i].name);
+            for l in lines {
+                let _ = writeln!(out, "{l}");
+            }
+            let _ = writeln!(out);
+        }
+    }
+
+    let _ = writeln!(out, "## Timeline\n");
+    for ev in story.events.iter().filter(|e| e.date.is_some()) {
+        let who: Vec<&str> = ev.participants.iter().map(|&p| story.entities[p].name.as_str()).collect();
+        let place = ev.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
+        let planned = if ev.status == EventStatus::Planned { " (planned)" } else { "" };
+        let _ = writeln!(
+            out,
+            "- **{}**: {}{}{}{} {}",
+            ev.date.as_deref().unwrap_or("?"),
+            ev.kind.as_str(),
+            place,
+            if who.is_empty() { String::new() } else { format!(": {}", who.join(", ")) },
+            planned,
+            cites(&mut ev.sources.iter().map(|s| s.0))
+        );
+    }
+
+    let _ = writeln!(out, "\n## How the outlets differ\n");
+    let n_articles = |ev: &crate::StoryEvent| {
+        let mut a: Vec<usize> = ev.sources.iter().map(|s| s.0).collect();
+        a.sort_unstable();
+        a.dedup();
+        a.len()
+    };
+    let describe = |ev: &crate::StoryEvent| {
+        let who: Vec<&str> = ev.participants.iter().map(|&p| story.entities[p].name.as_str()).collect();
+        format!(
+            "{}{}{}{} {}",
+            ev.kind.as_str(),
+            ev.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default(),
+            ev.date.as_deref().map(|d| format!(" on {d}")).unwrap_or_default(),
+            if who.is_empty() { String::new() } else { format!(" ({})", who.join(", ")) },
+            cites(&mut ev.sources.iter().map(|s| s.0))
+        )
+    };
+    let _ = writeln!(out, "**Corroborated by several outlets**\n");
+    for ev in story.events.iter().filter(|e| e.date.is_some() && n_articles(e) >= 2) {
+        let _ = writeln!(out, "- {}", describe(ev));
+    }
+    if story.articles.len() > 1 {
+        let _ = writeln!(out, "\n**Reported by one outlet only**\n");
+        for ev in story.events.iter().filter(|e| e.date.is_some() && n_articles(e) == 1) {
+            let _ = writeln!(out, "- {}", describe(ev));
+        }
+    }
+    let _ = writeln!(out, "\n**Conflicting**\n");
+    for c in &story.conflicts {
+        let claims: Vec<String> = c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
+        let _ = writeln!(out, "- {}: {}", c.about, claims.join("; "));
+    }
+    for g in &story.aligned_quotes {
+        let versions: Vec<String> = g.quotes.iter().map(|&(d, q)| format!("“{}” ({}) {}", docs[d].slice(docs[d].quotes[q].span), outlet(d), cite(d))).collect();
+        let _ = writeln!(out, "- {} quoted in different words: {}", story.entities[g.speaker].name, versions.join(" / "));
+    }
+
+    let _ = writeln!(out, "\n## Sources\n");
+    for (i, &d) in story.articles.iter().enumerate() {
+        let doc = &docs[d];
+        let published = doc.meta.published.as_deref().unwrap_or("date unknown");
+        let _ = writeln!(out, "{}. {} ({}, {})", i + 1, doc.source, outlet(d), published);
+    }
+    out
+}
+
+/// The brief of every story, separated by rules.
+pub fn brief(analysis: &Analysis) -> String {
+    analysis.stories.iter().map(|s| story_brief(analysis, s)).collect::<Vec<_>>().join("\n---\n\n")
+}

@@ -1,0 +1,157 @@
+//! One identity per person (and organisation, place) across the articles of a story.
+//!
+//! People merge when their surnames share a spelling-tolerant key (Zelenskyy / Zelensky /
+//! Zelenskiy) and their first names do too, or one of them gives no first name and the surname
+//! names only one person in the story. Two people with the same surname and different first
+//! names (Hillary and Bill Clinton), or the same first name and different surnames (Donald Trump
+//! and Donald Tusk), never merge.
+
+use std::collections::BTreeMap;
+
+use parallax_doc::{Doc, EntityKind, MentionKind};
+use serde::Serialize;
+
+use crate::text::name_word_key;
+
+/// A role of a story entity and the articles that give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRole {
+    /// The role as written.
+    pub role: String,
+    /// Indices of the articles (in the corpus) that give it.
+    pub articles: Vec<usize>,
+}
+
+/// One entity across the articles of a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryEntity {
+    /// Stable id within the story: kind and name key ("person:volodimir-zelenski").
+    pub id: String,
+    /// Its type.
+    pub kind: EntityKind,
+    /// Canonical name: the full name most articles use.
+    pub name: String,
+    /// Every name form used for it.
+    pub aliases: Vec<String>,
+    /// Roles, with the articles that give them.
+    pub roles: Vec<StoryRole>,
+    /// Its per-article entities: `(article index, entity index)`.
+    pub members: Vec<(usize, usize)>,
+}
+
+fn name_keys(name: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let surname = words.last().map(|w| name_word_key(w)).unwrap_or_default();
+    let first = (words.len() >= 2).then(|| name_word_key(words[0]));
+    (surname, first)
+}
+
+/// Links the entities of the articles `members` (indices into `docs`) into story entities.
+pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
+    let mut out: Vec<StoryEntity> = Vec::new();
+    // people with a first name first, so bare surnames find them
+    let mut persons: Vec<(usize, usize)> = Vec::new();
+    for &d in members {
+        for e in &docs[d].entities {
+            if e.kind == EntityKind::Person {
+                persons.push((d, e.id));
+            }
+        }
+    }
+    persons.sort_by_key(|&(d, e)| std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()));
+    let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
+    for (d, e) in persons {
+        let (surname, first) = name_keys(&docs[d].entities[e].name);
+        let candidates: Vec<usize> = person_keys
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, f))| *s == surname && (first.is_none() || f.is_none() || *f == first))
+            .map(|(i, _)| i)
+            .collect();
+        let slot = match candidates.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            // a bare surname shared by several people stays apart; a full name joins its own
+            many => many.iter().copied().find(|&i| first.is_some() && person_keys[i].1 == first),
+        };
+        match slot {
+            Some(i) => out[i].members.push((d, e)),
+            None => {
+                person_keys.push((surname, first));
+                out.push(StoryEntity {
+                    id: String::new(),
+                    kind: EntityKind::Person,
+                    name: String::new(),
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    members: vec![(d, e)],
+                });
+            }
+        }
+    }
+    // organisations and places: by canonical name (the gazetteer already joined spellings)
+    let mut others: BTreeMap<(EntityKind, String), Vec<(usize, usize)>> = BTreeMap::new();
+    for &d in members {
+        for e in &docs[d].entities {
+            if e.kind != EntityKind::Person {
+                others.entry((e.kind, e.name.clone())).or_default().push((d, e.id));
+            }
+        }
+    }
+    for ((kind, _), m) in others {
+        out.push(StoryEntity { id: String::new(), kind, name: String::new(), aliases: Vec::new(), roles: Vec::new(), members: m });
+    }
+    for entity in &mut out {
+        fill(docs, entity);
+    }
+    out
+}
+
+fn fill(docs: &[Doc], entity: &mut StoryEntity) {
+    // canonical: the full name used by most articles, ties to the longest
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &(d, e) in &entity.members {
+        *counts.entry(docs[d].entities[e].name.as_str()).or_default() += 1;
+    }
+    let name = counts
+        .iter()
+        .max_by_key(|(n, c)| (n.split_whitespace().count().min(2), **c, n.len()))
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default();
+    let mut aliases: Vec<String> = Vec::new();
+    let mut roles: Vec<StoryRole> = Vec::new();
+    for &(d, e) in &entity.members {
+        let doc = &docs[d];
+        let ent = &doc.entities[e];
+        for form in std::iter::once(ent.name.as_str()).chain(
+            doc.mentions.iter().filter(|m| m.entity == e && m.kind == MentionKind::Name).map(|m| doc.slice(m.span)),
+        ) {
+            if !aliases.iter().any(|a| a == form) {
+                aliases.push(form.to_string());
+            }
+        }
+        for r in &ent.roles {
+            match roles.iter_mut().find(|x| x.role.eq_ignore_ascii_case(&r.text)) {
+                Some(x) if !x.articles.contains(&d) => x.articles.push(d),
+                Some(_) => {}
+                None => roles.push(StoryRole { role: r.text.clone(), articles: vec![d] }),
+            }
+        }
+    }
+    let key: Vec<String> = name.split_whitespace().map(name_word_key).collect();
+    entity.id = format!("{}:{}", entity.kind.as_str(), key.join("-"));
+    entity.name = name;
+    entity.aliases = aliases;
+    entity.roles = roles;
+}
+
+/// For each article of the story, a map from its entity index to the story entity index.
+pub fn member_index(entities: &[StoryEntity]) -> BTreeMap<(usize, usize), usize> {
+    let mut map = BTreeMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        for &m in &e.members {
+            map.insert(m, i);
+        }
+    }
+    map
+}

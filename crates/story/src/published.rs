@@ -1,0 +1,126 @@
+//! Publication dates inferred for undated articles from the other articles of their story.
+//!
+//! An undated article in a story whose other articles are dated was, in all likelihood,
+//! published within days of them. Its weekday mentions say which day: events it reports in the
+//! past tense ("officials said on Monday") happened on or shortly before publication, events it
+//! announces ("talks will be held on Tuesday") come after it. Among the seven days around the
+//! story's known dates, the one that puts every past-tense weekday closest before it and every
+//! future-tense weekday closest after it is chosen. Without weekday evidence nothing is inferred.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use parallax_doc::{Doc, Provenance, TokenKind};
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+
+const FUTURE_MARKERS: &[&str] = &[
+    "will", "would", "'ll", "’ll", "shall", "scheduled", "due", "set", "expected", "plans", "planned",
+    "upcoming", "going", "later", "next", "tomorrow",
+];
+
+/// The tense of the clause around a weekday mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// Weekday mentions of a document with the tense of their clause (when one can be told).
+fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let toks = &doc.tokens[sentence.tokens.clone()];
+        for (i, t) in toks.iter().enumerate() {
+            let word = doc.slice(t.span);
+            let base = word.trim_end_matches("’s").trim_end_matches("'s");
+            let Some(&(_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == base) else { continue };
+            let window = &toks[i.saturating_sub(8)..i];
+            let words: Vec<&str> = window.iter().filter(|t| t.kind == TokenKind::Word).map(|t| doc.slice(t.span)).collect();
+            // the marker nearest the weekday decides
+            let tense = words.iter().rev().find_map(|w| {
+                let lower = w.to_lowercase();
+                if FUTURE_MARKERS.contains(&lower.as_str()) {
+                    Some(Tense::Future)
+                } else if is_past(&lower) {
+                    Some(Tense::Past)
+                } else {
+                    None
+                }
+            });
+            if let Some(tense) = tense {
+                out.push((weekday, tense));
+            }
+        }
+    }
+    out
+}
+
+fn is_past(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said", "told", "was", "were", "had", "did", "met", "spoke", "went", "came", "made", "gave",
+        "took", "held", "left", "sent", "saw", "began", "wrote", "called", "got", "thought", "led",
+    ];
+    IRREGULAR.contains(&word)
+        || (word.len() > 4 && word.ends_with("ed") && !["scheduled", "planned", "expected", "needed"].contains(&word))
+}
+
+/// Infers `published` for the undated articles among `members` from the dated ones.
+/// Returns the indices of the articles whose date was inferred.
+pub fn infer_published(docs: &mut [Doc], members: &[usize]) -> Vec<usize> {
+    let mut known: Vec<NaiveDate> = members
+        .iter()
+        .filter_map(|&d| docs[d].meta.published_ymd())
+        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .collect();
+    if known.is_empty() {
+        return Vec::new();
+    }
+    known.sort();
+    let anchor = known[known.len() / 2];
+    let mut inferred = Vec::new();
+    for &d in members {
+        if docs[d].meta.published.is_some() {
+            continue;
+        }
+        let mentions = weekday_mentions(&docs[d]);
+        if mentions.is_empty() {
+            continue;
+        }
+        let best = (-3..=3)
+            .map(|offset| anchor + Duration::days(offset))
+            .min_by_key(|&day| {
+                let cost: i64 = mentions
+                    .iter()
+                    .map(|&(weekday, tense)| {
+                        let diff = (day.weekday().num_days_from_monday() as i64 - weekday.num_days_from_monday() as i64).rem_euclid(7);
+                        match tense {
+                            // days since the most recent such weekday (0 = today)
+                            Tense::Past => diff,
+                            // days until the next such weekday, strictly after today
+                            Tense::Future => {
+                                if diff == 0 {
+                                    7
+                                } else {
+                                    7 - diff
+                                }
+                            }
+                        }
+                    })
+                    .sum();
+                (cost, (day - anchor).num_days().abs())
+            });
+        if let Some(day) = best {
+            docs[d].meta.published = Some(day.format("%Y-%m-%d").to_string());
+            docs[d].meta.published_from = Provenance::Inferred;
+            inferred.push(d);
+        }
+    }
+    inferred
+}

@@ -1,0 +1,227 @@
+//! The analysis JSON: the contract in `../shared/eval/README.md`, plus fields users need.
+//!
+//! Offsets (`start`, `end`) are byte offsets into the article's `text` as written here.
+
+use parallax_doc::{Doc, Span};
+use serde_json::{json, Value};
+
+use crate::{Analysis, Story};
+
+fn span_json(doc: &Doc, span: Span) -> Value {
+    json!({ "start": span.start, "end": span.end, "text": doc.slice(span) })
+}
+
+fn sentence_text(doc: &Doc, sentence: usize) -> &str {
+    doc.sentences.get(sentence).map_or("", |s| doc.slice(s.span))
+}
+
+/// One article as JSON. `story` (with the article's index) links entities to story ids.
+pub fn article_json(doc: &Doc, story: Option<(&Story, usize)>) -> Value {
+    let story_id = |e: usize| story.and_then(|(s, d)| s.entity_of(d, e)).map(|i| story.map(|(s, _)| s.entities[i].id.clone()));
+    let entities: Vec<Value> = doc
+        .entities
+        .iter()
+        .map(|e| {
+            let mentions: Vec<Value> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.entity == e.id)
+                .map(|m| json!({ "start": m.span.start, "end": m.span.end, "text": doc.slice(m.span), "kind": m.kind }))
+                .collect();
+            json!({
+                "id": story_id(e.id).flatten(),
+                "name": e.name,
+                "type": e.kind.as_str(),
+                "gender": e.gender.map(|g| g.to_string()),
+                "mentions": mentions,
+                "roles": e.roles.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let quotes: Vec<Value> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({
+                "text": doc.slice(q.span),
+                "speaker": q.speaker_entity.map(|e| doc.entities[e].name.as_str()),
+                "speaker_entity": q.speaker_entity.and_then(|e| story_id(e).flatten()),
+                "speaker_text": q.speaker_span.map(|s| doc.slice(s)),
+                "kind": q.kind,
+                "cue": q.cue.map(|c| doc.slice(c)),
+                "start": q.span.start,
+                "end": q.span.end,
+            })
+        })
+        .collect();
+    let times: Vec<Value> = doc
+        .times
+        .iter()
+        .map(|t| json!({ "text": doc.slice(t.span), "value": t.value, "type": t.kind, "start": t.span.start, "end": t.span.end }))
+        .collect();
+    let events: Vec<Value> = doc
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "kind": e.kind.as_str(),
+                "status": e.status,
+                "trigger": span_json(doc, e.trigger),
+                "date": e.time.and_then(|t| doc.times.get(t)).map(|t| t.value.as_str()),
+                "place": e.place.map(|p| doc.entities[p].name.as_str()),
+                "participants": e.participants.iter().map(|&p| doc.entities[p].name.as_str()).collect::<Vec<_>>(),
+                "sentence": sentence_text(doc, e.sentence),
+            })
+        })
+        .collect();
+    json!({
+        "source": doc.source,
+        "id": doc.meta.id,
+        "url": doc.meta.url,
+        "title": doc.meta.title,
+        "published": doc.meta.published,
+        "published_from": doc.meta.published_from,
+        "outlet": doc.meta.outlet,
+        "outlet_from": doc.meta.outlet_from,
+        "language": doc.meta.language,
+        "text": doc.text,
+        "removed": doc.removed,
+        "notes": doc.notes,
+        "entities": entities,
+        "quotes": quotes,
+        "times": times,
+        "events": events,
+    })
+}
+
+/// One story as JSON.
+pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
+    let story = &analysis.stories[story_idx];
+    let docs = &analysis.docs;
+    let source = |d: usize| docs[d].source.as_str();
+    let name = |i: usize| story.entities[i].name.as_str();
+    let entities: Vec<Value> = story
+        .entities
+        .iter()
+        .map(|e| {
+            json!({
+                "id": e.id,
+                "name": e.name,
+                "type": e.kind.as_str(),
+                "aliases": e.aliases,
+                "roles": e.roles.iter().map(|r| r.role.as_str()).collect::<Vec<_>>(),
+                "role_sources": e.roles.iter().map(|r| json!({
+                    "role": r.role, "articles": r.articles.iter().map(|&d| source(d)).collect::<Vec<_>>()
+                })).collect::<Vec<_>>(),
+                "articles": member_articles(e).into_iter().map(source).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let event_json = |e: &crate::StoryEvent| {
+        json!({
+            "kind": e.kind.as_str(),
+            "date": e.date,
+            "place": e.place,
+            "participants": e.participants.iter().map(|&p| name(p)).collect::<Vec<_>>(),
+            "status": e.status,
+            "sources": e.sources.iter().map(|&(d, s)| json!({
+                "article": source(d), "outlet": docs[d].meta.outlet, "sentence": sentence_text(&docs[d], s)
+            })).collect::<Vec<_>>(),
+        })
+    };
+    let events: Vec<Value> = story.events.iter().filter(|e| e.date.is_some() || e.place.is_some()).map(event_json).collect();
+    let conflicts: Vec<Value> = story
+        .conflicts
+        .iter()
+        .map(|c| {
+            json!({
+                "about": c.about,
+                "claims": c.claims.iter().map(|(value, (d, s))| json!({
+                    "article": source(*d), "outlet": docs[*d].meta.outlet, "value": value, "sentence": sentence_text(&docs[*d], *s)
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let aligned: Vec<Value> = story
+        .aligned_quotes
+        .iter()
+        .map(|g| {
+            json!({
+                "speaker": name(g.speaker),
+                "speaker_entity": story.entities[g.speaker].id,
+                "quotes": g.quotes.iter().map(|&(d, q)| json!({
+                    "article": source(d), "outlet": docs[d].meta.outlet, "text": docs[d].slice(docs[d].quotes[q].span)
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let summary: Vec<Value> = story
+        .summary
+        .iter()
+        .map(|s| {
+            json!({
+                "sentence": sentence_text(&docs[s.article], s.sentence),
+                "sources": s.sources.iter().map(|&d| source(d)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let dated = |e: &&crate::StoryEvent| e.date.is_some() || e.place.is_some();
+    let corroborated: Vec<Value> = story
+        .events
+        .iter()
+        .filter(dated)
+        .filter(|e| distinct_articles(e) >= 2)
+        .map(event_json)
+        .collect();
+    let single: Vec<Value> = story
+        .events
+        .iter()
+        .filter(dated)
+        .filter(|e| distinct_articles(e) == 1 && story.articles.len() > 1)
+        .map(event_json)
+        .collect();
+    let outlets: Vec<Option<&str>> = story.articles.iter().map(|&d| docs[d].meta.outlet.as_deref()).collect();
+    json!({
+        "id": story_idx,
+        "articles": story.articles.iter().map(|&d| source(d)).collect::<Vec<_>>(),
+        "outlets": outlets,
+        "headline": crate::brief::headline(analysis, story),
+        "entities": entities,
+        "events": events,
+        "conflicts": conflicts,
+        "aligned_quotes": aligned,
+        "summary": summary,
+        "comparison": { "corroborated": corroborated, "single_source": single, "conflicting": conflicts },
+    })
+}
+
+fn distinct_articles(e: &crate::StoryEvent) -> usize {
+    let mut a: Vec<usize> = e.sources.iter().map(|s| s.0).collect();
+    a.sort_unstable();
+    a.dedup();
+    a.len()
+}
+
+/// The whole analysis as JSON.
+pub fn analysis_json(analysis: &Analysis) -> Value {
+    let mut story_of = vec![None; analysis.docs.len()];
+    for (s, story) in analysis.stories.iter().enumerate() {
+        for &d in &story.articles {
+            story_of[d] = Some(s);
+        }
+    }
+    let articles: Vec<Value> = analysis
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| article_json(doc, story_of[d].map(|s| (&analysis.stories[s], d))))
+        .collect();
+    let stories: Vec<Value> = (0..analysis.stories.len()).map(|s| story_json(analysis, s)).collect();
+    json!({ "articles": articles, "stories": stories })
+}
+
+fn member_articles(e: &crate::StoryEntity) -> Vec<usize> {
+    let mut a: Vec<usize> = e.members.iter().map(|&(d, _)| d).collect();
+    a.dedup();
+    a
+}

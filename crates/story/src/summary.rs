@@ -1,0 +1,98 @@
+//! A short extractive summary of a story, each sentence with the articles that support it.
+//!
+//! Sentences are scored by how many of the story's articles share their content words (what
+//! several outlets report is central), with a bonus for an article's opening sentences (news
+//! puts the main facts first), and chosen greedily without repeating one another. A sentence's
+//! sources are its own article and every other article with a sentence saying much the same.
+
+use std::collections::{HashMap, HashSet};
+
+use parallax_doc::{Doc, TokenKind};
+use serde::Serialize;
+
+use crate::text::content_words;
+
+/// One summary sentence: `(article index, sentence index)` and its supporting articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummarySentence {
+    /// The article the sentence is taken from.
+    pub article: usize,
+    /// The sentence's index in that article.
+    pub sentence: usize,
+    /// Articles that support it (its own first).
+    pub sources: Vec<usize>,
+}
+
+/// At most this many sentences.
+const MAX_SENTENCES: usize = 5;
+
+/// Summarises the story made of `members`.
+pub fn summarize(docs: &[Doc], members: &[usize]) -> Vec<SummarySentence> {
+    struct Candidate {
+        article: usize,
+        sentence: usize,
+        words: HashSet<String>,
+        score: f32,
+    }
+    let mut candidates = Vec::new();
+    let mut article_words: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut per_article: Vec<(usize, usize, HashSet<String>)> = Vec::new();
+    for &d in members {
+        let doc = &docs[d];
+        for (s_idx, s) in doc.sentences.iter().enumerate() {
+            let words: HashSet<String> = content_words(doc.slice(s.span)).into_iter().collect();
+            for w in &words {
+                article_words.entry(w.clone()).or_default().insert(d);
+            }
+            per_article.push((d, s_idx, words));
+        }
+    }
+    let n_articles = members.len().max(1) as f32;
+    for (d, s_idx, words) in &per_article {
+        let doc = &docs[*d];
+        let s = &doc.sentences[*s_idx];
+        let n_words = doc.slice(s.span).split_whitespace().count();
+        let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
+        if !(10..=45).contains(&n_words) || opens_with_quote || words.len() < 5 {
+            continue;
+        }
+        let shared: f32 = words.iter().map(|w| (article_words[w].len() as f32 - 1.0) / n_articles).sum();
+        let lead = match *s_idx {
+            0 => 1.5,
+            1 | 2 => 1.2,
+            _ => 1.0,
+        };
+        let score = lead * (shared + 1.0) / (words.len() as f32).sqrt();
+        candidates.push(Candidate { article: *d, sentence: *s_idx, words: words.clone(), score });
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    for c in &candidates {
+        if chosen.len() >= MAX_SENTENCES {
+            break;
+        }
+        let redundant = chosen.iter().any(|p| {
+            let shared = p.words.intersection(&c.words).count() as f32;
+            shared / (c.words.len().min(p.words.len()) as f32) > 0.5
+        });
+        if !redundant {
+            chosen.push(c);
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|c| {
+            let mut sources = vec![c.article];
+            for (d, _, words) in &per_article {
+                if sources.contains(d) {
+                    continue;
+                }
+                let shared = words.intersection(&c.words).count() as f32;
+                if shared >= 3.0 && shared / (c.words.len().min(words.len()).max(1) as f32) >= 0.5 {
+                    sources.push(*d);
+                }
+            }
+            SummarySentence { article: c.article, sentence: c.sentence, sources }
+        })
+        .collect()
+}

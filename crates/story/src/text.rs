@@ -1,0 +1,114 @@
+//! Word-level helpers shared by the cross-article stages: folding, content words, name keys.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// English function words ignored when comparing texts.
+const STOPWORDS: &str = "a about above after again against all also am an and any are as at be because been before \
+being below between both but by can could did do does doing down during each even ever few for from further had has \
+have having he her here hers herself him himself his how however i if in into is it its itself just me more most my \
+no nor not now of off on once only or other our ours out over own said same says she should so some such than that \
+the their theirs them then there these they this those through to too under until up very was we were what when \
+where which while who whom why will with would you your yours mr mrs ms one two three told says according new also \
+would could may might must shall";
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
+}
+
+/// True for an English function word.
+pub fn is_stopword(word: &str) -> bool {
+    stopwords().contains(word)
+}
+
+/// Lower-cased ASCII transliteration with curly quotes folded: "Zelenskyy’s" → "zelenskyy's".
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
+/// A light stem: plural and common inflection endings removed, British/American spellings joined.
+pub fn stem(word: &str) -> String {
+    let w = word.replace("ise", "ize").replace("isa", "iza");
+    for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.len() >= 4 {
+                return base.to_string();
+            }
+        }
+    }
+    w
+}
+
+/// Content words of a text: folded, split on anything but letters and digits, stopwords dropped, stemmed.
+pub fn content_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() > 1 && !is_stopword(w))
+        .map(stem)
+        .collect()
+}
+
+/// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
+/// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan".
+pub fn name_word_key(word: &str) -> String {
+    let folded = fold(word);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars().filter(char::is_ascii_alphabetic) {
+        let c = if c == 'y' { 'i' } else { c };
+        if out.ends_with(c) {
+            continue; // doubled letters: "zelenskii" → "zelenski"
+        }
+        out.push(c);
+    }
+    // "-ei" / "-ii" / "-iy" endings of transliterated names
+    if out.len() > 4 && out.ends_with("ei") {
+        out.truncate(out.len() - 2);
+        out.push('i');
+    }
+    out
+}
+
+/// Cosine similarity of two sparse vectors sorted by key.
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let norm = |v: &[(u32, f32)]| v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+    let n = norm(a) * norm(b);
+    if n == 0.0 {
+        0.0
+    } else {
+        dot / n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_share_a_key() {
+        assert_eq!(name_word_key("Zelenskyy"), name_word_key("Zelensky"));
+        assert_eq!(name_word_key("Zelenskiy"), name_word_key("Zelensky"));
+        assert_eq!(name_word_key("Sergey"), name_word_key("Sergei"));
+        assert_eq!(name_word_key("Erdoğan"), name_word_key("Erdogan"));
+        assert_ne!(name_word_key("Trump"), name_word_key("Tusk"));
+        assert_ne!(name_word_key("Hillary"), name_word_key("Bill"));
+    }
+
+    #[test]
+    fn content_words_fold_and_stem() {
+        assert_eq!(content_words("Organising the meetings"), vec!["organiz", "meet"]);
+        assert_eq!(content_words("organizing a meeting"), vec!["organiz", "meet"]);
+    }
+}
