@@ -2,14 +2,15 @@
 //! removals by reason, outlets and dates found, notes.
 //!
 //! `cargo run -p parallax-ingest --example ingest_report -- [-v] PATH...`
-//! (`-v` prints every removal and note).
+//! (`-v` prints every removal and note; `-j` prints one JSON line per document instead).
 
 use std::collections::BTreeMap;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.first().is_some_and(|a| a == "-v");
-    if verbose {
+    let json = args.first().is_some_and(|a| a == "-j");
+    if verbose || json {
         args.remove(0);
     }
     let (mut docs, mut errors) = (0usize, 0usize);
@@ -19,6 +20,16 @@ fn main() {
     let mut notes = 0usize;
     for item in parallax_ingest::read_inputs(&args) {
         match item {
+            Ok(doc) if json => {
+                let v = serde_json::json!({
+                    "source": doc.source, "meta": doc.meta, "text": doc.text,
+                    "removed": doc.removed, "notes": doc.notes,
+                });
+                println!("{v}");
+            }
+            Err(e) if json => {
+                println!("{}", serde_json::json!({"error": e.to_string()}));
+            }
             Ok(doc) => {
                 docs += 1;
                 for r in &doc.removed {

@@ -235,7 +235,6 @@ const FOOTER_PHRASES: &[&str] = &[
     "this story has been updated",
     "contributed to this report",
     "contributed reporting",
-    "for the latest news",
     "support our journalism",
     "support independent journalism",
     "we rely on readers",
@@ -349,9 +348,16 @@ fn classify(line: &str, level: Level) -> Kind {
         return Kind::Strong("boilerplate");
     }
     if lower.contains("cookie")
-        && ["we use", "accept", "consent", "cookie policy", "cookie settings", "cookies policy"]
-            .iter()
-            .any(|p| lower.contains(p))
+        && [
+            "we use",
+            "accept",
+            "consent",
+            "cookie policy",
+            "cookie settings",
+            "cookies policy",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
         && words <= 60
     {
         return Kind::Strong("boilerplate");
@@ -393,9 +399,16 @@ fn classify(line: &str, level: Level) -> Kind {
     }
     if words <= 60
         && lower.contains("newsletter")
-        && ["sign up", "subscribe", "inbox", "get the", "our newsletter", "free newsletter"]
-            .iter()
-            .any(|p| lower.contains(p))
+        && [
+            "sign up",
+            "subscribe",
+            "inbox",
+            "get the",
+            "our newsletter",
+            "free newsletter",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
     {
         return Kind::Strong("footer");
     }
@@ -463,7 +476,7 @@ fn footer_cut(line: &str) -> Option<usize> {
         .filter_map(|p| lower.find(p))
         .chain(lower.find("newsletter"))
         .min()?;
-    let head = &line[..hit];
+    let head = line.get(..hit)?;
     // The last sentence end before the footer.
     let cut = head
         .char_indices()
@@ -477,6 +490,28 @@ fn footer_cut(line: &str) -> Option<usize> {
         .map(|(i, c)| i + c.len_utf8())
         .next_back()?;
     (word_count(&line[..cut]) >= 8).then_some(cut)
+}
+
+/// True for a last word that cannot end a sentence: a function word ("and", "the") or a
+/// fragment of one or two lowercase letters that is not a word ("se").
+fn cannot_end_sentence(word: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "that", "which", "who", "was", "were", "is", "are", "be", "has", "have", "had",
+        "his", "her", "their", "its", "as", "than", "into", "if", "will", "would", "could",
+        "should", "not", "about", "after", "before", "while", "when",
+    ];
+    const SHORT_WORDS: &[&str] = &[
+        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
+        "me", "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "tv",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if FUNCTION.contains(&w) {
+        return true;
+    }
+    (1..=2).contains(&w.chars().count())
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !SHORT_WORDS.contains(&w)
 }
 
 /// Cleans raw article text.
@@ -512,12 +547,10 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
             reason: "metadata",
             text: taken,
         });
-        let better = match (&out.published, m.marker) {
-            (None, _) => true,
-            (Some((_, Marker::Updated)), Marker::Published) => true,
-            (Some((_, Marker::Bare)), Marker::Published) => true,
-            _ => false,
-        };
+        let better = matches!(
+            (&out.published, m.marker),
+            (None, _) | (Some((_, Marker::Updated | Marker::Bare)), Marker::Published)
+        );
         if better {
             out.published = Some((m.iso.clone(), m.marker));
         }
@@ -528,18 +561,17 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
     let mut split_lines: Vec<String> = Vec::with_capacity(lines.len());
     let mut glued: Vec<Option<String>> = Vec::new();
     for line in lines {
-        if level == Level::Full || level == Level::Light {
-            if word_count(&line) > 8
-                && matches!(classify(&line, level), Kind::Strong("footer") | Kind::Content)
-            {
-                if let Some(cut) = footer_cut(&line) {
-                    let tail = line[cut..].trim();
-                    if classify(tail, level) == Kind::Strong("footer") {
-                        split_lines.push(line[..cut].trim().to_string());
-                        glued.push(Some(tail.to_string()));
-                        continue;
-                    }
-                }
+        let candidate = word_count(&line) > 8
+            && matches!(
+                classify(&line, level),
+                Kind::Strong("footer") | Kind::Content
+            );
+        if let Some(cut) = candidate.then(|| footer_cut(&line)).flatten() {
+            let tail = line[cut..].trim();
+            if classify(tail, level) == Kind::Strong("footer") {
+                split_lines.push(line[..cut].trim().to_string());
+                glued.push(Some(tail.to_string()));
+                continue;
             }
         }
         split_lines.push(line);
@@ -591,7 +623,9 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         }
     }
 
-    let kept_any = kinds.iter().any(|k| matches!(k, Kind::Content | Kind::Weak(_)));
+    let kept_any = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Content | Kind::Weak(_)));
     let mut text = String::with_capacity(norm.len());
     let mut pending_blank = false;
     for (i, line) in lines.iter().enumerate() {
@@ -626,11 +660,20 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
             .push("cleaning would have removed every line; the text is kept as it was".into());
     }
 
-    // A last paragraph that stops mid-sentence.
+    // A last paragraph that stops mid-sentence: it ends in a word and either page furniture
+    // was cut away right after it, or its last word cannot end a sentence ("and", "se").
+    let trailing_removed = kinds
+        .iter()
+        .rposition(|k| matches!(k, Kind::Content | Kind::Weak(_)))
+        .is_some_and(|i| kinds[i + 1..].iter().any(|k| matches!(k, Kind::Gone(_))));
     if let Some(last) = text.lines().next_back() {
         let last = last.trim();
         let ends_in_word = last.chars().next_back().is_some_and(char::is_alphanumeric);
-        if ends_in_word && word_count(last) >= 12 {
+        let last_word = last.rsplit(char::is_whitespace).next().unwrap_or("");
+        if ends_in_word
+            && word_count(last) >= 8
+            && (trailing_removed || cannot_end_sentence(last_word))
+        {
             let tail: String = {
                 let chars: Vec<char> = last.chars().collect();
                 let from = chars.len().saturating_sub(24);
@@ -638,7 +681,7 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
                 s.split_once(' ').map_or(s.clone(), |(_, r)| r.to_string())
             };
             out.notes.push(format!(
-                "last paragraph appears truncated: it ends mid-sentence (“…{tail}”)"
+                "last paragraph is truncated: it ends mid-sentence (“…{tail}”)"
             ));
         }
     }
@@ -684,9 +727,15 @@ mod tests {
             ("Read more: Mayor quits after row over budget", "teaser"),
             ("RELATED: Council votes on bridge plan", "teaser"),
             ("Share this article", "boilerplate"),
-            ("Share on Facebook Share on Twitter Share via Email", "boilerplate"),
+            (
+                "Share on Facebook Share on Twitter Share via Email",
+                "boilerplate",
+            ),
             ("Advertisement", "boilerplate"),
-            ("We use cookies to improve your experience. Accept all", "boilerplate"),
+            (
+                "We use cookies to improve your experience. Accept all",
+                "boilerplate",
+            ),
         ] {
             assert_eq!(classify(l, Level::Full), Kind::Strong(r), "{l}");
         }
@@ -726,12 +775,21 @@ mod tests {
 
     #[test]
     fn metadata_line() {
-        let c = clean(" date 2025-02-16 Amid European concern, allies met.\n\nMore text.", Level::Full);
+        let c = clean(
+            " date 2025-02-16 Amid European concern, allies met.\n\nMore text.",
+            Level::Full,
+        );
         assert_eq!(c.text, "Amid European concern, allies met.\n\nMore text.");
-        assert_eq!(c.published.as_ref().map(|p| p.0.as_str()), Some("2025-02-16"));
+        assert_eq!(
+            c.published.as_ref().map(|p| p.0.as_str()),
+            Some("2025-02-16")
+        );
         assert_eq!(c.removed[0].reason, "metadata");
         assert_eq!(c.removed[0].text, "date 2025-02-16");
-        let c = clean("Published on 16 February 2025, the report said rents rose.", Level::Full);
+        let c = clean(
+            "Published on 16 February 2025, the report said rents rose.",
+            Level::Full,
+        );
         assert!(c.published.is_none());
         assert!(c.removed.is_empty());
     }
@@ -740,7 +798,10 @@ mod tests {
     fn glued_footer_after_sentence() {
         let raw = "The council will vote again in March, officials said.Sign up for our free local newsletter to get the latest news in your inbox";
         let c = clean(raw, Level::Full);
-        assert_eq!(c.text, "The council will vote again in March, officials said.");
+        assert_eq!(
+            c.text,
+            "The council will vote again in March, officials said."
+        );
         assert_eq!(reasons(&c), ["footer"]);
     }
 

@@ -138,10 +138,7 @@ fn iso_prefix(s: &str) -> Option<(i32, u32, u32)> {
 pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
     let ws = words(s, 6);
     let mut i = 0;
-    if ws
-        .first()
-        .is_some_and(|&(a, b)| is_weekday(&s[a..b]))
-    {
+    if ws.first().is_some_and(|&(a, b)| is_weekday(&s[a..b])) {
         i = 1;
     }
     let w = |k: usize| ws.get(k).map(|&(a, b)| &s[a..b]);
@@ -290,7 +287,8 @@ fn is_time_filler(word: &str) -> bool {
         .trim_end_matches(')');
     if !t.is_empty()
         && t.bytes().any(|b| b == b':' || b == b'.')
-        && t.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
         && t.as_bytes()[0].is_ascii_digit()
     {
         return true;
@@ -324,7 +322,7 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
     }
     let (pos, marker) = match after {
         Some((len, kind)) => {
-            let rest = &s[len..];
+            let rest = s.get(len..)?;
             let skip = rest.len() - rest.trim_start_matches([':', '-', '|', ' ', '\t']).len();
             (len + skip, kind)
         }

@@ -31,8 +31,24 @@ pub(crate) struct Extracted {
 
 /// Tags whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "nav", "header", "footer", "aside", "script", "style", "noscript", "figure", "figcaption",
-    "form", "button", "iframe", "svg", "template", "select", "textarea", "label", "menu",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "noscript",
+    "figure",
+    "figcaption",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "template",
+    "select",
+    "textarea",
+    "label",
+    "menu",
 ];
 
 /// Class or id words that mark page furniture.
@@ -85,15 +101,26 @@ fn is_furniture(el: &ElementRef) -> bool {
     ) {
         return true;
     }
-    let names = v.attr("class").into_iter().chain(v.id());
-    for n in names {
-        for w in n.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if SKIP_CLASS_WORDS.contains(&w.to_ascii_lowercase().as_str()) {
-                return true;
-            }
-        }
+    // Class and id words: not on the page's big containers, whose classes describe the layout
+    // ("right-sidebar", "active-footer-widgets" on <body>), nor on elements that also call
+    // themselves content ("entry-content share-enabled").
+    if matches!(v.name(), "html" | "body" | "main" | "article") {
+        return false;
     }
-    false
+    let words: Vec<String> = v
+        .attr("class")
+        .into_iter()
+        .chain(v.id())
+        .flat_map(|n| n.split(|c: char| !c.is_ascii_alphanumeric()))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let content = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "content" | "article" | "entry" | "story" | "main" | "body" | "text" | "post"
+        )
+    });
+    !content && words.iter().any(|w| SKIP_CLASS_WORDS.contains(&w.as_str()))
 }
 
 /// True when `el` or one of its ancestors is furniture.
@@ -146,7 +173,13 @@ fn first_attr(doc: &Html, sel: &str, attrs: &[&str]) -> Option<String> {
 }
 
 /// Walks JSON-LD for `datePublished`, `headline` and the publisher's name.
-fn walk_ld(v: &Value, date: &mut Option<String>, headline: &mut Option<String>, publisher: &mut Option<String>, depth: usize) {
+fn walk_ld(
+    v: &Value,
+    date: &mut Option<String>,
+    headline: &mut Option<String>,
+    publisher: &mut Option<String>,
+    depth: usize,
+) {
     if depth > 8 {
         return;
     }
@@ -261,7 +294,10 @@ pub(crate) fn extract(page: &str) -> Extracted {
         });
 
     let g = gazetteer();
-    let site = first_attr(&doc, r#"meta[property="og:site_name"]"#, &["content"]).or(ld_publisher);
+    let site = first_attr(&doc, r#"meta[property="og:site_name"]"#, &["content"])
+        .or(ld_publisher)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     out.url = first_attr(&doc, r#"link[rel="canonical"]"#, &["href"])
         .or_else(|| first_attr(&doc, r#"meta[property="og:url"]"#, &["content"]))
         .filter(|u| u.starts_with("http"));
@@ -274,7 +310,11 @@ pub(crate) fn extract(page: &str) -> Extracted {
             .map(str::to_string),
     };
     out.language = first_attr(&doc, "html", &["lang"])
-        .map(|l| l.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>())
+        .map(|l| {
+            l.chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+        })
         .filter(|l| l.len() == 2 || l.len() == 3)
         .map(|l| l.to_ascii_lowercase());
 
@@ -320,8 +360,83 @@ pub(crate) fn extract(page: &str) -> Extracted {
             }
         }
     }
+    if best_len < 200 {
+        // No paragraph markup: the block whose own inline text (split at <br>) is longest.
+        if let Some(b_sel) = selector("div, td, section, blockquote, article, dd, main, body") {
+            let mut top: Option<(usize, Vec<String>)> = None;
+            for block in doc.select(&b_sel) {
+                if in_furniture(&block) {
+                    continue;
+                }
+                let parts = inline_paragraphs(&block);
+                let len: usize = parts.iter().map(String::len).sum();
+                if len > best_len && top.as_ref().is_none_or(|t| len > t.0) {
+                    top = Some((len, parts));
+                }
+            }
+            if let Some((_, parts)) = top {
+                best = parts;
+            }
+        }
+    }
     out.text = best.join("\n\n");
     out
+}
+
+/// Inline elements whose text belongs to the surrounding block.
+const INLINE: &[&str] = &[
+    "a", "b", "i", "em", "strong", "span", "u", "font", "small", "sup", "sub", "abbr", "cite", "q",
+    "mark", "time", "big", "tt", "s", "strike", "ins", "del",
+];
+
+/// The block's own text (text children and inline elements), split into paragraphs at `<br>`s
+/// (a single `<br>` joins lines with a space; two or more start a new paragraph).
+fn inline_paragraphs(block: &ElementRef) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut brs = 0;
+    for child in block.children() {
+        match child.value() {
+            Node::Text(t) => {
+                if !t.trim().is_empty() {
+                    if brs >= 2 {
+                        parts.push(std::mem::take(&mut cur));
+                    } else if brs == 1 {
+                        cur.push(' ');
+                    }
+                    brs = 0;
+                }
+                cur.push_str(t);
+            }
+            Node::Element(e) if e.name() == "br" => brs += 1,
+            Node::Element(e) if INLINE.contains(&e.name()) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    if !in_furniture(&c) {
+                        if brs >= 2 {
+                            parts.push(std::mem::take(&mut cur));
+                        }
+                        brs = 0;
+                        cur.push(' ');
+                        collect_text(&c, &mut cur);
+                        cur.push(' ');
+                    }
+                }
+            }
+            Node::Element(_) => {
+                if brs > 0 || !cur.trim().is_empty() {
+                    parts.push(std::mem::take(&mut cur));
+                }
+                brs = 0;
+            }
+            _ => {}
+        }
+    }
+    parts.push(cur);
+    parts
+        .into_iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -364,14 +479,39 @@ mod tests {
 <p>Second paragraph of the story.</p></div><div><p>Short.</p></div></body></html>"#;
         let e = extract(page);
         assert_eq!(e.outlet.as_deref(), Some("BBC"));
-        assert_eq!(e.published.as_ref().map(|p| p.0.as_str()), Some("2025-02-17"));
+        assert_eq!(
+            e.published.as_ref().map(|p| p.0.as_str()),
+            Some("2025-02-17")
+        );
         assert!(e.text.starts_with("First paragraph"));
         assert!(e.text.ends_with("Second paragraph of the story."));
     }
 
     #[test]
+    fn br_separated_text() {
+        let page = "<html><body><div class=nav><a href=/>Home</a></div><div id=text>\
+First part of a long story that is told without any paragraph tags at all, only line breaks.\
+<br><br>Second part, with a <a href=x>link</a> inside it, and more words to make it long enough \
+to count as the main text of the page.<br>Same paragraph.</div></body></html>";
+        let e = extract(page);
+        assert_eq!(e.text.split("\n\n").count(), 2, "{}", e.text);
+        assert!(
+            e.text.ends_with("main text of the page. Same paragraph."),
+            "{}",
+            e.text
+        );
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
-        for page in ["", "<", "<<<>>>", "<p>", "\u{0}\u{1}<html><p>x", "<script>{</script>"] {
+        for page in [
+            "",
+            "<",
+            "<<<>>>",
+            "<p>",
+            "\u{0}\u{1}<html><p>x",
+            "<script>{</script>",
+        ] {
             let _ = extract(page);
         }
     }

@@ -113,7 +113,12 @@ impl Iterator for Inputs {
 
 /// A directory's entries, sorted by name, without hidden files or symlinked directories.
 fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
-    let err = |e: std::io::Error| IngestError::new(dir.display().to_string(), format!("cannot read directory ({e})"));
+    let err = |e: std::io::Error| {
+        IngestError::new(
+            dir.display().to_string(),
+            format!("cannot read directory ({e})"),
+        )
+    };
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(err)? {
         let entry = entry.map_err(err)?;
@@ -153,9 +158,15 @@ fn format_of(path: &Path) -> (Format, bool) {
 }
 
 /// Reads up to `n` bytes without losing them: returns them and a reader that yields them again.
-fn peek(mut reader: Box<dyn Read + Send>, n: usize) -> (Vec<u8>, std::io::Result<()>, Box<dyn Read + Send>) {
+fn peek(
+    mut reader: Box<dyn Read + Send>,
+    n: usize,
+) -> (Vec<u8>, std::io::Result<()>, Box<dyn Read + Send>) {
     let mut head = Vec::with_capacity(n);
-    let res = (&mut reader).take(n as u64).read_to_end(&mut head).map(|_| ());
+    let res = (&mut reader)
+        .take(n as u64)
+        .read_to_end(&mut head)
+        .map(|_| ());
     let again = Box::new(Cursor::new(head.clone()).chain(reader));
     (head, res, again)
 }
@@ -243,9 +254,20 @@ fn read_error(e: &std::io::Error) -> String {
 /// True when the head of a file looks like an HTML document.
 fn sniff_html(head: &[u8]) -> bool {
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<meta", "<title"]
-        .iter()
-        .any(|t| lower.contains(t))
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<article",
+        "<p>",
+        "<p ",
+        "<div",
+        "<meta",
+        "<title",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
 }
 
 /// Strict UTF-8.
@@ -261,10 +283,20 @@ fn decode_html(bytes: &[u8]) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
-            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-            let latin = ["iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252"]
-                .iter()
-                .any(|c| head.contains(&format!("charset={c}")) || head.contains(&format!("charset=\"{c}")));
+            let head =
+                String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+            let latin = [
+                "iso-8859-1",
+                "iso8859-1",
+                "latin-1",
+                "latin1",
+                "windows-1252",
+                "cp1252",
+            ]
+            .iter()
+            .any(|c| {
+                head.contains(&format!("charset={c}")) || head.contains(&format!("charset=\"{c}"))
+            });
             if latin {
                 Ok(bytes.iter().map(|&b| cp1252(b)).collect())
             } else {
@@ -325,7 +357,10 @@ fn json_docs(text: String, shown: &str) -> DocIter {
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Array(items)) => {
             if items.is_empty() {
-                return Box::new(std::iter::once(Err(IngestError::new(shown, "empty JSON array"))));
+                return Box::new(std::iter::once(Err(IngestError::new(
+                    shown,
+                    "empty JSON array",
+                ))));
             }
             let shown = shown.to_string();
             Box::new(items.into_iter().enumerate().map(move |(i, v)| {
@@ -375,7 +410,9 @@ mod tests {
         let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"{\"text\":\"Hi there.\"}\n".to_vec()));
         let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
         assert_eq!(docs[0].as_ref().unwrap().source, "s:1");
-        let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"<html><body><p>Hello world.</p></body></html>".to_vec()));
+        let r: Box<dyn Read + Send> = Box::new(Cursor::new(
+            b"<html><body><p>Hello world.</p></body></html>".to_vec(),
+        ));
         let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
         assert_eq!(docs[0].as_ref().unwrap().text, "Hello world.");
     }

@@ -25,7 +25,8 @@ fn field(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 
 /// True when one of `keys` is present with a string value (possibly empty).
 fn has_string(map: &Map<String, Value>, keys: &[&str]) -> bool {
-    keys.iter().any(|k| matches!(map.get(*k), Some(Value::String(_))))
+    keys.iter()
+        .any(|k| matches!(map.get(*k), Some(Value::String(_))))
 }
 
 const TEXT_KEYS: &[&str] = &["text", "maintext", "body", "content", "article", "fulltext"];
@@ -63,7 +64,9 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
                 meta.published = Some(d);
                 meta.published_from = Provenance::Given;
             }
-            None => notes.push(format!("the record's published date “{p}” is not understood")),
+            None => notes.push(format!(
+                "the record's published date “{p}” is not understood"
+            )),
         }
     }
     let g = gazetteer();
@@ -192,10 +195,15 @@ impl Iterator for JsonlReader {
             let value: Value = match serde_json::from_str(text.trim()) {
                 Ok(v) => v,
                 Err(e) => {
-                    return Some(Err(IngestError::new(location, format!("invalid JSON ({e})"))))
+                    return Some(Err(IngestError::new(
+                        location,
+                        format!("invalid JSON ({e})"),
+                    )))
                 }
             };
-            return Some(record_to_doc(value, &location).map_err(|m| IngestError::new(location, m)));
+            return Some(
+                record_to_doc(value, &location).map_err(|m| IngestError::new(location, m)),
+            );
         }
         None
     }
@@ -207,7 +215,11 @@ mod tests {
     use std::io::Cursor;
 
     fn read(s: &str) -> Vec<Result<Doc, IngestError>> {
-        JsonlReader::new(Box::new(Cursor::new(s.as_bytes().to_vec())), "t.jsonl".into()).collect()
+        JsonlReader::new(
+            Box::new(Cursor::new(s.as_bytes().to_vec())),
+            "t.jsonl".into(),
+        )
+        .collect()
     }
 
     #[test]

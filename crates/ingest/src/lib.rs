@@ -9,7 +9,7 @@
 //! their reason. Metadata the input does not give is read from the article where it is clear:
 //! the publication date from a metadata line or dateline, the outlet from self-references
 //! ("Al Jazeera's Natacha Butler, reporting from Paris", "(Reuters) -"), with its
-//! [`Provenance`](parallax_doc::Provenance).
+//! `Provenance`.
 //!
 //! ```
 //! use parallax_doc::{Meta, Provenance};
@@ -23,6 +23,8 @@
 //! assert_eq!(doc.meta.outlet.as_deref(), Some("BBC"));
 //! assert_eq!(doc.meta.outlet_from, Provenance::Text);
 //! ```
+
+#![deny(missing_docs)]
 
 mod clean;
 mod dates;
@@ -50,7 +52,11 @@ impl IngestError {
     pub fn new(location: impl Into<String>, message: impl AsRef<str>) -> IngestError {
         IngestError {
             location: location.into(),
-            message: message.as_ref().split_whitespace().collect::<Vec<_>>().join(" "),
+            message: message
+                .as_ref()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }

@@ -79,7 +79,7 @@ impl Gazetteer {
             .map(|&i| self.names[i].as_str())
     }
 
-    /// The canonical name of the outlet owning a host name or URL ("https://www.bbc.co.uk/news").
+    /// The canonical name of the outlet owning a host name or URL (`https://www.bbc.co.uk/news`).
     pub fn from_domain(&self, host_or_url: &str) -> Option<&str> {
         let s = host_or_url.trim().to_ascii_lowercase();
         let s = s.split_once("://").map_or(s.as_str(), |(_, rest)| rest);
@@ -260,7 +260,9 @@ fn previous_word(text: &str, pos: usize) -> &str {
     let head = head.trim_end();
     let start = head
         .rfind(|c: char| !c.is_alphanumeric() && c != '-')
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     &head[start..]
 }
 
@@ -310,14 +312,24 @@ fn sentence_prefix(text: &str, pos: usize) -> &str {
 /// Reads the outlet (and a dateline date) from the wording of `text`.
 pub(crate) fn from_text(text: &str) -> TextMeta {
     let g = gazetteer();
-    let mut scores: HashMap<usize, u32> = HashMap::new();
+    // Total score, and the score without "told X" (which is as often a venue as a
+    // self-reference: "he told Reuters" in a BBC story).
+    let mut scores: HashMap<usize, (u32, u32)> = HashMap::new();
     let mut meta = TextMeta::default();
-    let mut add = |i: usize, w: u32| *scores.entry(i).or_insert(0) += w;
+    let mut add = |i: usize, w: u32| {
+        let e = scores.entry(i).or_insert((0, 0));
+        e.0 += w;
+        e.1 += w;
+    };
+    let mut support = HashMap::<usize, u32>::new();
 
     for line in text.lines() {
         let trimmed = line.trim();
         // Datelines: "MOSCOW, Feb 17 (Reuters) -", "KYIV, Ukraine (AP) —".
-        if let Some(open) = trimmed.get(..trimmed.len().min(90)).and_then(|h| h.find('(')) {
+        if let Some(open) = trimmed
+            .get(..trimmed.len().min(90))
+            .and_then(|h| h.find('('))
+        {
             if let Some(close) = trimmed[open..].find(')').map(|c| open + c) {
                 let inside = &trimmed[open + 1..close];
                 let after = trimmed[close + 1..].trim_start();
@@ -333,6 +345,30 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
                     }
                 }
             }
+        }
+        // Datelines without parentheses: "Kyiv, Ukraine CNN —".
+        for dash in [" — ", " – ", " - ", " -- "] {
+            let head = trimmed.get(..trimmed.len().min(90)).unwrap_or("");
+            let at_end = dash.trim_end();
+            let found = head.find(dash).or_else(|| {
+                trimmed
+                    .ends_with(at_end)
+                    .then(|| trimmed.len() - at_end.len())
+            });
+            let Some(d) = found else {
+                continue;
+            };
+            if let Some((i, start)) = g.ending_at(trimmed, d) {
+                let place = trimmed[..start].trim();
+                let place_ok = !place.is_empty()
+                    && place.chars().next().is_some_and(char::is_uppercase)
+                    && place.split_whitespace().count() <= 5
+                    && !place.ends_with(['.', '!', '?', '"', '”']);
+                if place_ok {
+                    add(i, 3);
+                }
+            }
+            break;
         }
         // Bylines: "By Jane Roe, Associated Press", "By Jane Roe and John Doe - BBC News".
         if let Some(rest) = trimmed.strip_prefix("By ") {
@@ -374,9 +410,23 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
                 add(i, 3);
                 continue;
             }
-            let role_at = lower.iter().take(4).position(|w| ROLES.contains(&w.as_str()));
+            let role_at = lower
+                .iter()
+                .take(4)
+                .position(|w| ROLES.contains(&w.as_str()));
             if role_at.is_some() {
-                add(i, if venue { 0 } else { 3 });
+                // "said De Telegraaf's image editor": a source from another outlet, or our own.
+                let cited = matches!(previous_word(text, start), "said" | "says" | "told");
+                add(
+                    i,
+                    if venue {
+                        0
+                    } else if cited {
+                        1
+                    } else {
+                        2
+                    },
+                );
                 continue;
             }
             // A journalist's name.
@@ -384,7 +434,6 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
             if (2..=3).contains(&names) && !next[names - 1].1.ends_with('.') {
                 let prefix = sentence_prefix(text, start).to_lowercase();
                 let after: Vec<&str> = lower.iter().skip(names).map(String::as_str).collect();
-                let last_comma = next[names - 1].1.ends_with(',');
                 let reporting_before = ["reporting from", "speaking from", "reporting in"]
                     .iter()
                     .any(|p| prefix.starts_with(p));
@@ -392,14 +441,22 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
                     after.first().copied(),
                     Some("reporting" | "reports" | "reported")
                 ) && matches!(after.get(1).copied(), Some("from" | "in"));
-                if reporting_before || (last_comma && reporting_after) || reporting_after {
+                // "the BBC's Sarah Rainsford in Moscow says".
+                let located_verb = after.first() == Some(&"in")
+                    && after
+                        .iter()
+                        .take(4)
+                        .any(|w| matches!(*w, "says" | "said" | "reports" | "reported"));
+                let verb = matches!(
+                    after.first().copied(),
+                    Some("said" | "says" | "reported" | "reports" | "asked" | "added")
+                );
+                let says_before = matches!(previous_word(text, start), "says" | "said");
+                if reporting_before || reporting_after {
                     add(i, 3);
-                } else if !venue
-                    && matches!(
-                        after.first().copied(),
-                        Some("said" | "says" | "reported" | "reports" | "asked" | "added")
-                    )
-                {
+                } else if !venue && located_verb {
+                    add(i, 2);
+                } else if !venue && (verb || says_before) {
                     add(i, 1);
                 }
             }
@@ -422,7 +479,12 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
     // "told the BBC", "a letter seen by Reuters".
     for &(cue, w) in BEFORE_CUES {
         for (k, _) in text.match_indices(cue) {
-            if k > 0 && text[..k].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if k > 0
+                && text[..k]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let pos = k + cue.len();
@@ -442,15 +504,30 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
             {
                 continue;
             }
-            add(i, w);
+            // "told the BBC News website": an outlet's website is itself.
+            if next
+                .first()
+                .is_some_and(|(_, w)| w.trim_end_matches(['.', ',', ';', ':']) == "website")
+            {
+                add(i, 3);
+                continue;
+            }
+            *support.entry(i).or_insert(0) += w;
         }
     }
+    for (i, w) in support {
+        scores.entry(i).or_insert((0, 0)).0 += w;
+    }
 
-    let mut ranked: Vec<(usize, u32)> = scores.into_iter().filter(|&(_, s)| s > 0).collect();
+    let mut ranked: Vec<(usize, u32, u32)> = scores
+        .into_iter()
+        .filter(|&(_, (s, _))| s > 0)
+        .map(|(i, (s, strong))| (i, s, strong))
+        .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    if let Some(&(best, score)) = ranked.first() {
+    if let Some(&(best, score, strong)) = ranked.first() {
         let second = ranked.get(1).map_or(0, |r| r.1);
-        if score >= 2 && score > second && (second < 2 || score >= 2 * second) {
+        if strong >= 2 && score > second && (second < 2 || score >= 2 * second) {
             meta.outlet = Some(g.names[best].clone());
         }
     }
@@ -554,10 +631,32 @@ mod tests {
         ] {
             assert_eq!(outlet(t), None, "{t}");
         }
+        // "told X" alone is as often an interview given to another outlet.
         assert_eq!(
-            outlet("He told the BBC it was fine. A spokesman told the BBC: “No.”").as_deref(),
+            outlet("“Buy,” he told Reuters. “Sell,” she told Reuters. It fell."),
+            None
+        );
+        assert_eq!(
+            outlet("“This picture was the story”, said De Telegraaf's image editor, Peter Roe."),
+            None
+        );
+        assert_eq!(
+            outlet("He told the BBC News website the plan would work.").as_deref(),
             Some("BBC")
         );
+        assert_eq!(
+            outlet("The BBC's Sarah Roe in Moscow says most people agree.").as_deref(),
+            Some("BBC")
+        );
+    }
+
+    #[test]
+    fn datelines_without_parentheses() {
+        assert_eq!(
+            outlet("Kyiv, Ukraine CNN —\nUkraine said it shot down 40 drones.").as_deref(),
+            Some("CNN")
+        );
+        assert_eq!(outlet("The vote - BBC - was close."), None);
     }
 
     #[test]

@@ -92,7 +92,8 @@ pub fn build_timeline(
     for r in reports {
         let same = events.iter_mut().find(|e| {
             let shared = e.participants.iter().filter(|p| r.participants.contains(p)).count();
-            let people_ok = shared > 0 || e.participants.is_empty() || r.participants.is_empty();
+            let same_place_undated = e.place.is_some() && e.place == r.place && (e.date.is_none() || r.date.is_none());
+            let people_ok = shared > 0 || e.participants.is_empty() || r.participants.is_empty() || same_place_undated;
             let undated_needs_more = r.date.is_none() && shared < 2.min(r.participants.len()) && r.place.is_none();
             e.kind == r.kind
                 && opt_compatible(&e.date, &r.date, |a, b| a == b)

@@ -1,8 +1,26 @@
-//! The events stage (work in progress).
+//! Events: meetings, calls, visits, speeches and statements, with participants, place and date.
+//!
+//! A trigger word opens an event (`data/events/triggers.tsv`): "talks", "met", "summit" for
+//! meetings; "phone call", "spoke with" + person, "phoned" for calls; "visit", "travel to",
+//! "heading to" for visits; "speech", "addressed" for speeches; a reporting verb with a person
+//! subject and a date ("Vance criticised … on Friday") is a statement. Its arguments come from
+//! the same sentence: participants are the people named outside quotes (minus the source of a
+//! trailing attribution, "…, Tammy Bruce said"), the place is the place named after "in", "at",
+//! "to" nearest the trigger, the date is the nearest date. A visit to several places ("to Turkey
+//! on Monday and to Saudi Arabia on Wednesday") gives one visit per place, each with its date.
+//!
+//! Event anaphora is resolved within the article: an event without date or place right after
+//! one of its kind ("They will meet …") is that event; "before the meeting" dates an event by
+//! the meeting it refers to. Events announced ("will meet") are `Planned`, others `Happened`.
 
-use parallax_doc::{Doc, Layer, Stage};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// The events stage.
+use parallax_doc::{Doc, EntityKind, Event, EventKind, EventStatus, Layer, MentionKind, Stage, TokenKind};
+
+use crate::lexicon::is_reporting_verb;
+
+/// The event stage.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct EventFinder;
 
@@ -16,5 +34,446 @@ impl Stage for EventFinder {
     fn provides(&self) -> &'static [Layer] {
         &[Layer::Events]
     }
-    fn run(&self, _doc: &mut Doc) {}
+    fn run(&self, doc: &mut Doc) {
+        doc.events = find_events(doc);
+    }
 }
+
+/// How a trigger opens an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TriggerRule {
+    /// The word alone.
+    Word,
+    /// Only when a person follows within three tokens after "with"/"to"/"by" ("spoke with Trump").
+    WithPerson,
+    /// Only when followed by "to", "for" or "in" and a place ("heading to Kyiv").
+    ToPlace,
+}
+
+const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
+
+fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
+    static MAP: OnceLock<HashMap<String, (EventKind, TriggerRule)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in TRIGGERS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let kind = match cols.get(1).copied() {
+                Some("meeting") => EventKind::Meeting,
+                Some("call") => EventKind::Call,
+                Some("visit") => EventKind::Visit,
+                Some("speech") => EventKind::Speech,
+                _ => continue,
+            };
+            let rule = match cols.get(2).copied() {
+                Some("with-person") => TriggerRule::WithPerson,
+                Some("to-place") => TriggerRule::ToPlace,
+                _ => TriggerRule::Word,
+            };
+            map.insert(cols[0].to_string(), (kind, rule));
+        }
+        map
+    })
+}
+
+/// Words that mark a clause as announcing something still to come.
+const FUTURE_MARKERS: &[&str] = &[
+    "will", "would", "'ll", "’ll", "shall", "scheduled", "due", "plans", "planned", "planning",
+    "upcoming", "expected", "set", "going", "intends", "hopes", "aims",
+];
+
+/// Nouns that refer back to an event of a kind ("before the meeting").
+fn anaphor_kind(word: &str) -> Option<EventKind> {
+    match word {
+        "meeting" | "talks" | "summit" => Some(EventKind::Meeting),
+        "call" | "conversation" => Some(EventKind::Call),
+        "visit" | "trip" => Some(EventKind::Visit),
+        "speech" | "address" => Some(EventKind::Speech),
+        _ => None,
+    }
+}
+
+struct Finder<'d> {
+    doc: &'d Doc,
+    /// Spans of roles ("special envoy to the Middle East"): places and people inside them are
+    /// part of a title, not of an event.
+    role_spans: Vec<parallax_doc::Span>,
+    /// Mentions by first token, for persons and places.
+    mention_at_token: Vec<Option<usize>>,
+    in_quote: Vec<bool>,
+}
+
+/// Finds the events of `doc` (which must have sentences, entities and times).
+pub fn find_events(doc: &Doc) -> Vec<Event> {
+    let finder = Finder::new(doc);
+    let mut events = Vec::new();
+    for s in 0..doc.sentences.len() {
+        finder.sentence_events(s, &mut events);
+    }
+    finder.resolve_anaphora(&mut events);
+    events
+}
+
+impl<'d> Finder<'d> {
+    fn new(doc: &'d Doc) -> Finder<'d> {
+        let mut mention_at_token = vec![None; doc.tokens.len()];
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let t = doc.token_at_or_after(m.span.start);
+            if t < mention_at_token.len() && mention_at_token[t].is_none() {
+                mention_at_token[t] = Some(i);
+            }
+        }
+        let mut in_quote = vec![false; doc.tokens.len()];
+        for s in &doc.sentences {
+            let mut open = false;
+            for t in s.tokens.clone() {
+                match doc.tokens[t].kind {
+                    TokenKind::OpenQuote => open = true,
+                    TokenKind::CloseQuote if doc.slice(doc.tokens[t].span) != "’" || open => open = false,
+                    _ => in_quote[t] = open,
+                }
+            }
+        }
+        for q in doc.quotes.iter().filter(|q| q.kind != parallax_doc::QuoteKind::Indirect) {
+            let (a, b) = (doc.token_at_or_after(q.span.start), doc.token_at_or_after(q.span.end));
+            for flag in in_quote.iter_mut().take(b).skip(a) {
+                *flag = true;
+            }
+        }
+        let role_spans = doc.entities.iter().flat_map(|e| e.roles.iter().map(|r| r.span)).collect();
+        Finder { doc, role_spans, mention_at_token, in_quote }
+    }
+
+    fn word(&self, t: usize) -> &'d str {
+        self.doc.slice(self.doc.tokens[t].span)
+    }
+
+    fn lower(&self, t: usize) -> String {
+        self.word(t).to_lowercase()
+    }
+
+    fn mention(&self, t: usize) -> Option<&'d parallax_doc::Mention> {
+        self.mention_at_token.get(t).copied().flatten().map(|i| &self.doc.mentions[i])
+    }
+
+    fn entity_kind(&self, t: usize) -> Option<EntityKind> {
+        self.mention(t).filter(|m| !self.in_role(m.span)).map(|m| self.doc.entities[m.entity].kind)
+    }
+
+    /// True when `span` lies inside a role phrase.
+    fn in_role(&self, span: parallax_doc::Span) -> bool {
+        self.role_spans.iter().any(|r| r.contains(span) && r.len() > span.len())
+    }
+
+    fn sentence_events(&self, s: usize, events: &mut Vec<Event>) {
+        let range = self.doc.sentences[s].tokens.clone();
+        let map = triggers();
+        let mut found: Vec<(usize, usize, EventKind, TriggerRule)> = Vec::new();
+        let mut statements = Vec::new();
+        let mut t = range.start;
+        while t < range.end {
+            if self.in_quote[t] || self.doc.tokens[t].kind != TokenKind::Word {
+                t += 1;
+                continue;
+            }
+            // two-word triggers first ("phone call", "news conference")
+            let lower = self.lower(t);
+            let pair = (t + 1 < range.end).then(|| format!("{lower} {}", self.lower(t + 1)));
+            let (trigger, width) = match pair.as_ref().and_then(|p| map.get(p)) {
+                Some(x) => (Some(*x), 2),
+                None => (map.get(&lower).copied(), 1),
+            };
+            if let Some((kind, rule)) = trigger {
+                if !self.is_generic(t) {
+                    found.push((t, t + width, kind, rule));
+                }
+                t += width;
+                continue;
+            }
+            // a statement: a reporting verb with a person subject and a date in the clause
+            if is_reporting_verb(&lower) && !lower.ends_with("ing") {
+                statements.push(t);
+            }
+            t += 1;
+        }
+        // each trigger takes its arguments from its own part of the sentence
+        for (i, &(start, end, kind, rule)) in found.iter().enumerate() {
+            let from = if i == 0 { range.start } else { (found[i - 1].1 + start) / 2 };
+            let until = found.get(i + 1).map_or(range.end, |next| (end + next.0).div_ceil(2));
+            // places and dates may be shared with a neighbouring trigger ("heading to Kyiv for
+            // talks"); people are not
+            let wide_from = if i == 0 { range.start } else { found[i - 1].0 };
+            let wide_until = found.get(i + 1).map_or(range.end, |next| next.1);
+            self.trigger_events(s, start, end, kind, rule, (from..until, wide_from..wide_until), events);
+        }
+        for verb in statements {
+            self.statement_event(s, verb, events);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn trigger_events(
+        &self,
+        s: usize,
+        start: usize,
+        end: usize,
+        kind: EventKind,
+        rule: TriggerRule,
+        (range, wide): (std::ops::Range<usize>, std::ops::Range<usize>),
+        events: &mut Vec<Event>,
+    ) {
+        match rule {
+            TriggerRule::Word => {}
+            TriggerRule::WithPerson => {
+                let ok = (end..(end + 4).min(range.end)).any(|k| {
+                    matches!(self.lower(k).as_str(), "with" | "to" | "by")
+                        && (k + 1..(k + 6).min(range.end)).any(|j| self.entity_kind(j) == Some(EntityKind::Person))
+                });
+                if !ok {
+                    return;
+                }
+            }
+            TriggerRule::ToPlace => {}
+        }
+        if kind == EventKind::Visit {
+            // one visit per destination: "to Turkey on Monday and to Saudi Arabia on Wednesday"
+            let destinations = self.destinations(start, end, range.end);
+            if rule == TriggerRule::ToPlace && destinations.is_empty() {
+                return;
+            }
+            if !destinations.is_empty() {
+                for (i, &(place_tok, place)) in destinations.iter().enumerate() {
+                    let until = destinations.get(i + 1).map_or(range.end, |d| d.0);
+                    let time = self.nearest_time(s, place_tok, range.start, until).or_else(|| if i == 0 { self.nearest_time(s, start, range.start, until) } else { None });
+                    events.push(self.event(s, start, end, kind, Some(place), time, range.clone()));
+                }
+                return;
+            }
+        }
+        let place = self.nearest_place(start, wide.clone());
+        let time = self.nearest_time(s, start, wide.start, wide.end);
+        events.push(self.event(s, start, end, kind, place, time, range));
+    }
+
+    fn statement_event(&self, s: usize, verb: usize, events: &mut Vec<Event>) {
+        let range = self.doc.sentences[s].tokens.clone();
+        // a person right before the verb (allowing a few words: "Vance sharply criticised")
+        let subject = (verb.saturating_sub(4).max(range.start)..verb).rev().find(|&k| self.entity_kind(k) == Some(EntityKind::Person));
+        let Some(_) = subject else { return };
+        let Some(time) = self.nearest_time(s, verb, range.start, range.end) else { return };
+        // the date must be near the verb: within its clause
+        let time_tok = self.doc.token_at_or_after(self.doc.times[time].span.start);
+        let comma_between = (time_tok.min(verb)..time_tok.max(verb)).any(|k| self.word(k) == ",");
+        let trigger_between = (time_tok.min(verb) + 1..time_tok.max(verb)).any(|k| triggers().contains_key(&self.lower(k)));
+        if time_tok.abs_diff(verb) > 8 || (time_tok < verb && comma_between) || trigger_between {
+            return;
+        }
+        let place = self.nearest_place(verb, range.clone());
+        events.push(self.event(s, verb, verb + 1, EventKind::Speech, place, Some(time), range));
+    }
+
+    /// Places after "to", "for", "in" following a visit trigger, or its direct object.
+    fn destinations(&self, start: usize, end: usize, sentence_end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut k = end;
+        // direct object: "visit Saudi Arabia"
+        if k < sentence_end && self.entity_kind(k) == Some(EntityKind::Location) {
+            if let Some(m) = self.mention(k) {
+                out.push((k, m.entity));
+            }
+        }
+        while k < sentence_end && k < end + 16 {
+            let w = self.lower(k);
+            if matches!(w.as_str(), "to" | "for" | "in") {
+                // skip "the" and adjectives: "to the Saudi capital"
+                let mut j = k + 1;
+                while j < sentence_end && j <= k + 3 && self.entity_kind(j).is_none() && self.doc.tokens[j].kind == TokenKind::Word && !is_capitalised(self.word(j)) {
+                    j += 1;
+                }
+                if j < sentence_end && self.entity_kind(j) == Some(EntityKind::Location) {
+                    if let Some(m) = self.mention(j) {
+                        if !out.iter().any(|&(_, e)| e == m.entity) {
+                            out.push((j, m.entity));
+                        }
+                    }
+                }
+            }
+            if matches!(w.as_str(), "but" | "while" | "where" | "which" | ";" | "said" | "says") || self.word(k) == "," && !out.is_empty() && k > end + 8 {
+                break;
+            }
+            k += 1;
+        }
+        let _ = start;
+        out
+    }
+
+    fn nearest_place(&self, trigger: usize, range: std::ops::Range<usize>) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for k in range.clone() {
+            if self.in_quote[k] {
+                continue;
+            }
+            let Some(m) = self.mention(k) else { continue };
+            if self.in_role(m.span) || self.after_topic_noun(k) {
+                continue;
+            }
+            let kind = self.doc.entities[m.entity].kind;
+            let prep = k > range.start && matches!(self.lower(k - 1).as_str(), "in" | "at" | "to" | "the");
+            let prep = prep && (k < 2 || self.lower(k - 1) != "the" || matches!(self.lower(k - 2).as_str(), "in" | "at" | "to" | "international"));
+            let venue = kind == EntityKind::Organization && self.doc.entities[m.entity].name.split(' ').count() >= 2
+                && self.doc.entities[m.entity].name.ends_with("Conference");
+            if (kind == EntityKind::Location || venue) && (prep || venue) && k.abs_diff(trigger) <= 12 {
+                let distance = k.abs_diff(trigger);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, m.entity));
+                }
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The date (a day) nearest to token `from` within the sentence, between `lower_bound` and
+    /// `until`, at most ten tokens away, and not across a reporting verb ("said Monday … the
+    /// upcoming talks": Monday is when it was said).
+    fn nearest_time(&self, s: usize, from: usize, lower_bound: usize, until: usize) -> Option<usize> {
+        let range = self.doc.sentences[s].tokens.clone();
+        let lower_bound = lower_bound.max(range.start);
+        let until = until.min(range.end);
+        self.doc
+            .times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == "date" && t.value.len() == 10 && t.value.as_bytes()[4] == b'-')
+            .filter_map(|(i, t)| {
+                let tok = self.doc.token_at_or_after(t.span.start);
+                if tok < lower_bound || tok >= until || self.in_quote.get(tok).copied().unwrap_or(true) {
+                    return None;
+                }
+                let (a, b) = (tok.min(from), tok.max(from));
+                let across = (a + 1..b).any(|k| is_reporting_verb(self.word(k)) || matches!(self.word(k), ";" | "—" | "–"));
+                (tok.abs_diff(from) <= 10 && !across).then_some((tok.abs_diff(from), i))
+            })
+            .min()
+            .map(|(_, i)| i)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        s: usize,
+        start: usize,
+        end: usize,
+        kind: EventKind,
+        place: Option<usize>,
+        time: Option<usize>,
+        window: std::ops::Range<usize>,
+    ) -> Event {
+        let range = window;
+        let mut participants = Vec::new();
+        // the event noun in a phrase such as "after the summit" attaches to the reporting verb
+        let in_adjunct = (start.saturating_sub(3)..start)
+            .any(|k| matches!(self.lower(k).as_str(), "after" | "before" | "at" | "during" | "ahead"));
+        for k in range.clone() {
+            if self.in_quote[k] {
+                continue;
+            }
+            let Some(m) = self.mention(k) else { continue };
+            if self.doc.entities[m.entity].kind != EntityKind::Person || self.in_role(m.span) {
+                continue;
+            }
+            // the source of an attribution is not a participant ("…, Tammy Bruce said",
+            // "Bruce said the meeting …"), unless the event is where they spoke ("told
+            // reporters after the summit")
+            let after = self.doc.token_at_or_after(m.span.end);
+            let reports = after < range.end && is_reporting_verb(self.word(after)) && !(start..end).contains(&after);
+            let attribution = reports && kind != EventKind::Speech && (k > start || !in_adjunct);
+            let according = k >= range.start + 2 && self.lower(k - 1) == "to" && self.lower(k - 2) == "according";
+            if (attribution || according) && m.kind != MentionKind::Pronoun {
+                continue;
+            }
+            if !participants.contains(&m.entity) {
+                participants.push(m.entity);
+            }
+        }
+        let future = (range.start..end).rev().take(12).any(|k| FUTURE_MARKERS.contains(&self.lower(k).as_str()));
+        let after_publication = time.and_then(|t| {
+            let value = &self.doc.times[t].value;
+            let (y, m, d) = self.doc.meta.published_ymd()?;
+            Some(value.as_str() > format!("{y:04}-{m:02}-{d:02}").as_str())
+        });
+        let status = if future || after_publication == Some(true) { EventStatus::Planned } else { EventStatus::Happened };
+        Event {
+            kind,
+            trigger: parallax_doc::Span::new(self.doc.tokens[start].span.start, self.doc.tokens[end - 1].span.end),
+            sentence: s,
+            participants,
+            place,
+            time,
+            status,
+        }
+    }
+
+    /// True for a trigger naming a kind of event rather than one event: "peace talks", "any
+    /// meeting", "future visits".
+    fn is_generic(&self, t: usize) -> bool {
+        const GENERIC: &[&str] = &[
+            "peace", "ceasefire", "any", "future", "possible", "bilateral", "previous", "such", "direct",
+            "more", "further", "no", "every", "regular", "many",
+        ];
+        (t.saturating_sub(2)..t).any(|k| GENERIC.contains(&self.lower(k).as_str()))
+    }
+
+    /// True when the place at token `k` belongs to a topic rather than to an event: "the war in
+    /// Ukraine", "peace in Europe".
+    fn after_topic_noun(&self, k: usize) -> bool {
+        const TOPICS: &[&str] = &[
+            "war", "conflict", "peace", "crisis", "invasion", "fighting", "situation", "security",
+            "ceasefire", "settlement", "aggression", "involvement", "support", "troops", "policy",
+            "relations", "ties", "capital", "border", "borders", "influence", "presence",
+        ];
+        let mut j = k;
+        while j > 0 && matches!(self.lower(j - 1).as_str(), "in" | "on" | "for" | "with" | "of" | "over" | "the" | "to") {
+            j -= 1;
+        }
+        j < k && j > 0 && TOPICS.contains(&self.lower(j - 1).as_str())
+    }
+
+    /// An event lacking date and place right after one of its kind is that event; an event
+    /// lacking a date in a sentence that refers to "the meeting" takes that meeting's date.
+    fn resolve_anaphora(&self, events: &mut [Event]) {
+        for i in 0..events.len() {
+            if events[i].time.is_some() {
+                continue;
+            }
+            let (kind, sentence) = (events[i].kind, events[i].sentence);
+            if events[i].place.is_none() {
+                let near = |j: usize| events[j].kind == kind && events[j].sentence < sentence && sentence - events[j].sentence <= 2;
+                let prev = (0..i)
+                    .rev()
+                    .find(|&j| near(j) && events[j].time.is_some() && events[j].place.is_some())
+                    .or_else(|| (0..i).rev().find(|&j| near(j) && (events[j].time.is_some() || events[j].place.is_some())));
+                if let Some(prev) = prev {
+                    events[i].time = events[prev].time;
+                    events[i].place = events[prev].place;
+                    continue;
+                }
+            }
+            // "Shortly before the meeting, …": the date of the meeting referred to
+            let range = self.doc.sentences[sentence].tokens.clone();
+            let trigger_tok = self.doc.token_at_or_after(events[i].trigger.start);
+            let referred = range.clone().filter(|&k| k != trigger_tok && k > range.start && self.lower(k - 1) == "the").find_map(|k| anaphor_kind(&self.lower(k)));
+            if let Some(ref_kind) = referred {
+                if let Some(prev) = (0..i).rev().find(|&j| events[j].kind == ref_kind && events[j].time.is_some() && events[j].sentence < sentence) {
+                    events[i].time = events[prev].time;
+                }
+            }
+        }
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests;
