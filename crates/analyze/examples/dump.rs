@@ -18,7 +18,12 @@ fn main() {
     doc.meta.published = args.next();
     parallax_analyze::analyze(&mut doc);
     for e in &doc.entities {
-        let mentions: Vec<String> = doc.mentions.iter().filter(|m| m.entity == e.id).map(|m| format!("{}:{:?}", doc.slice(m.span), m.kind)).collect();
+        let mentions: Vec<String> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e.id)
+            .map(|m| format!("{}:{:?}", doc.slice(m.span), m.kind))
+            .collect();
         if e.kind == EntityKind::Person {
             let roles: Vec<&str> = e.roles.iter().map(|r| r.text.as_str()).collect();
             println!("PERSON {} {:?} roles={roles:?}\n    {}", e.name, e.gender, mentions.join(" | "));

@@ -10,7 +10,7 @@
 //!
 //! * **segment** (as the seed scorer): each quoted segment inside a gold content span (the words
 //!   between a pair of quotation marks) is found when one system quote (kind != indirect) shares
-//!   >= 80% of its words and the segment is >= half of the system quote; precision counts system
+//!   at least 80% of its words and the segment is >= half of the system quote; precision counts system
 //!   quotes that match some gold segment that way.
 //! * **content**: a gold content is found when the system quotes overlapping it cover >= 80% of its
 //!   quoted words; a system quote is right when >= 80% of its words lie inside quoted segments of
@@ -138,14 +138,11 @@ impl Parser<'_> {
                                 b'f' => out.push('\u{c}'),
                                 b'u' => {
                                     let mut cp = self.hex4()?;
-                                    if (0xD800..0xDC00).contains(&cp)
-                                        && self.s.get(self.i..self.i + 2) == Some(b"\\u")
+                                    if (0xD800..0xDC00).contains(&cp) && self.s.get(self.i..self.i + 2) == Some(b"\\u")
                                     {
                                         self.i += 2;
                                         let lo = self.hex4()?;
-                                        cp = 0x10000
-                                            + ((cp - 0xD800) << 10)
-                                            + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
                                     }
                                     out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
                                 }
@@ -179,19 +176,11 @@ impl Parser<'_> {
             }
             _ => {
                 let start = self.i;
-                while self.i < self.s.len()
-                    && matches!(
-                        self.s[self.i],
-                        b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'
-                    )
+                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
                 {
                     self.i += 1;
                 }
-                std::str::from_utf8(&self.s[start..self.i])
-                    .ok()?
-                    .parse()
-                    .ok()
-                    .map(Json::Num)
+                std::str::from_utf8(&self.s[start..self.i]).ok()?.parse().ok().map(Json::Num)
             }
         }
     }
@@ -241,8 +230,7 @@ fn quoted_segments(text: &str, span: Span) -> Vec<Span> {
                 None if open.contains(&c) => at = Some(i + c.len_utf8()),
                 Some(s)
                     if close.contains(&c)
-                        && !(c == '’'
-                            && piece[i + c.len_utf8()..].starts_with(char::is_alphanumeric)) =>
+                        && !(c == '’' && piece[i + c.len_utf8()..].starts_with(char::is_alphanumeric)) =>
                 {
                     out.push(Span::new(span.start + s, span.start + i));
                     at = None;
@@ -262,17 +250,11 @@ fn quoted_segments(text: &str, span: Span) -> Vec<Span> {
 
 fn words_in(words: &[Span], span: Span) -> Vec<Span> {
     let a = words.partition_point(|w| w.start < span.start);
-    words[a..]
-        .iter()
-        .take_while(|w| w.end <= span.end)
-        .copied()
-        .collect()
+    words[a..].iter().take_while(|w| w.end <= span.end).copied().collect()
 }
 
 fn lower_words(text: &str, ws: &[Span]) -> Vec<String> {
-    ws.iter()
-        .map(|w| text[w.start..w.end].to_lowercase().replace('’', "'"))
-        .collect()
+    ws.iter().map(|w| text[w.start..w.end].to_lowercase().replace('’', "'")).collect()
 }
 
 fn overlap(a: &[String], b: &[String]) -> usize {
@@ -288,12 +270,9 @@ fn overlap(a: &[String], b: &[String]) -> usize {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        format!(
-            "{}/../../../shared/data/polnear/polnear_dev.jsonl",
-            env!("CARGO_MANIFEST_DIR")
-        )
-    });
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| format!("{}/../../../shared/data/polnear/polnear_dev.jsonl", env!("CARGO_MANIFEST_DIR")));
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut seen = HashSet::new();
     let (mut seg_gold, mut seg_found, mut seg_sys, mut seg_sys_ok) = (0, 0, 0, 0);
@@ -304,11 +283,7 @@ fn main() {
     let mut words_total = 0;
     let verbose = std::env::var_os("VERBOSE").is_some();
     for line in data.lines() {
-        let Some(rec) = (Parser {
-            s: line.as_bytes(),
-            i: 0,
-        })
-        .value() else {
+        let Some(rec) = (Parser { s: line.as_bytes(), i: 0 }).value() else {
             continue;
         };
         let name = rec.get("doc").str().to_string();
@@ -319,14 +294,8 @@ fn main() {
         let c2b = char_to_byte(&text);
         let to_span = |pair: &Json| {
             let a = pair.arr();
-            let s = c2b
-                .get(a.first().map_or(0, Json::num))
-                .copied()
-                .unwrap_or(text.len());
-            let e = c2b
-                .get(a.get(1).map_or(0, Json::num))
-                .copied()
-                .unwrap_or(text.len());
+            let s = c2b.get(a.first().map_or(0, Json::num)).copied().unwrap_or(text.len());
+            let e = c2b.get(a.get(1).map_or(0, Json::num)).copied().unwrap_or(text.len());
             Span::new(s.min(e), e)
         };
         // gold: contents with quotation marks, their quoted segments, their sources
@@ -335,24 +304,9 @@ fn main() {
             if !a.get("content_has_quote_marks").truthy() {
                 continue;
             }
-            let content: Vec<Span> = a
-                .get("content")
-                .get("spans")
-                .arr()
-                .iter()
-                .map(to_span)
-                .collect();
-            let segs: Vec<Span> = content
-                .iter()
-                .flat_map(|&c| quoted_segments(&text, c))
-                .collect();
-            let source: Vec<Span> = a
-                .get("source")
-                .get("spans")
-                .arr()
-                .iter()
-                .map(to_span)
-                .collect();
+            let content: Vec<Span> = a.get("content").get("spans").arr().iter().map(to_span).collect();
+            let segs: Vec<Span> = content.iter().flat_map(|&c| quoted_segments(&text, c)).collect();
+            let source: Vec<Span> = a.get("source").get("spans").arr().iter().map(to_span).collect();
             gold.push((content, segs, source));
         }
         let mut doc = Doc::new(name.clone(), text.clone());
@@ -363,26 +317,14 @@ fn main() {
         docs += 1;
         words_total += doc.tokens.len();
         let words = word_spans(&text);
-        let sys: Vec<_> = doc
-            .quotes
-            .iter()
-            .filter(|q| q.kind != QuoteKind::Indirect)
-            .collect();
-        let sys_words: Vec<Vec<String>> = sys
-            .iter()
-            .map(|q| lower_words(&text, &words_in(&words, q.span)))
-            .collect();
+        let sys: Vec<_> = doc.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+        let sys_words: Vec<Vec<String>> = sys.iter().map(|q| lower_words(&text, &words_in(&words, q.span))).collect();
 
         // segment level
-        let all_segs: Vec<(usize, Span)> = gold
-            .iter()
-            .enumerate()
-            .flat_map(|(g, x)| x.1.iter().map(move |&s| (g, s)))
-            .collect();
-        let seg_words: Vec<Vec<String>> = all_segs
-            .iter()
-            .map(|(_, s)| lower_words(&text, &words_in(&words, *s)))
-            .collect();
+        let all_segs: Vec<(usize, Span)> =
+            gold.iter().enumerate().flat_map(|(g, x)| x.1.iter().map(move |&s| (g, s))).collect();
+        let seg_words: Vec<Vec<String>> =
+            all_segs.iter().map(|(_, s)| lower_words(&text, &words_in(&words, *s))).collect();
         let matches = |gw: &[String], sw: &[String]| {
             let o = overlap(gw, sw);
             o > 0 && o * 10 >= gw.len() * 8 && o * 2 >= sw.len()
@@ -398,18 +340,12 @@ fn main() {
                 let src = &gold[all_segs[k].0].2;
                 if !src.is_empty() {
                     spk_n += 1;
-                    if sys[i]
-                        .speaker_span
-                        .is_some_and(|sp| src.iter().any(|s| s.overlaps(sp)))
-                    {
+                    if sys[i].speaker_span.is_some_and(|sp| src.iter().any(|s| s.overlaps(sp))) {
                         spk_ok += 1;
                     }
                 }
             } else if verbose {
-                eprintln!(
-                    "MISS {name}: {}",
-                    &text[all_segs[k].1.start..all_segs[k].1.end]
-                );
+                eprintln!("MISS {name}: {}", &text[all_segs[k].1.start..all_segs[k].1.end]);
             }
         }
         for (i, sw) in sys_words.iter().enumerate() {
@@ -428,20 +364,14 @@ fn main() {
                 continue;
             }
             con_gold += 1;
-            let covered = gw
-                .iter()
-                .filter(|w| sys.iter().any(|q| q.span.contains(**w)))
-                .count();
+            let covered = gw.iter().filter(|w| sys.iter().any(|q| q.span.contains(**w))).count();
             if covered * 10 >= gw.len() * 8 {
                 con_found += 1;
             }
         }
         for q in &sys {
             let qw = words_in(&words, q.span);
-            let inside = qw
-                .iter()
-                .filter(|w| all_segs.iter().any(|(_, s)| s.contains(**w)))
-                .count();
+            let inside = qw.iter().filter(|w| all_segs.iter().any(|(_, s)| s.contains(**w))).count();
             if !qw.is_empty() && inside * 10 >= qw.len() * 8 {
                 con_sys_ok += 1;
             }
@@ -465,10 +395,7 @@ fn main() {
         pct(con_sys_ok, seg_sys),
         pct(con_found, con_gold)
     );
-    println!(
-        "speaker span overlaps gold source, matched segments: {:.1}% ({spk_ok}/{spk_n})",
-        pct(spk_ok, spk_n)
-    );
+    println!("speaker span overlaps gold source, matched segments: {:.1}% ({spk_ok}/{spk_n})", pct(spk_ok, spk_n));
     println!(
         "quote stage time: {:.2} ms total, {:.1} µs per text",
         quote_time.as_secs_f64() * 1e3,

@@ -13,14 +13,8 @@ struct Builder {
 }
 
 fn boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after = text[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric());
+    let before = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
     before && after
 }
 
@@ -43,8 +37,7 @@ impl Builder {
             roles: vec![],
             gender: None,
         });
-        let mut forms: Vec<(&str, &str, MentionKind)> =
-            names.iter().map(|n| (*n, *n, MentionKind::Name)).collect();
+        let mut forms: Vec<(&str, &str, MentionKind)> = names.iter().map(|n| (*n, *n, MentionKind::Name)).collect();
         forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         forms.extend_from_slice(refs);
         let text = self.doc.text.clone();
@@ -53,16 +46,10 @@ impl Builder {
             for (at, _) in text.match_indices(context) {
                 let start = at + offset;
                 let span = Span::new(start, start + word.len());
-                if !boundary(&text, at, at + context.len())
-                    || self.doc.mentions.iter().any(|m| m.span.overlaps(span))
-                {
+                if !boundary(&text, at, at + context.len()) || self.doc.mentions.iter().any(|m| m.span.overlaps(span)) {
                     continue;
                 }
-                self.doc.mentions.push(Mention {
-                    span,
-                    entity: id,
-                    kind,
-                });
+                self.doc.mentions.push(Mention { span, entity: id, kind });
             }
         }
         self
@@ -122,10 +109,7 @@ fn quotes(d: &Doc) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
 
 /// Scores `d` against gold quotes as the seed scorer does; returns (found, attributed, extra, messages).
 fn score(d: &Doc, gold: &[(&str, &str, &[&str])]) -> (usize, usize, usize, Vec<String>) {
-    let sys: Vec<_> = quotes(d)
-        .into_iter()
-        .filter(|q| q.1 != QuoteKind::Indirect)
-        .collect();
+    let sys: Vec<_> = quotes(d).into_iter().filter(|q| q.1 != QuoteKind::Indirect).collect();
     let sys_words: Vec<Vec<String>> = sys.iter().map(|q| words(&q.0)).collect();
     let (mut found, mut attributed, mut extra) = (0, 0, 0);
     let mut msgs = Vec::new();
@@ -157,9 +141,7 @@ fn score(d: &Doc, gold: &[(&str, &str, &[&str])]) -> (usize, usize, usize, Vec<S
         }
     }
     for (i, sw) in sys_words.iter().enumerate() {
-        let repeats = gold
-            .iter()
-            .any(|g| overlap(sw, &words(g.0)) * 2 >= sw.len().max(1));
+        let repeats = gold.iter().any(|g| overlap(sw, &words(g.0)) * 2 >= sw.len().max(1));
         if !used[i] && !repeats {
             extra += 1;
             msgs.push(format!("EXTRA: {:?}", sys[i]));
@@ -170,10 +152,7 @@ fn score(d: &Doc, gold: &[(&str, &str, &[&str])]) -> (usize, usize, usize, Vec<S
 
 /// The article as ingest will clean it: metadata marker and noise lines dropped.
 fn seed_text(file: &str) -> String {
-    let path = format!(
-        "{}/../../examples/riyadh/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/../../examples/riyadh/{file}", env!("CARGO_MANIFEST_DIR"));
     let raw = std::fs::read_to_string(&path).expect("seed article");
     let raw = raw.strip_prefix(" date 2025-02-16 ").unwrap_or(&raw);
     raw.lines()
@@ -252,10 +231,7 @@ mod seeds {
             .person(
                 "Donald Trump",
                 &["Donald Trump", "Trump"],
-                &[role(
-                    "the American president said",
-                    "the American president",
-                )],
+                &[role("the American president said", "the American president")],
             )
             .person("Vladimir Putin", &["Vladimir Putin", "Putin"], &[])
             .person(
@@ -278,11 +254,7 @@ mod seeds {
             .person("Yuri Ushakov", &["Yuri Ushakov"], &[])
             .person("Mike Waltz", &["Mike Waltz"], &[])
             .person("Steve Witkoff", &["Steve Witkoff"], &[])
-            .person(
-                "Tammy Bruce",
-                &["Tammy Bruce", "Bruce"],
-                &[pron("she told reporters", "she")],
-            )
+            .person("Tammy Bruce", &["Tammy Bruce", "Bruce"], &[pron("she told reporters", "she")])
             .person("Dmitry Peskov", &["Dmitry Peskov"], &[])
             .person("Mark Rutte", &["Mark Rutte"], &[])
             .person("JD Vance", &["JD Vance"], &[])
@@ -305,18 +277,11 @@ mod seeds {
 
     fn doc_002() -> Doc {
         Builder::new(&seed_text("002_ba10de50f7d1647a.txt"))
-            .person(
-                "Keith Kellogg",
-                &["Keith Kellogg", "Kellogg"],
-                &[role("the US diplomat added", "the US diplomat")],
-            )
+            .person("Keith Kellogg", &["Keith Kellogg", "Kellogg"], &[role("the US diplomat added", "the US diplomat")])
             .person(
                 "Marco Rubio",
                 &["Marco Rubio", "Rubio"],
-                &[
-                    pron("where he reaffirmed", "he"),
-                    role("America’s top diplomat", "America’s top diplomat"),
-                ],
+                &[pron("where he reaffirmed", "he"), role("America’s top diplomat", "America’s top diplomat")],
             )
             .person("Sergey Lavrov", &["Sergei Lavrov"], &[])
             .person("Tammy Bruce", &["Tammy Bruce"], &[])
@@ -324,11 +289,7 @@ mod seeds {
             .person("Vladimir Putin", &["Vladimir Putin"], &[])
             .person("JD Vance", &["JD Vance", "Vance"], &[])
             .person("Pete Hegseth", &["Pete Hegseth"], &[])
-            .person(
-                "Volodymyr Zelenskyy",
-                &["Volodymyr Zelensky", "Zelensky"],
-                &[],
-            )
+            .person("Volodymyr Zelenskyy", &["Volodymyr Zelensky", "Zelensky"], &[])
             .person("Mike Waltz", &["Mike Waltz"], &[])
             .person("Steve Witkoff", &["Steve Witkoff"], &[])
             .run()
@@ -336,11 +297,7 @@ mod seeds {
 
     fn doc_003() -> Doc {
         Builder::new(&seed_text("003_ceb0f285d05f7daf.txt"))
-            .person(
-                "Ursula von der Leyen",
-                &["Ursula von der Leyen"],
-                &[pron("she said as", "she")],
-            )
+            .person("Ursula von der Leyen", &["Ursula von der Leyen"], &[pron("she said as", "she")])
             .person("Natacha Butler", &["Natacha Butler", "Butler"], &[])
             .person(
                 "Dmitry Peskov",
@@ -367,35 +324,17 @@ mod seeds {
             .person(
                 "Volodymyr Zelenskyy",
                 &["Volodymyr Zelenskyy", "Zelenskyy"],
-                &[
-                    pron("Zelenskyy said he would", "he"),
-                    pron("that he planned", "he"),
-                ],
+                &[pron("Zelenskyy said he would", "he"), pron("that he planned", "he")],
             )
-            .person(
-                "Charles Stratford",
-                &["Charles Stratford", "Stratford"],
-                &[],
-            )
+            .person("Charles Stratford", &["Charles Stratford", "Stratford"], &[])
             .person("Olaf Scholz", &["Olaf Scholz", "Scholz"], &[])
-            .person(
-                "Donald Tusk",
-                &["Donald Tusk", "Tusk"],
-                &[pron("said he would urge", "he")],
-            )
+            .person("Donald Tusk", &["Donald Tusk", "Tusk"], &[pron("said he would urge", "he")])
             .person(
                 "Sergey Lavrov",
                 &["Sergey Lavrov", "Lavrov"],
-                &[
-                    pron("said he saw", "he"),
-                    pron("he said during a news", "he"),
-                ],
+                &[pron("said he saw", "he"), pron("he said during a news", "he")],
             )
-            .person(
-                "Jose Manuel Albares",
-                &["Jose Manuel Albares"],
-                &[pron("he said in an interview", "he")],
-            )
+            .person("Jose Manuel Albares", &["Jose Manuel Albares"], &[pron("he said in an interview", "he")])
             .person("Kaja Kallas", &["Kaja Kallas"], &[])
             .person("Vladimir Putin", &["Vladimir Putin", "Putin"], &[])
             .person("Yuri Ushakov", &["Yuri Ushakov"], &[])
@@ -403,11 +342,7 @@ mod seeds {
             .person("Steve Witkoff", &["Steve Witkoff"], &[])
             .person("Kirill Dmitriev", &["Kirill Dmitriev"], &[])
             .person("Mohammed bin Salman", &["Mohammed bin Salman"], &[])
-            .person(
-                "Recep Tayyip Erdogan",
-                &["Recep Tayyip Erdogan", "Erdogan"],
-                &[],
-            )
+            .person("Recep Tayyip Erdogan", &["Recep Tayyip Erdogan", "Erdogan"], &[])
             .person("Fahrettin Altun", &["Fahrettin Altun"], &[])
             .run()
     }
@@ -443,10 +378,7 @@ mod seeds {
     #[test]
     fn scare_quote_gets_no_speaker() {
         let d = doc_000();
-        assert!(d
-            .quotes
-            .iter()
-            .all(|q| d.slice(q.span) != "third way" || q.speaker_span.is_none()));
+        assert!(d.quotes.iter().all(|q| d.slice(q.span) != "third way" || q.speaker_span.is_none()));
     }
 
     #[test]
@@ -455,10 +387,7 @@ mod seeds {
         let q = d
             .quotes
             .iter()
-            .find(|q| {
-                q.kind == QuoteKind::Indirect
-                    && d.slice(q.span).starts_with("the meeting is aimed at")
-            })
+            .find(|q| q.kind == QuoteKind::Indirect && d.slice(q.span).starts_with("the meeting is aimed at"))
             .expect("Bruce's reported speech");
         assert_eq!(d.entities[q.speaker_entity.unwrap()].name, "Tammy Bruce");
     }
@@ -467,11 +396,7 @@ mod seeds {
 #[test]
 #[ignore]
 fn dump_seed_quotes() {
-    for f in [
-        "000_b4f3670344740dac.txt",
-        "002_ba10de50f7d1647a.txt",
-        "003_ceb0f285d05f7daf.txt",
-    ] {
+    for f in ["000_b4f3670344740dac.txt", "002_ba10de50f7d1647a.txt", "003_ceb0f285d05f7daf.txt"] {
         let d = Builder::new(&seed_text(f)).run();
         for q in quotes(&d) {
             eprintln!("{:?} {:?} | {}", q.1, q.3, &q.0[..q.0.len().min(60)]);
@@ -499,19 +424,10 @@ mod other_news {
         .person("Rachel Reeves", &["Rachel Reeves", "Reeves"], &[])
         .person("Elon Musk", &["Elon Musk"], &[])
         .run();
-        let (kind, who, _) = one(
-            &d,
-            "We have not done enough, and I take responsibility for that",
-        );
-        assert_eq!(
-            (kind, who.as_deref()),
-            (QuoteKind::Direct, Some("Rachel Reeves"))
-        );
+        let (kind, who, _) = one(&d, "We have not done enough, and I take responsibility for that");
+        assert_eq!((kind, who.as_deref()), (QuoteKind::Direct, Some("Rachel Reeves")));
         let (kind, who, _) = one(&d, "This budget is a disaster");
-        assert_eq!(
-            (kind, who.as_deref()),
-            (QuoteKind::Direct, Some("Elon Musk"))
-        );
+        assert_eq!((kind, who.as_deref()), (QuoteKind::Direct, Some("Elon Musk")));
     }
 
     #[test]
@@ -522,19 +438,10 @@ mod other_news {
         )
         .person("Mary Beard", &["Mary Beard"], &[])
         .run();
-        let (kind, who, _) = one(
-            &d,
-            "Universities are not businesses, and their dons’ pay shows it",
-        );
-        assert_eq!(
-            (kind, who.as_deref()),
-            (QuoteKind::Direct, Some("Mary Beard"))
-        );
+        let (kind, who, _) = one(&d, "Universities are not businesses, and their dons’ pay shows it");
+        assert_eq!((kind, who.as_deref()), (QuoteKind::Direct, Some("Mary Beard")));
         let (kind, who, span) = one(&d, "funding formula");
-        assert_eq!(
-            (kind, who, span.as_deref()),
-            (QuoteKind::Partial, None, Some("a spokesperson"))
-        );
+        assert_eq!((kind, who, span.as_deref()), (QuoteKind::Partial, None, Some("a spokesperson")));
     }
 
     #[test]
@@ -554,28 +461,20 @@ mod other_news {
             "The river has told us where it wants to go",
         ] {
             let (kind, who, _) = one(&d, text);
-            assert_eq!(
-                (kind, who.as_deref()),
-                (QuoteKind::Direct, Some("Ana Lopes")),
-                "{text}"
-            );
+            assert_eq!((kind, who.as_deref()), (QuoteKind::Direct, Some("Ana Lopes")), "{text}");
         }
     }
 
     #[test]
     fn nested_single_quotes_stay_inside() {
-        let d = Builder::new("“They called it ‘a modest reform’, but it is nothing of the kind,” said opposition leader Tom Berg.")
-            .person("Tom Berg", &["Tom Berg"], &[])
-            .run();
+        let d = Builder::new(
+            "“They called it ‘a modest reform’, but it is nothing of the kind,” said opposition leader Tom Berg.",
+        )
+        .person("Tom Berg", &["Tom Berg"], &[])
+        .run();
         assert_eq!(d.quotes.len(), 1);
-        let (kind, who, _) = one(
-            &d,
-            "They called it ‘a modest reform’, but it is nothing of the kind",
-        );
-        assert_eq!(
-            (kind, who.as_deref()),
-            (QuoteKind::Direct, Some("Tom Berg"))
-        );
+        let (kind, who, _) = one(&d, "They called it ‘a modest reform’, but it is nothing of the kind");
+        assert_eq!((kind, who.as_deref()), (QuoteKind::Direct, Some("Tom Berg")));
     }
 
     #[test]
@@ -596,17 +495,8 @@ mod other_news {
         .person("Pat O'Neill", &["Pat O'Neill", "O'Neill"], &[])
         .run();
         let (kind, who, _) = one(&d, "We are not leaving");
-        assert_eq!(
-            (kind, who.as_deref()),
-            (QuoteKind::Direct, Some("Pat O'Neill"))
-        );
-        assert_eq!(
-            d.quotes
-                .iter()
-                .filter(|q| q.kind != QuoteKind::Indirect)
-                .count(),
-            1
-        );
+        assert_eq!((kind, who.as_deref()), (QuoteKind::Direct, Some("Pat O'Neill")));
+        assert_eq!(d.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).count(), 1);
     }
 
     #[test]
@@ -621,52 +511,47 @@ mod other_news {
 
     #[test]
     fn inverted_attribution_with_a_role() {
-        let d = Builder::new("“We will not pay for this war,” insisted the Hungarian prime minister, speaking in Budapest.")
-            .person("Viktor Orban", &["Viktor Orban"], &[role("the Hungarian prime minister", "the Hungarian prime minister")])
-            .run();
+        let d = Builder::new(
+            "“We will not pay for this war,” insisted the Hungarian prime minister, speaking in Budapest.",
+        )
+        .person(
+            "Viktor Orban",
+            &["Viktor Orban"],
+            &[role("the Hungarian prime minister", "the Hungarian prime minister")],
+        )
+        .run();
         let (kind, who, span) = one(&d, "We will not pay for this war");
         assert_eq!(
             (kind, who.as_deref(), span.as_deref()),
-            (
-                QuoteKind::Direct,
-                Some("Viktor Orban"),
-                Some("the Hungarian prime minister")
-            )
+            (QuoteKind::Direct, Some("Viktor Orban"), Some("the Hungarian prime minister"))
         );
     }
 
     #[test]
     fn organisation_speaker_keeps_its_span() {
-        let d =
-            Builder::new("The State Department said the visit was “a routine consultation”.").run();
+        let d = Builder::new("The State Department said the visit was “a routine consultation”.").run();
         let (_, who, span) = one(&d, "a routine consultation");
         assert_eq!((who, span.as_deref()), (None, Some("The State Department")));
     }
 
     #[test]
     fn spokesperson_of_a_person_is_not_that_person() {
-        let d = Builder::new(
-            "“The president has full confidence in the minister,” Macron’s spokesperson said.",
-        )
-        .person("Emmanuel Macron", &["Macron"], &[])
-        .run();
+        let d = Builder::new("“The president has full confidence in the minister,” Macron’s spokesperson said.")
+            .person("Emmanuel Macron", &["Macron"], &[])
+            .run();
         let (_, who, span) = one(&d, "The president has full confidence in the minister");
-        assert_eq!(
-            (who, span.as_deref()),
-            (None, Some("Macron’s spokesperson"))
-        );
+        assert_eq!((who, span.as_deref()), (None, Some("Macron’s spokesperson")));
     }
 
     #[test]
     fn quote_left_open_ends_at_the_paragraph() {
-        let d = Builder::new("Mayor Ines Duarte said the city was “ready for anything and ready for everyone.\nTraffic was light.")
-            .person("Ines Duarte", &["Ines Duarte"], &[])
-            .run();
+        let d = Builder::new(
+            "Mayor Ines Duarte said the city was “ready for anything and ready for everyone.\nTraffic was light.",
+        )
+        .person("Ines Duarte", &["Ines Duarte"], &[])
+        .run();
         let (kind, who, _) = one(&d, "ready for anything and ready for everyone");
-        assert_eq!(
-            (kind, who.as_deref()),
-            (QuoteKind::Partial, Some("Ines Duarte"))
-        );
+        assert_eq!((kind, who.as_deref()), (QuoteKind::Partial, Some("Ines Duarte")));
     }
 
     #[test]
@@ -687,10 +572,7 @@ mod other_news {
         )
         .person("Jonas Berg", &["Jonas Berg", "Berg"], &[])
         .run();
-        let ind: Vec<_> = quotes(&d)
-            .into_iter()
-            .filter(|q| q.1 == QuoteKind::Indirect)
-            .collect();
+        let ind: Vec<_> = quotes(&d).into_iter().filter(|q| q.1 == QuoteKind::Indirect).collect();
         assert_eq!(ind.len(), 1);
         assert_eq!(ind[0].0, "the army would stay");
         assert_eq!(ind[0].2.as_deref(), Some("Jonas Berg"));

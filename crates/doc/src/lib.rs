@@ -94,6 +94,9 @@ pub struct Meta {
     pub published: Option<String>,
     /// Where `published` came from.
     pub published_from: Provenance,
+    /// Month and day of publication when only they are known (a dateline "June 10" without a
+    /// year); the cross-article layer completes the year from the article's story.
+    pub published_month_day: Option<(u32, u32)>,
     /// The publisher ("BBC", "Al Jazeera").
     pub outlet: Option<String>,
     /// Where `outlet` came from.
@@ -159,11 +162,7 @@ pub struct Doc {
 impl Doc {
     /// A new document with no layers yet.
     pub fn new(source: impl Into<String>, text: String) -> Doc {
-        Doc {
-            source: source.into(),
-            text,
-            ..Doc::default()
-        }
+        Doc { source: source.into(), text, ..Doc::default() }
     }
 
     /// The text a span covers. Out-of-range or non-boundary spans give `""` rather than panicking.
@@ -190,11 +189,7 @@ impl Doc {
 
     /// The entity a mention covering `span` belongs to (the longest such mention wins).
     pub fn entity_at(&self, span: Span) -> Option<usize> {
-        self.mentions
-            .iter()
-            .filter(|m| m.span.overlaps(span))
-            .max_by_key(|m| m.span.len())
-            .map(|m| m.entity)
+        self.mentions.iter().filter(|m| m.span.overlaps(span)).max_by_key(|m| m.span.len()).map(|m| m.entity)
     }
 
     /// Number of whitespace-separated words in the text.

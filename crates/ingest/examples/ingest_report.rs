@@ -49,10 +49,7 @@ fn main() {
                 let p = format!("{:?}", doc.meta.published_from);
                 *published.entry(p).or_default() += 1;
                 if verbose && doc.meta.outlet.is_some() {
-                    println!(
-                        "{}\toutlet\t{:?} {:?}",
-                        doc.source, doc.meta.outlet, doc.meta.outlet_from
-                    );
+                    println!("{}\toutlet\t{:?} {:?}", doc.source, doc.meta.outlet, doc.meta.outlet_from);
                 }
             }
             Err(e) => {

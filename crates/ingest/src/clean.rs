@@ -73,10 +73,7 @@ fn word_count(s: &str) -> usize {
 
 /// True when the line ends like a sentence.
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end()
-        .chars()
-        .next_back()
-        .is_some_and(|c| ".!?\"'”’)»:;…".contains(c))
+    s.trim_end().chars().next_back().is_some_and(|c| ".!?\"'”’)»:;…".contains(c))
 }
 
 /// Credit notations that mark a photo caption.
@@ -121,17 +118,8 @@ const CAPTION_MARKS: &[&str] = &[
 ];
 
 /// Line-initial labels of captions ("Photo: Jane Roe/AP").
-const CAPTION_LABELS: &[&str] = &[
-    "Photo:",
-    "Photos:",
-    "Picture:",
-    "Pictured:",
-    "Image:",
-    "Credit:",
-    "Caption:",
-    "Pic:",
-    "Video:",
-];
+const CAPTION_LABELS: &[&str] =
+    &["Photo:", "Photos:", "Picture:", "Pictured:", "Image:", "Credit:", "Caption:", "Pic:", "Video:"];
 
 /// Agencies and libraries that appear after a slash in a photo credit ("Jane Roe/Reuters").
 const CREDIT_AGENCIES: &[&str] = &[
@@ -320,10 +308,8 @@ fn classify(line: &str, level: Level) -> Kind {
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .collect();
-    let chrome_count = bare
-        .iter()
-        .filter(|w| w.is_empty() || CHROME_WORDS.contains(&w.as_str()) || is_count(w))
-        .count();
+    let chrome_count =
+        bare.iter().filter(|w| w.is_empty() || CHROME_WORDS.contains(&w.as_str()) || is_count(w)).count();
     let has_chrome_signal = bare.iter().any(|w| {
         matches!(
             w.as_str(),
@@ -348,16 +334,9 @@ fn classify(line: &str, level: Level) -> Kind {
         return Kind::Strong("boilerplate");
     }
     if lower.contains("cookie")
-        && [
-            "we use",
-            "accept",
-            "consent",
-            "cookie policy",
-            "cookie settings",
-            "cookies policy",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
+        && ["we use", "accept", "consent", "cookie policy", "cookie settings", "cookies policy"]
+            .iter()
+            .any(|p| lower.contains(p))
         && words <= 60
     {
         return Kind::Strong("boilerplate");
@@ -380,11 +359,7 @@ fn classify(line: &str, level: Level) -> Kind {
     if words <= 40
         && TEASER_LABELS.iter().any(|l| {
             unbulleted_lower.starts_with(l)
-                && (l.ends_with(':')
-                    || unbulleted_lower[l.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric()))
+                && (l.ends_with(':') || unbulleted_lower[l.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
         })
     {
         return Kind::Strong("teaser");
@@ -392,23 +367,15 @@ fn classify(line: &str, level: Level) -> Kind {
 
     // Sign-up boxes and footers.
     if words <= 60
-        && (FOOTER_PHRASES.iter().any(|p| lower.contains(p))
-            || FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        && (FOOTER_PHRASES.iter().any(|p| lower.contains(p)) || FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p)))
     {
         return Kind::Strong("footer");
     }
     if words <= 60
         && lower.contains("newsletter")
-        && [
-            "sign up",
-            "subscribe",
-            "inbox",
-            "get the",
-            "our newsletter",
-            "free newsletter",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
+        && ["sign up", "subscribe", "inbox", "get the", "our newsletter", "free newsletter"]
+            .iter()
+            .any(|p| lower.contains(p))
     {
         return Kind::Strong("footer");
     }
@@ -430,10 +397,7 @@ fn classify(line: &str, level: Level) -> Kind {
 
 /// "12", "1.2k", "3 min" counts in share bars.
 fn is_count(w: &str) -> bool {
-    !w.is_empty()
-        && w.trim_end_matches(['k', 'm'])
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.')
+    !w.is_empty() && w.trim_end_matches(['k', 'm']).bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// The rest of a line after a list bullet, if it has one.
@@ -471,21 +435,13 @@ fn footer_cut(line: &str) -> Option<usize> {
         // Lowercasing changed byte offsets; don't risk a wrong cut.
         return None;
     }
-    let hit = FOOTER_PHRASES
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .chain(lower.find("newsletter"))
-        .min()?;
+    let hit = FOOTER_PHRASES.iter().filter_map(|p| lower.find(p)).chain(lower.find("newsletter")).min()?;
     let head = line.get(..hit)?;
     // The last sentence end before the footer.
     let cut = head
         .char_indices()
         .filter(|&(i, c)| {
-            ".!?”\"".contains(c)
-                && head[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|n| n == ' ' || n.is_uppercase())
+            ".!?”\"".contains(c) && head[i + c.len_utf8()..].chars().next().is_none_or(|n| n == ' ' || n.is_uppercase())
         })
         .map(|(i, c)| i + c.len_utf8())
         .next_back()?;
@@ -496,22 +452,19 @@ fn footer_cut(line: &str) -> Option<usize> {
 /// fragment of one or two lowercase letters that is not a word ("se").
 fn cannot_end_sentence(word: &str) -> bool {
     const FUNCTION: &[&str] = &[
-        "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
-        "from", "that", "which", "who", "was", "were", "is", "are", "be", "has", "have", "had",
-        "his", "her", "their", "its", "as", "than", "into", "if", "will", "would", "could",
-        "should", "not", "about", "after", "before", "while", "when",
+        "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that",
+        "which", "who", "was", "were", "is", "are", "be", "has", "have", "had", "his", "her", "their", "its", "as",
+        "than", "into", "if", "will", "would", "could", "should", "not", "about", "after", "before", "while", "when",
     ];
     const SHORT_WORDS: &[&str] = &[
-        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
-        "me", "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "tv",
+        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+        "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "tv",
     ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     if FUNCTION.contains(&w) {
         return true;
     }
-    (1..=2).contains(&w.chars().count())
-        && w.chars().all(|c| c.is_ascii_lowercase())
-        && !SHORT_WORDS.contains(&w)
+    (1..=2).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_lowercase()) && !SHORT_WORDS.contains(&w)
 }
 
 /// Cleans raw article text.
@@ -543,10 +496,7 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
             continue;
         }
         let taken = line.get(m.start..m.end).unwrap_or("").trim().to_string();
-        out.removed.push(Removed {
-            reason: "metadata",
-            text: taken,
-        });
+        out.removed.push(Removed { reason: "metadata", text: taken });
         let better = matches!(
             (&out.published, m.marker),
             (None, _) | (Some((_, Marker::Updated | Marker::Bare)), Marker::Published)
@@ -561,11 +511,8 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
     let mut split_lines: Vec<String> = Vec::with_capacity(lines.len());
     let mut glued: Vec<Option<String>> = Vec::new();
     for line in lines {
-        let candidate = word_count(&line) > 8
-            && matches!(
-                classify(&line, level),
-                Kind::Strong("footer") | Kind::Content
-            );
+        let candidate =
+            word_count(&line) > 8 && matches!(classify(&line, level), Kind::Strong("footer") | Kind::Content);
         if let Some(cut) = candidate.then(|| footer_cut(&line)).flatten() {
             let tail = line[cut..].trim();
             if classify(tail, level) == Kind::Strong("footer") {
@@ -579,16 +526,8 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
     }
     let lines = split_lines;
 
-    let mut kinds: Vec<Kind> = lines
-        .iter()
-        .map(|l| {
-            if l.is_empty() {
-                Kind::Blank
-            } else {
-                classify(l, level)
-            }
-        })
-        .collect();
+    let mut kinds: Vec<Kind> =
+        lines.iter().map(|l| if l.is_empty() { Kind::Blank } else { classify(l, level) }).collect();
 
     // Weak lines go when they touch removed lines (through blank lines); repeat until stable.
     for k in kinds.iter_mut() {
@@ -608,10 +547,7 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
                 continue;
             }
             let neighbour_gone = |range: &mut dyn Iterator<Item = usize>| {
-                range
-                    .map(|j| kinds[j])
-                    .find(|k| *k != Kind::Blank)
-                    .is_some_and(|k| matches!(k, Kind::Gone(_)))
+                range.map(|j| kinds[j]).find(|k| *k != Kind::Blank).is_some_and(|k| matches!(k, Kind::Gone(_)))
             };
             if neighbour_gone(&mut (0..i).rev()) || neighbour_gone(&mut (i + 1..kinds.len())) {
                 kinds[i] = Kind::Gone(reason);
@@ -623,18 +559,13 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         }
     }
 
-    let kept_any = kinds
-        .iter()
-        .any(|k| matches!(k, Kind::Content | Kind::Weak(_)));
+    let kept_any = kinds.iter().any(|k| matches!(k, Kind::Content | Kind::Weak(_)));
     let mut text = String::with_capacity(norm.len());
     let mut pending_blank = false;
     for (i, line) in lines.iter().enumerate() {
         match kinds[i] {
             Kind::Gone(reason) if kept_any => {
-                out.removed.push(Removed {
-                    reason,
-                    text: line.clone(),
-                });
+                out.removed.push(Removed { reason, text: line.clone() });
                 continue;
             }
             Kind::Blank => {
@@ -649,15 +580,11 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         pending_blank = false;
         text.push_str(line);
         if let Some(tail) = &glued[i] {
-            out.removed.push(Removed {
-                reason: "footer",
-                text: tail.clone(),
-            });
+            out.removed.push(Removed { reason: "footer", text: tail.clone() });
         }
     }
     if !kept_any && kinds.iter().any(|k| matches!(k, Kind::Gone(_))) {
-        out.notes
-            .push("cleaning would have removed every line; the text is kept as it was".into());
+        out.notes.push("cleaning would have removed every line; the text is kept as it was".into());
     }
 
     // A last paragraph that stops mid-sentence: it ends in a word and either page furniture
@@ -670,19 +597,14 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         let last = last.trim();
         let ends_in_word = last.chars().next_back().is_some_and(char::is_alphanumeric);
         let last_word = last.rsplit(char::is_whitespace).next().unwrap_or("");
-        if ends_in_word
-            && word_count(last) >= 8
-            && (trailing_removed || cannot_end_sentence(last_word))
-        {
+        if ends_in_word && word_count(last) >= 8 && (trailing_removed || cannot_end_sentence(last_word)) {
             let tail: String = {
                 let chars: Vec<char> = last.chars().collect();
                 let from = chars.len().saturating_sub(24);
                 let s: String = chars[from..].iter().collect();
                 s.split_once(' ').map_or(s.clone(), |(_, r)| r.to_string())
             };
-            out.notes.push(format!(
-                "last paragraph is truncated: it ends mid-sentence (“…{tail}”)"
-            ));
+            out.notes.push(format!("last paragraph is truncated: it ends mid-sentence (“…{tail}”)"));
         }
     }
     out.text = text;
@@ -727,15 +649,9 @@ mod tests {
             ("Read more: Mayor quits after row over budget", "teaser"),
             ("RELATED: Council votes on bridge plan", "teaser"),
             ("Share this article", "boilerplate"),
-            (
-                "Share on Facebook Share on Twitter Share via Email",
-                "boilerplate",
-            ),
+            ("Share on Facebook Share on Twitter Share via Email", "boilerplate"),
             ("Advertisement", "boilerplate"),
-            (
-                "We use cookies to improve your experience. Accept all",
-                "boilerplate",
-            ),
+            ("We use cookies to improve your experience. Accept all", "boilerplate"),
         ] {
             assert_eq!(classify(l, Level::Full), Kind::Strong(r), "{l}");
         }
@@ -775,21 +691,12 @@ mod tests {
 
     #[test]
     fn metadata_line() {
-        let c = clean(
-            " date 2025-02-16 Amid European concern, allies met.\n\nMore text.",
-            Level::Full,
-        );
+        let c = clean(" date 2025-02-16 Amid European concern, allies met.\n\nMore text.", Level::Full);
         assert_eq!(c.text, "Amid European concern, allies met.\n\nMore text.");
-        assert_eq!(
-            c.published.as_ref().map(|p| p.0.as_str()),
-            Some("2025-02-16")
-        );
+        assert_eq!(c.published.as_ref().map(|p| p.0.as_str()), Some("2025-02-16"));
         assert_eq!(c.removed[0].reason, "metadata");
         assert_eq!(c.removed[0].text, "date 2025-02-16");
-        let c = clean(
-            "Published on 16 February 2025, the report said rents rose.",
-            Level::Full,
-        );
+        let c = clean("Published on 16 February 2025, the report said rents rose.", Level::Full);
         assert!(c.published.is_none());
         assert!(c.removed.is_empty());
     }
@@ -798,10 +705,7 @@ mod tests {
     fn glued_footer_after_sentence() {
         let raw = "The council will vote again in March, officials said.Sign up for our free local newsletter to get the latest news in your inbox";
         let c = clean(raw, Level::Full);
-        assert_eq!(
-            c.text,
-            "The council will vote again in March, officials said."
-        );
+        assert_eq!(c.text, "The council will vote again in March, officials said.");
         assert_eq!(reasons(&c), ["footer"]);
     }
 

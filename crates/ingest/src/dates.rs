@@ -146,28 +146,20 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
     let first_start = ws[i].0;
     if let Some((y, m, d)) = iso_prefix(first) {
         // Consume a time glued to the date ("2025-02-16T10:00:00Z").
-        let end = if first.len() > 10 && first.as_bytes()[10] == b'T' {
-            ws[i].1
-        } else {
-            first_start + 10
-        };
+        let end = if first.len() > 10 && first.as_bytes()[10] == b'T' { ws[i].1 } else { first_start + 10 };
         return Some((iso(y, m, d)?, end));
     }
     // 16 February 2025
-    if let (Some(d), Some(m), Some(y)) = (
-        day_number(first),
-        w(i + 1).and_then(month_number),
-        w(i + 2).and_then(year_number),
-    ) {
+    if let (Some(d), Some(m), Some(y)) =
+        (day_number(first), w(i + 1).and_then(month_number), w(i + 2).and_then(year_number))
+    {
         let end = ws[i + 2].0 + 4;
         return Some((iso(y, m, d)?, end));
     }
     // February 16, 2025
-    if let (Some(m), Some(d), Some(y)) = (
-        month_number(first),
-        w(i + 1).and_then(day_number),
-        w(i + 2).and_then(year_number),
-    ) {
+    if let (Some(m), Some(d), Some(y)) =
+        (month_number(first), w(i + 1).and_then(day_number), w(i + 2).and_then(year_number))
+    {
         let end = ws[i + 2].0 + 4;
         return Some((iso(y, m, d)?, end));
     }
@@ -218,9 +210,7 @@ fn is_rfc3339_time(rest: &str) -> bool {
     }
     match b.get(i) {
         Some(b'Z') | Some(b'z') => i + 1 == b.len(),
-        Some(b'+') | Some(b'-') => {
-            b.len() == i + 6 && d(i + 1) && d(i + 2) && b[i + 3] == b':' && d(i + 4) && d(i + 5)
-        }
+        Some(b'+') | Some(b'-') => b.len() == i + 6 && d(i + 1) && d(i + 2) && b[i + 3] == b':' && d(i + 4) && d(i + 5),
         _ => false,
     }
 }
@@ -274,21 +264,13 @@ fn is_time_filler(word: &str) -> bool {
         return true;
     }
     let lw = w.to_ascii_lowercase();
-    if matches!(
-        lw.as_str(),
-        "on" | "at" | "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "local" | "time" | "hrs"
-    ) {
+    if matches!(lw.as_str(), "on" | "at" | "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "local" | "time" | "hrs") {
         return true;
     }
-    let t = lw
-        .trim_end_matches("am")
-        .trim_end_matches("pm")
-        .trim_start_matches('(')
-        .trim_end_matches(')');
+    let t = lw.trim_end_matches("am").trim_end_matches("pm").trim_start_matches('(').trim_end_matches(')');
     if !t.is_empty()
         && t.bytes().any(|b| b == b':' || b == b'.')
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
         && t.as_bytes()[0].is_ascii_digit()
     {
         return true;
@@ -352,12 +334,7 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
             if marker == Marker::Bare && !s[end..].trim().is_empty() {
                 return None;
             }
-            return Some(MetaDate {
-                iso: iso_day,
-                marker,
-                start,
-                end: start + end,
-            });
+            return Some(MetaDate { iso: iso_day, marker, start, end: start + end });
         }
         if marker == Marker::Bare && p > 0 {
             return None;
@@ -388,11 +365,7 @@ mod tests {
             "Sun 16 Feb 2025",
             "2025/02/16",
         ] {
-            assert_eq!(
-                parse_date_prefix(s).map(|d| d.0).as_deref(),
-                Some("2025-02-16"),
-                "{s}"
-            );
+            assert_eq!(parse_date_prefix(s).map(|d| d.0).as_deref(), Some("2025-02-16"), "{s}");
         }
         assert!(parse_date_prefix("31 February 2025").is_none());
         assert!(parse_date_prefix("May 2025 was warm").is_none());
@@ -400,18 +373,9 @@ mod tests {
 
     #[test]
     fn normalize() {
-        assert_eq!(
-            normalize_published("2025-02-16T08:30:00Z").as_deref(),
-            Some("2025-02-16T08:30:00Z")
-        );
-        assert_eq!(
-            normalize_published("2025-02-16 08:30:00").as_deref(),
-            Some("2025-02-16")
-        );
-        assert_eq!(
-            normalize_published("Mon, 17 Feb 2025 10:00:00 GMT").as_deref(),
-            Some("2025-02-17")
-        );
+        assert_eq!(normalize_published("2025-02-16T08:30:00Z").as_deref(), Some("2025-02-16T08:30:00Z"));
+        assert_eq!(normalize_published("2025-02-16 08:30:00").as_deref(), Some("2025-02-16"));
+        assert_eq!(normalize_published("Mon, 17 Feb 2025 10:00:00 GMT").as_deref(), Some("2025-02-17"));
         assert_eq!(normalize_published("yesterday"), None);
         assert_eq!(normalize_published("2025-13-01"), None);
     }

@@ -95,10 +95,7 @@ fn is_furniture(el: &ElementRef) -> bool {
     if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(
-        v.attr("role"),
-        Some("navigation" | "banner" | "contentinfo" | "complementary")
-    ) {
+    if matches!(v.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
         return true;
     }
     // Class and id words: not on the page's big containers, whose classes describe the layout
@@ -114,22 +111,15 @@ fn is_furniture(el: &ElementRef) -> bool {
         .flat_map(|n| n.split(|c: char| !c.is_ascii_alphanumeric()))
         .map(str::to_ascii_lowercase)
         .collect();
-    let content = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "content" | "article" | "entry" | "story" | "main" | "body" | "text" | "post"
-        )
-    });
+    let content = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "content" | "article" | "entry" | "story" | "main" | "body" | "text" | "post"));
     !content && words.iter().any(|w| SKIP_CLASS_WORDS.contains(&w.as_str()))
 }
 
 /// True when `el` or one of its ancestors is furniture.
 fn in_furniture(el: &ElementRef) -> bool {
-    is_furniture(el)
-        || el
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| is_furniture(&a))
+    is_furniture(el) || el.ancestors().filter_map(ElementRef::wrap).any(|a| is_furniture(&a))
 }
 
 /// The visible text of an element with whitespace collapsed, skipping scripts and styles.
@@ -163,12 +153,7 @@ fn collect_text(el: &ElementRef, out: &mut String) {
 fn first_attr(doc: &Html, sel: &str, attrs: &[&str]) -> Option<String> {
     let s = selector(sel)?;
     doc.select(&s).find_map(|e| {
-        attrs
-            .iter()
-            .find_map(|a| e.value().attr(a))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
+        attrs.iter().find_map(|a| e.value().attr(a)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
     })
 }
 
@@ -225,11 +210,7 @@ fn walk_ld(
 
 /// Paragraphs of `root` that are not furniture.
 fn paragraphs(root: &ElementRef, p_sel: &Selector) -> Vec<String> {
-    root.select(p_sel)
-        .filter(|p| !in_furniture(p))
-        .map(|p| element_text(&p))
-        .filter(|t| !t.is_empty())
-        .collect()
+    root.select(p_sel).filter(|p| !in_furniture(p)).map(|p| element_text(&p)).filter(|t| !t.is_empty()).collect()
 }
 
 /// Extracts metadata and the main text from an HTML page.
@@ -303,18 +284,10 @@ pub(crate) fn extract(page: &str) -> Extracted {
         .filter(|u| u.starts_with("http"));
     out.outlet = match site {
         Some(s) => Some(g.canonical(&s).map_or(s, str::to_string)),
-        None => out
-            .url
-            .as_deref()
-            .and_then(|u| g.from_domain(u))
-            .map(str::to_string),
+        None => out.url.as_deref().and_then(|u| g.from_domain(u)).map(str::to_string),
     };
     out.language = first_attr(&doc, "html", &["lang"])
-        .map(|l| {
-            l.chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect::<String>()
-        })
+        .map(|l| l.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>())
         .filter(|l| l.len() == 2 || l.len() == 3)
         .map(|l| l.to_ascii_lowercase());
 
@@ -385,8 +358,8 @@ pub(crate) fn extract(page: &str) -> Extracted {
 
 /// Inline elements whose text belongs to the surrounding block.
 const INLINE: &[&str] = &[
-    "a", "b", "i", "em", "strong", "span", "u", "font", "small", "sup", "sub", "abbr", "cite", "q",
-    "mark", "time", "big", "tt", "s", "strike", "ins", "del",
+    "a", "b", "i", "em", "strong", "span", "u", "font", "small", "sup", "sub", "abbr", "cite", "q", "mark", "time",
+    "big", "tt", "s", "strike", "ins", "del",
 ];
 
 /// The block's own text (text children and inline elements), split into paragraphs at `<br>`s
@@ -432,11 +405,7 @@ fn inline_paragraphs(block: &ElementRef) -> Vec<String> {
         }
     }
     parts.push(cur);
-    parts
-        .into_iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    parts.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -458,10 +427,7 @@ mod tests {
 </article><footer><p>© Gazette</p></footer></body></html>"#;
         let e = extract(page);
         assert_eq!(e.title.as_deref(), Some("Bridge reopens"));
-        assert_eq!(
-            e.published,
-            Some(("2025-02-16T09:00:00Z".to_string(), Provenance::Given))
-        );
+        assert_eq!(e.published, Some(("2025-02-16T09:00:00Z".to_string(), Provenance::Given)));
         assert_eq!(e.outlet.as_deref(), Some("Anytown Gazette"));
         assert_eq!(e.language.as_deref(), Some("en"));
         assert_eq!(
@@ -479,10 +445,7 @@ mod tests {
 <p>Second paragraph of the story.</p></div><div><p>Short.</p></div></body></html>"#;
         let e = extract(page);
         assert_eq!(e.outlet.as_deref(), Some("BBC"));
-        assert_eq!(
-            e.published.as_ref().map(|p| p.0.as_str()),
-            Some("2025-02-17")
-        );
+        assert_eq!(e.published.as_ref().map(|p| p.0.as_str()), Some("2025-02-17"));
         assert!(e.text.starts_with("First paragraph"));
         assert!(e.text.ends_with("Second paragraph of the story."));
     }
@@ -495,23 +458,12 @@ First part of a long story that is told without any paragraph tags at all, only 
 to count as the main text of the page.<br>Same paragraph.</div></body></html>";
         let e = extract(page);
         assert_eq!(e.text.split("\n\n").count(), 2, "{}", e.text);
-        assert!(
-            e.text.ends_with("main text of the page. Same paragraph."),
-            "{}",
-            e.text
-        );
+        assert!(e.text.ends_with("main text of the page. Same paragraph."), "{}", e.text);
     }
 
     #[test]
     fn garbage_does_not_panic() {
-        for page in [
-            "",
-            "<",
-            "<<<>>>",
-            "<p>",
-            "\u{0}\u{1}<html><p>x",
-            "<script>{</script>",
-        ] {
+        for page in ["", "<", "<<<>>>", "<p>", "\u{0}\u{1}<html><p>x", "<script>{</script>"] {
             let _ = extract(page);
         }
     }

@@ -46,20 +46,9 @@ struct Inputs {
 /// optionally `.gz`), else by sniffing their content. Hidden files (`.name`) inside
 /// directories are skipped. Errors name the file (`PATH`) or record (`PATH:LINE`).
 pub fn read_inputs(inputs: &[String]) -> DocIter {
-    let queue = inputs
-        .iter()
-        .map(|i| {
-            if i == "-" {
-                Pending::Stdin
-            } else {
-                Pending::Path(PathBuf::from(i))
-            }
-        })
-        .collect();
-    Box::new(Inputs {
-        queue,
-        current: None,
-    })
+    let queue =
+        inputs.iter().map(|i| if i == "-" { Pending::Stdin } else { Pending::Path(PathBuf::from(i)) }).collect();
+    Box::new(Inputs { queue, current: None })
 }
 
 impl Iterator for Inputs {
@@ -94,16 +83,11 @@ impl Iterator for Inputs {
                     match File::open(&path) {
                         Ok(f) => {
                             let (format, gz) = format_of(&path);
-                            let reader: Box<dyn Read + Send> = if gz {
-                                Box::new(MultiGzDecoder::new(BufReader::new(f)))
-                            } else {
-                                Box::new(f)
-                            };
+                            let reader: Box<dyn Read + Send> =
+                                if gz { Box::new(MultiGzDecoder::new(BufReader::new(f))) } else { Box::new(f) };
                             self.current = Some(open_stream(reader, shown, format));
                         }
-                        Err(e) => {
-                            return Some(Err(IngestError::new(shown, format!("cannot open ({e})"))))
-                        }
+                        Err(e) => return Some(Err(IngestError::new(shown, format!("cannot open ({e})")))),
                     }
                 }
             }
@@ -113,12 +97,7 @@ impl Iterator for Inputs {
 
 /// A directory's entries, sorted by name, without hidden files or symlinked directories.
 fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
-    let err = |e: std::io::Error| {
-        IngestError::new(
-            dir.display().to_string(),
-            format!("cannot read directory ({e})"),
-        )
-    };
+    let err = |e: std::io::Error| IngestError::new(dir.display().to_string(), format!("cannot read directory ({e})"));
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(err)? {
         let entry = entry.map_err(err)?;
@@ -138,10 +117,7 @@ fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
 
 /// The format an extension names, and whether the file is gzipped.
 fn format_of(path: &Path) -> (Format, bool) {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     let (name, gz) = match name.strip_suffix(".gz") {
         Some(n) => (n.to_string(), true),
         None => (name, false),
@@ -158,15 +134,9 @@ fn format_of(path: &Path) -> (Format, bool) {
 }
 
 /// Reads up to `n` bytes without losing them: returns them and a reader that yields them again.
-fn peek(
-    mut reader: Box<dyn Read + Send>,
-    n: usize,
-) -> (Vec<u8>, std::io::Result<()>, Box<dyn Read + Send>) {
+fn peek(mut reader: Box<dyn Read + Send>, n: usize) -> (Vec<u8>, std::io::Result<()>, Box<dyn Read + Send>) {
     let mut head = Vec::with_capacity(n);
-    let res = (&mut reader)
-        .take(n as u64)
-        .read_to_end(&mut head)
-        .map(|_| ());
+    let res = (&mut reader).take(n as u64).read_to_end(&mut head).map(|_| ());
     let again = Box::new(Cursor::new(head.clone()).chain(reader));
     (head, res, again)
 }
@@ -176,18 +146,13 @@ fn looks_binary(head: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) || b == 0x7f)
-        .count();
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) || b == 0x7f).count();
     !head.is_empty() && control * 10 > head.len()
 }
 
 /// Opens one stream of a known or unknown format.
 fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> DocIter {
-    let fail = |shown: &str, m: String| -> DocIter {
-        Box::new(std::iter::once(Err(IngestError::new(shown, m))))
-    };
+    let fail = |shown: &str, m: String| -> DocIter { Box::new(std::iter::once(Err(IngestError::new(shown, m)))) };
     let (head, res, mut reader) = peek(reader, 8192);
     if let Err(e) = res {
         return fail(&shown, read_error(&e));
@@ -254,20 +219,9 @@ fn read_error(e: &std::io::Error) -> String {
 /// True when the head of a file looks like an HTML document.
 fn sniff_html(head: &[u8]) -> bool {
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    [
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<article",
-        "<p>",
-        "<p ",
-        "<div",
-        "<meta",
-        "<title",
-    ]
-    .iter()
-    .any(|t| lower.contains(t))
+    ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<meta", "<title"]
+        .iter()
+        .any(|t| lower.contains(t))
 }
 
 /// Strict UTF-8.
@@ -283,20 +237,10 @@ fn decode_html(bytes: &[u8]) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
-            let head =
-                String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-            let latin = [
-                "iso-8859-1",
-                "iso8859-1",
-                "latin-1",
-                "latin1",
-                "windows-1252",
-                "cp1252",
-            ]
-            .iter()
-            .any(|c| {
-                head.contains(&format!("charset={c}")) || head.contains(&format!("charset=\"{c}"))
-            });
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+            let latin = ["iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252"]
+                .iter()
+                .any(|c| head.contains(&format!("charset={c}")) || head.contains(&format!("charset=\"{c}")));
             if latin {
                 Ok(bytes.iter().map(|&b| cp1252(b)).collect())
             } else {
@@ -309,9 +253,8 @@ fn decode_html(bytes: &[u8]) -> Result<String, String> {
 /// A Windows-1252 byte as a char (ISO-8859-1 where 1252 leaves a hole).
 fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     if (0x80..0xa0).contains(&b) {
         HIGH[(b - 0x80) as usize]
@@ -335,12 +278,7 @@ fn html_doc(page: &str, shown: &str) -> Result<Doc, IngestError> {
     if e.text.trim().is_empty() {
         return Err(IngestError::new(shown, "no article text found in the HTML"));
     }
-    let mut meta = Meta {
-        url: e.url,
-        title: e.title,
-        language: e.language,
-        ..Meta::default()
-    };
+    let mut meta = Meta { url: e.url, title: e.title, language: e.language, ..Meta::default() };
     if let Some((d, p)) = e.published {
         meta.published = Some(d);
         meta.published_from = p;
@@ -357,10 +295,7 @@ fn json_docs(text: String, shown: &str) -> DocIter {
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Array(items)) => {
             if items.is_empty() {
-                return Box::new(std::iter::once(Err(IngestError::new(
-                    shown,
-                    "empty JSON array",
-                ))));
+                return Box::new(std::iter::once(Err(IngestError::new(shown, "empty JSON array"))));
             }
             let shown = shown.to_string();
             Box::new(items.into_iter().enumerate().map(move |(i, v)| {
@@ -368,9 +303,7 @@ fn json_docs(text: String, shown: &str) -> DocIter {
                 record_to_doc(v, &loc).map_err(|m| IngestError::new(loc, m))
             }))
         }
-        Ok(v) => Box::new(std::iter::once(
-            record_to_doc(v, shown).map_err(|m| IngestError::new(shown, m)),
-        )),
+        Ok(v) => Box::new(std::iter::once(record_to_doc(v, shown).map_err(|m| IngestError::new(shown, m)))),
         Err(_) => Box::new(JsonlReader::new(
             Box::new(Cursor::new(text.into_bytes())) as Box<dyn BufRead + Send>,
             shown.to_string(),
@@ -410,9 +343,7 @@ mod tests {
         let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"{\"text\":\"Hi there.\"}\n".to_vec()));
         let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
         assert_eq!(docs[0].as_ref().unwrap().source, "s:1");
-        let r: Box<dyn Read + Send> = Box::new(Cursor::new(
-            b"<html><body><p>Hello world.</p></body></html>".to_vec(),
-        ));
+        let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"<html><body><p>Hello world.</p></body></html>".to_vec()));
         let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
         assert_eq!(docs[0].as_ref().unwrap().text, "Hello world.");
     }

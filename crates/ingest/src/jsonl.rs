@@ -25,8 +25,7 @@ fn field(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 
 /// True when one of `keys` is present with a string value (possibly empty).
 fn has_string(map: &Map<String, Value>, keys: &[&str]) -> bool {
-    keys.iter()
-        .any(|k| matches!(map.get(*k), Some(Value::String(_))))
+    keys.iter().any(|k| matches!(map.get(*k), Some(Value::String(_))))
 }
 
 const TEXT_KEYS: &[&str] = &["text", "maintext", "body", "content", "article", "fulltext"];
@@ -46,27 +45,15 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
         ..Meta::default()
     };
     let mut notes = Vec::new();
-    let published = field(
-        &map,
-        &[
-            "published",
-            "date_publish",
-            "published_at",
-            "publish_date",
-            "pubDate",
-            "datePublished",
-            "date",
-        ],
-    );
+    let published =
+        field(&map, &["published", "date_publish", "published_at", "publish_date", "pubDate", "datePublished", "date"]);
     if let Some(p) = published {
         match normalize_published(&p) {
             Some(d) => {
                 meta.published = Some(d);
                 meta.published_from = Provenance::Given;
             }
-            None => notes.push(format!(
-                "the record's published date “{p}” is not understood"
-            )),
+            None => notes.push(format!("the record's published date “{p}” is not understood")),
         }
     }
     let g = gazetteer();
@@ -80,11 +67,7 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
         meta.outlet = Some(name.to_string());
         meta.outlet_from = Provenance::Given;
     }
-    let source = meta
-        .id
-        .clone()
-        .or_else(|| meta.url.clone())
-        .unwrap_or_else(|| fallback.to_string());
+    let source = meta.id.clone().or_else(|| meta.url.clone()).unwrap_or_else(|| fallback.to_string());
 
     let mut doc = if let Some(text) = field(&map, TEXT_KEYS) {
         build_doc(&source, &text, meta, Level::Full)
@@ -137,14 +120,7 @@ pub(crate) struct JsonlReader {
 impl JsonlReader {
     /// A reader over `reader`, reporting locations as `path:LINE`.
     pub(crate) fn new(reader: Box<dyn BufRead + Send>, path: String) -> JsonlReader {
-        JsonlReader {
-            reader,
-            path,
-            line: 0,
-            records: 0,
-            done: false,
-            buf: Vec::new(),
-        }
+        JsonlReader { reader, path, line: 0, records: 0, done: false, buf: Vec::new() }
     }
 }
 
@@ -174,11 +150,7 @@ impl Iterator for JsonlReader {
             self.line += 1;
             let location = format!("{}:{}", self.path, self.line);
             let bytes = self.buf.as_slice();
-            let bytes = if self.line == 1 {
-                bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
-            } else {
-                bytes
-            };
+            let bytes = if self.line == 1 { bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes) } else { bytes };
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -194,16 +166,9 @@ impl Iterator for JsonlReader {
             };
             let value: Value = match serde_json::from_str(text.trim()) {
                 Ok(v) => v,
-                Err(e) => {
-                    return Some(Err(IngestError::new(
-                        location,
-                        format!("invalid JSON ({e})"),
-                    )))
-                }
+                Err(e) => return Some(Err(IngestError::new(location, format!("invalid JSON ({e})")))),
             };
-            return Some(
-                record_to_doc(value, &location).map_err(|m| IngestError::new(location, m)),
-            );
+            return Some(record_to_doc(value, &location).map_err(|m| IngestError::new(location, m)));
         }
         None
     }
@@ -215,11 +180,7 @@ mod tests {
     use std::io::Cursor;
 
     fn read(s: &str) -> Vec<Result<Doc, IngestError>> {
-        JsonlReader::new(
-            Box::new(Cursor::new(s.as_bytes().to_vec())),
-            "t.jsonl".into(),
-        )
-        .collect()
+        JsonlReader::new(Box::new(Cursor::new(s.as_bytes().to_vec())), "t.jsonl".into()).collect()
     }
 
     #[test]
@@ -256,14 +217,8 @@ mod tests {
         let out = read("\n  \n");
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].as_ref().unwrap_err().message, "empty file");
-        let r = JsonlReader::new(
-            Box::new(Cursor::new(b"{\"text\":\"caf\xe9\"}\n".to_vec())),
-            "t.jsonl".into(),
-        );
+        let r = JsonlReader::new(Box::new(Cursor::new(b"{\"text\":\"caf\xe9\"}\n".to_vec())), "t.jsonl".into());
         let out: Vec<_> = r.collect();
-        assert_eq!(
-            out[0].as_ref().unwrap_err().to_string(),
-            "t.jsonl:1: not valid UTF-8 at byte 12 of the line"
-        );
+        assert_eq!(out[0].as_ref().unwrap_err().to_string(), "t.jsonl:1: not valid UTF-8 at byte 12 of the line");
     }
 }

@@ -52,11 +52,7 @@ impl IngestError {
     pub fn new(location: impl Into<String>, message: impl AsRef<str>) -> IngestError {
         IngestError {
             location: location.into(),
-            message: message
-                .as_ref()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            message: message.as_ref().split_whitespace().collect::<Vec<_>>().join(" "),
         }
     }
 }
@@ -92,19 +88,11 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
             meta.published = Some(day);
             meta.published_from = Provenance::Text;
         } else if let Some(partial) = from_text.dateline_partial {
-            notes.push(format!(
-                "the dateline gives the day “{partial}” without a year; published left unknown"
-            ));
+            notes.push(format!("the dateline gives the day “{partial}” without a year; published left unknown"));
+            meta.published_month_day = from_text.dateline_month_day;
         }
     }
-    Doc {
-        source: source.to_string(),
-        meta,
-        text: cleaned.text,
-        removed: cleaned.removed,
-        notes,
-        ..Doc::default()
-    }
+    Doc { source: source.to_string(), meta, text: cleaned.text, removed: cleaned.removed, notes, ..Doc::default() }
 }
 
 #[cfg(test)]
@@ -126,11 +114,7 @@ mod tests {
             outlet_from: Provenance::Given,
             ..Meta::default()
         };
-        let doc = doc_from_text(
-            "x",
-            "Date: 2025-02-16\n\nThe Guardian has learned that talks will start.",
-            meta,
-        );
+        let doc = doc_from_text("x", "Date: 2025-02-16\n\nThe Guardian has learned that talks will start.", meta);
         assert_eq!(doc.meta.published.as_deref(), Some("2025-02-17"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("Reuters"));
         assert_eq!(doc.text, "The Guardian has learned that talks will start.");
@@ -139,11 +123,7 @@ mod tests {
 
     #[test]
     fn dateline_without_year_is_a_note() {
-        let doc = doc_from_text(
-            "x",
-            "MOSCOW, Feb 17 (Reuters) - Russia said on Monday it was ready.",
-            Meta::default(),
-        );
+        let doc = doc_from_text("x", "MOSCOW, Feb 17 (Reuters) - Russia said on Monday it was ready.", Meta::default());
         assert_eq!(doc.meta.outlet.as_deref(), Some("Reuters"));
         assert!(doc.meta.published.is_none());
         assert!(doc.notes.iter().any(|n| n.contains("Feb 17")));

@@ -73,10 +73,7 @@ impl Gazetteer {
     pub fn canonical(&self, name: &str) -> Option<&str> {
         let n = name.trim();
         let n = n.strip_prefix("the ").unwrap_or(n);
-        self.aliases
-            .get(n)
-            .or_else(|| self.lower.get(&n.to_lowercase()))
-            .map(|&i| self.names[i].as_str())
+        self.aliases.get(n).or_else(|| self.lower.get(&n.to_lowercase())).map(|&i| self.names[i].as_str())
     }
 
     /// The canonical name of the outlet owning a host name or URL (`https://www.bbc.co.uk/news`).
@@ -121,11 +118,7 @@ impl Gazetteer {
         if starts.len() < MAX_ALIAS_WORDS && head.len() <= 60 {
             starts.push(0);
         }
-        starts
-            .iter()
-            .rev()
-            .filter(|&&s| s < pos)
-            .find_map(|&s| self.aliases.get(&head[s..]).map(|&i| (i, s)))
+        starts.iter().rev().filter(|&&s| s < pos).find_map(|&s| self.aliases.get(&head[s..]).map(|&i| (i, s)))
     }
 
     /// The outlet whose alias starts exactly at byte `pos` of `text`, longest alias first.
@@ -179,12 +172,12 @@ pub(crate) struct TextMeta {
     pub dateline_date: Option<String>,
     /// A dateline day without a year ("Feb 17"), reported as a note.
     pub dateline_partial: Option<String>,
+    /// The month and day of that dateline.
+    pub dateline_month_day: Option<(u32, u32)>,
 }
 
 /// Words before an outlet name that make it the venue of someone else's words.
-const VENUE: &[&str] = &[
-    "told", "to", "with", "on", "in", "by", "from", "via", "for", "at", "tells", "telling",
-];
+const VENUE: &[&str] = &["told", "to", "with", "on", "in", "by", "from", "via", "for", "at", "tells", "telling"];
 
 /// Staff words after a possessive outlet ("the BBC's political editor").
 const ROLES: &[&str] = &[
@@ -209,14 +202,7 @@ const ROLES: &[&str] = &[
     "verification",
 ];
 
-const PARTNERS: &[&str] = &[
-    "partner",
-    "partners",
-    "sister",
-    "affiliate",
-    "affiliates",
-    "parent",
-];
+const PARTNERS: &[&str] = &["partner", "partners", "sister", "affiliate", "affiliates", "parent"];
 
 /// Cues after an outlet name and their weights ("the Guardian has learned").
 const AFTER_CUES: &[(&str, u32)] = &[
@@ -260,9 +246,7 @@ fn previous_word(text: &str, pos: usize) -> &str {
     let head = head.trim_end();
     let start = head
         .rfind(|c: char| !c.is_alphanumeric() && c != '-')
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     &head[start..]
 }
 
@@ -302,10 +286,7 @@ fn is_name_word(w: &str) -> bool {
 /// The text of the sentence before byte `pos` (since the last `.`, `!`, `?` or newline).
 fn sentence_prefix(text: &str, pos: usize) -> &str {
     let head = text.get(..pos).unwrap_or("");
-    let start = head
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1)
-        .min(head.len());
+    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1).min(head.len());
     head[start..].trim_start_matches(|c: char| c.is_whitespace() || "“\"‘'".contains(c))
 }
 
@@ -326,18 +307,14 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
     for line in text.lines() {
         let trimmed = line.trim();
         // Datelines: "MOSCOW, Feb 17 (Reuters) -", "KYIV, Ukraine (AP) —".
-        if let Some(open) = trimmed
-            .get(..trimmed.len().min(90))
-            .and_then(|h| h.find('('))
-        {
+        if let Some(open) = trimmed.get(..trimmed.len().min(90)).and_then(|h| h.find('(')) {
             if let Some(close) = trimmed[open..].find(')').map(|c| open + c) {
                 let inside = &trimmed[open + 1..close];
                 let after = trimmed[close + 1..].trim_start();
                 let dash = ["-", "–", "—"].iter().any(|d| after.starts_with(d));
                 let before = trimmed[..open].trim();
                 let place_ok = before.is_empty()
-                    || before.chars().next().is_some_and(char::is_uppercase)
-                        && before.split_whitespace().count() <= 8;
+                    || before.chars().next().is_some_and(char::is_uppercase) && before.split_whitespace().count() <= 8;
                 if dash && place_ok {
                     if let Some(&i) = g.aliases.get(inside.trim()) {
                         add(i, 3);
@@ -350,11 +327,7 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
         for dash in [" — ", " – ", " - ", " -- "] {
             let head = trimmed.get(..trimmed.len().min(90)).unwrap_or("");
             let at_end = dash.trim_end();
-            let found = head.find(dash).or_else(|| {
-                trimmed
-                    .ends_with(at_end)
-                    .then(|| trimmed.len() - at_end.len())
-            });
+            let found = head.find(dash).or_else(|| trimmed.ends_with(at_end).then(|| trimmed.len() - at_end.len()));
             let Some(d) = found else {
                 continue;
             };
@@ -373,12 +346,7 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
         // Bylines: "By Jane Roe, Associated Press", "By Jane Roe and John Doe - BBC News".
         if let Some(rest) = trimmed.strip_prefix("By ") {
             if trimmed.len() < 140 {
-                let tail = rest
-                    .rsplit([',', '|', '-', '–', '—'])
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_end_matches('.');
+                let tail = rest.rsplit([',', '|', '-', '–', '—']).next().unwrap_or("").trim().trim_end_matches('.');
                 let tail = tail.strip_prefix("for ").unwrap_or(tail);
                 if let Some(&i) = g.aliases.get(tail.strip_prefix("the ").unwrap_or(tail)) {
                     add(i, 3);
@@ -398,22 +366,13 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
             };
             let venue = VENUE.contains(&previous_word(text, start));
             let next = next_words(text, k + pat.len(), 5);
-            let lower: Vec<String> = next
-                .iter()
-                .map(|(_, w)| {
-                    w.trim_end_matches([',', '.', ';', ':'])
-                        .to_lowercase()
-                        .to_string()
-                })
-                .collect();
+            let lower: Vec<String> =
+                next.iter().map(|(_, w)| w.trim_end_matches([',', '.', ';', ':']).to_lowercase().to_string()).collect();
             if lower.iter().take(3).any(|w| PARTNERS.contains(&w.as_str())) {
                 add(i, 3);
                 continue;
             }
-            let role_at = lower
-                .iter()
-                .take(4)
-                .position(|w| ROLES.contains(&w.as_str()));
+            let role_at = lower.iter().take(4).position(|w| ROLES.contains(&w.as_str()));
             if role_at.is_some() {
                 // "said De Telegraaf's image editor": a source from another outlet, or our own.
                 let cited = matches!(previous_word(text, start), "said" | "says" | "told");
@@ -434,19 +393,13 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
             if (2..=3).contains(&names) && !next[names - 1].1.ends_with('.') {
                 let prefix = sentence_prefix(text, start).to_lowercase();
                 let after: Vec<&str> = lower.iter().skip(names).map(String::as_str).collect();
-                let reporting_before = ["reporting from", "speaking from", "reporting in"]
-                    .iter()
-                    .any(|p| prefix.starts_with(p));
-                let reporting_after = matches!(
-                    after.first().copied(),
-                    Some("reporting" | "reports" | "reported")
-                ) && matches!(after.get(1).copied(), Some("from" | "in"));
+                let reporting_before =
+                    ["reporting from", "speaking from", "reporting in"].iter().any(|p| prefix.starts_with(p));
+                let reporting_after = matches!(after.first().copied(), Some("reporting" | "reports" | "reported"))
+                    && matches!(after.get(1).copied(), Some("from" | "in"));
                 // "the BBC's Sarah Rainsford in Moscow says".
                 let located_verb = after.first() == Some(&"in")
-                    && after
-                        .iter()
-                        .take(4)
-                        .any(|w| matches!(*w, "says" | "said" | "reports" | "reported"));
+                    && after.iter().take(4).any(|w| matches!(*w, "says" | "said" | "reports" | "reported"));
                 let verb = matches!(
                     after.first().copied(),
                     Some("said" | "says" | "reported" | "reports" | "asked" | "added")
@@ -479,12 +432,7 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
     // "told the BBC", "a letter seen by Reuters".
     for &(cue, w) in BEFORE_CUES {
         for (k, _) in text.match_indices(cue) {
-            if k > 0
-                && text[..k]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
+            if k > 0 && text[..k].chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }
             let pos = k + cue.len();
@@ -497,18 +445,13 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
             }
             // "told the BBC Today programme": a programme name follows, so it is a venue.
             let next = next_words(text, end, 1);
-            if next
-                .first()
-                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            if next.first().is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
                 && !rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
             {
                 continue;
             }
             // "told the BBC News website": an outlet's website is itself.
-            if next
-                .first()
-                .is_some_and(|(_, w)| w.trim_end_matches(['.', ',', ';', ':']) == "website")
-            {
+            if next.first().is_some_and(|(_, w)| w.trim_end_matches(['.', ',', ';', ':']) == "website") {
                 add(i, 3);
                 continue;
             }
@@ -519,11 +462,8 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
         scores.entry(i).or_insert((0, 0)).0 += w;
     }
 
-    let mut ranked: Vec<(usize, u32, u32)> = scores
-        .into_iter()
-        .filter(|&(_, (s, _))| s > 0)
-        .map(|(i, (s, strong))| (i, s, strong))
-        .collect();
+    let mut ranked: Vec<(usize, u32, u32)> =
+        scores.into_iter().filter(|&(_, (s, _))| s > 0).map(|(i, (s, strong))| (i, s, strong)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     if let Some(&(best, score, strong)) = ranked.first() {
         let second = ranked.get(1).map_or(0, |r| r.1);
@@ -543,22 +483,17 @@ fn dateline_date(before: &str, meta: &mut TextMeta) {
         return;
     };
     let ws: Vec<&str> = rest.split_whitespace().collect();
-    let (Some(m), Some(d)) = (
-        ws.first().and_then(|w| month_number(w)),
-        ws.get(1).and_then(|w| day_number(w)),
-    ) else {
+    let (Some(m), Some(d)) = (ws.first().and_then(|w| month_number(w)), ws.get(1).and_then(|w| day_number(w))) else {
         return;
     };
-    let year = ws
-        .get(2)
-        .map(|w| w.trim_end_matches([',', '.']))
-        .filter(|w| w.len() == 4)
-        .and_then(|w| w.parse::<i32>().ok());
+    let year =
+        ws.get(2).map(|w| w.trim_end_matches([',', '.'])).filter(|w| w.len() == 4).and_then(|w| w.parse::<i32>().ok());
     match year {
         Some(y) => meta.dateline_date = iso(y, m, d),
         None => {
             if crate::dates::valid_ymd(2000, m, d) {
                 meta.dateline_partial = Some(format!("{} {}", ws[0], ws[1]));
+                meta.dateline_month_day = Some((m, d));
             }
         }
     }
@@ -585,34 +520,17 @@ mod tests {
 
     #[test]
     fn self_references() {
+        assert_eq!(outlet("The officials told the BBC’s US partner CBS News.").as_deref(), Some("BBC"));
         assert_eq!(
-            outlet("The officials told the BBC’s US partner CBS News.").as_deref(),
-            Some("BBC")
-        );
-        assert_eq!(
-            outlet("Reporting from Paris, Al Jazeera’s Natacha Butler said it was tense.")
-                .as_deref(),
+            outlet("Reporting from Paris, Al Jazeera’s Natacha Butler said it was tense.").as_deref(),
             Some("Al Jazeera")
         );
+        assert_eq!(outlet("MOSCOW, Feb 17 (Reuters) - Russia said on Monday.").as_deref(), Some("Reuters"));
+        assert_eq!(outlet("By Jane Roe, Associated Press\n\nThe mayor resigned.").as_deref(), Some("Associated Press"));
+        assert_eq!(outlet("The Guardian has learned that the minister will resign.").as_deref(), Some("The Guardian"));
+        assert_eq!(outlet("BBC News understands the deal is close.").as_deref(), Some("BBC"));
         assert_eq!(
-            outlet("MOSCOW, Feb 17 (Reuters) - Russia said on Monday.").as_deref(),
-            Some("Reuters")
-        );
-        assert_eq!(
-            outlet("By Jane Roe, Associated Press\n\nThe mayor resigned.").as_deref(),
-            Some("Associated Press")
-        );
-        assert_eq!(
-            outlet("The Guardian has learned that the minister will resign.").as_deref(),
-            Some("The Guardian")
-        );
-        assert_eq!(
-            outlet("BBC News understands the deal is close.").as_deref(),
-            Some("BBC")
-        );
-        assert_eq!(
-            outlet("CNN's Jake Tapper reported from the border, CNN’s correspondent said.")
-                .as_deref(),
+            outlet("CNN's Jake Tapper reported from the border, CNN’s correspondent said.").as_deref(),
             Some("CNN")
         );
     }
@@ -632,30 +550,15 @@ mod tests {
             assert_eq!(outlet(t), None, "{t}");
         }
         // "told X" alone is as often an interview given to another outlet.
-        assert_eq!(
-            outlet("“Buy,” he told Reuters. “Sell,” she told Reuters. It fell."),
-            None
-        );
-        assert_eq!(
-            outlet("“This picture was the story”, said De Telegraaf's image editor, Peter Roe."),
-            None
-        );
-        assert_eq!(
-            outlet("He told the BBC News website the plan would work.").as_deref(),
-            Some("BBC")
-        );
-        assert_eq!(
-            outlet("The BBC's Sarah Roe in Moscow says most people agree.").as_deref(),
-            Some("BBC")
-        );
+        assert_eq!(outlet("“Buy,” he told Reuters. “Sell,” she told Reuters. It fell."), None);
+        assert_eq!(outlet("“This picture was the story”, said De Telegraaf's image editor, Peter Roe."), None);
+        assert_eq!(outlet("He told the BBC News website the plan would work.").as_deref(), Some("BBC"));
+        assert_eq!(outlet("The BBC's Sarah Roe in Moscow says most people agree.").as_deref(), Some("BBC"));
     }
 
     #[test]
     fn datelines_without_parentheses() {
-        assert_eq!(
-            outlet("Kyiv, Ukraine CNN —\nUkraine said it shot down 40 drones.").as_deref(),
-            Some("CNN")
-        );
+        assert_eq!(outlet("Kyiv, Ukraine CNN —\nUkraine said it shot down 40 drones.").as_deref(), Some("CNN"));
         assert_eq!(outlet("The vote - BBC - was close."), None);
     }
 

@@ -66,33 +66,17 @@ fn directory_reads_everything_in_sorted_order_and_bad_files_do_not_stop_it() {
 
 #[test]
 fn malformed_inputs_give_one_line_errors_naming_the_file() {
-    let errs: Vec<String> = read(&[
-        fixture("empty.txt"),
-        fixture("binary.dat"),
-        fixture("latin1.txt"),
-        fixture("does_not_exist.txt"),
-    ])
-    .into_iter()
-    .filter_map(Result::err)
-    .map(|e| e.to_string())
-    .collect();
+    let errs: Vec<String> =
+        read(&[fixture("empty.txt"), fixture("binary.dat"), fixture("latin1.txt"), fixture("does_not_exist.txt")])
+            .into_iter()
+            .filter_map(Result::err)
+            .map(|e| e.to_string())
+            .collect();
     assert_eq!(errs.len(), 4);
     assert!(errs[0].ends_with("empty.txt: empty file"), "{}", errs[0]);
-    assert!(
-        errs[1].ends_with("binary.dat: binary file, not text"),
-        "{}",
-        errs[1]
-    );
-    assert!(
-        errs[2].ends_with("latin1.txt: not valid UTF-8 at byte 17"),
-        "{}",
-        errs[2]
-    );
-    assert!(
-        errs[3].contains("does_not_exist.txt: cannot open ("),
-        "{}",
-        errs[3]
-    );
+    assert!(errs[1].ends_with("binary.dat: binary file, not text"), "{}", errs[1]);
+    assert!(errs[2].ends_with("latin1.txt: not valid UTF-8 at byte 17"), "{}", errs[2]);
+    assert!(errs[3].contains("does_not_exist.txt: cannot open ("), "{}", errs[3]);
     assert!(errs.iter().all(|e| !e.contains('\n')));
 }
 
@@ -110,16 +94,10 @@ fn jsonl_records_errors_and_sources() {
     let e = out[1].as_ref().unwrap_err();
     assert!(e.location.ends_with("mixed.jsonl:2"));
     assert!(e.message.starts_with("invalid JSON ("), "{}", e.message);
-    assert_eq!(
-        out[2].as_ref().unwrap_err().message,
-        "record has no text or html field"
-    );
+    assert_eq!(out[2].as_ref().unwrap_err().message, "record has no text or html field");
     let h = out[3].as_ref().unwrap();
     assert_eq!(h.source, "https://www.theguardian.com/world/2025/feb/18/x");
-    assert_eq!(
-        h.text,
-        "The ferry service resumed on Tuesday.\n\nPassengers praised the crew."
-    );
+    assert_eq!(h.text, "The ferry service resumed on Tuesday.\n\nPassengers praised the crew.");
     assert_eq!(h.meta.outlet.as_deref(), Some("The Guardian"));
     let p = out[4].as_ref().unwrap();
     assert!(p.source.ends_with("mixed.jsonl:6"), "{}", p.source);
@@ -129,10 +107,7 @@ fn jsonl_records_errors_and_sources() {
 fn news_please_record() {
     let d = one("newsplease.jsonl");
     assert_eq!(d.source, "https://www.reuters.com/world/x");
-    assert_eq!(
-        d.meta.title.as_deref(),
-        Some("Rescuers reach flooded village")
-    );
+    assert_eq!(d.meta.title.as_deref(), Some("Rescuers reach flooded village"));
     assert_eq!(d.meta.published.as_deref(), Some("2025-02-17"));
     assert_eq!(d.meta.outlet.as_deref(), Some("Reuters"));
     assert_eq!(d.meta.language.as_deref(), Some("en"));
@@ -159,16 +134,7 @@ fn guardian_style_story() {
     assert_eq!(d.meta.published_from, Provenance::Markup);
     assert_eq!(
         reasons(&d),
-        [
-            "metadata",
-            "caption",
-            "teaser",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate",
-            "boilerplate"
-        ]
+        ["metadata", "caption", "teaser", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]
     );
     assert!(d.text.starts_with("Ministers are preparing"));
     assert!(d.text.ends_with("approached for comment."));
@@ -186,16 +152,10 @@ fn cnn_style_story() {
 #[test]
 fn local_paper_keeps_its_list_and_drops_its_teasers() {
     let d = one("local_paper.txt");
-    assert_eq!(
-        d.meta.outlet, None,
-        "a paper not in the gazetteer is not guessed"
-    );
+    assert_eq!(d.meta.outlet, None, "a paper not in the gazetteer is not guessed");
     assert_eq!(d.meta.published.as_deref(), Some("2025-02-16"));
     assert!(d.text.contains("- Free parking on Sundays"));
-    assert_eq!(
-        reasons(&d),
-        ["metadata", "caption", "teaser", "teaser", "teaser", "footer"]
-    );
+    assert_eq!(reasons(&d), ["metadata", "caption", "teaser", "teaser", "teaser", "footer"]);
     assert!(d.text.ends_with("still recovering."));
 }
 
@@ -213,14 +173,8 @@ fn small_html_page() {
     assert_eq!(d.meta.title.as_deref(), Some("Lake cleanup draws hundreds"));
     assert_eq!(d.meta.outlet.as_deref(), Some("Riverside Herald"));
     assert_eq!(d.meta.outlet_from, Provenance::Given);
-    assert_eq!(
-        d.meta.published.as_deref(),
-        Some("2025-02-15T10:00:00+01:00")
-    );
-    assert_eq!(
-        d.meta.url.as_deref(),
-        Some("https://riverside-herald.example/news/lake-cleanup")
-    );
+    assert_eq!(d.meta.published.as_deref(), Some("2025-02-15T10:00:00+01:00"));
+    assert_eq!(d.meta.url.as_deref(), Some("https://riverside-herald.example/news/lake-cleanup"));
     assert_eq!(d.text.split("\n\n").count(), 3, "{}", d.text);
     assert!(!d.text.contains("Share"));
     assert!(!d.text.contains("Most read"));
@@ -308,9 +262,7 @@ fn no_panics_on_arbitrary_bytes() {
 }
 
 fn seed(name: &str) -> Doc {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/riyadh")
-        .join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/riyadh").join(name);
     let text = std::fs::read_to_string(&path).unwrap();
     doc_from_text(name, &text, Meta::default())
 }

@@ -21,11 +21,17 @@ pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode>
     let n_docs = docs.len();
     let n_words: usize = docs.iter().map(|d| d.word_count()).sum();
     let n_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().context("cannot start the worker threads")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .context("cannot start the worker threads")?;
     let started = Instant::now();
     pool.install(|| docs.par_iter_mut().for_each(parallax_analyze::analyze));
     let analyze_secs = started.elapsed().as_secs_f64().max(1e-9);
-    println!("inputs read:     {n_docs} articles, {n_words} words, {:.1} MB of text in {read_secs:.2} s ({failures} failed)", n_bytes as f64 / 1e6);
+    println!(
+        "inputs read:     {n_docs} articles, {n_words} words, {:.1} MB of text in {read_secs:.2} s ({failures} failed)",
+        n_bytes as f64 / 1e6
+    );
     println!("analysis:        {analyze_secs:.3} s on {} thread(s)", threads.max(1));
     println!("articles/s:      {:.0}", n_docs as f64 / analyze_secs);
     println!("words/s:         {:.0}", n_words as f64 / analyze_secs);

@@ -34,7 +34,11 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 
 /// Groups the quotes of a story's articles that report the same statement.
 /// `speaker_of(article, entity)` maps an article entity to its story entity.
-pub fn align_quotes(docs: &[Doc], members: &[usize], speaker_of: impl Fn(usize, usize) -> Option<usize>) -> Vec<QuoteGroup> {
+pub fn align_quotes(
+    docs: &[Doc],
+    members: &[usize],
+    speaker_of: impl Fn(usize, usize) -> Option<usize>,
+) -> Vec<QuoteGroup> {
     let mut quotes: Vec<(usize, usize, usize, HashSet<String>)> = Vec::new();
     for &d in members {
         for (q_idx, q) in docs[d].quotes.iter().enumerate() {
@@ -71,6 +75,9 @@ pub fn align_quotes(docs: &[Doc], members: &[usize], speaker_of: impl Fn(usize, 
     groups
         .into_values()
         .filter(|g| g.len() >= 2)
-        .map(|g| QuoteGroup { speaker: quotes[g[0]].2, quotes: g.iter().map(|&i| (quotes[i].0, quotes[i].1)).collect() })
+        .map(|g| QuoteGroup {
+            speaker: quotes[g[0]].2,
+            quotes: g.iter().map(|&i| (quotes[i].0, quotes[i].1)).collect(),
+        })
         .collect()
 }

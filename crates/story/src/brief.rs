@@ -14,7 +14,9 @@ pub fn headline(analysis: &Analysis, story: &Story) -> String {
     story
         .summary
         .first()
-        .and_then(|s| analysis.docs[s.article].sentences.get(s.sentence).map(|x| analysis.docs[s.article].slice(x.span)))
+        .and_then(|s| {
+            analysis.docs[s.article].sentences.get(s.sentence).map(|x| analysis.docs[s.article].slice(x.span))
+        })
         .map(|s| s.chars().take(120).collect::<String>())
         .unwrap_or_else(|| "Untitled story".to_string())
 }
@@ -44,9 +46,17 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
 
     let _ = writeln!(out, "\n## Who's who\n");
     let mut people: Vec<&crate::StoryEntity> = story.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
-    people.sort_by_key(|e| std::cmp::Reverse(e.members.iter().map(|&(d, ent)| docs[d].mentions.iter().filter(|m| m.entity == ent).count()).sum::<usize>()));
+    people.sort_by_key(|e| {
+        std::cmp::Reverse(
+            e.members
+                .iter()
+                .map(|&(d, ent)| docs[d].mentions.iter().filter(|m| m.entity == ent).count())
+                .sum::<usize>(),
+        )
+    });
     for e in people {
-        let roles: Vec<String> = e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
+        let roles: Vec<String> =
+            e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
         let roles = if roles.is_empty() { String::new() } else { format!(": {}", roles.join("; ")) };
         let _ = writeln!(out, "- **{}**{} {}", e.name, roles, cites(&mut e.members.iter().map(|m| m.0)));
     }
@@ -56,7 +66,12 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
         let mut lines = Vec::new();
         for &(d, ent) in &e.members {
             for q in docs[d].quotes.iter().filter(|q| q.speaker_entity == Some(ent) && q.kind != QuoteKind::Indirect) {
-                let date = docs[d].meta.published.as_deref().map(|p| format!(", {}", &p[..p.len().min(10)])).unwrap_or_default();
+                let date = docs[d]
+                    .meta
+                    .published
+                    .as_deref()
+                    .map(|p| format!(", {}", &p[..p.len().min(10)]))
+                    .unwrap_or_default();
                 lines.push(format!("- “{}” ({}{}) {}", docs[d].slice(q.span), outlet(d), date, cite(d)));
             }
         }
@@ -116,12 +131,18 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
     let _ = writeln!(out, "\n**Conflicting**\n");
     for c in &story.conflicts {
-        let claims: Vec<String> = c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
+        let claims: Vec<String> =
+            c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
         let _ = writeln!(out, "- {}: {}", c.about, claims.join("; "));
     }
     for g in &story.aligned_quotes {
-        let versions: Vec<String> = g.quotes.iter().map(|&(d, q)| format!("“{}” ({}) {}", docs[d].slice(docs[d].quotes[q].span), outlet(d), cite(d))).collect();
-        let _ = writeln!(out, "- {} quoted in different words: {}", story.entities[g.speaker].name, versions.join(" / "));
+        let versions: Vec<String> = g
+            .quotes
+            .iter()
+            .map(|&(d, q)| format!("“{}” ({}) {}", docs[d].slice(docs[d].quotes[q].span), outlet(d), cite(d)))
+            .collect();
+        let _ =
+            writeln!(out, "- {} quoted in different words: {}", story.entities[g.speaker].name, versions.join(" / "));
     }
 
     let _ = writeln!(out, "\n## Sources\n");

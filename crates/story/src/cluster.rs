@@ -10,7 +10,13 @@ use std::collections::HashMap;
 
 use parallax_doc::{Doc, EntityKind};
 
-use crate::text::{content_words, cosine, fold};
+use crate::text::{content_words, fold};
+
+/// How many of an article's strongest terms select the stories it is compared with.
+const CANDIDATE_TERMS: usize = 25;
+
+/// How many stories (those sharing most strong terms) an article is compared with.
+const MAX_CANDIDATES: usize = 40;
 
 /// Weight of a named entity relative to a content word.
 const ENTITY_WEIGHT: f32 = 3.0;
@@ -21,13 +27,22 @@ pub struct StoryClusterer {
     /// Minimum cosine similarity to a story's centroid for an article to join it.
     pub threshold: f32,
     vocabulary: HashMap<String, u32>,
-    /// Per story: summed term weights and member articles.
-    stories: Vec<(HashMap<u32, f32>, Vec<usize>)>,
+    /// Per story: summed term weights, their norm, and member articles.
+    stories: Vec<StoryState>,
+    /// For each term, the stories whose centroid has it.
+    postings: HashMap<u32, Vec<usize>>,
+}
+
+#[derive(Debug)]
+struct StoryState {
+    centroid: HashMap<u32, f32>,
+    norm: f32,
+    members: Vec<usize>,
 }
 
 impl Default for StoryClusterer {
     fn default() -> Self {
-        StoryClusterer { threshold: 0.22, vocabulary: HashMap::new(), stories: Vec::new() }
+        StoryClusterer { threshold: 0.22, vocabulary: HashMap::new(), stories: Vec::new(), postings: HashMap::new() }
     }
 }
 
@@ -58,7 +73,7 @@ impl StoryClusterer {
             let vector = self.vector(doc, &df, n);
             self.add(idx, vector);
         }
-        self.stories.iter().map(|(_, members)| members.clone()).collect()
+        self.stories.iter().map(|s| s.members.clone()).collect()
     }
 
     fn vector(&mut self, doc: &Doc, df: &HashMap<String, usize>, n: f32) -> Vec<(u32, f32)> {
@@ -76,26 +91,46 @@ impl StoryClusterer {
     }
 
     fn add(&mut self, idx: usize, vector: Vec<(u32, f32)>) {
-        let best = self
-            .stories
-            .iter()
-            .enumerate()
-            .map(|(s, (centroid, _))| {
-                let mut c: Vec<(u32, f32)> = centroid.iter().map(|(&k, &v)| (k, v)).collect();
-                c.sort_unstable_by_key(|&(k, _)| k);
-                (s, cosine(&vector, &c))
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((s, sim)) if sim >= self.threshold => {
-                let (centroid, members) = &mut self.stories[s];
-                for (k, v) in vector {
-                    *centroid.entry(k).or_default() += v;
-                }
-                members.push(idx);
+        // candidate stories: those sharing one of the article's terms (inverted index)
+        // candidate stories: those whose centroid has one of the article's strongest terms
+        let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
+        strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for (term, _) in strongest.iter().take(CANDIDATE_TERMS) {
+            for &story in self.postings.get(term).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(story).or_default() += 1;
             }
-            _ => self.stories.push((vector.into_iter().collect(), vec![idx])),
         }
+        // the stories sharing most strong terms are the only ones that can be similar enough
+        let mut candidates: Vec<(usize, usize)> = shared.into_iter().map(|(story, n)| (n, story)).collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        let candidates: Vec<usize> = candidates.into_iter().take(MAX_CANDIDATES).map(|(_, story)| story).collect();
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let best = candidates
+            .into_iter()
+            .map(|story| {
+                let state = &self.stories[story];
+                let dot: f32 = vector.iter().filter_map(|(t, w)| state.centroid.get(t).map(|c| c * w)).sum();
+                (story, dot / (norm * state.norm).max(f32::MIN_POSITIVE))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let story = match best {
+            Some((story, sim)) if sim >= self.threshold => story,
+            _ => {
+                self.stories.push(StoryState { centroid: HashMap::new(), norm: 0.0, members: Vec::new() });
+                self.stories.len() - 1
+            }
+        };
+        let state = &mut self.stories[story];
+        for (term, weight) in vector {
+            let entry = state.centroid.entry(term).or_insert_with(|| {
+                self.postings.entry(term).or_default().push(story);
+                0.0
+            });
+            *entry += weight;
+        }
+        state.norm = state.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        state.members.push(idx);
     }
 }
 

@@ -99,7 +99,14 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     for ((kind, _), m) in others {
-        out.push(StoryEntity { id: String::new(), kind, name: String::new(), aliases: Vec::new(), roles: Vec::new(), members: m });
+        out.push(StoryEntity {
+            id: String::new(),
+            kind,
+            name: String::new(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            members: m,
+        });
     }
     for entity in &mut out {
         fill(docs, entity);

@@ -92,7 +92,8 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let entities = identity::link_entities(docs, &articles);
     let index = identity::member_index(&entities);
     let entity_of = |d: usize, e: usize| index.get(&(d, e)).copied();
-    let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of);
+    let names = |i: usize| entities[i].name.clone();
+    let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let aligned_quotes = align::align_quotes(docs, &articles, entity_of);
     let summary = summary::summarize(docs, &articles);
     Story { articles, entities, events, conflicts, aligned_quotes, summary }

@@ -21,8 +21,22 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "would", "'ll", "’ll", "shall", "scheduled", "due", "set", "expected", "plans", "planned",
-    "upcoming", "going", "later", "next", "tomorrow",
+    "will",
+    "would",
+    "'ll",
+    "’ll",
+    "shall",
+    "scheduled",
+    "due",
+    "set",
+    "expected",
+    "plans",
+    "planned",
+    "upcoming",
+    "going",
+    "later",
+    "next",
+    "tomorrow",
 ];
 
 /// The tense of the clause around a weekday mention.
@@ -42,7 +56,8 @@ fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
             let base = word.trim_end_matches("’s").trim_end_matches("'s");
             let Some(&(_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == base) else { continue };
             let window = &toks[i.saturating_sub(8)..i];
-            let words: Vec<&str> = window.iter().filter(|t| t.kind == TokenKind::Word).map(|t| doc.slice(t.span)).collect();
+            let words: Vec<&str> =
+                window.iter().filter(|t| t.kind == TokenKind::Word).map(|t| doc.slice(t.span)).collect();
             // the marker nearest the weekday decides
             let tense = words.iter().rev().find_map(|w| {
                 let lower = w.to_lowercase();
@@ -64,8 +79,8 @@ fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
 
 fn is_past(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "said", "told", "was", "were", "had", "did", "met", "spoke", "went", "came", "made", "gave",
-        "took", "held", "left", "sent", "saw", "began", "wrote", "called", "got", "thought", "led",
+        "said", "told", "was", "were", "had", "did", "met", "spoke", "went", "came", "made", "gave", "took", "held",
+        "left", "sent", "saw", "began", "wrote", "called", "got", "thought", "led",
     ];
     IRREGULAR.contains(&word)
         || (word.len() > 4 && word.ends_with("ed") && !["scheduled", "planned", "expected", "needed"].contains(&word))
@@ -89,33 +104,45 @@ pub fn infer_published(docs: &mut [Doc], members: &[usize]) -> Vec<usize> {
         if docs[d].meta.published.is_some() {
             continue;
         }
+        // a dateline's month and day, with the year of the story's nearest date
+        if let Some((month, day)) = docs[d].meta.published_month_day {
+            let nearest = [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .min_by_key(|date| (*date - anchor).num_days().abs());
+            if let Some(date) = nearest {
+                docs[d].meta.published = Some(date.format("%Y-%m-%d").to_string());
+                docs[d].meta.published_from = Provenance::Inferred;
+                inferred.push(d);
+                continue;
+            }
+        }
         let mentions = weekday_mentions(&docs[d]);
         if mentions.is_empty() {
             continue;
         }
-        let best = (-3..=3)
-            .map(|offset| anchor + Duration::days(offset))
-            .min_by_key(|&day| {
-                let cost: i64 = mentions
-                    .iter()
-                    .map(|&(weekday, tense)| {
-                        let diff = (day.weekday().num_days_from_monday() as i64 - weekday.num_days_from_monday() as i64).rem_euclid(7);
-                        match tense {
-                            // days since the most recent such weekday (0 = today)
-                            Tense::Past => diff,
-                            // days until the next such weekday, strictly after today
-                            Tense::Future => {
-                                if diff == 0 {
-                                    7
-                                } else {
-                                    7 - diff
-                                }
+        let best = (-3..=3).map(|offset| anchor + Duration::days(offset)).min_by_key(|&day| {
+            let cost: i64 = mentions
+                .iter()
+                .map(|&(weekday, tense)| {
+                    let diff = (day.weekday().num_days_from_monday() as i64 - weekday.num_days_from_monday() as i64)
+                        .rem_euclid(7);
+                    match tense {
+                        // days since the most recent such weekday (0 = today)
+                        Tense::Past => diff,
+                        // days until the next such weekday, strictly after today
+                        Tense::Future => {
+                            if diff == 0 {
+                                7
+                            } else {
+                                7 - diff
                             }
                         }
-                    })
-                    .sum();
-                (cost, (day - anchor).num_days().abs())
-            });
+                    }
+                })
+                .sum();
+            (cost, (day - anchor).num_days().abs())
+        });
         if let Some(day) = best {
             docs[d].meta.published = Some(day.format("%Y-%m-%d").to_string());
             docs[d].meta.published_from = Provenance::Inferred;

@@ -17,7 +17,8 @@ fn sentence_text(doc: &Doc, sentence: usize) -> &str {
 
 /// One article as JSON. `story` (with the article's index) links entities to story ids.
 pub fn article_json(doc: &Doc, story: Option<(&Story, usize)>) -> Value {
-    let story_id = |e: usize| story.and_then(|(s, d)| s.entity_of(d, e)).map(|i| story.map(|(s, _)| s.entities[i].id.clone()));
+    let story_id =
+        |e: usize| story.and_then(|(s, d)| s.entity_of(d, e)).map(|i| story.map(|(s, _)| s.entities[i].id.clone()));
     let entities: Vec<Value> = doc
         .entities
         .iter()
@@ -129,7 +130,8 @@ pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
             })).collect::<Vec<_>>(),
         })
     };
-    let events: Vec<Value> = story.events.iter().filter(|e| e.date.is_some() || e.place.is_some()).map(event_json).collect();
+    let events: Vec<Value> =
+        story.events.iter().filter(|e| e.date.is_some() || e.place.is_some()).map(event_json).collect();
     let conflicts: Vec<Value> = story
         .conflicts
         .iter()
@@ -166,13 +168,8 @@ pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
         })
         .collect();
     let dated = |e: &&crate::StoryEvent| e.date.is_some() || e.place.is_some();
-    let corroborated: Vec<Value> = story
-        .events
-        .iter()
-        .filter(dated)
-        .filter(|e| distinct_articles(e) >= 2)
-        .map(event_json)
-        .collect();
+    let corroborated: Vec<Value> =
+        story.events.iter().filter(dated).filter(|e| distinct_articles(e) >= 2).map(event_json).collect();
     let single: Vec<Value> = story
         .events
         .iter()

@@ -29,7 +29,11 @@ pub fn fold(text: &str) -> String {
 
 /// A light stem: plural and common inflection endings removed, British/American spellings joined.
 pub fn stem(word: &str) -> String {
-    let w = word.replace("ise", "ize").replace("isa", "iza");
+    // British "-ise" spellings join American "-ize" ones
+    let w = ["isation", "ising", "ised", "ises", "ise"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s).map(|base| format!("{base}iz{}", &s[2..])))
+        .unwrap_or_else(|| word.to_string());
     for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.len() >= 4 {
@@ -67,29 +71,6 @@ pub fn name_word_key(word: &str) -> String {
         out.push('i');
     }
     out
-}
-
-/// Cosine similarity of two sparse vectors sorted by key.
-pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let norm = |v: &[(u32, f32)]| v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-    let n = norm(a) * norm(b);
-    if n == 0.0 {
-        0.0
-    } else {
-        dot / n
-    }
 }
 
 #[cfg(test)]

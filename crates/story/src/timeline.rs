@@ -66,12 +66,23 @@ fn opt_compatible(a: &Option<String>, b: &Option<String>, f: impl Fn(&str, &str)
     }
 }
 
+/// What a date conflict is about: "date of the visit of Volodymyr Zelenskyy to Turkey".
+fn conflict_about(a: &StoryEvent, b: &StoryEvent, names: &dyn Fn(usize) -> String) -> String {
+    let who: Vec<String> = a.participants.iter().filter(|p| b.participants.contains(p)).map(|&p| names(p)).collect();
+    let place = match (&a.place, &b.place) {
+        (Some(pa), Some(pb)) => format!(" in {}", more_specific(pa, pb)),
+        _ => String::new(),
+    };
+    format!("date of the {} ({}){}", a.kind.as_str(), who.join(", "), place)
+}
+
 /// Builds the timeline of the story made of `members`; `entity_of(article, entity)` maps an
-/// article entity to its story entity.
+/// article entity to its story entity and `names(story entity)` gives its name.
 pub fn build_timeline(
     docs: &[Doc],
     members: &[usize],
     entity_of: impl Fn(usize, usize) -> Option<usize>,
+    names: &dyn Fn(usize) -> String,
 ) -> (Vec<StoryEvent>, Vec<Conflict>) {
     let mut reports: Vec<StoryEvent> = Vec::new();
     for &d in members {
@@ -82,7 +93,14 @@ pub fn build_timeline(
             participants.dedup();
             let date = e.time.and_then(|t| doc.times.get(t)).map(|t| t.value.clone());
             let place = e.place.map(|p| doc.entities[p].name.clone());
-            reports.push(StoryEvent { kind: e.kind, date, place, participants, status: e.status, sources: vec![(d, e.sentence)] });
+            reports.push(StoryEvent {
+                kind: e.kind,
+                date,
+                place,
+                participants,
+                status: e.status,
+                sources: vec![(d, e.sentence)],
+            });
         }
     }
     // dated, placed, well-attended reports first: they anchor the merge
@@ -132,17 +150,24 @@ pub fn build_timeline(
         for j in i + 1..events.len() {
             let (a, b) = (&events[i], &events[j]);
             let (Some(da), Some(db)) = (&a.date, &b.date) else { continue };
-            let (Some(pa), Some(pb)) = (&a.place, &b.place) else { continue };
-            let shared = a.participants.iter().any(|p| b.participants.contains(p));
+            let shared = a.participants.iter().filter(|p| b.participants.contains(p)).count();
+            // the same event: same place and a shared participant, or no place and the same
+            // (two or more) participants, as for a call
+            let same_event = match (&a.place, &b.place) {
+                (Some(pa), Some(pb)) => places_compatible(pa, pb) && shared >= 1,
+                (None, None) => shared >= 2,
+                _ => false,
+            };
             let articles_differ = a.sources.iter().all(|s| b.sources.iter().all(|t| t.0 != s.0));
-            if a.kind == b.kind && da != db && places_compatible(pa, pb) && shared && articles_differ {
+            let days = da.len() == 10 && db.len() == 10;
+            if a.kind == b.kind && da != db && days && same_event && articles_differ {
                 let mut claims: Vec<(String, SourceRef)> = Vec::new();
                 for (date, sources) in [(da, &a.sources), (db, &b.sources)] {
                     for &s in sources {
                         claims.push((date.clone(), s));
                     }
                 }
-                conflicts.push(Conflict { about: format!("date of the {} in {}", a.kind.as_str(), more_specific(pa, pb)), claims });
+                conflicts.push(Conflict { about: conflict_about(a, b, names), claims });
             }
         }
     }

@@ -86,13 +86,19 @@ impl Gazetteer {
             g.insert(line, place(line, None), false);
         }
         for line in data_lines(CONLL_ORGANIZATIONS) {
-            let e = GazEntry { kind: EntityKind::Organization, canonical: line.to_string(), country: None, demonym: false };
+            let e =
+                GazEntry { kind: EntityKind::Organization, canonical: line.to_string(), country: None, demonym: false };
             g.insert(line, e, false);
         }
         for line in data_lines(ORGANIZATIONS) {
             let mut names = line.split('|');
             let canonical = names.next().unwrap_or_default();
-            let e = GazEntry { kind: EntityKind::Organization, canonical: canonical.to_string(), country: None, demonym: false };
+            let e = GazEntry {
+                kind: EntityKind::Organization,
+                canonical: canonical.to_string(),
+                country: None,
+                demonym: false,
+            };
             g.insert(canonical, e.clone(), true);
             for alias in names {
                 g.insert(alias, e.clone(), true);
@@ -121,10 +127,17 @@ impl Gazetteer {
                 g.insert(capital, place(canonical, Some(country)), true);
             }
             for demonym in cols.get(2).unwrap_or(&"").split('|') {
-                if demonym.is_empty() || g.names.get(&key(demonym)).is_some_and(|e| !e.demonym && e.canonical == country) {
+                if demonym.is_empty()
+                    || g.names.get(&key(demonym)).is_some_and(|e| !e.demonym && e.canonical == country)
+                {
                     continue;
                 }
-                let e = GazEntry { kind: EntityKind::Group, canonical: country.to_string(), country: Some(country.to_string()), demonym: true };
+                let e = GazEntry {
+                    kind: EntityKind::Group,
+                    canonical: country.to_string(),
+                    country: Some(country.to_string()),
+                    demonym: true,
+                };
                 g.insert(demonym, e, true);
             }
         }

@@ -43,24 +43,82 @@ impl Stage for EntityTagger {
 
 /// Name particles that may stand inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
 const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "bin", "ibn", "al",
-    "el", "la", "le", "ter", "zu", "y",
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "bin", "ibn", "al", "el", "la", "le",
+    "ter", "zu", "y",
 ];
 
 /// Last words that make an unknown capitalised block an organisation.
 const ORG_SUFFIXES: &[&str] = &[
-    "Department", "Ministry", "Council", "Commission", "Committee", "Agency", "Party", "Union",
-    "Bank", "Fund", "Institute", "University", "Corporation", "Corp", "Inc", "Ltd", "Group",
-    "Association", "Foundation", "Conference", "Forum", "Network", "News", "Times", "Post",
-    "Journal", "Airlines", "Company", "Court", "Authority", "Office", "Service", "Organisation",
-    "Organization", "Federation", "Alliance", "Movement", "Front", "Army", "Police", "Board",
+    "Department",
+    "Ministry",
+    "Council",
+    "Commission",
+    "Committee",
+    "Agency",
+    "Party",
+    "Union",
+    "Bank",
+    "Fund",
+    "Institute",
+    "University",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Group",
+    "Association",
+    "Foundation",
+    "Conference",
+    "Forum",
+    "Network",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Airlines",
+    "Company",
+    "Court",
+    "Authority",
+    "Office",
+    "Service",
+    "Organisation",
+    "Organization",
+    "Federation",
+    "Alliance",
+    "Movement",
+    "Front",
+    "Army",
+    "Police",
+    "Board",
 ];
 
 /// Day and month names: never part of a person's name ("on Saturday Kellogg said").
 const CALENDAR_WORDS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "June", "July", "August", "September", "October", "November",
-    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
 ];
 
 /// Words that join the parts of a role: "Secretary of State", "envoy to the Middle East".
@@ -126,10 +184,7 @@ pub fn tag_entities(doc: &mut Doc) {
 }
 
 fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("’s")
-        .or_else(|| word.strip_suffix("'s"))
-        .or_else(|| word.strip_suffix('’'))
-        .unwrap_or(word)
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -321,7 +376,10 @@ impl<'d> Tagger<'d> {
                 Item::Skip
             } else if self.is_role_word(k) {
                 Item::Title
-            } else if at_start && self.gaz.is_common_word(&lower) && !self.gaz.is_first_name(strip_possessive(self.text(k))) {
+            } else if at_start
+                && self.gaz.is_common_word(&lower)
+                && !self.gaz.is_first_name(strip_possessive(self.text(k)))
+            {
                 Item::Skip
             } else {
                 Item::Word
@@ -348,10 +406,7 @@ impl<'d> Tagger<'d> {
             let mut titled = i > 0 && items[i - 1] == Item::Title;
             let mut first = start + i;
             // an unknown title before a first name: "Treasurer Jim Chalmers"
-            if j - i >= 3
-                && !self.gaz.is_first_name(self.text(first))
-                && self.gaz.is_first_name(self.text(first + 1))
-            {
+            if j - i >= 3 && !self.gaz.is_first_name(self.text(first)) && self.gaz.is_first_name(self.text(first + 1)) {
                 first += 1;
                 titled = true;
             }
@@ -495,16 +550,20 @@ impl<'d> Tagger<'d> {
             let word = self.text(t);
             let possessive = strip_possessive(word).len() != word.len();
             let lower = self.lower(t);
-            if self.is_word(t) && (self.gaz.is_role_head(&lower) || self.gaz.is_role_modifier(&lower) || self.gaz.is_title(&lower)) && !possessive {
+            if self.is_word(t)
+                && (self.gaz.is_role_head(&lower) || self.gaz.is_role_modifier(&lower) || self.gaz.is_title(&lower))
+                && !possessive
+            {
                 has_head |= self.gaz.is_role_head(&lower);
                 k -= 1;
                 start = k;
                 continue;
             }
             // a gazetteer name ending at t ("U.S.", "European Commission", "Russia’s")
-            if let Some(len) = (1..=self.gaz.max_tokens.min(t + 1 - floor)).rev().find(|&len| {
-                self.longest_gaz(t + 1 - len, t + 1).is_some_and(|(l, _)| l == len)
-            }) {
+            if let Some(len) = (1..=self.gaz.max_tokens.min(t + 1 - floor))
+                .rev()
+                .find(|&len| self.longest_gaz(t + 1 - len, t + 1).is_some_and(|(l, _)| l == len))
+            {
                 k -= len;
                 start = k;
                 if possessive {
@@ -522,7 +581,9 @@ impl<'d> Tagger<'d> {
             if ROLE_CONNECTORS.contains(&word) && start < end {
                 let next = start;
                 let next_lower = self.lower(next);
-                let next_ok = self.longest_gaz(next, end).is_some() || (self.gaz.is_role_modifier(&next_lower) && !self.gaz.is_role_head(&next_lower)) || (word == "the" && self.longest_gaz(next, end).is_some());
+                let next_ok = self.longest_gaz(next, end).is_some()
+                    || (self.gaz.is_role_modifier(&next_lower) && !self.gaz.is_role_head(&next_lower))
+                    || (word == "the" && self.longest_gaz(next, end).is_some());
                 if next_ok {
                     k -= 1;
                     continue;
@@ -573,7 +634,8 @@ impl<'d> Tagger<'d> {
             }
             k += 1;
         }
-        if !has_head || k == start || k >= sentence_end && k != sentence_end {
+        let at_delimiter = k == sentence_end || matches!(self.text(k), "," | "–" | "—" | ")" | "." | ";");
+        if !has_head || k == start || !at_delimiter {
             return None;
         }
         // a list, not an apposition: the phrase is the title of the next person ("…, national
@@ -581,7 +643,11 @@ impl<'d> Tagger<'d> {
         let phrase_end = k;
         let mut t = start;
         while t < phrase_end {
-            if self.is_word(t) && is_capitalised(self.text(t)) && !self.is_role_word(t) && self.longest_gaz(t, phrase_end).is_none() {
+            if self.is_word(t)
+                && is_capitalised(self.text(t))
+                && !self.is_role_word(t)
+                && self.longest_gaz(t, phrase_end).is_none()
+            {
                 if let Some(role_start) = self.role_phrase_before(t, start) {
                     if role_start == start {
                         return None;
@@ -617,11 +683,7 @@ impl<'d> Tagger<'d> {
         for m in names {
             let start_tok = self.token_index(m.span.start);
             let end_tok = self.token_index(m.span.end).max(start_tok + 1);
-            let end_tok = if self.doc.tokens.get(end_tok - 1).is_some_and(|t| t.span.end > m.span.end) {
-                end_tok
-            } else {
-                end_tok
-            };
+
             let sentence = self.sentence_of[start_tok];
             let floor = self.doc.sentences[sentence].tokens.start;
             if let Some(role_start) = self.role_phrase_before(start_tok, floor) {
@@ -650,7 +712,9 @@ impl<'d> Tagger<'d> {
             .mentions
             .iter()
             .filter(|m| m.span.start >= span.start && m.span.start < before && m.span.end <= span.end)
-            .filter(|m| self.entities[m.entity].kind == EntityKind::Person && !self.in_quote[self.token_index(m.span.start)])
+            .filter(|m| {
+                self.entities[m.entity].kind == EntityKind::Person && !self.in_quote[self.token_index(m.span.start)]
+            })
             .map(|m| (m.span.start, m.entity))
             .collect();
         found.sort_unstable();
@@ -719,7 +783,8 @@ impl<'d> Tagger<'d> {
                 e.kind == EntityKind::Person
                     && e.roles.iter().any(|r| {
                         let role = r.text.to_lowercase();
-                        let head_ok = role.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| same_head(w, &head));
+                        let head_ok =
+                            role.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| same_head(w, &head));
                         let nat_ok = nationality.as_ref().is_none_or(|nat| {
                             let role_nat = self.nationality_of(&r.text);
                             role_nat.as_ref().is_none_or(|rn| rn == nat)
@@ -754,7 +819,8 @@ impl<'d> Tagger<'d> {
             }
             let s = self.sentence_of[t];
             let at = self.doc.tokens[t].span.start;
-            let person = self.salient_person(s, at, |e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender));
+            let person =
+                self.salient_person(s, at, |e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender));
             if let Some(p) = person {
                 if self.entities[p].gender.is_none() {
                     self.entities[p].gender = Some(gender);
@@ -767,13 +833,15 @@ impl<'d> Tagger<'d> {
 
 /// Role head words that mean the same office.
 fn same_head(a: &str, b: &str) -> bool {
-    let norm = |w: &str| match w {
-        "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
-        "adviser" | "advisor" => "adviser",
-        "vice-president" => "vice-president",
-        other => other,
-    }
-    .to_string();
+    let norm = |w: &str| {
+        match w {
+            "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
+            "adviser" | "advisor" => "adviser",
+            "vice-president" => "vice-president",
+            other => other,
+        }
+        .to_string()
+    };
     norm(a) == norm(b)
 }
 

@@ -11,7 +11,8 @@ fn tagged(text: &str) -> Doc {
 }
 
 fn people(doc: &Doc) -> Vec<&str> {
-    let mut p: Vec<&str> = doc.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+    let mut p: Vec<&str> =
+        doc.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
     p.sort();
     p
 }
@@ -79,7 +80,13 @@ fn pronouns_respect_gender() {
 fn places_and_organisations_use_canonical_names() {
     let doc = tagged("Officials from the EU met in Kiev, then flew to Türkiye to see NATO staff.");
     let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
-    assert!(names.contains(&"European Union") && names.contains(&"Kyiv") && names.contains(&"Turkey") && names.contains(&"NATO"), "{names:?}");
+    assert!(
+        names.contains(&"European Union")
+            && names.contains(&"Kyiv")
+            && names.contains(&"Turkey")
+            && names.contains(&"NATO"),
+        "{names:?}"
+    );
     assert!(people(&doc).is_empty());
 }
 
@@ -93,6 +100,10 @@ fn sentence_initial_words_are_not_names() {
 #[ignore]
 fn debug_dump() {
     let doc = tagged("Japanese Prime Minister Shigeru Ishiba arrived in Washington. \"We are allies,\" the Japanese prime minister said. Australian Treasurer Jim Chalmers was also there.\n\"Nothing is settled,\" he said.");
-    for s in &doc.sentences { eprintln!("S {:?}", doc.slice(s.span)); }
-    for m in &doc.mentions { eprintln!("M {:?} -> {} {:?}", doc.slice(m.span), doc.entities[m.entity].name, m.kind); }
+    for s in &doc.sentences {
+        eprintln!("S {:?}", doc.slice(s.span));
+    }
+    for m in &doc.mentions {
+        eprintln!("M {:?} -> {} {:?}", doc.slice(m.span), doc.entities[m.entity].name, m.kind);
+    }
 }

@@ -78,8 +78,23 @@ fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
 
 /// Words that mark a clause as announcing something still to come.
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "would", "'ll", "’ll", "shall", "scheduled", "due", "plans", "planned", "planning",
-    "upcoming", "expected", "set", "going", "intends", "hopes", "aims",
+    "will",
+    "would",
+    "'ll",
+    "’ll",
+    "shall",
+    "scheduled",
+    "due",
+    "plans",
+    "planned",
+    "planning",
+    "upcoming",
+    "expected",
+    "set",
+    "going",
+    "intends",
+    "hopes",
+    "aims",
 ];
 
 /// Nouns that refer back to an event of a kind ("before the meeting").
@@ -160,6 +175,24 @@ impl<'d> Finder<'d> {
         self.mention(t).filter(|m| !self.in_role(m.span)).map(|m| self.doc.entities[m.entity].kind)
     }
 
+    /// True when "with", "to" or "by" and then a person follow token `end` closely ("spoke with
+    /// Trump", "phoned Zelenskyy's office" does not count).
+    fn person_follows(&self, end: usize, sentence_end: usize) -> bool {
+        (end..(end + 4).min(sentence_end)).any(|k| {
+            matches!(self.lower(k).as_str(), "with" | "to" | "by")
+                && (k + 1..(k + 6).min(sentence_end)).any(|j| self.entity_kind(j) == Some(EntityKind::Person))
+        })
+    }
+
+    /// True when the mention starting at token `t` is a possessive ("Ruto's").
+    fn is_possessive_mention(&self, t: usize) -> bool {
+        self.mention(t).is_some_and(|m| {
+            let end = self.doc.token_at_or_after(m.span.end).saturating_sub(1);
+            let last = self.word(end.max(t));
+            last.ends_with("'s") || last.ends_with("’s")
+        })
+    }
+
     /// True when `span` lies inside a role phrase.
     fn in_role(&self, span: parallax_doc::Span) -> bool {
         self.role_spans.iter().any(|r| r.contains(span) && r.len() > span.len())
@@ -184,7 +217,8 @@ impl<'d> Finder<'d> {
                 None => (map.get(&lower).copied(), 1),
             };
             if let Some((kind, rule)) = trigger {
-                if !self.is_generic(t) {
+                if !self.is_generic(t) && (rule != TriggerRule::WithPerson || self.person_follows(t + width, range.end))
+                {
                     found.push((t, t + width, kind, rule));
                 }
                 t += width;
@@ -222,19 +256,6 @@ impl<'d> Finder<'d> {
         (range, wide): (std::ops::Range<usize>, std::ops::Range<usize>),
         events: &mut Vec<Event>,
     ) {
-        match rule {
-            TriggerRule::Word => {}
-            TriggerRule::WithPerson => {
-                let ok = (end..(end + 4).min(range.end)).any(|k| {
-                    matches!(self.lower(k).as_str(), "with" | "to" | "by")
-                        && (k + 1..(k + 6).min(range.end)).any(|j| self.entity_kind(j) == Some(EntityKind::Person))
-                });
-                if !ok {
-                    return;
-                }
-            }
-            TriggerRule::ToPlace => {}
-        }
         if kind == EventKind::Visit {
             // one visit per destination: "to Turkey on Monday and to Saudi Arabia on Wednesday"
             let destinations = self.destinations(start, end, range.end);
@@ -243,8 +264,14 @@ impl<'d> Finder<'d> {
             }
             if !destinations.is_empty() {
                 for (i, &(place_tok, place)) in destinations.iter().enumerate() {
-                    let until = destinations.get(i + 1).map_or(range.end, |d| d.0);
-                    let time = self.nearest_time(s, place_tok, range.start, until).or_else(|| if i == 0 { self.nearest_time(s, start, range.start, until) } else { None });
+                    let until = destinations.get(i + 1).map_or(wide.end, |d| d.0);
+                    let time = self.nearest_time(s, place_tok, wide.start, until).or_else(|| {
+                        if i == 0 {
+                            self.nearest_time(s, start, wide.start, until)
+                        } else {
+                            None
+                        }
+                    });
                     events.push(self.event(s, start, end, kind, Some(place), time, range.clone()));
                 }
                 return;
@@ -258,18 +285,24 @@ impl<'d> Finder<'d> {
     fn statement_event(&self, s: usize, verb: usize, events: &mut Vec<Event>) {
         let range = self.doc.sentences[s].tokens.clone();
         // a person right before the verb (allowing a few words: "Vance sharply criticised")
-        let subject = (verb.saturating_sub(4).max(range.start)..verb).rev().find(|&k| self.entity_kind(k) == Some(EntityKind::Person));
-        let Some(_) = subject else { return };
+        // not a possessive: "Ruto's office said" is the office speaking
+        let subject = (verb.saturating_sub(4).max(range.start)..verb)
+            .rev()
+            .find(|&k| self.entity_kind(k) == Some(EntityKind::Person) && !self.is_possessive_mention(k));
+        let Some(subject) = subject.and_then(|k| self.mention(k)).map(|m| m.entity) else { return };
         let Some(time) = self.nearest_time(s, verb, range.start, range.end) else { return };
         // the date must be near the verb: within its clause
         let time_tok = self.doc.token_at_or_after(self.doc.times[time].span.start);
         let comma_between = (time_tok.min(verb)..time_tok.max(verb)).any(|k| self.word(k) == ",");
-        let trigger_between = (time_tok.min(verb) + 1..time_tok.max(verb)).any(|k| triggers().contains_key(&self.lower(k)));
+        let trigger_between =
+            (time_tok.min(verb) + 1..time_tok.max(verb)).any(|k| triggers().contains_key(&self.lower(k)));
         if time_tok.abs_diff(verb) > 8 || (time_tok < verb && comma_between) || trigger_between {
             return;
         }
         let place = self.nearest_place(verb, range.clone());
-        events.push(self.event(s, verb, verb + 1, EventKind::Speech, place, Some(time), range));
+        let mut event = self.event(s, verb, verb + 1, EventKind::Speech, place, Some(time), range);
+        event.participants = vec![subject];
+        events.push(event);
     }
 
     /// Places after "to", "for", "in" following a visit trigger, or its direct object.
@@ -287,7 +320,12 @@ impl<'d> Finder<'d> {
             if matches!(w.as_str(), "to" | "for" | "in") {
                 // skip "the" and adjectives: "to the Saudi capital"
                 let mut j = k + 1;
-                while j < sentence_end && j <= k + 3 && self.entity_kind(j).is_none() && self.doc.tokens[j].kind == TokenKind::Word && !is_capitalised(self.word(j)) {
+                while j < sentence_end
+                    && j <= k + 3
+                    && self.entity_kind(j).is_none()
+                    && self.doc.tokens[j].kind == TokenKind::Word
+                    && !is_capitalised(self.word(j))
+                {
                     j += 1;
                 }
                 if j < sentence_end && self.entity_kind(j) == Some(EntityKind::Location) {
@@ -298,7 +336,9 @@ impl<'d> Finder<'d> {
                     }
                 }
             }
-            if matches!(w.as_str(), "but" | "while" | "where" | "which" | ";" | "said" | "says") || self.word(k) == "," && !out.is_empty() && k > end + 8 {
+            if matches!(w.as_str(), "but" | "while" | "where" | "which" | ";" | "said" | "says")
+                || self.word(k) == "," && !out.is_empty() && k > end + 8
+            {
                 break;
             }
             k += 1;
@@ -319,10 +359,14 @@ impl<'d> Finder<'d> {
             }
             let kind = self.doc.entities[m.entity].kind;
             let prep = k > range.start && matches!(self.lower(k - 1).as_str(), "in" | "at" | "to" | "the");
-            let prep = prep && (k < 2 || self.lower(k - 1) != "the" || matches!(self.lower(k - 2).as_str(), "in" | "at" | "to" | "international"));
-            let venue = kind == EntityKind::Organization && self.doc.entities[m.entity].name.split(' ').count() >= 2
+            let prep = prep
+                && (k < 2
+                    || self.lower(k - 1) != "the"
+                    || matches!(self.lower(k - 2).as_str(), "in" | "at" | "to" | "international"));
+            let venue = kind == EntityKind::Organization
+                && self.doc.entities[m.entity].name.split(' ').count() >= 2
                 && self.doc.entities[m.entity].name.ends_with("Conference");
-            if (kind == EntityKind::Location || venue) && (prep || venue) && k.abs_diff(trigger) <= 12 {
+            if (venue || kind == EntityKind::Location && prep) && k.abs_diff(trigger) <= 12 {
                 let distance = k.abs_diff(trigger);
                 if best.is_none_or(|(d, _)| distance < d) {
                     best = Some((distance, m.entity));
@@ -350,7 +394,8 @@ impl<'d> Finder<'d> {
                     return None;
                 }
                 let (a, b) = (tok.min(from), tok.max(from));
-                let across = (a + 1..b).any(|k| is_reporting_verb(self.word(k)) || matches!(self.word(k), ";" | "—" | "–"));
+                let across =
+                    (a + 1..b).any(|k| is_reporting_verb(self.word(k)) || matches!(self.word(k), ";" | "—" | "–"));
                 (tok.abs_diff(from) <= 10 && !across).then_some((tok.abs_diff(from), i))
             })
             .min()
@@ -395,13 +440,30 @@ impl<'d> Finder<'d> {
                 participants.push(m.entity);
             }
         }
+        // "the two leaders spoke by phone": the people of the sentence before
+        if participants.is_empty() && kind != EventKind::Speech && s > 0 {
+            let plural = range.clone().any(|k| {
+                let w = self.lower(k);
+                w == "they" || w == "both" || (w == "two" && k > 0 && self.lower(k - 1) == "the")
+            });
+            if plural {
+                for k in self.doc.sentences[s - 1].tokens.clone() {
+                    let Some(m) = self.mention(k) else { continue };
+                    let is_person = self.doc.entities[m.entity].kind == EntityKind::Person;
+                    if is_person && !self.in_quote[k] && !self.in_role(m.span) && !participants.contains(&m.entity) {
+                        participants.push(m.entity);
+                    }
+                }
+            }
+        }
         let future = (range.start..end).rev().take(12).any(|k| FUTURE_MARKERS.contains(&self.lower(k).as_str()));
         let after_publication = time.and_then(|t| {
             let value = &self.doc.times[t].value;
             let (y, m, d) = self.doc.meta.published_ymd()?;
             Some(value.as_str() > format!("{y:04}-{m:02}-{d:02}").as_str())
         });
-        let status = if future || after_publication == Some(true) { EventStatus::Planned } else { EventStatus::Happened };
+        let status =
+            if future || after_publication == Some(true) { EventStatus::Planned } else { EventStatus::Happened };
         Event {
             kind,
             trigger: parallax_doc::Span::new(self.doc.tokens[start].span.start, self.doc.tokens[end - 1].span.end),
@@ -417,8 +479,21 @@ impl<'d> Finder<'d> {
     /// meeting", "future visits".
     fn is_generic(&self, t: usize) -> bool {
         const GENERIC: &[&str] = &[
-            "peace", "ceasefire", "any", "future", "possible", "bilateral", "previous", "such", "direct",
-            "more", "further", "no", "every", "regular", "many",
+            "peace",
+            "ceasefire",
+            "any",
+            "future",
+            "possible",
+            "bilateral",
+            "previous",
+            "such",
+            "direct",
+            "more",
+            "further",
+            "no",
+            "every",
+            "regular",
+            "many",
         ];
         (t.saturating_sub(2)..t).any(|k| GENERIC.contains(&self.lower(k).as_str()))
     }
@@ -427,12 +502,32 @@ impl<'d> Finder<'d> {
     /// Ukraine", "peace in Europe".
     fn after_topic_noun(&self, k: usize) -> bool {
         const TOPICS: &[&str] = &[
-            "war", "conflict", "peace", "crisis", "invasion", "fighting", "situation", "security",
-            "ceasefire", "settlement", "aggression", "involvement", "support", "troops", "policy",
-            "relations", "ties", "capital", "border", "borders", "influence", "presence",
+            "war",
+            "conflict",
+            "peace",
+            "crisis",
+            "invasion",
+            "fighting",
+            "situation",
+            "security",
+            "ceasefire",
+            "settlement",
+            "aggression",
+            "involvement",
+            "support",
+            "troops",
+            "policy",
+            "relations",
+            "ties",
+            "capital",
+            "border",
+            "borders",
+            "influence",
+            "presence",
         ];
         let mut j = k;
-        while j > 0 && matches!(self.lower(j - 1).as_str(), "in" | "on" | "for" | "with" | "of" | "over" | "the" | "to") {
+        while j > 0 && matches!(self.lower(j - 1).as_str(), "in" | "on" | "for" | "with" | "of" | "over" | "the" | "to")
+        {
             j -= 1;
         }
         j < k && j > 0 && TOPICS.contains(&self.lower(j - 1).as_str())
@@ -447,11 +542,13 @@ impl<'d> Finder<'d> {
             }
             let (kind, sentence) = (events[i].kind, events[i].sentence);
             if events[i].place.is_none() {
-                let near = |j: usize| events[j].kind == kind && events[j].sentence < sentence && sentence - events[j].sentence <= 2;
-                let prev = (0..i)
-                    .rev()
-                    .find(|&j| near(j) && events[j].time.is_some() && events[j].place.is_some())
-                    .or_else(|| (0..i).rev().find(|&j| near(j) && (events[j].time.is_some() || events[j].place.is_some())));
+                let near = |j: usize| {
+                    events[j].kind == kind && events[j].sentence < sentence && sentence - events[j].sentence <= 2
+                };
+                let prev =
+                    (0..i).rev().find(|&j| near(j) && events[j].time.is_some() && events[j].place.is_some()).or_else(
+                        || (0..i).rev().find(|&j| near(j) && (events[j].time.is_some() || events[j].place.is_some())),
+                    );
                 if let Some(prev) = prev {
                     events[i].time = events[prev].time;
                     events[i].place = events[prev].place;
@@ -461,9 +558,15 @@ impl<'d> Finder<'d> {
             // "Shortly before the meeting, …": the date of the meeting referred to
             let range = self.doc.sentences[sentence].tokens.clone();
             let trigger_tok = self.doc.token_at_or_after(events[i].trigger.start);
-            let referred = range.clone().filter(|&k| k != trigger_tok && k > range.start && self.lower(k - 1) == "the").find_map(|k| anaphor_kind(&self.lower(k)));
+            let referred = range
+                .clone()
+                .filter(|&k| k != trigger_tok && k > range.start && self.lower(k - 1) == "the")
+                .find_map(|k| anaphor_kind(&self.lower(k)));
             if let Some(ref_kind) = referred {
-                if let Some(prev) = (0..i).rev().find(|&j| events[j].kind == ref_kind && events[j].time.is_some() && events[j].sentence < sentence) {
+                if let Some(prev) = (0..i)
+                    .rev()
+                    .find(|&j| events[j].kind == ref_kind && events[j].time.is_some() && events[j].sentence < sentence)
+                {
                     events[i].time = events[prev].time;
                 }
             }

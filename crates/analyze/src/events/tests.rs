@@ -1,6 +1,5 @@
 //! Event cases written from other news.
 
-use super::*;
 use parallax_doc::Doc;
 
 fn events(text: &str, published: &str) -> (Doc, Vec<String>) {
@@ -27,7 +26,10 @@ fn events(text: &str, published: &str) -> (Doc, Vec<String>) {
 
 #[test]
 fn a_call_between_two_leaders() {
-    let (_, ev) = events("Indian Prime Minister Narendra Modi spoke with Japanese Prime Minister Shigeru Ishiba on Thursday.", "2025-03-08");
+    let (_, ev) = events(
+        "Indian Prime Minister Narendra Modi spoke with Japanese Prime Minister Shigeru Ishiba on Thursday.",
+        "2025-03-08",
+    );
     assert_eq!(ev, vec!["call 2025-03-06 - [Narendra Modi, Shigeru Ishiba] Happened"]);
 }
 
@@ -74,7 +76,13 @@ fn debug_dump() {
     let mut doc = Doc::new("t", std::env::var("TEXT").unwrap_or_default());
     doc.meta.published = Some("2025-05-12".into());
     crate::analyze(&mut doc);
-    for m in &doc.mentions { eprintln!("M {:?} {:?}", doc.slice(m.span), doc.entities[m.entity].kind); }
-    for t in &doc.times { eprintln!("T {:?} {} {}", doc.slice(t.span), t.value, t.kind); }
-    for e in &doc.events { eprintln!("E {:?}", e); }
+    for m in &doc.mentions {
+        eprintln!("M {:?} {:?}", doc.slice(m.span), doc.entities[m.entity].kind);
+    }
+    for t in &doc.times {
+        eprintln!("T {:?} {} {}", doc.slice(t.span), t.value, t.kind);
+    }
+    for e in &doc.events {
+        eprintln!("E {:?}", e);
+    }
 }

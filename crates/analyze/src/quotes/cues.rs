@@ -41,9 +41,7 @@ pub(crate) struct CueMatch {
 impl CueMatch {
     /// The cue's bytes.
     pub fn span(&self, doc: &Doc) -> Span {
-        doc.tokens[self.first]
-            .span
-            .cover(doc.tokens[self.end - 1].span)
+        doc.tokens[self.first].span.cover(doc.tokens[self.end - 1].span)
     }
 }
 
@@ -82,11 +80,7 @@ impl Lexicon {
             let indirect = cols.next() == Some("indirect");
             let mut words = phrase.split(' ').filter(|w| !w.is_empty());
             let Some(first) = words.next() else { continue };
-            let entry = Entry {
-                rest: words.collect(),
-                class,
-                indirect,
-            };
+            let entry = Entry { rest: words.collect(), class, indirect };
             let list = lex.by_first.entry(first).or_default();
             list.push(entry);
             // longest phrases first, so "according to" wins over shorter entries
@@ -121,12 +115,7 @@ impl Lexicon {
                     continue 'entries;
                 }
             }
-            return Some(CueMatch {
-                first: i,
-                end,
-                class: e.class,
-                indirect: e.indirect,
-            });
+            return Some(CueMatch { first: i, end, class: e.class, indirect: e.indirect });
         }
         None
     }
@@ -138,13 +127,10 @@ fn clause_start(doc: &Doc, i: usize) -> bool {
         return true;
     }
     let prev = &doc.tokens[i - 1];
-    if matches!(prev.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
-        || doc.slice(prev.span) == ":"
-    {
+    if matches!(prev.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) || doc.slice(prev.span) == ":" {
         return true;
     }
-    doc.sentence_at(doc.tokens[i].span.start)
-        .is_some_and(|s| doc.sentences[s].tokens.start == i)
+    doc.sentence_at(doc.tokens[i].span.start).is_some_and(|s| doc.sentences[s].tokens.start == i)
 }
 
 /// `word` in ASCII lower case, using `buf` when it needs changing; `None` for long or non-ASCII
@@ -171,13 +157,9 @@ mod tests {
         let lex = lexicon();
         assert!(lex.by_first.len() > 300);
         let said = &lex.by_first["said"];
-        assert!(said
-            .iter()
-            .any(|e| e.class == CueClass::Verb && e.indirect && e.rest.is_empty()));
+        assert!(said.iter().any(|e| e.class == CueClass::Verb && e.indirect && e.rest.is_empty()));
         let according = &lex.by_first["according"];
-        assert!(according
-            .iter()
-            .any(|e| e.class == CueClass::Source && e.rest == ["to"]));
+        assert!(according.iter().any(|e| e.class == CueClass::Source && e.rest == ["to"]));
         assert_eq!(lex.by_first["saying"][0].class, CueClass::Participle);
     }
 }

@@ -61,11 +61,7 @@ impl Stage for QuoteFinder {
 
 /// Fills the quote layer of `doc` (replacing any quotes already there).
 pub fn find_quotes(doc: &mut Doc) {
-    let quotes = if doc.tokens.is_empty() || doc.sentences.is_empty() {
-        Vec::new()
-    } else {
-        Finder::new(doc).run()
-    };
+    let quotes = if doc.tokens.is_empty() || doc.sentences.is_empty() { Vec::new() } else { Finder::new(doc).run() };
     doc.quotes = quotes;
 }
 
@@ -114,9 +110,8 @@ struct Finder<'a> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
-];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -380,9 +375,7 @@ fn is_stop(word: &str) -> bool {
 }
 
 fn starts_upper(word: &str) -> bool {
-    word.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 impl<'a> Finder<'a> {
@@ -423,15 +416,7 @@ impl<'a> Finder<'a> {
             }
             paragraphs[p] = range;
         }
-        Finder {
-            doc,
-            lex,
-            in_quote,
-            cues,
-            mentions,
-            regions,
-            paragraphs,
-        }
+        Finder { doc, lex, in_quote, cues, mentions, regions, paragraphs }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -488,11 +473,9 @@ impl<'a> Finder<'a> {
             let own = self.own_attribution(r);
             let kind = self.kind(r, own.is_some());
             let mut attr = match own {
-                Some((cue, speaker)) => Attribution {
-                    cue: Some(cue.span(self.doc)),
-                    speaker: Some(speaker),
-                    has_cue: true,
-                },
+                Some((cue, speaker)) => {
+                    Attribution { cue: Some(cue.span(self.doc)), speaker: Some(speaker), has_cue: true }
+                }
                 None => self.nearest_attribution(r, s_first, s_last),
             };
             if !attr.has_cue {
@@ -500,20 +483,12 @@ impl<'a> Finder<'a> {
                     attr.speaker = Some(speaker);
                 }
             }
-            prev = Some((
-                r.paragraph,
-                s_first,
-                s_last,
-                r.close.is_none(),
-                attr.speaker,
-            ));
+            prev = Some((r.paragraph, s_first, s_last, r.close.is_none(), attr.speaker));
             if kind == QuoteKind::Partial && attr.speaker.is_none() {
                 // a scare quote or a title: no speaker, not reported
                 continue;
             }
-            let span = self.doc.tokens[r.first]
-                .span
-                .cover(self.doc.tokens[r.end - 1].span);
+            let span = self.doc.tokens[r.first].span.cover(self.doc.tokens[r.end - 1].span);
             out.push(Quote {
                 span,
                 kind,
@@ -532,9 +507,7 @@ impl<'a> Finder<'a> {
     fn kind(&self, r: &Region, has_own: bool) -> QuoteKind {
         let s = self.sentence_of(r.open);
         let starts = self.doc.sentences[s].tokens.start == r.open
-            || (r.open > 0
-                && !self.in_quote[r.open - 1]
-                && matches!(self.tok(r.open - 1), ":" | ","));
+            || (r.open > 0 && !self.in_quote[r.open - 1] && matches!(self.tok(r.open - 1), ":" | ","));
         let first = self.tok(r.first);
         let capital = starts_upper(first) || first.starts_with('…') || first.starts_with("...");
         let ends = match r.close {
@@ -542,10 +515,7 @@ impl<'a> Finder<'a> {
             Some(c) => {
                 has_own
                     || c + 1 >= self.sentence_range(self.sentence_of(c)).end
-                    || matches!(
-                        self.tok(c + 1),
-                        "," | "." | "!" | "?" | ";" | ":" | "–" | "—" | ")"
-                    )
+                    || matches!(self.tok(c + 1), "," | "." | "!" | "?" | ";" | ":" | "–" | "—" | ")")
             }
         };
         if starts && capital && ends {
@@ -619,24 +589,12 @@ impl<'a> Finder<'a> {
             let c = self.cues[k];
             let sent = self.sentence_range(self.sentence_of(c.first));
             if let Some(speaker) = self.subject_of(k, sent, 0) {
-                return Attribution {
-                    cue: Some(c.span(self.doc)),
-                    speaker: Some(speaker),
-                    has_cue: true,
-                };
+                return Attribution { cue: Some(c.span(self.doc)), speaker: Some(speaker), has_cue: true };
             }
         }
         match cands.first() {
-            Some(&(_, k)) => Attribution {
-                cue: Some(self.cues[k].span(self.doc)),
-                speaker: None,
-                has_cue: true,
-            },
-            None => Attribution {
-                cue: None,
-                speaker: None,
-                has_cue: false,
-            },
+            Some(&(_, k)) => Attribution { cue: Some(self.cues[k].span(self.doc)), speaker: None, has_cue: true },
+            None => Attribution { cue: None, speaker: None, has_cue: false },
         }
     }
 
@@ -700,18 +658,11 @@ impl<'a> Finder<'a> {
         if depth >= 3 {
             return None;
         }
-        let in_sentence =
-            |j: usize| self.cues[j].first >= sent.start && self.cues[j].end <= sent.end;
-        let before = (0..k)
-            .rev()
-            .take_while(|&j| in_sentence(j))
-            .find(|&j| self.cues[j].class == CueClass::Verb);
-        let after = (k + 1..self.cues.len())
-            .take_while(|&j| in_sentence(j))
-            .find(|&j| self.cues[j].class == CueClass::Verb);
-        before
-            .or(after)
-            .and_then(|j| self.subject_of(j, sent, depth + 1))
+        let in_sentence = |j: usize| self.cues[j].first >= sent.start && self.cues[j].end <= sent.end;
+        let before = (0..k).rev().take_while(|&j| in_sentence(j)).find(|&j| self.cues[j].class == CueClass::Verb);
+        let after =
+            (k + 1..self.cues.len()).take_while(|&j| in_sentence(j)).find(|&j| self.cues[j].class == CueClass::Verb);
+        before.or(after).and_then(|j| self.subject_of(j, sent, depth + 1))
     }
 
     /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
@@ -747,12 +698,7 @@ impl<'a> Finder<'a> {
                         i -= 1;
                         continue;
                     }
-                    if after_time
-                        && is_in(
-                            t,
-                            &["on", "at", "the", "in", "early", "late", "over", "during"],
-                        )
-                    {
+                    if after_time && is_in(t, &["on", "at", "the", "in", "early", "late", "over", "during"]) {
                         skipped += 1;
                         i -= 1;
                         continue;
@@ -785,9 +731,7 @@ impl<'a> Finder<'a> {
                 };
                 if let Some(c) = self.lex.match_at(self.doc, j + 1, k) {
                     if c.class == CueClass::Source {
-                        return self
-                            .np_after(c.end, k)
-                            .map_or(Before::Nothing, Before::Subject);
+                        return self.np_after(c.end, k).map_or(Before::Nothing, Before::Subject);
                     }
                 }
                 let only_adverbs = (j + 1..k).all(|x| {
@@ -797,41 +741,32 @@ impl<'a> Finder<'a> {
                 if only_adverbs {
                     return self.before(j, lo);
                 }
-                if j > lo {
-                    if let Some(s) = self.np_ending_at(j - 1, lo) {
-                        return Before::Subject(s);
-                    }
+                // "Kallas, the EU’s foreign policy chief, said" and "Ethiopia's foreign
+                // minister, Gedion Timothewos, said": the side that names an entity wins
+                let outer = if j > lo { self.np_ending_at(j - 1, lo) } else { None };
+                let inner = self.np_ending_at(k - 1, j + 1);
+                match (outer, inner) {
+                    (Some(o), Some(i)) if o.entity.is_none() && i.entity.is_some() => Before::Subject(i),
+                    (Some(o), _) => Before::Subject(o),
+                    (None, i) => i.map_or(Before::Nothing, Before::Subject),
                 }
-                self.np_ending_at(k - 1, j + 1)
-                    .map_or(Before::Nothing, Before::Subject)
             }
             "and" | "but" => Before::Coordinated,
             _ if !self.is_word(k) => {
-                if matches!(
-                    self.doc.tokens[k].kind,
-                    TokenKind::OpenQuote | TokenKind::CloseQuote
-                ) {
+                if matches!(self.doc.tokens[k].kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
                     Before::Inverted
                 } else {
                     Before::Nothing
                 }
             }
-            _ => self
-                .np_ending_at(k, lo)
-                .map_or(Before::Nothing, Before::Subject),
+            _ => self.np_ending_at(k, lo).map_or(Before::Nothing, Before::Subject),
         }
     }
 
     fn speaker_for(&self, np: Span, head: usize) -> Speaker {
         match self.mention_at(head) {
-            Some(m) => Speaker {
-                span: m.span,
-                entity: Some(m.entity),
-            },
-            None => Speaker {
-                span: np,
-                entity: None,
-            },
+            Some(m) => Speaker { span: m.span, entity: Some(m.entity) },
+            None => Speaker { span: np, entity: None },
         }
     }
 
@@ -847,11 +782,7 @@ impl<'a> Finder<'a> {
         if is_stop(t) || is_in(t, DETERMINERS) || is_in(t, TIME_WORDS) || is_in(t, ADVERBS) {
             return None;
         }
-        if (!starts_upper(t) && self.cue_at(k))
-            || self.ly_adverb(k)
-            || t.ends_with("’s")
-            || t.ends_with("'s")
-        {
+        if (!starts_upper(t) && self.cue_at(k)) || self.ly_adverb(k) || t.ends_with("’s") || t.ends_with("'s") {
             return None;
         }
         let mut j = k;
@@ -865,12 +796,8 @@ impl<'a> Finder<'a> {
                 j = p;
                 break;
             }
-            let joins_names = is_in(
-                pt,
-                &[
-                    "of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di",
-                ],
-            ) && starts_upper(self.tok(j))
+            let joins_names = is_in(pt, &["of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di"])
+                && starts_upper(self.tok(j))
                 && p > lo
                 && starts_upper(self.tok(p - 1));
             if joins_names {
@@ -910,12 +837,8 @@ impl<'a> Finder<'a> {
                 break;
             }
             let w = self.tok(i);
-            let joins_names = is_in(
-                w,
-                &[
-                    "of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di",
-                ],
-            ) && last.is_some()
+            let joins_names = is_in(w, &["of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di"])
+                && last.is_some()
                 && i + 1 < hi
                 && starts_upper(self.tok(i - 1))
                 && self.is_word(i + 1)
@@ -933,19 +856,12 @@ impl<'a> Finder<'a> {
             i += 1;
         }
         let last = last?;
-        let np = self.doc.tokens[first]
-            .span
-            .cover(self.doc.tokens[last].span);
+        let np = self.doc.tokens[first].span.cover(self.doc.tokens[last].span);
         // the head is the last mention inside the phrase
-        let head = (first..=last)
-            .rev()
-            .find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
+        let head = (first..=last).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
         match head {
             Some(h) => Some(self.speaker_for(np, h)),
-            None => Some(Speaker {
-                span: np,
-                entity: None,
-            }),
+            None => Some(Speaker { span: np, entity: None }),
         }
     }
 
@@ -981,9 +897,7 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 out.push(Quote {
-                    span: self.doc.tokens[start]
-                        .span
-                        .cover(self.doc.tokens[end - 1].span),
+                    span: self.doc.tokens[start].span.cover(self.doc.tokens[end - 1].span),
                     kind: QuoteKind::Indirect,
                     cue: Some(c.span(self.doc)),
                     speaker_span: Some(speaker.span),
@@ -997,10 +911,7 @@ impl<'a> Finder<'a> {
     /// Where the reported clause after an indirect-speech cue starts, if there clearly is one.
     fn complement_start(&self, c: CueMatch, hi: usize) -> Option<usize> {
         let cue_word = self.tok(c.first);
-        let tell = is_in(
-            cue_word,
-            &["told", "tells", "informed", "assured", "reminded", "warned"],
-        );
+        let tell = is_in(cue_word, &["told", "tells", "informed", "assured", "reminded", "warned"]);
         let j = c.end;
         if j >= hi {
             return None;
@@ -1010,14 +921,9 @@ impl<'a> Finder<'a> {
         }
         // "said on Monday that", "told reporters that"
         let first_word = self.tok(j);
-        let skippable =
-            tell || is_in(
-                first_word,
-                &[
-                    "on", "in", "at", "last", "this", "during", "after", "before", "earlier",
-                    "later",
-                ],
-            ) || is_in(first_word, TIME_WORDS);
+        let skippable = tell
+            || is_in(first_word, &["on", "in", "at", "last", "this", "during", "after", "before", "earlier", "later"])
+            || is_in(first_word, TIME_WORDS);
         if skippable {
             for x in j + 1..(j + 8).min(hi) {
                 if !self.is_word(x) {

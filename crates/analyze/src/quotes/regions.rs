@@ -95,29 +95,23 @@ fn scan_paragraph(doc: &Doc, paragraph: usize, start: usize, end: usize, out: &m
                 push(doc, o, None, i, paragraph, out);
                 state = State::Double(i);
             }
-            (State::Outside, Mark::SingleOpen)
-                if find_single_close(doc, i + 1, end, false).is_some() =>
-            {
+            (State::Outside, Mark::SingleOpen) if find_single_close(doc, i + 1, end, false).is_some() => {
                 state = State::Single(i, false);
             }
             (State::Outside, Mark::SingleStraightOpen) => {
                 // straight single marks quote only within one sentence and around a word
-                let sentence_end = doc
-                    .sentence_at(doc.tokens[i].span.start)
-                    .map_or(end, |s| doc.sentences[s].tokens.end.min(end));
+                let sentence_end =
+                    doc.sentence_at(doc.tokens[i].span.start).map_or(end, |s| doc.sentences[s].tokens.end.min(end));
                 if find_single_close(doc, i + 1, sentence_end, true).is_some() {
                     state = State::Single(i, true);
                 }
             }
-            (State::Single(o, false), Mark::SingleClose)
-            | (State::Single(o, true), Mark::SingleStraightClose) => {
+            (State::Single(o, false), Mark::SingleClose) | (State::Single(o, true), Mark::SingleStraightClose) => {
                 push(doc, o, Some(i), i, paragraph, out);
                 state = State::Outside;
             }
             // a double mark inside a single quote: the single mark was a stray one
-            (State::Single(_, _), Mark::DoubleOpen | Mark::DoubleStraight) => {
-                state = State::Double(i)
-            }
+            (State::Single(_, _), Mark::DoubleOpen | Mark::DoubleStraight) => state = State::Double(i),
             // nested marks, apostrophes (“dons’”) and stray closing marks are not quotes
             _ => {}
         }
@@ -146,34 +140,14 @@ fn find_single_close(doc: &Doc, from: usize, to: usize, straight: bool) -> Optio
     None
 }
 
-fn push(
-    doc: &Doc,
-    open: usize,
-    close: Option<usize>,
-    content_end: usize,
-    paragraph: usize,
-    out: &mut Vec<Region>,
-) {
+fn push(doc: &Doc, open: usize, close: Option<usize>, content_end: usize, paragraph: usize, out: &mut Vec<Region>) {
     let first = open + 1;
     let mut end = content_end;
-    while end > first
-        && matches!(
-            doc.slice(doc.tokens[end - 1].span),
-            "," | "." | ":" | ";" | "—" | "–" | "-"
-        )
-    {
+    while end > first && matches!(doc.slice(doc.tokens[end - 1].span), "," | "." | ":" | ";" | "—" | "–" | "-") {
         end -= 1;
     }
-    let has_word = doc.tokens[first..end]
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+    let has_word = doc.tokens[first..end].iter().any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
     if has_word {
-        out.push(Region {
-            open,
-            close,
-            first,
-            end,
-            paragraph,
-        });
+        out.push(Region { open, close, first, end, paragraph });
     }
 }

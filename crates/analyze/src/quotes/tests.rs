@@ -8,22 +8,12 @@ fn doc(text: &str, people: &[(&str, &[&str])]) -> Doc {
     let mut d = Doc::new("t", text.to_string());
     segment(&mut d);
     for (id, (name, forms)) in people.iter().enumerate() {
-        d.entities.push(Entity {
-            id,
-            kind: EntityKind::Person,
-            name: name.to_string(),
-            roles: vec![],
-            gender: None,
-        });
+        d.entities.push(Entity { id, kind: EntityKind::Person, name: name.to_string(), roles: vec![], gender: None });
         for form in forms.iter() {
             for (at, _) in text.match_indices(form) {
                 let span = Span::new(at, at + form.len());
                 if !d.mentions.iter().any(|m| m.span.overlaps(span)) {
-                    d.mentions.push(Mention {
-                        span,
-                        entity: id,
-                        kind: MentionKind::Name,
-                    });
+                    d.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
                 }
             }
         }
@@ -36,27 +26,14 @@ fn doc(text: &str, people: &[(&str, &[&str])]) -> Doc {
 fn texts(d: &Doc) -> Vec<(String, QuoteKind, Option<String>)> {
     d.quotes
         .iter()
-        .map(|q| {
-            (
-                d.slice(q.span).to_string(),
-                q.kind,
-                q.speaker_entity.map(|e| d.entities[e].name.clone()),
-            )
-        })
+        .map(|q| (d.slice(q.span).to_string(), q.kind, q.speaker_entity.map(|e| d.entities[e].name.clone())))
         .collect()
 }
 
 #[test]
 fn direct_quote_with_attribution_after() {
     let d = doc("“We are ready,” Smith said.", &[("John Smith", &["Smith"])]);
-    assert_eq!(
-        texts(&d),
-        vec![(
-            "We are ready".into(),
-            QuoteKind::Direct,
-            Some("John Smith".into())
-        )]
-    );
+    assert_eq!(texts(&d), vec![("We are ready".into(), QuoteKind::Direct, Some("John Smith".into()))]);
     assert_eq!(d.slice(d.quotes[0].cue.unwrap()), "said");
 }
 

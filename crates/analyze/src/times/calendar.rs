@@ -48,10 +48,7 @@ impl Value {
     /// The TimeML value and kind.
     pub(super) fn render(&self) -> (String, &'static str) {
         match self {
-            Value::Day(d) => (
-                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-                "date",
-            ),
+            Value::Day(d) => (format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()), "date"),
             Value::Month(y, m) => (format!("{y:04}-{m:02}"), "date"),
             Value::Year(y) => (format!("{y:04}"), "date"),
             Value::Week(d) => {
@@ -66,15 +63,7 @@ impl Value {
             Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
             Value::Time(d, h, m, utc) => {
                 let z = if *utc { "Z" } else { "" };
-                (
-                    format!(
-                        "{:04}-{:02}-{:02}T{h:02}:{m:02}{z}",
-                        d.year(),
-                        d.month(),
-                        d.day()
-                    ),
-                    "time",
-                )
+                (format!("{:04}-{:02}-{:02}T{h:02}:{m:02}{z}", d.year(), d.month(), d.day()), "time")
             }
             Value::Ref(r) => ((*r).to_string(), "date"),
             Value::Duration(v) => (v.clone(), "duration"),
@@ -98,12 +87,7 @@ pub(super) fn iso_weekday(date: NaiveDate) -> u32 {
 }
 
 /// The date a weekday name refers to, seen from `anchor`.
-pub(super) fn weekday(
-    anchor: NaiveDate,
-    wd: u32,
-    rel: Rel,
-    tense: Option<Tense>,
-) -> Option<NaiveDate> {
+pub(super) fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, tense: Option<Tense>) -> Option<NaiveDate> {
     let today = iso_weekday(anchor) as i64;
     let ahead = (wd as i64 - today).rem_euclid(7); // 0..=6 days forward
     let offset = match rel {
@@ -147,11 +131,7 @@ pub(super) fn month_year(anchor: NaiveDate, m: u32, rel: Rel, tense: Option<Tens
     let now = month_index(y, anchor.month());
     let candidates = [y - 1, y, y + 1];
     let pick = |keep: &dyn Fn(i64) -> bool| {
-        candidates
-            .iter()
-            .copied()
-            .filter(|&c| keep(month_index(c, m)))
-            .min_by_key(|&c| (month_index(c, m) - now).abs())
+        candidates.iter().copied().filter(|&c| keep(month_index(c, m))).min_by_key(|&c| (month_index(c, m) - now).abs())
     };
     let found = match rel {
         Rel::Last => pick(&|i| i < now),
@@ -167,12 +147,7 @@ pub(super) fn month_year(anchor: NaiveDate, m: u32, rel: Rel, tense: Option<Tens
 }
 
 /// The date a month and day named without a year refer to, seen from `anchor`.
-pub(super) fn month_day(
-    anchor: NaiveDate,
-    m: u32,
-    d: u32,
-    tense: Option<Tense>,
-) -> Option<NaiveDate> {
+pub(super) fn month_day(anchor: NaiveDate, m: u32, d: u32, tense: Option<Tense>) -> Option<NaiveDate> {
     let y = anchor.year();
     [y - 1, y, y + 1]
         .iter()

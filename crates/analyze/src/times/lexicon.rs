@@ -127,27 +127,12 @@ pub(super) fn weekday_name_follower(word: &str) -> bool {
 /// Capitalised words that, before a weekday, make it a named day that is not the nearest such
 /// weekday ("Good Friday", "Bloody Sunday").
 pub(super) fn weekday_name_leader(word: &str) -> bool {
-    matches!(
-        word,
-        "good"
-            | "bloody"
-            | "ash"
-            | "easter"
-            | "palm"
-            | "holy"
-            | "maundy"
-            | "shrove"
-            | "whit"
-            | "low"
-    )
+    matches!(word, "good" | "bloody" | "ash" | "easter" | "palm" | "holy" | "maundy" | "shrove" | "whit" | "low")
 }
 
 /// Capitalised words that name a paper with "on Sunday" ("the Mail on Sunday").
 pub(super) fn paper_on_sunday(word: &str) -> bool {
-    matches!(
-        word,
-        "mail" | "independent" | "scotland" | "wales" | "observer" | "express" | "sport"
-    )
+    matches!(word, "mail" | "independent" | "scotland" | "wales" | "observer" | "express" | "sport")
 }
 
 /// A small cardinal written as a word, or "a"/"an" (one).
@@ -324,23 +309,21 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
         return Some(Future);
     }
     let m = match word {
-        "will" | "would" | "shall" | "won't" | "won’t" | "wouldn't" | "wouldn’t" | "scheduled"
-        | "planned" | "planning" | "expected" | "expects" | "expect" | "due" | "upcoming"
-        | "later" | "slated" | "ahead" | "forthcoming" | "tomorrow" | "soon" => Future,
-        "said" | "told" | "announced" | "added" | "stated" | "reported" | "wrote" | "confirmed"
-        | "claimed" | "insisted" | "warned" | "declared" | "tweeted" => Reporting,
-        "was" | "were" | "had" | "did" | "didn't" | "didn’t" | "wasn't" | "wasn’t" | "weren't"
-        | "weren’t" | "hadn't" | "hadn’t" | "been" | "ago" | "yesterday" | "earlier" | "spoke"
-        | "met" | "went" | "came" | "took" | "gave" | "made" | "sent" | "won" | "lost"
-        | "began" | "saw" | "led" | "left" | "held" | "fled" | "fell" | "rose" | "flew"
-        | "struck" | "found" | "got" | "thought" | "brought" | "became" | "ran" | "stood"
-        | "fought" | "kept" | "knew" | "grew" | "shot" | "broke" | "chose" | "drove" | "paid"
-        | "sold" | "sought" | "spent" | "built" | "meant" | "felt" | "heard" | "withdrew"
-        | "caught" | "oversaw" | "overcame" | "swore" | "shook" | "stole" | "threw" | "drew"
-        | "hung" | "dealt" | "laid" | "slid" | "sank" | "woke" | "wore" | "tore" | "underwent"
-        | "undertook" | "forgave" | "bore" | "ate" | "sat" | "sang" | "rang" | "swam" | "hid"
-        | "bit" | "fed" | "sped" | "lit" | "froze" | "taught" | "bought" | "arose" | "forbade"
-        | "forgot" | "mistook" | "outlined" | "unveiled" => Past,
+        "will" | "would" | "shall" | "won't" | "won’t" | "wouldn't" | "wouldn’t" | "scheduled" | "planned"
+        | "planning" | "expected" | "expects" | "expect" | "due" | "upcoming" | "later" | "slated" | "ahead"
+        | "forthcoming" | "tomorrow" | "soon" => Future,
+        "said" | "told" | "announced" | "added" | "stated" | "reported" | "wrote" | "confirmed" | "claimed"
+        | "insisted" | "warned" | "declared" | "tweeted" => Reporting,
+        "was" | "were" | "had" | "did" | "didn't" | "didn’t" | "wasn't" | "wasn’t" | "weren't" | "weren’t"
+        | "hadn't" | "hadn’t" | "been" | "ago" | "yesterday" | "earlier" | "spoke" | "met" | "went" | "came"
+        | "took" | "gave" | "made" | "sent" | "won" | "lost" | "began" | "saw" | "led" | "left" | "held" | "fled"
+        | "fell" | "rose" | "flew" | "struck" | "found" | "got" | "thought" | "brought" | "became" | "ran"
+        | "stood" | "fought" | "kept" | "knew" | "grew" | "shot" | "broke" | "chose" | "drove" | "paid" | "sold"
+        | "sought" | "spent" | "built" | "meant" | "felt" | "heard" | "withdrew" | "caught" | "oversaw"
+        | "overcame" | "swore" | "shook" | "stole" | "threw" | "drew" | "hung" | "dealt" | "laid" | "slid" | "sank"
+        | "woke" | "wore" | "tore" | "underwent" | "undertook" | "forgave" | "bore" | "ate" | "sat" | "sang"
+        | "rang" | "swam" | "hid" | "bit" | "fed" | "sped" | "lit" | "froze" | "taught" | "bought" | "arose"
+        | "forbade" | "forgot" | "mistook" | "outlined" | "unveiled" => Past,
         _ => return past_participle(word).then_some(Past),
     };
     Some(m)
@@ -349,10 +332,7 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
 /// A regular past form ("agreed", "criticised"), not an adjective in "-ed" nor a future-leaning
 /// participle ("scheduled", "planned", "expected" are handled as future before this).
 fn past_participle(word: &str) -> bool {
-    if word.len() < 5
-        || !word.ends_with("ed")
-        || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-    {
+    if word.len() < 5 || !word.ends_with("ed") || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
         return false;
     }
     if word.ends_with("eed") {

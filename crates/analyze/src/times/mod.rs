@@ -50,19 +50,9 @@ impl Stage for TimeTagger {
 /// token layers.
 pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
-    let published = doc
-        .meta
-        .published_ymd()
-        .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
-    let mut t = Tagger {
-        doc,
-        lower: &lower,
-        anchor: published,
-        fixed: published.is_some(),
-        s0: 0,
-        s1: 0,
-        out: Vec::new(),
-    };
+    let published = doc.meta.published_ymd().and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    let mut t =
+        Tagger { doc, lower: &lower, anchor: published, fixed: published.is_some(), s0: 0, s1: 0, out: Vec::new() };
     for s in &doc.sentences {
         t.s0 = s.tokens.start.min(doc.tokens.len());
         t.s1 = s.tokens.end.min(doc.tokens.len());
@@ -104,12 +94,7 @@ struct Found {
 
 impl Found {
     fn new(next: usize, span: Span, value: Option<Value>) -> Found {
-        Found {
-            next,
-            span,
-            value,
-            explicit: false,
-        }
+        Found { next, span, value, explicit: false }
     }
 }
 
@@ -146,9 +131,7 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 fn parse_year(s: &str) -> Option<i32> {
-    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 fn parse_day(s: &str) -> Option<u32> {
@@ -167,11 +150,7 @@ fn parse_day(s: &str) -> Option<u32> {
 
 /// A plain count: "3", "2,225", "1.5" (kept as written, without separators).
 fn parse_count(s: &str) -> Option<String> {
-    if !s
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-        || !s.as_bytes()[0].is_ascii_digit()
-    {
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') || !s.as_bytes()[0].is_ascii_digit() {
         return None;
     }
     let v: String = s.chars().filter(|&c| c != ',').collect();
@@ -284,11 +263,7 @@ impl<'a> Tagger<'a> {
         }
         if let Some(wd) = lexicon::weekday_plural(w) {
             if self.capitalised(i) {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Set(format!("XXXX-WXX-{wd}"))),
-                ));
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Set(format!("XXXX-WXX-{wd}")))));
             }
             return None;
         }
@@ -303,46 +278,19 @@ impl<'a> Tagger<'a> {
             "today" | "tonight" => return self.day_offset(i, 0),
             "yesterday" => return self.day_offset(i, -1),
             "tomorrow" => return self.day_offset(i, 1),
-            "recently" | "lately" => {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Ref("PAST_REF")),
-                ))
-            }
+            "recently" | "lately" => return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PAST_REF")))),
             "currently" | "nowadays" | "presently" => {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Ref("PRESENT_REF")),
-                ))
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
             }
-            "now" if !possessive => {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Ref("PRESENT_REF")),
-                ))
-            }
+            "now" if !possessive => return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF")))),
             "soon"
-                if !matches!(self.prev(i), "as" | "too" | "so" | "how")
-                    && !matches!(self.w(i + 1), "as" | "after") =>
+                if !matches!(self.prev(i), "as" | "too" | "so" | "how") && !matches!(self.w(i + 1), "as" | "after") =>
             {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Ref("FUTURE_REF")),
-                ))
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
             "recent" if matches!(self.prev(i), "in" | "over") => {
-                if let Some(Unit::Day | Unit::Week | Unit::Month | Unit::Year) =
-                    lexicon::unit(self.w(i + 1))
-                {
-                    return Some(Found::new(
-                        i + 2,
-                        self.span(i, i + 1),
-                        Some(Value::Ref("PAST_REF")),
-                    ));
+                if let Some(Unit::Day | Unit::Week | Unit::Month | Unit::Year) = lexicon::unit(self.w(i + 1)) {
+                    return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
                 }
                 return None;
             }
@@ -368,9 +316,7 @@ impl<'a> Tagger<'a> {
             TokenKind::OpenQuote | TokenKind::CloseQuote => Stop::Hard,
             TokenKind::Punct => match self.w(j) {
                 "," => Stop::Comma,
-                ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "-" | "?" | "!" | "…" => {
-                    Stop::Hard
-                }
+                ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "-" | "?" | "!" | "…" => Stop::Hard,
                 _ => Stop::None,
             },
             TokenKind::Word => {
@@ -379,10 +325,7 @@ impl<'a> Tagger<'a> {
                     // a conjunction only before a clause ("before heading", "after he left")
                     let n = self.w(j + 1);
                     let opens = n.ends_with("ing")
-                        || matches!(
-                            n,
-                            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "his" | "their"
-                        );
+                        || matches!(n, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "his" | "their");
                     return if opens { Stop::Hard } else { Stop::None };
                 }
                 if lexicon::clause_opener(w) {
@@ -508,11 +451,7 @@ impl<'a> Tagger<'a> {
         }
         let skip = Some(Found::new(i + 1, self.span(a, i), None));
         // named days and titles: "Good Friday", "Sunday Times", "the Sunday Telegraph"
-        if a == i
-            && i > self.s0
-            && self.capitalised(i - 1)
-            && lexicon::weekday_name_leader(self.w(i - 1))
-        {
+        if a == i && i > self.s0 && self.capitalised(i - 1) && lexicon::weekday_name_leader(self.w(i - 1)) {
             return skip;
         }
         // "the Mail on Sunday"
@@ -531,9 +470,7 @@ impl<'a> Tagger<'a> {
         if !possessive && self.is_word(i + 1) && self.capitalised(i + 1) {
             let n = self.w(i + 1);
             let date_word = lexicon::month(n).is_some() || lexicon::weekday(n).is_some();
-            if lexicon::weekday_name_follower(n)
-                || (!date_word && matches!(self.prev(i), "the" | "a"))
-            {
+            if lexicon::weekday_name_follower(n) || (!date_word && matches!(self.prev(i), "the" | "a")) {
                 return skip;
             }
         }
@@ -548,20 +485,12 @@ impl<'a> Tagger<'a> {
                 None
             };
             if let Some(f) = explicit {
-                return Some(Found {
-                    span: Span::new(self.doc.tokens[a].span.start, f.span.end),
-                    ..f
-                });
+                return Some(Found { span: Span::new(self.doc.tokens[a].span.start, f.span.end), ..f });
             }
         }
         // "Friday night", "Tuesday morning"
         let mut last = i;
-        if !possessive
-            && matches!(
-                self.orig(i + 1),
-                "morning" | "afternoon" | "evening" | "night"
-            )
-        {
+        if !possessive && matches!(self.orig(i + 1), "morning" | "afternoon" | "evening" | "night") {
             last = i + 1;
         }
         let Some(anchor) = self.anchor() else {
@@ -570,17 +499,11 @@ impl<'a> Tagger<'a> {
         let tense = match rel {
             // "closed until Friday": a deadline ahead
             Rel::Bare if matches!(self.prev(a), "until" | "till") => Some(Tense::Future),
-            Rel::Bare | Rel::This if calendar::iso_weekday(anchor) != wd => {
-                self.tense(a, last + 1, possessive)
-            }
+            Rel::Bare | Rel::This if calendar::iso_weekday(anchor) != wd => self.tense(a, last + 1, possessive),
             _ => None,
         };
         let date = calendar::weekday(anchor, wd, rel, tense);
-        Some(Found::new(
-            last + 1,
-            self.span(a, last),
-            date.map(Value::Day),
-        ))
+        Some(Found::new(last + 1, self.span(a, last), date.map(Value::Day)))
     }
 
     // ---- months and explicit dates -------------------------------------------------------------
@@ -597,11 +520,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let year_at = if self.w(i + 2) == "," { i + 3 } else { i + 2 };
-        if let Some(y) = self
-            .is_number(year_at)
-            .then(|| parse_year(self.w(year_at)))
-            .flatten()
-        {
+        if let Some(y) = self.is_number(year_at).then(|| parse_year(self.w(year_at))).flatten() {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(Found {
                 explicit: true,
@@ -619,16 +538,8 @@ impl<'a> Tagger<'a> {
         if !self.capitalised(j) {
             return None;
         }
-        let year_at = if self.w(j + 1) == "," && parse_year(self.w(j + 2)).is_some() {
-            j + 2
-        } else {
-            j + 1
-        };
-        if let Some(y) = self
-            .is_number(year_at)
-            .then(|| parse_year(self.w(year_at)))
-            .flatten()
-        {
+        let year_at = if self.w(j + 1) == "," && parse_year(self.w(j + 2)).is_some() { j + 2 } else { j + 1 };
+        if let Some(y) = self.is_number(year_at).then(|| parse_year(self.w(year_at))).flatten() {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(Found {
                 explicit: true,
@@ -644,26 +555,20 @@ impl<'a> Tagger<'a> {
         let nine_eleven = m == 9
             && d == 11
             && self.anchor().is_none_or(|d| d.year() > 2001)
-            && (matches!(
-                self.prev(a),
-                "the" | "since" | "after" | "post" | "pre" | "following"
-            ) || matches!(
-                self.w(b + 1),
-                "attack"
-                    | "attacks"
-                    | "attackers"
-                    | "hijackers"
-                    | "hijackings"
-                    | "terror"
-                    | "terrorist"
-                    | "commission"
-            ));
+            && (matches!(self.prev(a), "the" | "since" | "after" | "post" | "pre" | "following")
+                || matches!(
+                    self.w(b + 1),
+                    "attack"
+                        | "attacks"
+                        | "attackers"
+                        | "hijackers"
+                        | "hijackings"
+                        | "terror"
+                        | "terrorist"
+                        | "commission"
+                ));
         if nine_eleven {
-            return Found::new(
-                b + 1,
-                self.span(a, b),
-                NaiveDate::from_ymd_opt(2001, 9, 11).map(Value::Day),
-            );
+            return Found::new(b + 1, self.span(a, b), NaiveDate::from_ymd_opt(2001, 9, 11).map(Value::Day));
         }
         let value = self.anchor().and_then(|anchor| {
             let tense = self.tense(a, b + 1, false);
@@ -688,24 +593,13 @@ impl<'a> Tagger<'a> {
             }
             // "February 2025", "February of 2025"
             let y_at = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-            if let Some(y) = self
-                .is_number(y_at)
-                .then(|| parse_year(self.w(y_at)))
-                .flatten()
-            {
-                return Some(Found::new(
-                    y_at + 1,
-                    self.span(a, y_at),
-                    Some(Value::Month(y, m)),
-                ));
+            if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
+                return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Month(y, m))));
             }
         }
         // "May last year", "March this year", "June next year"
         let r = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-        if !possessive
-            && matches!(self.w(r), "last" | "this" | "next")
-            && self.base(r + 1).0 == "year"
-        {
+        if !possessive && matches!(self.w(r), "last" | "this" | "next") && self.base(r + 1).0 == "year" {
             let delta = match self.w(r) {
                 "last" => -1,
                 "next" => 1,
@@ -729,11 +623,7 @@ impl<'a> Tagger<'a> {
                         && lexicon::month(self.w(i - 2)).is_some_and(|(_, s)| s)
                         && self.capitalised(i - 2))
             } else {
-                !possessive
-                    && matches!(
-                        p,
-                        "in" | "since" | "until" | "till" | "during" | "early" | "late" | "mid"
-                    )
+                !possessive && matches!(p, "in" | "since" | "until" | "till" | "during" | "early" | "late" | "mid")
             };
         if !ok {
             return None;
@@ -752,11 +642,7 @@ impl<'a> Tagger<'a> {
             _ => Rel::Bare,
         };
         let value = self.anchor().map(|anchor| {
-            let tense = if rel == Rel::Bare {
-                self.tense(a, i + 1, possessive)
-            } else {
-                None
-            };
+            let tense = if rel == Rel::Bare { self.tense(a, i + 1, possessive) } else { None };
             Value::Month(calendar::month_year(anchor, m, rel, tense), m)
         });
         Some(Found::new(i + 1, self.span(a, i), value))
@@ -775,10 +661,7 @@ impl<'a> Tagger<'a> {
             let m = w[5..7].parse().ok()?;
             let d = w[8..10].parse().ok()?;
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
-            return Some(Found {
-                explicit: true,
-                ..Found::new(i + 1, self.span(i, i), Some(Value::Day(date)))
-            });
+            return Some(Found { explicit: true, ..Found::new(i + 1, self.span(i, i), Some(Value::Day(date))) });
         }
         if let Some(f) = self.day_month(i) {
             return Some(f);
@@ -790,26 +673,13 @@ impl<'a> Tagger<'a> {
         // decades: "1990s", "the 2010s", "the 80s"
         if let Some(d) = b.strip_suffix('s').and_then(parse_year) {
             if d % 10 == 0 && (1000..=2100).contains(&d) {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Decade(d / 10)),
-                ));
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(d / 10))));
             }
         }
-        if let Some(d) = b
-            .strip_suffix('s')
-            .filter(|d| d.len() == 2 && d.ends_with('0'))
-        {
-            if let (Ok(d), "the" | "'" | "’" | "early" | "late" | "mid" | "in") =
-                (d.parse::<i32>(), self.prev(i))
-            {
+        if let Some(d) = b.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0')) {
+            if let (Ok(d), "the" | "'" | "’" | "early" | "late" | "mid" | "in") = (d.parse::<i32>(), self.prev(i)) {
                 if d >= 20 {
-                    return Some(Found::new(
-                        i + 1,
-                        self.span(i, i),
-                        Some(Value::Decade(190 + d / 10)),
-                    ));
+                    return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(190 + d / 10))));
                 }
             }
         }
@@ -819,15 +689,8 @@ impl<'a> Tagger<'a> {
         }
         if possessive || self.year_context(i) {
             // "spring 2014"
-            if let Some(s) = (i > self.s0)
-                .then(|| lexicon::season(self.w(i - 1)))
-                .flatten()
-            {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i - 1, i),
-                    Some(Value::Season(y, s)),
-                ));
+            if let Some(s) = (i > self.s0).then(|| lexicon::season(self.w(i - 1))).flatten() {
+                return Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Season(y, s))));
             }
             return Some(Found::new(i + 1, self.span(i, i), Some(Value::Year(y))));
         }
@@ -853,10 +716,7 @@ impl<'a> Tagger<'a> {
             && n.ends_with('s')
             && !n.ends_with("ss")
             && !n.ends_with("us")
-            && !matches!(
-                n,
-                "was" | "has" | "this" | "its" | "his" | "always" | "does" | "goes" | "says"
-            );
+            && !matches!(n, "was" | "has" | "this" | "its" | "his" | "always" | "does" | "goes" | "says");
         !plural_noun && lexicon::unit(n).is_none() && n != "%"
     }
 
@@ -896,11 +756,7 @@ impl<'a> Tagger<'a> {
             }
             None => {
                 // "15:00": only with the colon
-                if self.w(i + 1) != ":"
-                    || !self.is_number(i + 2)
-                    || self.w(i + 2).len() != 2
-                    || h > 23
-                {
+                if self.w(i + 1) != ":" || !self.is_number(i + 2) || self.w(i + 2).len() != 2 || h > 23 {
                     return None;
                 }
                 min = self.w(i + 2).parse().ok()?;
@@ -914,17 +770,11 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut utc = false;
-        if matches!(
-            self.w(last + 1),
-            "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk"
-        ) {
+        if matches!(self.w(last + 1), "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk") {
             utc = matches!(self.w(last + 1), "gmt" | "utc");
             last += 1;
         }
-        let value = self
-            .anchor()
-            .filter(|_| self.fixed)
-            .map(|d| Value::Time(d, h, min, utc));
+        let value = self.anchor().filter(|_| self.fixed).map(|d| Value::Time(d, h, min, utc));
         Some(Found::new(last + 1, self.span(i, last), value))
     }
 
@@ -951,10 +801,7 @@ impl<'a> Tagger<'a> {
         let unit = lexicon::unit(u)?;
         let ago = self.w(unit_at + 1) == "ago";
         // "a year" only as "a year ago" or "for a year"
-        let relative_to_event = matches!(
-            self.w(unit_at + 1),
-            "after" | "before" | "later" | "earlier"
-        );
+        let relative_to_event = matches!(self.w(unit_at + 1), "after" | "before" | "later" | "earlier");
         if matches!(w, "a" | "an")
             && count.is_some()
             && !ago
@@ -973,8 +820,7 @@ impl<'a> Tagger<'a> {
             let span = self.span(a, end);
             let n: Option<i64> = count.as_deref().and_then(|c| c.parse().ok());
             let value = match (n, unit) {
-                (None, _)
-                | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second) => {
+                (None, _) | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second) => {
                     Some(Value::Ref("PAST_REF"))
                 }
                 (Some(n), unit) => self.anchor().and_then(|anchor| match unit {
@@ -992,11 +838,7 @@ impl<'a> Tagger<'a> {
             return Some(Found::new(end + 1, span, value));
         }
         let n = count.unwrap_or_else(|| "X".to_string());
-        Some(Found::new(
-            unit_at + 1,
-            self.span(a, unit_at),
-            Some(duration(&n, unit)),
-        ))
+        Some(Found::new(unit_at + 1, self.span(a, unit_at), Some(duration(&n, unit))))
     }
 
     /// "nearly three years ago", "more than three years", "at least two weeks".
@@ -1027,11 +869,7 @@ impl<'a> Tagger<'a> {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Year(y))));
             }
             if let Some(d) = tail.strip_suffix('s').and_then(parse_year) {
-                return Some(Found::new(
-                    i + 1,
-                    self.span(i, i),
-                    Some(Value::Decade(d / 10)),
-                ));
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(d / 10))));
             }
             if let Some((m, _)) = lexicon::month(tail) {
                 let value = self.anchor().map(|anchor| {
@@ -1046,9 +884,7 @@ impl<'a> Tagger<'a> {
         let n = if head.bytes().all(|b| b.is_ascii_digit()) && head.len() <= 4 {
             head.to_string()
         } else {
-            lexicon::number_word(head)
-                .filter(|_| head != "a" && head != "an")?
-                .to_string()
+            lexicon::number_word(head).filter(|_| head != "a" && head != "an")?.to_string()
         };
         Some(Found::new(i + 1, self.span(i, i), Some(duration(&n, unit))))
     }
@@ -1060,10 +896,7 @@ impl<'a> Tagger<'a> {
         if days != 0 && matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") {
             last = i + 1;
         }
-        let value = self
-            .anchor()
-            .and_then(|a| calendar::shift(a, days))
-            .map(Value::Day);
+        let value = self.anchor().and_then(|a| calendar::shift(a, days)).map(Value::Day);
         Some(Found::new(last + 1, self.span(i, last), value))
     }
 
@@ -1095,28 +928,18 @@ impl<'a> Tagger<'a> {
         };
         let anchor = self.anchor();
         let value = match t {
-            "week" => anchor
-                .and_then(|d| calendar::shift(d, 7 * delta))
-                .map(Value::Week),
+            "week" => anchor.and_then(|d| calendar::shift(d, 7 * delta)).map(Value::Week),
             "month" => anchor.map(|d| {
                 let (y, m) = calendar::add_months(d, delta);
                 Value::Month(y, m)
             }),
             "year" => anchor.map(|d| Value::Year(d.year() + delta as i32)),
             "weekend" => {
-                let tense = if rel == Rel::This {
-                    self.tense(a, k + 1, possessive)
-                } else {
-                    None
-                };
-                anchor
-                    .and_then(|d| calendar::weekend(d, rel, tense))
-                    .map(Value::Weekend)
+                let tense = if rel == Rel::This { self.tense(a, k + 1, possessive) } else { None };
+                anchor.and_then(|d| calendar::weekend(d, rel, tense)).map(Value::Weekend)
             }
             "morning" | "afternoon" | "evening" if rel == Rel::This => anchor.map(Value::Day),
-            "night" if rel != Rel::Next => anchor
-                .and_then(|d| calendar::shift(d, delta))
-                .map(Value::Day),
+            "night" if rel != Rel::Next => anchor.and_then(|d| calendar::shift(d, delta)).map(Value::Day),
             "decade" | "century" => return None,
             _ => {
                 let s = lexicon::season(t)?;
@@ -1145,15 +968,8 @@ impl<'a> Tagger<'a> {
             // "the coming few days" is vague; "the next 10 days" a duration
             let vague = matches!(&f.value, Some(Value::Duration(v)) if v.contains('X'));
             if vague {
-                let r = if matches!(w, "coming" | "next") {
-                    "FUTURE_REF"
-                } else {
-                    "PAST_REF"
-                };
-                return Some(Found {
-                    value: Some(Value::Ref(r)),
-                    ..f
-                });
+                let r = if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(Found { value: Some(Value::Ref(r)), ..f });
             }
             return Some(f);
         }
@@ -1161,19 +977,13 @@ impl<'a> Tagger<'a> {
         let unit = lexicon::unit(u)?;
         // "the last minute", "the next day": idioms and event-relative days, not stretches
         if a == i
-            || !matches!(
-                unit,
-                Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year | Unit::Decade
-            ) && !u.ends_with('s')
+            || !matches!(unit, Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year | Unit::Decade)
+                && !u.ends_with('s')
         {
             return None;
         }
         let value = if u.ends_with('s') {
-            Value::Ref(if matches!(w, "coming" | "next") {
-                "FUTURE_REF"
-            } else {
-                "PAST_REF"
-            })
+            Value::Ref(if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" })
         } else if matches!(w, "past" | "last") {
             duration("1", unit)
         } else {
@@ -1205,11 +1015,7 @@ impl<'a> Tagger<'a> {
     fn every(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         if let Some(wd) = lexicon::weekday(n) {
-            return Some(Found::new(
-                i + 2,
-                self.span(i, i + 1),
-                Some(Value::Set(format!("XXXX-WXX-{wd}"))),
-            ));
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Set(format!("XXXX-WXX-{wd}")))));
         }
         let (count, at) = match lexicon::number_word(n).filter(|_| n != "a" && n != "an") {
             Some(c) => (c.to_string(), i + 2),
@@ -1229,17 +1035,9 @@ impl<'a> Tagger<'a> {
         let n = self.w(i + 1);
         let p = self.prev(i);
         match n {
-            "weekend"
-                if matches!(
-                    p,
-                    "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this"
-                ) =>
-            {
+            "weekend" if matches!(p, "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this") => {
                 let tense = self.tense(i, i + 2, false);
-                let value = self
-                    .anchor()
-                    .and_then(|d| calendar::weekend(d, Rel::Bare, tense))
-                    .map(Value::Weekend);
+                let value = self.anchor().and_then(|d| calendar::weekend(d, Rel::Bare, tense)).map(Value::Weekend);
                 Some(Found::new(i + 2, self.span(i, i + 1), value))
             }
             "past" | "last" | "next" | "coming" => {
@@ -1247,19 +1045,13 @@ impl<'a> Tagger<'a> {
                     return Some(f);
                 }
                 if n == "past" && matches!(p, "in") {
-                    return Some(Found::new(
-                        i + 2,
-                        self.span(i, i + 1),
-                        Some(Value::Ref("PAST_REF")),
-                    ));
+                    return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
                 }
                 None
             }
-            "future" if p == "in" && !self.is_word(i + 2) => Some(Found::new(
-                i + 2,
-                self.span(i, i + 1),
-                Some(Value::Ref("FUTURE_REF")),
-            )),
+            "future" if p == "in" && !self.is_word(i + 2) => {
+                Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
+            }
             _ => None,
         }
     }

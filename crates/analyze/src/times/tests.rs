@@ -14,40 +14,19 @@ fn tagged(published: Option<&str>, text: &str) -> Vec<(String, String)> {
     let mut doc = Doc::new("t", text.to_string());
     doc.meta.published = published.map(str::to_string);
     segment(&mut doc);
-    super::tag(&doc)
-        .into_iter()
-        .map(|t| (doc.slice(t.span).to_string(), t.value))
-        .collect()
+    super::tag(&doc).into_iter().map(|t| (doc.slice(t.span).to_string(), t.value)).collect()
 }
 
 #[test]
 fn weekdays_resolve_by_tense_and_qualifier() {
     let mon = date(2025, 2, 17);
     assert_eq!(calendar::weekday(mon, 1, Rel::Bare, None), Some(mon));
-    assert_eq!(
-        calendar::weekday(mon, 3, Rel::Bare, None),
-        Some(date(2025, 2, 19))
-    );
-    assert_eq!(
-        calendar::weekday(mon, 5, Rel::Bare, None),
-        Some(date(2025, 2, 14))
-    );
-    assert_eq!(
-        calendar::weekday(mon, 5, Rel::Bare, Some(Tense::Future)),
-        Some(date(2025, 2, 21))
-    );
-    assert_eq!(
-        calendar::weekday(mon, 3, Rel::Bare, Some(Tense::Past)),
-        Some(date(2025, 2, 12))
-    );
-    assert_eq!(
-        calendar::weekday(mon, 1, Rel::Last, None),
-        Some(date(2025, 2, 10))
-    );
-    assert_eq!(
-        calendar::weekday(mon, 1, Rel::Next, None),
-        Some(date(2025, 2, 24))
-    );
+    assert_eq!(calendar::weekday(mon, 3, Rel::Bare, None), Some(date(2025, 2, 19)));
+    assert_eq!(calendar::weekday(mon, 5, Rel::Bare, None), Some(date(2025, 2, 14)));
+    assert_eq!(calendar::weekday(mon, 5, Rel::Bare, Some(Tense::Future)), Some(date(2025, 2, 21)));
+    assert_eq!(calendar::weekday(mon, 3, Rel::Bare, Some(Tense::Past)), Some(date(2025, 2, 12)));
+    assert_eq!(calendar::weekday(mon, 1, Rel::Last, None), Some(date(2025, 2, 10)));
+    assert_eq!(calendar::weekday(mon, 1, Rel::Next, None), Some(date(2025, 2, 24)));
 }
 
 #[test]
@@ -62,35 +41,15 @@ fn months_without_a_year_take_the_nearest_or_the_tense() {
     let jan2 = date(2025, 1, 2);
     assert_eq!(calendar::month_year(jan2, 12, Rel::Last, None), 2024);
     assert_eq!(calendar::month_year(jan2, 12, Rel::Bare, None), 2024);
-    assert_eq!(
-        calendar::month_year(jan2, 12, Rel::Bare, Some(Tense::Future)),
-        2025
-    );
+    assert_eq!(calendar::month_year(jan2, 12, Rel::Bare, Some(Tense::Future)), 2025);
     assert_eq!(calendar::add_months(date(2024, 12, 5), 1), (2025, 1));
-    assert_eq!(
-        calendar::month_day(date(2025, 2, 17), 2, 24, Some(Tense::Past)),
-        Some(date(2024, 2, 24))
-    );
-    assert_eq!(
-        calendar::month_day(date(2025, 2, 17), 2, 24, None),
-        Some(date(2025, 2, 24))
-    );
+    assert_eq!(calendar::month_day(date(2025, 2, 17), 2, 24, Some(Tense::Past)), Some(date(2024, 2, 24)));
+    assert_eq!(calendar::month_day(date(2025, 2, 17), 2, 24, None), Some(date(2025, 2, 24)));
 }
 
 #[test]
 fn survives_odd_input() {
-    for text in [
-        "",
-        "Monday",
-        "last",
-        "the",
-        "Feb. 30, 2022",
-        "99999-99-99",
-        "May",
-        "3pm",
-        "every",
-        "nearly",
-    ] {
+    for text in ["", "Monday", "last", "the", "Feb. 30, 2022", "99999-99-99", "May", "3pm", "every", "nearly"] {
         let _ = tagged(Some("2025-02-17"), text);
         let _ = tagged(None, text);
     }
