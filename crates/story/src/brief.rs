@@ -17,8 +17,18 @@ pub fn headline(analysis: &Analysis, story: &Story) -> String {
         .and_then(|s| {
             analysis.docs[s.article].sentences.get(s.sentence).map(|x| analysis.docs[s.article].slice(x.span))
         })
-        .map(|s| s.chars().take(120).collect::<String>())
+        .map(|s| shorten(s, 110))
         .unwrap_or_else(|| "Untitled story".to_string())
+}
+
+/// `text` cut at a word boundary to at most about `max` characters, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
 /// The Markdown brief of one story.
@@ -58,7 +68,7 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
         let roles: Vec<String> =
             e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
         let roles = if roles.is_empty() { String::new() } else { format!(": {}", roles.join("; ")) };
-        let _ = writeln!(out, "- **{}**{} {}", e.name, roles, cites(&mut e.members.iter().map(|m| m.0)));
+        let _ = writeln!(out, "- **{}**{} — in {}", e.name, roles, cites(&mut e.members.iter().map(|m| m.0)));
     }
 
     let _ = writeln!(out, "\n## Who said what\n");
@@ -135,14 +145,16 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
             c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
         let _ = writeln!(out, "- {}: {}", c.about, claims.join("; "));
     }
+    if !story.aligned_quotes.is_empty() {
+        let _ = writeln!(out, "\n**Quoted in different words**\n");
+    }
     for g in &story.aligned_quotes {
         let versions: Vec<String> = g
             .quotes
             .iter()
             .map(|&(d, q)| format!("“{}” ({}) {}", docs[d].slice(docs[d].quotes[q].span), outlet(d), cite(d)))
             .collect();
-        let _ =
-            writeln!(out, "- {} quoted in different words: {}", story.entities[g.speaker].name, versions.join(" / "));
+        let _ = writeln!(out, "- {}: {}", story.entities[g.speaker].name, versions.join(" / "));
     }
 
     let _ = writeln!(out, "\n## Sources\n");

@@ -138,7 +138,9 @@ fn fill(docs: &[Doc], entity: &mut StoryEntity) {
             }
         }
         for r in &ent.roles {
-            match roles.iter_mut().find(|x| x.role.eq_ignore_ascii_case(&r.text)) {
+            // "U.S. President" and "US President" are one role
+            let key = |t: &str| t.replace('.', "").to_lowercase();
+            match roles.iter_mut().find(|x| key(&x.role) == key(&r.text)) {
                 Some(x) if !x.articles.contains(&d) => x.articles.push(d),
                 Some(_) => {}
                 None => roles.push(StoryRole { role: r.text.clone(), articles: vec![d] }),

@@ -175,6 +175,21 @@ impl<'d> Finder<'d> {
         self.mention(t).filter(|m| !self.in_role(m.span)).map(|m| self.doc.entities[m.entity].kind)
     }
 
+    /// The clause around token `t` when `range` holds relative clauses or dashes: ", where …",
+    /// ", which …", "; …", "— …".
+    fn clause_around(&self, t: usize, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let is_boundary = |k: usize| {
+            let w = self.word(k);
+            matches!(w, ";" | "—" | "–")
+                || (w == ","
+                    && k + 1 < range.end
+                    && matches!(self.lower(k + 1).as_str(), "where" | "when" | "which" | "who" | "while" | "but"))
+        };
+        let start = (range.start..t).rev().find(|&k| is_boundary(k)).map_or(range.start, |k| k + 1);
+        let end = (t..range.end).find(|&k| is_boundary(k)).unwrap_or(range.end);
+        (start > range.start || end < range.end).then_some(start..end)
+    }
+
     /// True when "with", "to" or "by" and then a person follow token `end` closely ("spoke with
     /// Trump", "phoned Zelenskyy's office" does not count).
     fn person_follows(&self, end: usize, sentence_end: usize) -> bool {
@@ -217,8 +232,10 @@ impl<'d> Finder<'d> {
                 None => (map.get(&lower).copied(), 1),
             };
             if let Some((kind, rule)) = trigger {
-                if !self.is_generic(t) && (rule != TriggerRule::WithPerson || self.person_follows(t + width, range.end))
-                {
+                let hypothetical = (t.saturating_sub(3).max(range.start)..t)
+                    .any(|k| matches!(self.lower(k).as_str(), "could" | "might" | "may" | "if" | "whether"));
+                let rule_ok = rule != TriggerRule::WithPerson || self.person_follows(t + width, range.end);
+                if !self.is_generic(t) && !hypothetical && rule_ok {
                     found.push((t, t + width, kind, rule));
                 }
                 t += width;
@@ -265,7 +282,8 @@ impl<'d> Finder<'d> {
             if !destinations.is_empty() {
                 for (i, &(place_tok, place)) in destinations.iter().enumerate() {
                     let until = destinations.get(i + 1).map_or(wide.end, |d| d.0);
-                    let time = self.nearest_time(s, place_tok, wide.start, until).or_else(|| {
+                    // "to Turkey on Monday and to Saudi Arabia on Wednesday": a date follows its place
+                    let time = self.nearest_time(s, place_tok, place_tok, until).or_else(|| {
                         if i == 0 {
                             self.nearest_time(s, start, wide.start, until)
                         } else {
@@ -415,6 +433,7 @@ impl<'d> Finder<'d> {
     ) -> Event {
         let range = window;
         let mut participants = Vec::new();
+        let clause = self.clause_around(start, range.clone());
         // the event noun in a phrase such as "after the summit" attaches to the reporting verb
         let in_adjunct = (start.saturating_sub(3)..start)
             .any(|k| matches!(self.lower(k).as_str(), "after" | "before" | "at" | "during" | "ahead"));
@@ -432,7 +451,11 @@ impl<'d> Finder<'d> {
             let after = self.doc.token_at_or_after(m.span.end);
             let reports = after < range.end && is_reporting_verb(self.word(after)) && !(start..end).contains(&after);
             let attribution = reports && kind != EventKind::Speech && (k > start || !in_adjunct);
-            let according = k >= range.start + 2 && self.lower(k - 1) == "to" && self.lower(k - 2) == "according";
+            let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
+            let outside_clause = clause.as_ref().is_some_and(|c| !c.contains(&k));
+            if self.is_possessive_mention(k) || outside_clause {
+                continue;
+            }
             if (attribution || according) && m.kind != MentionKind::Pronoun {
                 continue;
             }

@@ -1,0 +1,240 @@
+//! End-to-end tests: the `parallax` binary over the example story, over articles of our own in
+//! other styles (`tests/fixtures/`), and over bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).current_dir(root()).output().expect("parallax runs")
+}
+
+fn analyze(input: &str) -> Value {
+    let out = parallax(&["analyze", input]);
+    assert!(out.status.success(), "analyze {input} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn article<'a>(analysis: &'a Value, file: &str) -> &'a Value {
+    analysis["articles"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["source"].as_str().is_some_and(|s| s.ends_with(file))))
+        .unwrap_or_else(|| panic!("no article {file}"))
+}
+
+fn quote_speaker<'a>(art: &'a Value, words: &str) -> Option<&'a str> {
+    let quotes = art["quotes"].as_array()?;
+    let q = quotes.iter().find(|q| q["text"].as_str().is_some_and(|t| t.contains(words)))?;
+    q["speaker"].as_str()
+}
+
+fn time_values(art: &Value, words: &str) -> Vec<String> {
+    art["times"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t["text"].as_str().is_some_and(|x| x.contains(words)))
+        .map(|t| t["value"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+mod seeds {
+    use super::*;
+
+    fn riyadh() -> Value {
+        analyze("examples/riyadh")
+    }
+
+    #[test]
+    fn chalk_on_the_blackboard_is_kelloggs() {
+        let a = riyadh();
+        let bbc = article(&a, "002_ba10de50f7d1647a.txt");
+        assert_eq!(quote_speaker(bbc, "It may be like chalk on the blackboard"), Some("Keith Kellogg"));
+    }
+
+    #[test]
+    fn tuesday_in_the_al_jazeera_article_is_the_18th() {
+        let a = riyadh();
+        let aj = article(&a, "003_ceb0f285d05f7daf.txt");
+        let values = time_values(aj, "Tuesday");
+        assert!(!values.is_empty());
+        assert!(values.iter().all(|v| v == "2025-02-18"), "{values:?}");
+    }
+
+    #[test]
+    fn metadata_is_read_or_inferred() {
+        let a = riyadh();
+        let bbc = article(&a, "002_ba10de50f7d1647a.txt");
+        assert_eq!(bbc["published"], "2025-02-16");
+        assert_eq!(bbc["outlet"], "BBC");
+        assert!(!bbc["text"].as_str().unwrap_or("").contains("date 2025"));
+        let aj = article(&a, "003_ceb0f285d05f7daf.txt");
+        assert_eq!(aj["outlet"], "Al Jazeera");
+        assert_eq!(aj["published"], "2025-02-17");
+        assert_eq!(aj["published_from"], "inferred");
+    }
+
+    #[test]
+    fn scraped_noise_is_removed_and_listed() {
+        let a = riyadh();
+        let ap = article(&a, "000_b4f3670344740dac.txt");
+        let text = ap["text"].as_str().unwrap_or("");
+        assert!(!text.contains("AP Photo") && !text.contains("sign up") && !text.contains("* Ahead of UN"));
+        let reasons: Vec<&str> =
+            ap["removed"].as_array().into_iter().flatten().filter_map(|r| r["reason"].as_str()).collect();
+        assert!(reasons.contains(&"caption"), "{reasons:?}");
+        // the scare quote gets no speaker
+        assert!(ap["quotes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|q| q["text"] != "third way" || q["speaker"].is_null()));
+    }
+
+    #[test]
+    fn one_story_one_zelenskyy_and_a_conflict_over_turkey() {
+        let a = riyadh();
+        let stories = a["stories"].as_array().expect("stories");
+        assert_eq!(stories.len(), 1);
+        let story = &stories[0];
+        assert_eq!(story["articles"].as_array().map(Vec::len), Some(3));
+        let zelensky: Vec<&Value> = story["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["name"].as_str().is_some_and(|n| n.contains("Zelensk")))
+            .collect();
+        assert_eq!(zelensky.len(), 1, "one identity across spellings");
+        let aliases = zelensky[0]["aliases"].to_string();
+        assert!(aliases.contains("Zelensky\"") && aliases.contains("Zelenskyy"), "{aliases}");
+        let conflicts = story["conflicts"].to_string();
+        assert!(conflicts.contains("Turkey") && conflicts.contains("2025-02-17") && conflicts.contains("2025-02-18"));
+        let aligned = story["aligned_quotes"].to_string();
+        assert!(aligned.contains("restoring the whole complex of Russian-American relations"));
+    }
+
+    #[test]
+    fn brief_has_every_section() {
+        let out = parallax(&["brief", "examples/riyadh"]);
+        assert!(out.status.success());
+        let brief = String::from_utf8_lossy(&out.stdout);
+        for section in ["## Summary", "## Who's who", "## Who said what", "## Timeline", "## How the outlets differ"] {
+            assert!(brief.contains(section), "missing {section}");
+        }
+        assert!(brief.contains("**Keith Kellogg**"));
+        assert!(brief.contains("2025-02-18"));
+    }
+}
+
+mod fixtures {
+    use super::*;
+
+    fn nairobi() -> Value {
+        analyze("tests/fixtures/nairobi")
+    }
+
+    #[test]
+    fn stories_separate_politics_from_sport() {
+        let a = nairobi();
+        let stories = a["stories"].as_array().expect("stories");
+        assert_eq!(stories.len(), 2);
+        let sizes: Vec<usize> = stories.iter().filter_map(|s| s["articles"].as_array().map(Vec::len)).collect();
+        assert!(sizes.contains(&2) && sizes.contains(&1), "{sizes:?}");
+    }
+
+    #[test]
+    fn speakers_across_styles() {
+        let a = nairobi();
+        let reuters = article(&a, "reuters_ruto_abiy.txt");
+        assert_eq!(quote_speaker(reuters, "We will not allow a river"), Some("William Ruto"));
+        // a quote continuing the attributed one in the same paragraph
+        assert_eq!(quote_speaker(reuters, "Water must be a bridge"), Some("William Ruto"));
+        // inverted attribution, then a pronoun
+        assert_eq!(quote_speaker(reuters, "This is a good start"), Some("Amina Mohamed"));
+        assert_eq!(quote_speaker(reuters, "cannot be rushed"), Some("Amina Mohamed"));
+        // a name in apposition to a role
+        assert_eq!(quote_speaker(reuters, "ready to share data"), Some("Gedion Timothewos"));
+        let sport = article(&a, "sport_derby.txt");
+        assert_eq!(quote_speaker(sport, "The boys showed character"), Some("Leonardo Martins Neiva"));
+    }
+
+    #[test]
+    fn dateline_day_and_weekdays_resolve() {
+        let a = nairobi();
+        let reuters = article(&a, "reuters_ruto_abiy.txt");
+        assert_eq!(reuters["published"], "2025-06-10");
+        assert_eq!(reuters["outlet"], "Reuters");
+        assert_eq!(time_values(reuters, "Thursday"), vec!["2025-06-12"]);
+        assert_eq!(time_values(reuters, "Sunday"), vec!["2025-06-08"]);
+        let nation = article(&a, "nation_abiy_arrives.txt");
+        assert_eq!(time_values(nation, "Saturday"), vec!["2025-06-07"]);
+    }
+
+    #[test]
+    fn outlets_disagree_on_the_call_and_quote_one_statement() {
+        let a = nairobi();
+        let story = a["stories"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["articles"].as_array().map(Vec::len) == Some(2)))
+            .expect("the Nairobi story");
+        let conflicts = story["conflicts"].to_string();
+        assert!(conflicts.contains("call") && conflicts.contains("2025-06-07") && conflicts.contains("2025-06-08"));
+        let aligned = story["aligned_quotes"].as_array().expect("aligned");
+        assert_eq!(aligned.len(), 1);
+        assert_eq!(aligned[0]["speaker"], "Gedion Timothewos");
+    }
+
+    #[test]
+    fn captions_and_footers_are_removed() {
+        let a = nairobi();
+        let nation = article(&a, "nation_abiy_arrives.txt");
+        let text = nation["text"].as_str().unwrap_or("");
+        assert!(!text.contains("Photo:") && !text.contains("newsletter"));
+        assert_eq!(nation["removed"].as_array().map(Vec::len), Some(3));
+    }
+}
+
+mod bad_input {
+    use super::*;
+
+    #[test]
+    fn each_bad_input_gets_one_line_and_the_rest_is_analysed() {
+        let out = parallax(&["analyze", "tests/fixtures/bad"]);
+        assert_eq!(out.status.code(), Some(1), "some inputs failed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for name in ["empty.txt", "binary.txt", "latin1.txt", "mixed.jsonl:2"] {
+            let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(name)).collect();
+            assert_eq!(lines.len(), 1, "one line for {name}: {stderr}");
+        }
+        let analysis: Value = serde_json::from_slice(&out.stdout).expect("valid JSON despite errors");
+        let sources: Vec<&str> =
+            analysis["articles"].as_array().into_iter().flatten().filter_map(|a| a["source"].as_str()).collect();
+        assert_eq!(sources, vec!["ok-1", "ok-2"]);
+        let ok2 = article(&analysis, "ok-2");
+        assert_eq!(quote_speaker(ok2, "The bridge is unsafe"), Some("Jane Okafor"));
+    }
+
+    #[test]
+    fn a_missing_file_is_reported_not_fatal() {
+        let out = parallax(&["analyze", "no/such/file.txt", "tests/fixtures/nairobi/sport_derby.txt"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+        let analysis: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        assert_eq!(analysis["articles"].as_array().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn jsonl_output_has_one_object_per_line() {
+        let out = parallax(&["analyze", "--format", "jsonl", "examples/riyadh"]);
+        assert!(out.status.success());
+        let lines: Vec<Value> =
+            String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+        assert_eq!(lines.len(), 4, "three articles and one story");
+        assert!(lines[3].get("story").is_some());
+    }
+}
