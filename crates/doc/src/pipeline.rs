@@ -78,6 +78,11 @@ impl Pipeline {
         }
     }
 
+    /// The stages, in order (to run or time them one by one).
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.stages.iter().map(|s| s.as_ref())
+    }
+
     /// The stages' names, in order.
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()

@@ -25,8 +25,24 @@ pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode>
         .num_threads(threads.max(1))
         .build()
         .context("cannot start the worker threads")?;
+    // each stage timed on its own: per-stage cost is summed over worker threads
+    let pipeline = parallax_analyze::pipeline();
+    let names: Vec<&str> = pipeline.stage_names();
     let started = Instant::now();
-    pool.install(|| docs.par_iter_mut().for_each(parallax_analyze::analyze));
+    let stage_nanos: Vec<u128> = pool.install(|| {
+        docs.par_iter_mut()
+            .map(|doc| {
+                pipeline
+                    .stages()
+                    .map(|stage| {
+                        let t = Instant::now();
+                        stage.run(doc);
+                        t.elapsed().as_nanos()
+                    })
+                    .collect::<Vec<u128>>()
+            })
+            .reduce(|| vec![0; names.len()], |a, b| a.iter().zip(&b).map(|(x, y)| x + y).collect())
+    });
     let analyze_secs = started.elapsed().as_secs_f64().max(1e-9);
     println!(
         "inputs read:     {n_docs} articles, {n_words} words, {:.1} MB of text in {read_secs:.2} s ({failures} failed)",
@@ -35,6 +51,13 @@ pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode>
     println!("analysis:        {analyze_secs:.3} s on {} thread(s)", threads.max(1));
     println!("articles/s:      {:.0}", n_docs as f64 / analyze_secs);
     println!("words/s:         {:.0}", n_words as f64 / analyze_secs);
+    let total: u128 = stage_nanos.iter().sum::<u128>().max(1);
+    let shares: Vec<String> = names
+        .iter()
+        .zip(&stage_nanos)
+        .map(|(name, &n)| format!("{name} {:.1}%", 100.0 * n as f64 / total as f64))
+        .collect();
+    println!("time per stage:  {}", shares.join(", "));
     let n_quotes: usize = docs.iter().map(|d| d.quotes.len()).sum();
     let n_entities: usize = docs.iter().map(|d| d.entities.len()).sum();
     let n_times: usize = docs.iter().map(|d| d.times.len()).sum();

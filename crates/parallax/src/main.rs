@@ -35,6 +35,37 @@ enum Format {
     Jsonl,
 }
 
+/// Output formats of `quotes`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TableFormat {
+    /// A Markdown table.
+    Table,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A JSON array of rows.
+    Json,
+}
+
+/// Output formats of `timeline`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TimelineFormat {
+    /// Markdown, one section per date.
+    Markdown,
+    /// JSON: one object per story with its events.
+    Json,
+}
+
+/// Quote kinds for filtering.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum QuoteKindArg {
+    /// Whole statements in quotation marks.
+    Direct,
+    /// Quoted fragments inside reported speech.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Analyse articles and write the analysis as JSON.
@@ -64,6 +95,36 @@ enum Command {
     Brief {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
+    },
+    /// List who said what: every quote with its speaker, outlet and date.
+    ///
+    /// Speakers are canonical names shared across the articles of a story, so `--speaker
+    /// Zelensky` also finds quotes attributed to "Zelenskyy". Indirect (reported) speech is
+    /// included; `--kind` filters.
+    ///
+    /// Example: parallax quotes examples/riyadh --speaker Scholz --format csv
+    Quotes {
+        /// Files, directories or `-` (stdin).
+        inputs: Vec<String>,
+        /// Only quotes by this speaker (any name form, case and accents ignored).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only quotes of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<QuoteKindArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Print each story's dated events in order, with the sentences that report them.
+    ///
+    /// Example: parallax timeline examples/riyadh --format json
+    Timeline {
+        /// Files, directories or `-` (stdin).
+        inputs: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: TimelineFormat,
     },
     /// Measure analysis speed and memory over a corpus.
     ///
@@ -123,7 +184,102 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures))
         }
+        Command::Quotes { inputs, speaker, kind, format } => {
+            let (docs, failures) = read_and_analyze(&inputs);
+            let analysis = parallax_story::build(docs);
+            let rows: Vec<_> = parallax_story::report::quote_rows(&analysis)
+                .into_iter()
+                .filter(|r| {
+                    speaker.as_deref().is_none_or(|name| parallax_story::report::speaker_matches(&analysis, r, name))
+                })
+                .filter(|r| kind.is_none_or(|k| quote_kind_matches(k, r.kind)))
+                .collect();
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match format {
+                TableFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    writeln!(out)?;
+                }
+                TableFormat::Csv => {
+                    writeln!(out, "speaker,quote,kind,cue,outlet,published,article")?;
+                    for r in &rows {
+                        let kind = format!("{:?}", r.kind).to_lowercase();
+                        let fields = [
+                            r.speaker.unwrap_or(""),
+                            r.quote,
+                            &kind,
+                            r.cue.unwrap_or(""),
+                            r.outlet.unwrap_or(""),
+                            r.published.unwrap_or(""),
+                            r.article,
+                        ];
+                        writeln!(out, "{}", fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
+                    }
+                }
+                TableFormat::Table => {
+                    writeln!(out, "| speaker | quote | outlet | date |")?;
+                    writeln!(out, "|---|---|---|---|")?;
+                    for r in &rows {
+                        let date = r.published.map(|p| &p[..p.len().min(10)]).unwrap_or("");
+                        let quote = r.quote.replace('|', "\\|").replace('\n', " ");
+                        let mark = if r.kind == parallax_doc::QuoteKind::Indirect { "" } else { "“" };
+                        let close = if mark.is_empty() { "" } else { "”" };
+                        writeln!(
+                            out,
+                            "| {} | {mark}{quote}{close} | {} | {date} |",
+                            r.speaker.unwrap_or("—"),
+                            r.outlet.unwrap_or("—")
+                        )?;
+                    }
+                }
+            }
+            out.flush()?;
+            Ok(exit_code(failures))
+        }
+        Command::Timeline { inputs, format } => {
+            let (docs, failures) = read_and_analyze(&inputs);
+            let analysis = parallax_story::build(docs);
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match format {
+                TimelineFormat::Markdown => {
+                    for story in &analysis.stories {
+                        writeln!(out, "{}", parallax_story::brief::timeline_markdown(&analysis, story))?;
+                    }
+                }
+                TimelineFormat::Json => {
+                    let stories: Vec<serde_json::Value> = (0..analysis.stories.len())
+                        .map(|s| {
+                            let story = parallax_story::report::story_json(&analysis, s);
+                            serde_json::json!({ "id": story["id"], "headline": story["headline"], "articles": story["articles"], "events": story["events"] })
+                        })
+                        .collect();
+                    serde_json::to_writer_pretty(&mut out, &stories)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            Ok(exit_code(failures))
+        }
         Command::Bench { inputs, threads, stories } => bench::run(&inputs, threads, stories),
+    }
+}
+
+fn quote_kind_matches(wanted: QuoteKindArg, kind: parallax_doc::QuoteKind) -> bool {
+    use parallax_doc::QuoteKind;
+    matches!(
+        (wanted, kind),
+        (QuoteKindArg::Direct, QuoteKind::Direct)
+            | (QuoteKindArg::Partial, QuoteKind::Partial)
+            | (QuoteKindArg::Indirect, QuoteKind::Indirect)
+    )
+}
+
+/// One CSV field, quoted when it must be (RFC 4180).
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
     }
 }
 

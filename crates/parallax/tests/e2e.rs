@@ -131,6 +131,51 @@ mod seeds {
     }
 }
 
+mod commands {
+    use super::*;
+
+    #[test]
+    fn quotes_filters_by_any_spelling_of_the_speaker() {
+        let out = parallax(&["quotes", "examples/riyadh", "--speaker", "zelensky", "--format", "json"]);
+        assert!(out.status.success());
+        let rows: Value = serde_json::from_slice(&out.stdout).expect("JSON rows");
+        let rows = rows.as_array().expect("array");
+        assert!(rows.len() >= 4);
+        assert!(rows.iter().all(|r| r["speaker"] == "Volodymyr Zelenskyy"));
+        // both outlets' spellings land under one speaker
+        assert!(rows.iter().any(|r| r["outlet"] == "BBC") && rows.iter().any(|r| r["outlet"] == "Al Jazeera"));
+    }
+
+    #[test]
+    fn quotes_csv_quotes_fields_with_commas() {
+        let out =
+            parallax(&["quotes", "examples/riyadh", "--speaker", "Scholz", "--kind", "direct", "--format", "csv"]);
+        assert!(out.status.success());
+        let csv = String::from_utf8_lossy(&out.stdout);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("speaker,quote,kind,cue,outlet,published,article"));
+        let rows: Vec<&str> = lines.collect();
+        assert!(rows.len() >= 4 && rows.iter().all(|l| l.starts_with("Olaf Scholz,")));
+        assert!(rows.iter().any(|l| l.contains("\"We welcome the fact that talks are taking place, that peace")));
+    }
+
+    #[test]
+    fn timeline_lists_dated_events_in_order_with_sources() {
+        let out = parallax(&["timeline", "examples/riyadh", "--format", "json"]);
+        assert!(out.status.success());
+        let stories: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let events = stories[0]["events"].as_array().expect("events");
+        let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted);
+        let call = events.iter().find(|e| e["kind"] == "call" && e["date"] == "2025-02-12").expect("Trump-Putin call");
+        assert!(call["sources"].as_array().is_some_and(|s| !s.is_empty()));
+        let md = parallax(&["timeline", "examples/riyadh"]);
+        assert!(String::from_utf8_lossy(&md.stdout).contains("## 2025-02-18"));
+    }
+}
+
 mod fixtures {
     use super::*;
 

@@ -170,3 +170,31 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
 pub fn brief(analysis: &Analysis) -> String {
     analysis.stories.iter().map(|s| story_brief(analysis, s)).collect::<Vec<_>>().join("\n---\n\n")
 }
+
+/// The timeline of one story as Markdown: dated events in order, each with its sources.
+pub fn timeline_markdown(analysis: &Analysis, story: &Story) -> String {
+    let docs = &analysis.docs;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Timeline: {}\n", headline(analysis, story));
+    let mut last_date = None;
+    for ev in story.events.iter().filter(|e| e.date.is_some()) {
+        if last_date != ev.date.as_deref() {
+            if last_date.is_some() {
+                let _ = writeln!(out);
+            }
+            let _ = writeln!(out, "## {}\n", ev.date.as_deref().unwrap_or("?"));
+            last_date = ev.date.as_deref();
+        }
+        let who: Vec<&str> = ev.participants.iter().map(|&p| story.entities[p].name.as_str()).collect();
+        let place = ev.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
+        let planned = if ev.status == EventStatus::Planned { " (planned)" } else { "" };
+        let who = if who.is_empty() { String::new() } else { format!(": {}", who.join(", ")) };
+        let _ = writeln!(out, "- **{}{}**{}{}", ev.kind.as_str(), place, who, planned);
+        for &(d, s) in &ev.sources {
+            let outlet = docs[d].meta.outlet.as_deref().unwrap_or("unknown outlet");
+            let sentence = docs[d].sentences.get(s).map_or("", |x| docs[d].slice(x.span));
+            let _ = writeln!(out, "  - {} ({}): {}", outlet, docs[d].source, sentence);
+        }
+    }
+    out
+}
