@@ -437,6 +437,14 @@ impl<'d> Tagger<'d> {
         if n >= 2 && self.gaz.is_first_name(first) {
             return true;
         }
+        // initials for a first name: "JK Rowling", "J.K. Rowling", "GW Bush" (not "FA Cup")
+        let initials = first.chars().filter(|c| *c != '.').count() <= 3
+            && first.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && first.chars().any(|c| c.is_ascii_uppercase());
+        let last = strip_possessive(self.text(block.end - 1));
+        if n >= 2 && initials && !self.gaz.is_common_word(&last.to_lowercase()) && !ORG_SUFFIXES.contains(&last) {
+            return true;
+        }
         // a role word right before the run: "spokesperson Tammy Bruce", "adviser, Yuri Ushakov"
         if block.start > 0 {
             let mut before = block.start - 1;

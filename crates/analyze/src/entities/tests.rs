@@ -91,6 +91,13 @@ fn places_and_organisations_use_canonical_names() {
 }
 
 #[test]
+fn initials_stand_for_a_first_name() {
+    let doc = tagged("Rowling revealed she had finished. JK Rowling's fifth book sold well. The FA Cup final is in May.");
+    assert_eq!(people(&doc), vec!["JK Rowling"]);
+    assert_eq!(resolved(&doc, "Rowling revealed", 0).as_deref(), Some("JK Rowling"));
+}
+
+#[test]
 fn sentence_initial_words_are_not_names() {
     let doc = tagged("Leaders gathered in Rome. Shortly before noon, Pope Leo spoke.");
     assert_eq!(people(&doc), vec!["Leo"]);
