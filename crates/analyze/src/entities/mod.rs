@@ -92,6 +92,42 @@ const ORG_SUFFIXES: &[&str] = &[
     "Board",
 ];
 
+/// Last words that make a capitalised block a place, even after a first name ("Rodney Parade").
+const PLACE_SUFFIXES: &[&str] = &[
+    "Centre",
+    "Center",
+    "Stadium",
+    "Park",
+    "Parade",
+    "Road",
+    "Street",
+    "Square",
+    "Hall",
+    "Arena",
+    "Palace",
+    "Hospital",
+    "Airport",
+    "Station",
+    "Bridge",
+    "Avenue",
+    "Lane",
+    "Gardens",
+    "Field",
+    "Ground",
+    "Cathedral",
+    "Abbey",
+    "Castle",
+    "Tower",
+    "Island",
+    "Islands",
+    "River",
+    "Lake",
+    "Mountain",
+    "Valley",
+    "County",
+    "Province",
+];
+
 /// Day and month names: never part of a person's name ("on Saturday Kellogg said").
 const CALENDAR_WORDS: &[&str] = &[
     "Monday",
@@ -278,7 +314,11 @@ impl<'d> Tagger<'d> {
         for block in pending {
             if !self.add_alias(&block) && block.end - block.start >= 2 {
                 let last = strip_possessive(self.text(block.end - 1));
-                if ORG_SUFFIXES.contains(&last) {
+                if PLACE_SUFFIXES.contains(&last) {
+                    let span = self.span_of(block.start, block.end);
+                    let name = self.doc.slice(span).to_string();
+                    self.add_named(EntityKind::Location, name, span);
+                } else if ORG_SUFFIXES.contains(&last) {
                     let span = self.span_of(block.start, block.end);
                     let name = self.doc.slice(span).to_string();
                     self.add_named(EntityKind::Organization, name, span);
@@ -372,7 +412,9 @@ impl<'d> Tagger<'d> {
                     continue;
                 }
             }
-            let item = if CALENDAR_WORDS.contains(&strip_possessive(self.text(k))) {
+            let item = if CALENDAR_WORDS.contains(&strip_possessive(self.text(k)))
+                || matches!(self.text(k), "A" | "An" | "The")
+            {
                 Item::Skip
             } else if self.is_role_word(k) {
                 Item::Title
@@ -429,6 +471,10 @@ impl<'d> Tagger<'d> {
         let first = strip_possessive(self.text(block.start));
         if first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && first.chars().count() > 3 {
             return false; // an acronym
+        }
+        // a place named after someone: "Rodney Parade", "Trafford Centre", "Wembley Stadium"
+        if PLACE_SUFFIXES.contains(&strip_possessive(self.text(block.end - 1))) {
+            return false;
         }
         if block.titled {
             // "President Putin"; a title word before one common word is not enough ("Special Forces")

@@ -92,9 +92,17 @@ fn places_and_organisations_use_canonical_names() {
 
 #[test]
 fn initials_stand_for_a_first_name() {
-    let doc = tagged("Rowling revealed she had finished. JK Rowling's fifth book sold well. The FA Cup final is in May.");
+    let doc =
+        tagged("Rowling revealed she had finished. JK Rowling's fifth book sold well. The FA Cup final is in May.");
     assert_eq!(people(&doc), vec!["JK Rowling"]);
     assert_eq!(resolved(&doc, "Rowling revealed", 0).as_deref(), Some("JK Rowling"));
+}
+
+#[test]
+fn venues_and_titles_of_works_are_not_people() {
+    let doc = tagged("The match at Rodney Parade was moved. Critics loved A Very Long Engagement, said Mary Jones.");
+    assert_eq!(people(&doc), vec!["Mary Jones"]);
+    assert!(doc.entities.iter().any(|e| e.kind == EntityKind::Location && e.name == "Rodney Parade"));
 }
 
 #[test]
