@@ -85,6 +85,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Treat all inputs as one story instead of clustering them.
+        #[arg(long)]
+        one_story: bool,
     },
     /// Write a readable Markdown brief of each story to standard output.
     ///
@@ -157,9 +160,9 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Analyze { inputs, output, format } => {
+        Command::Analyze { inputs, output, format, one_story } => {
             let (docs, failures) = read_and_analyze(&inputs);
-            let analysis = parallax_story::build(docs);
+            let analysis = if one_story { parallax_story::build_one_story(docs) } else { parallax_story::build(docs) };
             let mut out: Box<dyn Write> = match &output {
                 Some(path) => Box::new(io::BufWriter::new(
                     std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,

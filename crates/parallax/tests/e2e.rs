@@ -235,6 +235,15 @@ mod fixtures {
     }
 
     #[test]
+    fn one_story_keeps_all_inputs_together() {
+        let out = parallax(&["analyze", "--one-story", "tests/fixtures/nairobi"]);
+        assert!(out.status.success());
+        let a: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(a["stories"].as_array().map(Vec::len), Some(1));
+        assert_eq!(a["stories"][0]["articles"].as_array().map(Vec::len), Some(3));
+    }
+
+    #[test]
     fn captions_and_footers_are_removed() {
         let a = nairobi();
         let nation = article(&a, "nation_abiy_arrives.txt");

@@ -71,9 +71,20 @@ pub struct Analysis {
     pub stories: Vec<Story>,
 }
 
-/// Builds the cross-article layer over analysed documents.
-pub fn build(mut docs: Vec<Doc>) -> Analysis {
+/// Builds the cross-article layer over analysed documents, grouping them into stories.
+pub fn build(docs: Vec<Doc>) -> Analysis {
     let clusters = cluster::StoryClusterer::default().cluster(&docs);
+    build_with_stories(docs, clusters)
+}
+
+/// Builds the cross-article layer treating all documents as one story (the caller knows they
+/// belong together).
+pub fn build_one_story(docs: Vec<Doc>) -> Analysis {
+    let all = if docs.is_empty() { Vec::new() } else { vec![(0..docs.len()).collect()] };
+    build_with_stories(docs, all)
+}
+
+fn build_with_stories(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis {
     for members in &clusters {
         for d in published::infer_published(&mut docs, members) {
             // the anchor changed: recompute the layers that depend on it
