@@ -283,6 +283,25 @@ mod bad_input {
     }
 
     #[test]
+    fn standard_input_is_read_when_no_input_is_given() {
+        use std::io::Write;
+        let record = r#"{"id": "stdin-1", "text": "\"We will rebuild,\" Mayor Ana Silva said on Monday.", "published": "2025-04-09", "outlet": "Folha"}"#;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["analyze"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("parallax runs");
+        child.stdin.take().expect("stdin").write_all(record.as_bytes()).expect("write");
+        let out = child.wait_with_output().expect("output");
+        assert!(out.status.success());
+        let a: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let art = article(&a, "stdin-1");
+        assert_eq!(quote_speaker(art, "We will rebuild"), Some("Ana Silva"));
+        assert_eq!(time_values(art, "Monday"), vec!["2025-04-07"]);
+    }
+
+    #[test]
     fn jsonl_output_has_one_object_per_line() {
         let out = parallax(&["analyze", "--format", "jsonl", "examples/riyadh"]);
         assert!(out.status.success());
