@@ -329,6 +329,7 @@ pub(crate) fn extract(page: &str) -> Extracted {
             if len > best_len {
                 if let Some(root) = doc.tree.get(id).and_then(ElementRef::wrap) {
                     best = paragraphs(&root, &p_sel);
+                    best_len = best.iter().map(String::len).sum();
                 }
             }
         }
@@ -459,6 +460,17 @@ to count as the main text of the page.<br>Same paragraph.</div></body></html>";
         let e = extract(page);
         assert_eq!(e.text.split("\n\n").count(), 2, "{}", e.text);
         assert!(e.text.ends_with("main text of the page. Same paragraph."), "{}", e.text);
+    }
+
+    #[test]
+    fn paragraph_container_wins_over_inline_script_text() {
+        let page = r#"<html><body>Krux('scrape', { attr: 1 });<div class="story-body">
+<p class="intro">President Barack Obama has admitted that his failure to pass gun safety laws is the greatest frustration of his presidency so far.</p>
+<p>In an interview with the BBC, Mr Obama said it was distressing not to have made progress on the issue despite extensive efforts.</p>
+</div></body></html>"#;
+        let out = extract(page);
+        assert!(out.text.starts_with("President Barack Obama"), "{}", out.text);
+        assert!(!out.text.contains("Krux"));
     }
 
     #[test]
