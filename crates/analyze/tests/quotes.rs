@@ -578,3 +578,84 @@ mod other_news {
         assert_eq!(ind[0].2.as_deref(), Some("Jonas Berg"));
     }
 }
+
+/// Reported speech over the full pipeline (the entity stage included).
+mod reported {
+    use parallax_doc::{Doc, QuoteKind};
+
+    fn analyze(text: &str) -> Doc {
+        let mut doc = Doc::new("t", text.to_string());
+        doc.meta.published = Some("2025-02-17".into());
+        parallax_analyze::analyze(&mut doc);
+        doc
+    }
+
+    /// (text, kind, speaker span, speaker entity name) of every quote.
+    fn rows(d: &Doc) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+        d.quotes
+            .iter()
+            .map(|q| {
+                (
+                    d.slice(q.span).to_string(),
+                    q.kind,
+                    q.speaker_span.map(|s| d.slice(s).to_string()),
+                    q.speaker_entity.map(|e| d.entities[e].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, QuoteKind, Option<String>, Option<String>) {
+        let d = analyze(text);
+        let r = rows(&d);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        r.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn organisation_speakers_resolve_to_their_entity() {
+        let (q, kind, span, entity) =
+            one("The State Department said on Monday that the talks would continue in Riyadh next week.");
+        assert_eq!((q.as_str(), kind), ("the talks would continue in Riyadh next week", QuoteKind::Indirect));
+        assert_eq!((span.as_deref(), entity.as_deref()), (Some("State Department"), Some("State Department")));
+        let (_, kind, _, entity) = one("“We will respond,” the Kremlin said.");
+        assert_eq!((kind, entity.as_deref()), (QuoteKind::Direct, Some("Kremlin")));
+    }
+
+    #[test]
+    fn reported_speech_before_the_attribution_and_with_according_to() {
+        let (q, _, _, entity) =
+            one("The meeting is aimed at restoring relations between the two countries, the Kremlin said on Tuesday.");
+        assert_eq!(q, "The meeting is aimed at restoring relations between the two countries");
+        assert_eq!(entity.as_deref(), Some("Kremlin"));
+        let (q, _, span, _) = one("According to the Foreign Ministry, the talks will resume in March.");
+        assert_eq!((q.as_str(), span.as_deref()), ("the talks will resume in March", Some("Foreign Ministry")));
+        let (q, _, span, _) =
+            one("The talks will take place in Riyadh, according to two officials familiar with the plans.");
+        assert_eq!(q, "The talks will take place in Riyadh");
+        assert!(span.is_some_and(|s| s.starts_with("two officials")));
+    }
+
+    #[test]
+    fn told_reporters_accused_of_and_coordinated_verbs() {
+        let (q, _, span, _) = one("Rubio told reporters that the meeting had been productive.");
+        assert_eq!((q.as_str(), span.as_deref()), ("the meeting had been productive", Some("Rubio")));
+        let (q, _, _, _) = one("Lavrov accused the Europeans of trying to prolong the war.");
+        assert_eq!(q, "the Europeans of trying to prolong the war");
+        let (q, _, _, _) = one("Scholz said she plans to join the talks and warned against a dictated peace.");
+        assert_eq!(q, "she plans to join the talks");
+        // the passive is not reported speech by the subject
+        assert!(analyze("Lavrov was accused of trying to prolong the war.").quotes.is_empty());
+        // a time phrase before the attribution is not the content
+        assert!(analyze("At her Brooklyn school, Joseph said.").quotes.is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote() {
+        let d = analyze("''They pay us a lot of money,'' Mr. King said.");
+        let r = rows(&d);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!((r[0].0.as_str(), r[0].1), ("They pay us a lot of money", QuoteKind::Direct));
+        assert!(r[0].2.as_deref().is_some_and(|s| s.ends_with("King")));
+    }
+}

@@ -23,6 +23,7 @@ struct Entry {
     rest: Vec<&'static str>,
     class: CueClass,
     indirect: bool,
+    object: bool,
 }
 
 /// A cue found in a document.
@@ -36,6 +37,8 @@ pub(crate) struct CueMatch {
     pub class: CueClass,
     /// Whether it can introduce reported speech without quotation marks.
     pub indirect: bool,
+    /// Whether the reported speech is the verb's object ("accused Y of ...", "called for ...").
+    pub object: bool,
 }
 
 impl CueMatch {
@@ -77,10 +80,12 @@ impl Lexicon {
                 "source" => CueClass::Source,
                 _ => continue,
             };
-            let indirect = cols.next() == Some("indirect");
+            let flag = cols.next();
+            let object = flag == Some("object");
+            let indirect = object || flag == Some("indirect");
             let mut words = phrase.split(' ').filter(|w| !w.is_empty());
             let Some(first) = words.next() else { continue };
-            let entry = Entry { rest: words.collect(), class, indirect };
+            let entry = Entry { rest: words.collect(), class, indirect, object };
             let list = lex.by_first.entry(first).or_default();
             list.push(entry);
             // longest phrases first, so "according to" wins over shorter entries
@@ -115,7 +120,7 @@ impl Lexicon {
                     continue 'entries;
                 }
             }
-            return Some(CueMatch { first: i, end, class: e.class, indirect: e.indirect });
+            return Some(CueMatch { first: i, end, class: e.class, indirect: e.indirect, object: e.object });
         }
         None
     }

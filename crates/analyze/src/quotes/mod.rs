@@ -466,12 +466,19 @@ impl<'a> Finder<'a> {
         let mut out = Vec::new();
         // (paragraph, first sentence, last sentence, left open, speaker) of the previous region
         let mut prev: Option<(usize, usize, usize, bool, Option<Speaker>)> = None;
+        // sentences holding a direct quote: no reported speech is looked for there
+        let mut quoted_sentence = vec![false; self.doc.sentences.len()];
         for r in &regions {
             let last_tok = r.close.unwrap_or(r.end.saturating_sub(1).max(r.first));
             let s_first = self.sentence_of(r.open);
             let s_last = self.sentence_of(last_tok);
             let own = self.own_attribution(r);
             let kind = self.kind(r, own.is_some());
+            if kind == QuoteKind::Direct {
+                for flag in &mut quoted_sentence[s_first..=s_last] {
+                    *flag = true;
+                }
+            }
             let mut attr = match own {
                 Some((cue, speaker)) => {
                     Attribution { cue: Some(cue.span(self.doc)), speaker: Some(speaker), has_cue: true }
@@ -497,7 +504,7 @@ impl<'a> Finder<'a> {
                 speaker_entity: attr.speaker.and_then(|s| s.entity),
             });
         }
-        self.indirect(&mut out);
+        self.indirect(&mut out, &quoted_sentence);
         out.sort_by_key(|q| q.span.start);
         out
     }
@@ -865,68 +872,247 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Reported speech without quotation marks: "Bruce said the meeting is aimed at …".
-    fn indirect(&self, out: &mut Vec<Quote>) {
-        for s_idx in 0..self.doc.sentences.len() {
-            let sent = self.sentence_range(s_idx);
-            if sent.clone().any(|k| self.in_quote[k]) {
+    /// Reported speech without quotation marks, one per sentence: "Bruce said the meeting is aimed
+    /// at …", "…, the State Department said", "according to X, …", "X accused Y of …". Sentences
+    /// holding a direct quote are skipped; a sentence with a partial quote may hold mixed speech.
+    fn indirect(&self, out: &mut Vec<Quote>, quoted_sentence: &[bool]) {
+        for (s_idx, &quoted) in quoted_sentence.iter().enumerate() {
+            if quoted {
                 continue;
             }
+            let sent = self.sentence_range(s_idx);
             let from = self.cues.partition_point(|c| c.first < sent.start);
-            let mut k = from;
-            while k < self.cues.len() && self.cues[k].end <= sent.end {
-                let c = self.cues[k];
-                k += 1;
-                if c.class != CueClass::Verb || !c.indirect {
-                    continue;
+            for c in self.cues[from..].iter().take_while(|c| c.end <= sent.end) {
+                if let Some(q) = self.reported(*c, sent.clone()) {
+                    out.push(q);
+                    break;
                 }
-                let Before::Subject(speaker) = self.before(c.first, sent.start) else {
-                    continue;
-                };
-                if speaker.entity.is_none() {
-                    continue;
-                }
-                let Some(start) = self.complement_start(c, sent.end) else {
-                    continue;
-                };
-                let mut end = sent.end;
-                while end > start && !self.is_word(end - 1) {
-                    end -= 1;
-                }
-                if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
-                    continue;
-                }
-                out.push(Quote {
-                    span: self.doc.tokens[start].span.cover(self.doc.tokens[end - 1].span),
-                    kind: QuoteKind::Indirect,
-                    cue: Some(c.span(self.doc)),
-                    speaker_span: Some(speaker.span),
-                    speaker_entity: speaker.entity,
-                });
-                break;
             }
         }
+    }
+
+    /// The reported speech cue `c` introduces in sentence `sent`, if it clearly has some.
+    fn reported(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
+        let (content, speaker) = match c.class {
+            CueClass::Source => self.according_to(c, sent.clone())?,
+            // "Trump is warning voters that …"
+            CueClass::Participle if !self.progressive(c, sent.start) => return None,
+            CueClass::Verb if !c.indirect => return None,
+            CueClass::Verb | CueClass::Participle => {
+                let comma_before = c.first > sent.start && self.tok(c.first - 1) == ",";
+                let inverted = comma_before
+                    && c.class == CueClass::Verb
+                    && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
+                        !more && x > c.end && x - c.end <= 8 && {
+                            let t = self.tok(c.end);
+                            starts_upper(t) || is_in(t, DETERMINERS)
+                        }
+                    });
+                if inverted {
+                    // "…, said Luis Rubio, who heads …"
+                    let speaker = self.np_after(c.end, sent.end)?;
+                    (sent.start..c.first - 1, speaker)
+                } else {
+                    let Before::Subject(speaker) = self.before(c.first, sent.start) else {
+                        return None;
+                    };
+                    if !self.speaker_like(speaker) {
+                        return None;
+                    }
+                    let content = if c.object {
+                        // not the passive "was accused of"
+                        let passive = c.first > sent.start
+                            && is_in(self.tok(c.first - 1), &["was", "were", "is", "are", "be", "been", "being"]);
+                        if passive || c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) {
+                            return None;
+                        }
+                        // "urged Congress to leave the program intact": the content is what is urged
+                        let urge = is_in(self.tok(c.first), &["urged", "urges"]) || self.tok(c.end - 1) == "on";
+                        let to =
+                            urge.then(|| (c.end..(c.end + 6).min(sent.end)).find(|&x| self.tok(x) == "to")).flatten();
+                        let start = to.unwrap_or(c.end);
+                        start..self.clause_end(start, sent.end)
+                    } else {
+                        match self.complement_start(c, sent.end) {
+                            Some(start) => start..self.clause_end(start, sent.end),
+                            None => self.content_before(c, speaker, sent.clone())?,
+                        }
+                    };
+                    (content, speaker)
+                }
+            }
+        };
+        let (mut start, mut end) = (content.start, content.end);
+        while start < end && !self.is_word(start) {
+            start += 1;
+        }
+        while end > start && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
+            return None;
+        }
+        Some(Quote {
+            span: self.doc.tokens[start].span.cover(self.doc.tokens[end - 1].span),
+            kind: QuoteKind::Indirect,
+            cue: Some(c.span(self.doc)),
+            speaker_span: Some(speaker.span),
+            speaker_entity: speaker.entity,
+        })
+    }
+
+    /// A subject that can be a speaker: not a verb form or a number.
+    fn speaker_like(&self, s: Speaker) -> bool {
+        if s.entity.is_some() {
+            return true;
+        }
+        let last = self.doc.slice(s.span).rsplit(' ').next().unwrap_or("");
+        let first = self.doc.slice(s.span).split(' ').next().unwrap_or("");
+        !(last.is_empty()
+            || is_in(last, FINITE)
+            || last.ends_with("n't")
+            || last.ends_with("n’t")
+            || last.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || is_in(first, &["what", "which", "who", "that", "this", "it’s", "it's", "to"]))
+    }
+
+    /// The end of the short attribution tail after a cue ("said on Monday.", "told reporters,"):
+    /// the index where it stops and whether words follow it after a comma; `None` when the words
+    /// after the cue look like a clause.
+    fn tail_end(&self, from: usize, hi: usize) -> Option<(usize, bool)> {
+        let mut x = from;
+        while x < hi && self.tok(x) != "," {
+            let t = self.tok(x);
+            if self.in_quote[x] || x - from > 10 || t == "that" || is_in(t, FINITE) || (x > from && self.cue_at(x)) {
+                return None;
+            }
+            if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
+                return None;
+            }
+            if matches!(t, "–" | "—" | ":" | ";") {
+                return None;
+            }
+            x += 1;
+        }
+        let more = x < hi && (x + 1..hi).filter(|&y| self.is_word(y)).count() >= 3;
+        if more {
+            let next = self.tok(x + 1);
+            if is_in(next, &["who", "which", "whose", "where", "a", "an", "the", "and", "but", "according"])
+                || self.cue_at(x + 1)
+                || next.ends_with("ing")
+            {
+                return Some((x, false));
+            }
+        }
+        Some((x, more))
+    }
+
+    /// Content before the attribution: "…, the senator said." and "The truth, the senator said
+    /// then, was that …" (the whole sentence).
+    fn content_before(&self, c: CueMatch, speaker: Speaker, sent: Range<usize>) -> Option<Range<usize>> {
+        let (_, more) = self.tail_end(c.end, sent.end)?;
+        let s_first = self.doc.token_at_or_after(speaker.span.start);
+        // the comma that opens the attribution, a few name-like tokens before the speaker
+        let mut p = s_first;
+        loop {
+            if p <= sent.start || s_first - p > 6 {
+                return None;
+            }
+            p -= 1;
+            let t = self.tok(p);
+            if t == "," {
+                break;
+            }
+            if self.in_quote[p] || (self.is_word(p) && (is_in(t, FINITE) || t == "that")) {
+                return None;
+            }
+            if !self.is_word(p) && !matches!(t, "(" | ")" | "-" | ".") {
+                return None;
+            }
+        }
+        // the words before must be a clause, unless the attribution is inserted in one
+        let head_clause = (sent.start..p).any(|x| self.finite_at(x));
+        if more && !head_clause {
+            Some(sent)
+        } else {
+            head_clause.then_some(sent.start..p)
+        }
+    }
+
+    /// Where reported speech starting at `start` ends: at the sentence's end, or before a
+    /// coordinated speech verb or participle ("… and warned against …", "…, adding that …").
+    fn clause_end(&self, start: usize, hi: usize) -> usize {
+        let from = self.cues.partition_point(|c| c.first <= start);
+        for c in self.cues[from..].iter().take_while(|c| c.first < hi) {
+            let mut p = c.first;
+            while p > start && (is_in(self.tok(p - 1), ADVERBS) || self.ly_adverb(p - 1)) {
+                p -= 1;
+            }
+            if p > start
+                && (is_in(self.tok(p - 1), &["and", "but"])
+                    || c.class == CueClass::Participle && self.tok(p - 1) == ",")
+            {
+                let mut e = p - 1;
+                if e > start && self.tok(e - 1) == "," {
+                    e -= 1;
+                }
+                return e;
+            }
+        }
+        hi
+    }
+
+    /// A participle cue after a form of "be": "is warning", "was saying".
+    fn progressive(&self, c: CueMatch, lo: usize) -> bool {
+        c.first > lo && is_in(self.tok(c.first - 1), &["is", "are", "was", "were", "been"])
+    }
+
+    /// "According to X, …" and "…, according to X".
+    fn according_to(&self, c: CueMatch, sent: Range<usize>) -> Option<(Range<usize>, Speaker)> {
+        let speaker = self.np_after(c.end, sent.end)?;
+        if !self.speaker_like(speaker) {
+            return None;
+        }
+        let lead = (sent.start..c.first).all(|x| !self.is_word(x) || is_in(self.tok(x), &["but", "and", "yet", "so"]));
+        if lead {
+            let comma = (c.end..sent.end.min(c.end + 16)).find(|&x| self.tok(x) == ",")?;
+            return Some((comma + 1..sent.end, speaker));
+        }
+        let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
+        Some((sent.start..end, speaker))
     }
 
     /// Where the reported clause after an indirect-speech cue starts, if there clearly is one.
     fn complement_start(&self, c: CueMatch, hi: usize) -> Option<usize> {
         let cue_word = self.tok(c.first);
         let tell = is_in(cue_word, &["told", "tells", "informed", "assured", "reminded", "warned"]);
-        let j = c.end;
+        let say = is_in(cue_word, &["said", "says", "say"]);
+        let mut j = c.end;
+        // "said on Monday", "said Thursday", "said last week", "also said previously"
+        while j < hi && self.is_word(j) {
+            let t = self.tok(j);
+            let time = is_in(t, TIME_WORDS) && (j > c.end || !starts_upper(t) || t.len() > 3);
+            if !(time
+                || is_in(t, &["on", "last", "late", "early"]) && j + 1 < hi && is_in(self.tok(j + 1), TIME_WORDS)
+                || self.doc.tokens[j].kind == TokenKind::Number
+                || is_in(t, ADVERBS) && !is_in(t, FINITE)
+                || self.ly_adverb(j))
+            {
+                break;
+            }
+            j += 1;
+        }
         if j >= hi {
             return None;
         }
         if self.tok(j) == "that" {
             return Some(j + 1);
         }
-        // "said on Monday that", "told reporters that"
+        // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
-        let skippable = tell
-            || is_in(first_word, &["on", "in", "at", "last", "this", "during", "after", "before", "earlier", "later"])
-            || is_in(first_word, TIME_WORDS);
-        if skippable {
-            for x in j + 1..(j + 8).min(hi) {
-                if !self.is_word(x) {
+        if tell || is_in(first_word, PREPOSITIONS) || self.tok(j) == "," {
+            for x in j + 1..(j + 10).min(hi) {
+                if !self.is_word(x) && self.tok(x) != "," {
                     break;
                 }
                 if self.tok(x) == "that" {
@@ -935,16 +1121,103 @@ impl<'a> Finder<'a> {
             }
         }
         if tell {
-            return None;
+            // "told reporters the talks were …": past a short object
+            return (j + 1..(j + 4).min(hi))
+                .find(|&x| self.tok(x - 1) != "," && self.clause_at(x, hi, false) && !is_in(self.tok(x), &["to"]))
+                .filter(|&x| (j..x).all(|y| self.is_word(y)));
         }
-        // "said the meeting is aimed at …": a subject-like word, then a finite verb
-        let subjectish = is_in(first_word, DETERMINERS)
-            || is_in(first_word, PRONOUNS)
-            || (starts_upper(first_word) && self.is_word(j));
-        let finite = (j + 1..hi.min(j + 12)).any(|x| is_in(self.tok(x), FINITE));
-        (subjectish && finite && !self.cue_at(j)).then_some(j)
+        // "said the meeting is aimed at …", "said Thursday the talks were …"
+        self.clause_at(j, hi, say).then_some(j)
+    }
+
+    /// Whether a clause (a subject, then a finite verb) starts at token `j`; after "said", a subject
+    /// followed by a few words is enough.
+    fn clause_at(&self, j: usize, hi: usize, said: bool) -> bool {
+        if j >= hi || !self.is_word(j) || self.in_quote[j] && self.doc.tokens[j].kind != TokenKind::OpenQuote {
+            return false;
+        }
+        let w = self.tok(j);
+        if (is_in(w, &["he", "she", "they", "we", "i", "there"]) || said && w == "it")
+            && j + 1 < hi
+            && self.is_word(j + 1)
+        {
+            return true;
+        }
+        let subjectish = is_in(w, DETERMINERS)
+            || is_in(w, &["you", "all", "some", "many", "most", "both", "no", "any", "each", "every"])
+            || (!is_stop(w) && !is_in(w, PREPOSITIONS) && !is_in(w, ADVERBS) && !self.ly_adverb(j));
+        if !subjectish || self.cue_at(j) || is_in(w, FINITE) {
+            return false;
+        }
+        if said && (j..hi).filter(|&x| self.is_word(x)).count() >= 5 && (j + 1..hi).all(|x| self.tok(x) != ",") {
+            return true;
+        }
+        (j + 1..hi.min(j + 16)).any(|x| self.finite_at(x))
+    }
+
+    /// A finite verb form: an auxiliary, a negated auxiliary, a past in -ed or a common irregular one.
+    fn finite_at(&self, x: usize) -> bool {
+        let t = self.tok(x);
+        if is_in(t, FINITE) || is_in(t, IRREGULAR_PAST) || t.ends_with("n't") || t.ends_with("n’t") {
+            return true;
+        }
+        t.len() > 4
+            && t.ends_with("ed")
+            && !starts_upper(t)
+            && x > 0
+            && self.is_word(x - 1)
+            && !is_in(self.tok(x - 1), DETERMINERS)
+            && !is_in(self.tok(x - 1), PREPOSITIONS)
     }
 }
+
+/// Prepositions that do not open a clause.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "from", "with", "by", "for", "of", "about", "into", "over", "under", "against", "after",
+    "before", "during", "as", "while", "when", "if", "because", "and", "or", "but", "than", "via", "per",
+];
+
+/// Common irregular past forms (a finite verb without an auxiliary).
+const IRREGULAR_PAST: &[&str] = &[
+    "began",
+    "made",
+    "went",
+    "took",
+    "came",
+    "saw",
+    "knew",
+    "thought",
+    "got",
+    "gave",
+    "left",
+    "found",
+    "felt",
+    "kept",
+    "lost",
+    "met",
+    "paid",
+    "put",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "won",
+    "wrote",
+    "became",
+    "brought",
+    "bought",
+    "built",
+    "chose",
+    "fell",
+    "held",
+    "led",
+    "meant",
+    "rose",
+    "sold",
+    "told",
+    "said",
+    "understood",
+];
 
 #[cfg(test)]
 mod tests;

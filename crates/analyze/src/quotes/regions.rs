@@ -28,9 +28,25 @@ enum Mark {
     SingleStraightClose,
 }
 
+/// Whether token `i` opens a doubled straight apostrophe ('' as in older NYT copy), which
+/// stands for a double quotation mark.
+fn doubled(doc: &Doc, i: usize) -> bool {
+    let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
+        return false;
+    };
+    a.span.end == b.span.start && doc.slice(a.span) == "'" && doc.slice(b.span) == "'"
+}
+
 fn mark(doc: &Doc, i: usize) -> Option<Mark> {
     let t = &doc.tokens[i];
     if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
+        return None;
+    }
+    if doubled(doc, i) {
+        return Some(Mark::DoubleStraight);
+    }
+    if i > 0 && doubled(doc, i - 1) {
+        // the second half of a doubled mark
         return None;
     }
     Some(match doc.slice(t.span) {
@@ -87,8 +103,10 @@ fn scan_paragraph(doc: &Doc, paragraph: usize, start: usize, end: usize, out: &m
         match (state, m) {
             (State::Outside, Mark::DoubleOpen | Mark::DoubleStraight) => state = State::Double(i),
             (State::Double(o), Mark::DoubleClose | Mark::DoubleStraight) => {
-                push(doc, o, Some(i), i, paragraph, out);
+                let close = if doubled(doc, i) { i + 1 } else { i };
+                push(doc, o, Some(close), i, paragraph, out);
                 state = State::Outside;
+                i = close;
             }
             // a second opening mark: the first quote lost its closing mark
             (State::Double(o), Mark::DoubleOpen) => {
@@ -141,7 +159,10 @@ fn find_single_close(doc: &Doc, from: usize, to: usize, straight: bool) -> Optio
 }
 
 fn push(doc: &Doc, open: usize, close: Option<usize>, content_end: usize, paragraph: usize, out: &mut Vec<Region>) {
-    let first = open + 1;
+    let first = if doubled(doc, open) { open + 2 } else { open + 1 };
+    if first > content_end {
+        return;
+    }
     let mut end = content_end;
     while end > first && matches!(doc.slice(doc.tokens[end - 1].span), "," | "." | ":" | ";" | "—" | "–" | "-") {
         end -= 1;
