@@ -13,6 +13,7 @@
 //! become mentions of them, so later stages find a speaker by looking up a mention.
 
 mod gazetteer;
+pub mod tagger;
 
 pub use gazetteer::{GazEntry, Gazetteer};
 
@@ -90,6 +91,15 @@ const ORG_SUFFIXES: &[&str] = &[
     "Army",
     "Police",
     "Board",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Holdings",
+    "Telecom",
+    "Railways",
+    "Petroleum",
+    "Industries",
+    "Bancorp",
 ];
 
 /// Last words that make a capitalised block a place, even after a first name ("Rodney Parade").
@@ -203,6 +213,8 @@ struct Tagger<'d> {
     by_surname: HashMap<String, Vec<usize>>,
     /// Non-person entities by canonical name.
     by_name: HashMap<(EntityKind, String), usize>,
+    /// The statistical tagger's spans, in text order.
+    ner: Vec<(Span, tagger::NerType)>,
 }
 
 /// Fills the entity and mention layers of `doc`.
@@ -258,6 +270,7 @@ impl<'d> Tagger<'d> {
             mentions: Vec::new(),
             by_surname: HashMap::new(),
             by_name: HashMap::new(),
+            ner: tagger::tag_doc(doc),
         }
     }
 
@@ -306,7 +319,10 @@ impl<'d> Tagger<'d> {
         let mut pending = Vec::new();
         for block in blocks {
             if self.is_person(&block) {
-                self.add_person(&block);
+                // a bare surname joins the namesake mentioned last ("Clinton" after "Bill Clinton")
+                if !(block.end - block.start == 1 && self.add_alias(&block)) {
+                    self.add_person(&block);
+                }
             } else {
                 pending.push(block);
             }
@@ -314,15 +330,39 @@ impl<'d> Tagger<'d> {
         for block in pending {
             if !self.add_alias(&block) && block.end - block.start >= 2 {
                 let last = strip_possessive(self.text(block.end - 1));
-                if PLACE_SUFFIXES.contains(&last) {
-                    let span = self.span_of(block.start, block.end);
+                let span = self.span_of(block.start, block.end);
+                let ner_kind = self.ner_over(span).and_then(|k| k.entity_kind());
+                if PLACE_SUFFIXES.contains(&last) || ner_kind == Some(EntityKind::Location) {
                     let name = self.doc.slice(span).to_string();
                     self.add_named(EntityKind::Location, name, span);
-                } else if ORG_SUFFIXES.contains(&last) {
+                } else if ORG_SUFFIXES.contains(&last) || ner_kind == Some(EntityKind::Organization) {
                     let span = self.span_of(block.start, block.end);
                     let name = self.doc.slice(span).to_string();
                     self.add_named(EntityKind::Organization, name, span);
                 }
+            }
+        }
+        // people only the tagger saw ("Brown said", a sentence-initial surname)
+        let unseen: Vec<Span> = self
+            .ner
+            .iter()
+            .filter(|(span, kind)| {
+                let text = strip_possessive(self.doc.slice(*span));
+                *kind == tagger::NerType::Per
+                    && is_capitalised(text)
+                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && (text.contains(' ') || self.mostly_person(text))
+                    && !self.mentions.iter().any(|m| m.span.overlaps(*span))
+                    && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
+            })
+            .map(|(span, _)| *span)
+            .collect();
+        for span in unseen {
+            let start = self.token_index(span.start);
+            let end = self.token_index(span.end).max(start + 1);
+            let block = Block { start, end, titled: false };
+            if !self.add_alias(&block) {
+                self.add_person(&block);
             }
         }
         for (start, end, kind, canonical) in gaz_hits {
@@ -456,9 +496,23 @@ impl<'d> Tagger<'d> {
             i = j;
         }
         for m in matches {
-            if !m.entry.demonym {
-                gaz_hits.push((m.start, m.end, m.entry.kind, m.entry.canonical.clone()));
+            if m.entry.demonym {
+                continue;
             }
+            // a place followed by an organisation word is an organisation: "Singapore Airlines",
+            // "Bank of America" is in the gazetteer or tagged; "Qatar Airways"
+            let next = m.end;
+            if m.entry.kind == EntityKind::Location
+                && next < end
+                && ORG_SUFFIXES.contains(&strip_possessive(self.text(next)))
+                && items.get(next - start) == Some(&Item::Word)
+            {
+                let span = self.span_of(m.start, next + 1);
+                blocks.retain(|b| b.start != next);
+                gaz_hits.push((m.start, next + 1, EntityKind::Organization, self.doc.slice(span).to_string()));
+                continue;
+            }
+            gaz_hits.push((m.start, m.end, m.entry.kind, m.entry.canonical.clone()));
         }
     }
 
@@ -476,6 +530,15 @@ impl<'d> Tagger<'d> {
         if PLACE_SUFFIXES.contains(&strip_possessive(self.text(block.end - 1))) {
             return false;
         }
+        // the statistical tagger: a person; or an organisation or place, which overrules only
+        // the weak evidence below (a reporting verb or an apposition after the name)
+        let ner = self.ner_over(self.span_of(block.start, block.end));
+        // a bare word is a person only when the tagger says so for most of its occurrences
+        // ("Chrysler said" once tagged PER must not make every "Chrysler" a person)
+        if ner == Some(tagger::NerType::Per) && (n >= 2 || self.mostly_person(first)) {
+            return true;
+        }
+        let ner_says_not_person = matches!(ner, Some(tagger::NerType::Org | tagger::NerType::Loc));
         if block.titled {
             // "President Putin"; a title word before one common word is not enough ("Special Forces")
             return n >= 2 || !self.gaz.is_common_word(&first.to_lowercase());
@@ -502,7 +565,7 @@ impl<'d> Tagger<'d> {
                 return n >= 2 || !self.gaz.is_common_word(&first.to_lowercase());
             }
         }
-        if n >= 2 {
+        if n >= 2 && !ner_says_not_person {
             if self.role_after(block.end).is_some() {
                 return true;
             }
@@ -511,6 +574,30 @@ impl<'d> Tagger<'d> {
             }
         }
         false
+    }
+
+    /// True when the tagger calls most occurrences of `word` in the document a person.
+    fn mostly_person(&self, word: &str) -> bool {
+        let (mut person, mut other) = (0, 0);
+        for (span, kind) in &self.ner {
+            if strip_possessive(self.doc.slice(*span)) == word {
+                if *kind == tagger::NerType::Per {
+                    person += 1;
+                } else {
+                    other += 1;
+                }
+            }
+        }
+        person > other
+    }
+
+    /// The tagger's type for the span it overlaps most, if any.
+    fn ner_over(&self, span: Span) -> Option<tagger::NerType> {
+        self.ner
+            .iter()
+            .filter(|(s, _)| s.overlaps(span))
+            .max_by_key(|(s, _)| s.end.min(span.end) - s.start.max(span.start))
+            .map(|&(_, kind)| kind)
     }
 
     fn surname_key(name: &str) -> String {

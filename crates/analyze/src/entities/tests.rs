@@ -106,6 +106,16 @@ fn venues_and_titles_of_works_are_not_people() {
 }
 
 #[test]
+fn a_place_before_an_organisation_word_is_an_organisation() {
+    let doc = tagged("Qatar Airways ordered planes from Boeing. Sales at Singapore Airlines fell in Ohio.");
+    let orgs: Vec<&str> =
+        doc.entities.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
+    assert!(orgs.contains(&"Qatar Airways") && orgs.contains(&"Singapore Airlines"), "{orgs:?}");
+    assert!(!doc.entities.iter().any(|e| e.kind == EntityKind::Location && e.name == "Qatar"));
+    assert!(people(&doc).is_empty(), "{:?}", people(&doc));
+}
+
+#[test]
 fn sentence_initial_words_are_not_names() {
     let doc = tagged("Leaders gathered in Rome. Shortly before noon, Pope Leo spoke.");
     assert_eq!(people(&doc), vec!["Leo"]);

@@ -1,0 +1,717 @@
+//! Tags and feature extraction, shared by training and tagging so both see exactly the same features.
+//!
+//! Every feature is a 64-bit hash of a template id and the values it combines (feature hashing):
+//! no feature strings are built. Per-token values (word, lower-cased word, shapes, affixes,
+//! gazetteer and lexicon membership) are hashed once per token in `TokInfo`; window features
+//! combine those hashes.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use parallax_doc::EntityKind;
+
+use super::clusters::{Clusters, WordClass};
+use crate::entities::Gazetteer;
+
+/// Number of BIO tags: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC.
+pub const N_TAGS: usize = 9;
+
+/// Bump when the feature templates change: the weights file records it, and a file trained with
+/// other templates is refused at load.
+pub const FEATURE_VERSION: u32 = 3;
+
+/// The `O` tag.
+pub const O: u8 = 0;
+
+/// The named-entity types of CoNLL-2003.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NerType {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A location.
+    Loc,
+    /// Any other name: nationalities, events, works, products ("German", "World Cup").
+    Misc,
+}
+
+impl NerType {
+    /// All types, in tag order.
+    pub const ALL: [NerType; 4] = [NerType::Per, NerType::Org, NerType::Loc, NerType::Misc];
+
+    /// The CoNLL label: `PER`, `ORG`, `LOC`, `MISC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NerType::Per => "PER",
+            NerType::Org => "ORG",
+            NerType::Loc => "LOC",
+            NerType::Misc => "MISC",
+        }
+    }
+
+    /// The type for a CoNLL label.
+    pub fn from_label(label: &str) -> Option<NerType> {
+        NerType::ALL.into_iter().find(|t| t.as_str() == label)
+    }
+
+    /// The document model's entity kind: `None` for MISC, which mixes nationalities (a
+    /// [`EntityKind::Group`]) with events, works and products.
+    pub fn entity_kind(self) -> Option<EntityKind> {
+        match self {
+            NerType::Per => Some(EntityKind::Person),
+            NerType::Org => Some(EntityKind::Organization),
+            NerType::Loc => Some(EntityKind::Location),
+            NerType::Misc => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The `B-` tag of a type.
+pub fn begin_tag(t: NerType) -> u8 {
+    1 + 2 * t.index() as u8
+}
+
+/// The `I-` tag of a type.
+pub fn inside_tag(t: NerType) -> u8 {
+    2 + 2 * t.index() as u8
+}
+
+/// The type of a tag (`None` for `O` or an out-of-range tag).
+pub fn tag_type(tag: u8) -> Option<NerType> {
+    if tag == O {
+        return None;
+    }
+    NerType::ALL.get((tag as usize - 1) / 2).copied()
+}
+
+/// True for a `B-` tag.
+pub fn is_begin(tag: u8) -> bool {
+    tag & 1 == 1
+}
+
+/// The label of a tag: `O`, `B-PER`, `I-LOC`...
+pub fn tag_label(tag: u8) -> String {
+    match tag_type(tag) {
+        None => "O".to_string(),
+        Some(t) => format!("{}-{}", if is_begin(tag) { "B" } else { "I" }, t.as_str()),
+    }
+}
+
+/// The tag for a label (`O`, `B-PER`, ...; IOB1's `I-` at a start is accepted as it stands).
+pub fn parse_tag(label: &str) -> Option<u8> {
+    if label == "O" {
+        return Some(O);
+    }
+    let (bi, ty) = label.split_once('-')?;
+    let t = NerType::from_label(ty)?;
+    match bi {
+        "B" => Some(begin_tag(t)),
+        "I" => Some(inside_tag(t)),
+        _ => None,
+    }
+}
+
+/// BIO constraint: `I-X` only after `B-X` or `I-X`.
+pub fn allowed(prev: u8, tag: u8) -> bool {
+    tag == O || is_begin(tag) || (prev != O && tag_type(prev) == tag_type(tag))
+}
+
+/// Token ranges `(start, end, type)` of the entities in a BIO tag sequence (an `I-` without its
+/// `B-` starts an entity, as conlleval reads it).
+pub fn spans_of(tags: &[u8]) -> Vec<(usize, usize, NerType)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, NerType)> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let ty = tag_type(tag);
+        let continues = !is_begin(tag) && ty.is_some() && open.is_some_and(|(_, t)| Some(t) == ty);
+        if continues {
+            continue;
+        }
+        if let Some((s, t)) = open.take() {
+            out.push((s, i, t));
+        }
+        if let Some(t) = ty {
+            open = Some((i, t));
+        }
+    }
+    if let Some((s, t)) = open {
+        out.push((s, tags.len(), t));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// hashing
+
+/// splitmix64's finaliser.
+#[inline]
+pub(crate) fn fmix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// FNV-1a over the bytes, finalised.
+#[inline]
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    fmix(h)
+}
+
+#[inline]
+fn f1(template: u64, a: u64) -> u64 {
+    fmix(a ^ fmix(template.wrapping_add(0x9e37_79b9_7f4a_7c15)))
+}
+
+#[inline]
+fn f2(template: u64, a: u64, b: u64) -> u64 {
+    fmix(b.rotate_left(29) ^ f1(template, a))
+}
+
+#[inline]
+fn f3(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    fmix(c.rotate_left(41) ^ f2(template, a, b))
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by hashes.
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+
+// ---------------------------------------------------------------------------------------------
+// per-token values
+
+const INIT_CAP: u16 = 1;
+const ALL_CAPS: u16 = 1 << 1;
+const HAS_DIGIT: u16 = 1 << 2;
+const HAS_HYPHEN: u16 = 1 << 3;
+const HAS_PERIOD: u16 = 1 << 4;
+const HAS_APOS: u16 = 1 << 5;
+const HAS_ALPHA: u16 = 1 << 6;
+const LOWER_IN_DOC: u16 = 1 << 7;
+const FIRST_NAME: u16 = 1 << 8;
+const TITLE: u16 = 1 << 9;
+const ROLE_HEAD: u16 = 1 << 10;
+const COMMON: u16 = 1 << 11;
+const N_FLAGS: u32 = 12;
+
+/// Curly quotes and apostrophes as CoNLL writes them (ASCII); other text is borrowed.
+pub fn normalize(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        return Cow::Borrowed(word);
+    }
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        s.push(match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '–' | '—' => '-',
+            c => c,
+        });
+    }
+    Cow::Owned(s)
+}
+
+/// The values of one token that features combine, each hashed.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TokInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    n_affix: u8,
+    flags: u16,
+    /// Gazetteer matches covering the token: bit `4 * kind + position` (B, I, E, single).
+    gaz: u32,
+    /// The type this word (lower-cased) was tagged with earlier in the document, as a small
+    /// code: 0 none, 1 O only, 2 + type.
+    doc_type: u8,
+    /// For a word in a run of capitalised words ("Test and County Cricket Board"): the run's
+    /// first and last words (lower-cased hashes), its length (up to 4) and the word's position.
+    run: Option<(u64, u64, u8, u8)>,
+    /// The word's clusters and capitalisation ratio in unlabelled text.
+    class: Option<WordClass>,
+}
+
+impl TokInfo {
+    fn new(word: &str) -> TokInfo {
+        let mut info = TokInfo { word: hash_str(word), ..TokInfo::default() };
+        let ascii_lower = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase());
+        let lower: Cow<'_, str> = if ascii_lower { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) };
+        info.lower = if ascii_lower { info.word } else { hash_str(&lower) };
+        let mut shape = Fnv::new();
+        let mut short = Fnv::new();
+        let (mut last, mut run) = ('\0', 0);
+        let (mut upper, mut lowers, mut n) = (0, 0, 0);
+        for c in word.chars() {
+            n += 1;
+            let class = if c.is_uppercase() {
+                upper += 1;
+                info.flags |= HAS_ALPHA;
+                'X'
+            } else if c.is_lowercase() {
+                lowers += 1;
+                info.flags |= HAS_ALPHA;
+                'x'
+            } else if c.is_ascii_digit() {
+                info.flags |= HAS_DIGIT;
+                'd'
+            } else if c.is_alphabetic() {
+                info.flags |= HAS_ALPHA;
+                'x'
+            } else {
+                match c {
+                    '-' => info.flags |= HAS_HYPHEN,
+                    '.' => info.flags |= HAS_PERIOD,
+                    '\'' => info.flags |= HAS_APOS,
+                    _ => {}
+                }
+                c
+            };
+            if class == last {
+                run += 1;
+            } else {
+                run = 1;
+                last = class;
+                short.push(class);
+            }
+            if run <= 4 {
+                shape.push(class);
+            }
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            info.flags |= INIT_CAP;
+        }
+        if upper > 0 && lowers == 0 {
+            info.flags |= ALL_CAPS;
+        }
+        info.shape = shape.finish();
+        info.short = short.finish();
+        let k = n.min(4);
+        info.n_affix = k as u8;
+        for (j, end) in word.char_indices().map(|(b, _)| b).skip(1).chain([word.len()]).take(k).enumerate() {
+            info.prefix[j] = hash_str(&word[..end]);
+        }
+        for (j, (start, _)) in word.char_indices().rev().take(k).enumerate() {
+            info.suffix[j] = hash_str(&word[start..]);
+        }
+        if info.flags & HAS_ALPHA == 0 {
+            return info;
+        }
+        let gaz = Gazetteer::get();
+        if info.flags & INIT_CAP != 0
+            && (gaz.is_first_name(word) || info.flags & ALL_CAPS != 0 && gaz.is_first_name(&title_case(word)))
+        {
+            info.flags |= FIRST_NAME;
+        }
+        if gaz.is_title(lower.trim_end_matches('.')) {
+            info.flags |= TITLE;
+        }
+        if gaz.is_role_head(&lower) {
+            info.flags |= ROLE_HEAD;
+        }
+        if gaz.is_common_word(&lower) {
+            info.flags |= COMMON;
+        }
+        info
+    }
+}
+
+/// FNV-1a over characters, for shapes built on the fly.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn push(&mut self, c: char) {
+        self.0 ^= c as u64;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    fn finish(&self) -> u64 {
+        fmix(self.0)
+    }
+}
+
+/// "BRUSSELS" → "Brussels".
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+fn gaz_kind(kind: EntityKind, demonym: bool) -> u32 {
+    if demonym {
+        return 3;
+    }
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Location => 2,
+        EntityKind::Group => 3,
+    }
+}
+
+/// Lower-case words and signs that may stand inside a gazetteer name.
+const GAZ_JOINERS: &[&str] = &[
+    "of", "and", "for", "the", "de", "del", "du", "la", "le", "in", "on", "al", "el", "bin", "von", "van", "der", "&",
+    "-", "'s", "da", "do", "dos", "y", "upon", "at",
+];
+
+/// Marks gazetteer n-grams over the tokens: exact forms, and title-cased forms for all-caps words.
+fn mark_gazetteer(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
+    let gaz = Gazetteer::get();
+    let max_n = gaz.max_tokens.clamp(1, 8);
+    let mut buf = String::new();
+    for variant in 0..2 {
+        for start in 0..words.len() {
+            if infos[start].flags & INIT_CAP == 0 {
+                continue;
+            }
+            if variant == 1 && infos[start].flags & ALL_CAPS == 0 {
+                continue;
+            }
+            buf.clear();
+            let mut found: Option<(usize, u32)> = None;
+            for end in start + 1..=(start + max_n).min(words.len()) {
+                let w = &words[end - 1];
+                if end > start + 1
+                    && infos[end - 1].flags & (INIT_CAP | HAS_DIGIT) == 0
+                    && !GAZ_JOINERS.contains(&w.as_ref())
+                {
+                    break;
+                }
+                if end > start + 1 {
+                    buf.push(' ');
+                }
+                if variant == 1 && infos[end - 1].flags & ALL_CAPS != 0 {
+                    buf.push_str(&title_case(&words[end - 1]));
+                } else {
+                    buf.push_str(&words[end - 1]);
+                }
+                if let Some(e) = gaz.lookup(&buf) {
+                    found = Some((end, gaz_kind(e.kind, e.demonym)));
+                }
+            }
+            if let Some((end, kind)) = found {
+                for (i, info) in infos.iter_mut().enumerate().take(end).skip(start) {
+                    let pos = if end - start == 1 {
+                        3
+                    } else if i == start {
+                        0
+                    } else if i + 1 == end {
+                        2
+                    } else {
+                        1
+                    };
+                    info.gaz |= 1 << (4 * kind + pos);
+                }
+            }
+        }
+    }
+}
+
+/// Words that may stand inside a name between capitalised words.
+const RUN_JOINERS: &[&str] = &["of", "and", "de", "for", "the", "&", "'s", "du", "la", "van", "von", "del", "der"];
+
+/// Marks runs of capitalised words (with joiners inside), skipping all-caps sentences' noise.
+fn mark_runs(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
+    let caps: Vec<bool> = infos.iter().map(|t| t.flags & INIT_CAP != 0 && t.flags & HAS_ALPHA != 0).collect();
+    let cap = |i: usize| caps[i];
+    let mut i = 0;
+    while i < infos.len() {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        loop {
+            if end < infos.len() && cap(end) {
+                end += 1;
+            } else if end + 1 < infos.len() && RUN_JOINERS.contains(&words[end].as_ref()) && cap(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let (first, last) = (infos[i].lower, infos[end - 1].lower);
+        let len = (end - i).min(4) as u8;
+        for (k, info) in infos[i..end].iter_mut().enumerate() {
+            let pos = if end - i == 1 {
+                3
+            } else if k == 0 {
+                0
+            } else if i + k + 1 == end {
+                2
+            } else {
+                1
+            };
+            info.run = Some((first, last, len, pos));
+        }
+        i = end;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// document context
+
+/// What tagging has learnt about a document so far, for document-level consistency: which words
+/// occur in lower case anywhere in it, and how each capitalised word was tagged in earlier
+/// sentences. Make one per document and pass it to every sentence, in order.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    lower_seen: IdSet,
+    /// Lower-cased word → counts of O, PER, ORG, LOC, MISC among its capitalised occurrences.
+    types: IdMap<[u16; 5]>,
+}
+
+impl DocContext {
+    /// An empty context, for a new document.
+    pub fn new() -> DocContext {
+        DocContext::default()
+    }
+
+    /// Records the words of a document (or part of it) before tagging, so a capitalised word
+    /// that occurs in lower case elsewhere in the document ("Leaders ... the leaders") is known
+    /// as such. Optional: tagging a sentence observes its own words.
+    pub fn observe<S: AsRef<str>>(&mut self, words: &[S]) {
+        for w in words {
+            let w = w.as_ref();
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                self.lower_seen.insert(hash_str(&normalize(w)));
+            }
+        }
+    }
+
+    /// Records how a sentence's words were tagged.
+    pub(crate) fn record(&mut self, infos: &[TokInfo], tags: &[u8]) {
+        for (info, &tag) in infos.iter().zip(tags) {
+            if info.flags & INIT_CAP == 0 {
+                continue;
+            }
+            let slot = tag_type(tag).map_or(0, |t| 1 + t.index());
+            let counts = self.types.entry(info.lower).or_default();
+            counts[slot] = counts[slot].saturating_add(1);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// features
+
+/// The prepared tokens of one sentence.
+pub(crate) struct Sentence {
+    pub infos: Vec<TokInfo>,
+    /// Static (tag-independent) features of every token, flattened; `offsets[i]..offsets[i + 1]`.
+    pub feats: Vec<u64>,
+    pub offsets: Vec<usize>,
+}
+
+const BOS: [u64; 2] = [0x1111_2222_3333_4444, 0x5555_6666_7777_8888];
+const EOS: [u64; 2] = [0x9999_aaaa_bbbb_cccc, 0xdddd_eeee_ffff_0000];
+
+impl Sentence {
+    /// Prepares a sentence: token values (with the document context) and static features.
+    pub fn new<S: AsRef<str>>(words: &[S], ctx: &DocContext, clusters: &Clusters) -> Sentence {
+        let norm: Vec<Cow<'_, str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        let mut infos: Vec<TokInfo> = norm.iter().map(|w| TokInfo::new(w)).collect();
+        for (info, w) in infos.iter_mut().zip(&norm) {
+            info.class = clusters.get(info.word).or_else(|| {
+                if info.flags & ALL_CAPS != 0 && w.chars().count() > 1 {
+                    clusters.get(hash_str(&title_case(w))).or_else(|| clusters.get(info.lower))
+                } else if info.flags & INIT_CAP != 0 {
+                    clusters.get(info.lower)
+                } else {
+                    None
+                }
+            });
+        }
+        mark_gazetteer(&norm, &mut infos);
+        for info in &mut infos {
+            if info.flags & INIT_CAP != 0 {
+                if ctx.lower_seen.contains(&info.lower) {
+                    info.flags |= LOWER_IN_DOC;
+                }
+                if let Some(c) = ctx.types.get(&info.lower) {
+                    let best = (1..5).max_by_key(|&k| (c[k], std::cmp::Reverse(k))).unwrap_or(1);
+                    info.doc_type = if c[best] > 0 { 1 + best as u8 } else { 1 };
+                }
+            }
+        }
+        mark_runs(&norm, &mut infos);
+        let alpha = infos.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
+        let caps = infos.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
+        let headline = alpha >= 2 && caps * 10 >= alpha * 8;
+        let mut feats = Vec::with_capacity(infos.len() * 48);
+        let mut offsets = Vec::with_capacity(infos.len() + 1);
+        for i in 0..infos.len() {
+            offsets.push(feats.len());
+            static_features(&infos, i, headline, &mut feats);
+        }
+        offsets.push(feats.len());
+        Sentence { infos, feats, offsets }
+    }
+
+    /// The static features of token `i`.
+    pub fn token_feats(&self, i: usize) -> &[u64] {
+        &self.feats[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+fn static_features(t: &[TokInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+    let me = &t[i];
+    let lower = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            BOS[(-j - 1).min(1) as usize]
+        } else {
+            t.get(j as usize).map_or_else(|| EOS[(j as usize).saturating_sub(t.len()).min(1)], |x| x.lower)
+        }
+    };
+    let short = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            BOS[(-j - 1).min(1) as usize]
+        } else {
+            t.get(j as usize).map_or_else(|| EOS[(j as usize).saturating_sub(t.len()).min(1)], |x| x.short)
+        }
+    };
+    let flags_at = |k: isize| -> u16 {
+        let j = i as isize + k;
+        if j < 0 {
+            0
+        } else {
+            t.get(j as usize).map_or(0, |x| x.flags)
+        }
+    };
+    out.push(f1(0, 0));
+    out.push(f1(1, me.word));
+    out.push(f1(2, me.lower));
+    out.push(f1(3, me.shape));
+    out.push(f1(4, me.short));
+    for k in 0..me.n_affix as usize {
+        out.push(f1(5 + k as u64, me.prefix[k]));
+        out.push(f1(9 + k as u64, me.suffix[k]));
+    }
+    out.push(f1(13, lower(-1)));
+    out.push(f1(14, lower(1)));
+    out.push(f1(15, lower(-2)));
+    out.push(f1(16, lower(2)));
+    out.push(f1(17, short(-1)));
+    out.push(f1(18, short(1)));
+    out.push(f1(19, short(-2)));
+    out.push(f1(20, short(2)));
+    out.push(f2(21, lower(-1), me.lower));
+    out.push(f2(22, me.lower, lower(1)));
+    out.push(f3(23, short(-1), me.short, short(1)));
+    out.push(f2(24, lower(-1), me.short));
+    out.push(f2(25, me.short, lower(1)));
+    out.push(f2(26, (i as u64).min(3), me.short));
+    if i + 1 == t.len() {
+        out.push(f1(27, me.short));
+    }
+    for bit in 0..N_FLAGS {
+        if me.flags & (1 << bit) != 0 {
+            out.push(f1(28, bit as u64));
+        }
+    }
+    // flags of the neighbours that matter for names: titles, first names, role heads
+    let ctx_mask = FIRST_NAME | TITLE | ROLE_HEAD | INIT_CAP | ALL_CAPS;
+    out.push(f2(29, (flags_at(-1) & ctx_mask) as u64, (me.flags & (INIT_CAP | FIRST_NAME | COMMON)) as u64));
+    out.push(f2(30, (flags_at(1) & ctx_mask) as u64, (me.flags & (INIT_CAP | FIRST_NAME | COMMON)) as u64));
+    if headline {
+        out.push(f2(31, me.short, me.lower));
+        out.push(f1(32, me.shape));
+    }
+    let mut g = me.gaz;
+    while g != 0 {
+        let bit = g.trailing_zeros();
+        g &= g - 1;
+        out.push(f1(33, bit as u64));
+        out.push(f2(34, bit as u64, (me.flags & (INIT_CAP | ALL_CAPS)) as u64));
+    }
+    if i > 0 && t[i - 1].gaz != 0 {
+        out.push(f2(35, t[i - 1].gaz as u64, me.short));
+    }
+    if i + 1 < t.len() && t[i + 1].gaz != 0 {
+        out.push(f2(36, t[i + 1].gaz as u64, me.short));
+    }
+    if me.doc_type != 0 {
+        out.push(f1(37, me.doc_type as u64));
+        out.push(f2(38, me.doc_type as u64, me.short));
+    }
+    if let Some((first, last, len, pos)) = me.run {
+        out.push(f2(40, last, pos as u64));
+        out.push(f2(41, first, pos as u64));
+        out.push(f2(42, len as u64, pos as u64));
+    }
+    let class = |k: isize| -> (u64, u64) {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= t.len() {
+            return (u64::MAX, u64::MAX);
+        }
+        t[j as usize].class.map_or((u64::MAX - 1, u64::MAX - 1), |c| (c.fine as u64, c.coarse as u64))
+    };
+    let (fine, coarse) = class(0);
+    let (fine_p, coarse_p) = class(-1);
+    let (fine_n, coarse_n) = class(1);
+    out.push(f1(43, fine));
+    out.push(f1(44, coarse));
+    out.push(f1(45, fine_p));
+    out.push(f1(46, fine_n));
+    out.push(f2(47, coarse_p, coarse));
+    out.push(f2(48, coarse, coarse_n));
+    out.push(f2(49, fine, me.short));
+    out.push(f1(50, class(-2).1));
+    out.push(f1(51, class(2).1));
+    let cap = me.class.and_then(|c| c.cap).map_or(9, |c| c as u64);
+    out.push(f3(52, cap, (i == 0) as u64, me.short));
+    let lower_in_doc = (me.flags & LOWER_IN_DOC != 0) as u64;
+    out.push(f3(39, lower_in_doc, (i == 0) as u64, me.short));
+}
+
+/// The tag-dependent features of a token, given the two tags before it.
+#[inline]
+pub(crate) fn dynamic_features(info: &TokInfo, prev: u8, prev2: u8) -> [u64; 4] {
+    let p = prev as u64;
+    [f1(100, p), f2(101, prev2 as u64, p), f2(102, p, info.lower), f2(103, p, info.short)]
+}

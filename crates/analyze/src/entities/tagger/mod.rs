@@ -1,0 +1,175 @@
+//! A statistical named-entity tagger (PER, ORG, LOC, MISC) that Parallax trains itself.
+//!
+//! A greedy averaged perceptron over BIO tags, trained on CoNLL-2003 by the `train_ner`
+//! example and shipped as `data/entities/ner_weights.bin` (compiled in; nothing is downloaded).
+//! Features ([`features`]): the word, its lower-cased form, shapes, prefixes and suffixes up to
+//! four characters, capitalisation, digits, hyphens and periods, the position in the sentence,
+//! words and shapes in a window of ±2, the two previous predicted tags, membership of gazetteer
+//! n-grams and lexicons (first names, titles, role words, common words: [`Gazetteer`]), word
+//! clusters and capitalisation ratios learnt from unlabelled news ([`clusters`], shipped as
+//! `data/entities/ner_clusters.tsv`), and document-level consistency ([`DocContext`]: whether the word occurs in lower case in the
+//! document, and how it was tagged in earlier sentences). Decoding is greedy, left to right,
+//! never producing an `I-X` that does not continue an `X`.
+//!
+//! ```
+//! use parallax_analyze::entities::tagger::{DocContext, NerTagger, NerType};
+//! let words = ["Olaf", "Scholz", "visited", "Paris", "."];
+//! let spans = NerTagger::get().tag_sentence(&words, &mut DocContext::new());
+//! assert!(spans.contains(&(0, 2, NerType::Per)));
+//! ```
+//!
+//! [`Gazetteer`]: crate::entities::Gazetteer
+
+pub mod clusters;
+pub mod features;
+pub mod model;
+pub mod train;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+use parallax_doc::{Doc, Span, TokenKind};
+
+pub use clusters::Clusters;
+pub use features::{DocContext, NerType};
+pub use model::Model;
+
+use features::{spans_of, Sentence};
+
+/// The shipped weights. A missing file is a compile error; retrain with
+/// `cargo run --release -p parallax-analyze --example train_ner -- ../shared/data/conll2003/train.txt`.
+pub const WEIGHTS: &[u8] = include_bytes!("../../../data/entities/ner_weights.bin");
+
+/// The shipped word clusters the weights were trained with (see [`clusters`]).
+pub const CLUSTERS: &str = include_str!("../../../data/entities/ner_clusters.tsv");
+
+/// The named-entity tagger: weights and the word clusters they were trained with.
+#[derive(Debug)]
+pub struct NerTagger {
+    model: Model,
+    clusters: Clusters,
+}
+
+impl NerTagger {
+    /// The shared tagger, loaded from the compiled-in weights on first use.
+    ///
+    /// # Panics
+    ///
+    /// When the compiled-in weights file is malformed or was trained with other feature
+    /// templates (a build problem, caught by this module's tests).
+    pub fn get() -> &'static NerTagger {
+        static TAGGER: OnceLock<NerTagger> = OnceLock::new();
+        TAGGER.get_or_init(|| match NerTagger::from_parts(WEIGHTS, CLUSTERS) {
+            Ok(tagger) => tagger,
+            Err(e) => panic!("data/entities/ner_weights.bin: {e}"),
+        })
+    }
+
+    /// A tagger from a weights file's bytes and the text of the clusters file they were
+    /// trained with.
+    pub fn from_parts(weights: &[u8], clusters: &str) -> Result<NerTagger, String> {
+        let model = Model::from_bytes(weights)?;
+        let clusters = Clusters::parse(clusters)?;
+        if model.clusters_fingerprint != clusters.fingerprint {
+            return Err(
+                "the weights were trained with another clusters file: retrain with the train_ner example".into()
+            );
+        }
+        Ok(NerTagger { model, clusters })
+    }
+
+    /// A tagger from weights and clusters already parsed (while training).
+    pub fn from_model(model: Model, clusters: Clusters) -> NerTagger {
+        NerTagger { model, clusters }
+    }
+
+    /// The word clusters.
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
+
+    /// The weights.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags one sentence, given as its words (CoNLL-style tokens: possessive `'s` split off),
+    /// and records the result in `ctx` for later sentences of the same document. Returns the
+    /// entities as word ranges `(start, end, type)`, `end` exclusive, in order.
+    pub fn tag_sentence<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<(usize, usize, NerType)> {
+        spans_of(&self.tag_sentence_bio(words, ctx))
+    }
+
+    /// As [`NerTagger::tag_sentence`], returning one BIO tag per word (see
+    /// [`features::tag_label`]).
+    pub fn tag_sentence_bio<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<u8> {
+        ctx.observe(words);
+        let sent = Sentence::new(words, ctx, &self.clusters);
+        let tags = model::decode(&self.model, &sent);
+        ctx.record(&sent.infos, &tags);
+        tags
+    }
+}
+
+/// Splits a possessive ending off a word token: `Trump’s` → (`Trump`, `’s`), `allies’` →
+/// (`allies`, `’`). Returns the byte length of the stem when there is one.
+fn possessive_stem(word: &str) -> Option<usize> {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().any(char::is_alphanumeric) {
+                return Some(stem.len());
+            }
+        }
+    }
+    for suffix in ["s’", "s'", "S’", "S'"] {
+        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+            return Some(word.len() - suffix.len() + 1);
+        }
+    }
+    None
+}
+
+/// Tags a segmented document (it needs the sentence and token layers) and returns every
+/// entity's span and type, in text order. A possessive ending is not part of the span
+/// ("Trump’s" gives "Trump"). The document's layers are not changed.
+pub fn tag_doc(doc: &Doc) -> Vec<(Span, NerType)> {
+    let tagger = NerTagger::get();
+    let mut sentences: Vec<(Vec<&str>, Vec<Span>)> = Vec::with_capacity(doc.sentences.len());
+    for s in &doc.sentences {
+        let mut words = Vec::new();
+        let mut spans = Vec::new();
+        for t in doc.tokens.get(s.tokens.clone()).unwrap_or_default() {
+            let text = doc.slice(t.span);
+            if text.is_empty() {
+                continue;
+            }
+            match possessive_stem(text).filter(|_| t.kind == TokenKind::Word) {
+                Some(stem) => {
+                    let cut = t.span.start + stem;
+                    words.push(&text[..stem]);
+                    spans.push(Span::new(t.span.start, cut));
+                    words.push(&text[stem..]);
+                    spans.push(Span::new(cut, t.span.end));
+                }
+                None => {
+                    words.push(text);
+                    spans.push(t.span);
+                }
+            }
+        }
+        sentences.push((words, spans));
+    }
+    let mut ctx = DocContext::new();
+    for (words, _) in &sentences {
+        ctx.observe(words);
+    }
+    let mut out = Vec::new();
+    for (words, spans) in &sentences {
+        for (start, end, ty) in tagger.tag_sentence(words, &mut ctx) {
+            out.push((Span::new(spans[start].start, spans[end - 1].end), ty));
+        }
+    }
+    out
+}

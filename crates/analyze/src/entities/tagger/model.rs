@@ -1,0 +1,193 @@
+//! The weights: the file format, the lookup table used when tagging, and greedy BIO decoding.
+//!
+//! File format (little-endian): the magic `PLXNER01`, `u32` feature version, `u32` number of
+//! tags, `u64` fingerprint of the word clusters file the weights were trained with, `u32`
+//! number of features `n`, then `n` rows of a `u32` feature key and one `i16`
+//! weight per tag. Weights are quantised with one global scale, which decoding never needs
+//! (the best tag is the same at any positive scale).
+
+use super::features::{allowed, dynamic_features, Sentence, FEATURE_VERSION, N_TAGS, O};
+
+/// The first bytes of a weights file.
+pub const MAGIC: &[u8; 8] = b"PLXNER01";
+
+/// Anything that scores features: the trainer's float weights or the shipped quantised ones.
+pub(crate) trait Scorer {
+    /// Adds the weights of `feat` to `scores`.
+    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]);
+}
+
+/// The 32-bit key a feature hash is stored under (never 0, which marks an empty slot).
+#[inline]
+pub(crate) fn key32(h: u64) -> u32 {
+    match (h >> 32) as u32 {
+        0 => 1,
+        k => k,
+    }
+}
+
+/// The best tag allowed after `prev` (ties go to the lower tag, so decoding is deterministic).
+#[inline]
+pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8) -> u8 {
+    let mut best = O;
+    let mut best_score = scores[0];
+    for tag in 1..N_TAGS as u8 {
+        if scores[tag as usize] > best_score && allowed(prev, tag) {
+            best = tag;
+            best_score = scores[tag as usize];
+        }
+    }
+    best
+}
+
+/// Greedy left-to-right decoding under the BIO constraints.
+pub(crate) fn decode<S: Scorer>(scorer: &S, sent: &Sentence) -> Vec<u8> {
+    let mut tags = Vec::with_capacity(sent.infos.len());
+    let (mut prev, mut prev2) = (O, O);
+    for (i, info) in sent.infos.iter().enumerate() {
+        let mut scores = [0f32; N_TAGS];
+        for &f in sent.token_feats(i) {
+            scorer.add(f, &mut scores);
+        }
+        for f in dynamic_features(info, prev, prev2) {
+            scorer.add(f, &mut scores);
+        }
+        let tag = best_allowed(&scores, prev);
+        tags.push(tag);
+        prev2 = prev;
+        prev = tag;
+    }
+    tags
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Row {
+    key: u32,
+    w: [i16; N_TAGS],
+}
+
+/// Quantised weights in an open-addressing table keyed by feature hash.
+#[derive(Clone)]
+pub struct Model {
+    rows: Vec<Row>,
+    mask: usize,
+    len: usize,
+    /// The fingerprint of the clusters file the weights were trained with.
+    pub clusters_fingerprint: u64,
+}
+
+impl Model {
+    /// Parses a weights file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a Parallax NER weights file (bad magic)")?;
+        let u32_at = |b: &[u8], at: usize| -> Option<u32> {
+            b.get(at..at + 4).and_then(|s| s.try_into().ok()).map(u32::from_le_bytes)
+        };
+        let (Some(version), Some(n_tags), Some(lo), Some(hi), Some(n)) =
+            (u32_at(rest, 0), u32_at(rest, 4), u32_at(rest, 8), u32_at(rest, 12), u32_at(rest, 16))
+        else {
+            return Err("truncated weights header".into());
+        };
+        let clusters_fingerprint = (hi as u64) << 32 | lo as u64;
+        if version != FEATURE_VERSION {
+            return Err(format!(
+                "weights trained with feature version {version}, the code has {FEATURE_VERSION}: retrain with the train_ner example"
+            ));
+        }
+        if n_tags as usize != N_TAGS {
+            return Err(format!("weights have {n_tags} tags, expected {N_TAGS}"));
+        }
+        let n = n as usize;
+        let row_bytes = 4 + 2 * N_TAGS;
+        let body = &rest[20..];
+        if body.len() != n * row_bytes {
+            return Err(format!("weights body is {} bytes, expected {}", body.len(), n * row_bytes));
+        }
+        let cap = (n + n / 3).next_power_of_two().max(16);
+        let mut model = Model { rows: vec![Row::default(); cap], mask: cap - 1, len: 0, clusters_fingerprint };
+        for chunk in body.chunks_exact(row_bytes) {
+            let key = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+            let mut w = [0i16; N_TAGS];
+            for (t, wt) in w.iter_mut().enumerate() {
+                *wt = i16::from_le_bytes([chunk[4 + 2 * t], chunk[5 + 2 * t]]);
+            }
+            model.insert(key, w)?;
+        }
+        Ok(model)
+    }
+
+    fn insert(&mut self, key: u32, w: [i16; N_TAGS]) -> Result<(), String> {
+        if key == 0 {
+            return Err("weights file has a zero key".into());
+        }
+        let mut slot = key as usize & self.mask;
+        loop {
+            let row = &mut self.rows[slot];
+            if row.key == 0 {
+                *row = Row { key, w };
+                self.len += 1;
+                return Ok(());
+            }
+            if row.key == key {
+                return Err(format!("weights file repeats key {key}"));
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Serialises rows `(key, weights)` as a weights file (rows are written sorted by key), for
+    /// the clusters file with `clusters_fingerprint`.
+    pub fn to_bytes(rows: &mut [(u32, [i16; N_TAGS])], clusters_fingerprint: u64) -> Vec<u8> {
+        rows.sort_unstable_by_key(|r| r.0);
+        let mut out = Vec::with_capacity(20 + rows.len() * (4 + 2 * N_TAGS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&clusters_fingerprint.to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (key, w) in rows.iter() {
+            out.extend_from_slice(&key.to_le_bytes());
+            for x in w {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model").field("features", &self.len).finish_non_exhaustive()
+    }
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
+        let key = key32(feat);
+        let mut slot = key as usize & self.mask;
+        loop {
+            let row = &self.rows[slot];
+            if row.key == key {
+                for (s, &w) in scores.iter_mut().zip(&row.w) {
+                    *s += w as f32;
+                }
+                return;
+            }
+            if row.key == 0 {
+                return;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}

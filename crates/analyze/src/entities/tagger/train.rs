@@ -1,0 +1,346 @@
+//! Training and evaluation of the tagger on CoNLL-2003-style data (used by the `train_ner` and
+//! `eval_ner` examples).
+//!
+//! Training is a greedy averaged perceptron: each token is tagged left to right with the
+//! current weights (the previous two *predicted* tags are features, as when tagging), and a
+//! wrong tag moves the weights of its features towards the gold tag. Documents are visited in
+//! an order shuffled by a fixed seed, so training is reproducible.
+
+use super::clusters::Clusters;
+use super::features::{dynamic_features, parse_tag, spans_of, DocContext, IdMap, NerType, Sentence, N_TAGS, O};
+use super::model::{best_allowed, key32, Scorer};
+use super::NerTagger;
+
+/// One sentence of annotated data.
+#[derive(Debug, Clone, Default)]
+pub struct TaggedSentence {
+    /// The words.
+    pub words: Vec<String>,
+    /// One BIO tag per word (see [`super::features::tag_label`]).
+    pub tags: Vec<u8>,
+}
+
+/// A document: its sentences in order.
+pub type TaggedDoc = Vec<TaggedSentence>;
+
+/// Reads CoNLL-2003 text (`word POS chunk tag` per line, blank lines between sentences,
+/// `-DOCSTART-` between documents). IOB1 files are converted to IOB2.
+pub fn read_conll(text: &str) -> Result<Vec<TaggedDoc>, String> {
+    let mut docs: Vec<TaggedDoc> = Vec::new();
+    let mut doc: TaggedDoc = Vec::new();
+    let mut sent = TaggedSentence::default();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !sent.words.is_empty() {
+                doc.push(std::mem::take(&mut sent));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let (Some(word), Some(label)) = (cols.first(), cols.last()) else { continue };
+        if *word == "-DOCSTART-" {
+            if !sent.words.is_empty() {
+                doc.push(std::mem::take(&mut sent));
+            }
+            if !doc.is_empty() {
+                docs.push(std::mem::take(&mut doc));
+            }
+            continue;
+        }
+        if cols.len() < 2 {
+            return Err(format!("line {}: expected a word and a tag: {line:?}", n + 1));
+        }
+        let tag = parse_tag(label).ok_or_else(|| format!("line {}: unknown tag {label:?}", n + 1))?;
+        sent.words.push(word.to_string());
+        sent.tags.push(tag);
+    }
+    if !sent.words.is_empty() {
+        doc.push(sent);
+    }
+    if !doc.is_empty() {
+        docs.push(doc);
+    }
+    // IOB1 → IOB2: an I- tag that does not continue an entity of its type becomes B-
+    for s in docs.iter_mut().flatten() {
+        let mut prev = O;
+        for t in s.tags.iter_mut() {
+            if !super::features::allowed(prev, *t) {
+                *t -= 1;
+            }
+            prev = *t;
+        }
+    }
+    Ok(docs)
+}
+
+/// Weights being trained: current weights, and sums for averaging (updated lazily).
+pub struct Trainer {
+    index: IdMap<u32>,
+    w: Vec<[f32; N_TAGS]>,
+    total: Vec<[f64; N_TAGS]>,
+    stamp: Vec<[u64; N_TAGS]>,
+    /// How many features fired in how many updates, for pruning.
+    count: Vec<u32>,
+    step: u64,
+}
+
+impl Scorer for Trainer {
+    #[inline]
+    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
+        if let Some(&i) = self.index.get(&feat) {
+            for (s, w) in scores.iter_mut().zip(&self.w[i as usize]) {
+                *s += w;
+            }
+        }
+    }
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Trainer::new()
+    }
+}
+
+/// A small xorshift generator for the fixed shuffle.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+impl Trainer {
+    /// No weights yet.
+    pub fn new() -> Trainer {
+        Trainer {
+            index: IdMap::default(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            count: Vec::new(),
+            step: 0,
+        }
+    }
+
+    /// Number of features seen in updates.
+    pub fn n_features(&self) -> usize {
+        self.w.len()
+    }
+
+    fn update(&mut self, feat: u64, tag: usize, delta: f32) {
+        let next = self.w.len() as u32;
+        let i = *self.index.entry(feat).or_insert(next) as usize;
+        if i == self.w.len() {
+            self.w.push([0.0; N_TAGS]);
+            self.total.push([0.0; N_TAGS]);
+            self.stamp.push([0; N_TAGS]);
+            self.count.push(0);
+        }
+        let elapsed = (self.step - self.stamp[i][tag]) as f64;
+        self.total[i][tag] += elapsed * self.w[i][tag] as f64;
+        self.stamp[i][tag] = self.step;
+        self.w[i][tag] += delta;
+        self.count[i] = self.count[i].saturating_add(1);
+    }
+
+    /// One pass over the documents, in an order shuffled by `seed`. Returns the share of
+    /// tokens tagged wrongly during the pass.
+    pub fn epoch(&mut self, docs: &[TaggedDoc], seed: u64, clusters: &Clusters) -> f64 {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let (mut wrong, mut total) = (0usize, 0usize);
+        for &d in &order {
+            let doc = &docs[d];
+            let mut ctx = DocContext::new();
+            for s in doc {
+                ctx.observe(&s.words);
+            }
+            for s in doc {
+                let sent = Sentence::new(&s.words, &ctx, clusters);
+                let mut tags = Vec::with_capacity(s.words.len());
+                let (mut prev, mut prev2) = (O, O);
+                for (i, info) in sent.infos.iter().enumerate() {
+                    self.step += 1;
+                    let dynamic = dynamic_features(info, prev, prev2);
+                    let mut scores = [0f32; N_TAGS];
+                    for &f in sent.token_feats(i).iter().chain(&dynamic) {
+                        self.add(f, &mut scores);
+                    }
+                    let pred = best_allowed(&scores, prev);
+                    let gold = s.tags[i];
+                    if pred != gold {
+                        wrong += 1;
+                        for &f in sent.token_feats(i).iter().chain(&dynamic) {
+                            self.update(f, gold as usize, 1.0);
+                            self.update(f, pred as usize, -1.0);
+                        }
+                    }
+                    total += 1;
+                    tags.push(pred);
+                    prev2 = prev;
+                    prev = pred;
+                }
+                ctx.record(&sent.infos, &tags);
+            }
+        }
+        wrong as f64 / total.max(1) as f64
+    }
+
+    /// The averaged weights, pruned (features updated fewer than `min_count` times, or whose
+    /// averaged weights are all below `min_weight` in magnitude, are dropped) and quantised.
+    pub fn export(&self, min_count: u32, min_weight: f32) -> Vec<(u32, [i16; N_TAGS])> {
+        let step = self.step.max(1) as f64;
+        let mut avg: Vec<(u64, [f32; N_TAGS])> = Vec::new();
+        let mut max_abs = 0f32;
+        let mut keys: Vec<(&u64, &u32)> = self.index.iter().collect();
+        keys.sort_unstable();
+        for (&feat, &i) in keys {
+            let i = i as usize;
+            if self.count[i] < min_count {
+                continue;
+            }
+            let a: [f32; N_TAGS] = std::array::from_fn(|t| {
+                let total = self.total[i][t] + (self.step - self.stamp[i][t]) as f64 * self.w[i][t] as f64;
+                (total / step) as f32
+            });
+            if a.iter().all(|x| x.abs() < min_weight) {
+                continue;
+            }
+            max_abs = a.iter().fold(max_abs, |m, x| m.max(x.abs()));
+            avg.push((feat, a));
+        }
+        let scale = if max_abs > 0.0 { 32767.0 / max_abs } else { 1.0 };
+        let mut merged: IdMap<[i32; N_TAGS]> = IdMap::default();
+        for (feat, a) in &avg {
+            let row = merged.entry(key32(*feat) as u64).or_insert([0; N_TAGS]);
+            for t in 0..N_TAGS {
+                row[t] += (a[t] * scale).round() as i32;
+            }
+        }
+        let mut rows: Vec<(u32, [i16; N_TAGS])> = merged
+            .into_iter()
+            .map(|(k, r)| (k as u32, r.map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)))
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+}
+
+/// True positives, false positives and false negatives of one entity type.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Predicted entities that match a gold entity exactly (span and type).
+    pub tp: usize,
+    /// Predicted entities that match none.
+    pub fp: usize,
+    /// Gold entities that were not predicted.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+/// Exact-match entity scores, per type (in [`NerType::ALL`] order).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Evaluation {
+    /// Counts per type.
+    pub per_type: [Counts; 4],
+    /// Tokens tagged.
+    pub tokens: usize,
+}
+
+impl Evaluation {
+    /// Micro-average over all four types.
+    pub fn overall(&self) -> Counts {
+        let mut c = Counts::default();
+        self.per_type.iter().for_each(|x| c.add(*x));
+        c
+    }
+
+    /// Micro-average over PER, ORG and LOC (the bar of the issue).
+    pub fn per_org_loc(&self) -> Counts {
+        let mut c = Counts::default();
+        self.per_type[..3].iter().for_each(|x| c.add(*x));
+        c
+    }
+
+    /// Adds the comparison of one sentence's gold and predicted tags.
+    pub fn add_sentence(&mut self, gold: &[u8], pred: &[u8]) {
+        self.tokens += gold.len();
+        let g = spans_of(gold);
+        let p = spans_of(pred);
+        for e in &p {
+            let c = &mut self.per_type[type_index(e.2)];
+            if g.contains(e) {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+        }
+        for e in &g {
+            if !p.contains(e) {
+                self.per_type[type_index(e.2)].fn_ += 1;
+            }
+        }
+    }
+}
+
+fn type_index(t: NerType) -> usize {
+    NerType::ALL.iter().position(|&x| x == t).unwrap_or(3)
+}
+
+/// Tags every sentence of the documents (one [`DocContext`] per document) and returns the
+/// predicted tags, in order.
+pub fn tag_docs(tagger: &NerTagger, docs: &[TaggedDoc]) -> Vec<Vec<Vec<u8>>> {
+    docs.iter()
+        .map(|doc| {
+            let mut ctx = DocContext::new();
+            for s in doc {
+                ctx.observe(&s.words);
+            }
+            doc.iter().map(|s| tagger.tag_sentence_bio(&s.words, &mut ctx)).collect()
+        })
+        .collect()
+}
+
+/// Scores a tagger on annotated documents.
+pub fn evaluate(tagger: &NerTagger, docs: &[TaggedDoc]) -> Evaluation {
+    let mut ev = Evaluation::default();
+    for (doc, pred) in docs.iter().zip(tag_docs(tagger, docs)) {
+        for (s, p) in doc.iter().zip(pred) {
+            ev.add_sentence(&s.tags, &p);
+        }
+    }
+    ev
+}
