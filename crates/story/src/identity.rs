@@ -164,3 +164,50 @@ pub fn member_index(entities: &[StoryEntity]) -> BTreeMap<(usize, usize), usize>
     }
     map
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(source: &str, text: &str) -> Doc {
+        let mut d = Doc::new(source, text.to_string());
+        parallax_analyze::analyze(&mut d);
+        d
+    }
+
+    fn people(entities: &[StoryEntity]) -> Vec<(String, Vec<String>)> {
+        let mut p: Vec<(String, Vec<String>)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name.clone(), e.aliases.clone()))
+            .collect();
+        p.sort();
+        p
+    }
+
+    #[test]
+    fn spellings_join_and_namesakes_stay_apart_across_articles() {
+        let docs = vec![
+            doc("a", "Ukrainian President Volodymyr Zelenskyy met Hillary Clinton. Russian Foreign Minister Sergey Lavrov said no."),
+            doc("b", "Volodymyr Zelensky thanked Bill Clinton. Sergei Lavrov disagreed, and Zelenskiy left."),
+            doc("c", "Donald Trump phoned Polish Prime Minister Donald Tusk. Clinton said nothing."),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2]);
+        let names: Vec<String> = people(&entities).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Bill Clinton",
+                "Clinton",
+                "Donald Trump",
+                "Donald Tusk",
+                "Hillary Clinton",
+                "Sergey Lavrov",
+                "Volodymyr Zelenskyy"
+            ]
+        );
+        let zelensky = people(&entities).into_iter().find(|(n, _)| n == "Volodymyr Zelenskyy").expect("Zelenskyy");
+        assert!(zelensky.1.contains(&"Zelensky".to_string()) || zelensky.1.contains(&"Volodymyr Zelensky".to_string()));
+        assert!(zelensky.1.contains(&"Zelenskiy".to_string()));
+    }
+}

@@ -644,7 +644,9 @@ impl<'d> Tagger<'d> {
         let span = self.span_of(block.start, block.end);
         let text = self.doc.slice(span);
         let key = Self::surname_key(text);
-        let Some(ids) = self.by_surname.get(&key) else { return false };
+        let Some(ids) = self.by_surname.get(&key) else {
+            return self.add_first_name_alias(span, text);
+        };
         let first = text.split(' ').next().unwrap_or_default();
         let n_words = text.split(' ').count();
         let candidates: Vec<usize> = ids
@@ -663,6 +665,23 @@ impl<'d> Tagger<'d> {
                 .max_by_key(|m| m.span.start)
                 .map_or(many[0], |m| m.entity),
         };
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+        true
+    }
+
+    /// A bare first name that only one person in the article has ("Hillary" after "Hillary
+    /// Clinton"); never when two people share it (Donald Trump and Donald Tusk).
+    fn add_first_name_alias(&mut self, span: Span, text: &str) -> bool {
+        if text.contains(' ') || !self.gaz.is_first_name(text) {
+            return false;
+        }
+        let owners: Vec<usize> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.name.contains(' ') && e.name.split(' ').next() == Some(text))
+            .map(|e| e.id)
+            .collect();
+        let [id] = owners[..] else { return false };
         self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
         true
     }

@@ -61,6 +61,16 @@ fn surnames_join_the_full_name_and_namesakes_stay_apart() {
 }
 
 #[test]
+fn a_first_name_alone_joins_its_only_owner() {
+    let doc = tagged("Hillary Clinton spoke in Ohio. Donald Trump and Donald Tusk met. Later Hillary thanked Donald.");
+    assert_eq!(resolved(&doc, "Hillary thanked", 0).as_deref(), Some("Hillary Clinton"));
+    // two people are called Donald: the bare first name joins neither
+    let donald = doc.text.rfind("Donald").expect("Donald");
+    let joined = doc.entity_at(Span::new(donald, donald + 6)).map(|e| doc.entities[e].name.as_str());
+    assert!(!matches!(joined, Some("Donald Trump" | "Donald Tusk")), "{joined:?}");
+}
+
+#[test]
 fn role_only_mentions_and_pronouns_resolve_to_people() {
     let doc = tagged(
         "Japanese Prime Minister Shigeru Ishiba arrived in Washington. \"We are allies,\" the Japanese prime minister said. \
