@@ -82,3 +82,31 @@ pub fn pronoun_gender(word: &str) -> Option<char> {
         _ => None,
     }
 }
+
+/// Words that mark a clause as announcing something still to come ("will meet", "scheduled
+/// for", "upcoming talks"). Used to tell planned events from past ones and to date undated
+/// articles by the tense of their weekday mentions.
+pub const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "would",
+    "'ll",
+    "’ll",
+    "shall",
+    "scheduled",
+    "due",
+    "plans",
+    "planned",
+    "planning",
+    "upcoming",
+    "expected",
+    "set",
+    "going",
+    "intends",
+    "hopes",
+    "aims",
+];
+
+/// True when `word` (lower case) marks the future.
+pub fn is_future_marker(word: &str) -> bool {
+    FUTURE_MARKERS.contains(&word)
+}

@@ -165,6 +165,14 @@ pub enum EventKind {
     Visit,
     /// Speeches, addresses, statements, interviews.
     Speech,
+    /// Elections, by-elections and run-offs ("voters go to the polls").
+    Election,
+    /// Armed attacks: strikes, bombings, shellings, shootings.
+    Attack,
+    /// Agreements, deals, treaties and accords signed or reached.
+    Agreement,
+    /// Votes of a body (a parliament, a council) and referendums.
+    Vote,
 }
 
 impl EventKind {
@@ -175,6 +183,10 @@ impl EventKind {
             EventKind::Call => "call",
             EventKind::Visit => "visit",
             EventKind::Speech => "speech",
+            EventKind::Election => "election",
+            EventKind::Attack => "attack",
+            EventKind::Agreement => "agreement",
+            EventKind::Vote => "vote",
         }
     }
 }
@@ -192,7 +204,7 @@ pub enum EventStatus {
 /// An event reported by the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
-    /// Meeting, call, visit, speech.
+    /// Meeting, call, visit, speech, election, attack, agreement, vote.
     pub kind: EventKind,
     /// The word that reports it ("talks", "phoned", "visit").
     pub trigger: Span,

@@ -20,24 +20,8 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Sunday", Weekday::Sun),
 ];
 
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    "'ll",
-    "’ll",
-    "shall",
-    "scheduled",
-    "due",
-    "set",
-    "expected",
-    "plans",
-    "planned",
-    "upcoming",
-    "going",
-    "later",
-    "next",
-    "tomorrow",
-];
+/// Beyond the shared future markers, words that point forward from a weekday.
+const FORWARD_WORDS: &[&str] = &["later", "next", "tomorrow"];
 
 /// The tense of the clause around a weekday mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +45,7 @@ fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
             // the marker nearest the weekday decides
             let tense = words.iter().rev().find_map(|w| {
                 let lower = w.to_lowercase();
-                if FUTURE_MARKERS.contains(&lower.as_str()) {
+                if parallax_analyze::lexicon::is_future_marker(&lower) || FORWARD_WORDS.contains(&lower.as_str()) {
                     Some(Tense::Future)
                 } else if is_past(&lower) {
                     Some(Tense::Past)

@@ -53,25 +53,7 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
-/// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan".
-pub fn name_word_key(word: &str) -> String {
-    let folded = fold(word);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars().filter(char::is_ascii_alphabetic) {
-        let c = if c == 'y' { 'i' } else { c };
-        if out.ends_with(c) {
-            continue; // doubled letters: "zelenskii" → "zelenski"
-        }
-        out.push(c);
-    }
-    // "-ei" / "-ii" / "-iy" endings of transliterated names
-    if out.len() > 4 && out.ends_with("ei") {
-        out.truncate(out.len() - 2);
-        out.push('i');
-    }
-    out
-}
+pub use parallax_analyze::entities::name_word_key;
 
 #[cfg(test)]
 mod tests {

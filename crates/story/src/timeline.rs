@@ -91,7 +91,11 @@ pub fn build_timeline(
             let mut participants: Vec<usize> = e.participants.iter().filter_map(|&p| entity_of(d, p)).collect();
             participants.sort_unstable();
             participants.dedup();
-            let date = e.time.and_then(|t| doc.times.get(t)).map(|t| t.value.clone());
+            // a part of a day ("2025-02-14TNI", Friday night) is dated by its day on the timeline
+            let date = e.time.and_then(|t| doc.times.get(t)).map(|t| match t.value.get(..10) {
+                Some(day) if t.value.as_bytes().get(10) == Some(&b'T') => day.to_string(),
+                _ => t.value.clone(),
+            });
             let place = e.place.map(|p| doc.entities[p].name.clone());
             reports.push(StoryEvent {
                 kind: e.kind,

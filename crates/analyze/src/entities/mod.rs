@@ -231,6 +231,26 @@ pub fn tag_entities(doc: &mut Doc) {
     doc.mentions = mentions;
 }
 
+/// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
+/// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan".
+pub fn name_word_key(word: &str) -> String {
+    let folded = deunicode::deunicode(word).to_lowercase();
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars().filter(char::is_ascii_alphabetic) {
+        let c = if c == 'y' { 'i' } else { c };
+        if out.ends_with(c) {
+            continue; // doubled letters: "zelenskii" → "zelenski"
+        }
+        out.push(c);
+    }
+    // "-ei" / "-ii" / "-iy" endings of transliterated names
+    if out.len() > 4 && out.ends_with("ei") {
+        out.truncate(out.len() - 2);
+        out.push('i');
+    }
+    out
+}
+
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)
 }
@@ -351,7 +371,7 @@ impl<'d> Tagger<'d> {
                 *kind == tagger::NerType::Per
                     && is_capitalised(text)
                     && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && (text.contains(' ') || self.mostly_person(text))
+                    && (text.contains(' ') || self.bare_name_is_person(self.token_index(span.start)))
                     && !self.mentions.iter().any(|m| m.span.overlaps(*span))
                     && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
             })
@@ -535,7 +555,7 @@ impl<'d> Tagger<'d> {
         let ner = self.ner_over(self.span_of(block.start, block.end));
         // a bare word is a person only when the tagger says so for most of its occurrences
         // ("Chrysler said" once tagged PER must not make every "Chrysler" a person)
-        if ner == Some(tagger::NerType::Per) && (n >= 2 || self.mostly_person(first)) {
+        if ner == Some(tagger::NerType::Per) && (n >= 2 || self.bare_name_is_person(block.start)) {
             return true;
         }
         let ner_says_not_person = matches!(ner, Some(tagger::NerType::Org | tagger::NerType::Loc));
@@ -576,6 +596,17 @@ impl<'d> Tagger<'d> {
         false
     }
 
+    /// A bare word the tagger calls a person ("Brown", "Mercosur") is taken for one only when
+    /// most of its occurrences are tagged so and it reports speech ("Brown said", "Rowling
+    /// revealed"): single-word names are rare unless a full name came first.
+    fn bare_name_is_person(&self, t: usize) -> bool {
+        let word = strip_possessive(self.text(t));
+        let next = t + 1;
+        let reports = next < self.doc.tokens.len()
+            && (is_reporting_verb(self.text(next)) || matches!(self.text(next), "revealed" | "explained" | "admitted"));
+        reports && self.mostly_person(word)
+    }
+
     /// True when the tagger calls most occurrences of `word` in the document a person.
     fn mostly_person(&self, word: &str) -> bool {
         let (mut person, mut other) = (0, 0);
@@ -600,8 +631,9 @@ impl<'d> Tagger<'d> {
             .map(|&(_, kind)| kind)
     }
 
+    /// The spelling-tolerant key of a name's last word (Zelenskyy, Zelensky, Zelenskiy agree).
     fn surname_key(name: &str) -> String {
-        name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+        name_word_key(name.rsplit(' ').next().unwrap_or(name))
     }
 
     fn add_person(&mut self, block: &Block) {

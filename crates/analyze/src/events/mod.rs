@@ -1,4 +1,5 @@
-//! Events: meetings, calls, visits, speeches and statements, with participants, place and date.
+//! Events: meetings, calls, visits, speeches and statements, elections, attacks, agreements and
+//! votes, with participants, place and date.
 //!
 //! A trigger word opens an event (`data/events/triggers.tsv`): "talks", "met", "summit" for
 //! meetings; "phone call", "spoke with" + person, "phoned" for calls; "visit", "travel to",
@@ -9,6 +10,15 @@
 //! "to" nearest the trigger, the date is the nearest date. A visit to several places ("to Turkey
 //! on Monday and to Saudi Arabia on Wednesday") gives one visit per place, each with its date.
 //!
+//! Elections ("election", "go to the polls"), votes ("voted", "a vote", "referendum"), attacks
+//! ("attack", "air strike", "shelled" — only with a cue of violence or a place attacked) and
+//! agreements ("deal", "treaty" — only with a verb of agreeing: "signed", "reached") take as
+//! participants the people named, else the organisations and countries acting ("Russia launched
+//! an attack on Kharkiv"); mentions of a kind of event ("any deal", "a future election", "free
+//! elections"), wishes and failures ("wants a deal", "failed to reach agreement") are not events;
+//! an election, attack or vote needs a date or a place, an agreement a date, a place or a
+//! participant.
+//!
 //! Event anaphora is resolved within the article: an event without date or place right after
 //! one of its kind ("They will meet …") is that event; "before the meeting" dates an event by
 //! the meeting it refers to. Events announced ("will meet") are `Planned`, others `Happened`.
@@ -18,7 +28,7 @@ use std::sync::OnceLock;
 
 use parallax_doc::{Doc, EntityKind, Event, EventKind, EventStatus, Layer, MentionKind, Stage, TokenKind};
 
-use crate::lexicon::is_reporting_verb;
+use crate::lexicon::{is_future_marker, is_reporting_verb};
 
 /// The event stage.
 #[derive(Debug, Default, Clone, Copy)]
@@ -48,6 +58,12 @@ enum TriggerRule {
     WithPerson,
     /// Only when followed by "to", "for" or "in" and a place ("heading to Kyiv").
     ToPlace,
+    /// Only with a cue of violence in the clause or a place right after ("an attack on Kharkiv").
+    Violent,
+    /// Only with a verb of agreeing near ("signed a deal", "the accord was reached").
+    Agreed,
+    /// A vote, not "was voted best film" nor "won 40% of the vote".
+    Vote,
 }
 
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
@@ -63,11 +79,18 @@ fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
                 Some("call") => EventKind::Call,
                 Some("visit") => EventKind::Visit,
                 Some("speech") => EventKind::Speech,
+                Some("election") => EventKind::Election,
+                Some("attack") => EventKind::Attack,
+                Some("agreement") => EventKind::Agreement,
+                Some("vote") => EventKind::Vote,
                 _ => continue,
             };
             let rule = match cols.get(2).copied() {
                 Some("with-person") => TriggerRule::WithPerson,
                 Some("to-place") => TriggerRule::ToPlace,
+                Some("violent") => TriggerRule::Violent,
+                Some("agreed") => TriggerRule::Agreed,
+                Some("vote") => TriggerRule::Vote,
                 _ => TriggerRule::Word,
             };
             map.insert(cols[0].to_string(), (kind, rule));
@@ -76,27 +99,6 @@ fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
     })
 }
 
-/// Words that mark a clause as announcing something still to come.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    "'ll",
-    "’ll",
-    "shall",
-    "scheduled",
-    "due",
-    "plans",
-    "planned",
-    "planning",
-    "upcoming",
-    "expected",
-    "set",
-    "going",
-    "intends",
-    "hopes",
-    "aims",
-];
-
 /// Nouns that refer back to an event of a kind ("before the meeting").
 fn anaphor_kind(word: &str) -> Option<EventKind> {
     match word {
@@ -104,9 +106,96 @@ fn anaphor_kind(word: &str) -> Option<EventKind> {
         "call" | "conversation" => Some(EventKind::Call),
         "visit" | "trip" => Some(EventKind::Visit),
         "speech" | "address" => Some(EventKind::Speech),
+        "election" | "elections" => Some(EventKind::Election),
+        "attack" | "attacks" => Some(EventKind::Attack),
+        "deal" | "agreement" | "accord" | "treaty" => Some(EventKind::Agreement),
+        "vote" | "referendum" => Some(EventKind::Vote),
         _ => None,
     }
 }
+
+/// The kinds added for issue 6, whose participants may be organisations and countries.
+fn is_collective(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Election | EventKind::Attack | EventKind::Agreement | EventKind::Vote)
+}
+
+/// Words that make an attack word violent: weapons, casualties, armed forces, targets.
+const VIOLENCE: &[&str] = &[
+    "killed",
+    "killing",
+    "kills",
+    "dead",
+    "died",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "casualties",
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "rocket",
+    "rockets",
+    "bomb",
+    "bombs",
+    "artillery",
+    "troops",
+    "soldiers",
+    "forces",
+    "militants",
+    "militant",
+    "gunmen",
+    "gunman",
+    "army",
+    "military",
+    "targets",
+    "targeted",
+    "launched",
+    "civilians",
+    "explosion",
+    "explosives",
+    "insurgents",
+    "rebels",
+    "terrorist",
+    "terror",
+    "jihadist",
+    "jets",
+    "warplanes",
+    "airstrikes",
+    "overnight",
+];
+
+/// Verbs of agreeing that make "deal", "treaty", "accord" an agreement made.
+const AGREEING: &[&str] = &[
+    "signed",
+    "sign",
+    "signs",
+    "signing",
+    "reached",
+    "reach",
+    "reaches",
+    "struck",
+    "strike",
+    "strikes",
+    "agreed",
+    "agree",
+    "agrees",
+    "clinched",
+    "clinch",
+    "sealed",
+    "seal",
+    "finalised",
+    "finalized",
+    "concluded",
+    "inked",
+    "secured",
+    "brokered",
+    "ratified",
+    "ratify",
+    "approved",
+    "announced",
+];
 
 struct Finder<'d> {
     doc: &'d Doc,
@@ -126,6 +215,14 @@ pub fn find_events(doc: &Doc) -> Vec<Event> {
         finder.sentence_events(s, &mut events);
     }
     finder.resolve_anaphora(&mut events);
+    // an election or attack needs a date or a place; a vote or agreement, a date, a place or
+    // someone taking part
+    events.retain(|e| match e.kind {
+        EventKind::Election | EventKind::Attack => e.time.is_some() || e.place.is_some(),
+        EventKind::Vote => e.time.is_some() || e.place.is_some(),
+        EventKind::Agreement => e.time.is_some() || e.place.is_some() || !e.participants.is_empty(),
+        _ => true,
+    });
     events
 }
 
@@ -224,18 +321,32 @@ impl<'d> Finder<'d> {
                 t += 1;
                 continue;
             }
-            // two-word triggers first ("phone call", "news conference")
+            // longer triggers first ("to the polls", "phone call")
             let lower = self.lower(t);
             let pair = (t + 1 < range.end).then(|| format!("{lower} {}", self.lower(t + 1)));
-            let (trigger, width) = match pair.as_ref().and_then(|p| map.get(p)) {
-                Some(x) => (Some(*x), 2),
-                None => (map.get(&lower).copied(), 1),
-            };
+            let triple =
+                (t + 2 < range.end).then(|| format!("{} {}", pair.as_deref().unwrap_or(""), self.lower(t + 2)));
+            let (trigger, width) =
+                match (triple.as_ref().and_then(|p| map.get(p)), pair.as_ref().and_then(|p| map.get(p))) {
+                    (Some(x), _) => (Some(*x), 3),
+                    (None, Some(x)) => (Some(*x), 2),
+                    (None, None) => (map.get(&lower).copied(), 1),
+                };
             if let Some((kind, rule)) = trigger {
                 let hypothetical = (t.saturating_sub(3).max(range.start)..t)
                     .any(|k| matches!(self.lower(k).as_str(), "could" | "might" | "may" | "if" | "whether"));
-                let rule_ok = rule != TriggerRule::WithPerson || self.person_follows(t + width, range.end);
-                if !self.is_generic(t) && !hypothetical && rule_ok {
+                let rule_ok = match rule {
+                    TriggerRule::WithPerson => self.person_follows(t + width, range.end),
+                    TriggerRule::Violent => self.violent(t, t + width, range.clone()),
+                    TriggerRule::Agreed => self.agreed(t, t + width, range.clone()),
+                    TriggerRule::Vote => self.a_vote(t, range.clone()),
+                    TriggerRule::Word | TriggerRule::ToPlace => true,
+                };
+                let generic =
+                    if is_collective(kind) { self.is_generic_collective(t, kind) } else { self.is_generic(t) };
+                // "met at a summit", "held talks at a meeting": one event
+                let repeats = found.last().is_some_and(|&(_, e, k, _)| k == kind && t >= e && t - e <= 3);
+                if !generic && !hypothetical && rule_ok && !repeats {
                     found.push((t, t + width, kind, rule));
                 }
                 t += width;
@@ -295,8 +406,23 @@ impl<'d> Finder<'d> {
                 return;
             }
         }
-        let place = self.nearest_place(start, wide.clone());
-        let time = self.nearest_time(s, start, wide.start, wide.end);
+        let place = if is_collective(kind) {
+            // "Hamas attacked Israel", "shelled Kherson": the place attacked
+            let object = (kind == EventKind::Attack && self.lower(start).ends_with("ed"))
+                .then(|| self.mention(end).filter(|_| self.entity_kind(end) == Some(EntityKind::Location)))
+                .flatten()
+                .map(|m| m.entity);
+            object.or_else(|| {
+                self.nearest_place_of(
+                    start,
+                    wide.clone(),
+                    &["in", "at", "to", "the", "on", "near", "across", "against"],
+                )
+            })
+        } else {
+            self.nearest_place(start, wide.clone())
+        };
+        let time = self.nearest_time_of(s, start, wide.start, wide.end, is_collective(kind));
         events.push(self.event(s, start, end, kind, place, time, range));
     }
 
@@ -366,6 +492,11 @@ impl<'d> Finder<'d> {
     }
 
     fn nearest_place(&self, trigger: usize, range: std::ops::Range<usize>) -> Option<usize> {
+        self.nearest_place_of(trigger, range, &["in", "at", "to", "the"])
+    }
+
+    /// The place nearest the trigger named after one of `preps`.
+    fn nearest_place_of(&self, trigger: usize, range: std::ops::Range<usize>, preps: &[&str]) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for k in range.clone() {
             if self.in_quote[k] {
@@ -376,7 +507,7 @@ impl<'d> Finder<'d> {
                 continue;
             }
             let kind = self.doc.entities[m.entity].kind;
-            let prep = k > range.start && matches!(self.lower(k - 1).as_str(), "in" | "at" | "to" | "the");
+            let prep = k > range.start && preps.contains(&self.lower(k - 1).as_str());
             let prep = prep
                 && (k < 2
                     || self.lower(k - 1) != "the"
@@ -398,6 +529,12 @@ impl<'d> Finder<'d> {
     /// `until`, at most ten tokens away, and not across a reporting verb ("said Monday … the
     /// upcoming talks": Monday is when it was said).
     fn nearest_time(&self, s: usize, from: usize, lower_bound: usize, until: usize) -> Option<usize> {
+        self.nearest_time_of(s, from, lower_bound, until, false)
+    }
+
+    /// As [`Finder::nearest_time`]; `coarse`: a month ("last December") or a year ("in 2022")
+    /// will do.
+    fn nearest_time_of(&self, s: usize, from: usize, lower_bound: usize, until: usize, coarse: bool) -> Option<usize> {
         let range = self.doc.sentences[s].tokens.clone();
         let lower_bound = lower_bound.max(range.start);
         let until = until.min(range.end);
@@ -405,7 +542,15 @@ impl<'d> Finder<'d> {
             .times
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.kind == "date" && t.value.len() == 10 && t.value.as_bytes()[4] == b'-')
+            // a day ("2025-02-14"), or a part of one ("2025-02-14TNI": "Friday night")
+            .filter(|(_, t)| {
+                let v = t.value.as_bytes();
+                let digits = |r: std::ops::Range<usize>| v.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                let day = v.len() >= 10 && v[4] == b'-' && v[7] == b'-' && (v.len() == 10 || v[10] == b'T');
+                let month = v.len() == 7 && v[4] == b'-' && digits(0..4) && digits(5..7);
+                let year = v.len() == 4 && digits(0..4);
+                day || (coarse && (month || year))
+            })
             .filter_map(|(i, t)| {
                 let tok = self.doc.token_at_or_after(t.span.start);
                 if tok < lower_bound || tok >= until || self.in_quote.get(tok).copied().unwrap_or(true) {
@@ -463,8 +608,39 @@ impl<'d> Finder<'d> {
                 participants.push(m.entity);
             }
         }
+        // "Russia launched an attack on Kharkiv": with no person named, the organisations and
+        // countries acting
+        if participants.is_empty() && is_collective(kind) {
+            for k in range.clone() {
+                if self.in_quote[k] {
+                    continue;
+                }
+                let Some(m) = self.mention(k) else { continue };
+                let e = &self.doc.entities[m.entity];
+                if e.kind == EntityKind::Person || Some(m.entity) == place || self.in_role(m.span) {
+                    continue;
+                }
+                let after = self.doc.token_at_or_after(m.span.end);
+                let reports = after < range.end && is_reporting_verb(self.word(after));
+                let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
+                let prep = k > range.start
+                    && matches!(
+                        self.lower(k - 1).as_str(),
+                        "in" | "at" | "on" | "near" | "from" | "across" | "into" | "of" | "over" | "to" | "against"
+                    );
+                let outside_clause = clause.as_ref().is_some_and(|c| !c.contains(&k));
+                // "(Reuters)" in a dateline
+                let aside = k > 0 && self.word(k - 1) == "(";
+                if reports || according || prep || outside_clause || aside || self.is_possessive_mention(k) {
+                    continue;
+                }
+                if !participants.contains(&m.entity) {
+                    participants.push(m.entity);
+                }
+            }
+        }
         // "the two leaders spoke by phone": the people of the sentence before
-        if participants.is_empty() && kind != EventKind::Speech && s > 0 {
+        if participants.is_empty() && kind != EventKind::Speech && !is_collective(kind) && s > 0 {
             let plural = range.clone().any(|k| {
                 let w = self.lower(k);
                 w == "they" || w == "both" || (w == "two" && k > 0 && self.lower(k - 1) == "the")
@@ -479,12 +655,24 @@ impl<'d> Finder<'d> {
                 }
             }
         }
-        let future = (range.start..end).rev().take(12).any(|k| FUTURE_MARKERS.contains(&self.lower(k).as_str()));
+        let future = (range.start..end).rev().take(12).any(|k| is_future_marker(&self.lower(k)));
         let after_publication = time.and_then(|t| {
+            // compared at the value's own precision: "2025-05" is not after "2025-05-16"
             let value = &self.doc.times[t].value;
+            let value = value.get(..10).unwrap_or(value);
             let (y, m, d) = self.doc.meta.published_ymd()?;
-            Some(value.as_str() > format!("{y:04}-{m:02}-{d:02}").as_str())
+            let published = format!("{y:04}-{m:02}-{d:02}");
+            Some(value > published.get(..value.len()).unwrap_or(&published))
         });
+        // "Romania will hold an election": the country is where it is held, not a participant
+        let mut place = place;
+        if kind == EventKind::Election {
+            let is_place = |e: &usize| self.doc.entities[*e].kind == EntityKind::Location;
+            if place.is_none() {
+                place = participants.iter().copied().find(is_place);
+            }
+            participants.retain(|e| !is_place(e));
+        }
         let status =
             if future || after_publication == Some(true) { EventStatus::Planned } else { EventStatus::Happened };
         Event {
@@ -519,6 +707,231 @@ impl<'d> Finder<'d> {
             "many",
         ];
         (t.saturating_sub(2)..t).any(|k| GENERIC.contains(&self.lower(k).as_str()))
+    }
+
+    /// True for a mention of a kind of election, attack, agreement or vote rather than one: "any
+    /// deal", "a future election", "free and fair elections", "wants a deal", "calls for a vote".
+    fn is_generic_collective(&self, t: usize, kind: EventKind) -> bool {
+        const GENERIC: &[&str] = &[
+            "any",
+            "all",
+            "future",
+            "possible",
+            "potential",
+            "such",
+            "no",
+            "every",
+            "more",
+            "further",
+            "many",
+            "free",
+            "fair",
+            "democratic",
+            "early",
+            "new",
+            "fresh",
+            "eventual",
+            "hypothetical",
+            "lasting",
+            "comprehensive",
+        ];
+        const WISH: &[&str] = &[
+            "want",
+            "wants",
+            "wanted",
+            "hope",
+            "hopes",
+            "hoping",
+            "seek",
+            "seeks",
+            "seeking",
+            "sought",
+            "try",
+            "trying",
+            "push",
+            "pushing",
+            "pushed",
+            "urge",
+            "urged",
+            "urging",
+            "demand",
+            "demanded",
+            "demanding",
+            "need",
+            "needs",
+            "aim",
+            "aims",
+            "without",
+            "against",
+            "oppose",
+            "opposes",
+            "opposed",
+            "threatened",
+            "threatens",
+            "threaten",
+            "never",
+            "unable",
+            "failed",
+            "fail",
+            "fails",
+            "prevent",
+            "prevented",
+            "plotting",
+            "plot",
+            "plotted",
+            "foiled",
+            "foil",
+            "avert",
+            "averted",
+            "register",
+            "talks",
+            "negotiations",
+            "negotiate",
+            "negotiating",
+            "pressure",
+            "bid",
+            "effort",
+            "efforts",
+            "attempt",
+            "attempts",
+            "closer",
+            "right",
+            "eligible",
+            "entitled",
+            "allowed",
+            "able",
+            "rejected",
+            "reject",
+            "rejects",
+            "pursue",
+            "pursuing",
+        ];
+        let s = self.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(0, |s| s.tokens.start);
+        let near = |n: usize| (t.saturating_sub(n).max(s)..t).map(|k| self.lower(k));
+        if near(2).any(|w| GENERIC.contains(&w.as_str())) {
+            return true;
+        }
+        // "heart attack", "panic attack", "an attack on democracy" is not armed; "deal with"
+        let prev = if t > s { self.lower(t - 1) } else { String::new() };
+        let next = self.doc.tokens.get(t + 1).map(|_| self.lower(t + 1)).unwrap_or_default();
+        let wish = near(5).any(|w| WISH.contains(&w.as_str()));
+        // "a deal could be reached", "a bombing might happen"
+        let modal_after = (t + 1..(t + 4).min(self.doc.tokens.len()))
+            .any(|k| matches!(self.lower(k).as_str(), "could" | "might" | "may"));
+        // "the Central Election Commission", "Vote Leave": names
+        let name = t > s
+            && is_capitalised(self.word(t))
+            && self.doc.tokens.get(t + 1).is_some_and(|_| is_capitalised(self.word(t + 1)));
+        if name {
+            return true;
+        }
+        match kind {
+            EventKind::Attack => {
+                wish || modal_after
+                    || matches!(
+                        prev.as_str(),
+                        "heart" | "panic" | "asthma" | "anxiety" | "personal" | "verbal" | "cyber"
+                    )
+            }
+            EventKind::Agreement => next == "with" && prev != "a" && prev != "the" || wish || modal_after,
+            EventKind::Election => {
+                wish || matches!(
+                    next.as_str(),
+                    "campaign"
+                        | "campaigns"
+                        | "promise"
+                        | "promises"
+                        | "pledge"
+                        | "manifesto"
+                        | "manifestos"
+                        | "watchdog"
+                        | "successes"
+                        | "stance"
+                        | "coverage"
+                )
+            }
+            EventKind::Vote => {
+                // "Vote No" (a campaign's name), "a yes vote", "the public vote"
+                let name = is_capitalised(self.word(t)) && t > s;
+                wish || name
+                    || matches!(
+                        prev.as_str(),
+                        "yes" | "dissenting" | "public" | "popular" | "postal" | "protest" | "tactical"
+                    )
+            }
+            _ => wish,
+        }
+    }
+
+    /// The violent-attack rule: a cue of violence in the clause, or a place right after the
+    /// trigger ("an attack on Kharkiv", "shelling in Donetsk").
+    fn violent(&self, start: usize, end: usize, range: std::ops::Range<usize>) -> bool {
+        let w = self.lower(start);
+        // "struck a deal", "struck a chord"
+        if w == "struck"
+            && (end..(end + 4).min(range.end)).any(|k| {
+                matches!(
+                    self.lower(k).as_str(),
+                    "deal" | "agreement" | "accord" | "chord" | "note" | "balance" | "tone"
+                )
+            })
+        {
+            return false;
+        }
+        let from = start.saturating_sub(12).max(range.start);
+        // "an earthquake struck", "the storm hit": nature, not an attack
+        const HAZARDS: &[&str] = &[
+            "earthquake",
+            "quake",
+            "tsunami",
+            "storm",
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "tornado",
+            "flood",
+            "floods",
+            "lightning",
+            "avalanche",
+            "landslide",
+            "wildfire",
+            "aftershock",
+            "disease",
+            "virus",
+            "outbreak",
+        ];
+        if (start.saturating_sub(5).max(range.start)..start).any(|k| HAZARDS.contains(&self.lower(k).as_str())) {
+            return false;
+        }
+        let until = (end + 12).min(range.end);
+        let cue = (from..until).any(|k| !self.in_quote[k] && VIOLENCE.contains(&self.lower(k).as_str()));
+        let place_after = end < range.end
+            && matches!(self.lower(end).as_str(), "on" | "in" | "against" | "at" | "near")
+            && (end + 1..(end + 3).min(range.end)).any(|j| self.entity_kind(j) == Some(EntityKind::Location));
+        cue || place_after
+    }
+
+    /// The agreement rule: a verb of agreeing within four words before the noun, or right after
+    /// it ("the accord was signed", "the deal reached on Friday").
+    fn agreed(&self, start: usize, end: usize, range: std::ops::Range<usize>) -> bool {
+        let before =
+            (start.saturating_sub(5).max(range.start)..start).any(|k| AGREEING.contains(&self.lower(k).as_str()));
+        let after = (end..(end + 3).min(range.end)).any(|k| AGREEING.contains(&self.lower(k).as_str()));
+        before || after
+    }
+
+    /// The vote rule: not passive "was voted best film", not "of the vote" (a share of votes).
+    fn a_vote(&self, t: usize, range: std::ops::Range<usize>) -> bool {
+        let prev = |n: usize| if t >= range.start + n { self.lower(t - n) } else { String::new() };
+        if self.lower(t) == "voted" {
+            return !matches!(prev(1).as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being");
+        }
+        // the noun: "a vote", "the vote", "Wednesday's vote", "will vote"
+        let p = prev(1);
+        if p == "the" && matches!(prev(2).as_str(), "of" | "won" | "win" | "split" | "share") {
+            return false;
+        }
+        !matches!(p.as_str(), "popular" | "postal" | "protest" | "tactical" | "youth" | "female" | "black")
     }
 
     /// True when the place at token `k` belongs to a topic rather than to an event: "the war in

@@ -36,6 +36,14 @@ pub(super) enum Value {
     /// A decade: the first three digits of its years.
     Decade(i32),
     Season(i32, &'static str),
+    /// A quarter of a year (1-4).
+    Quarter(i32, u32),
+    /// A half of a year (1-2).
+    Half(i32, u32),
+    /// A fiscal year.
+    Fiscal(i32),
+    /// A part of a day: `MO`, `AF`, `EV`, `NI`.
+    DayPart(NaiveDate, &'static str),
     /// A time of day on a date; `true`: in UTC.
     Time(NaiveDate, u32, u32, bool),
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
@@ -61,6 +69,10 @@ impl Value {
             }
             Value::Decade(d) => (format!("{d:03}"), "date"),
             Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
+            Value::Quarter(y, q) => (format!("{y:04}-Q{q}"), "date"),
+            Value::Half(y, h) => (format!("{y:04}-H{h}"), "date"),
+            Value::Fiscal(y) => (format!("FY{y:04}"), "date"),
+            Value::DayPart(d, p) => (format!("{:04}-{:02}-{:02}T{p}", d.year(), d.month(), d.day()), "time"),
             Value::Time(d, h, m, utc) => {
                 let z = if *utc { "Z" } else { "" };
                 (format!("{:04}-{:02}-{:02}T{h:02}:{m:02}{z}", d.year(), d.month(), d.day()), "time")
@@ -144,6 +156,30 @@ pub(super) fn month_year(anchor: NaiveDate, m: u32, rel: Rel, tense: Option<Tens
         },
     };
     found.unwrap_or(y)
+}
+
+/// The year of a quarter (1-4) named without one, seen from `anchor`: by tense, else the
+/// nearest ("the fourth quarter" in March is last year's).
+pub(super) fn quarter_year(anchor: NaiveDate, q: u32, tense: Option<Tense>) -> i32 {
+    let y = anchor.year();
+    let now = y as i64 * 4 + (anchor.month() as i64 - 1) / 3;
+    let index = |c: i32| c as i64 * 4 + q as i64 - 1;
+    [y - 1, y, y + 1]
+        .iter()
+        .copied()
+        .filter(|&c| match tense {
+            Some(Tense::Future) => index(c) >= now,
+            Some(Tense::Past) => index(c) <= now,
+            None => true,
+        })
+        .min_by_key(|&c| ((index(c) - now).abs(), -(c as i64)))
+        .unwrap_or(y)
+}
+
+/// The quarter `delta` quarters from the anchor's.
+pub(super) fn add_quarters(anchor: NaiveDate, delta: i64) -> (i32, u32) {
+    let i = anchor.year() as i64 * 4 + (anchor.month() as i64 - 1) / 3 + delta;
+    (i.div_euclid(4) as i32, i.rem_euclid(4) as u32 + 1)
 }
 
 /// The date a month and day named without a year refer to, seen from `anchor`.

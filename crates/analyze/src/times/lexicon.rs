@@ -127,7 +127,22 @@ pub(super) fn weekday_name_follower(word: &str) -> bool {
 /// Capitalised words that, before a weekday, make it a named day that is not the nearest such
 /// weekday ("Good Friday", "Bloody Sunday").
 pub(super) fn weekday_name_leader(word: &str) -> bool {
-    matches!(word, "good" | "bloody" | "ash" | "easter" | "palm" | "holy" | "maundy" | "shrove" | "whit" | "low")
+    matches!(
+        word,
+        "good"
+            | "bloody"
+            | "black"
+            | "cyber"
+            | "super"
+            | "ash"
+            | "easter"
+            | "palm"
+            | "holy"
+            | "maundy"
+            | "shrove"
+            | "whit"
+            | "low"
+    )
 }
 
 /// Capitalised words that name a paper with "on Sunday" ("the Mail on Sunday").
@@ -185,6 +200,7 @@ pub(super) enum Unit {
     Week,
     Fortnight,
     Month,
+    Quarter,
     Year,
     Decade,
     Century,
@@ -200,9 +216,54 @@ pub(super) fn unit(word: &str) -> Option<Unit> {
         "week" | "weeks" => Unit::Week,
         "fortnight" | "fortnights" => Unit::Fortnight,
         "month" | "months" => Unit::Month,
+        "quarter" | "quarters" => Unit::Quarter,
         "year" | "years" => Unit::Year,
         "decade" | "decades" => Unit::Decade,
         "century" | "centuries" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// Words between a count and its unit that keep it a duration ("six straight days").
+pub(super) fn unit_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "consecutive" | "straight" | "successive" | "trading" | "business" | "working" | "full" | "more" | "additional"
+    )
+}
+
+/// The TimeML value of an adverb or adjective of frequency ("weekly": `P1W`).
+pub(super) fn set_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "hourly" => "PT1H",
+        "daily" | "nightly" => "P1D",
+        "weekly" => "P1W",
+        "fortnightly" => "P2W",
+        "monthly" => "P1M",
+        "quarterly" => "P3M",
+        "annual" | "annually" | "yearly" => "P1Y",
+        _ => return None,
+    })
+}
+
+/// The TimeML code of a part of the day.
+pub(super) fn day_part(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// An ordinal of a quarter or half ("third quarter"); "last" and "final" are the fourth.
+pub(super) fn ordinal(word: &str) -> Option<u32> {
+    Some(match word {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" | "final" => 4,
         _ => return None,
     })
 }
@@ -323,7 +384,8 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
         | "overcame" | "swore" | "shook" | "stole" | "threw" | "drew" | "hung" | "dealt" | "laid" | "slid" | "sank"
         | "woke" | "wore" | "tore" | "underwent" | "undertook" | "forgave" | "bore" | "ate" | "sat" | "sang"
         | "rang" | "swam" | "hid" | "bit" | "fed" | "sped" | "lit" | "froze" | "taught" | "bought" | "arose"
-        | "forbade" | "forgot" | "mistook" | "outlined" | "unveiled" => Past,
+        | "forbade" | "forgot" | "mistook" | "outlined" | "unveiled" | "died" | "tied" | "lied" | "cried" | "eyed"
+        | "owed" => Past,
         _ => return past_participle(word).then_some(Past),
     };
     Some(m)

@@ -8,8 +8,17 @@
 //! * weekdays ("on Tuesday", "Tuesday's talks", "last Friday", "next Monday", "every Monday");
 //! * relative expressions ("today", "yesterday", "last week", "later this month", "next year",
 //!   "at the weekend", "nearly three years ago", "in the coming days", "recently", "now");
-//! * durations ("two weeks", "20-minute", "more than three years") and clock times ("3pm",
-//!   "15:00 GMT").
+//! * durations ("two weeks", "20-minute", "more than three years", "two and a half years", "six
+//!   straight days", "for years") and clock times ("3pm", "15:00 GMT", "10:30 a.m.", "noon"; on
+//!   the date that follows: "at 16:15 UTC, June 1");
+//! * quarters, halves and fiscal years ("Q3 2024", "the third quarter of last year",
+//!   "third-quarter", "the first half of 2024", "fiscal 2024"), parts of days as TimeML writes
+//!   them ("this morning" `…TMO`, "Friday night" `…TNI`), seasons ("in the spring"), holidays
+//!   ("Christmas", "New Year's Day"), numeric dates ("7/8/07", month first);
+//! * sets ("every Monday", "each year", "weekly", "annual") and the references TempEval counts
+//!   ("currently", "the current crisis", "recent", "once" as "formerly", "earlier" ending a
+//!   clause, "the past", "in the near term", "for the time being", "the previous year", "a day
+//!   earlier", "for the day" in market reports).
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
 //! full date seen earlier in the article; without that, they are left out rather than guessed.
@@ -170,6 +179,7 @@ fn duration(n: &str, unit: Unit) -> Value {
             Err(_) => "PXW".to_string(),
         },
         Unit::Month => format!("P{n}M"),
+        Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{n}Y"),
         // decades and centuries in years, as TimeML corpora write them ("P10Y")
         Unit::Decade => match n.parse::<u32>() {
@@ -270,11 +280,16 @@ impl<'a> Tagger<'a> {
         if lexicon::month(w).is_some() {
             return self.month(i, i, false);
         }
+        if let Some(f) = self.other_word(i, w, possessive) {
+            return Some(f);
+        }
         match w {
             "last" | "next" | "this" | "past" | "coming" => return self.relative(i, i),
             "earlier" | "later" | "early" | "late" => return self.prefixed(i),
             "every" | "each" => return self.every(i),
             "the" => return self.the(i),
+            // "the Today programme", "USA Today": names
+            "today" | "tonight" if i != self.s0 && self.capitalised(i) => return None,
             "today" | "tonight" => return self.day_offset(i, 0),
             "yesterday" => return self.day_offset(i, -1),
             "tomorrow" => return self.day_offset(i, 1),
@@ -289,7 +304,9 @@ impl<'a> Tagger<'a> {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
             "recent" if matches!(self.prev(i), "in" | "over") => {
-                if let Some(Unit::Day | Unit::Week | Unit::Month | Unit::Year) = lexicon::unit(self.w(i + 1)) {
+                if let Some(Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade) =
+                    lexicon::unit(self.w(i + 1))
+                {
                     return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
                 }
                 return None;
@@ -306,6 +323,223 @@ impl<'a> Tagger<'a> {
             return self.hyphenated(i);
         }
         None
+    }
+
+    /// Single words and short phrases: quarters ("Q3 2024"), fiscal years ("fiscal 2024"),
+    /// frequencies ("weekly"), seasons ("in the spring"), "once", "current", "recent",
+    /// "earlier", "noon", bare plural units ("for years").
+    fn other_word(&self, i: usize, w: &str, possessive: bool) -> Option<Found> {
+        let orig = self.orig(i);
+        let n = self.w(i + 1);
+        let p = self.prev(i);
+        // "Q3", "Q3 2024"
+        if w.len() == 2 && orig.starts_with('Q') && matches!(w.as_bytes()[1], b'1'..=b'4') {
+            let q = u32::from(w.as_bytes()[1] - b'0');
+            if let Some(y) = self.is_number(i + 1).then(|| parse_year(n)).flatten() {
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Quarter(y, q))));
+            }
+            let value =
+                self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, q, self.tense(i, i + 1, false)), q));
+            return Some(Found::new(i + 1, self.span(i, i), value));
+        }
+        // "FY2024", "FY24"
+        if let Some(rest) = w.strip_prefix("fy").filter(|_| orig.starts_with("FY")) {
+            let y = match rest.len() {
+                4 => parse_year(rest),
+                2 => rest.parse::<i32>().ok().filter(|_| rest.bytes().all(|b| b.is_ascii_digit())).map(|y| 2000 + y),
+                _ => None,
+            }?;
+            return Some(Found::new(i + 1, self.span(i, i), Some(Value::Fiscal(y))));
+        }
+        // "fiscal 2024", "fiscal year 2024"
+        if w == "fiscal" || w == "financial" {
+            let at = if n == "year" { i + 2 } else { i + 1 };
+            if let Some(y) = self.is_number(at).then(|| parse_year(self.base(at).0)).flatten() {
+                return Some(Found::new(at + 1, self.span(i, at), Some(Value::Fiscal(y))));
+            }
+            return None;
+        }
+        if let Some(v) = lexicon::set_word(w) {
+            // "the Daily Mail", "Weekly Standard": names
+            if self.capitalised(i) && (i != self.s0 || self.capitalised(i + 1)) {
+                return None;
+            }
+            return Some(Found::new(i + 1, self.span(i, i), Some(Value::Set(v.to_string()))));
+        }
+        if let Some(code) = lexicon::season(w) {
+            return self.season(i, code);
+        }
+        match w {
+            // "was once", "had once": formerly; "once the deal is signed" is a conjunction
+            "once"
+                if matches!(p, "was" | "were" | "had" | "has" | "have" | "is" | "are")
+                    && !matches!(n, "again" | "more" | "and" | "or") =>
+            {
+                Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PAST_REF"))))
+            }
+            "current" | "recent" if !possessive && !self.capitalised(i) => {
+                // "the current year", "the current quarter"
+                if w == "current" && p == "the" {
+                    let value = self.anchor().and_then(|d| match n {
+                        "year" => Some(Value::Year(d.year())),
+                        "month" => Some(Value::Month(d.year(), d.month())),
+                        "week" => Some(Value::Week(d)),
+                        "quarter" => {
+                            let (y, q) = calendar::add_quarters(d, 0);
+                            Some(Value::Quarter(y, q))
+                        }
+                        _ => None,
+                    });
+                    if value.is_some() {
+                        return Some(Found::new(i + 2, self.span(i - 1, i + 1), value));
+                    }
+                }
+                // an adjective before a noun: "the current crisis", "recent weeks" (handled
+                // elsewhere), not "current account" nor "a recent graduate"
+                let noun = self.is_word(i + 1)
+                    && !self.capitalised(i + 1)
+                    && lexicon::unit(n).is_none()
+                    && !matches!(
+                        n,
+                        "account" | "accounts" | "affairs" | "and" | "or" | "to" | "of" | "events" | "graduate"
+                    );
+                if !noun || !matches!(p, "the" | "its" | "their" | "his" | "her" | "our" | "this" | "a" | "in") {
+                    return None;
+                }
+                let r = if w == "current" { "PRESENT_REF" } else { "PAST_REF" };
+                Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref(r))))
+            }
+            // "earlier today"; "earlier" ending a clause ("as he said earlier")
+            "earlier" if !matches!(p, "an" | "the" | "much" | "even" | "no" | "any") => {
+                if n == "today" {
+                    let value = self.anchor().map(Value::Day);
+                    return Some(Found::new(i + 2, self.span(i, i + 1), value));
+                }
+                let ends = !self.in_sentence(i + 1) || matches!(n, "," | "." | ";" | ")" | "?" | "!");
+                if !ends {
+                    return None;
+                }
+                Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PAST_REF"))))
+            }
+            "later" if !matches!(p, "a" | "the" | "much" | "even" | "no" | "any") => {
+                if n == "today" || n == "tonight" {
+                    let value =
+                        self.anchor().map(|d| if n == "today" { Value::Day(d) } else { Value::DayPart(d, "NI") });
+                    return Some(Found::new(i + 2, self.span(i, i + 1), value));
+                }
+                let ends = !self.in_sentence(i + 1) || matches!(n, "," | "." | ";" | ")" | "?" | "!");
+                if !ends || self.tense(i, i + 1, false) != Some(calendar::Tense::Future) {
+                    return None;
+                }
+                Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
+            }
+            "christmas" | "halloween" | "new" if self.capitalised(i) => self.holiday(i),
+            "noon" | "midnight" if matches!(p, "at" | "by" | "until" | "before" | "after") => {
+                let h = if w == "noon" { 12 } else { 24 };
+                let value = self.anchor().filter(|_| self.fixed).map(|d| Value::Time(d, h, 0, false));
+                Some(Found::new(i + 1, self.span(i, i), value))
+            }
+            // "for years", "within days", "the worst in decades"
+            _ if w.ends_with('s')
+                && matches!(p, "for" | "within" | "in")
+                && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second) =>
+            {
+                if matches!(n, "of" | "to") {
+                    return None; // "for years of service"
+                }
+                let unit = lexicon::unit(w)?;
+                Some(Found::new(i + 1, self.span(i, i), Some(duration("X", unit))))
+            }
+            _ => None,
+        }
+    }
+
+    /// "Christmas", "Christmas Eve", "Christmas Day", "New Year's Day", "New Year's Eve",
+    /// "Halloween", alone or with a year.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let (m, d, last) = match w {
+            "christmas" => match self.w(i + 1) {
+                "eve" => (12, 24, i + 1),
+                "day" => (12, 25, i + 1),
+                _ => (12, 25, i),
+            },
+            "halloween" => (10, 31, i),
+            "new" if matches!(self.w(i + 1), "year's" | "year’s") => match self.w(i + 2) {
+                "eve" => (12, 31, i + 2),
+                "day" => (1, 1, i + 2),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if self.capitalised(i + 1) && last == i {
+            return None; // "Christmas Island"
+        }
+        // a date only after a preposition or as "the Christmas period", not "a Christmas tree"
+        let p = self.prev(i);
+        let dated = last > i
+            || self.is_number(last + 1)
+            || matches!(
+                p,
+                "at" | "over"
+                    | "before"
+                    | "after"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "on"
+                    | "for"
+                    | "during"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "around"
+                    | "ahead"
+                    | "of"
+                    | "from"
+                    | "to"
+            )
+            || (p == "the" && matches!(self.w(last + 1), "period" | "season" | "holiday" | "holidays" | "break"))
+            // "Christmas sales", "Christmas trading": the season of the year
+            || matches!(self.w(last + 1), "sales" | "shopping" | "trading" | "spending" | "and");
+        if !dated {
+            return None;
+        }
+        if let Some(y) = self.is_number(last + 1).then(|| parse_year(self.w(last + 1))).flatten() {
+            let value = NaiveDate::from_ymd_opt(y, m, d).map(Value::Day);
+            return Some(Found::new(last + 2, self.span(i, last + 1), value));
+        }
+        let value = self.anchor().and_then(|anchor| {
+            let tense = self.tense(i, last + 1, false);
+            calendar::month_day(anchor, m, d, tense).map(Value::Day)
+        });
+        Some(Found::new(last + 1, self.span(i, last), value))
+    }
+
+    /// A season named at `i`: "in the spring", "spring 2014", "the autumn of 2008".
+    fn season(&self, i: usize, code: &'static str) -> Option<Found> {
+        let p = self.prev(i);
+        let a = if p == "the" { i - 1 } else { i };
+        let y_at = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
+            return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Season(y, code))));
+        }
+        let before = if a == i { p } else { self.prev(a) };
+        // "in spring", "during the winter"; not "Arab Spring", "spring water"
+        if !matches!(before, "in" | "during" | "by" | "until" | "over" | "through") || self.capitalised(i) {
+            return None;
+        }
+        if self.is_word(i + 1) && !matches!(self.w(i + 1), "and" | "or" | "when" | "as") {
+            let n = self.w(i + 1);
+            if n.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(n, "of" | "to" | "for" | "in" | "on" | "at" | "the")
+            {
+                return None;
+            }
+        }
+        let value = self.anchor().map(|d| Value::Season(d.year(), code));
+        Some(Found::new(i + 1, self.span(a, i), value))
     }
 
     // ---- tense -------------------------------------------------------------------------------
@@ -465,7 +699,19 @@ impl<'a> Tagger<'a> {
         }
         // "on a Friday night": any Friday, not a date
         if a == i && matches!(self.prev(i), "a" | "any") {
-            return skip;
+            // but "in a Wednesday media event" is that Wednesday
+            let n = self.w(i + 1);
+            let attributive = self.prev(i) == "a"
+                && !possessive
+                && self.is_word(i + 1)
+                && !self.capitalised(i + 1)
+                && lexicon::day_part(n).is_none()
+                && !matches!(n, "and" | "or" | "when" | "that" | "which" | "in" | "at" | "of" | "to" | "is" | "was")
+                && i >= self.s0 + 2
+                && matches!(self.w(i - 2), "in" | "at" | "during" | "after" | "before");
+            if !attributive {
+                return skip;
+            }
         }
         if !possessive && self.is_word(i + 1) && self.capitalised(i + 1) {
             let n = self.w(i + 1);
@@ -490,7 +736,8 @@ impl<'a> Tagger<'a> {
         }
         // "Friday night", "Tuesday morning"
         let mut last = i;
-        if !possessive && matches!(self.orig(i + 1), "morning" | "afternoon" | "evening" | "night") {
+        let part = if possessive { None } else { lexicon::day_part(self.orig(i + 1)) };
+        if part.is_some() {
             last = i + 1;
         }
         let Some(anchor) = self.anchor() else {
@@ -503,7 +750,11 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         let date = calendar::weekday(anchor, wd, rel, tense);
-        Some(Found::new(last + 1, self.span(a, last), date.map(Value::Day)))
+        let value = date.map(|d| match part {
+            Some(p) => Value::DayPart(d, p),
+            None => Value::Day(d),
+        });
+        Some(Found::new(last + 1, self.span(a, last), value))
     }
 
     // ---- months and explicit dates -------------------------------------------------------------
@@ -666,6 +917,15 @@ impl<'a> Tagger<'a> {
         if let Some(f) = self.day_month(i) {
             return Some(f);
         }
+        // "since '82"
+        if w.len() == 2 && i >= self.s0 + 2 && matches!(self.w(i - 1), "'" | "’") && !self.is_word(i + 1) {
+            let p = self.w(i - 2);
+            if let (Ok(yy), true) = (w.parse::<i32>(), lexicon::date_preposition(p) || p == "of") {
+                let now = self.anchor().map_or(2025, |d| d.year()) % 100;
+                let y = if yy > now { 1900 + yy } else { 2000 + yy };
+                return Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Year(y))));
+            }
+        }
         if let Some(f) = self.clock(i) {
             return Some(f);
         }
@@ -677,17 +937,37 @@ impl<'a> Tagger<'a> {
             }
         }
         if let Some(d) = b.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0')) {
-            if let (Ok(d), "the" | "'" | "’" | "early" | "late" | "mid" | "in") = (d.parse::<i32>(), self.prev(i)) {
+            // "the 70s and 80s"
+            let listed = matches!(self.prev(i), "and" | "or" | "to")
+                && i >= self.s0 + 2
+                && self.w(i - 2).ends_with("0s")
+                && self.is_number(i - 2);
+            let p = if listed { "the" } else { self.prev(i) };
+            if let (Ok(d), "the" | "'" | "’" | "early" | "late" | "mid" | "in") = (d.parse::<i32>(), p) {
                 if d >= 20 {
                     return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(190 + d / 10))));
                 }
             }
         }
+        if let Some(f) = self.slashed(i) {
+            return Some(f);
+        }
         let y = parse_year(b)?;
         if !(1900..=2100).contains(&y) {
             return None;
         }
-        if possessive || self.year_context(i) {
+        // "WWDC 2005", "Euro 2024": an event's year, close to the anchor
+        let named = i > self.s0
+            && self.is_word(i - 1)
+            && self.capitalised(i - 1)
+            && lexicon::month(self.w(i - 1)).is_none()
+            && !matches!(
+                self.w(i - 1),
+                "no." | "no" | "number" | "article" | "section" | "flight" | "route" | "windows"
+            )
+            && self.anchor().is_some_and(|d| (d.year() - y).abs() <= 2)
+            && !self.is_word(i + 1);
+        if possessive || named || self.year_context(i) {
             // "spring 2014"
             if let Some(s) = (i > self.s0).then(|| lexicon::season(self.w(i - 1))).flatten() {
                 return Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Season(y, s))));
@@ -695,6 +975,31 @@ impl<'a> Tagger<'a> {
             return Some(Found::new(i + 1, self.span(i, i), Some(Value::Year(y))));
         }
         None
+    }
+
+    /// "7/8/07", "12/25/2024": month first, unless the first number cannot be a month.
+    fn slashed(&self, i: usize) -> Option<Found> {
+        if self.w(i + 1) != "/" || self.w(i + 3) != "/" || !self.is_number(i + 2) || !self.is_number(i + 4) {
+            return None;
+        }
+        let (a, b, c) = (self.w(i), self.w(i + 2), self.w(i + 4));
+        if a.len() > 2 || b.len() > 2 || !(c.len() == 2 || c.len() == 4) || self.w(i + 5) == "/" {
+            return None;
+        }
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let y: i32 = c.parse().ok()?;
+        let y = if c.len() == 2 {
+            if y > 50 {
+                1900 + y
+            } else {
+                2000 + y
+            }
+        } else {
+            y
+        };
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(Found { explicit: true, ..Found::new(i + 5, self.span(i, i + 4), Some(Value::Day(date))) })
     }
 
     /// Whether a bare four-digit number at `i` stands in a date context ("in 2014").
@@ -720,24 +1025,42 @@ impl<'a> Tagger<'a> {
         !plural_noun && lexicon::unit(n).is_none() && n != "%"
     }
 
-    /// "3pm", "3 p.m.", "3.30pm", "15:00 GMT".
+    /// "3pm", "3 p.m.", "3.30pm", "15:00 GMT", "10:30 a.m.".
     fn clock(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        let meridiem_word = |k: usize| match self.w(k) {
+            "pm" | "p.m." | "p.m" => Some(true),
+            "am" | "a.m." | "a.m" => Some(false),
+            _ => None,
+        };
         let (digits, mut last, mut meridiem) = if let Some(d) = w.strip_suffix("pm") {
             (d, i, Some(true))
         } else if let Some(d) = w.strip_suffix("am") {
             (d, i, Some(false))
         } else {
-            match self.w(i + 1) {
-                "pm" | "p.m." => (w, i + 1, Some(true)),
-                "am" | "a.m." => (w, i + 1, Some(false)),
-                _ => (w, i, None),
+            match meridiem_word(i + 1) {
+                Some(pm) => (w, i + 1, Some(pm)),
+                None => (w, i, None),
             }
         };
         let (h, mut min) = match digits.split_once('.') {
             Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
             None => (digits.parse::<u32>().ok()?, 0),
         };
+        // "10:30", "10:30 a.m."
+        let colon = meridiem.is_none()
+            && self.w(i + 1) == ":"
+            && self.is_number(i + 2)
+            && self.w(i + 2).len() == 2
+            && digits.len() <= 2;
+        if colon {
+            min = self.w(i + 2).parse().ok()?;
+            last = i + 2;
+            if let Some(pm) = meridiem_word(i + 3) {
+                meridiem = Some(pm);
+                last = i + 3;
+            }
+        }
         let h = match meridiem {
             Some(pm) => {
                 if !(1..=12).contains(&h) {
@@ -754,18 +1077,10 @@ impl<'a> Tagger<'a> {
                 }
                 h
             }
-            None => {
-                // "15:00": only with the colon
-                if self.w(i + 1) != ":" || !self.is_number(i + 2) || self.w(i + 2).len() != 2 || h > 23 {
-                    return None;
-                }
-                min = self.w(i + 2).parse().ok()?;
-                last = i + 2;
-                meridiem = Some(false);
-                h
-            }
+            // "15:00": only with the colon
+            None if colon && h <= 23 => h,
+            None => return None,
         };
-        let _ = meridiem;
         if min > 59 {
             return None;
         }
@@ -774,17 +1089,37 @@ impl<'a> Tagger<'a> {
             utc = matches!(self.w(last + 1), "gmt" | "utc");
             last += 1;
         }
-        let value = self.anchor().filter(|_| self.fixed).map(|d| Value::Time(d, h, min, utc));
+        // "at 16:15 UTC, June 1st", "at 10am on Tuesday": the date that follows
+        let mut k = last + 1;
+        while matches!(self.w(k), "," | "on") && k <= last + 2 {
+            k += 1;
+        }
+        let day = {
+            let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
+                self.month_day(k)
+            } else if self.is_word(k) && lexicon::weekday(self.w(k)).is_some() {
+                self.weekday(k, k, Rel::Bare)
+            } else if self.is_number(k) {
+                self.day_month(k)
+            } else {
+                None
+            };
+            match f.and_then(|f| f.value) {
+                Some(Value::Day(d)) => Some(d),
+                _ => None,
+            }
+        };
+        let value = day.or_else(|| self.anchor().filter(|_| self.fixed)).map(|d| Value::Time(d, h, min, utc));
         Some(Found::new(last + 1, self.span(i, last), value))
     }
 
     // ---- quantities: durations and "ago" ---------------------------------------------------------
 
-    /// A number and a unit at `i` ("three years", "10 days ago", "a few weeks"); the expression
-    /// starts at `a`.
+    /// A number and a unit at `i` ("three years", "10 days ago", "a few weeks", "two and a half
+    /// years", "six straight days", "a day earlier"); the expression starts at `a`.
     fn quantity(&self, a: usize, i: usize) -> Option<Found> {
         let w = self.w(i);
-        let (count, unit_at): (Option<String>, usize) = if self.is_number(i) {
+        let (mut count, mut unit_at): (Option<String>, usize) = if self.is_number(i) {
             (Some(parse_count(w)?), i + 1)
         } else if w == "a" && self.w(i + 1) == "few" {
             (None, i + 2)
@@ -797,11 +1132,36 @@ impl<'a> Tagger<'a> {
         } else {
             return None;
         };
+        // "two and a half years"
+        if count.is_some() && self.w(unit_at) == "and" && self.w(unit_at + 1) == "a" && self.w(unit_at + 2) == "half" {
+            count = count.map(|c| format!("{c}.5"));
+            unit_at += 3;
+        }
+        // "60 to 90 days": the first number takes the unit of the second
+        if self.is_number(i) && matches!(self.w(i + 1), "to" | "or" | "and" | "-" | "–") && self.is_number(i + 2) {
+            if let (Some(n), Some(unit)) = (count.as_deref(), lexicon::unit(self.w(i + 3))) {
+                if a == i && parse_count(self.w(i + 2)).is_some() {
+                    return Some(Found::new(i + 1, self.span(i, i), Some(duration(n, unit))));
+                }
+            }
+        }
+        // "six straight days", "two more years"
+        if self.is_word(unit_at)
+            && lexicon::unit_adjective(self.w(unit_at))
+            && lexicon::unit(self.w(unit_at + 1)).is_some()
+        {
+            unit_at += 1;
+        }
         let u = self.w(unit_at);
         let unit = lexicon::unit(u)?;
+        // "three quarters of voters": a fraction
+        if unit == Unit::Quarter && self.w(unit_at + 1) == "of" && unit_at == i + 1 {
+            return None;
+        }
         let ago = self.w(unit_at + 1) == "ago";
+        let shifted = matches!(self.w(unit_at + 1), "earlier" | "later");
         // "a year" only as "a year ago" or "for a year"
-        let relative_to_event = matches!(self.w(unit_at + 1), "after" | "before" | "later" | "earlier");
+        let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
         if matches!(w, "a" | "an")
             && count.is_some()
             && !ago
@@ -815,12 +1175,15 @@ impl<'a> Tagger<'a> {
         if !ago && ((count.is_none() && !u.ends_with('s')) || ordinal) {
             return None;
         }
-        if ago {
+        // "a year earlier": counted back from the anchor, like "ago"
+        let back = ago || (self.w(unit_at + 1) == "earlier" && self.fixed);
+        if back {
             let end = unit_at + 1;
             let span = self.span(a, end);
             let n: Option<i64> = count.as_deref().and_then(|c| c.parse().ok());
             let value = match (n, unit) {
-                (None, _) | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second) => {
+                (None, _)
+                | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
                     Some(Value::Ref("PAST_REF"))
                 }
                 (Some(n), unit) => self.anchor().and_then(|anchor| match unit {
@@ -838,7 +1201,8 @@ impl<'a> Tagger<'a> {
             return Some(Found::new(end + 1, span, value));
         }
         let n = count.unwrap_or_else(|| "X".to_string());
-        Some(Found::new(unit_at + 1, self.span(a, unit_at), Some(duration(&n, unit))))
+        let end = if shifted { unit_at + 1 } else { unit_at };
+        Some(Found::new(end + 1, self.span(a, end), Some(duration(&n, unit))))
     }
 
     /// "nearly three years ago", "more than three years", "at least two weeks".
@@ -880,6 +1244,39 @@ impl<'a> Tagger<'a> {
             }
             return None;
         }
+        // "third-quarter results", "first-half profits"
+        if let Some(k) = lexicon::ordinal(head) {
+            if tail == "quarter" {
+                let value =
+                    self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, i + 1, false)), k));
+                return Some(Found::new(i + 1, self.span(i, i), value));
+            }
+            return None;
+        }
+        // "the year-earlier period", "the year-ago quarter"
+        if matches!(tail, "earlier" | "ago") {
+            let value = self.anchor().and_then(|d| match head {
+                "year" => Some(Value::Year(d.year() - 1)),
+                "month" => {
+                    let (y, m) = calendar::add_months(d, -1);
+                    Some(Value::Month(y, m))
+                }
+                "quarter" => {
+                    let (y, q) = calendar::add_quarters(d, -1);
+                    Some(Value::Quarter(y, q))
+                }
+                _ => None,
+            });
+            return value.map(|v| Found::new(i + 1, self.span(i, i), Some(v)));
+        }
+        // "decades-long", "years-long"
+        if matches!(tail, "long" | "old") && head.ends_with('s') {
+            let unit = lexicon::unit(head)?;
+            if tail == "old" {
+                return None;
+            }
+            return Some(Found::new(i + 1, self.span(i, i), Some(duration("X", unit))));
+        }
         let unit = lexicon::unit(tail)?;
         let n = if head.bytes().all(|b| b.is_ascii_digit()) && head.len() <= 4 {
             head.to_string()
@@ -893,10 +1290,17 @@ impl<'a> Tagger<'a> {
 
     fn day_offset(&self, i: usize, days: i64) -> Option<Found> {
         let mut last = i;
-        if days != 0 && matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") {
-            last = i + 1;
+        let mut part = (self.w(i) == "tonight").then_some("NI");
+        if days != 0 {
+            if let Some(p) = lexicon::day_part(self.w(i + 1)) {
+                last = i + 1;
+                part = Some(p);
+            }
         }
-        let value = self.anchor().and_then(|a| calendar::shift(a, days)).map(Value::Day);
+        let value = self.anchor().and_then(|a| calendar::shift(a, days)).map(|d| match part {
+            Some(p) => Value::DayPart(d, p),
+            None => Value::Day(d),
+        });
         Some(Found::new(last + 1, self.span(i, last), value))
     }
 
@@ -938,8 +1342,16 @@ impl<'a> Tagger<'a> {
                 let tense = if rel == Rel::This { self.tense(a, k + 1, possessive) } else { None };
                 anchor.and_then(|d| calendar::weekend(d, rel, tense)).map(Value::Weekend)
             }
-            "morning" | "afternoon" | "evening" if rel == Rel::This => anchor.map(Value::Day),
-            "night" if rel != Rel::Next => anchor.and_then(|d| calendar::shift(d, delta)).map(Value::Day),
+            "quarter" => anchor.map(|d| {
+                let (y, q) = calendar::add_quarters(d, delta);
+                Value::Quarter(y, q)
+            }),
+            "morning" | "afternoon" | "evening" if rel == Rel::This => {
+                anchor.zip(lexicon::day_part(t)).map(|(d, p)| Value::DayPart(d, p))
+            }
+            "night" if rel != Rel::Next => {
+                anchor.and_then(|d| calendar::shift(d, delta)).map(|d| Value::DayPart(d, "NI"))
+            }
             "decade" | "century" => return None,
             _ => {
                 let s = lexicon::season(t)?;
@@ -1029,11 +1441,139 @@ impl<'a> Tagger<'a> {
         Some(Found::new(at + 1, self.span(i, at), Some(Value::Set(v))))
     }
 
+    /// "the third quarter (of 2009 / of this year / of last year)", "the first half", "the last
+    /// quarter", "the previous year", "the year" after "the end of", "over the years".
+    fn the_period(&self, i: usize) -> Option<Found> {
+        let n = self.w(i + 1);
+        let p = self.prev(i);
+        let anchor = self.anchor();
+        // an ordinal quarter or half
+        let ordinal = (self.is_word(i + 2) && lexicon::ordinal(n).is_some()) || matches!(n, "last" | "latest");
+        let (ord_at, unit_at) = if ordinal { (i + 1, i + 2) } else { (0, 0) };
+        if unit_at > 0 {
+            let u = self.w(unit_at);
+            let half = u == "half";
+            if u == "quarter" || half {
+                let of_year = |k: usize| -> Option<(Option<i32>, usize)> {
+                    // "of 2009", "of this year", "of last year", "of the year"
+                    if self.w(k) != "of" {
+                        return None;
+                    }
+                    if let Some(y) = self.is_number(k + 1).then(|| parse_year(self.base(k + 1).0)).flatten() {
+                        return Some((Some(y), k + 1));
+                    }
+                    let delta = match self.w(k + 1) {
+                        "this" | "the" => 0,
+                        "last" => -1,
+                        "next" => 1,
+                        _ => return None,
+                    };
+                    (self.base(k + 2).0 == "year").then(|| (anchor.map(|d| d.year() + delta), k + 2))
+                };
+                let ord = lexicon::ordinal(self.w(ord_at));
+                if let Some((y, end)) = of_year(unit_at + 1) {
+                    let k = if n == "last" {
+                        if half {
+                            2
+                        } else {
+                            4
+                        }
+                    } else {
+                        ord?
+                    };
+                    let value = y.and_then(|y| match (half, k) {
+                        (true, 1 | 2) => Some(Value::Half(y, k)),
+                        (false, _) => Some(Value::Quarter(y, k)),
+                        _ => None,
+                    });
+                    return Some(Found::new(end + 1, self.span(i, end), value));
+                }
+                if half {
+                    // "in the first half": of this year; not "the first half of the match"
+                    let value = match ord {
+                        Some(k @ 1..=2) if matches!(p, "in" | "during" | "for") && self.w(unit_at + 1) != "of" => {
+                            anchor.map(|d| Value::Half(d.year(), k))
+                        }
+                        _ => return None,
+                    };
+                    return Some(Found::new(unit_at + 1, self.span(i, unit_at), value));
+                }
+                let value = match (n, ord) {
+                    ("last" | "latest", _) => anchor.map(|d| {
+                        let (y, q) = calendar::add_quarters(d, -1);
+                        Value::Quarter(y, q)
+                    }),
+                    (_, Some(q)) => anchor
+                        .map(|d| Value::Quarter(calendar::quarter_year(d, q, self.tense(i, unit_at + 1, false)), q)),
+                    _ => None,
+                };
+                return Some(Found::new(unit_at + 1, self.span(i, unit_at), value));
+            }
+        }
+        // "the previous year", "the previous week"
+        if n == "previous" || n == "prior" {
+            let u = self.base(i + 2).0;
+            let value = anchor.and_then(|d| match u {
+                "year" => Some(Value::Year(d.year() - 1)),
+                "month" => {
+                    let (y, m) = calendar::add_months(d, -1);
+                    Some(Value::Month(y, m))
+                }
+                "week" => calendar::shift(d, -7).map(Value::Week),
+                "quarter" => {
+                    let (y, q) = calendar::add_quarters(d, -1);
+                    Some(Value::Quarter(y, q))
+                }
+                _ => None,
+            })?;
+            return Some(Found::new(i + 3, self.span(i, i + 2), Some(value)));
+        }
+        // "the end of the year", "the start of the month"
+        if p == "of" && i >= self.s0 + 2 && lexicon::period_word(self.w(i - 2)) && !self.is_word(i + 2) {
+            let value = anchor.and_then(|d| match n {
+                "year" => Some(Value::Year(d.year())),
+                "month" => Some(Value::Month(d.year(), d.month())),
+                "week" => Some(Value::Week(d)),
+                _ => None,
+            })?;
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(value)));
+        }
+        // "in the near term", "over the long run"
+        if matches!(n, "near" | "short" | "long" | "medium") && matches!(self.w(i + 2), "term" | "run") {
+            if matches!(p, "in" | "over" | "for") {
+                return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
+            }
+            return None;
+        }
+        if n == "time" && self.w(i + 2) == "being" {
+            return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("PRESENT_REF"))));
+        }
+        // market reports: "closed the day", "for the day", "the start of the day"
+        if n == "day" && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that") {
+            // "at the end of the day" is an idiom
+            let idiom = p == "of" && i >= self.s0 + 4 && self.w(i - 2) == "end" && self.w(i - 4) == "at";
+            let lead = matches!(p, "for" | "end" | "ended" | "ending" | "finish" | "finished" | "close" | "closed")
+                || (p == "of" && i >= self.s0 + 2 && matches!(self.w(i - 2), "start" | "end" | "close") && !idiom);
+            if lead && self.fixed {
+                return Some(Found::new(i + 2, self.span(i, i + 1), anchor.map(Value::Day)));
+            }
+        }
+        // "over the years", "in the years since"
+        if p == "over" && matches!(n, "years" | "decades" | "months") {
+            let unit = lexicon::unit(n)?;
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(duration("X", unit))));
+        }
+        None
+    }
+
     /// Expressions opening with "the": "the weekend", "the coming days", "the past two weeks",
     /// "the future", "the past", "the 1990s".
     fn the(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         let p = self.prev(i);
+        if let Some(f) = self.the_period(i) {
+            return Some(f);
+        }
         match n {
             "weekend" if matches!(p, "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this") => {
                 let tense = self.tense(i, i + 2, false);
@@ -1044,7 +1584,8 @@ impl<'a> Tagger<'a> {
                 if let Some(f) = self.stretch(i + 1) {
                     return Some(f);
                 }
-                if n == "past" && matches!(p, "in") {
+                let alone = !self.is_word(i + 2) || matches!(self.w(i + 2), "and" | "or" | "but");
+                if n == "past" && (matches!(p, "in" | "from" | "of" | "to") || alone) {
                     return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
                 }
                 None

@@ -48,10 +48,67 @@ fn months_without_a_year_take_the_nearest_or_the_tense() {
 }
 
 #[test]
+fn quarters_without_a_year_take_the_nearest_or_the_tense() {
+    let mar = date(2007, 3, 13);
+    assert_eq!(calendar::quarter_year(mar, 4, None), 2006);
+    assert_eq!(calendar::quarter_year(mar, 2, None), 2007);
+    assert_eq!(calendar::quarter_year(date(2006, 8, 19), 4, None), 2006);
+    assert_eq!(calendar::quarter_year(mar, 3, Some(Tense::Past)), 2006);
+    assert_eq!(calendar::quarter_year(mar, 1, Some(Tense::Future)), 2007);
+    assert_eq!(calendar::add_quarters(date(2025, 2, 17), -1), (2024, 4));
+    assert_eq!(Value::Quarter(2024, 3).render().0, "2024-Q3");
+    assert_eq!(Value::DayPart(date(2025, 2, 14), "NI").render(), ("2025-02-14TNI".to_string(), "time"));
+}
+
+#[test]
 fn survives_odd_input() {
-    for text in ["", "Monday", "last", "the", "Feb. 30, 2022", "99999-99-99", "May", "3pm", "every", "nearly"] {
+    for text in [
+        "",
+        "Monday",
+        "last",
+        "the",
+        "Feb. 30, 2022",
+        "99999-99-99",
+        "May",
+        "3pm",
+        "every",
+        "nearly",
+        "Q",
+        "Q9",
+        "FY",
+        "FY2",
+        "fiscal",
+        "the first quarter of",
+        "13/45/07",
+        "1/2/",
+        "' 82",
+        "10:",
+        "10:30 a.m",
+        "Christmas",
+        "New Year's",
+        "two and a",
+        "60 to",
+        "at noon",
+        "the previous",
+        "once",
+        "earlier",
+        "later",
+    ] {
         let _ = tagged(Some("2025-02-17"), text);
         let _ = tagged(None, text);
     }
     assert!(tagged(Some("2025-02-17"), "Feb. 30, 2022 and 31 June").is_empty());
+}
+
+#[test]
+#[ignore]
+fn debug_tokens() {
+    let mut doc = Doc::new("t", std::env::var("TEXT").unwrap_or_default());
+    doc.meta.published = Some("2025-05-12".into());
+    segment(&mut doc);
+    let toks: Vec<String> = doc.tokens.iter().map(|t| format!("{}/{:?}", doc.slice(t.span), t.kind)).collect();
+    eprintln!("{}", toks.join(" "));
+    for t in super::tag(&doc) {
+        eprintln!("T {:?} {} {}", doc.slice(t.span), t.value, t.kind);
+    }
 }
