@@ -367,6 +367,17 @@ impl SpeakerTally {
     }
 }
 
+/// The sentences around `span`, on one line (for VERBOSE output).
+fn context(doc: &Doc, span: Span) -> String {
+    let first = doc.sentence_at(span.start).unwrap_or(0);
+    let last = doc.sentence_at(span.end.saturating_sub(1)).unwrap_or(first);
+    let (a, b) = (first.saturating_sub(1), (last + 1).min(doc.sentences.len().saturating_sub(1)));
+    match (doc.sentences.get(a), doc.sentences.get(b)) {
+        (Some(x), Some(y)) => doc.text[x.span.start..y.span.end.max(x.span.start)].replace('\n', " / "),
+        _ => String::new(),
+    }
+}
+
 fn pct(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -473,10 +484,11 @@ fn main() {
                 let right = q.speaker_span.is_some_and(|sp| src.iter().any(|s| s.overlaps(sp)));
                 if verbose && !src.is_empty() && !right {
                     eprintln!(
-                        "SPEAKER {name}: {:?} got {:?} want {:?}",
+                        "SPEAKER {name}: {:?} got {:?} want {:?}\n    CONTEXT {}",
                         &doc.slice(q.span).chars().take(60).collect::<String>(),
                         q.speaker_span.map(|s| doc.slice(s)),
-                        src.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>()
+                        src.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>(),
+                        context(&doc, q.span)
                     );
                 }
             } else if verbose {

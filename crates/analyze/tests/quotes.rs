@@ -659,3 +659,104 @@ mod reported {
         assert!(r[0].2.as_deref().is_some_and(|s| s.ends_with("King")));
     }
 }
+
+/// Round 2 hard cases, from news of our own writing (no seed words): labels after names,
+/// appositive chains, introductions ending in a colon, signed quotes, partial quotes inside a
+/// clause, and reported clauses after a participle or beside a direct quote.
+mod round2 {
+    use parallax_doc::{Doc, QuoteKind};
+
+    fn analyze(text: &str) -> Doc {
+        let mut doc = Doc::new("t", text.to_string());
+        doc.meta.published = Some("2024-06-12".into());
+        parallax_analyze::analyze(&mut doc);
+        doc
+    }
+
+    /// (text, kind, speaker span) of every quote.
+    fn rows(d: &Doc) -> Vec<(String, QuoteKind, Option<String>)> {
+        d.quotes
+            .iter()
+            .map(|q| (d.slice(q.span).to_string(), q.kind, q.speaker_span.map(|s| d.slice(s).to_string())))
+            .collect()
+    }
+
+    /// The speaker span of the quote whose text starts with `start`.
+    fn speaker_of(d: &Doc, start: &str) -> Option<String> {
+        let r = rows(d);
+        let row = r.iter().find(|(t, _, _)| t.starts_with(start)).unwrap_or_else(|| panic!("no {start:?} in {r:?}"));
+        row.2.clone()
+    }
+
+    #[test]
+    fn party_label_in_parentheses_after_the_name() {
+        let d = analyze("“We will not back down,” Sen. Lindsey Graham (R-S.C.) told reporters on Tuesday.");
+        assert!(speaker_of(&d, "We will not back down").is_some_and(|s| s.contains("Graham")), "{:?}", rows(&d));
+        let d = analyze(
+            "Rep. Maxine Waters (D-Calif.), the top Democrat on the committee, said the bank had “failed its customers.”",
+        );
+        assert!(speaker_of(&d, "failed its customers").is_some_and(|s| s.contains("Waters")), "{:?}", rows(&d));
+    }
+
+    #[test]
+    fn appositive_chain_with_age_town_and_relative_clause() {
+        let d = analyze(
+            "Maria Lopez, 47, of Tucson, Ariz., who drove four hours to the rally, said the speech was “a wake-up call.”",
+        );
+        assert!(speaker_of(&d, "a wake-up call").is_some_and(|s| s.contains("Lopez")), "{:?}", rows(&d));
+    }
+
+    #[test]
+    fn introduction_ending_in_a_colon_gives_the_next_paragraph_its_speaker() {
+        let d = analyze(
+            "Mayor Karen Bass said:\n\n“The bridge will reopen on Friday. Crews have worked around the clock.”\n\n\
+             Traffic remained heavy.",
+        );
+        assert!(speaker_of(&d, "The bridge will reopen").is_some_and(|s| s.contains("Bass")), "{:?}", rows(&d));
+    }
+
+    #[test]
+    fn quotes_signed_with_a_dash() {
+        let d = analyze(
+            "Readers wrote in after the storm.\n\n“We lost everything in the flood.” ― Tomas Herrera\n\
+             “Nobody came to help us for three days.”― Ana Ruiz\n\nThe county has promised an inquiry.",
+        );
+        let r = rows(&d);
+        let direct: Vec<_> = r.iter().filter(|q| q.1 == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 2, "{r:?}");
+        assert!(direct[0].2.as_deref().is_some_and(|s| s.contains("Herrera")), "{r:?}");
+        assert!(direct[1].2.as_deref().is_some_and(|s| s.contains("Ruiz")), "{r:?}");
+    }
+
+    #[test]
+    fn partial_quote_belongs_to_the_named_speaker_not_a_nearer_noun() {
+        let d = analyze(
+            "Treasurer Jim Chalmers said the recent run of strikes and protests demands “a calm and measured response.”",
+        );
+        assert!(speaker_of(&d, "a calm and measured").is_some_and(|s| s.contains("Chalmers")), "{:?}", rows(&d));
+    }
+
+    #[test]
+    fn participle_hangs_on_the_main_clause_subject() {
+        let d = analyze(
+            "Howard Dean, a former party chairman, mocked the rival campaign on Monday, tweeting, “Where is the plan?”",
+        );
+        assert!(speaker_of(&d, "Where is the plan").is_some_and(|s| s.contains("Dean")), "{:?}", rows(&d));
+    }
+
+    #[test]
+    fn reported_clause_beside_a_direct_quote() {
+        let d = analyze("“We are ready,” Jim Chalmers said, adding that the budget would be released in May.");
+        let r = rows(&d);
+        assert!(r.iter().any(|q| q.0 == "We are ready" && q.1 == QuoteKind::Direct), "{r:?}");
+        let ind = r.iter().find(|q| q.1 == QuoteKind::Indirect).unwrap_or_else(|| panic!("{r:?}"));
+        assert_eq!(ind.0, "the budget would be released in May");
+        assert!(ind.2.as_deref().is_some_and(|s| s.contains("Chalmers")), "{r:?}");
+        // a participle that reports nothing gives no speaker to a scare quote
+        let d = analyze("The minister is charting a “middle path” while maintaining close trade ties.");
+        assert!(d.quotes.iter().all(|q| q.speaker_span.is_none()), "{:?}", rows(&d));
+        // "said after the vote he would …": a pronoun clause past a short phrase
+        let d = analyze("The senator said after the vote he would not seek another term.");
+        assert!(rows(&d).iter().any(|q| q.0 == "he would not seek another term"), "{:?}", rows(&d));
+    }
+}

@@ -473,7 +473,8 @@ impl<'a> Finder<'a> {
             let s_first = self.sentence_of(r.open);
             let s_last = self.sentence_of(last_tok);
             let own = self.own_attribution(r);
-            let kind = self.kind(r, own.is_some());
+            let signed = if own.is_none() { self.signed(r) } else { None };
+            let kind = self.kind(r, own.is_some() || signed.is_some());
             if kind == QuoteKind::Direct {
                 for flag in &mut quoted_sentence[s_first..=s_last] {
                     *flag = true;
@@ -483,11 +484,16 @@ impl<'a> Finder<'a> {
                 Some((cue, speaker)) => {
                     Attribution { cue: Some(cue.span(self.doc)), speaker: Some(speaker), has_cue: true }
                 }
-                None => self.nearest_attribution(r, s_first, s_last),
+                None => match signed {
+                    Some(speaker) => Attribution { cue: None, speaker: Some(speaker), has_cue: true },
+                    None => self.nearest_attribution(r, s_first, s_last, kind == QuoteKind::Partial),
+                },
             };
             if !attr.has_cue {
                 if let Some(speaker) = self.inherited(r, kind, s_first, prev) {
                     attr.speaker = Some(speaker);
+                } else if let Some((cue, speaker)) = self.introduced(r) {
+                    attr = Attribution { cue: Some(cue), speaker: Some(speaker), has_cue: true };
                 }
             }
             prev = Some((r.paragraph, s_first, s_last, r.close.is_none(), attr.speaker));
@@ -514,6 +520,7 @@ impl<'a> Finder<'a> {
     fn kind(&self, r: &Region, has_own: bool) -> QuoteKind {
         let s = self.sentence_of(r.open);
         let starts = self.doc.sentences[s].tokens.start == r.open
+            || self.line_break_before(r.open)
             || (r.open > 0 && !self.in_quote[r.open - 1] && matches!(self.tok(r.open - 1), ":" | ","));
         let first = self.tok(r.first);
         let capital = starts_upper(first) || first.starts_with('…') || first.starts_with("...");
@@ -545,7 +552,12 @@ impl<'a> Finder<'a> {
             return None;
         }
         let s_j = self.sentence_of(j);
-        let sent = self.sentence_range(s_j);
+        let mut sent = self.sentence_range(s_j);
+        // a sentence break inside a label ("Graham (R-S.C.) told"): the sentence goes on
+        let open_paren = sent.clone().rev().find(|&x| matches!(self.tok(x), "(" | ")")).filter(|&x| self.tok(x) == "(");
+        if open_paren.is_some() && s_j + 1 < self.doc.sentences.len() {
+            sent.end = self.sentence_range(s_j + 1).end;
+        }
         if s_j != self.sentence_of(close) {
             // “Why?” Trump asked. — only a short attribution sentence
             if sent.len() > 12 || sent.clone().any(|k| self.in_quote[k]) {
@@ -570,8 +582,39 @@ impl<'a> Finder<'a> {
         Some((cue, speaker))
     }
 
+    /// A quote signed with a dash and a name that ends its line: “…” ― Adriana Rodarte.
+    fn signed(&self, r: &Region) -> Option<Speaker> {
+        let close = r.close?;
+        let par_end = self.paragraphs.get(r.paragraph).map_or(0, |p| p.end);
+        let mut j = close + 1;
+        if j < par_end && self.tok(j) == "." {
+            j += 1;
+        }
+        if j + 1 >= par_end || !matches!(self.tok(j), "―" | "—" | "–" | "-" | "--") || !starts_upper(self.tok(j + 1))
+        {
+            return None;
+        }
+        let speaker = self.np_after(j + 1, par_end)?;
+        if !self.speaker_like(speaker) || !starts_upper(self.doc.slice(speaker.span)) {
+            return None;
+        }
+        // the name ends the line
+        let after = self.doc.token_at_or_after(speaker.span.end);
+        let line_end = after >= par_end
+            || self.doc.text[speaker.span.end..self.doc.tokens[after].span.start].contains('\n')
+            || (self.tok(after) == "." && (after + 1 >= par_end || self.line_break_before(after + 1)));
+        line_end.then_some(speaker)
+    }
+
+    /// Whether a line break stands between token `i` and the token before it.
+    fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && i < self.doc.tokens.len()
+            && self.doc.text[self.doc.tokens[i - 1].span.end..self.doc.tokens[i].span.start].contains('\n')
+    }
+
     /// The cue nearest the quote in its sentence(s) whose speaker can be found.
-    fn nearest_attribution(&self, r: &Region, s_first: usize, s_last: usize) -> Attribution {
+    fn nearest_attribution(&self, r: &Region, s_first: usize, s_last: usize, prefer_named: bool) -> Attribution {
         let lo = self.sentence_range(s_first).start;
         let hi = self.sentence_range(s_last).end;
         let q_end = r.close.unwrap_or(r.end);
@@ -592,17 +635,52 @@ impl<'a> Finder<'a> {
             })
             .collect();
         cands.sort();
+        // a speaker that names someone (or a pronoun) wins over a nearer noun phrase that names
+        // no one ("the recent spate of protests demands …", "what analysts described as …")
+        let mut fallback = None;
         for &(_, k) in &cands {
             let c = self.cues[k];
             let sent = self.sentence_range(self.sentence_of(c.first));
             if let Some(speaker) = self.subject_of(k, sent, 0) {
-                return Attribution { cue: Some(c.span(self.doc)), speaker: Some(speaker), has_cue: true };
+                let attribution = Attribution { cue: Some(c.span(self.doc)), speaker: Some(speaker), has_cue: true };
+                if !prefer_named || self.names_someone(speaker) {
+                    return attribution;
+                }
+                fallback.get_or_insert(attribution);
             }
+        }
+        if let Some(a) = fallback {
+            return a;
         }
         match cands.first() {
             Some(&(_, k)) => Attribution { cue: Some(self.cues[k].span(self.doc)), speaker: None, has_cue: true },
             None => Attribution { cue: None, speaker: None, has_cue: false },
         }
+    }
+
+    /// A quote opening a paragraph after one that ends in a colon introducing it ("He said:",
+    /// "The New York Times reports:"): the cue and speaker of that introduction.
+    fn introduced(&self, r: &Region) -> Option<(Span, Speaker)> {
+        let par = self.paragraphs.get(r.paragraph)?;
+        if r.open != par.start || r.paragraph == 0 {
+            return None;
+        }
+        let prev = self.paragraphs.get(r.paragraph - 1)?;
+        if prev.is_empty() || prev.end != par.start || self.tok(prev.end - 1) != ":" || self.in_quote[prev.end - 1] {
+            return None;
+        }
+        let s = self.sentence_of(prev.end - 1);
+        let sent = self.sentence_range(s);
+        let from = self.cues.partition_point(|c| c.first < sent.start);
+        let to = self.cues.partition_point(|c| c.first < sent.end);
+        (from..to).rev().find_map(|k| {
+            let c = self.cues[k];
+            // the cue ends the introduction: only a short tail may follow it
+            if sent.end - c.end > 6 || (c.end..sent.end).any(|x| self.in_quote[x]) {
+                return None;
+            }
+            self.subject_of(k, sent.clone(), 0).map(|sp| (c.span(self.doc), sp))
+        })
     }
 
     /// The speaker a quote with no cue of its own continues.
@@ -651,7 +729,13 @@ impl<'a> Finder<'a> {
                 let p = c.first.checked_sub(1).filter(|&p| p >= sent.start);
                 match p {
                     Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
-                        self.np_ending_at(p, sent.start)
+                        match self.np_ending_at(p, sent.start) {
+                            // "despite admitting", "by saying": the subject of the clause
+                            None if is_in(self.tok(p), PREPOSITIONS) || is_in(self.tok(p), &["despite", "without"]) => {
+                                self.clause_subject(k, sent, depth)
+                            }
+                            found => found,
+                        }
                     }
                     _ => self.clause_subject(k, sent, depth),
                 }
@@ -666,10 +750,87 @@ impl<'a> Finder<'a> {
             return None;
         }
         let in_sentence = |j: usize| self.cues[j].first >= sent.start && self.cues[j].end <= sent.end;
-        let before = (0..k).rev().take_while(|&j| in_sentence(j)).find(|&j| self.cues[j].class == CueClass::Verb);
-        let after =
-            (k + 1..self.cues.len()).take_while(|&j| in_sentence(j)).find(|&j| self.cues[j].class == CueClass::Verb);
-        before.or(after).and_then(|j| self.subject_of(j, sent, depth + 1))
+        // a verb in a relative clause ("an architect who said …") is not the main clause's
+        let main = |j: usize| self.cues[j].class == CueClass::Verb && !self.relative(self.cues[j].first, sent.start);
+        let before = (0..k).rev().take_while(|&j| in_sentence(j)).find(|&j| main(j));
+        let after = (k + 1..self.cues.len()).take_while(|&j| in_sentence(j)).find(|&j| main(j));
+        match before.or(after).and_then(|j| self.subject_of(j, sent.clone(), depth + 1)) {
+            Some(s) => Some(s),
+            // only for a participle that reports speech: "tweeting, “…”", "admitting that …"
+            None if self.speech_follows(self.cues[k].end, sent.end) => self.main_subject(self.cues[k].first, sent),
+            None => None,
+        }
+    }
+
+    /// Whether what follows token `end` is reported: "that", a comma or colon, or a quotation
+    /// mark within a few words ("calling the test “a clear violation”").
+    fn speech_follows(&self, end: usize, hi: usize) -> bool {
+        if end >= hi {
+            return false;
+        }
+        if matches!(self.tok(end), "that" | "," | ":") {
+            return true;
+        }
+        (end..(end + 8).min(hi))
+            .take_while(|&x| self.in_quote[x] || !matches!(self.tok(x), "," | "." | ";"))
+            .any(|x| self.in_quote[x])
+    }
+
+    /// Whether the verb at `first` is in a relative clause: "who", "which" or "that" before it,
+    /// past adverbs and auxiliaries.
+    fn relative(&self, first: usize, lo: usize) -> bool {
+        let mut i = first;
+        while i > lo {
+            let t = self.tok(i - 1);
+            if is_in(t, &["who", "which", "that"]) {
+                return true;
+            }
+            if !(is_in(t, ADVERBS) || self.ly_adverb(i - 1)) {
+                return false;
+            }
+            i -= 1;
+        }
+        false
+    }
+
+    /// The subject of the sentence's main clause, for a participle with no verb cue to hang on
+    /// ("Dean, a former party chairman, poked at Trump, tweeting, “…”"): the first name or
+    /// pronoun that opens the sentence or follows an introductory phrase and its comma, before
+    /// token `before`.
+    fn main_subject(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
+        let mut i = sent.start;
+        while i < before {
+            if self.in_quote[i] {
+                return None;
+            }
+            let opens = i == sent.start || self.tok(i - 1) == ",";
+            if opens && self.is_word(i) {
+                let t = self.tok(i);
+                let m = self.mention_at(i).filter(|m| m.span.start == self.doc.tokens[i].span.start);
+                let (end, speaker) = match m {
+                    Some(m) => {
+                        (self.doc.token_at_or_after(m.span.end), Speaker { span: m.span, entity: Some(m.entity) })
+                    }
+                    None if is_in(t, &["he", "she", "they", "we", "i"]) => {
+                        (i + 1, Speaker { span: self.doc.tokens[i].span, entity: None })
+                    }
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                // followed by a verb (a lower-case word) or an appositive
+                if end < before && (self.tok(end) == "," || (self.is_word(end) && !starts_upper(self.tok(end)))) {
+                    if self.tok(end) != "," && is_in(self.tok(end), PREPOSITIONS) {
+                        return None;
+                    }
+                    return Some(speaker);
+                }
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
@@ -733,7 +894,7 @@ impl<'a> Finder<'a> {
                         break Some(j);
                     }
                 };
-                let Some(j) = boundary else {
+                let Some(mut j) = boundary else {
                     return Before::Inverted;
                 };
                 if let Some(c) = self.lex.match_at(self.doc, j + 1, k) {
@@ -748,6 +909,33 @@ impl<'a> Finder<'a> {
                 if only_adverbs {
                     return self.before(j, lo);
                 }
+                // "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said": past a
+                // relative clause, an age, a home town or a party label, to the name
+                let mut k = k;
+                let mut skipped = 0;
+                while skipped < 4 && self.insert_segment(j + 1, k) {
+                    skipped += 1;
+                    k = j;
+                    let mut b = j;
+                    let next = loop {
+                        if b <= lo {
+                            break None;
+                        }
+                        b -= 1;
+                        if self.in_quote[b] {
+                            break None;
+                        }
+                        if matches!(self.tok(b), "," | "–" | "—" | "(") && !self.is_word(b) {
+                            break Some(b);
+                        }
+                    };
+                    match next {
+                        Some(b) => j = b,
+                        None => {
+                            return self.np_ending_at(k.saturating_sub(1), lo).map_or(Before::Nothing, Before::Subject)
+                        }
+                    }
+                }
                 // "Kallas, the EU’s foreign policy chief, said" and "Ethiopia's foreign
                 // minister, Gedion Timothewos, said": the side that names an entity wins
                 let outer = if j > lo { self.np_ending_at(j - 1, lo) } else { None };
@@ -759,6 +947,9 @@ impl<'a> Finder<'a> {
                 }
             }
             "and" | "but" => Before::Coordinated,
+            ")" if self.before_parenthesis(k, lo).is_some() => {
+                self.np_ending_at(k, lo).map_or(Before::Nothing, Before::Subject)
+            }
             _ if !self.is_word(k) => {
                 if matches!(self.doc.tokens[k].kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
                     Before::Inverted
@@ -770,6 +961,41 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether tokens `a..b`, between commas after a name, are an insertion that is not the
+    /// speaker: a relative clause ("who lost the primaries"), an age ("59"), a home town ("of
+    /// Ashton", "Md.") or a party label ("R-Wis.", "D-Mo.").
+    fn insert_segment(&self, a: usize, b: usize) -> bool {
+        if a >= b {
+            return false;
+        }
+        let first = self.tok(a);
+        if is_in(first, &["who", "which", "whose", "whom"])
+            || (b - a == 1 && self.doc.tokens[a].kind == TokenKind::Number)
+        {
+            return true;
+        }
+        if b - a <= 3 && is_in(first, &["of", "from"]) && (a + 1..b).all(|x| starts_upper(self.tok(x))) {
+            return true;
+        }
+        // "Md." / "R-Wis." / "D-N.Y."
+        let t = &self.doc.text[self.doc.tokens[a].span.start..self.doc.tokens[b - 1].span.end];
+        t.len() <= 10
+            && starts_upper(t)
+            && (t.contains('.') || t.contains('-'))
+            && t.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-')
+            && t.chars().filter(|c| c.is_ascii_lowercase()).count() <= 3
+    }
+
+    /// Token `k` is a closing parenthesis of a short label after a name ("Graham (R-S.C.)"):
+    /// the index of the token before the opening one.
+    fn before_parenthesis(&self, k: usize, lo: usize) -> Option<usize> {
+        if self.tok(k) != ")" {
+            return None;
+        }
+        let open = (k.saturating_sub(8).max(lo)..k).rev().find(|&x| self.tok(x) == "(")?;
+        (open > lo && !self.in_quote[open - 1] && self.is_word(open - 1)).then(|| open - 1)
+    }
+
     fn speaker_for(&self, np: Span, head: usize) -> Speaker {
         match self.mention_at(head) {
             Some(m) => Speaker { span: m.span, entity: Some(m.entity) },
@@ -779,7 +1005,13 @@ impl<'a> Finder<'a> {
 
     /// The noun phrase ending at token `k` (not reaching before `lo`), as a speaker.
     fn np_ending_at(&self, k: usize, lo: usize) -> Option<Speaker> {
-        if k < lo || !self.is_word(k) || self.in_quote[k] {
+        if k < lo || self.in_quote[k] {
+            return None;
+        }
+        if let Some(p) = self.before_parenthesis(k, lo) {
+            return self.np_ending_at(p, lo);
+        }
+        if !self.is_word(k) {
             return None;
         }
         let t = self.tok(k);
@@ -872,29 +1104,56 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Reported speech without quotation marks, one per sentence: "Bruce said the meeting is aimed
+    /// Reported speech without quotation marks, one per clause that does not overlap another: "Bruce said the meeting is aimed
     /// at …", "…, the State Department said", "according to X, …", "X accused Y of …". Sentences
-    /// holding a direct quote are skipped; a sentence with a partial quote may hold mixed speech.
+    /// holding a direct quote yield only a clause outside it; a sentence with a partial quote may
+    /// hold mixed speech.
     fn indirect(&self, out: &mut Vec<Quote>, quoted_sentence: &[bool]) {
         for (s_idx, &quoted) in quoted_sentence.iter().enumerate() {
-            if quoted {
-                continue;
-            }
             let sent = self.sentence_range(s_idx);
             let from = self.cues.partition_point(|c| c.first < sent.start);
+            let mut taken: Option<Span> = None;
             for c in self.cues[from..].iter().take_while(|c| c.end <= sent.end) {
-                if let Some(q) = self.reported(*c, sent.clone()) {
+                if taken.is_some_and(|t| t.overlaps(c.span(self.doc))) {
+                    continue;
+                }
+                if let Some(q) = self.reported(*c, sent.clone(), quoted) {
+                    if taken.is_some_and(|t| t.overlaps(q.span)) {
+                        continue;
+                    }
+                    taken = Some(taken.map_or(q.span, |t| t.cover(q.span)));
                     out.push(q);
-                    break;
                 }
             }
         }
     }
 
     /// The reported speech cue `c` introduces in sentence `sent`, if it clearly has some.
-    fn reported(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
+    fn reported(&self, c: CueMatch, sent: Range<usize>, quoted: bool) -> Option<Quote> {
         let (content, speaker) = match c.class {
             CueClass::Source => self.according_to(c, sent.clone())?,
+            // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
+            CueClass::Participle
+                if c.indirect
+                    && c.first > sent.start
+                    && self.tok(c.first - 1) == ","
+                    && !self.progressive(c, sent.start) =>
+            {
+                let start = if c.end < sent.end && self.tok(c.end) == "that" {
+                    c.end + 1
+                } else if self.clause_at(c.end, sent.end, true) {
+                    c.end
+                } else {
+                    return None;
+                };
+                let k = self.cues.partition_point(|x| x.first < c.first);
+                let speaker =
+                    self.clause_subject(k, sent.clone(), 0).or_else(|| self.main_subject(c.first, sent.clone()))?;
+                if !self.speaker_like(speaker) {
+                    return None;
+                }
+                (start..self.clause_end(start, sent.end), speaker)
+            }
             // "Trump is warning voters that …"
             CueClass::Participle if !self.progressive(c, sent.start) => return None,
             CueClass::Verb if !c.indirect => return None,
@@ -952,6 +1211,11 @@ impl<'a> Finder<'a> {
         if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
             return None;
         }
+        // in a sentence holding a direct quote, only a clause outside it ("…,” she said, adding
+        // that …)
+        if quoted && (start..end).any(|x| self.in_quote[x]) {
+            return None;
+        }
         Some(Quote {
             span: self.doc.tokens[start].span.cover(self.doc.tokens[end - 1].span),
             kind: QuoteKind::Indirect,
@@ -959,6 +1223,11 @@ impl<'a> Finder<'a> {
             speaker_span: Some(speaker.span),
             speaker_entity: speaker.entity,
         })
+    }
+
+    /// A speaker that names someone: an entity's mention or a personal pronoun.
+    fn names_someone(&self, s: Speaker) -> bool {
+        s.entity.is_some() || is_in(self.doc.slice(s.span), &["he", "she", "they", "we", "i"])
     }
 
     /// A subject that can be a speaker: not a verb form or a number.
@@ -1118,6 +1387,15 @@ impl<'a> Finder<'a> {
                 if self.tok(x) == "that" {
                     return Some(x + 1);
                 }
+            }
+        }
+        if say && is_in(first_word, PREPOSITIONS) && !is_in(first_word, &["and", "or", "but", "if", "because", "as"]) {
+            // "said after the convention he would not …": past a short phrase, a pronoun subject
+            let x = (j + 2..(j + 7).min(hi))
+                .take_while(|&x| self.is_word(x) && !is_in(self.tok(x - 1), FINITE))
+                .find(|&x| is_in(self.tok(x), &["he", "she", "they", "we", "i", "it"]));
+            if let Some(x) = x.filter(|&x| self.clause_at(x, hi, false)) {
+                return Some(x);
             }
         }
         if tell {
