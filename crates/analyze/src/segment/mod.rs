@@ -17,6 +17,13 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "vol", "pp",
 ];
 
+/// US state abbreviations, as written ("D-Calif.", "Ashton, Md."): they keep their period, and
+/// like "U.S." end a sentence only before a typical sentence starter.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
+    "Mich", "Minn", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
 /// Words that, capitalised after an ambiguous abbreviation such as "U.S.", start a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
     "The",
@@ -144,7 +151,7 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     Some('.')
                         if !numeric
                             && at(i + 1).is_some_and(char::is_alphabetic)
-                            && (i == start + 1 || at(i - 2) == Some('.')) =>
+                            && (i == start + 1 || matches!(at(i - 2), Some('.' | '-'))) =>
                     {
                         i += 2
                     }
@@ -164,10 +171,16 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             let word = &chunk[chars[start].0..chars.get(i).map_or(chunk.len(), |&(o, _)| o)];
             // a trailing period belongs to abbreviations, initials and dotted acronyms
             if at(i) == Some('.') {
-                let lower = word.to_lowercase();
+                // the part after a hyphen counts too: "D-Calif." (a party label)
+                let part = word.rsplit('-').next().unwrap_or(word);
+                let lower = part.to_lowercase();
                 let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let dotted = word.contains('.');
-                if is_initial || dotted || TITLE_ABBREVIATIONS.contains(&lower.as_str()) {
+                if is_initial
+                    || dotted
+                    || TITLE_ABBREVIATIONS.contains(&lower.as_str())
+                    || STATE_ABBREVIATIONS.contains(&part)
+                {
                     i += 1;
                 }
             }
@@ -281,6 +294,15 @@ mod tests {
     fn keeps_abbreviations_and_initials_in_one_sentence() {
         let s = sentences("Gen. Keith Kellogg met Dr. J. R. Smith in the U.S. capital on Feb. 24. He left.");
         assert_eq!(s, vec!["Gen. Keith Kellogg met Dr. J. R. Smith in the U.S. capital on Feb. 24.", "He left."]);
+    }
+
+    #[test]
+    fn party_labels_stay_in_their_sentence() {
+        let s = sentences("Sen. Lindsey Graham (R-S.C.) told reporters. Rep. Maxine Waters (D-Calif.) disagreed.");
+        assert_eq!(s, vec!["Sen. Lindsey Graham (R-S.C.) told reporters.", "Rep. Maxine Waters (D-Calif.) disagreed."]);
+        assert!(tokens("(R-S.C.)").contains(&"R-S.C.".to_string()));
+        // a lower-case word that happens to spell a state abbreviation still ends its sentence
+        assert_eq!(sentences("He was ill. The doctor came.").len(), 2);
     }
 
     #[test]
