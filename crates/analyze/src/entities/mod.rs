@@ -865,6 +865,21 @@ impl<'d> Tagger<'d> {
         self.doc.token_at_or_after(offset)
     }
 
+    /// An organisation named in the possessive right before token `t`: its name (without the
+    /// possessive) and span.
+    fn possessive_organization_before(&self, t: usize, floor: usize) -> Option<(String, Span)> {
+        let prev = t.checked_sub(1).filter(|&p| p >= floor)?;
+        let word = self.text(prev);
+        if strip_possessive(word).len() == word.len() {
+            return None;
+        }
+        let m = self
+            .mentions
+            .iter()
+            .find(|m| m.span.end > self.doc.tokens[prev].span.start && m.span.end <= self.doc.tokens[prev].span.end)?;
+        (self.entities[m.entity].kind == EntityKind::Organization).then(|| (self.doc.slice(m.span).to_string(), m.span))
+    }
+
     fn collect_roles(&mut self) {
         let names: Vec<Mention> = self
             .mentions
@@ -887,6 +902,12 @@ impl<'d> Tagger<'d> {
                     if role_start == floor || matches!(opener, Some("and" | "," | "with" | "by" | "(")) {
                         self.add_role(m.entity, role_start, start_tok - 1);
                     }
+                }
+            } else if let Some(org) = self.possessive_organization_before(start_tok, floor) {
+                // an affiliation: "Al Jazeera’s Natacha Butler", "Amazon's Robin Terrell"
+                let role = &mut self.entities[m.entity].roles;
+                if !role.iter().any(|r| r.text == org.0) {
+                    role.push(Role { text: org.0, span: org.1 });
                 }
             }
             if let Some((role_start, role_end)) = self.role_after(end_tok) {

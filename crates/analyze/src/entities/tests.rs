@@ -126,6 +126,15 @@ fn a_place_before_an_organisation_word_is_an_organisation() {
 }
 
 #[test]
+fn a_possessive_organisation_is_an_affiliation() {
+    let doc = tagged(
+        "\"Sales doubled,\" said Amazon's Robin Terrell. Reporting from Lagos, the BBC's Mayeni Jones said it rained.",
+    );
+    assert_eq!(person(&doc, "Robin Terrell").roles[0].text, "Amazon");
+    assert_eq!(person(&doc, "Mayeni Jones").roles[0].text, "BBC");
+}
+
+#[test]
 fn sentence_initial_words_are_not_names() {
     let doc = tagged("Leaders gathered in Rome. Shortly before noon, Pope Leo spoke.");
     assert_eq!(people(&doc), vec!["Leo"]);
