@@ -24,6 +24,7 @@ struct Entry {
     class: CueClass,
     indirect: bool,
     object: bool,
+    clause: bool,
 }
 
 /// A cue found in a document.
@@ -39,6 +40,9 @@ pub(crate) struct CueMatch {
     pub indirect: bool,
     /// Whether the reported speech is the verb's object ("accused Y of ...", "called for ...").
     pub object: bool,
+    /// An object cue that also takes a that-clause or bare clause ("acknowledged that …" /
+    /// "acknowledged the mistake"): the clause is tried first.
+    pub clause: bool,
 }
 
 impl CueMatch {
@@ -80,12 +84,13 @@ impl Lexicon {
                 "source" => CueClass::Source,
                 _ => continue,
             };
-            let flag = cols.next();
-            let object = flag == Some("object");
-            let indirect = object || flag == Some("indirect");
+            let flags: Vec<&str> = cols.next().unwrap_or("-").split(',').collect();
+            let object = flags.contains(&"object");
+            let clause = object && flags.contains(&"indirect");
+            let indirect = object || flags.contains(&"indirect");
             let mut words = phrase.split(' ').filter(|w| !w.is_empty());
             let Some(first) = words.next() else { continue };
-            let entry = Entry { rest: words.collect(), class, indirect, object };
+            let entry = Entry { rest: words.collect(), class, indirect, object, clause };
             let list = lex.by_first.entry(first).or_default();
             list.push(entry);
             // longest phrases first, so "according to" wins over shorter entries
@@ -120,7 +125,14 @@ impl Lexicon {
                     continue 'entries;
                 }
             }
-            return Some(CueMatch { first: i, end, class: e.class, indirect: e.indirect, object: e.object });
+            return Some(CueMatch {
+                first: i,
+                end,
+                class: e.class,
+                indirect: e.indirect,
+                object: e.object,
+                clause: e.clause,
+            });
         }
         None
     }

@@ -21,11 +21,18 @@
 //!    "Macron’s spokesperson" keeps its span but gets no entity.
 //! 5. **Continuation.** A quote with no cue in its sentence continues the speaker of the quote
 //!    before it in the paragraph, or, when the paragraph is nothing but the quote, of the
-//!    attributed quote that ends the previous paragraph. A quoted fragment with no cue and no
-//!    such speaker (a scare quote: charting a “third way”) is not reported.
+//!    attributed quote that ends the previous paragraph. A direct quote after a speech noun and a
+//!    colon ("made the following comment: “…”") takes the subject of that clause. A quoted
+//!    fragment with no cue and no such speaker (a scare quote: charting a “third way”) is not
+//!    reported.
 //! 6. **Indirect speech.** "Bruce said the meeting is aimed at …": a named or resolved speaker,
 //!    a reporting verb and a that-clause or clause-like complement, in a sentence without quotation
-//!    marks, give a [`QuoteKind::Indirect`] quote whose span is the reported clause.
+//!    marks, give a [`QuoteKind::Indirect`] quote whose span is the reported clause. Cues flagged
+//!    `object` report their object ("denied any involvement", "criticized X for …", "called X Y",
+//!    "accused Y of …" without Y), up to a relative, contrasting or subordinate clause; a coordinated
+//!    verb ("… and said …") takes the main clause's subject; several attributions in one sentence
+//!    ("…, while Y said …", "; Y said", "and Y said") split it. Joint speakers ("A and B said")
+//!    get a span covering both names and the entity of the first.
 //!
 //! No speaker is ever invented: when the text names none, `speaker_span` and `speaker_entity`
 //! are `None`.
@@ -490,7 +497,9 @@ impl<'a> Finder<'a> {
                 },
             };
             if !attr.has_cue {
-                if let Some(speaker) = self.inherited(r, kind, s_first, prev) {
+                if let Some((cue, speaker)) = self.colon_introduced(r).filter(|_| kind == QuoteKind::Direct) {
+                    attr = Attribution { cue: Some(cue), speaker: Some(speaker), has_cue: true };
+                } else if let Some(speaker) = self.inherited(r, kind, s_first, prev) {
                     attr.speaker = Some(speaker);
                 } else if let Some((cue, speaker)) = self.introduced(r) {
                     attr = Attribution { cue: Some(cue), speaker: Some(speaker), has_cue: true };
@@ -683,6 +692,43 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// A quote after a speech noun and a colon in its own sentence ("Karl Veit made the following
+    /// comment: “…”", "ended her campaign message with a promise: “…”"): the noun and the subject
+    /// of that clause.
+    fn colon_introduced(&self, r: &Region) -> Option<(Span, Speaker)> {
+        const SPEECH_NOUNS: &[&str] = &[
+            "comment",
+            "comments",
+            "statement",
+            "message",
+            "remarks",
+            "words",
+            "promise",
+            "warning",
+            "response",
+            "reply",
+            "answer",
+            "appeal",
+            "plea",
+            "pledge",
+            "explanation",
+            "declaration",
+            "slogan",
+        ];
+        let colon = r.open.checked_sub(1)?;
+        if self.tok(colon) != ":" || self.in_quote[colon] {
+            return None;
+        }
+        let sent = self.sentence_range(self.sentence_of(colon));
+        let lo = colon.saturating_sub(8).max(sent.start);
+        let noun = (lo..colon).rev().find(|&x| is_in(self.tok(x), SPEECH_NOUNS))?;
+        if (sent.start..colon).any(|x| self.in_quote[x]) {
+            return None;
+        }
+        let speaker = self.main_subject(noun, sent.clone()).or_else(|| self.titled_subject(noun, sent.start..colon))?;
+        Some((self.doc.tokens[noun].span, speaker))
+    }
+
     /// The speaker a quote with no cue of its own continues.
     fn inherited(
         &self,
@@ -831,6 +877,18 @@ impl<'a> Finder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// A name after a title that opens the sentence and is followed by its verb ("Mayor Tom Reed
+    /// opened …"), before token `before`.
+    fn titled_subject(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
+        let m = (sent.start..(sent.start + 4).min(before))
+            .take_while(|&i| self.is_word(i) && starts_upper(self.tok(i)) && !self.in_quote[i])
+            .find_map(|i| self.mention_at(i).filter(|m| m.span.start == self.doc.tokens[i].span.start))?;
+        let end = self.doc.token_at_or_after(m.span.end);
+        let verb =
+            end < before && self.is_word(end) && !starts_upper(self.tok(end)) && !is_in(self.tok(end), PREPOSITIONS);
+        verb.then_some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
     /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
@@ -1052,7 +1110,19 @@ impl<'a> Finder<'a> {
             j = p;
         }
         let np = self.doc.tokens[j].span.cover(self.doc.tokens[k].span);
-        Some(self.speaker_for(np, k))
+        let speaker = self.speaker_for(np, k);
+        // joint speakers, "Prime Minister Ana Ruiz and President Karl Veit said": the span covers
+        // both names, the entity is the first's
+        if speaker.entity.is_some() && j >= lo + 2 && self.tok(j - 1) == "and" {
+            if let Some(first) = self.np_ending_at(j - 2, lo) {
+                let f_first = self.doc.token_at_or_after(first.span.start);
+                let names = (f_first..j - 1).all(|x| self.is_word(x) && starts_upper(self.tok(x)));
+                if names && first.entity.is_some() && first.entity != speaker.entity {
+                    return Some(Speaker { span: first.span.cover(np), entity: first.entity });
+                }
+            }
+        }
+        Some(speaker)
     }
 
     /// The noun phrase starting at token `k` (not reaching `hi`), as a speaker: "said Starmer",
@@ -1141,6 +1211,12 @@ impl<'a> Finder<'a> {
             {
                 let start = if c.end < sent.end && self.tok(c.end) == "that" {
                     c.end + 1
+                } else if c.object {
+                    // "…, accusing her of …", "…, calling for his dismissal"
+                    if c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) {
+                        return None;
+                    }
+                    self.object_start(c, sent.end)
                 } else if self.clause_at(c.end, sent.end, true) {
                     c.end
                 } else {
@@ -1152,7 +1228,9 @@ impl<'a> Finder<'a> {
                 if !self.speaker_like(speaker) {
                     return None;
                 }
-                (start..self.clause_end(start, sent.end), speaker)
+                let end = self.clause_end(start, sent.end);
+                let end = if c.object { self.object_end(start, end) } else { end };
+                (start..end, speaker)
             }
             // "Trump is warning voters that …"
             CueClass::Participle if !self.progressive(c, sent.start) => return None,
@@ -1172,25 +1250,41 @@ impl<'a> Finder<'a> {
                     let speaker = self.np_after(c.end, sent.end)?;
                     (sent.start..c.first - 1, speaker)
                 } else {
-                    let Before::Subject(speaker) = self.before(c.first, sent.start) else {
-                        return None;
+                    let speaker = match self.before(c.first, sent.start) {
+                        Before::Subject(s) => s,
+                        // "Schultz supported Democrats … and said he did not support …"
+                        Before::Coordinated => {
+                            let k = self.cues.partition_point(|x| x.first < c.first);
+                            self.clause_subject(k, sent.clone(), 0)
+                                .or_else(|| self.main_subject(c.first, sent.clone()))
+                                .or_else(|| self.titled_subject(c.first, sent.clone()))?
+                        }
+                        _ => return None,
                     };
                     if !self.speaker_like(speaker) {
                         return None;
                     }
-                    let content = if c.object {
+                    let clause = if c.clause {
+                        match self.complement_start(c, sent.end) {
+                            Some(start) => Some(start..self.clause_end(start, sent.end)),
+                            None => self.content_before(c, speaker, sent.clone()),
+                        }
+                    } else {
+                        None
+                    };
+                    let content = if let Some(content) = clause {
+                        content
+                    } else if c.object {
                         // not the passive "was accused of"
-                        let passive = c.first > sent.start
+                        let passive = c.class == CueClass::Verb
+                            && c.first > sent.start
                             && is_in(self.tok(c.first - 1), &["was", "were", "is", "are", "be", "been", "being"]);
                         if passive || c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) {
                             return None;
                         }
-                        // "urged Congress to leave the program intact": the content is what is urged
-                        let urge = is_in(self.tok(c.first), &["urged", "urges"]) || self.tok(c.end - 1) == "on";
-                        let to =
-                            urge.then(|| (c.end..(c.end + 6).min(sent.end)).find(|&x| self.tok(x) == "to")).flatten();
-                        let start = to.unwrap_or(c.end);
-                        start..self.clause_end(start, sent.end)
+                        let start = self.object_start(c, sent.end);
+                        let end = self.clause_end(start, sent.end);
+                        start..self.object_end(start, end)
                     } else {
                         match self.complement_start(c, sent.end) {
                             Some(start) => start..self.clause_end(start, sent.end),
@@ -1266,8 +1360,28 @@ impl<'a> Finder<'a> {
         let more = x < hi && (x + 1..hi).filter(|&y| self.is_word(y)).count() >= 3;
         if more {
             let next = self.tok(x + 1);
-            if is_in(next, &["who", "which", "whose", "where", "a", "an", "the", "and", "but", "according"])
-                || self.cue_at(x + 1)
+            if is_in(
+                next,
+                &[
+                    "who",
+                    "which",
+                    "whose",
+                    "where",
+                    "a",
+                    "an",
+                    "the",
+                    "and",
+                    "but",
+                    "according",
+                    "as",
+                    "while",
+                    "when",
+                    "after",
+                    "because",
+                    "although",
+                    "though",
+                ],
+            ) || self.cue_at(x + 1)
                 || next.ends_with("ing")
             {
                 return Some((x, false));
@@ -1301,7 +1415,7 @@ impl<'a> Finder<'a> {
         }
         // the words before must be a clause, unless the attribution is inserted in one
         let head_clause = (sent.start..p).any(|x| self.finite_at(x));
-        if more && !head_clause {
+        if more {
             Some(sent)
         } else {
             head_clause.then_some(sent.start..p)
@@ -1323,6 +1437,88 @@ impl<'a> Finder<'a> {
             {
                 let mut e = p - 1;
                 if e > start && self.tok(e - 1) == "," {
+                    e -= 1;
+                }
+                return e;
+            }
+            // another attribution: "…, while Macron said …", "…; the ministry said …", "… and
+            // Lavrov said …"
+            if c.class == CueClass::Verb && c.indirect && p > start + 1 {
+                if let Before::Subject(sp) = self.before(c.first, start) {
+                    let s_first = self.doc.token_at_or_after(sp.span.start);
+                    if s_first > start + 1
+                        && s_first < c.first
+                        && is_in(self.tok(s_first - 1), &[";", "and", "but", "while", "whereas"])
+                    {
+                        let mut e = s_first - 1;
+                        if e > start && self.tok(e - 1) == "," {
+                            e -= 1;
+                        }
+                        return e;
+                    }
+                }
+            }
+        }
+        hi
+    }
+
+    /// Where the content of an object cue starts: right after it ("urged Congress to leave the
+    /// program intact", "criticized Obama for …"), but past the accused ("accused the Europeans of
+    /// trying to …" reports "trying to …").
+    fn object_start(&self, c: CueMatch, hi: usize) -> usize {
+        if is_in(self.tok(c.first), &["accused", "accuses", "accuse", "accusing"]) {
+            let of = (c.end + 1..(c.end + 7).min(hi))
+                .take_while(|&x| self.is_word(x) && !self.in_quote[x])
+                .find(|&x| self.tok(x) == "of");
+            if let Some(of) = of.filter(|&of| of + 1 < hi) {
+                return of + 1;
+            }
+        }
+        c.end
+    }
+
+    /// Where the object of an object cue starting at `start` ends, before `hi`: before a relative
+    /// or contrasting clause (", which …", "but …"), a coordinated verb ("and attempted …"), a
+    /// subordinate clause ("when he ran …") or a day ("Clinton as a “disgrace” Wednesday").
+    fn object_end(&self, start: usize, hi: usize) -> usize {
+        const SUBORDINATE: &[&str] = &["when", "after", "because", "while", "although", "though", "since"];
+        const DAYS: &[&str] =
+            &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
+        for x in start + 1..hi {
+            if self.in_quote[x] {
+                continue;
+            }
+            let t = self.tok(x);
+            let next = if x + 1 < hi { self.tok(x + 1) } else { "" };
+            let stop = match t {
+                ";" => true,
+                "," => {
+                    is_in(next, &["which", "who", "but", "and", "yet", "as", "even", "meaning"])
+                        || is_in(next, SUBORDINATE)
+                }
+                // "and attempted to …", "and established a policy", not "unsubstantiated and
+                // fabricated by …"
+                "and" => {
+                    let after = if x + 2 < hi { self.tok(x + 2) } else { "" };
+                    x + 1 < hi
+                        && !starts_upper(next)
+                        && (is_in(next, FINITE)
+                            || (next.len() > 4 && next.ends_with("ed") || is_in(next, IRREGULAR_PAST))
+                                && (is_in(after, DETERMINERS) || is_in(after, OBJECT_PRONOUNS) || after == "to"))
+                }
+                // "in a statement", "in an interview"
+                "in" | "on" | "during" => {
+                    let after = if x + 2 < hi { self.tok(x + 2) } else { "" };
+                    x > start + 1
+                        && is_in(next, &["a", "an"])
+                        && is_in(after, &["statement", "interview", "speech", "letter", "tweet", "email", "post"])
+                }
+                _ => is_in(t, &["but", "yet"]) || x > start + 2 && (is_in(t, SUBORDINATE) || is_in(t, DAYS)),
+            };
+            if stop {
+                // not after a dangling "since the" / "on" before a day
+                let mut e = x;
+                while e > start + 1 && is_in(self.tok(e - 1), &["on", "since", "the", "last", "this", "next", "by"]) {
                     e -= 1;
                 }
                 return e;
@@ -1415,7 +1611,8 @@ impl<'a> Finder<'a> {
             return false;
         }
         let w = self.tok(j);
-        if (is_in(w, &["he", "she", "they", "we", "i", "there"]) || said && w == "it")
+        if (is_in(w, &["he", "she", "they", "we", "i", "there"])
+            || w == "it" && (said || j + 1 < hi && is_in(self.tok(j + 1), FINITE)))
             && j + 1 < hi
             && self.is_word(j + 1)
         {
