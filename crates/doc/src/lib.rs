@@ -157,6 +157,8 @@ pub struct Doc {
     pub times: Vec<TimeExpr>,
     /// Events (meetings, calls, visits, ...).
     pub events: Vec<Event>,
+    /// The source of an earlier article this one copies (exactly or nearly), when it is a copy.
+    pub duplicate_of: Option<String>,
 }
 
 impl Doc {

@@ -10,7 +10,9 @@ use parallax_doc::{Doc, Meta, Provenance};
 use serde_json::Value;
 
 use crate::clean::Level;
+use crate::feed::FeedReader;
 use crate::jsonl::{record_to_doc, JsonlReader};
+use crate::warc::WarcReader;
 use crate::{build_doc, doc_from_text, html, IngestError};
 
 /// The name used for standard input in locations.
@@ -26,6 +28,8 @@ enum Format {
     Jsonl,
     Json,
     Html,
+    Feed,
+    Warc,
     Unknown,
 }
 
@@ -42,13 +46,28 @@ struct Inputs {
 
 /// Reads every input (files, directories recursively in sorted order, or "-" for stdin) lazily, one Doc or error per article.
 ///
-/// Files are read by extension (`.txt`, `.jsonl`/`.ndjson`, `.json`, `.html`/`.htm`, each
-/// optionally `.gz`), else by sniffing their content. Hidden files (`.name`) inside
+/// Files are read by extension (`.txt`, `.jsonl`/`.ndjson`, `.json`, `.html`/`.htm`,
+/// `.rss`/`.atom`, `.warc`, each optionally `.gz`), else by sniffing their content (`.xml`
+/// files that hold an RSS or Atom feed are read as feeds). Feeds and WARC files are streamed. Hidden files (`.name`) inside
 /// directories are skipped. Errors name the file (`PATH`) or record (`PATH:LINE`).
 pub fn read_inputs(inputs: &[String]) -> DocIter {
     let queue =
         inputs.iter().map(|i| if i == "-" { Pending::Stdin } else { Pending::Path(PathBuf::from(i)) }).collect();
     Box::new(Inputs { queue, current: None })
+}
+
+/// Reads one stream lazily, named `name` in locations; its format comes from the name's
+/// extension (as for files: `.rss`, `.warc.gz`, ...) or, failing that, from sniffing the content.
+///
+/// ```
+/// let page = "<rss><channel><title>BBC News</title><item><description>Talks began.</description></item></channel></rss>";
+/// let docs: Vec<_> = parallax_ingest::read_stream(Box::new(std::io::Cursor::new(page)), "news.xml").collect();
+/// assert_eq!(docs[0].as_ref().unwrap().text, "Talks began.");
+/// ```
+pub fn read_stream(reader: Box<dyn Read + Send>, name: &str) -> DocIter {
+    let (format, gz) = format_of(Path::new(name));
+    let reader: Box<dyn Read + Send> = if gz { Box::new(MultiGzDecoder::new(BufReader::new(reader))) } else { reader };
+    open_stream(reader, name.to_string(), format)
 }
 
 impl Iterator for Inputs {
@@ -128,17 +147,37 @@ fn format_of(path: &Path) -> (Format, bool) {
         "jsonl" | "ndjson" | "jsonlines" => Format::Jsonl,
         "json" => Format::Json,
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "rss" | "atom" => Format::Feed,
+        "warc" | "arc" => Format::Warc,
         _ => Format::Unknown,
     };
     (format, gz)
 }
 
 /// Reads up to `n` bytes without losing them: returns them and a reader that yields them again.
+///
+/// When reading fails part-way (a truncated gzip file), the bytes read before the failure are
+/// still returned, and the reader yields them and then the error.
 fn peek(mut reader: Box<dyn Read + Send>, n: usize) -> (Vec<u8>, std::io::Result<()>, Box<dyn Read + Send>) {
     let mut head = Vec::with_capacity(n);
     let res = (&mut reader).take(n as u64).read_to_end(&mut head).map(|_| ());
-    let again = Box::new(Cursor::new(head.clone()).chain(reader));
+    let again: Box<dyn Read + Send> = match &res {
+        Ok(()) => Box::new(Cursor::new(head.clone()).chain(reader)),
+        Err(e) => Box::new(Cursor::new(head.clone()).chain(Failed(Some(std::io::Error::new(e.kind(), e.to_string()))))),
+    };
     (head, res, again)
+}
+
+/// A reader that fails once with its error, then reports end of file.
+struct Failed(Option<std::io::Error>);
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// True when bytes look binary: a NUL, or more than 10% control characters.
@@ -155,7 +194,10 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
     let fail = |shown: &str, m: String| -> DocIter { Box::new(std::iter::once(Err(IngestError::new(shown, m)))) };
     let (head, res, mut reader) = peek(reader, 8192);
     if let Err(e) = res {
-        return fail(&shown, read_error(&e));
+        if head.is_empty() {
+            return fail(&shown, read_error(&e));
+        }
+        // keep what was read: the readers report the error where it happens
     }
     // Gzip without a .gz name.
     if head.starts_with(&[0x1f, 0x8b]) {
@@ -164,6 +206,9 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
     }
     if head.iter().all(u8::is_ascii_whitespace) {
         return fail(&shown, "empty file".into());
+    }
+    if format == Format::Warc || (format == Format::Unknown && head.starts_with(b"WARC/")) {
+        return Box::new(WarcReader::new(Box::new(BufReader::new(reader)), shown));
     }
     if looks_binary(&head) {
         return fail(&shown, "binary file, not text".into());
@@ -178,11 +223,15 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
         Format::Unknown => match start {
             Some(b'{') => Format::Jsonl,
             Some(b'[') => Format::Json,
+            Some(b'<') if sniff_feed(&head) => Format::Feed,
             Some(b'<') if sniff_html(&head) => Format::Html,
             _ => Format::Text,
         },
         f => f,
     };
+    if format == Format::Feed {
+        return Box::new(FeedReader::new(Box::new(BufReader::new(reader)), shown));
+    }
     if format == Format::Jsonl {
         return Box::new(JsonlReader::new(Box::new(BufReader::new(reader)), shown));
     }
@@ -216,6 +265,26 @@ fn read_error(e: &std::io::Error) -> String {
     }
 }
 
+/// True when the first element of a file is an RSS, RDF or Atom feed root.
+fn sniff_feed(head: &[u8]) -> bool {
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        if rest.starts_with("<?") || rest.starts_with("<!") {
+            let end =
+                if rest.starts_with("<!--") { rest.find("-->").map(|e| e + 3) } else { rest.find('>').map(|e| e + 1) };
+            match end {
+                Some(e) => rest = &rest[e..],
+                None => return false,
+            }
+            continue;
+        }
+        return ["<rss", "<feed", "<rdf:rdf"].iter().any(|t| rest.starts_with(t));
+    }
+    false
+}
+
 /// True when the head of a file looks like an HTML document.
 fn sniff_html(head: &[u8]) -> bool {
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
@@ -233,7 +302,7 @@ fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// UTF-8, or Windows-1252 / ISO-8859-1 when the page declares it.
-fn decode_html(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn decode_html(bytes: &[u8]) -> Result<String, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
@@ -251,7 +320,7 @@ fn decode_html(bytes: &[u8]) -> Result<String, String> {
 }
 
 /// A Windows-1252 byte as a char (ISO-8859-1 where 1252 leaves a hole).
-fn cp1252(b: u8) -> char {
+pub(crate) fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
         '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
@@ -273,7 +342,7 @@ fn text_doc(text: String, shown: &str) -> Result<Doc, IngestError> {
 }
 
 /// One HTML page.
-fn html_doc(page: &str, shown: &str) -> Result<Doc, IngestError> {
+pub(crate) fn html_doc(page: &str, shown: &str) -> Result<Doc, IngestError> {
     let e = html::extract(page);
     if e.text.trim().is_empty() {
         return Err(IngestError::new(shown, "no article text found in the HTML"));
@@ -321,6 +390,24 @@ mod tests {
         assert_eq!(format_of(Path::new("b.jsonl.gz")), (Format::Jsonl, true));
         assert_eq!(format_of(Path::new("b.html.gz")), (Format::Html, true));
         assert_eq!(format_of(Path::new("noext")), (Format::Unknown, false));
+    }
+
+    #[test]
+    fn feed_and_warc_sniffing() {
+        assert_eq!(format_of(Path::new("a.rss")), (Format::Feed, false));
+        assert_eq!(format_of(Path::new("a.warc.gz")), (Format::Warc, true));
+        assert!(sniff_feed(b"<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\"><channel>"));
+        assert!(sniff_feed(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+        assert!(!sniff_feed(b"<!doctype html><html><body><p>rss feed</p>"));
+        let r: Box<dyn Read + Send> = Box::new(Cursor::new(
+            b"<?xml version=\"1.0\"?><rss><channel><title>BBC News</title><item><description>Talks began.</description></item></channel></rss>".to_vec(),
+        ));
+        let docs: Vec<_> = open_stream(r, "f.xml".into(), Format::Unknown).collect();
+        assert_eq!(docs[0].as_ref().unwrap().meta.outlet.as_deref(), Some("BBC"));
+        let w = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 19\r\n\r\n<p>Hello there.</p>\r\n\r\n";
+        let r: Box<dyn Read + Send> = Box::new(Cursor::new(w.to_vec()));
+        let docs: Vec<_> = open_stream(r, "x".into(), Format::Unknown).collect();
+        assert_eq!(docs[0].as_ref().unwrap().text, "Hello there.");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Readers, cleaning and metadata: turns input files and streams into [`Doc`]s.
 //!
-//! [`read_inputs`] reads plain text, JSON Lines (including news-please records), JSON and
-//! HTML files, gzipped or not, whole directories and standard input, lazily, one [`Doc`] or one
+//! [`read_inputs`] reads plain text, JSON Lines (including news-please records), JSON, HTML,
+//! RSS/Atom feeds and WARC files, gzipped or not, whole directories and standard input, lazily, one [`Doc`] or one
 //! [`IngestError`] per article; one bad input never stops the others.
 //!
 //! Every document's [`Doc::text`] is the *cleaned* article: metadata lines, photo captions,
@@ -28,14 +28,16 @@
 
 mod clean;
 mod dates;
+mod feed;
 mod html;
 mod input;
 mod jsonl;
 pub mod outlet;
+mod warc;
 
 use parallax_doc::{Doc, Meta, Provenance};
 
-pub use input::read_inputs;
+pub use input::{read_inputs, read_stream};
 
 /// One input that could not be read: `location` is `PATH` or `PATH:LINE`, message is one line.
 #[derive(Debug, thiserror::Error)]

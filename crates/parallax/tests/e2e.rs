@@ -311,3 +311,68 @@ mod bad_input {
         assert!(lines[3].get("story").is_some());
     }
 }
+
+mod ingest_readers_and_duplicates {
+    use super::*;
+
+    fn run(inputs: &[&str]) -> (Value, String) {
+        let mut args = vec!["analyze"];
+        args.extend_from_slice(inputs);
+        let out = parallax(&args);
+        let analysis: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        (analysis, String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+
+    fn by_source<'a>(analysis: &'a Value, source: &str) -> &'a Value {
+        analysis["articles"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["source"] == source))
+            .unwrap_or_else(|| panic!("no article {source}"))
+    }
+
+    #[test]
+    fn wire_copies_are_marked_and_stay_in_their_story() {
+        let (a, _) = run(&["tests/fixtures/ingest/wire.jsonl"]);
+        assert_eq!(by_source(&a, "ap-1")["duplicate_of"], Value::Null);
+        assert_eq!(by_source(&a, "other-1")["duplicate_of"], Value::Null);
+        assert_eq!(by_source(&a, "star-1")["duplicate_of"], "ap-1", "exact copy");
+        assert_eq!(by_source(&a, "post-1")["duplicate_of"], "ap-1", "edited copy: dateline, dropped paragraph, footer");
+        assert_eq!(a["articles"].as_array().map(Vec::len), Some(4), "copies are not dropped");
+        let stories = a["stories"].as_array().expect("stories");
+        assert!(stories.iter().any(|s| s["articles"].as_array().is_some_and(|m| m.len() == 3)), "{stories:?}");
+    }
+
+    #[test]
+    fn rss_and_atom_items_become_articles() {
+        let (a, stderr) = run(&["tests/fixtures/ingest/feed.rss", "tests/fixtures/ingest/feed.atom"]);
+        let err: Vec<&str> = stderr.lines().filter(|l| l.contains("feed.rss[3]")).collect();
+        assert_eq!(err.len(), 1, "{stderr}");
+        let aj = by_source(&a, "https://www.aljazeera.com/news/2025/2/18/rubio-lavrov");
+        assert_eq!(aj["outlet"], "Al Jazeera");
+        assert_eq!(aj["published"], "2025-02-18");
+        assert_eq!(aj["title"], "Rubio and Lavrov meet in Riyadh");
+        assert_eq!(quote_speaker(aj, "We agreed to keep talking"), Some("Sergey Lavrov"));
+        let g = by_source(&a, "https://www.theguardian.com/world/2025/feb/19/summary");
+        assert_eq!(g["outlet"], "The Guardian");
+        assert!(g["text"].as_str().is_some_and(|t| t.starts_with("European leaders met in Paris")));
+        assert_eq!(a["articles"].as_array().map(Vec::len), Some(4));
+    }
+
+    #[test]
+    fn warc_responses_become_articles_and_truncation_keeps_what_was_read() {
+        for file in ["crawl.warc", "crawl.warc.gz"] {
+            let (a, stderr) = run(&[&format!("tests/fixtures/ingest/{file}")]);
+            assert_eq!(stderr.lines().filter(|l| l.contains(&format!("{file}[8]"))).count(), 1, "{stderr}");
+            let arts = a["articles"].as_array().expect("articles");
+            assert_eq!(arts.len(), 2, "request, metadata, warcinfo, image and redirect records are skipped");
+            let r = by_source(&a, "https://www.reuters.com/world/talks");
+            assert_eq!(r["outlet"], "Reuters");
+            assert!(r["published"].as_str().is_some_and(|p| p.starts_with("2025-02-18")));
+            let cafe = by_source(&a, "https://example.com/cafe");
+            assert!(cafe["text"].as_str().is_some_and(|t| t.contains("The café in Paris")), "charset from HTTP header");
+        }
+        let (a, stderr) = run(&["tests/fixtures/ingest/truncated.warc.gz"]);
+        assert!(stderr.contains("truncated.warc.gz[4]"), "{stderr}");
+        assert_eq!(a["articles"].as_array().map(Vec::len), Some(1));
+    }
+}

@@ -3,6 +3,7 @@
 //! Per-article analysis (`parallax-analyze`) is a pure function of one article. Everything that
 //! needs several articles lives here, with its state explicit:
 //!
+//! - [`dedup`] marks exact and near copies of earlier articles (`duplicate_of`);
 //! - [`cluster::StoryClusterer`] groups articles into stories as they stream in;
 //! - [`published::infer_published`] dates undated articles from their story, after which their
 //!   time and event layers are recomputed against the new anchor;
@@ -24,6 +25,7 @@
 pub mod align;
 pub mod brief;
 pub mod cluster;
+pub mod dedup;
 pub mod identity;
 pub mod published;
 pub mod report;
@@ -85,6 +87,8 @@ pub fn build_one_story(docs: Vec<Doc>) -> Analysis {
 }
 
 fn build_with_stories(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis {
+    // copies stay articles of their story; later copies point at the first
+    dedup::mark_duplicates(&mut docs);
     for members in &clusters {
         for d in published::infer_published(&mut docs, members) {
             // the anchor changed: recompute the layers that depend on it

@@ -85,6 +85,7 @@ pub fn article_json(doc: &Doc, story: Option<(&Story, usize)>) -> Value {
         "outlet": doc.meta.outlet,
         "outlet_from": doc.meta.outlet_from,
         "language": doc.meta.language,
+        "duplicate_of": doc.duplicate_of,
         "text": doc.text,
         "removed": doc.removed,
         "notes": doc.notes,
