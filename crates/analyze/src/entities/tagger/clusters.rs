@@ -136,10 +136,11 @@ fn shape_class(w: &str) -> usize {
     }
 }
 
-struct Rng(u64);
+/// A small xorshift generator: the fixed shuffles and initialisations of clustering and training.
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;

@@ -6,7 +6,7 @@
 //! wrong tag moves the weights of its features towards the gold tag. Documents are visited in
 //! an order shuffled by a fixed seed, so training is reproducible.
 
-use super::clusters::Clusters;
+use super::clusters::{Clusters, Rng};
 use super::features::{dynamic_features, parse_tag, spans_of, DocContext, IdMap, NerType, Sentence, N_TAGS, O};
 use super::model::{best_allowed, key32, Scorer};
 use super::NerTagger;
@@ -99,18 +99,6 @@ impl Scorer for Trainer {
 impl Default for Trainer {
     fn default() -> Self {
         Trainer::new()
-    }
-}
-
-/// A small xorshift generator for the fixed shuffle.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
     }
 }
 
