@@ -36,6 +36,12 @@ impl WarcReader {
         IngestError::new(format!("{}[{}]", self.shown, self.count), m)
     }
 
+    /// Stops reading the file, with an error for the current record.
+    fn fail(&mut self, m: impl AsRef<str>) -> Option<Result<Doc, IngestError>> {
+        self.done = true;
+        Some(Err(self.err(m)))
+    }
+
     /// Reads one line (without CR LF); `None` at end of file.
     fn line(&mut self) -> std::io::Result<Option<String>> {
         let mut buf = Vec::new();
@@ -121,18 +127,15 @@ impl Iterator for WarcReader {
                         }
                     }
                     Ok(None) => {
-                        self.done = true;
-                        return Some(Err(self.err("the file ends inside the record's headers (truncated)")));
+                        return self.fail("the file ends inside the record's headers (truncated)");
                     }
                     Err(e) => {
-                        self.done = true;
-                        return Some(Err(self.err(io_message(&e))));
+                        return self.fail(io_message(&e));
                     }
                 }
             }
             let Some(len) = header(&headers, "Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
-                self.done = true;
-                return Some(Err(self.err("record has no valid Content-Length; the rest of the file is skipped")));
+                return self.fail("record has no valid Content-Length; the rest of the file is skipped");
             };
             let kind = header(&headers, "WARC-Type").unwrap_or("").to_ascii_lowercase();
             let wanted = matches!(kind.as_str(), "response" | "resource") && len <= MAX_RECORD;
@@ -140,12 +143,10 @@ impl Iterator for WarcReader {
                 match std::io::copy(&mut (&mut self.reader).take(len), &mut std::io::sink()) {
                     Ok(n) if n == len => continue,
                     Ok(_) => {
-                        self.done = true;
-                        return Some(Err(self.err("the file ends inside this record (truncated)")));
+                        return self.fail("the file ends inside this record (truncated)");
                     }
                     Err(e) => {
-                        self.done = true;
-                        return Some(Err(self.err(io_message(&e))));
+                        return self.fail(io_message(&e));
                     }
                 }
             }
@@ -153,12 +154,10 @@ impl Iterator for WarcReader {
             match (&mut self.reader).take(len).read_to_end(&mut block) {
                 Ok(_) if block.len() as u64 == len => {}
                 Ok(_) => {
-                    self.done = true;
-                    return Some(Err(self.err("the file ends inside this record (truncated)")));
+                    return self.fail("the file ends inside this record (truncated)");
                 }
                 Err(e) => {
-                    self.done = true;
-                    return Some(Err(self.err(io_message(&e))));
+                    return self.fail(io_message(&e));
                 }
             }
             match self.record(&kind, &headers, &block) {
