@@ -178,6 +178,54 @@ fn odd_input_does_not_panic() {
     }
 }
 
+// ---- calls, visits, meetings ------------------------------------------------------------------
+
+#[test]
+fn a_call_between_two_leaders() {
+    let ev = events(
+        "Indian Prime Minister Narendra Modi spoke with Japanese Prime Minister Shigeru Ishiba on Thursday.",
+        Some("2025-03-08"),
+    );
+    assert_eq!(ev, vec!["call 2025-03-06 - [Narendra Modi, Shigeru Ishiba] Happened"]);
+}
+
+#[test]
+fn one_visit_per_destination_with_its_own_date() {
+    let ev = events(
+        "Chancellor Friedrich Merz said he would travel to Poland on Friday and to Lithuania on Saturday.",
+        Some("2025-05-12"),
+    );
+    assert_eq!(
+        ev,
+        vec!["visit 2025-05-16 Poland [Friedrich Merz] Planned", "visit 2025-05-17 Lithuania [Friedrich Merz] Planned"]
+    );
+}
+
+#[test]
+fn the_source_of_an_attribution_is_not_a_participant() {
+    let ev = events(
+        "Secretary of State Antony Blinken will meet Chinese Foreign Minister Wang Yi in Beijing on Tuesday, \
+         State Department spokesman Matthew Miller said.",
+        Some("2024-04-21"),
+    );
+    assert_eq!(ev, vec!["meeting 2024-04-23 Beijing [Antony Blinken, Wang Yi] Planned"]);
+}
+
+#[test]
+fn a_following_sentence_continues_the_event() {
+    let ev = events(
+        "Officials from both countries will hold talks in Geneva on Monday. They will meet Ambassador John Smith.",
+        Some("2025-06-13"),
+    );
+    assert_eq!(ev[1], "meeting 2025-06-16 Geneva [John Smith] Planned");
+}
+
+#[test]
+fn phone_called_a_meeting_is_not_a_call() {
+    let ev = events("Spain called an emergency meeting of EU countries on Monday.", Some("2025-02-17"));
+    assert_eq!(ev, vec!["meeting 2025-02-17 - [] Happened"]);
+}
+
 /// The string value of a field of a JSON line.
 fn json_field(line: &str, field: &str) -> Option<String> {
     let record: serde_json::Value = serde_json::from_str(line).ok()?;

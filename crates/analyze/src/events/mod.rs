@@ -1013,6 +1013,3 @@ impl<'d> Finder<'d> {
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
-
-#[cfg(test)]
-mod tests;
