@@ -428,22 +428,25 @@ impl<'d> Tagger<'d> {
         k.max(t + 1)
     }
 
+    /// The gazetteer entry naming exactly tokens `[start, end)` (a possessive on the last token
+    /// ignored).
+    fn gaz_exact(&self, start: usize, end: usize) -> Option<&'static GazEntry> {
+        let mut name = String::new();
+        for k in start..end {
+            if k > start {
+                name.push(' ');
+            }
+            let w = self.text(k);
+            name.push_str(if k + 1 == end { strip_possessive(w) } else { w });
+        }
+        self.gaz.lookup(&name)
+    }
+
+    /// The longest gazetteer name starting at token `start` and ending by `end`: its length in
+    /// tokens and its entry.
     fn longest_gaz(&self, start: usize, end: usize) -> Option<(usize, &'static GazEntry)> {
         let max = self.gaz.max_tokens.min(end - start);
-        for len in (1..=max).rev() {
-            let mut name = String::new();
-            for k in start..start + len {
-                if k > start {
-                    name.push(' ');
-                }
-                let w = self.text(k);
-                name.push_str(if k + 1 == start + len { strip_possessive(w) } else { w });
-            }
-            if let Some(entry) = self.gaz.lookup(&name) {
-                return Some((len, entry));
-            }
-        }
-        None
+        (1..=max).rev().find_map(|len| self.gaz_exact(start, start + len).map(|entry| (len, entry)))
     }
 
     fn parse_run(
@@ -754,7 +757,7 @@ impl<'d> Tagger<'d> {
             // a gazetteer name ending at t ("U.S.", "European Commission", "Russia’s")
             if let Some(len) = (1..=self.gaz.max_tokens.min(t + 1 - floor))
                 .rev()
-                .find(|&len| self.longest_gaz(t + 1 - len, t + 1).is_some_and(|(l, _)| l == len))
+                .find(|&len| self.gaz_exact(t + 1 - len, t + 1).is_some())
             {
                 k -= len;
                 start = k;
