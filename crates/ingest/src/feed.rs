@@ -285,7 +285,7 @@ impl FeedReader {
             (None, None) => return Err(IngestError::new(loc, "item has no content, description or summary")),
         };
         let mut doc = if is_html {
-            let e = html::extract(&format!("<html><body>{body}</body></html>"));
+            let e = html::extract(&format!("<html><body>{body}</body></html>"), meta.url.as_deref());
             if e.text.trim().is_empty() {
                 return Err(IngestError::new(loc, "no article text found in the item's HTML"));
             }

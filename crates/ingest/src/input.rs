@@ -241,7 +241,7 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
     }
     match format {
         Format::Html => match decode_html(&bytes) {
-            Ok(page) => Box::new(std::iter::once(html_doc(&page, &shown))),
+            Ok(page) => Box::new(std::iter::once(html_doc(&page, None, &shown))),
             Err(m) => fail(&shown, m),
         },
         Format::Json => match decode_utf8(&bytes) {
@@ -341,9 +341,9 @@ fn text_doc(text: String, shown: &str) -> Result<Doc, IngestError> {
     Ok(doc)
 }
 
-/// One HTML page.
-pub(crate) fn html_doc(page: &str, shown: &str) -> Result<Doc, IngestError> {
-    let e = html::extract(page);
+/// One HTML page; `url` is its address when its container gives it.
+pub(crate) fn html_doc(page: &str, url: Option<&str>, shown: &str) -> Result<Doc, IngestError> {
+    let e = html::extract(page, url);
     if e.text.trim().is_empty() {
         return Err(IngestError::new(shown, "no article text found in the HTML"));
     }

@@ -72,7 +72,7 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
     let mut doc = if let Some(text) = field(&map, TEXT_KEYS) {
         build_doc(&source, &text, meta, Level::Full)
     } else if let Some(page) = field(&map, HTML_KEYS) {
-        let e = html::extract(&page);
+        let e = html::extract(&page, meta.url.as_deref());
         if meta.title.is_none() {
             meta.title = e.title;
         }

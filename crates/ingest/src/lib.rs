@@ -29,7 +29,7 @@
 mod clean;
 mod dates;
 mod feed;
-mod html;
+pub mod html;
 mod input;
 mod jsonl;
 pub mod outlet;

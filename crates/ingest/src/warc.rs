@@ -244,7 +244,7 @@ impl WarcReader {
         };
         let uri = header(headers, "WARC-Target-URI").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
         let shown = uri.clone().unwrap_or_else(|| format!("{}[{}]", self.shown, self.count));
-        let mut doc = html_doc(&page, &shown).map_err(|e| e.message)?;
+        let mut doc = html_doc(&page, uri.as_deref(), &shown).map_err(|e| e.message)?;
         if uri.is_some() {
             doc.meta.url = uri;
         }
