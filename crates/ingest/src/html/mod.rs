@@ -1,7 +1,7 @@
 //! Main-text and metadata extraction from HTML pages with `scraper`.
 //!
-//! [`extract`] parses a page once; [`meta`] reads its metadata (JSON-LD, `<meta>` tags,
-//! `<time>`), [`body`] its main text (the article's paragraphs without page furniture).
+//! [`extract`] parses a page once; `meta` reads its metadata (JSON-LD, `<meta>` tags,
+//! `<time>`), `body` its main text (the article's paragraphs without page furniture).
 
 mod body;
 mod dom;
