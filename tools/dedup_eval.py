@@ -3,7 +3,8 @@
 
 Builds a dev stream from a JSONL corpus (default: the BBC corpus): every record, then edited
 copies of a random sample (changed headline, dropped paragraph, added dateline, added footer,
-or all four). Gold groups: identical texts ("exact"), plus connected components of pairs whose
+or all four). Gold groups: texts identical after normalisation (case, spacing, punctuation:
+"exact", as a normalised-content hash sees them), plus connected components of pairs whose
 word 5-shingle Jaccard is >= 0.5 ("near"), plus each edited copy with its original.
 Runs Parallax's one-pass deduper (crates/story/examples/dedup_bench.rs) and datasketch's
 MinHashLSH (128 permutations, threshold 0.5, same shingles, query-then-insert in one pass),
@@ -91,7 +92,7 @@ def main():
     exact, near = Groups(), Groups()
     first = {}
     for r in recs:
-        t = r["text"].strip()
+        t = " ".join(words(r["text"]))  # normalised content: exact after case, spacing and punctuation
         if t in first:
             exact.union(r["id"], first[t])
             near.union(r["id"], first[t])
