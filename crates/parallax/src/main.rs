@@ -86,8 +86,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
         /// Treat all inputs as one story instead of clustering them.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "stream")]
         one_story: bool,
+        /// Stream: read, analyse and write in bounded memory, for inputs of any size. Writes JSON
+        /// Lines: each story's articles (with a `story` field) then the story, as stories close.
+        /// Stories close when more than `--max-open` articles are held.
+        #[arg(long)]
+        stream: bool,
+        /// With --stream: most articles held in open stories.
+        #[arg(long, value_name = "N", default_value_t = 4096, requires = "stream")]
+        max_open: usize,
     },
     /// Write a readable Markdown brief of each story to standard output.
     ///
@@ -160,15 +168,16 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Analyze { inputs, output, format, one_story } => {
+        Command::Analyze { inputs, output, format: _, one_story: _, stream: true, max_open } => {
+            let mut out = open_output(output.as_deref())?;
+            let failures = analyze_stream(&inputs, max_open, &mut out)?;
+            out.flush()?;
+            Ok(exit_code(failures))
+        }
+        Command::Analyze { inputs, output, format, one_story, stream: false, max_open: _ } => {
             let (docs, failures) = read_and_analyze(&inputs);
             let analysis = if one_story { parallax_story::build_one_story(docs) } else { parallax_story::build(docs) };
-            let mut out: Box<dyn Write> = match &output {
-                Some(path) => Box::new(io::BufWriter::new(
-                    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-                )),
-                None => Box::new(io::BufWriter::new(io::stdout().lock())),
-            };
+            let mut out = open_output(output.as_deref())?;
             match format {
                 Format::Json => {
                     serde_json::to_writer_pretty(&mut out, &parallax_story::report::analysis_json(&analysis))?;
@@ -302,6 +311,73 @@ fn write_jsonl(out: &mut dyn Write, analysis: &parallax_story::Analysis) -> Resu
         writeln!(out)?;
     }
     for story in value["stories"].as_array().into_iter().flatten() {
+        serde_json::to_writer(&mut *out, &serde_json::json!({ "story": story }))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The output file, or standard output, buffered.
+fn open_output(path: Option<&std::path::Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// Articles analysed in parallel at a time by `analyze --stream`.
+const STREAM_BATCH: usize = 1024;
+
+/// `analyze --stream`: reads inputs lazily, analyses them a batch at a time in parallel, feeds
+/// the story stream and writes each story as it closes. Returns the number of failed inputs.
+fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Result<usize> {
+    let stdin = ["-".to_string()];
+    let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
+    let mut stream = parallax_story::stream::StoryStream::new(max_open);
+    let mut failures = 0;
+    let mut batch = Vec::with_capacity(STREAM_BATCH);
+    let mut items = parallax_ingest::read_inputs(inputs).peekable();
+    while items.peek().is_some() {
+        batch.clear();
+        for item in items.by_ref() {
+            match item {
+                Ok(doc) => batch.push(doc),
+                Err(err) => {
+                    eprintln!("parallax: {err}");
+                    failures += 1;
+                }
+            }
+            if batch.len() == STREAM_BATCH {
+                break;
+            }
+        }
+        batch.par_iter_mut().for_each(parallax_analyze::analyze);
+        for doc in batch.drain(..) {
+            for closed in stream.push(doc) {
+                write_closed_story(out, &closed)?;
+            }
+        }
+    }
+    for closed in stream.finish() {
+        write_closed_story(out, &closed)?;
+    }
+    Ok(failures)
+}
+
+/// One closed story as JSON Lines: its articles, each with a `story` field, then `{"story": ...}`.
+fn write_closed_story(out: &mut dyn Write, closed: &parallax_story::stream::ClosedStory) -> Result<()> {
+    let analysis = &closed.analysis;
+    if let Some(story) = analysis.stories.first() {
+        for (d, doc) in analysis.docs.iter().enumerate() {
+            let mut article = parallax_story::report::article_json(doc, Some((story, d)));
+            article["story"] = closed.id.into();
+            serde_json::to_writer(&mut *out, &article)?;
+            writeln!(out)?;
+        }
+        let mut story = parallax_story::report::story_json(analysis, 0);
+        story["id"] = closed.id.into();
         serde_json::to_writer(&mut *out, &serde_json::json!({ "story": story }))?;
         writeln!(out)?;
     }

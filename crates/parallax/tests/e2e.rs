@@ -343,6 +343,33 @@ mod ingest_readers_and_duplicates {
     }
 
     #[test]
+    fn stream_mode_writes_each_story_after_its_articles_with_copies_marked() {
+        let out = parallax(&["analyze", "--stream", "tests/fixtures/ingest/wire.jsonl", "tests/fixtures/nairobi"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let lines: Vec<Value> =
+            String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+        assert_eq!(lines.iter().filter(|l| l.get("source").is_some()).count(), 7, "every article once");
+        let mut pending = Vec::new();
+        for line in &lines {
+            match line.get("story") {
+                Some(story) if line.get("source").is_none() => {
+                    let members: Vec<&str> =
+                        story["articles"].as_array().expect("articles").iter().filter_map(Value::as_str).collect();
+                    assert_eq!(members, pending, "a story follows its own articles");
+                    assert!(line["story"]["headline"].is_string());
+                    pending.clear();
+                }
+                _ => pending.push(line["source"].as_str().expect("source")),
+            }
+        }
+        assert!(pending.is_empty());
+        let star = lines.iter().find(|l| l["source"] == "star-1").expect("star-1");
+        assert_eq!(star["duplicate_of"], "ap-1");
+        let ap = lines.iter().find(|l| l["source"] == "ap-1").expect("ap-1");
+        assert_eq!(star["story"], ap["story"]);
+    }
+
+    #[test]
     fn rss_and_atom_items_become_articles() {
         let (a, stderr) = run(&["tests/fixtures/ingest/feed.rss", "tests/fixtures/ingest/feed.atom"]);
         let err: Vec<&str> = stderr.lines().filter(|l| l.contains("feed.rss[3]")).collect();

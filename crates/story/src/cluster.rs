@@ -35,6 +35,9 @@ pub struct StoryClusterer {
     stories: Vec<StoryState>,
     /// For each term, the stories whose centroid has it.
     postings: HashMap<u32, Vec<usize>>,
+    /// Streaming only: in how many articles seen so far each term occurs, and how many were seen.
+    running_df: HashMap<u32, u32>,
+    running_n: u32,
 }
 
 #[derive(Debug)]
@@ -46,7 +49,14 @@ struct StoryState {
 
 impl Default for StoryClusterer {
     fn default() -> Self {
-        StoryClusterer { threshold: 0.25, vocabulary: HashMap::new(), stories: Vec::new(), postings: HashMap::new() }
+        StoryClusterer {
+            threshold: 0.25,
+            vocabulary: HashMap::new(),
+            stories: Vec::new(),
+            postings: HashMap::new(),
+            running_df: HashMap::new(),
+            running_n: 0,
+        }
     }
 }
 
@@ -86,6 +96,44 @@ impl StoryClusterer {
         self.stories.iter().map(|s| s.members.clone()).collect()
     }
 
+    /// Streaming: adds article `idx` and returns the index of its story. Terms are weighted by
+    /// their document frequency among the articles seen so far (the batch [`Self::cluster`]
+    /// knows the whole corpus), so a stream can be clustered without holding it.
+    pub fn push(&mut self, idx: usize, doc: &Doc) -> usize {
+        let terms = article_terms(doc);
+        self.running_n += 1;
+        let n = self.running_n as f32;
+        let mut v: Vec<(u32, f32)> = terms
+            .into_iter()
+            .map(|(term, tf)| {
+                let next = self.vocabulary.len() as u32;
+                let id = *self.vocabulary.entry(term).or_insert(next);
+                let df = self.running_df.entry(id).or_default();
+                *df += 1;
+                let idf = ((n + 1.0) / (*df as f32 + 1.0)).ln() + 1.0;
+                (id, (1.0 + tf.ln()) * idf)
+            })
+            .collect();
+        v.sort_unstable_by_key(|&(id, _)| id);
+        self.add(idx, v)
+    }
+
+    /// Streaming: closes a story, so no later article joins it, and frees its centroid.
+    pub fn close(&mut self, story: usize) {
+        let Some(state) = self.stories.get_mut(story) else { return };
+        let centroid = std::mem::take(&mut state.centroid);
+        state.members = Vec::new();
+        state.norm = 0.0;
+        for term in centroid.into_keys() {
+            if let Some(list) = self.postings.get_mut(&term) {
+                list.retain(|&s| s != story);
+                if list.is_empty() {
+                    self.postings.remove(&term);
+                }
+            }
+        }
+    }
+
     fn vector(&mut self, doc: &Doc, df: &HashMap<String, usize>, n: f32) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> = article_terms(doc)
             .into_iter()
@@ -100,7 +148,7 @@ impl StoryClusterer {
         v
     }
 
-    fn add(&mut self, idx: usize, vector: Vec<(u32, f32)>) {
+    fn add(&mut self, idx: usize, vector: Vec<(u32, f32)>) -> usize {
         // candidate stories: those sharing one of the article's terms (inverted index)
         // candidate stories: those whose centroid has one of the article's strongest terms
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
@@ -141,6 +189,7 @@ impl StoryClusterer {
         }
         state.norm = state.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
         state.members.push(idx);
+        story
     }
 }
 

@@ -19,7 +19,7 @@
 //! assert_eq!(d.add("Something else entirely happened in another city today."), None);
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use parallax_doc::Doc;
 
@@ -48,6 +48,11 @@ pub struct Deduper {
     signatures: Vec<Box<[u32]>>,
     /// The group root of each article.
     root: Vec<u32>,
+    /// How many of the latest articles a new one is compared with (default: all). Older group roots
+    /// are forgotten, which bounds memory on an endless stream.
+    pub window: usize,
+    /// Group roots in input order with their content hash, for forgetting the oldest.
+    roots: VecDeque<(u32, u64)>,
 }
 
 impl Default for Deduper {
@@ -67,6 +72,8 @@ impl Default for Deduper {
             buckets: HashMap::new(),
             signatures: Vec::new(),
             root: Vec::new(),
+            window: usize::MAX,
+            roots: VecDeque::new(),
         }
     }
 }
@@ -117,6 +124,11 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
 }
 
 impl Deduper {
+    /// A deduper that compares each article with the `window` articles before it only.
+    pub fn with_window(window: usize) -> Deduper {
+        Deduper { window, ..Deduper::default() }
+    }
+
     /// Number of articles seen.
     pub fn len(&self) -> usize {
         self.root.len()
@@ -134,8 +146,33 @@ impl Deduper {
         self.add_words(&words)
     }
 
+    /// Forgets the group roots that fell out of the window before article `me`.
+    fn forget_old(&mut self, me: u32) {
+        while let Some(&(old, full)) = self.roots.front() {
+            if (me - old) as usize <= self.window {
+                break;
+            }
+            self.roots.pop_front();
+            if self.exact.get(&full) == Some(&old) {
+                self.exact.remove(&full);
+            }
+            let sig = std::mem::take(&mut self.signatures[old as usize]);
+            for key in band_keys(&sig) {
+                if let Some(list) = self.buckets.get_mut(&key) {
+                    list.retain(|&a| a != old);
+                    if list.is_empty() {
+                        self.buckets.remove(&key);
+                    }
+                }
+            }
+        }
+    }
+
     fn add_words(&mut self, words: &[u64]) -> Option<usize> {
         let me = self.root.len() as u32;
+        if self.window != usize::MAX {
+            self.forget_old(me);
+        }
         if words.is_empty() {
             self.root.push(me);
             self.signatures.push(Box::new([]));
@@ -150,6 +187,9 @@ impl Deduper {
             return Some(r as usize);
         }
         self.exact.insert(full, me);
+        if self.window != usize::MAX {
+            self.roots.push_back((me, full));
+        }
         // near: MinHash over word shingles
         let mut sig = [u64::MAX; PERMS];
         let k = SHINGLE.min(words.len());
@@ -167,11 +207,7 @@ impl Deduper {
             }
         }
         let sig: Box<[u32]> = sig.iter().map(|&v| (v >> 32) as u32).collect();
-        let keys: Vec<u64> = sig
-            .chunks(ROWS)
-            .enumerate()
-            .map(|(band, rows)| rows.iter().fold(mix(band as u64 + 1), |acc, &v| mix(acc ^ v as u64)))
-            .collect();
+        let keys = band_keys(&sig);
         let mut best: Option<(f64, u32)> = None;
         for key in &keys {
             if let Some(list) = self.buckets.get(key) {
@@ -203,6 +239,14 @@ impl Deduper {
             }
         }
     }
+}
+
+/// The LSH band keys of a signature (none for an empty one).
+fn band_keys(sig: &[u32]) -> Vec<u64> {
+    sig.chunks(ROWS)
+        .enumerate()
+        .map(|(band, rows)| rows.iter().fold(mix(band as u64 + 1), |acc, &v| mix(acc ^ v as u64)))
+        .collect()
 }
 
 /// Estimated Jaccard similarity: the share of equal MinHash values.
@@ -305,5 +349,20 @@ mod tests {
         assert_eq!(docs[0].duplicate_of, None);
         assert_eq!(docs[1].duplicate_of, None);
         assert_eq!(docs[2].duplicate_of.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn window_forgets_old_articles() {
+        let a = article(1, 6).join("\n\n");
+        let mut d = Deduper::with_window(2);
+        assert_eq!(d.add(&a), None);
+        assert_eq!(d.add(&article(2, 6).join("\n\n")), None);
+        assert_eq!(d.add(&a), Some(0), "within the window");
+        assert_eq!(d.add(&article(3, 6).join("\n\n")), None);
+        assert_eq!(d.add(&article(4, 6).join("\n\n")), None);
+        // article 0 is now 5 articles back: forgotten, with its band keys and content hash
+        assert_eq!(d.add(&a), None);
+        assert!(d.buckets.values().all(|list| !list.contains(&0)));
+        assert!(!d.exact.values().any(|&i| i == 0));
     }
 }

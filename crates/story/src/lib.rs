@@ -11,7 +11,9 @@
 //! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
 //! - [`align::align_quotes`] groups one statement quoted by several outlets;
 //! - [`summary::summarize`] picks cited summary sentences;
-//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief.
+//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief;
+//! - [`stream::StoryStream`] does the same over an endless stream in bounded memory, handing out
+//!   stories as they close.
 //!
 //! ```
 //! use parallax_doc::Doc;
@@ -29,6 +31,7 @@ pub mod dedup;
 pub mod identity;
 pub mod published;
 pub mod report;
+pub mod stream;
 pub mod summary;
 pub mod text;
 pub mod timeline;
@@ -89,6 +92,11 @@ pub fn build_one_story(docs: Vec<Doc>) -> Analysis {
 fn build_with_stories(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis {
     // copies stay articles of their story; later copies point at the first
     dedup::mark_duplicates(&mut docs);
+    build_stories_of_marked(docs, clusters)
+}
+
+/// The stories `clusters` over documents whose copies are already marked.
+pub(crate) fn build_stories_of_marked(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis {
     for members in &clusters {
         for d in published::infer_published(&mut docs, members) {
             // the anchor changed: recompute the layers that depend on it
