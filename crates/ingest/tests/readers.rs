@@ -178,7 +178,9 @@ fn small_html_page() {
     assert_eq!(d.text.split("\n\n").count(), 3, "{}", d.text);
     assert!(!d.text.contains("Share"));
     assert!(!d.text.contains("Most read"));
-    assert_eq!(reasons(&d), ["boilerplate"]);
+    // The HTML extractor drops the advertisement line itself; the cleaner may list what it left.
+    assert!(!d.text.contains("Advertisement"));
+    assert!(reasons(&d).iter().all(|r| *r == "boilerplate"), "{:?}", reasons(&d));
 }
 
 #[test]
