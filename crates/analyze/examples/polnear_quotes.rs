@@ -19,8 +19,14 @@
 //!   cue of `data/speech_cues.txt` (PolNeAR also marks beliefs, findings, polls); recall of those
 //!   contents by our indirect quotes; precision of our indirect quotes against those contents, and
 //!   against any attribution content (PolNeAR's whole layer).
+//! * **all kinds, seed-scorer rules**: the units the seed gold would hold (each quoted segment,
+//!   and each speech-cue content without quotation marks), each matched by its best single quote
+//!   at 80% of its words (and half of the quote's); an unmatched quote that repeats part of a unit
+//!   is not counted, as in `eval/score.py`.
 //! * **(c) speaker**: for matched quotes, how often our speaker span overlaps the gold source span,
-//!   by kind (direct / partial from (a) segments, indirect from (b)).
+//!   by kind (direct / partial from (a) segments, indirect from (b)); "span or entity" also counts
+//!   a speaker whose entity has a mention inside the gold source (a pronoun or role resolved to the
+//!   named source), and "unresolved he/she" counts pronoun speakers without an entity.
 //! * **all kinds**: gold = every speech-cue content plus every content with quotation marks; a gold
 //!   content is found by a system quote matching it, or (with quotation marks) by the content
 //!   criterion of (a); a system quote is right when it matches a gold content or a quoted segment.
@@ -321,6 +327,8 @@ struct Gold {
     whole: Span,
     quoted: bool,
     speech: bool,
+    /// The cue's text.
+    cue: String,
 }
 
 #[derive(Default)]
@@ -348,22 +356,46 @@ struct SpeakerTally {
     n: usize,
     ok: usize,
     none: usize,
+    /// Right by span, or by entity: our speaker's entity is that of a mention inside the gold source.
+    ok_entity: usize,
+    /// Pronoun speakers ("he", "she") the entity layer left unresolved.
+    bare_pronoun: usize,
 }
 
 impl SpeakerTally {
-    fn add(&mut self, q: &Quote, source: &[Span]) {
+    fn add(&mut self, doc: &Doc, q: &Quote, source: &[Span]) {
         if source.is_empty() {
             return;
         }
         self.n += 1;
+        let by_entity = q
+            .speaker_entity
+            .is_some_and(|e| doc.mentions.iter().any(|m| m.entity == e && source.iter().any(|s| s.overlaps(m.span))));
         match q.speaker_span {
-            Some(sp) if source.iter().any(|s| s.overlaps(sp)) => self.ok += 1,
+            Some(sp) if source.iter().any(|s| s.overlaps(sp)) => {
+                self.ok += 1;
+                self.ok_entity += 1;
+            }
+            Some(_) if by_entity => self.ok_entity += 1,
             Some(_) => {}
             None => self.none += 1,
         }
+        if q.speaker_entity.is_none()
+            && q.speaker_span.is_some_and(|sp| matches!(doc.slice(sp).to_lowercase().as_str(), "he" | "she"))
+        {
+            self.bare_pronoun += 1;
+        }
     }
     fn line(&self, name: &str) -> String {
-        format!("{name} {:.1}% ({}/{}, {} without speaker)", pct(self.ok, self.n), self.ok, self.n, self.none)
+        format!(
+            "{name} {:.1}% ({}/{}, {} without speaker; span or entity {:.1}%, {} unresolved he/she)",
+            pct(self.ok, self.n),
+            self.ok,
+            self.n,
+            self.none,
+            pct(self.ok_entity, self.n),
+            self.bare_pronoun
+        )
     }
 }
 
@@ -400,6 +432,7 @@ fn main() {
     let lex = speech_cues();
     let mut seen = HashSet::new();
     let (mut seg, mut con, mut ind, mut all) = (Tally::default(), Tally::default(), Tally::default(), Tally::default());
+    let mut strict = Tally::default();
     let mut ind_any_ok = 0;
     let (mut spk_direct, mut spk_partial, mut spk_indirect) =
         (SpeakerTally::default(), SpeakerTally::default(), SpeakerTally::default());
@@ -443,7 +476,8 @@ fn main() {
             let quoted = quoted || content.iter().any(|c| text[c.start..c.end].contains("''"));
             let segs: Vec<Span> =
                 if quoted { content.iter().flat_map(|&c| quoted_segments(&text, c)).collect() } else { segs };
-            gold.push(Gold { words: lower_words(&text, &cw), segs, source, whole, quoted, speech });
+            let cue = a.get("cue").get("text").str().to_string();
+            gold.push(Gold { words: lower_words(&text, &cw), segs, source, whole, quoted, speech, cue });
         }
 
         let mut doc = Doc::new(name.clone(), text.clone());
@@ -480,7 +514,7 @@ fn main() {
                 seg.found += 1;
                 let src = &gold[all_segs[k].0].source;
                 let tally = if q.kind == QuoteKind::Direct { &mut spk_direct } else { &mut spk_partial };
-                tally.add(q, src);
+                tally.add(&doc, q, src);
                 let right = q.speaker_span.is_some_and(|sp| src.iter().any(|s| s.overlaps(sp)));
                 if verbose && !src.is_empty() && !right {
                     eprintln!(
@@ -500,7 +534,7 @@ fn main() {
             if seg_words.iter().any(|gw| !gw.is_empty() && matches(gw, &q_words[idx_of(q)])) {
                 seg.sys_ok += 1;
             } else if verbose {
-                eprintln!("EXTRA {name}: {}", doc.slice(q.span));
+                eprintln!("EXTRA {name}: {} [{:?}]", doc.slice(q.span), q.speaker_span.map(|s| doc.slice(s)));
             }
         }
 
@@ -536,7 +570,7 @@ fn main() {
             match hit {
                 Some(q) => {
                     ind.found += 1;
-                    spk_indirect.add(q, &g.source);
+                    spk_indirect.add(&doc, q, &g.source);
                     let right = q.speaker_span.is_some_and(|sp| g.source.iter().any(|s| s.overlaps(sp)));
                     if verbose && !g.source.is_empty() && !right {
                         eprintln!(
@@ -552,10 +586,11 @@ fn main() {
                         .quotes
                         .iter()
                         .filter(|q| q.span.overlaps(g.whole))
-                        .map(|q| format!("{:?}:{}", q.kind, doc.slice(q.span).chars().take(40).collect::<String>()))
+                        .map(|q| format!("{:?}:{}", q.kind, doc.slice(q.span)))
                         .collect();
                     eprintln!(
-                        "IMISS {name}: {} || {} || {near:?}",
+                        "IMISS {name}: [{}] {} || {} || {near:?}",
+                        g.cue,
                         g.words.join(" "),
                         text[g.whole.start..g.whole.end].replace('\n', " ")
                     )
@@ -572,7 +607,7 @@ fn main() {
             if gold.iter().any(|g| matches(&g.words, sw)) {
                 ind_any_ok += 1;
             } else if verbose {
-                eprintln!("IEXTRA {name}: {}", doc.slice(q.span));
+                eprintln!("IEXTRA {name}: {} [{:?}]", doc.slice(q.span), q.speaker_span.map(|s| doc.slice(s)));
             }
         }
 
@@ -584,6 +619,36 @@ fn main() {
             all.gold += 1;
             if cfound || q_words.iter().any(|sw| matches(&g.words, sw)) {
                 all.found += 1;
+            }
+        }
+        // all kinds as the seed gold counts them, under the seed scorer's rules: the units are the
+        // quoted segments and the speech-cue contents without quotation marks; each unit takes its
+        // best single matching quote; an unmatched quote that repeats part of a unit is not counted
+        let units: Vec<&Vec<String>> = seg_words
+            .iter()
+            .chain(gold.iter().filter(|g| g.speech && !g.quoted).map(|g| &g.words))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut used = vec![false; q_words.len()];
+        for gw in &units {
+            strict.gold += 1;
+            let best = q_words
+                .iter()
+                .enumerate()
+                .filter(|(_, sw)| matches(gw, sw))
+                .max_by_key(|(_, sw)| overlap(gw, sw))
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                strict.found += 1;
+                used[i] = true;
+            }
+        }
+        for (i, sw) in q_words.iter().enumerate() {
+            if used[i] {
+                strict.sys += 1;
+                strict.sys_ok += 1;
+            } else if !units.iter().any(|gw| overlap(sw, gw) * 2 >= sw.len().max(1)) {
+                strict.sys += 1;
             }
         }
         for sw in &q_words {
@@ -603,6 +668,7 @@ fn main() {
         ind.sys
     );
     println!("all {}", all.line("kinds (speech-cue or quoted contents vs every quote)"));
+    println!("all {}", strict.line("kinds as quoted segments + speech-cue contents, seed-scorer rules (best quote per unit, parts not counted)"));
     println!(
         "(c) speaker span overlaps gold source, matched quotes: {}; {}; {}",
         spk_direct.line("direct"),

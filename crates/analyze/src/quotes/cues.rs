@@ -102,13 +102,23 @@ impl Lexicon {
     /// The cue starting at token `i`, if any. Capitalised words match only at the start of a
     /// sentence or clause, so "United States" is not the verb "states".
     pub fn match_at(&self, doc: &Doc, i: usize, limit: usize) -> Option<CueMatch> {
+        self.match_with_case(doc, i, limit, false)
+    }
+
+    /// The cue starting at token `i`, capitalised or not: for a headline in title case
+    /// ("…, Officials Say").
+    pub fn match_any_case(&self, doc: &Doc, i: usize, limit: usize) -> Option<CueMatch> {
+        self.match_with_case(doc, i, limit, true)
+    }
+
+    fn match_with_case(&self, doc: &Doc, i: usize, limit: usize, any_case: bool) -> Option<CueMatch> {
         let tok = doc.tokens.get(i)?;
         if tok.kind != TokenKind::Word {
             return None;
         }
         let word = doc.slice(tok.span);
         let first_char = word.chars().next()?;
-        if first_char.is_uppercase() && !clause_start(doc, i) {
+        if !any_case && first_char.is_uppercase() && !clause_start(doc, i) {
             return None;
         }
         let mut buf = [0u8; 32];

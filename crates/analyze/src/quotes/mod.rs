@@ -32,7 +32,13 @@
 //!    "accused Y of …" without Y), up to a relative, contrasting or subordinate clause; a coordinated
 //!    verb ("… and said …") takes the main clause's subject; several attributions in one sentence
 //!    ("…, while Y said …", "; Y said", "and Y said") split it. Joint speakers ("A and B said")
-//!    get a span covering both names and the entity of the first.
+//!    get a span covering both names and the entity of the first. The writer's asides end the
+//!    reported clause (a semicolon, ", although …", ", citing …"); an attribution that ends the
+//!    sentence ("…, sources said.") reports all before it; "…, said one diplomat" is an
+//!    inversion, but "…, described the plan" (an object) and "Name, role, noted the rule" are not;
+//!    a relative clause reports its antecedent ("the formula, which teachers say disadvantages
+//!    …"); a fronted subordinate clause ("When she hires, she said …") belongs to the report;
+//!    a headline in title case takes capitalised cues ("…, Health Experts Say").
 //!
 //! No speaker is ever invented: when the text names none, `speaker_span` and `speaker_entity`
 //! are `None`.
@@ -42,7 +48,7 @@ mod regions;
 
 use std::ops::Range;
 
-use parallax_doc::{Doc, Layer, Mention, Quote, QuoteKind, Span, Stage, TokenKind};
+use parallax_doc::{Doc, EntityKind, Layer, Mention, Quote, QuoteKind, Span, Stage, TokenKind};
 
 use cues::{lexicon, lower_ascii, CueClass, CueMatch, Lexicon};
 use regions::{find_regions, paragraph_tokens, Region};
@@ -113,6 +119,29 @@ struct Finder<'a> {
     regions: Vec<Region>,
     /// Per paragraph index: its token range.
     paragraphs: Vec<Range<usize>>,
+    /// Per sentence: a headline in title case, where capitalised cues count ("…, Officials Say").
+    title: Vec<bool>,
+}
+
+/// Whether the tokens `range` are a headline in title case: at least four words of four letters
+/// or more outside quotes, three quarters of them capitalised, in a short sentence.
+fn title_case(doc: &Doc, range: Range<usize>, in_quote: &[bool]) -> bool {
+    if range.len() > 30 {
+        return false;
+    }
+    let (mut long, mut capital) = (0, 0);
+    for i in range {
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word || in_quote[i] {
+            continue;
+        }
+        let w = doc.slice(t.span);
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            capital += usize::from(starts_upper(w));
+        }
+    }
+    long >= 4 && capital * 4 >= long * 3
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -139,6 +168,7 @@ const TIME_WORDS: &[&str] = &[
     "morning",
     "afternoon",
     "evening",
+    "overnight",
     "january",
     "february",
     "march",
@@ -398,12 +428,31 @@ impl<'a> Finder<'a> {
             }
         }
         let mut cues = Vec::new();
+        let mut title = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
             let end = s.tokens.end.min(n);
+            let headline = title_case(doc, s.tokens.start..end, &in_quote);
+            title.push(headline);
             let mut i = s.tokens.start;
             while i < end {
                 if !in_quote[i] {
-                    if let Some(c) = lex.match_at(doc, i, end) {
+                    let found = if headline { lex.match_any_case(doc, i, end) } else { lex.match_at(doc, i, end) };
+                    // a verb cue after an article, "of" or a number is a noun ("a series of tweets",
+                    // "three points to widen the gap")
+                    let noun = |c: &CueMatch| {
+                        c.class == CueClass::Verb && c.first > s.tokens.start && {
+                            let prev = &doc.tokens[c.first - 1];
+                            let plural = doc.slice(doc.tokens[c.first].span).ends_with('s');
+                            let count = prev.kind == TokenKind::Number
+                                || is_in(
+                                    doc.slice(prev.span),
+                                    &["two", "three", "four", "five", "several", "many", "few"],
+                                );
+                            plural && count
+                                || is_in(doc.slice(prev.span), &["a", "an", "the", "of", "his", "her", "their", "its"])
+                        }
+                    };
+                    if let Some(c) = found.filter(|c| !noun(c)) {
                         if !in_quote[c.first..c.end].iter().any(|&q| q) {
                             cues.push(c);
                             i = c.end;
@@ -423,7 +472,7 @@ impl<'a> Finder<'a> {
             }
             paragraphs[p] = range;
         }
-        Finder { doc, lex, in_quote, cues, mentions, regions, paragraphs }
+        Finder { doc, lex, in_quote, cues, mentions, regions, paragraphs, title }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -573,7 +622,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        let limit = (j + 12).min(sent.end);
+        let limit = (j + 18).min(sent.end);
         let from = self.cues.partition_point(|c| c.first < j);
         let cue = *self.cues.get(from).filter(|c| c.first < limit)?;
         if (j..cue.first).any(|k| self.in_quote[k]) {
@@ -615,6 +664,12 @@ impl<'a> Finder<'a> {
         line_end.then_some(speaker)
     }
 
+    /// A capitalised cue inside a headline ("…, Officials Say").
+    fn headline_cue(&self, c: &CueMatch) -> bool {
+        let s = self.sentence_of(c.first);
+        self.title[s] && c.first > self.sentence_range(s).start && starts_upper(self.tok(c.first))
+    }
+
     /// Whether a line break stands between token `i` and the token before it.
     fn line_break_before(&self, i: usize) -> bool {
         i > 0
@@ -632,6 +687,8 @@ impl<'a> Finder<'a> {
             .iter()
             .enumerate()
             .take_while(|(_, c)| c.end <= hi)
+            // a headline's capitalised cue attributes its reported clause, not a quoted fragment in it
+            .filter(|(_, c)| !self.headline_cue(c))
             .filter_map(|(k, c)| {
                 if c.end <= r.open {
                     Some((r.open - c.end, from + k))
@@ -774,14 +831,20 @@ impl<'a> Finder<'a> {
             CueClass::Participle => {
                 let p = c.first.checked_sub(1).filter(|&p| p >= sent.start);
                 match p {
-                    Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
-                        match self.np_ending_at(p, sent.start) {
-                            // "despite admitting", "by saying": the subject of the clause
-                            None if is_in(self.tok(p), PREPOSITIONS) || is_in(self.tok(p), &["despite", "without"]) => {
-                                self.clause_subject(k, sent, depth)
-                            }
-                            found => found,
+                    // "despite admitting", "by saying": the subject of the clause
+                    Some(p)
+                        if self.is_word(p)
+                            && (is_in(self.tok(p), PREPOSITIONS) || is_in(self.tok(p), &["despite", "without"])) =>
+                    {
+                        // "Ryan, R-Wis., despite admitting …": the subject before the phrase
+                        match self.before(p, sent.start) {
+                            Before::Subject(s) if p > sent.start && self.tok(p - 1) == "," => Some(s),
+                            _ => self.clause_subject(k, sent, depth),
                         }
+                    }
+                    // "X saying"; else ("tweets early Friday saying") the subject of the clause
+                    Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
+                        self.np_ending_at(p, sent.start).or_else(|| self.clause_subject(k, sent, depth))
                     }
                     _ => self.clause_subject(k, sent, depth),
                 }
@@ -860,6 +923,13 @@ impl<'a> Finder<'a> {
                     None if is_in(t, &["he", "she", "they", "we", "i"]) => {
                         (i + 1, Speaker { span: self.doc.tokens[i].span, entity: None })
                     }
+                    // "A New York judge has rejected …": a noun phrase with an article, then its verb
+                    None if i == sent.start && is_in(t, &["the", "a", "an"]) => {
+                        let np = self.np_after(i, before)?;
+                        let end = self.doc.token_at_or_after(np.span.end);
+                        let verb = end < before && (is_in(self.tok(end), FINITE) || self.finite_at(end));
+                        return verb.then_some(np);
+                    }
                     None => {
                         i += 1;
                         continue;
@@ -919,7 +989,8 @@ impl<'a> Finder<'a> {
                         i -= 1;
                         continue;
                     }
-                    if is_in(t, ADVERBS) || self.ly_adverb(k) {
+                    // "has long said", "all suggested"
+                    if is_in(t, ADVERBS) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) {
                         skipped += 1;
                         i -= 1;
                         continue;
@@ -997,7 +1068,11 @@ impl<'a> Finder<'a> {
                 // "Kallas, the EU’s foreign policy chief, said" and "Ethiopia's foreign
                 // minister, Gedion Timothewos, said": the side that names an entity wins
                 let outer = if j > lo { self.np_ending_at(j - 1, lo) } else { None };
-                let inner = self.np_ending_at(k - 1, j + 1);
+                // not the tail of a role phrase ("Ivo Geijsen, an analyst with Bank Oyens, told")
+                let inner = self.np_ending_at(k - 1, j + 1).filter(|i| {
+                    let i_first = self.doc.token_at_or_after(i.span.start);
+                    !(j + 1..i_first).any(|x| is_in(self.tok(x), PREPOSITIONS) || self.tok(x) == "of")
+                });
                 match (outer, inner) {
                     (Some(o), Some(i)) if o.entity.is_none() && i.entity.is_some() => Before::Subject(i),
                     (Some(o), _) => Before::Subject(o),
@@ -1056,6 +1131,13 @@ impl<'a> Finder<'a> {
 
     fn speaker_for(&self, np: Span, head: usize) -> Speaker {
         match self.mention_at(head) {
+            // a headline's name that swallowed its verb ("Lindsey Graham Says"): the entity named
+            // by the words before the verb, if the text names it elsewhere
+            Some(m) if m.span.end > np.end && self.doc.tokens[head].span.end == np.end => {
+                let name = Span::new(m.span.start.min(np.start), np.end);
+                let entity = self.doc.entities.iter().position(|e| e.name == self.doc.slice(name));
+                Speaker { span: name, entity }
+            }
             Some(m) => Speaker { span: m.span, entity: Some(m.entity) },
             None => Speaker { span: np, entity: None },
         }
@@ -1076,7 +1158,16 @@ impl<'a> Finder<'a> {
         if is_in(t, PRONOUNS) {
             return Some(self.speaker_for(self.doc.tokens[k].span, k));
         }
-        if is_stop(t) || is_in(t, DETERMINERS) || is_in(t, TIME_WORDS) || is_in(t, ADVERBS) {
+        // a time word, unless it is a name ("Theresa May")
+        let after_name = k > lo
+            && self.is_word(k - 1)
+            && starts_upper(t)
+            && starts_upper(self.tok(k - 1))
+            && !is_in(self.tok(k - 1), TIME_WORDS)
+            && !is_stop(self.tok(k - 1));
+        let time =
+            is_in(t, TIME_WORDS) && self.mention_at(k).is_none_or(|m| m.span.start == self.doc.tokens[k].span.start);
+        if !after_name && (is_stop(t) || is_in(t, DETERMINERS) || time || is_in(t, ADVERBS)) {
             return None;
         }
         if (!starts_upper(t) && self.cue_at(k)) || self.ly_adverb(k) || t.ends_with("’s") || t.ends_with("'s") {
@@ -1109,8 +1200,23 @@ impl<'a> Finder<'a> {
             }
             j = p;
         }
+        // a lone lower-case word after "to", "not" or a modal is a verb ("could not resist"), not a subject
+        if j == k
+            && j > lo
+            && !starts_upper(t)
+            && (is_in(self.tok(j - 1), &["to", "not"]) || is_in(self.tok(j - 1), FINITE))
+        {
+            return None;
+        }
         let np = self.doc.tokens[j].span.cover(self.doc.tokens[k].span);
         let speaker = self.speaker_for(np, k);
+        // a place after "in" is where, not who ("Reporters covering the trial in California have
+        // asked")
+        let place =
+            speaker.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
+        if place && j > lo && is_in(self.tok(j - 1), &["in", "at", "near", "across", "throughout"]) {
+            return None;
+        }
         // joint speakers, "Prime Minister Ana Ruiz and President Karl Veit said": the span covers
         // both names, the entity is the first's
         if speaker.entity.is_some() && j >= lo + 2 && self.tok(j - 1) == "and" {
@@ -1166,8 +1272,16 @@ impl<'a> Finder<'a> {
         }
         let last = last?;
         let np = self.doc.tokens[first].span.cover(self.doc.tokens[last].span);
-        // the head is the last mention inside the phrase
-        let head = (first..=last).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
+        // the head is the last mention inside the phrase, unless it is a place that only
+        // modifies a noun ("A New York judge")
+        let head =
+            (first..=last).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span))).filter(|&h| {
+                let Some(m) = self.mention_at(h) else { return false };
+                let modifier = (self.doc.token_at_or_after(m.span.end)..=last).any(|y| {
+                    self.is_word(y) && !starts_upper(self.tok(y)) && !is_stop(self.tok(y)) && self.tok(y) != "of"
+                });
+                !(modifier && self.doc.entities.get(m.entity).is_some_and(|e| e.kind == EntityKind::Location))
+            });
         match head {
             Some(h) => Some(self.speaker_for(np, h)),
             None => Some(Speaker { span: np, entity: None }),
@@ -1182,7 +1296,21 @@ impl<'a> Finder<'a> {
         for (s_idx, &quoted) in quoted_sentence.iter().enumerate() {
             let sent = self.sentence_range(s_idx);
             let from = self.cues.partition_point(|c| c.first < sent.start);
+            let to = self.cues.partition_point(|c| c.end <= sent.end);
             let mut taken: Option<Span> = None;
+            // an attribution that ends the sentence ("…, sources said.") reports all before it,
+            // including any cue inside ("Protocol called for …")
+            let last =
+                self.cues.get(from..to).and_then(|cs| cs.last()).filter(|c| c.class == CueClass::Verb && !c.object);
+            if let Some(last) = last {
+                if let Some(q) = self.reported(*last, sent.clone(), quoted) {
+                    let cue = last.span(self.doc);
+                    if q.span.end <= cue.start && (from..to - 1).any(|k| q.span.contains(self.cues[k].span(self.doc))) {
+                        taken = Some(q.span.cover(cue));
+                        out.push(q);
+                    }
+                }
+            }
             for c in self.cues[from..].iter().take_while(|c| c.end <= sent.end) {
                 if taken.is_some_and(|t| t.overlaps(c.span(self.doc))) {
                     continue;
@@ -1204,16 +1332,13 @@ impl<'a> Finder<'a> {
             CueClass::Source => self.according_to(c, sent.clone())?,
             // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
             CueClass::Participle
-                if c.indirect
-                    && c.first > sent.start
-                    && self.tok(c.first - 1) == ","
-                    && !self.progressive(c, sent.start) =>
+                if c.indirect && self.comma_before(c.first, sent.start) && !self.progressive(c, sent.start) =>
             {
                 let start = if c.end < sent.end && self.tok(c.end) == "that" {
                     c.end + 1
                 } else if c.object {
                     // "…, accusing her of …", "…, calling for his dismissal"
-                    if c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) {
+                    if c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) && !self.infinitive(c.end, sent.end) {
                         return None;
                     }
                     self.object_start(c, sent.end)
@@ -1237,12 +1362,20 @@ impl<'a> Finder<'a> {
             CueClass::Verb if !c.indirect => return None,
             CueClass::Verb | CueClass::Participle => {
                 let comma_before = c.first > sent.start && self.tok(c.first - 1) == ",";
+                // not an object ("…, described Trump's approach") nor after a bare noun phrase
+                // ("Ivanka Trump, his eldest daughter, noted the rule")
                 let inverted = comma_before
                     && c.class == CueClass::Verb
+                    && !c.object
+                    && !is_in(self.tok(c.first), &["told", "tells", "tell"])
+                    && (sent.start..c.first).any(|x| self.in_quote[x] || self.finite_at(x))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
-                        !more && x > c.end && x - c.end <= 8 && {
+                        !more && x > c.end && x - c.end <= 8 && !(c.end..x).any(|y| self.finite_at(y)) && {
+                            // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
                             let t = self.tok(c.end);
-                            starts_upper(t) || is_in(t, DETERMINERS)
+                            starts_upper(t)
+                                || is_in(t, DETERMINERS)
+                                || is_in(t, &["one", "two", "three", "several", "another", "senior", "top", "former"])
                         }
                     });
                 if inverted {
@@ -1264,7 +1397,9 @@ impl<'a> Finder<'a> {
                     if !self.speaker_like(speaker) {
                         return None;
                     }
-                    let clause = if c.clause {
+                    let clause = if let Some(content) = self.relative_speech(c, speaker, sent.clone()) {
+                        Some(content)
+                    } else if c.clause {
                         match self.complement_start(c, sent.end) {
                             Some(start) => Some(start..self.clause_end(start, sent.end)),
                             None => self.content_before(c, speaker, sent.clone()),
@@ -1279,7 +1414,10 @@ impl<'a> Finder<'a> {
                         let passive = c.class == CueClass::Verb
                             && c.first > sent.start
                             && is_in(self.tok(c.first - 1), &["was", "were", "is", "are", "be", "been", "being"]);
-                        if passive || c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) {
+                        if passive
+                            || c.end >= sent.end
+                            || is_in(self.tok(c.end), PREPOSITIONS) && !self.infinitive(c.end, sent.end)
+                        {
                             return None;
                         }
                         let start = self.object_start(c, sent.end);
@@ -1290,6 +1428,11 @@ impl<'a> Finder<'a> {
                             Some(start) => start..self.clause_end(start, sent.end),
                             None => self.content_before(c, speaker, sent.clone())?,
                         }
+                    };
+                    // "When she hires, she said she ensures …": the fronted clause is reported too
+                    let content = match self.fronted_clause(speaker, sent.clone()) {
+                        Some(start) if content.start >= c.end && !c.object => start..content.end,
+                        _ => content,
                     };
                     (content, speaker)
                 }
@@ -1360,6 +1503,10 @@ impl<'a> Finder<'a> {
         let more = x < hi && (x + 1..hi).filter(|&y| self.is_word(y)).count() >= 3;
         if more {
             let next = self.tok(x + 1);
+            // "…, the group said, and the bottom fifth paid 0.8 percent": the report goes on
+            if next == "and" && self.clause_at(x + 2, hi, false) && !(x + 2..(x + 6).min(hi)).any(|y| self.cue_at(y)) {
+                return Some((x, true));
+            }
             if is_in(
                 next,
                 &[
@@ -1413,18 +1560,101 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        // the words before must be a clause, unless the attribution is inserted in one
-        let head_clause = (sent.start..p).any(|x| self.finite_at(x));
+        // the words before must be a clause, unless the attribution is inserted in one; a
+        // headline's verb is capitalised ("Clinton Hid Health Problems, Doctor Says")
+        let headline = self.title[self.sentence_of(c.first)];
+        let head_clause = (sent.start..p).any(|x| self.finite_at(x))
+            || headline && (sent.start..p).filter(|&x| self.is_word(x)).count() >= 3;
         if more {
-            Some(sent)
+            Some(sent.start..self.aside_start(sent.start, sent.end))
         } else {
             head_clause.then_some(sent.start..p)
         }
     }
 
+    /// A subordinate clause that opens the sentence and ends, with a comma, right before the
+    /// speaker ("When she is hiring, she said …"): its first token.
+    fn fronted_clause(&self, speaker: Speaker, sent: Range<usize>) -> Option<usize> {
+        const SUBORDINATORS: &[&str] = &["when", "if", "because", "unless", "once", "whenever"];
+        let s_first = self.doc.token_at_or_after(speaker.span.start);
+        let comma = s_first.checked_sub(1).filter(|&x| x > sent.start + 2)?;
+        let fronted = self.tok(comma) == ","
+            && is_in(self.tok(sent.start), SUBORDINATORS)
+            && (sent.start..comma).all(|x| !self.in_quote[x] && (x == sent.start || self.tok(x) != ","))
+            && !(sent.start..comma).any(|x| self.cue_at(x));
+        fronted.then_some(sent.start)
+    }
+
+    /// Speech reported in a relative clause: "the funding system, which advocates say
+    /// disadvantages needy schools" reports the antecedent and the clause after the cue.
+    fn relative_speech(&self, c: CueMatch, speaker: Speaker, sent: Range<usize>) -> Option<Range<usize>> {
+        let s_first = self.doc.token_at_or_after(speaker.span.start);
+        let rel = s_first.checked_sub(1).filter(|&r| r > sent.start)?;
+        if !is_in(self.tok(rel), &["which", "who", "that"]) || c.end >= sent.end || self.in_quote[c.end] {
+            return None;
+        }
+        // after "that", the antecedent is a noun, not a verb ("said that officials say …")
+        let mut a = rel - 1;
+        if self.tok(a) == "," {
+            a = a.checked_sub(1).filter(|&a| a >= sent.start)?;
+        } else if self.tok(rel) == "that" && (!self.is_word(a) || self.cue_at(a) || is_in(self.tok(a), FINITE)) {
+            return None;
+        }
+        // the clause after the cue starts with its verb ("say is", "said could exclude")
+        let v = self.tok(c.end);
+        let verb = is_in(v, FINITE)
+            || self.finite_at(c.end)
+            || (!starts_upper(v) && v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && !is_in(v, PREPOSITIONS));
+        if !verb {
+            return None;
+        }
+        let antecedent = self.np_ending_at(a, sent.start)?;
+        let start = self.doc.token_at_or_after(antecedent.span.start);
+        Some(start..self.clause_end(c.end, sent.end))
+    }
+
     /// Where reported speech starting at `start` ends: at the sentence's end, or before a
     /// coordinated speech verb or participle ("… and warned against …", "…, adding that …").
     fn clause_end(&self, start: usize, hi: usize) -> usize {
+        let hi = self.aside_start(start, hi);
+        self.coordinated_end(start, hi)
+    }
+
+    /// Where the writer's own aside after reported speech starting at `start` begins, before `hi`:
+    /// a semicolon or a concession (", although …", ", though …"). The reported clause keeps at least
+    /// four words.
+    fn aside_start(&self, start: usize, hi: usize) -> usize {
+        let words_before = |x: usize| (start..x).filter(|&y| self.is_word(y)).count() >= 4;
+        let mut depth = 0usize;
+        for x in start + 1..hi {
+            if self.in_quote[x] {
+                continue;
+            }
+            // not inside parentheses ("$874m (£458m; 1.2bn euros)")
+            match self.tok(x) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 {
+                continue;
+            }
+            let next = if x + 1 < hi { self.tok(x + 1) } else { "" };
+            let aside = match self.tok(x) {
+                ";" => true,
+                "," if is_in(next, &["although", "though"]) => true,
+                _ => false,
+            };
+            if aside && words_before(x) {
+                return x;
+            }
+        }
+        hi
+    }
+
+    /// Where reported speech starting at `start` ends before a coordinated speech verb or
+    /// participle, or another attribution.
+    fn coordinated_end(&self, start: usize, hi: usize) -> usize {
         let from = self.cues.partition_point(|c| c.first <= start);
         for c in self.cues[from..].iter().take_while(|c| c.first < hi) {
             let mut p = c.first;
@@ -1432,8 +1662,8 @@ impl<'a> Finder<'a> {
                 p -= 1;
             }
             if p > start
-                && (is_in(self.tok(p - 1), &["and", "but"])
-                    || c.class == CueClass::Participle && self.tok(p - 1) == ",")
+                && (is_in(self.tok(p - 1), &["and", "but"]) && (c.indirect || c.class == CueClass::Participle)
+                    || matches!(c.class, CueClass::Participle | CueClass::Source) && self.tok(p - 1) == ",")
             {
                 let mut e = p - 1;
                 if e > start && self.tok(e - 1) == "," {
@@ -1473,6 +1703,10 @@ impl<'a> Finder<'a> {
             if let Some(of) = of.filter(|&of| of + 1 < hi) {
                 return of + 1;
             }
+        }
+        // "denied that she mishandled …"
+        if c.end + 1 < hi && self.tok(c.end) == "that" {
+            return c.end + 1;
         }
         c.end
     }
@@ -1527,6 +1761,28 @@ impl<'a> Finder<'a> {
         hi
     }
 
+    /// An infinitive at token `i` ("vowed to bring back …", "promising to lift …"): "to" and a
+    /// lower-case verb.
+    fn infinitive(&self, i: usize, hi: usize) -> bool {
+        i + 1 < hi
+            && self.tok(i) == "to"
+            && self.is_word(i + 1)
+            && !starts_upper(self.tok(i + 1))
+            && !is_in(self.tok(i + 1), DETERMINERS)
+            && !is_in(self.tok(i + 1), PREPOSITIONS)
+            && self.doc.tokens[i + 1].kind == TokenKind::Word
+    }
+
+    /// Whether a comma stands right before token `i` (after `lo`), or a closing quotation mark
+    /// after one ("…,” adding that …").
+    fn comma_before(&self, i: usize, lo: usize) -> bool {
+        if i <= lo {
+            return false;
+        }
+        let t = &self.doc.tokens[i - 1];
+        self.tok(i - 1) == "," || (t.kind == TokenKind::CloseQuote && i >= lo + 2 && self.tok(i - 2) == ",")
+    }
+
     /// A participle cue after a form of "be": "is warning", "was saying".
     fn progressive(&self, c: CueMatch, lo: usize) -> bool {
         c.first > lo && is_in(self.tok(c.first - 1), &["is", "are", "was", "were", "been"])
@@ -1573,11 +1829,17 @@ impl<'a> Finder<'a> {
         if self.tok(j) == "that" {
             return Some(j + 1);
         }
+        // "explained why he backs …", "explained how important it is …"
+        if is_in(self.tok(j), &["why", "how", "whether"]) && j + 2 < hi && !say && !tell {
+            return Some(j);
+        }
         // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
         if tell || is_in(first_word, PREPOSITIONS) || self.tok(j) == "," {
             for x in j + 1..(j + 10).min(hi) {
-                if !self.is_word(x) && self.tok(x) != "," {
+                // past a short object, which may hold a quoted title ("told NBC's “Meet the Press” that")
+                let quote_mark = matches!(self.doc.tokens[x].kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+                if !self.is_word(x) && self.tok(x) != "," && !quote_mark {
                     break;
                 }
                 if self.tok(x) == "that" {
