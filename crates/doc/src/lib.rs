@@ -90,6 +90,9 @@ pub struct Meta {
     pub url: Option<String>,
     /// The headline, when known.
     pub title: Option<String>,
+    /// Author names, when known (the input record's, or read from the page's metadata and byline).
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// Publication date (ISO `YYYY-MM-DD`) or RFC 3339 timestamp.
     pub published: Option<String>,
     /// Where `published` came from.

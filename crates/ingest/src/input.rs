@@ -347,7 +347,7 @@ pub(crate) fn html_doc(page: &str, url: Option<&str>, shown: &str) -> Result<Doc
     if e.text.trim().is_empty() {
         return Err(IngestError::new(shown, "no article text found in the HTML"));
     }
-    let mut meta = Meta { url: e.url, title: e.title, language: e.language, ..Meta::default() };
+    let mut meta = Meta { url: e.url, title: e.title, authors: e.authors, language: e.language, ..Meta::default() };
     if let Some((d, p)) = e.published {
         meta.published = Some(d);
         meta.published_from = p;

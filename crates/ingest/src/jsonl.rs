@@ -23,6 +23,28 @@ fn field(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     })
 }
 
+/// The strings of the first of `keys` present: a list of strings, or one string.
+fn string_list(map: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
+    let clean = |s: &str| Some(s.trim().to_string()).filter(|t| !t.is_empty());
+    for k in keys {
+        match map.get(*k) {
+            Some(Value::Array(items)) => {
+                let names: Vec<String> = items.iter().filter_map(Value::as_str).filter_map(clean).collect();
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+            Some(Value::String(s)) => {
+                if let Some(n) = clean(s) {
+                    return vec![n];
+                }
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
 /// True when one of `keys` is present with a string value (possibly empty).
 fn has_string(map: &Map<String, Value>, keys: &[&str]) -> bool {
     keys.iter().any(|k| matches!(map.get(*k), Some(Value::String(_))))
@@ -41,6 +63,7 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
         id: field(&map, &["id", "_id", "uuid", "guid"]),
         url: field(&map, &["url", "link", "canonical_url"]),
         title: field(&map, &["title", "headline"]),
+        authors: string_list(&map, &["authors", "author"]),
         language: field(&map, &["language", "lang"]).map(|l| l.to_ascii_lowercase()),
         ..Meta::default()
     };
@@ -75,6 +98,9 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
         let e = html::extract(&page, meta.url.as_deref());
         if meta.title.is_none() {
             meta.title = e.title;
+        }
+        if meta.authors.is_empty() {
+            meta.authors = e.authors;
         }
         if meta.published.is_none() {
             if let Some((d, p)) = e.published {
@@ -189,7 +215,7 @@ mod tests {
             "{\"id\":\"a1\",\"text\":\"One.\",\"published\":\"2025-02-16\",\"outlet\":\"BBC News\"}\n\
              {broken\n\
              \n\
-             {\"maintext\":\"Two.\",\"date_publish\":\"2025-02-17 10:00:00\",\"source_domain\":\"www.theguardian.com\",\"url\":\"https://www.theguardian.com/x\"}\n\
+             {\"maintext\":\"Two.\",\"authors\":[\"Ann Lee\",\"\"],\"date_publish\":\"2025-02-17 10:00:00\",\"source_domain\":\"www.theguardian.com\",\"url\":\"https://www.theguardian.com/x\"}\n\
              {\"title\":\"no text\"}\n\
              [1,2]\n\
              {\"text\":\"Three.\"}",
@@ -206,6 +232,7 @@ mod tests {
         assert_eq!(b.source, "https://www.theguardian.com/x");
         assert_eq!(b.meta.outlet.as_deref(), Some("The Guardian"));
         assert_eq!(b.meta.published.as_deref(), Some("2025-02-17"));
+        assert_eq!(b.meta.authors, vec!["Ann Lee".to_string()]);
         let e = out[3].as_ref().unwrap_err();
         assert_eq!(e.to_string(), "t.jsonl:5: record has no text or html field");
         assert!(out[4].is_err());

@@ -80,6 +80,7 @@ pub fn article_json(doc: &Doc, story: Option<(&Story, usize)>) -> Value {
         "id": doc.meta.id,
         "url": doc.meta.url,
         "title": doc.meta.title,
+        "authors": doc.meta.authors,
         "published": doc.meta.published,
         "published_from": doc.meta.published_from,
         "outlet": doc.meta.outlet,

@@ -1,10 +1,14 @@
 //! Main-text and metadata extraction from HTML pages with `scraper`.
 //!
-//! [`extract`] parses a page once; `meta` reads its metadata (JSON-LD, `<meta>` tags,
-//! `<time>`), `body` its main text (the article's paragraphs without page furniture).
+//! [`extract`] parses a page once; `meta` reads its metadata (title, authors, outlet, URL,
+//! language) with `ld` (JSON-LD), and `date` (with `date_text`) its publication date; `body`
+//! reads its main text (the article's paragraphs without page furniture).
 
 mod body;
+mod date;
+mod date_text;
 mod dom;
+mod ld;
 mod meta;
 
 use parallax_doc::Provenance;
@@ -17,6 +21,12 @@ pub struct Extracted {
     pub title: Option<String>,
     /// Publication date and where it came from.
     pub published: Option<(String, Provenance)>,
+    /// Author names, most trusted source first (JSON-LD, `<meta>` tags, bylines).
+    pub authors: Vec<String>,
+    /// The page's summary (`og:description`, `description`, JSON-LD).
+    pub description: Option<String>,
+    /// The site's own name as the page gives it (`og:site_name`, JSON-LD publisher).
+    pub site_name: Option<String>,
     /// The outlet's name.
     pub outlet: Option<String>,
     /// The canonical URL.
@@ -32,7 +42,7 @@ pub struct Extracted {
 pub fn extract(page: &str, url: Option<&str>) -> Extracted {
     let doc = Html::parse_document(page);
     let mut out = Extracted::default();
-    meta::read(&doc, url, &mut out);
+    meta::read(&doc, page, url, &mut out);
     out.text = body::main_text(&doc);
     out
 }

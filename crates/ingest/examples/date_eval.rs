@@ -1,0 +1,124 @@
+//! Publication-date accuracy of `parallax_ingest::html::extract` on htmldate's test pages.
+//!
+//! `cargo run --release -p parallax-ingest --example date_eval -- [--verbose] [DIR]`
+//!
+//! `DIR` (default `../shared/data/extraction/htmldate-eval`) holds `eval_default.json` and
+//! `eval_mediacloud_2020.json` (url -> {file, date}) and the pages in `html/<file>.gz`. Prints, per
+//! file and overall: accuracy (predicted day equals gold / pages), precision (right / predicted),
+//! coverage (predicted / pages) and pages per second; `--verbose` lists every wrong or missing page.
+//! Pages without a gold date (`NaN` in the file) are left out.
+
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+use serde_json::Value;
+
+/// Counts for one evaluation file.
+#[derive(Default)]
+struct Tally {
+    pages: usize,
+    right: usize,
+    wrong: usize,
+    missing: usize,
+    seconds: f64,
+}
+
+impl Tally {
+    fn print(&self, name: &str) {
+        let predicted = self.right + self.wrong;
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        println!(
+            "{name:<28} pages {:>4}  right {:>4}  wrong {:>3}  missing {:>3}  accuracy {:.3}  precision {:.3}  coverage {:.3}  {:.0} pages/s",
+            self.pages,
+            self.right,
+            self.wrong,
+            self.missing,
+            ratio(self.right, self.pages),
+            ratio(self.right, predicted),
+            ratio(predicted, self.pages),
+            if self.seconds > 0.0 { self.pages as f64 / self.seconds } else { 0.0 },
+        );
+    }
+
+    fn add(&mut self, other: &Tally) {
+        self.pages += other.pages;
+        self.right += other.right;
+        self.wrong += other.wrong;
+        self.missing += other.missing;
+        self.seconds += other.seconds;
+    }
+}
+
+/// A gzipped page, as UTF-8 when it is, else byte by byte as Latin-1.
+fn read_page(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    flate2::read::MultiGzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    })
+}
+
+fn run(dir: &Path, name: &str, verbose: bool) -> Result<Tally, String> {
+    let json_path = dir.join(name);
+    let raw = std::fs::read_to_string(&json_path).map_err(|e| format!("{}: {e}", json_path.display()))?;
+    // Python wrote `NaN` for pages without a gold date; those pages are left out.
+    let gold: Value =
+        serde_json::from_str(&raw.replace(": NaN", ": null")).map_err(|e| format!("{}: {e}", json_path.display()))?;
+    let Value::Object(entries) = gold else {
+        return Err(format!("{}: not a JSON object", json_path.display()));
+    };
+    let mut tally = Tally::default();
+    for (url, entry) in &entries {
+        let (Some(file), Some(date)) = (entry["file"].as_str(), entry["date"].as_str()) else {
+            continue;
+        };
+        let page = read_page(&dir.join("html").join(format!("{file}.gz")))?;
+        let start = Instant::now();
+        let extracted = parallax_ingest::html::extract(&page, Some(url));
+        tally.seconds += start.elapsed().as_secs_f64();
+        tally.pages += 1;
+        let predicted = extracted.published.as_ref().and_then(|(d, _)| d.get(..10));
+        match predicted {
+            Some(p) if p == date => tally.right += 1,
+            Some(p) => {
+                tally.wrong += 1;
+                if verbose {
+                    let from = extracted.published.as_ref().map(|(_, p)| format!("{p:?}")).unwrap_or_default();
+                    println!("WRONG\t{date}\t{p}\t{from}\t{file}\t{url}");
+                }
+            }
+            None => {
+                tally.missing += 1;
+                if verbose {
+                    println!("MISSING\t{date}\t-\t\t{file}\t{url}");
+                }
+            }
+        }
+    }
+    Ok(tally)
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    args.retain(|a| a != "--verbose" && a != "-v");
+    let dir = args.first().cloned().unwrap_or_else(|| "../shared/data/extraction/htmldate-eval".to_string());
+    let dir = Path::new(&dir);
+    let mut total = Tally::default();
+    for name in ["eval_default.json", "eval_mediacloud_2020.json"] {
+        match run(dir, name, verbose) {
+            Ok(t) => {
+                t.print(name);
+                total.add(&t);
+            }
+            Err(e) => {
+                eprintln!("date_eval: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+    total.print("overall");
+}
