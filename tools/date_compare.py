@@ -6,7 +6,8 @@ Usage: python3 tools/date_compare.py [DIR]   (needs `pip install htmldate`)
 DIR (default ../shared/data/extraction/htmldate-eval) holds eval_default.json and
 eval_mediacloud_2020.json (url -> {file, date}) with the pages in html/<file>.gz. Runs
 htmldate's find_date(html, url=url) in two modes, original_date=True and the default, and prints
-per file and overall: accuracy (right / pages), precision (right / predicted), coverage
+per file and overall: accuracy (right / pages), precision (right / predicted), F1 as htmldate's
+own evaluation counts it (recall = right / (right + missing)), coverage
 (predicted / pages) and pages per second. Pages are decoded as date_eval does (UTF-8, else
 Latin-1); pages without a gold date are left out.
 """
@@ -58,10 +59,12 @@ def run(directory, name, original):
 def show(label, t):
     predicted = t["right"] + t["wrong"]
     ratio = lambda a, b: a / b if b else 0.0
+    p, r = ratio(t["right"], predicted), ratio(t["right"], t["right"] + t["missing"])
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(
         f"{label:<40} pages {t['pages']:>4}  right {t['right']:>4}  wrong {t['wrong']:>3}  "
         f"missing {t['missing']:>3}  accuracy {ratio(t['right'], t['pages']):.3f}  "
-        f"precision {ratio(t['right'], predicted):.3f}  coverage {ratio(predicted, t['pages']):.3f}  "
+        f"precision {ratio(t['right'], predicted):.3f}  coverage {ratio(predicted, t['pages']):.3f}  F1 {f1:.3f}  "
         f"{ratio(t['pages'], t['seconds']):.0f} pages/s"
     )
 

@@ -5,7 +5,8 @@
 //! `DIR` (default `../shared/data/extraction/htmldate-eval`) holds `eval_default.json` and
 //! `eval_mediacloud_2020.json` (url -> {file, date}) and the pages in `html/<file>.gz`. Prints, per
 //! file and overall: accuracy (predicted day equals gold / pages), precision (right / predicted),
-//! coverage (predicted / pages) and pages per second; `--verbose` lists every wrong or missing page.
+//! coverage (predicted / pages), F1 as htmldate's own evaluation counts it (precision as above,
+//! recall = right / (right + missing)) and pages per second; `--verbose` lists every wrong or missing page.
 //! Pages without a gold date (`NaN` in the file) are left out.
 
 use std::io::Read;
@@ -29,7 +30,7 @@ impl Tally {
         let predicted = self.right + self.wrong;
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         println!(
-            "{name:<28} pages {:>4}  right {:>4}  wrong {:>3}  missing {:>3}  accuracy {:.3}  precision {:.3}  coverage {:.3}  {:.0} pages/s",
+            "{name:<28} pages {:>4}  right {:>4}  wrong {:>3}  missing {:>3}  accuracy {:.3}  precision {:.3}  coverage {:.3}  F1 {:.3}  {:.0} pages/s",
             self.pages,
             self.right,
             self.wrong,
@@ -37,6 +38,14 @@ impl Tally {
             ratio(self.right, self.pages),
             ratio(self.right, predicted),
             ratio(predicted, self.pages),
+            {
+                let (p, r) = (ratio(self.right, predicted), ratio(self.right, self.right + self.missing));
+                if p + r > 0.0 {
+                    2.0 * p * r / (p + r)
+                } else {
+                    0.0
+                }
+            },
             if self.seconds > 0.0 { self.pages as f64 / self.seconds } else { 0.0 },
         );
     }
