@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p parallax-analyze --example polnear_quotes [PATH]
 //! VERBOSE=1 cargo run --release -p parallax-analyze --example polnear_quotes   # misses and extras on stderr
+//! GOLD_CUES=old_cues.txt cargo run ...   # gold reported speech from another lexicon (fixed gold)
 //! ```
 //!
 //! PATH defaults to `../shared/data/polnear/polnear_dev.jsonl` (relative to the workspace). One
@@ -295,10 +296,14 @@ fn overlap(a: &[String], b: &[String]) -> usize {
     n
 }
 
-/// The speech cues of `data/speech_cues.txt`, as word sequences.
+/// The speech cues of `data/speech_cues.txt` (or of the file named by `GOLD_CUES`, to score two
+/// lexicons against the same gold), as word sequences.
 fn speech_cues() -> Vec<Vec<String>> {
-    include_str!("../data/speech_cues.txt")
-        .lines()
+    let text = match std::env::var("GOLD_CUES") {
+        Ok(path) => std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}")),
+        Err(_) => include_str!("../data/speech_cues.txt").to_string(),
+    };
+    text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split('\t').next())
         .map(|p| p.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect())

@@ -4,7 +4,8 @@
 //! (countries, demonyms, cities, organisations: `data/entities/`), title words ("President",
 //! "Secretary", "Gen.") and plain words; a block of plain words is a person when a title stands
 //! before it, its first word is a known first name, a role is in apposition to it, or a
-//! reporting verb follows it. Blocks that repeat a known person's surname join that person.
+//! reporting verb follows it. A headline's capitalised reporting verb after a name ("Lindsey
+//! Graham Says") is not part of it. Blocks that repeat a known person's surname join that person.
 //!
 //! Roles come from titles before the name ("U.S. Secretary of State Marco Rubio"), appositions
 //! ("Kaja Kallas, the European Union’s foreign policy chief,") and role phrases before a comma
@@ -508,6 +509,12 @@ impl<'d> Tagger<'d> {
                     break;
                 }
             }
+            // a headline's verb is not part of the name: "Lindsey Graham Says" (but "Edward Said")
+            let next = j;
+            let last = self.text(start + j - 1);
+            if j - i >= 2 && is_reporting_verb(last) && !self.gaz.is_first_name(last) {
+                j -= 1;
+            }
             let mut titled = i > 0 && items[i - 1] == Item::Title;
             let mut first = start + i;
             // an unknown title before a first name: "Treasurer Jim Chalmers"
@@ -516,7 +523,7 @@ impl<'d> Tagger<'d> {
                 titled = true;
             }
             blocks.push(Block { start: first, end: start + j, titled });
-            i = j;
+            i = next;
         }
         for m in matches {
             if m.entry.demonym {

@@ -151,3 +151,12 @@ fn debug_dump() {
         eprintln!("M {:?} -> {} {:?}", doc.slice(m.span), doc.entities[m.entity].name, m.kind);
     }
 }
+
+#[test]
+fn headline_verb_is_not_part_of_a_name() {
+    let doc = tagged("Port Plan Will Cost Jobs, Marta Kowalczyk Warns.\n\nThe port plan will cost jobs, Marta Kowalczyk said on Monday.");
+    assert!(people(&doc).contains(&"Marta Kowalczyk"), "{:?}", people(&doc));
+    assert!(!people(&doc).iter().any(|p| p.ends_with("Warns")), "{:?}", people(&doc));
+    let doc = tagged("The critic Edward Said wrote about it.");
+    assert!(people(&doc).contains(&"Edward Said"), "{:?}", people(&doc));
+}

@@ -17,7 +17,8 @@
 //!    auxiliaries and an appositive ("Kaja Kallas, the EU’s foreign policy chief, last week
 //!    warned"), or after it in inversion ("said Starmer"), after "according to" / "quoting", or
 //!    the subject of the main clause for a participle ("…, adding") or a coordinated verb ("and
-//!    accused him"). The speaker's entity is the entity of the mention heading that phrase, so
+//!    accused him"), the subject of a progressive ("He’s claiming", "the doctor is calling"), or
+//!    the named antecedent of a relative clause ("Lena Ortiz, who argued that …"). The speaker's entity is the entity of the mention heading that phrase, so
 //!    "Macron’s spokesperson" keeps its span but gets no entity.
 //! 5. **Continuation.** A quote with no cue in its sentence continues the speaker of the quote
 //!    before it in the paragraph, or, when the paragraph is nothing but the quote, of the
@@ -37,7 +38,9 @@
 //!    sentence ("…, sources said.") reports all before it; "…, said one diplomat" is an
 //!    inversion, but "…, described the plan" (an object) and "Name, role, noted the rule" are not;
 //!    a relative clause reports its antecedent ("the formula, which teachers say disadvantages
-//!    …"); a fronted subordinate clause ("When she hires, she said …") belongs to the report;
+//!    …"); a fronted subordinate clause ("When she hires, she said …") belongs to the report, and
+//!    so does the whole sentence when the attribution is inserted after a fronted phrase ("Too
+//!    often, she said, the debate is …");
 //!    a headline in title case takes capitalised cues ("…, Health Experts Say").
 //!
 //! No speaker is ever invented: when the text names none, `speaker_span` and `speaker_entity`
@@ -842,6 +845,12 @@ impl<'a> Finder<'a> {
                             _ => self.clause_subject(k, sent, depth),
                         }
                     }
+                    // "He’s claiming", "the doctor is calling": the subject of the progressive
+                    Some(p) if self.pronoun_be(p).is_some() => self.pronoun_be(p),
+                    Some(p) if self.progressive(c, sent.start) => match self.before(p, sent.start) {
+                        Before::Subject(s) => Some(s),
+                        _ => None,
+                    },
                     // "X saying"; else ("tweets early Friday saying") the subject of the clause
                     Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
                         self.np_ending_at(p, sent.start).or_else(|| self.clause_subject(k, sent, depth))
@@ -1008,6 +1017,19 @@ impl<'a> Finder<'a> {
             "," | "–" | "—" | "-" => {
                 if k > lo && self.in_quote[k - 1] {
                     return Before::Inverted;
+                }
+                // a relative clause on a named antecedent: "backed by Lena Ortiz, who argued that …"
+                // (not a place after its noun: "Democrats on Capitol Hill, who …")
+                if k + 1 < first && self.tok(k + 1) == "who" && k > lo {
+                    let antecedent = self.np_ending_at(k - 1, lo).filter(|s| {
+                        let s_first = self.doc.token_at_or_after(s.span.start);
+                        let modifier =
+                            s_first > lo && is_in(self.tok(s_first - 1), &["on", "in", "at", "of", "from", "for"]);
+                        s.entity.is_some() && !modifier
+                    });
+                    if let Some(s) = antecedent {
+                        return Before::Subject(s);
+                    }
                 }
                 // an appositive or inserted clause: "Kallas, the EU’s foreign policy chief, said"
                 let mut j = k;
@@ -1540,7 +1562,7 @@ impl<'a> Finder<'a> {
     /// Content before the attribution: "…, the senator said." and "The truth, the senator said
     /// then, was that …" (the whole sentence).
     fn content_before(&self, c: CueMatch, speaker: Speaker, sent: Range<usize>) -> Option<Range<usize>> {
-        let (_, more) = self.tail_end(c.end, sent.end)?;
+        let (tail, more) = self.tail_end(c.end, sent.end)?;
         let s_first = self.doc.token_at_or_after(speaker.span.start);
         // the comma that opens the attribution, a few name-like tokens before the speaker
         let mut p = s_first;
@@ -1565,6 +1587,21 @@ impl<'a> Finder<'a> {
         let headline = self.title[self.sentence_of(c.first)];
         let head_clause = (sent.start..p).any(|x| self.finite_at(x))
             || headline && (sent.start..p).filter(|&x| self.is_word(x)).count() >= 3;
+        // "Too often, she said, the debate is …", "Though the move was smooth, he said, replacing
+        // him would be …": an attribution inserted after a fronted phrase or subordinate clause
+        // reports the whole sentence
+        const SUBORDINATORS: &[&str] = &[
+            "though", "although", "while", "when", "if", "because", "since", "unless", "once", "as", "after", "before",
+        ];
+        let fronted = !head_clause || is_in(self.tok(sent.start), SUBORDINATORS);
+        let inserted = fronted
+            && tail < sent.end
+            && self.tok(tail) == ","
+            && !(sent.start..p).any(|x| self.in_quote[x] || self.cue_at(x))
+            && self.clause_at(tail + 1, sent.end, false);
+        if inserted {
+            return Some(sent.start..self.clause_end(tail + 1, sent.end));
+        }
         if more {
             Some(sent.start..self.aside_start(sent.start, sent.end))
         } else {
@@ -1781,6 +1818,25 @@ impl<'a> Finder<'a> {
         }
         let t = &self.doc.tokens[i - 1];
         self.tok(i - 1) == "," || (t.kind == TokenKind::CloseQuote && i >= lo + 2 && self.tok(i - 2) == ",")
+    }
+
+    /// The pronoun of a contraction with "be" at token `p` ("He’s", "they're"), as a speaker.
+    fn pronoun_be(&self, p: usize) -> Option<Speaker> {
+        const SUFFIXES: &[&str] = &["’s", "'s", "’re", "'re"];
+        let t = self.tok(p);
+        // the contraction as its own token ("He" "’s") or inside the pronoun's token
+        let (head, pronoun) = if SUFFIXES.contains(&t) {
+            let q = p.checked_sub(1).filter(|&q| self.is_word(q))?;
+            (q, self.tok(q))
+        } else {
+            let cut = SUFFIXES.iter().find_map(|x| t.strip_suffix(x))?;
+            (p, cut)
+        };
+        if !is_in(pronoun, &["he", "she", "it", "they", "we"]) {
+            return None;
+        }
+        let start = self.doc.tokens[head].span.start;
+        Some(self.speaker_for(Span::new(start, start + pronoun.len()), head))
     }
 
     /// A participle cue after a form of "be": "is warning", "was saying".

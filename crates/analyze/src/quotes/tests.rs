@@ -63,3 +63,49 @@ fn never_panics_on_stray_marks() {
         let _ = doc(text, &[]);
     }
 }
+
+#[test]
+fn progressive_participle_takes_its_subject() {
+    let d = doc(
+        "The mayor’s physician is calling Ms Ortiz “remarkably robust.” She’s claiming the budget is “in ruins.”",
+        &[],
+    );
+    let got: Vec<(String, Option<String>)> = d
+        .quotes
+        .iter()
+        .map(|q| (d.slice(q.span).to_string(), q.speaker_span.map(|s| d.slice(s).to_string())))
+        .collect();
+    assert!(got.contains(&("remarkably robust".into(), Some("The mayor’s physician".into()))), "{got:?}");
+    assert!(got.contains(&("in ruins".into(), Some("She".into()))), "{got:?}");
+}
+
+#[test]
+fn likening_verb_attributes_a_quoted_label() {
+    let d = doc("Okafor likened the new tax to “a slow poison” for small shops.", &[("Ada Okafor", &["Okafor"])]);
+    assert_eq!(texts(&d), vec![("a slow poison".into(), QuoteKind::Partial, Some("Ada Okafor".into()))]);
+}
+
+#[test]
+fn attribution_inserted_after_a_fronted_phrase_reports_the_sentence() {
+    let d = doc("Too often, Novak said, the debate over the budget is shaped by fear.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(
+        texts(&d),
+        vec![(
+            "Too often, Novak said, the debate over the budget is shaped by fear".into(),
+            QuoteKind::Indirect,
+            Some("Anna Novak".into())
+        )]
+    );
+}
+
+#[test]
+fn relative_clause_on_a_named_antecedent_gives_the_speaker() {
+    let d = doc(
+        "The plan was backed by Lena Ortiz, who argued that the changes would help small firms.",
+        &[("Lena Ortiz", &["Lena Ortiz"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("the changes would help small firms".into(), QuoteKind::Indirect, Some("Lena Ortiz".into()))]
+    );
+}
