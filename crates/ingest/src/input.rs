@@ -9,11 +9,17 @@ use flate2::read::MultiGzDecoder;
 use parallax_doc::{Doc, Meta, Provenance};
 use serde_json::Value;
 
+use encoding_rs::Encoding;
+
 use crate::clean::Level;
+use crate::encoding::{self, Decoded, DecodingReader, Kind};
 use crate::feed::FeedReader;
 use crate::jsonl::{record_to_doc, JsonlReader};
 use crate::warc::WarcReader;
 use crate::{build_doc, doc_from_text, html, IngestError};
+
+/// Plain-text and HTML files larger than this are not read as one article (JSON files may be larger).
+const MAX_ARTICLE_FILE: u64 = 16 << 20;
 
 /// The name used for standard input in locations.
 const STDIN: &str = "<stdin>";
@@ -204,6 +210,14 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
         let inner: Box<dyn Read + Send> = Box::new(MultiGzDecoder::new(BufReader::new(reader)));
         return open_stream(inner, shown, format);
     }
+    // UTF-16 (NUL bytes that are not binary): transcode to UTF-8 and read that.
+    if let Some((enc, _)) =
+        Encoding::for_bom(&head).filter(|(e, _)| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)
+    {
+        let note = format!("decoded as {} (byte-order mark)", enc.name().to_ascii_lowercase());
+        let inner: Box<dyn Read + Send> = Box::new(DecodingReader::new(reader, enc));
+        return with_note(open_stream(inner, shown, format), Some(note));
+    }
     if head.iter().all(u8::is_ascii_whitespace) {
         return fail(&shown, "empty file".into());
     }
@@ -230,37 +244,62 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
         f => f,
     };
     if format == Format::Feed {
-        return Box::new(FeedReader::new(Box::new(BufReader::new(reader)), shown));
+        // The XML declaration (or detection) gives the charset; the reader gets UTF-8.
+        let (enc, origin) = encoding::choose(&head, None, Kind::Xml);
+        if enc == encoding_rs::UTF_8 {
+            return Box::new(FeedReader::new(Box::new(BufReader::new(reader)), shown));
+        }
+        let note = Decoded { text: String::new(), encoding: enc, origin, had_errors: false }.note();
+        let utf8 = DecodingReader::new(reader, enc);
+        return with_note(Box::new(FeedReader::new(Box::new(BufReader::new(utf8)), shown)), note);
     }
     if format == Format::Jsonl {
         return Box::new(JsonlReader::new(Box::new(BufReader::new(reader)), shown));
     }
     let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
+    if let Err(e) = (&mut reader).take(MAX_ARTICLE_FILE + 1).read_to_end(&mut bytes) {
         return fail(&shown, read_error(&e));
     }
-    match format {
-        Format::Html => match decode_html(&bytes) {
-            Ok(page) => Box::new(std::iter::once(html_doc(&page, None, &shown))),
-            Err(m) => fail(&shown, m),
-        },
-        Format::Json => match decode_utf8(&bytes) {
-            Ok(text) => json_docs(text, &shown),
-            Err(m) => fail(&shown, m),
-        },
-        _ => match decode_utf8(&bytes) {
-            Ok(text) => Box::new(std::iter::once(text_doc(text, &shown))),
-            Err(m) => fail(&shown, m),
-        },
+    if format != Format::Json && bytes.len() as u64 > MAX_ARTICLE_FILE {
+        return fail(&shown, format!("larger than {} MB: too large for one article; skipped", MAX_ARTICLE_FILE >> 20));
+    }
+    if format == Format::Json {
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return fail(&shown, read_error(&e));
+        }
+    }
+    let kind = if format == Format::Html { Kind::Html } else { Kind::Text };
+    let decoded = encoding::decode(&bytes, None, kind);
+    drop(bytes);
+    let note = decoded.note();
+    let docs = match format {
+        Format::Html => Box::new(std::iter::once(html_doc(&decoded.text, None, &shown))),
+        Format::Json => json_docs(decoded.text, &shown),
+        _ => Box::new(std::iter::once(text_doc(decoded.text, &shown))),
+    };
+    with_note(docs, note)
+}
+
+/// Adds `note` (how the input was decoded) to every document of `docs`.
+fn with_note(docs: DocIter, note: Option<String>) -> DocIter {
+    match note {
+        None => docs,
+        Some(note) => Box::new(docs.map(move |r| {
+            r.map(|mut doc| {
+                doc.notes.push(note.clone());
+                doc
+            })
+        })),
     }
 }
 
-/// A read error message; gzip corruption says so.
+/// A read error message; gzip corruption and truncation say so.
 fn read_error(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => {
             format!("not valid gzip data ({e})")
         }
+        std::io::ErrorKind::UnexpectedEof => format!("the data ends early, e.g. a truncated gzip file ({e})"),
         _ => format!("read error ({e})"),
     }
 }
@@ -291,45 +330,6 @@ fn sniff_html(head: &[u8]) -> bool {
     ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<meta", "<title"]
         .iter()
         .any(|t| lower.contains(t))
-}
-
-/// Strict UTF-8.
-fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
-    }
-}
-
-/// UTF-8, or Windows-1252 / ISO-8859-1 when the page declares it.
-pub(crate) fn decode_html(bytes: &[u8]) -> Result<String, String> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-            let latin = ["iso-8859-1", "iso8859-1", "latin-1", "latin1", "windows-1252", "cp1252"]
-                .iter()
-                .any(|c| head.contains(&format!("charset={c}")) || head.contains(&format!("charset=\"{c}")));
-            if latin {
-                Ok(bytes.iter().map(|&b| cp1252(b)).collect())
-            } else {
-                Err(format!("not valid UTF-8 at byte {}", e.valid_up_to()))
-            }
-        }
-    }
-}
-
-/// A Windows-1252 byte as a char (ISO-8859-1 where 1252 leaves a hole).
-pub(crate) fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-    ];
-    if (0x80..0xa0).contains(&b) {
-        HIGH[(b - 0x80) as usize]
-    } else {
-        b as char
-    }
 }
 
 /// One plain-text article.
@@ -417,12 +417,61 @@ mod tests {
         assert!(!looks_binary(b"Plain text.\n\tIndented.\r\n"));
     }
 
+    fn open(bytes: &[u8], name: &str) -> Vec<Result<Doc, IngestError>> {
+        let (format, _) = format_of(Path::new(name));
+        open_stream(Box::new(Cursor::new(bytes.to_vec())), name.into(), format).collect()
+    }
+
     #[test]
-    fn latin1_html() {
-        let page = b"<html><head><meta charset=iso-8859-1></head><body><p>Caf\xe9 \x93open\x94</p></body></html>";
-        let s = decode_html(page).unwrap();
-        assert!(s.contains("Café “open”"));
-        assert!(decode_html(b"<p>Caf\xe9</p>").is_err());
+    fn latin1_html_and_text() {
+        let page =
+            b"<html><head><meta charset=iso-8859-1></head><body><p>Caf\xe9 \x93open\x94 until late.</p></body></html>";
+        let doc = open(page, "a.html").remove(0).unwrap();
+        assert_eq!(doc.text, "Café “open” until late.");
+        assert!(doc.notes.contains(&"decoded as windows-1252 (meta charset)".to_string()), "{:?}", doc.notes);
+        let text = b"The club wrote off a \xa315m fee for the striker, the caf\xe9 owner said on Tuesday.";
+        let doc = open(text, "a.txt").remove(0).unwrap();
+        assert_eq!(doc.text, "The club wrote off a £15m fee for the striker, the café owner said on Tuesday.");
+        assert!(doc.notes.contains(&"decoded as windows-1252 (detected)".to_string()), "{:?}", doc.notes);
+    }
+
+    #[test]
+    fn utf16_text_and_latin1_feed() {
+        let utf16: Vec<u8> = b"\xff\xfe"
+            .iter()
+            .copied()
+            .chain("Talks began in Zürich.".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let doc = open(&utf16, "a.txt").remove(0).unwrap();
+        assert_eq!(doc.text, "Talks began in Zürich.");
+        assert_eq!(doc.notes, vec!["decoded as utf-16le (byte-order mark)".to_string()]);
+        let feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><description>Caf\xe9 talks went on.</description></item></channel></rss>";
+        let doc = open(feed, "f.rss").remove(0).unwrap();
+        assert_eq!(doc.text, "Café talks went on.");
+        assert!(doc.notes.contains(&"decoded as windows-1252 (XML declaration)".to_string()), "{:?}", doc.notes);
+    }
+
+    #[test]
+    fn a_truncated_gzip_file_says_so() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all("The council met on Monday. ".repeat(2000).as_bytes()).unwrap();
+        let gz = gz.finish().unwrap();
+        let r: Box<dyn Read + Send> = Box::new(MultiGzDecoder::new(Cursor::new(gz[..gz.len() / 2].to_vec())));
+        let out: Vec<_> = open_stream(r, "t.txt.gz".into(), Format::Text).collect();
+        assert_eq!(out.len(), 1);
+        let e = out[0].as_ref().unwrap_err().to_string();
+        assert!(e.starts_with("t.txt.gz: the data ends early, e.g. a truncated gzip file ("), "{e}");
+    }
+
+    #[test]
+    fn binary_and_oversized_files_are_one_error() {
+        let out = open(b"\x00\x01\x02binary\x00", "b.txt");
+        assert_eq!(out[0].as_ref().unwrap_err().to_string(), "b.txt: binary file, not text");
+        let big = vec![b'a'; (MAX_ARTICLE_FILE + 10) as usize];
+        let out = open(&big, "big.txt");
+        assert_eq!(out.len(), 1);
+        assert!(out[0].as_ref().unwrap_err().message.contains("too large for one article"));
     }
 
     #[test]

@@ -4,13 +4,14 @@
 //! the news-please names `maintext`, `date_publish`, `source_domain`, plus a few common
 //! variants (`headline`, `body`, `content`, `published_at`, `link`, `site_name`).
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use parallax_doc::{Doc, Meta, Provenance};
 use serde_json::{Map, Value};
 
 use crate::clean::Level;
 use crate::dates::normalize_published;
+use crate::encoding::{self, Kind};
 use crate::outlet::gazetteer;
 use crate::{build_doc, html, IngestError};
 
@@ -133,6 +134,29 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
     Ok(doc)
 }
 
+/// Lines longer than this are skipped (read past without being kept) with an error.
+const MAX_LINE: u64 = 16 << 20;
+
+/// Reads past the rest of the current line without keeping it.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = chunk.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
 /// Reads JSON Lines from a stream, one record per line, line by line.
 pub(crate) struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
@@ -156,7 +180,7 @@ impl Iterator for JsonlReader {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match (&mut self.reader).take(MAX_LINE + 1).read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.done = true;
                     if self.records == 0 {
@@ -175,25 +199,38 @@ impl Iterator for JsonlReader {
             }
             self.line += 1;
             let location = format!("{}:{}", self.path, self.line);
+            if self.buf.len() as u64 > MAX_LINE && self.buf.last() != Some(&b'\n') {
+                self.records += 1;
+                let skipped = skip_line(&mut self.reader);
+                if let Err(e) = skipped {
+                    self.done = true;
+                    return Some(Err(IngestError::new(location, format!("read error ({e})"))));
+                }
+                let message = format!("line longer than {} MB: too large for one record; skipped", MAX_LINE >> 20);
+                return Some(Err(IngestError::new(location, message)));
+            }
             let bytes = self.buf.as_slice();
             let bytes = if self.line == 1 { bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes) } else { bytes };
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             self.records += 1;
-            let text = match std::str::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    return Some(Err(IngestError::new(
-                        location,
-                        format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
-                    )))
-                }
-            };
-            let value: Value = match serde_json::from_str(text.trim()) {
+            // JSON Lines are UTF-8; a line in another charset is decoded by detection, with a note.
+            let decoded = encoding::decode(bytes, None, Kind::Text);
+            let value: Value = match serde_json::from_str(decoded.text.trim()) {
                 Ok(v) => v,
                 Err(e) => return Some(Err(IngestError::new(location, format!("invalid JSON ({e})")))),
             };
+            if let Some(note) = decoded.note() {
+                return Some(
+                    record_to_doc(value, &location)
+                        .map(|mut doc| {
+                            doc.notes.push(note);
+                            doc
+                        })
+                        .map_err(|m| IngestError::new(location, m)),
+                );
+            }
             return Some(record_to_doc(value, &location).map_err(|m| IngestError::new(location, m)));
         }
         None
@@ -240,12 +277,29 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_invalid_utf8() {
+    fn an_overlong_line_is_skipped_and_the_next_is_read() {
+        let mut data = b"{\"text\":\"".to_vec();
+        data.resize(MAX_LINE as usize + 100, b'a');
+        data.extend_from_slice(b"\"}\n{\"text\":\"Talks began.\"}\n");
+        let out: Vec<_> = JsonlReader::new(Box::new(Cursor::new(data)), "t.jsonl".into()).collect();
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            out[0].as_ref().unwrap_err().to_string(),
+            "t.jsonl:1: line longer than 16 MB: too large for one record; skipped"
+        );
+        assert_eq!(out[1].as_ref().unwrap().text, "Talks began.");
+    }
+
+    #[test]
+    fn empty_and_latin1_line() {
         let out = read("\n  \n");
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].as_ref().unwrap_err().message, "empty file");
-        let r = JsonlReader::new(Box::new(Cursor::new(b"{\"text\":\"caf\xe9\"}\n".to_vec())), "t.jsonl".into());
+        let line = b"{\"text\":\"The caf\xe9 on the square charged \xa34 for a cr\xe8me br\xfbl\xe9e.\"}\n";
+        let r = JsonlReader::new(Box::new(Cursor::new(line.to_vec())), "t.jsonl".into());
         let out: Vec<_> = r.collect();
-        assert_eq!(out[0].as_ref().unwrap_err().to_string(), "t.jsonl:1: not valid UTF-8 at byte 12 of the line");
+        let doc = out[0].as_ref().unwrap();
+        assert_eq!(doc.text, "The café on the square charged £4 for a crème brûlée.");
+        assert_eq!(doc.notes, vec!["decoded as windows-1252 (detected)".to_string()]);
     }
 }

@@ -9,7 +9,8 @@
 //! their reason. Metadata the input does not give is read from the article where it is clear:
 //! the publication date from a metadata line or dateline, the outlet from self-references
 //! ("Al Jazeera's Natacha Butler, reporting from Paris", "(Reuters) -"), with its
-//! `Provenance`.
+//! `Provenance`. Inputs in any charset are decoded ([`encoding`]); the language is detected
+//! when the input does not give it ([`language`]).
 //!
 //! ```
 //! use parallax_doc::{Meta, Provenance};
@@ -28,10 +29,12 @@
 
 mod clean;
 mod dates;
+pub mod encoding;
 mod feed;
 pub mod html;
 mod input;
 mod jsonl;
+pub mod language;
 pub mod outlet;
 mod warc;
 
@@ -69,6 +72,10 @@ pub fn doc_from_text(source: &str, raw: &str, meta: Meta) -> Doc {
 }
 
 /// Cleans `raw` at `level` and fills the metadata `meta` lacks.
+///
+/// The language is detected from the cleaned text; a language the input gave (a record field,
+/// `<html lang>`, often a template's default) is kept unless detection is reliable and
+/// disagrees, which is noted.
 pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::Level) -> Doc {
     let cleaned = clean::clean(raw, level);
     let mut notes = cleaned.notes;
@@ -76,6 +83,20 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
         if let Some((day, _)) = cleaned.published {
             meta.published = Some(day);
             meta.published_from = Provenance::Markup;
+        }
+    }
+    if let Some(detected) = language::detect(&cleaned.text) {
+        let given = meta.language.as_deref().map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());
+        match given {
+            Some(g) if g == detected => {}
+            Some(_) => {
+                let given = meta.language.as_deref().unwrap_or_default();
+                notes.push(format!(
+                    "the input gives language “{given}” but the text reads as {detected}; {detected} used"
+                ));
+                meta.language = Some(detected.to_string());
+            }
+            None => meta.language = Some(detected.to_string()),
         }
     }
     let from_text = outlet::from_text(&cleaned.text);
@@ -121,6 +142,30 @@ mod tests {
         assert_eq!(doc.meta.outlet.as_deref(), Some("Reuters"));
         assert_eq!(doc.text, "The Guardian has learned that talks will start.");
         assert_eq!(doc.removed.len(), 1);
+    }
+
+    #[test]
+    fn detected_language_fills_in_or_overrules_a_wrong_given_one() {
+        let de = "Der Bürgermeister hat am Montag angekündigt, dass die Brücke über den Fluss im Sommer wieder \
+                  für den Verkehr geöffnet wird, nachdem die Bauarbeiten abgeschlossen sind.";
+        assert_eq!(doc_from_text("x", de, Meta::default()).meta.language.as_deref(), Some("de"));
+        let given_en = Meta { language: Some("en-US".into()), ..Meta::default() };
+        let doc = doc_from_text("x", de, given_en);
+        assert_eq!(doc.meta.language.as_deref(), Some("de"));
+        assert!(
+            doc.notes.iter().any(|n| n.contains("gives language “en-US” but the text reads as de")),
+            "{:?}",
+            doc.notes
+        );
+        let given_de = Meta { language: Some("de-AT".into()), ..Meta::default() };
+        let doc = doc_from_text("x", de, given_de);
+        assert_eq!((doc.meta.language.as_deref(), doc.notes.len()), (Some("de-AT"), 0));
+        let short = Meta { language: Some("fr".into()), ..Meta::default() };
+        assert_eq!(
+            doc_from_text("x", "Talks began.", short).meta.language.as_deref(),
+            Some("fr"),
+            "unsure: given kept"
+        );
     }
 
     #[test]

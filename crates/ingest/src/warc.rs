@@ -3,7 +3,7 @@
 //! `response` (and `resource`) records whose HTTP payload is HTML become articles:
 //! `WARC-Target-URI` → url, the page's own date else `WARC-Date` (the crawl date, with a note)
 //! → published. The charset comes from the HTTP `Content-Type` header when present, else from
-//! the page; chunked and gzip/deflate-encoded payloads are decoded. `request`, `metadata`,
+//! the page or detection ([`crate::encoding`]); chunked and gzip/deflate-encoded payloads are decoded. `request`, `metadata`,
 //! `warcinfo`, `revisit` records and non-HTML or non-2xx responses are skipped. Records are
 //! numbered from 1: errors name `PATH[N]`; a truncated file gives one error and keeps the
 //! records read before it.
@@ -13,7 +13,8 @@ use std::io::{BufRead, Read};
 use flate2::read::{DeflateDecoder, GzDecoder};
 use parallax_doc::{Doc, Provenance};
 
-use crate::input::{cp1252, decode_html, html_doc};
+use crate::encoding::{self, Kind};
+use crate::input::html_doc;
 use crate::IngestError;
 
 /// Records larger than this are skipped (read past, not kept in memory).
@@ -221,6 +222,7 @@ impl WarcReader {
             (header(headers, "Content-Type").map(str::to_string), block.to_vec())
         };
         let ct = content_type.unwrap_or_default().to_ascii_lowercase();
+        let mut notes = Vec::new();
         let is_html = if ct.is_empty() {
             let head = String::from_utf8_lossy(&body[..body.len().min(1024)]).to_ascii_lowercase();
             head.contains("<html") || head.contains("<!doctype html")
@@ -230,21 +232,17 @@ impl WarcReader {
         if !is_html {
             return Ok(None);
         }
-        let charset =
-            ct.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(|c| c.trim_matches('"').to_string());
-        let page = match charset.as_deref() {
-            Some("utf-8" | "utf8" | "us-ascii" | "ascii") => String::from_utf8_lossy(&body).into_owned(),
-            Some("iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252") => {
-                body.iter().map(|&b| cp1252(b)).collect()
-            }
-            Some(other) if !other.is_empty() => {
-                return Err(format!("unsupported charset “{other}”"));
-            }
-            _ => decode_html(&body).unwrap_or_else(|_| String::from_utf8_lossy(&body).into_owned()),
-        };
+        let charset = encoding::charset_param(&ct);
+        let decoded = encoding::decode(&body, charset, Kind::Html);
+        if let Some(label) = charset.filter(|l| encoding::label(l).is_none()) {
+            notes.push(format!("unknown charset “{}” in the HTTP header; ignored", clip(label)));
+        }
+        notes.extend(decoded.note());
+        let page = decoded.text;
         let uri = header(headers, "WARC-Target-URI").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
         let shown = uri.clone().unwrap_or_else(|| format!("{}[{}]", self.shown, self.count));
         let mut doc = html_doc(&page, uri.as_deref(), &shown).map_err(|e| e.message)?;
+        doc.notes.extend(notes);
         if uri.is_some() {
             doc.meta.url = uri;
         }

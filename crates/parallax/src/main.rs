@@ -180,7 +180,7 @@ fn run() -> Result<ExitCode> {
             let mut out = open_output(output.as_deref())?;
             match format {
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &parallax_story::report::analysis_json(&analysis))?;
+                    serde_json::to_writer_pretty(&mut out, &parallax_story::report::AnalysisJson(&analysis))?;
                     writeln!(out)?;
                 }
                 Format::Jsonl => write_jsonl(&mut out, &analysis)?,
@@ -304,13 +304,13 @@ fn exit_code(failures: usize) -> ExitCode {
     }
 }
 
+/// Writes each article, then each story (`{"story": {...}}`), one JSON object per line, one at a time.
 fn write_jsonl(out: &mut dyn Write, analysis: &parallax_story::Analysis) -> Result<()> {
-    let value = parallax_story::report::analysis_json(analysis);
-    for article in value["articles"].as_array().into_iter().flatten() {
-        serde_json::to_writer(&mut *out, article)?;
+    for article in parallax_story::report::article_values(analysis) {
+        serde_json::to_writer(&mut *out, &article)?;
         writeln!(out)?;
     }
-    for story in value["stories"].as_array().into_iter().flatten() {
+    for story in parallax_story::report::story_values(analysis) {
         serde_json::to_writer(&mut *out, &serde_json::json!({ "story": story }))?;
         writeln!(out)?;
     }

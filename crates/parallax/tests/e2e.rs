@@ -261,14 +261,21 @@ mod bad_input {
         let out = parallax(&["analyze", "tests/fixtures/bad"]);
         assert_eq!(out.status.code(), Some(1), "some inputs failed");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        for name in ["empty.txt", "binary.txt", "latin1.txt", "mixed.jsonl:2"] {
+        for name in ["empty.txt", "binary.txt", "mixed.jsonl:2"] {
             let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(name)).collect();
             assert_eq!(lines.len(), 1, "one line for {name}: {stderr}");
         }
         let analysis: Value = serde_json::from_slice(&out.stdout).expect("valid JSON despite errors");
         let sources: Vec<&str> =
             analysis["articles"].as_array().into_iter().flatten().filter_map(|a| a["source"].as_str()).collect();
-        assert_eq!(sources, vec!["ok-1", "ok-2"]);
+        assert_eq!(
+            sources,
+            vec!["tests/fixtures/bad/latin1.txt", "ok-1", "ok-2"],
+            "Latin-1 text is decoded, not rejected"
+        );
+        let latin1 = article(&analysis, "latin1.txt");
+        assert!(latin1["text"].as_str().is_some_and(|t| t.starts_with("café au lait")), "{}", latin1["text"]);
+        assert!(latin1["notes"].as_array().into_iter().flatten().any(|n| n == "decoded as windows-1252 (detected)"));
         let ok2 = article(&analysis, "ok-2");
         assert_eq!(quote_speaker(ok2, "The bridge is unsafe"), Some("Jane Okafor"));
     }
@@ -309,6 +316,94 @@ mod bad_input {
             String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
         assert_eq!(lines.len(), 4, "three articles and one story");
         assert!(lines[3].get("story").is_some());
+    }
+}
+
+mod bad_files_in_a_temporary_directory {
+    use super::*;
+    use std::io::Write;
+
+    /// A fresh temporary directory for one test.
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("parallax-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn each_bad_file_is_one_line_and_the_good_one_is_analysed() {
+        let dir = temp_dir("bad");
+        let good = "\"The ferry will run again,\" Mayor Jane Okafor said on Monday.";
+        std::fs::write(dir.join("a_good.txt"), good).expect("write");
+        // a gzip file cut in the middle
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all("The council met on Monday. ".repeat(2000).as_bytes()).expect("gzip");
+        let gz = gz.finish().expect("gzip");
+        std::fs::write(dir.join("b_truncated.txt.gz"), &gz[..gz.len() / 2]).expect("write");
+        // a WARC file cut inside its only record
+        let record = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Cut";
+        std::fs::write(dir.join("c_truncated.warc"), record).expect("write");
+        std::fs::write(dir.join("d_nobody.html"), "<html><head><title>Only a title</title></head></html>")
+            .expect("write");
+        std::fs::write(dir.join("e_empty.txt"), "").expect("write");
+        std::fs::write(dir.join("f_binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).expect("write");
+        // 50 MB on one line, as text and as one JSON Lines record
+        let line = "word ".repeat(10 << 20);
+        std::fs::write(dir.join("g_one_line.txt"), &line).expect("write");
+        std::fs::write(dir.join("h_one_line.jsonl"), format!("{{\"text\": \"{line}\"}}\n")).expect("write");
+        let started = std::time::Instant::now();
+        let out = parallax(&["analyze", &dir.display().to_string()]);
+        let took = started.elapsed();
+        assert_eq!(out.status.code(), Some(1), "some inputs failed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for name in [
+            "b_truncated.txt.gz",
+            "c_truncated.warc[1]",
+            "d_nobody.html",
+            "e_empty.txt",
+            "f_binary.txt",
+            "g_one_line.txt",
+            "h_one_line.jsonl:1",
+        ] {
+            assert_eq!(stderr.lines().filter(|l| l.contains(name)).count(), 1, "one line for {name}: {stderr}");
+        }
+        assert!(took.as_secs() < 60, "50 MB lines are skipped quickly, not analysed ({took:?})");
+        let analysis: Value = serde_json::from_slice(&out.stdout).expect("valid JSON despite errors");
+        assert_eq!(analysis["articles"].as_array().map(Vec::len), Some(1), "{stderr}");
+        assert_eq!(quote_speaker(article(&analysis, "a_good.txt"), "The ferry will run again"), Some("Jane Okafor"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+mod languages {
+    use super::*;
+
+    #[test]
+    fn german_and_french_articles_are_kept_marked_and_not_analysed() {
+        let out =
+            parallax(&["analyze", "tests/fixtures/ingest/languages.jsonl", "tests/fixtures/ingest/faehre_cp1252.html"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let a: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        assert_eq!(a["articles"].as_array().map(Vec::len), Some(5), "non-English articles are kept");
+        for (source, language) in [("de-1", "de"), ("fr-1", "fr"), ("faehre_cp1252.html", "de")] {
+            let art = article(&a, source);
+            assert_eq!(art["language"], language, "{source}");
+            let note = format!("language is {language}: English-only stages (entities, times, quotes, events) skipped");
+            assert!(art["notes"].as_array().into_iter().flatten().any(|n| *n == note), "{source}: {}", art["notes"]);
+            for layer in ["entities", "quotes", "times", "events"] {
+                assert_eq!(art[layer].as_array().map(Vec::len), Some(0), "{source} {layer}");
+            }
+        }
+        let page = article(&a, "faehre_cp1252.html");
+        assert!(page["text"].as_str().is_some_and(|t| t.contains("„Das Schiff fährt leiser")), "{}", page["text"]);
+        assert!(page["notes"].as_array().into_iter().flatten().any(|n| n == "decoded as windows-1252 (meta charset)"));
+        let en = article(&a, "en-1");
+        assert_eq!(en["language"], "en");
+        assert_eq!(quote_speaker(en, "We have waited long enough"), Some("Katrin Albers"));
+        let short = article(&a, "en-short");
+        assert_eq!(short["language"], Value::Null, "too short to tell: treated as English");
+        assert_eq!(time_values(short, "Monday"), vec!["2025-03-03"]);
     }
 }
 

@@ -3,6 +3,7 @@
 //! Offsets (`start`, `end`) are byte offsets into the article's `text` as written here.
 
 use parallax_doc::{Doc, Span};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 
 use crate::{Analysis, Story};
@@ -203,20 +204,47 @@ fn distinct_articles(e: &crate::StoryEvent) -> usize {
 
 /// The whole analysis as JSON.
 pub fn analysis_json(analysis: &Analysis) -> Value {
+    json!({ "articles": article_values(analysis).collect::<Vec<_>>(), "stories": story_values(analysis).collect::<Vec<_>>() })
+}
+
+/// Each article as JSON ([`article_json`] with its story), in input order, built one at a time.
+pub fn article_values(analysis: &Analysis) -> impl Iterator<Item = Value> + '_ {
     let mut story_of = vec![None; analysis.docs.len()];
     for (s, story) in analysis.stories.iter().enumerate() {
         for &d in &story.articles {
             story_of[d] = Some(s);
         }
     }
-    let articles: Vec<Value> = analysis
+    analysis
         .docs
         .iter()
         .enumerate()
-        .map(|(d, doc)| article_json(doc, story_of[d].map(|s| (&analysis.stories[s], d))))
-        .collect();
-    let stories: Vec<Value> = (0..analysis.stories.len()).map(|s| story_json(analysis, s)).collect();
-    json!({ "articles": articles, "stories": stories })
+        .map(move |(d, doc)| article_json(doc, story_of[d].map(|s| (&analysis.stories[s], d))))
+}
+
+/// Each story as JSON ([`story_json`]), built one at a time.
+pub fn story_values(analysis: &Analysis) -> impl Iterator<Item = Value> + '_ {
+    (0..analysis.stories.len()).map(|s| story_json(analysis, s))
+}
+
+/// The same JSON as [`analysis_json`], serialised one article and one story at a time, so that
+/// writing it needs memory for one article's JSON, not for the whole tree.
+pub struct AnalysisJson<'a>(pub &'a Analysis);
+
+impl Serialize for AnalysisJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// A JSON array written from an iterator made on demand.
+        struct Lazy<F>(F);
+        impl<F: Fn() -> I, I: Iterator<Item = Value>> Serialize for Lazy<F> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq((self.0)())
+            }
+        }
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("articles", &Lazy(|| article_values(self.0)))?;
+        map.serialize_entry("stories", &Lazy(|| story_values(self.0)))?;
+        map.end()
+    }
 }
 
 fn member_articles(e: &crate::StoryEntity) -> Vec<usize> {

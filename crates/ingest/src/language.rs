@@ -1,0 +1,156 @@
+//! The language of an article's cleaned text, as an ISO 639-1 code ([`whatlang`]).
+//!
+//! Only a reliable detection counts: short or mixed texts give `None` and are treated as
+//! English downstream, so a short English snippet is still analysed. Detection reads the first
+//! few KB of the text, which is plenty for a trigram model and keeps the cost per article flat.
+
+/// How much of the text is read (bytes, cut back to a character boundary).
+const SAMPLE: usize = 4096;
+
+/// Texts with fewer letters than this are not classified (too short to be sure).
+const MIN_LETTERS: usize = 40;
+
+/// The ISO 639-1 code of `text`'s language when whatlang is sure of it; `None` otherwise.
+///
+/// ```
+/// let de = "Der Bürgermeister hat am Montag angekündigt, dass die Brücke über den Fluss im Sommer \
+///           wieder für den Verkehr geöffnet wird, nachdem die Bauarbeiten abgeschlossen sind.";
+/// assert_eq!(parallax_ingest::language::detect(de), Some("de"));
+/// assert_eq!(parallax_ingest::language::detect("Talks began."), None);
+/// ```
+pub fn detect(text: &str) -> Option<&'static str> {
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    iso639_1(info.lang())
+}
+
+/// The ISO 639-1 code of a whatlang language (whatlang names ISO 639-3 codes).
+fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Afr => "af",
+        Aka => "ak",
+        Amh => "am",
+        Ara => "ar",
+        Aze => "az",
+        Bel => "be",
+        Ben => "bn",
+        Bul => "bg",
+        Cat => "ca",
+        Ces => "cs",
+        Cmn => "zh",
+        Dan => "da",
+        Deu => "de",
+        Ell => "el",
+        Eng => "en",
+        Epo => "eo",
+        Est => "et",
+        Fin => "fi",
+        Fra => "fr",
+        Guj => "gu",
+        Heb => "he",
+        Hin => "hi",
+        Hrv => "hr",
+        Hun => "hu",
+        Hye => "hy",
+        Ind => "id",
+        Ita => "it",
+        Jav => "jv",
+        Jpn => "ja",
+        Kan => "kn",
+        Kat => "ka",
+        Khm => "km",
+        Kor => "ko",
+        Lat => "la",
+        Lav => "lv",
+        Lit => "lt",
+        Mal => "ml",
+        Mar => "mr",
+        Mkd => "mk",
+        Mya => "my",
+        Nep => "ne",
+        Nld => "nl",
+        Nob => "nb",
+        Ori => "or",
+        Pan => "pa",
+        Pes => "fa",
+        Pol => "pl",
+        Por => "pt",
+        Ron => "ro",
+        Rus => "ru",
+        Sin => "si",
+        Slk => "sk",
+        Slv => "sl",
+        Sna => "sn",
+        Spa => "es",
+        Srp => "sr",
+        Swe => "sv",
+        Tam => "ta",
+        Tel => "te",
+        Tgl => "tl",
+        Tha => "th",
+        Tuk => "tk",
+        Tur => "tr",
+        Ukr => "uk",
+        Urd => "ur",
+        Uzb => "uz",
+        Vie => "vi",
+        Yid => "yi",
+        Zul => "zu",
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_whatlang_language_has_a_two_letter_code() {
+        for &lang in whatlang::Lang::all() {
+            let code = iso639_1(lang);
+            assert!(code.is_some_and(|c| c.len() == 2), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn news_paragraphs_in_four_languages() {
+        let en = "The mayor said on Monday that the bridge over the river would reopen to traffic in the summer, \
+                  once the repairs to its steel frame are finished and inspectors have approved the work.";
+        let fr = "Le maire a annoncé lundi que le pont sur la rivière rouvrirait à la circulation cet été, \
+                  une fois les réparations de sa structure métallique terminées et validées par les inspecteurs.";
+        let es = "El alcalde anunció el lunes que el puente sobre el río volverá a abrirse al tráfico en verano, \
+                  cuando terminen las reparaciones de su estructura de acero y los inspectores aprueben las obras.";
+        let ru = "Мэр заявил в понедельник, что мост через реку снова откроют для движения летом, \
+                  когда закончится ремонт его стальной конструкции.";
+        assert_eq!(detect(en), Some("en"));
+        assert_eq!(detect(fr), Some("fr"));
+        assert_eq!(detect(es), Some("es"));
+        assert_eq!(detect(ru), Some("ru"));
+    }
+
+    #[test]
+    fn short_text_is_not_classified() {
+        assert_eq!(detect("Talks began in Riyadh."), None);
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("1234 5678 — 2025-02-18"), None);
+    }
+
+    #[test]
+    fn the_sample_is_cut_on_a_character_boundary() {
+        let long = format!("a{}", "é".repeat(3000));
+        assert!(!long.is_char_boundary(SAMPLE));
+        let _ = detect(&long);
+    }
+}
