@@ -32,9 +32,15 @@ pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode>
     let stage_nanos: Vec<u128> = pool.install(|| {
         docs.par_iter_mut()
             .map(|doc| {
+                // as `analyze` does: articles not in English are segmented only
+                let english = parallax_analyze::is_english(doc);
                 pipeline
                     .stages()
-                    .map(|stage| {
+                    .enumerate()
+                    .map(|(i, stage)| {
+                        if !english && i > 0 {
+                            return 0;
+                        }
                         let t = Instant::now();
                         stage.run(doc);
                         t.elapsed().as_nanos()
