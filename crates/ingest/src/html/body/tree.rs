@@ -21,6 +21,7 @@ pub(super) enum Child<'a> {
 }
 
 /// One element of the page with its statistics.
+#[derive(Default)]
 pub(super) struct Element<'a> {
     /// Tag name.
     pub tag: &'a str,
@@ -197,20 +198,9 @@ fn element<'a>(
         children: Vec::new(),
         furniture,
         comments: names.comments,
-        link: false,
-        in_article: false,
-        in_furniture: false,
         marker,
-        holds_marker: false,
         weight: names.weight,
-        text_len: 0,
-        link_len: 0,
-        commas: 0,
-        inline_len: 0,
-        inline_commas: 0,
-        paragraphs: 0,
-        list_items: 0,
-        score: None,
+        ..Element::default()
     }
 }
 
@@ -423,27 +413,5 @@ impl<'a> Tree<'a> {
 
 /// A stand-in root element for documents without `<body>`.
 fn element_root<'a>() -> Element<'a> {
-    Element {
-        tag: "body",
-        block: true,
-        class: "",
-        parent: None,
-        children: Vec::new(),
-        furniture: false,
-        comments: false,
-        link: false,
-        in_article: false,
-        in_furniture: false,
-        marker: false,
-        holds_marker: false,
-        weight: 0,
-        text_len: 0,
-        link_len: 0,
-        commas: 0,
-        inline_len: 0,
-        inline_commas: 0,
-        paragraphs: 0,
-        list_items: 0,
-        score: None,
-    }
+    Element { tag: "body", block: true, ..Element::default() }
 }
