@@ -9,11 +9,12 @@
 //! recall = right / (right + missing)) and pages per second; `--verbose` lists every wrong or missing page.
 //! Pages without a gold date (`NaN` in the file) are left out.
 
-use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
 use serde_json::Value;
+
+mod common;
 
 /// Counts for one evaluation file.
 #[derive(Default)]
@@ -59,17 +60,6 @@ impl Tally {
     }
 }
 
-/// A gzipped page, as UTF-8 when it is, else byte by byte as Latin-1.
-fn read_page(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    flate2::read::MultiGzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
-    })
-}
-
 fn run(dir: &Path, name: &str, verbose: bool) -> Result<Tally, String> {
     let json_path = dir.join(name);
     let raw = std::fs::read_to_string(&json_path).map_err(|e| format!("{}: {e}", json_path.display()))?;
@@ -84,7 +74,7 @@ fn run(dir: &Path, name: &str, verbose: bool) -> Result<Tally, String> {
         let (Some(file), Some(date)) = (entry["file"].as_str(), entry["date"].as_str()) else {
             continue;
         };
-        let page = read_page(&dir.join("html").join(format!("{file}.gz")))?;
+        let page = common::read_page(&dir.join("html").join(format!("{file}.gz")))?;
         let start = Instant::now();
         let extracted = parallax_ingest::html::extract(&page, Some(url));
         tally.seconds += start.elapsed().as_secs_f64();

@@ -18,11 +18,12 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use scraper::{ElementRef, Html, Node};
+
+mod common;
 
 /// Command-line options.
 struct Options {
@@ -72,49 +73,6 @@ fn main() {
     if let Err(e) = result {
         eprintln!("extraction_eval: {e}");
         std::process::exit(1);
-    }
-}
-
-/// Reads a gzip file.
-fn read_gz(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(file).read_to_end(&mut out).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(out)
-}
-
-/// Windows-1252 code points for bytes 0x80..=0x9F (the rest of the range is Latin-1).
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
-    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// Cheap decoding: UTF-8 when valid, Windows-1252 when the page declares a Latin-1 family
-/// charset, else UTF-8 with replacement characters.
-fn decode(raw: &[u8]) -> String {
-    if let Ok(s) = std::str::from_utf8(raw) {
-        return s.to_string();
-    }
-    let head = String::from_utf8_lossy(&raw[..raw.len().min(5000)]).to_ascii_lowercase();
-    let charset = head.find("charset=").map(|i| {
-        head[i + 8..]
-            .trim_start_matches(['"', '\''])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect::<String>()
-    });
-    let latin1 = charset.as_deref().is_some_and(|c| {
-        matches!(
-            c,
-            "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252" | "us-ascii" | "ascii"
-        )
-    });
-    if latin1 {
-        raw.iter()
-            .map(|&b| if (0x80..0xA0).contains(&b) { CP1252_HIGH[usize::from(b - 0x80)] } else { char::from(b) })
-            .collect()
-    } else {
-        String::from_utf8_lossy(raw).into_owned()
     }
 }
 
@@ -206,7 +164,7 @@ fn trafilatura_mode(o: &Options) -> Result<(), String> {
         if !path.is_file() {
             continue;
         }
-        let page = decode(&read_gz(&path)?);
+        let page = common::read_page(&path)?;
         let with = item.get("with").map(strings).unwrap_or_default();
         let without = item.get("without").map(strings).unwrap_or_default();
         if let Some(lang) = &o.lang {
@@ -381,7 +339,7 @@ fn readability_mode(o: &Options) -> Result<(), String> {
         if !src.is_file() || !exp.is_file() {
             continue;
         }
-        loaded.push((name, decode(&read_gz(&src)?), html_text(&decode(&read_gz(&exp)?))));
+        loaded.push((name, common::read_page(&src)?, html_text(&common::read_page(&exp)?)));
         if o.limit > 0 && loaded.len() >= o.limit {
             break;
         }

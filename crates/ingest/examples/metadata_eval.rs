@@ -9,10 +9,11 @@
 //! single spaces (several authors are joined with spaces); a date when its day equals the gold.
 //! Prints, per field: pages with gold, right, wrong, missing, accuracy and precision.
 
-use std::io::Read;
 use std::path::Path;
 
 use serde_json::Value;
+
+mod common;
 
 /// Counts for one field.
 #[derive(Default)]
@@ -69,17 +70,6 @@ fn same_day(gold: &str, predicted: &str) -> bool {
     predicted.get(..10) == Some(gold)
 }
 
-/// A gzipped page, as UTF-8 when it is, else as Windows-1252/Latin-1 byte by byte.
-fn read_page(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    flate2::read::MultiGzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
-    })
-}
-
 fn run(dir: &Path, verbose: bool) -> Result<(), String> {
     let json_path = dir.join("evaldata.json");
     let raw = std::fs::read_to_string(&json_path).map_err(|e| format!("{}: {e}", json_path.display()))?;
@@ -96,7 +86,7 @@ fn run(dir: &Path, verbose: bool) -> Result<(), String> {
         if gold_title.is_none() && gold_author.is_none() && gold_date.is_none() {
             continue;
         }
-        let page = read_page(&dir.join("html").join(format!("{file}.gz")))?;
+        let page = common::read_page(&dir.join("html").join(format!("{file}.gz")))?;
         let e = parallax_ingest::html::extract(&page, Some(url));
         let show = |field: &str, gold: &str, got: Option<&str>, ok: bool| {
             if verbose && !ok {
