@@ -486,6 +486,15 @@ impl<'a> Finder<'a> {
         matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
     }
 
+    /// The nearest punctuation token in `separators` before token `from` and after `lo`,
+    /// unless a quotation comes first.
+    fn separator_before(&self, from: usize, lo: usize, separators: &[&str]) -> Option<usize> {
+        (lo..from)
+            .rev()
+            .take_while(|&j| !self.in_quote[j])
+            .find(|&j| is_in(self.tok(j), separators) && !self.is_word(j))
+    }
+
     /// Index of the sentence holding token `i`.
     fn sentence_of(&self, i: usize) -> usize {
         let s = self.doc.sentences.partition_point(|s| s.tokens.end <= i);
@@ -1032,20 +1041,7 @@ impl<'a> Finder<'a> {
                     }
                 }
                 // an appositive or inserted clause: "Kallas, the EU’s foreign policy chief, said"
-                let mut j = k;
-                let boundary = loop {
-                    if j <= lo {
-                        break None;
-                    }
-                    j -= 1;
-                    if self.in_quote[j] {
-                        break None;
-                    }
-                    if matches!(self.tok(j), "," | "–" | "—" | "(" | "-") && !self.is_word(j) {
-                        break Some(j);
-                    }
-                };
-                let Some(mut j) = boundary else {
+                let Some(mut j) = self.separator_before(k, lo, &[",", "–", "—", "(", "-"]) else {
                     return Before::Inverted;
                 };
                 if let Some(c) = self.lex.match_at(self.doc, j + 1, k) {
@@ -1067,20 +1063,7 @@ impl<'a> Finder<'a> {
                 while skipped < 4 && self.insert_segment(j + 1, k) {
                     skipped += 1;
                     k = j;
-                    let mut b = j;
-                    let next = loop {
-                        if b <= lo {
-                            break None;
-                        }
-                        b -= 1;
-                        if self.in_quote[b] {
-                            break None;
-                        }
-                        if matches!(self.tok(b), "," | "–" | "—" | "(") && !self.is_word(b) {
-                            break Some(b);
-                        }
-                    };
-                    match next {
+                    match self.separator_before(j, lo, &[",", "–", "—", "("]) {
                         Some(b) => j = b,
                         None => {
                             return self.np_ending_at(k.saturating_sub(1), lo).map_or(Before::Nothing, Before::Subject)
