@@ -6,7 +6,7 @@
 //! [`StoryClusterer::threshold`], else it starts a new story. The state is explicit
 //! ([`StoryClusterer`]), so a caller can keep feeding it articles.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use parallax_doc::{Doc, EntityKind};
 
@@ -42,7 +42,7 @@ pub struct StoryClusterer {
 
 #[derive(Debug)]
 struct StoryState {
-    centroid: HashMap<u32, f32>,
+    centroid: BTreeMap<u32, f32>,
     norm: f32,
     members: Vec<usize>,
 }
@@ -100,18 +100,15 @@ impl StoryClusterer {
     /// their document frequency among the articles seen so far (the batch [`Self::cluster`]
     /// knows the whole corpus), so a stream can be clustered without holding it.
     pub fn push(&mut self, idx: usize, doc: &Doc) -> usize {
-        let terms = article_terms(doc);
         self.running_n += 1;
         let n = self.running_n as f32;
-        let mut v: Vec<(u32, f32)> = terms
+        let mut v: Vec<(u32, f32)> = sorted_terms(doc)
             .into_iter()
             .map(|(term, tf)| {
-                let next = self.vocabulary.len() as u32;
-                let id = *self.vocabulary.entry(term).or_insert(next);
+                let id = self.term_id(term);
                 let df = self.running_df.entry(id).or_default();
                 *df += 1;
-                let idf = ((n + 1.0) / (*df as f32 + 1.0)).ln() + 1.0;
-                (id, (1.0 + tf.ln()) * idf)
+                (id, weight(tf, *df as f32, n))
             })
             .collect();
         v.sort_unstable_by_key(|&(id, _)| id);
@@ -134,14 +131,18 @@ impl StoryClusterer {
         }
     }
 
+    /// The vocabulary id of `term`, added when new.
+    fn term_id(&mut self, term: String) -> u32 {
+        let next = self.vocabulary.len() as u32;
+        *self.vocabulary.entry(term).or_insert(next)
+    }
+
     fn vector(&mut self, doc: &Doc, df: &HashMap<String, usize>, n: f32) -> Vec<(u32, f32)> {
-        let mut v: Vec<(u32, f32)> = article_terms(doc)
+        let mut v: Vec<(u32, f32)> = sorted_terms(doc)
             .into_iter()
             .map(|(term, tf)| {
-                let idf = ((n + 1.0) / (*df.get(&term).unwrap_or(&1) as f32 + 1.0)).ln() + 1.0;
-                let next = self.vocabulary.len() as u32;
-                let id = *self.vocabulary.entry(term).or_insert(next);
-                (id, (1.0 + tf.ln()) * idf)
+                let w = weight(tf, *df.get(&term).unwrap_or(&1) as f32, n);
+                (self.term_id(term), w)
             })
             .collect();
         v.sort_unstable_by_key(|&(id, _)| id);
@@ -149,7 +150,6 @@ impl StoryClusterer {
     }
 
     fn add(&mut self, idx: usize, vector: Vec<(u32, f32)>) -> usize {
-        // candidate stories: those sharing one of the article's terms (inverted index)
         // candidate stories: those whose centroid has one of the article's strongest terms
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
@@ -175,7 +175,7 @@ impl StoryClusterer {
         let story = match best {
             Some((story, sim)) if sim >= self.threshold => story,
             _ => {
-                self.stories.push(StoryState { centroid: HashMap::new(), norm: 0.0, members: Vec::new() });
+                self.stories.push(StoryState { centroid: BTreeMap::new(), norm: 0.0, members: Vec::new() });
                 self.stories.len() - 1
             }
         };
@@ -191,6 +191,19 @@ impl StoryClusterer {
         state.members.push(idx);
         story
     }
+}
+
+/// An article's terms in a fixed order, so vocabulary ids, and with them every sum over a
+/// story's terms, are the same on every run.
+fn sorted_terms(doc: &Doc) -> Vec<(String, f32)> {
+    let mut terms: Vec<(String, f32)> = article_terms(doc).into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    terms
+}
+
+/// TF-IDF weight of a term seen `tf` times in an article and in `df` of `n` articles.
+fn weight(tf: f32, df: f32, n: f32) -> f32 {
+    (1.0 + tf.ln()) * (((n + 1.0) / (df + 1.0)).ln() + 1.0)
 }
 
 /// In how many documents each term occurs.
