@@ -523,10 +523,30 @@ impl<'a> Finder<'a> {
         self.lex.match_at(self.doc, i, i + 1).is_some()
     }
 
-    /// A lower-case adverb in -ly ("sharply", "bluntly").
+    /// A lower-case adverb in -ly ("sharply", "bluntly"), not a noun in -ly ("family", "ally").
     fn ly_adverb(&self, i: usize) -> bool {
+        /// Nouns (and noun-like adjectives) in -ly that head a speaker's noun phrase.
+        const LY_NOUNS: &[&str] = &[
+            "family",
+            "ally",
+            "rally",
+            "assembly",
+            "supply",
+            "reply",
+            "anomaly",
+            "monopoly",
+            "bully",
+            "homily",
+            "daily",
+            "weekly",
+            "monthly",
+            "quarterly",
+            "elderly",
+            "panoply",
+            "oligopoly",
+        ];
         let t = self.tok(i);
-        t.len() > 4 && t.ends_with("ly") && !starts_upper(t)
+        t.len() > 4 && t.ends_with("ly") && !starts_upper(t) && !is_in(t, LY_NOUNS)
     }
 
     fn run(mut self) -> Vec<Quote> {
@@ -994,7 +1014,8 @@ impl<'a> Finder<'a> {
             }
             if skipped < 8 {
                 let t = self.tok(k);
-                if self.doc.tokens[k].kind == TokenKind::Number {
+                // a date's number ("on Feb. 18"), not an age ("the 34-year-old")
+                if self.doc.tokens[k].kind == TokenKind::Number && !t.contains('-') {
                     after_time = true;
                     skipped += 1;
                     i -= 1;
@@ -1012,6 +1033,44 @@ impl<'a> Finder<'a> {
                         skipped += 1;
                         i -= 1;
                         continue;
+                    }
+                    // "appeared to suggest", "continues to insist", "went on to say"
+                    if t == "to" && k > lo {
+                        const RAISING: &[&str] = &[
+                            "appeared",
+                            "appears",
+                            "appear",
+                            "seemed",
+                            "seems",
+                            "seem",
+                            "continued",
+                            "continues",
+                            "continue",
+                            "tried",
+                            "tries",
+                            "try",
+                            "sought",
+                            "seeks",
+                            "wanted",
+                            "wants",
+                            "used",
+                            "began",
+                            "begins",
+                            "hastened",
+                            "rushed",
+                            "moved",
+                        ];
+                        let v = self.tok(k - 1);
+                        if is_in(v, RAISING) {
+                            skipped += 2;
+                            i -= 2;
+                            continue;
+                        }
+                        if v == "on" && k - 1 > lo && is_in(self.tok(k - 2), &["went", "goes", "go", "going"]) {
+                            skipped += 3;
+                            i -= 3;
+                            continue;
+                        }
                     }
                     if after_time && is_in(t, &["on", "at", "the", "in", "early", "late", "over", "during"]) {
                         skipped += 1;
@@ -1155,6 +1214,15 @@ impl<'a> Finder<'a> {
         }
         if let Some(p) = self.before_parenthesis(k, lo) {
             return self.np_ending_at(p, lo);
+        }
+        // "the 21-year-old told …": an age as a noun
+        let age = self.doc.tokens[k].kind == TokenKind::Number && {
+            let t = self.tok(k);
+            t.ends_with("-old") || t.ends_with("-olds")
+        };
+        if age {
+            let det = if k > lo && is_in(self.tok(k - 1), DETERMINERS) { k - 1 } else { k };
+            return Some(Speaker { span: self.doc.tokens[det].span.cover(self.doc.tokens[k].span), entity: None });
         }
         if !self.is_word(k) {
             return None;
@@ -1439,6 +1507,12 @@ impl<'a> Finder<'a> {
                         Some(start) if content.start >= c.end && !c.object => start..content.end,
                         _ => content,
                     };
+                    let content = self.inserted_before_that(c, speaker, sent.clone(), content);
+                    let content = if content.start >= c.end {
+                        content.start..self.subordinate_end(speaker, content.clone(), sent.clone())
+                    } else {
+                        content
+                    };
                     (content, speaker)
                 }
             }
@@ -1585,11 +1659,72 @@ impl<'a> Finder<'a> {
         if inserted {
             return Some(sent.start..self.clause_end(tail + 1, sent.end));
         }
+        // "When Clinton noted that …, Trump boasted about it": a fronted subordinate clause alone,
+        // with a speech cue of its own, is not what the subject said
+        if !more
+            && is_in(self.tok(sent.start), SUBORDINATORS)
+            && !(sent.start + 1..p).any(|x| self.tok(x) == "," && !self.in_quote[x])
+            && (sent.start + 1..p).any(|x| self.cue_at(x))
+        {
+            return None;
+        }
         if more {
             Some(sent.start..self.aside_start(sent.start, sent.end))
         } else {
             head_clause.then_some(sent.start..p)
         }
+    }
+
+    /// "The air had become so bad, Mr. Obama noted, that …": an attribution inserted between a
+    /// clause and its that-clause reports both, so the content starts at the sentence's start.
+    fn inserted_before_that(
+        &self,
+        c: CueMatch,
+        speaker: Speaker,
+        sent: Range<usize>,
+        content: Range<usize>,
+    ) -> Range<usize> {
+        // the comma before the speaker, past a title the mention leaves out ("Mr. Obama")
+        let mut s_first = self.doc.token_at_or_after(speaker.span.start);
+        while s_first > sent.start + 1 && self.tok(s_first - 1) != "," && starts_upper(self.tok(s_first - 1)) {
+            s_first -= 1;
+        }
+        let inserted = content.start == c.end + 2
+            && self.tok(c.end) == ","
+            && self.tok(c.end + 1) == "that"
+            && s_first > sent.start + 3
+            && self.tok(s_first - 1) == ","
+            && (sent.start..s_first - 1).any(|x| self.finite_at(x))
+            && !(sent.start..s_first).any(|x| self.in_quote[x] || self.cue_at(x));
+        if inserted {
+            sent.start..content.end
+        } else {
+            content
+        }
+    }
+
+    /// Where reported speech ends when its cue stands in a subordinate clause that opens the
+    /// sentence ("When Clinton noted that he paid no tax, Trump boasted …"): at the comma that
+    /// closes that clause, before the main clause.
+    fn subordinate_end(&self, speaker: Speaker, content: Range<usize>, sent: Range<usize>) -> usize {
+        const OPENERS: &[&str] = &[
+            "when", "after", "before", "while", "since", "because", "as", "although", "though", "once", "until",
+            "whenever", "if", "unless",
+        ];
+        // the speaker is the subordinate clause's subject, right after its conjunction
+        let s_first = self.doc.token_at_or_after(speaker.span.start);
+        if !is_in(self.tok(sent.start), OPENERS) || s_first > sent.start + 4 || s_first <= sent.start {
+            return content.end;
+        }
+        // the comma before the main clause, not one closing an appositive ("her father, Murray, is")
+        (content.start + 3..content.end)
+            .find(|&x| {
+                self.tok(x) == ","
+                    && !self.in_quote[x]
+                    && self.clause_at(x + 1, sent.end, false)
+                    && !(x + 2..(x + 4).min(content.end)).any(|y| self.tok(y) == ",")
+            })
+            .unwrap_or(content.end)
     }
 
     /// A subordinate clause that opens the sentence and ends, with a comma, right before the
@@ -1663,6 +1798,35 @@ impl<'a> Finder<'a> {
             let aside = match self.tok(x) {
                 ";" => true,
                 "," if is_in(next, &["although", "though"]) => true,
+                // "…, but did not give a reason", "…, but declined to elaborate": the speaker's own
+                // predicate, told by the writer
+                "," if is_in(next, &["but", "and"]) && x + 2 < hi && {
+                    let v = self.tok(x + 2);
+                    let negated = is_in(v, &["did", "does", "would", "could", "has", "had", "will", "was"])
+                        && x + 3 < hi
+                        && is_in(self.tok(x + 3), &["not", "no"])
+                        || v.ends_with("n't")
+                        || v.ends_with("n’t");
+                    negated || is_in(v, &["declined", "declines", "refused", "refuses", "gave", "offered", "provided"])
+                } =>
+                {
+                    // a short clause is enough before this aside ("she would resign, but did not …")
+                    if (start..x).filter(|&y| self.is_word(y)).count() >= 2 {
+                        return x;
+                    }
+                    false
+                }
+                // "…,” though she noted …": the comma stands inside the quotation marks
+                t if is_in(t, &["although", "though"])
+                    && x >= start + 2
+                    && self.doc.tokens[x - 1].kind == TokenKind::CloseQuote
+                    && self.tok(x - 2) == "," =>
+                {
+                    if words_before(x - 1) {
+                        return x - 1;
+                    }
+                    false
+                }
                 _ => false,
             };
             if aside && words_before(x) {
@@ -1696,11 +1860,20 @@ impl<'a> Finder<'a> {
             if c.class == CueClass::Verb && c.indirect && p > start + 1 {
                 if let Before::Subject(sp) = self.before(c.first, start) {
                     let s_first = self.doc.token_at_or_after(sp.span.start);
-                    if s_first > start + 1
-                        && s_first < c.first
-                        && is_in(self.tok(s_first - 1), &[";", "and", "but", "while", "whereas"])
-                    {
-                        let mut e = s_first - 1;
+                    let separator = if s_first <= start + 1 || s_first >= c.first {
+                        None
+                    } else if is_in(self.tok(s_first - 1), &[";", "and", "but", "while", "whereas"]) {
+                        Some(s_first - 1)
+                    } else if self.tok(s_first - 1) == "," {
+                        // "…, and when pressed on why, the 34-year-old said …"
+                        (start + 4..s_first - 1).rev().find(|&x| {
+                            is_in(self.tok(x), &["and", "but"]) && self.tok(x - 1) == "," && !self.in_quote[x]
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(separator) = separator {
+                        let mut e = separator;
                         if e > start && self.tok(e - 1) == "," {
                             e -= 1;
                         }
@@ -1874,22 +2047,43 @@ impl<'a> Finder<'a> {
         }
         // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
+        // "said about 20 people have …", "said more than half of …"
+        let quantity = is_in(first_word, &["about", "nearly", "almost", "around", "roughly", "over", "some", "up"])
+            && j + 1 < hi
+            && (self.doc.tokens[j + 1].kind == TokenKind::Number || is_in(self.tok(j + 1), &["to", "half"]))
+            || is_in(first_word, &["more", "fewer", "less"]) && j + 1 < hi && self.tok(j + 1) == "than";
+        if quantity && (j + 2..hi.min(j + 12)).any(|x| is_in(self.tok(x), FINITE) || self.finite_at(x)) {
+            return Some(j);
+        }
         if tell || is_in(first_word, PREPOSITIONS) || self.tok(j) == "," {
-            for x in j + 1..(j + 10).min(hi) {
+            let reach = if self.tok(j) == "," { 16 } else { 10 };
+            for x in j + 1..(j + reach).min(hi) {
                 // past a short object, which may hold a quoted title ("told NBC's “Meet the Press” that")
                 let quote_mark = matches!(self.doc.tokens[x].kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
                 if !self.is_word(x) && self.tok(x) != "," && !quote_mark {
                     break;
                 }
+                // another clause's "that" ("…, since most of them accept that …")
+                if self.cue_at(x) || self.finite_at(x) {
+                    break;
+                }
                 if self.tok(x) == "that" {
+                    // after a comma, only an aside closed by a comma: "insist, most recently on ABC, that"
+                    if self.tok(j) == "," && x > j + 1 && self.tok(x - 1) != "," {
+                        break;
+                    }
                     return Some(x + 1);
                 }
             }
         }
-        if say && is_in(first_word, PREPOSITIONS) && !is_in(first_word, &["and", "or", "but", "if", "because", "as"]) {
+        // (not an infinitive: "vowed to tackle corruption when he came to office")
+        let phrase =
+            if say { PREPOSITIONS } else { &["in", "on", "at", "under", "during", "after", "before", "with", "over"] };
+        if !tell && is_in(first_word, phrase) && !is_in(first_word, &["to", "and", "or", "but", "if", "because", "as"])
+        {
             // "said after the convention he would not …": past a short phrase, a pronoun subject
             let x = (j + 2..(j + 7).min(hi))
-                .take_while(|&x| self.is_word(x) && !is_in(self.tok(x - 1), FINITE))
+                .take_while(|&x| self.is_word(x) && (starts_upper(self.tok(x - 1)) || !is_in(self.tok(x - 1), FINITE)))
                 .find(|&x| is_in(self.tok(x), &["he", "she", "they", "we", "i", "it"]));
             if let Some(x) = x.filter(|&x| self.clause_at(x, hi, false)) {
                 return Some(x);
@@ -1898,7 +2092,15 @@ impl<'a> Finder<'a> {
         if tell {
             // "told reporters the talks were …": past a short object
             return (j + 1..(j + 4).min(hi))
-                .find(|&x| self.tok(x - 1) != "," && self.clause_at(x, hi, false) && !is_in(self.tok(x), &["to"]))
+                .find(|&x| {
+                    // past a whole object: "warned his side they must …"
+                    let t = self.tok(x - 1);
+                    t != ","
+                        && !is_in(t, DETERMINERS)
+                        && !is_in(t, &["his", "her", "their", "its", "our", "my", "your"])
+                        && self.clause_at(x, hi, false)
+                        && !is_in(self.tok(x), &["to"])
+                })
                 .filter(|&x| (j..x).all(|y| self.is_word(y)));
         }
         // "said the meeting is aimed at …", "said Thursday the talks were …"

@@ -102,6 +102,17 @@ fn scan_paragraph(doc: &Doc, paragraph: usize, start: usize, end: usize, out: &m
         };
         match (state, m) {
             (State::Outside, Mark::DoubleOpen | Mark::DoubleStraight) => state = State::Double(i),
+            // `… Empire. "The problems …`: a straight mark opening a sentence after a full stop
+            // re-opens the quote, as a new paragraph of it does (paragraphs joined in the source)
+            (State::Double(o), Mark::DoubleStraight)
+                if doc.tokens[i].kind == TokenKind::OpenQuote
+                    && i > o + 2
+                    && matches!(doc.slice(doc.tokens[i - 1].span), "." | "?" | "!")
+                    && doc.tokens[i - 1].span.end < doc.tokens[i].span.start =>
+            {
+                push(doc, o, None, i, paragraph, out);
+                state = State::Double(i);
+            }
             (State::Double(o), Mark::DoubleClose | Mark::DoubleStraight) => {
                 let close = if doubled(doc, i) { i + 1 } else { i };
                 push(doc, o, Some(close), i, paragraph, out);

@@ -109,3 +109,105 @@ fn relative_clause_on_a_named_antecedent_gives_the_speaker() {
         vec![("the changes would help small firms".into(), QuoteKind::Indirect, Some("Lena Ortiz".into()))]
     );
 }
+
+/// The quote texts with their speaker spans, for speakers that are not entities.
+fn spans(d: &Doc) -> Vec<(String, Option<String>)> {
+    d.quotes.iter().map(|q| (d.slice(q.span).to_string(), q.speaker_span.map(|s| d.slice(s).to_string()))).collect()
+}
+
+#[test]
+fn attribution_inserted_before_its_that_clause_reports_both_parts() {
+    let d = doc(
+        "The smog had become so bad, Mr. Novak noted, that the city closed its schools.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![(
+            "The smog had become so bad, Mr. Novak noted, that the city closed its schools".into(),
+            QuoteKind::Indirect,
+            Some("Anna Novak".into())
+        )]
+    );
+}
+
+#[test]
+fn inserted_attribution_before_a_subordinate_clause_keeps_the_sentence() {
+    let d = doc(
+        "The levy has hurt small farms, Novak said, since most of them sell at a loss.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![(
+            "The levy has hurt small farms, Novak said, since most of them sell at a loss".into(),
+            QuoteKind::Indirect,
+            Some("Anna Novak".into())
+        )]
+    );
+}
+
+#[test]
+fn raising_verb_before_the_cue_keeps_the_subject() {
+    let d = doc("Novak appeared to suggest that the port would close in March.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(
+        texts(&d),
+        vec![("the port would close in March".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]
+    );
+}
+
+#[test]
+fn said_before_a_quantity_reports_the_clause() {
+    let d = doc("Novak has said about 20 people have applied for the post.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(
+        texts(&d),
+        vec![("about 20 people have applied for the post".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]
+    );
+}
+
+#[test]
+fn cue_in_a_fronted_subordinate_clause_reports_only_that_clause() {
+    let d =
+        doc("When Novak noted that the mill paid no tax, the owner boasted about it.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(texts(&d), vec![("the mill paid no tax".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]);
+}
+
+#[test]
+fn a_second_attribution_after_a_comma_and_clause_ends_the_first() {
+    let d = doc(
+        "Novak said the fund would close, and when pressed on why, the 34-year-old said the money had run out.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        spans(&d),
+        vec![
+            ("the fund would close".into(), Some("Novak".into())),
+            ("the money had run out".into(), Some("the 34-year-old".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_writers_negated_predicate_is_not_reported() {
+    let d = doc("Novak announced in May she would resign, but did not give a reason.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(texts(&d), vec![("she would resign".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]);
+}
+
+#[test]
+fn a_family_is_a_speaker_not_an_adverb() {
+    let d = doc("The driver had been speeding, lawyers for the family said.", &[]);
+    assert_eq!(spans(&d), vec![("The driver had been speeding".into(), Some("the family".into()))]);
+}
+
+#[test]
+fn straight_mark_reopening_after_a_full_stop_starts_a_new_quote() {
+    // paragraphs of one quote joined in the source: `… Empire. "The problems …`
+    let d = doc(
+        "The memo said: \"We want the old order back. \"The problems can only be solved globally.\" Novak said the memo was old.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    let got = spans(&d);
+    assert!(got.iter().any(|(t, _)| t == "We want the old order back"), "{got:?}");
+    assert!(got.iter().any(|(t, _)| t == "The problems can only be solved globally"), "{got:?}");
+    assert!(got.iter().any(|(t, _)| t == "the memo was old"), "{got:?}");
+}
