@@ -249,6 +249,8 @@ const ADVERBS: &[&str] = &[
     "ago",
     "shortly",
     "afterwards",
+    "together",
+    "jointly",
 ];
 /// Words that end a noun phrase walked over from its head.
 const NP_STOP: &[&str] = &[
@@ -587,8 +589,8 @@ impl<'a> Finder<'a> {
                 }
             }
             prev = Some((r.paragraph, s_first, s_last, r.close.is_none(), attr.speaker));
-            if kind == QuoteKind::Partial && attr.speaker.is_none() {
-                // a scare quote or a title: no speaker, not reported
+            if kind == QuoteKind::Partial && (attr.speaker.is_none() || self.quoted_title(r)) {
+                // a scare quote or a title ("appeared on “Face the Nation”"): not reported
                 continue;
             }
             let span = self.doc.tokens[r.first].span.cover(self.doc.tokens[r.end - 1].span);
@@ -603,6 +605,63 @@ impl<'a> Finder<'a> {
         self.indirect(&mut out, &quoted_sentence);
         out.sort_by_key(|q| q.span.start);
         out
+    }
+
+    /// Whether a quoted fragment is a title in title case ("Face the Nation", "All Bets Are Off")
+    /// rather than words someone said: two to eight words, each capitalised or a short function
+    /// word, in a sentence that is not itself a headline, right after a word that names a work
+    /// or a programme. Nicknames and slogans (“called her “Miss Piggy””) stay quotes.
+    fn quoted_title(&self, r: &Region) -> bool {
+        const SMALL: &[&str] = &[
+            "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as",
+            "vs", "vs.", "is", "are", "be",
+        ];
+        let words: Vec<&str> = (r.first..r.end).filter(|&x| self.is_word(x)).map(|x| self.tok(x)).collect();
+        if words.len() < 2 || words.len() > 8 || !starts_upper(words[0]) {
+            return false;
+        }
+        if !words.iter().all(|w| starts_upper(w) || is_in(w, SMALL)) {
+            return false;
+        }
+        if self.title[self.sentence_of(r.open)] || r.open == 0 {
+            return false;
+        }
+        // named as a work or a programme: "appeared on “Face the Nation”", "NBC’s “Meet the
+        // Press”", "his book “The Art of the Deal”"
+        const WORKS: &[&str] = &[
+            "on",
+            "program",
+            "programme",
+            "show",
+            "series",
+            "film",
+            "movie",
+            "book",
+            "song",
+            "album",
+            "documentary",
+            "column",
+            "titled",
+            "entitled",
+            "headlined",
+            "forum",
+            "podcast",
+            "broadcast",
+            "segment",
+            "episode",
+        ];
+        let before = self.tok(r.open - 1);
+        // a plural possessive ("Fox News’ “Fox and Friends”") may be split from its apostrophe
+        let bare_apostrophe = matches!(before, "’" | "'")
+            && r.open >= 2
+            && self.doc.tokens[r.open - 2].span.end == self.doc.tokens[r.open - 1].span.start
+            && self.tok(r.open - 2).ends_with('s');
+        is_in(before, WORKS)
+            || before.ends_with("’s")
+            || before.ends_with("'s")
+            || before.ends_with("s’")
+            || before.ends_with("s'")
+            || bare_apostrophe
     }
 
     /// Direct when the quote opens its sentence (or follows `:` or `,`) with a capital and closes
@@ -961,12 +1020,24 @@ impl<'a> Finder<'a> {
                     None if is_in(t, &["he", "she", "they", "we", "i"]) => {
                         (i + 1, Speaker { span: self.doc.tokens[i].span, entity: None })
                     }
-                    // "A New York judge has rejected …": a noun phrase with an article, then its verb
-                    None if i == sent.start && is_in(t, &["the", "a", "an"]) => {
-                        let np = self.np_after(i, before)?;
-                        let end = self.doc.token_at_or_after(np.span.end);
-                        let verb = end < before && (is_in(self.tok(end), FINITE) || self.finite_at(end));
-                        return verb.then_some(np);
+                    // "A New York judge has rejected …", "Central European leaders have embraced …",
+                    // "His ex-wife agreed …": a short noun phrase opening the sentence, then its verb
+                    None if i == sent.start
+                        && (is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
+                            || starts_upper(t) && !is_stop(t) && !is_in(t, DETERMINERS)) =>
+                    {
+                        let verb = (i + 1..(i + 7).min(before))
+                            .take_while(|&x| self.is_word(x) && !self.in_quote[x])
+                            .find(|&x| is_in(self.tok(x), FINITE) || self.finite_at(x))?;
+                        let noun_phrase = (i + 1..verb).all(|x| {
+                            let w = self.tok(x);
+                            !is_in(w, PREPOSITIONS) && !is_stop(w) && !self.cue_at(x) && !is_in(w, DETERMINERS)
+                        });
+                        if !noun_phrase || is_in(self.tok(verb - 1), &["who", "which", "that"]) {
+                            return None;
+                        }
+                        let np = self.doc.tokens[i].span.cover(self.doc.tokens[verb - 1].span);
+                        return Some(self.speaker_for(np, verb - 1));
                     }
                     None => {
                         i += 1;
@@ -1405,7 +1476,11 @@ impl<'a> Finder<'a> {
             CueClass::Source => self.according_to(c, sent.clone())?,
             // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
             CueClass::Participle
-                if c.indirect && self.comma_before(c.first, sent.start) && !self.progressive(c, sent.start) =>
+                if c.indirect
+                    && (self.comma_before(c.first, sent.start)
+                        || c.first > sent.start + 2
+                            && is_in(self.tok(c.first - 1), &["by", "from", "after", "while", "before"]))
+                    && !self.progressive(c, sent.start) =>
             {
                 let start = if c.end < sent.end && self.tok(c.end) == "that" {
                     c.end + 1
@@ -1433,6 +1508,17 @@ impl<'a> Finder<'a> {
             // "Trump is warning voters that …"
             CueClass::Participle if !self.progressive(c, sent.start) => return None,
             CueClass::Verb if !c.indirect => return None,
+            // a noun, not a verb: "his call to ban …", "0.1 percentage point to 1.8 percent"
+            CueClass::Verb
+                if c.first > sent.start && {
+                    let p = self.tok(c.first - 1);
+                    is_in(p, &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "percentage"])
+                        || p.ends_with("’s")
+                        || p.ends_with("'s")
+                } =>
+            {
+                return None
+            }
             CueClass::Verb | CueClass::Participle => {
                 let comma_before = c.first > sent.start && self.tok(c.first - 1) == ",";
                 // not an object ("…, described Trump's approach") nor after a bare noun phrase
@@ -1525,6 +1611,12 @@ impl<'a> Finder<'a> {
             end -= 1;
         }
         if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
+            return None;
+        }
+        // "called her “Miss Piggy”": a quoted label with a word or two around it is the partial
+        // quote alone
+        let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
+        if outside < 3 && (start..end).any(|x| self.in_quote[x]) {
             return None;
         }
         // in a sentence holding a direct quote, only a clause outside it ("…,” she said, adding
@@ -1997,7 +2089,13 @@ impl<'a> Finder<'a> {
 
     /// A participle cue after a form of "be": "is warning", "was saying".
     fn progressive(&self, c: CueMatch, lo: usize) -> bool {
-        c.first > lo && is_in(self.tok(c.first - 1), &["is", "are", "was", "were", "been"])
+        // "is calling", "are now saying"
+        let mut p = c.first;
+        while p > lo + 1 && (is_in(self.tok(p - 1), &["now", "still", "also", "again", "not"]) || self.ly_adverb(p - 1))
+        {
+            p -= 1;
+        }
+        p > lo && is_in(self.tok(p - 1), &["is", "are", "was", "were", "been"])
     }
 
     /// "According to X, …" and "…, according to X".

@@ -211,3 +211,34 @@ fn straight_mark_reopening_after_a_full_stop_starts_a_new_quote() {
     assert!(got.iter().any(|(t, _)| t == "The problems can only be solved globally"), "{got:?}");
     assert!(got.iter().any(|(t, _)| t == "the memo was old"), "{got:?}");
 }
+
+#[test]
+fn a_programme_title_in_quotation_marks_is_not_a_quote() {
+    let d = doc("Novak told Fox News’ “Fox and Friends” that the port would close.", &[("Anna Novak", &["Novak"])]);
+    let got = spans(&d);
+    assert!(!got.iter().any(|(t, _)| t == "Fox and Friends"), "{got:?}");
+    // a nickname after a speech cue stays a quote
+    let d = doc("Novak called her “Miss Piggy” in a speech.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(texts(&d), vec![("Miss Piggy".into(), QuoteKind::Partial, Some("Anna Novak".into()))]);
+}
+
+#[test]
+fn a_participle_after_a_comma_takes_the_sentence_subject() {
+    let d = doc("Central European leaders have embraced the plan, warning that the exit will sap their defences.", &[]);
+    assert_eq!(spans(&d), vec![("the exit will sap their defences".into(), Some("Central European leaders".into()))]);
+}
+
+#[test]
+fn a_participle_after_a_preposition_reports_speech() {
+    let d = doc(
+        "Novak refused to name a successor, aside from saying she wants a diverse board.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(texts(&d), vec![("she wants a diverse board".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]);
+}
+
+#[test]
+fn a_noun_after_a_possessive_is_not_a_cue() {
+    let d = doc("Novak repeated his call to ban all imports from the region.", &[("Anna Novak", &["Novak"])]);
+    assert!(d.quotes.is_empty(), "{:?}", spans(&d));
+}
