@@ -1613,10 +1613,11 @@ impl<'a> Finder<'a> {
         if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
             return None;
         }
-        // "called her “Miss Piggy”": a quoted label with a word or two around it is the partial
-        // quote alone
+        // "called her “Miss Piggy”": a quoted label with a word or two around it, as an object cue's
+        // object, is the partial quote alone (but "said it was “weaker”" is mixed speech)
         let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
-        if outside < 3 && (start..end).any(|x| self.in_quote[x]) {
+        let verb_outside = (start..end).any(|x| !self.in_quote[x] && self.is_word(x) && self.finite_at(x));
+        if c.object && outside < 3 && !verb_outside && (start..end).any(|x| self.in_quote[x]) {
             return None;
         }
         // in a sentence holding a direct quote, only a clause outside it ("…,” she said, adding
@@ -2014,6 +2015,12 @@ impl<'a> Finder<'a> {
                 "," => {
                     is_in(next, &["which", "who", "but", "and", "yet", "as", "even", "meaning"])
                         || is_in(next, SUBORDINATE)
+                        // a new clause: "railed against the provisions …, he's sought to protect …"
+                        || x > start + 2
+                            && (is_in(next, &["he", "she", "they", "we", "i"]) || self.pronoun_be(x + 1).is_some())
+                            && self.clause_at(x + 1, hi, false)
+                            // not an inserted attribution: "which, they claim, would …"
+                            && !(x + 3 < hi && self.tok(x + 3) == ",")
                 }
                 // "and attempted to …", "and established a policy", not "unsubstantiated and
                 // fabricated by …"
@@ -2025,12 +2032,51 @@ impl<'a> Finder<'a> {
                             || (next.len() > 4 && next.ends_with("ed") || is_in(next, IRREGULAR_PAST))
                                 && (is_in(after, DETERMINERS) || is_in(after, OBJECT_PRONOUNS) || after == "to"))
                 }
-                // "in a statement", "in an interview"
-                "in" | "on" | "during" => {
-                    let after = if x + 2 < hi { self.tok(x + 2) } else { "" };
+                // "in a statement", "in an on-air diatribe", "at a campaign rally", "during a stop in …"
+                "in" | "on" | "at" | "during" => {
+                    const OCCASIONS: &[&str] = &[
+                        "statement",
+                        "interview",
+                        "speech",
+                        "letter",
+                        "tweet",
+                        "email",
+                        "post",
+                        "diatribe",
+                        "op-ed",
+                        "column",
+                        "address",
+                        "appearance",
+                        "video",
+                        "rally",
+                        "memo",
+                        "report",
+                        "hearing",
+                        "briefing",
+                        "conference",
+                        "call",
+                        "event",
+                        "meeting",
+                        "stop",
+                        "debate",
+                        "forum",
+                        "summit",
+                        "session",
+                        "broadcast",
+                        "town",
+                    ];
                     x > start + 1
                         && is_in(next, &["a", "an"])
-                        && is_in(after, &["statement", "interview", "speech", "letter", "tweet", "email", "post"])
+                        && (x + 2..(x + 5).min(hi)).any(|y| is_in(self.tok(y), OCCASIONS))
+                }
+                // "mentioned the devil to me while …", "told it to reporters"
+                "to" => x > start + 1 && (is_in(next, OBJECT_PRONOUNS) || next == "reporters"),
+                // "condemned the launch as Pyongyang fired …" (not "as a “crazy system”")
+                "as" => {
+                    x > start + 2
+                        && self.clause_at(x + 1, hi, false)
+                        && !is_in(next, DETERMINERS)
+                        && !(x.saturating_sub(4).max(start)..x).any(|y| is_in(self.tok(y), &["such", "so", "as"]))
                 }
                 _ => is_in(t, &["but", "yet"]) || x > start + 2 && (is_in(t, SUBORDINATE) || is_in(t, DAYS)),
             };
