@@ -559,6 +559,24 @@ impl<'a> Finder<'a> {
         // sentences holding a direct quote: no reported speech is looked for there
         let mut quoted_sentence = vec![false; self.doc.sentences.len()];
         for r in &regions {
+            // “CLINTON: I feel …” in a transcript: the label is the speaker, not quoted words
+            if let Some(colon) = self.transcript_label(r) {
+                let speaker = self.label_speaker(r, colon);
+                let first = colon + 1;
+                let sentences = self.sentence_of(r.open)..=self.sentence_of(r.end.saturating_sub(1).max(first));
+                for flag in &mut quoted_sentence[sentences] {
+                    *flag = true;
+                }
+                prev = Some((r.paragraph, self.sentence_of(r.open), self.sentence_of(r.end - 1), false, None));
+                out.push(Quote {
+                    span: self.doc.tokens[first].span.cover(self.doc.tokens[r.end - 1].span),
+                    kind: QuoteKind::Direct,
+                    cue: Some(self.doc.tokens[colon].span),
+                    speaker_span: Some(speaker.span),
+                    speaker_entity: speaker.entity,
+                });
+                continue;
+            }
             let last_tok = r.close.unwrap_or(r.end.saturating_sub(1).max(r.first));
             let s_first = self.sentence_of(r.open);
             let s_last = self.sentence_of(last_tok);
@@ -604,7 +622,45 @@ impl<'a> Finder<'a> {
         }
         self.indirect(&mut out, &quoted_sentence);
         out.sort_by_key(|q| q.span.start);
+        self.continue_speakers(&mut out);
         out
+    }
+
+    /// A direct quote left without a speaker that opens its paragraph, right after a paragraph
+    /// where a named speaker was quoted or reported, continues that speaker: news copy runs a
+    /// speaker's words on over paragraphs ("Viguerie said Cruz can win. / “He may be the only
+    /// one …”").
+    fn continue_speakers(&self, out: &mut [Quote]) {
+        let paragraph_of = |q: &Quote| {
+            let t = self.doc.token_at_or_after(q.span.start);
+            self.doc.sentences[self.sentence_of(t.min(self.doc.tokens.len().saturating_sub(1)))].paragraph
+        };
+        // (paragraph, speaker span, entity, asked a question) of the last attributed quote
+        let mut last: Option<(usize, Span, usize, bool)> = None;
+        for q in out.iter_mut() {
+            if self.doc.tokens.is_empty() {
+                return;
+            }
+            let par = paragraph_of(q);
+            let opens = self.paragraphs.get(par).is_some_and(|p| {
+                let first = self.doc.token_at_or_after(q.span.start);
+                first <= p.start + 1
+            });
+            if q.kind == QuoteKind::Direct && q.speaker_span.is_none() && opens {
+                if let Some((p, span, entity, question)) = last {
+                    // not the answer to an interviewer's question
+                    if (p + 1 == par || p == par) && !question {
+                        q.speaker_span = Some(span);
+                        q.speaker_entity = Some(entity);
+                    }
+                }
+            }
+            if let (Some(span), Some(entity)) = (q.speaker_span, q.speaker_entity) {
+                let question = self.doc.slice(q.span).ends_with('?')
+                    || self.doc.text.get(q.span.end..).is_some_and(|rest| rest.starts_with('?'));
+                last = Some((par, span, entity, question));
+            }
+        }
     }
 
     /// Whether a quoted fragment is a title in title case ("Face the Nation", "All Bets Are Off")
@@ -830,14 +886,45 @@ impl<'a> Finder<'a> {
         let sent = self.sentence_range(s);
         let from = self.cues.partition_point(|c| c.first < sent.start);
         let to = self.cues.partition_point(|c| c.first < sent.end);
-        (from..to).rev().find_map(|k| {
+        let cued = (from..to).rev().find_map(|k| {
             let c = self.cues[k];
-            // the cue ends the introduction: only a short tail may follow it
-            if sent.end - c.end > 6 || (c.end..sent.end).any(|x| self.in_quote[x]) {
+            // the last cue of the introduction; what follows it may not quote anything ("As Joel
+            // Pollak reported after the raid in San Bernardino:")
+            if sent.end - c.end > 25 || (c.end..sent.end).any(|x| self.in_quote[x]) {
                 return None;
             }
             self.subject_of(k, sent.clone(), 0).map(|sp| (c.span(self.doc), sp))
-        })
+        });
+        if cued.is_some() {
+            return cued;
+        }
+        // no cue ("He then listed the qualities he looks for:"): the subject who introduces it,
+        // when it names someone
+        let colon = prev.end - 1;
+        let speaker = self.main_subject(colon, sent.start..colon).filter(|&sp| self.names_someone(sp))?;
+        Some((self.doc.tokens[colon].span, speaker))
+    }
+
+    /// A speaker label opening a quoted paragraph of a transcript (“RAMOS: Secretary Clinton, …”):
+    /// the label's last token, when it is one to three upper-case words before a colon.
+    fn transcript_label(&self, r: &Region) -> Option<usize> {
+        let colon = (r.first..(r.first + 4).min(r.end)).find(|&x| self.tok(x) == ":")?;
+        let label_words = (r.first..colon).all(|x| {
+            let t = self.tok(x);
+            self.is_word(x) && t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase())
+        });
+        (colon > r.first && label_words && colon + 1 < r.end).then_some(colon)
+    }
+
+    /// The speaker a transcript label names: the person entity whose name ends with the label's
+    /// last word ("CLINTON" → Hillary Clinton), else the label itself.
+    fn label_speaker(&self, r: &Region, colon: usize) -> Speaker {
+        let span = self.doc.tokens[r.first].span.cover(self.doc.tokens[colon - 1].span);
+        let last = self.tok(colon - 1);
+        let entity = self.doc.entities.iter().position(|e| {
+            e.kind == EntityKind::Person && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(last))
+        });
+        Speaker { span, entity }
     }
 
     /// A quote after a speech noun and a colon in its own sentence ("Karl Veit made the following

@@ -242,3 +242,50 @@ fn a_noun_after_a_possessive_is_not_a_cue() {
     let d = doc("Novak repeated his call to ban all imports from the region.", &[("Anna Novak", &["Novak"])]);
     assert!(d.quotes.is_empty(), "{:?}", spans(&d));
 }
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    let d = doc(
+        "Partial transcript as follows:\n\n\"RAMOS: Secretary Clinton, did you mislead them?\n\n\"CLINTON: I certainly did not mislead anyone.\"",
+        &[("Hillary Clinton", &["Clinton"])],
+    );
+    let got = spans(&d);
+    assert!(got.contains(&("Secretary Clinton, did you mislead them?".into(), Some("RAMOS".into()))), "{got:?}");
+    assert!(got.contains(&("I certainly did not mislead anyone".into(), Some("CLINTON".into()))), "{got:?}");
+    assert_eq!(d.quotes.last().and_then(|q| q.speaker_entity), Some(0));
+}
+
+#[test]
+fn a_quote_paragraph_continues_the_speaker_reported_just_before() {
+    let d = doc(
+        "Novak said the port would reopen in March.\n\n“We have waited long enough.”\n\nThe council meets on Friday.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![
+            ("the port would reopen in March".into(), QuoteKind::Indirect, Some("Anna Novak".into())),
+            ("We have waited long enough".into(), QuoteKind::Direct, Some("Anna Novak".into())),
+        ]
+    );
+}
+
+#[test]
+fn an_answer_does_not_continue_the_interviewers_question() {
+    let d =
+        doc("“Will you run again?” Novak asked.\n\n“I’m not sure anyone knows yet.”", &[("Anna Novak", &["Novak"])]);
+    let answer = d.quotes.iter().find(|q| d.slice(q.span).starts_with("I’m not sure"));
+    assert!(answer.is_some_and(|q| q.speaker_entity.is_none()), "{:?}", texts(&d));
+}
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
+    let d = doc(
+        "As Novak reported after the raid on the warehouse in the harbour district:\n\n“The evidence was never examined.”",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("The evidence was never examined".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
+    );
+}
