@@ -3,9 +3,10 @@
 //! Two quotes align when the story gives them the same speaker, they come from different
 //! articles, and they share enough content words (after folding, stemming and splitting
 //! compounds such as "U.S.-Russian"): at least two, making up at least 40% of the shorter
-//! quote. Aligned pairs are joined into groups (connected components).
+//! quote. Aligned pairs are joined into groups (connected components). Groups come in the order
+//! of their first quote, and each group's quotes in article order, then order within the article.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_doc::{Doc, QuoteKind};
 use serde::Serialize;
@@ -39,14 +40,14 @@ pub fn align_quotes(
     members: &[usize],
     speaker_of: impl Fn(usize, usize) -> Option<usize>,
 ) -> Vec<QuoteGroup> {
-    let mut quotes: Vec<(usize, usize, usize, HashSet<String>)> = Vec::new();
+    let mut quotes: Vec<(usize, usize, usize, BTreeSet<String>)> = Vec::new();
     for &d in members {
         for (q_idx, q) in docs[d].quotes.iter().enumerate() {
             if q.kind == QuoteKind::Indirect {
                 continue;
             }
             let Some(speaker) = q.speaker_entity.and_then(|e| speaker_of(d, e)) else { continue };
-            let words: HashSet<String> = content_words(docs[d].slice(q.span)).into_iter().collect();
+            let words: BTreeSet<String> = content_words(docs[d].slice(q.span)).into_iter().collect();
             if !words.is_empty() {
                 quotes.push((d, q_idx, speaker, words));
             }
@@ -72,9 +73,11 @@ pub fn align_quotes(
         let root = find(&mut parent, i);
         groups.entry(root).or_default().push(i);
     }
+    // groups in the order of their first quote (article order, then position in the article)
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    groups.sort_unstable_by_key(|g| g[0]);
     groups
-        .into_values()
-        .filter(|g| g.len() >= 2)
+        .into_iter()
         .map(|g| QuoteGroup {
             speaker: quotes[g[0]].2,
             quotes: g.iter().map(|&i| (quotes[i].0, quotes[i].1)).collect(),

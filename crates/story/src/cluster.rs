@@ -152,7 +152,8 @@ impl StoryClusterer {
     fn add(&mut self, idx: usize, vector: Vec<(u32, f32)>) -> usize {
         // candidate stories: those whose centroid has one of the article's strongest terms
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
-        strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        // strongest first, equal weights in term-id order
+        strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for (term, _) in strongest.iter().take(CANDIDATE_TERMS) {
             for &story in self.postings.get(term).map_or(&[][..], Vec::as_slice) {

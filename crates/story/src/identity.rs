@@ -58,7 +58,8 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             }
         }
     }
-    persons.sort_by_key(|&(d, e)| std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()));
+    // longer names first, then article and entity order: the merge depends on this order alone
+    persons.sort_by_key(|&(d, e)| (std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()), d, e));
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
     for (d, e) in persons {
         let (surname, first) = name_keys(&docs[d].entities[e].name);

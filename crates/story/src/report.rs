@@ -249,6 +249,8 @@ impl Serialize for AnalysisJson<'_> {
 
 fn member_articles(e: &crate::StoryEntity) -> Vec<usize> {
     let mut a: Vec<usize> = e.members.iter().map(|&(d, _)| d).collect();
+    // members come in merge order (longer names first): articles in input order, each once
+    a.sort_unstable();
     a.dedup();
     a
 }

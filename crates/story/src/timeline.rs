@@ -107,7 +107,8 @@ pub fn build_timeline(
             });
         }
     }
-    // dated, placed, well-attended reports first: they anchor the merge
+    // dated, placed, well-attended reports first: they anchor the merge (a stable sort, so equal
+    // reports stay in article order, then their order in the article)
     reports.sort_by_key(|r| (r.date.is_none(), r.place.is_none(), std::cmp::Reverse(r.participants.len())));
     let mut events: Vec<StoryEvent> = Vec::new();
     let mut conflicts: Vec<Conflict> = Vec::new();
@@ -175,6 +176,12 @@ pub fn build_timeline(
             }
         }
     }
-    events.sort_by(|a, b| a.date.cmp(&b.date).then(b.sources.len().cmp(&a.sources.len())));
+    // by date, the best attested first, then by the earliest report (article, sentence)
+    events.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(b.sources.len().cmp(&a.sources.len()))
+            .then_with(|| a.sources.iter().min().cmp(&b.sources.iter().min()))
+    });
     (events, conflicts)
 }
