@@ -33,7 +33,8 @@ fn main() {
     }
     for q in &doc.quotes {
         let who = q.speaker_entity.map(|e| doc.entities[e].name.as_str());
-        println!("QUOTE {:?} {:?} <- {:?}", q.kind, doc.slice(q.span), who);
+        let span = q.speaker_span.map(|s| doc.slice(s));
+        println!("QUOTE {:?} {:?} <- {:?} ({:?})", q.kind, doc.slice(q.span), who, span);
     }
     for t in &doc.times {
         println!("TIME {:?} = {}", doc.slice(t.span), t.value);

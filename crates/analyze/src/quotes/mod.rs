@@ -457,7 +457,14 @@ impl<'a> Finder<'a> {
                                 || is_in(doc.slice(prev.span), &["a", "an", "the", "of", "his", "her", "their", "its"])
                         }
                     };
-                    if let Some(c) = found.filter(|c| !noun(c)) {
+                    // "calls" is mostly a noun ("low-cost calls"); as a verb it names a quoted label
+                    // ("calls Santilli a “fascist”")
+                    let bare_noun = |c: &CueMatch| {
+                        c.end == c.first + 1
+                            && doc.slice(doc.tokens[c.first].span).eq_ignore_ascii_case("calls")
+                            && !(c.end..(c.end + 8).min(end)).any(|x| in_quote[x])
+                    };
+                    if let Some(c) = found.filter(|c| !noun(c) && !bare_noun(c)) {
                         if !in_quote[c.first..c.end].iter().any(|&q| q) {
                             cues.push(c);
                             i = c.end;
@@ -1028,7 +1035,22 @@ impl<'a> Finder<'a> {
                     },
                     // "X saying"; else ("tweets early Friday saying") the subject of the clause
                     Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
-                        self.np_ending_at(p, sent.start).or_else(|| self.clause_subject(k, sent, depth))
+                        match self.np_ending_at(p, sent.start) {
+                            // "she sent an email saying …", "emailed supporters saying …": the
+                            // object of a verb is not the speaker; the verb's subject is
+                            Some(np)
+                                if np.entity.is_none() && {
+                                    let first = self.doc.token_at_or_after(np.span.start);
+                                    first > sent.start && (self.finite_at(first - 1) || self.cue_at(first - 1))
+                                } =>
+                            {
+                                self.clause_subject(k, sent.clone(), depth)
+                                    .or_else(|| self.main_subject(c.first, sent))
+                                    .or(Some(np))
+                            }
+                            Some(np) => Some(np),
+                            None => self.clause_subject(k, sent, depth),
+                        }
                     }
                     _ => self.clause_subject(k, sent, depth),
                 }
@@ -1064,8 +1086,9 @@ impl<'a> Finder<'a> {
         if matches!(self.tok(end), "that" | "," | ":") {
             return true;
         }
+        // "tweeting at him, “…”": past a short phrase and its comma
         (end..(end + 8).min(hi))
-            .take_while(|&x| self.in_quote[x] || !matches!(self.tok(x), "," | "." | ";"))
+            .take_while(|&x| self.in_quote[x] || !matches!(self.tok(x), "." | ";"))
             .any(|x| self.in_quote[x])
     }
 
@@ -1099,7 +1122,12 @@ impl<'a> Finder<'a> {
             let opens = i == sent.start || self.tok(i - 1) == ",";
             if opens && self.is_word(i) {
                 let t = self.tok(i);
-                let m = self.mention_at(i).filter(|m| m.span.start == self.doc.tokens[i].span.start);
+                // past a title the mention leaves out ("President Barack Obama released …")
+                let titled = (i + 1..(i + 4).min(before))
+                    .take_while(|&x| self.is_word(x) && starts_upper(self.tok(x)) && starts_upper(self.tok(x - 1)))
+                    .find_map(|x| self.mention_at(x).filter(|m| m.span.start == self.doc.tokens[x].span.start))
+                    .filter(|_| self.mention_at(i).is_none() && !is_stop(t) && !is_in(t, DETERMINERS));
+                let m = self.mention_at(i).filter(|m| m.span.start == self.doc.tokens[i].span.start).or(titled);
                 let (end, speaker) = match m {
                     Some(m) => {
                         (self.doc.token_at_or_after(m.span.end), Speaker { span: m.span, entity: Some(m.entity) })
@@ -1109,9 +1137,8 @@ impl<'a> Finder<'a> {
                     }
                     // "A New York judge has rejected …", "Central European leaders have embraced …",
                     // "His ex-wife agreed …": a short noun phrase opening the sentence, then its verb
-                    None if i == sent.start
-                        && (is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
-                            || starts_upper(t) && !is_stop(t) && !is_in(t, DETERMINERS)) =>
+                    None if is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
+                        || i == sent.start && starts_upper(t) && !is_stop(t) && !is_in(t, DETERMINERS) =>
                     {
                         let verb = (i + 1..(i + 7).min(before))
                             .take_while(|&x| self.is_word(x) && !self.in_quote[x])
@@ -1703,6 +1730,14 @@ impl<'a> Finder<'a> {
         // "called her “Miss Piggy”": a quoted label with a word or two around it, as an object cue's
         // object, is the partial quote alone (but "said it was “weaker”" is mixed speech)
         let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
+        // a naming verb's quoted label ("calls Santilli a “fascist”", "described it as “a
+        // disaster”") is the partial quote; the object around it is the writer's
+        let naming = ["call", "dub", "label", "brand", "describ", "deem", "hail", "term"]
+            .iter()
+            .any(|p| self.tok(c.first).to_ascii_lowercase().starts_with(p));
+        if naming && c.object && c.end == c.first + 1 && (start..end).any(|x| self.in_quote[x]) {
+            return None;
+        }
         let verb_outside = (start..end).any(|x| !self.in_quote[x] && self.is_word(x) && self.finite_at(x));
         if c.object && outside < 3 && !verb_outside && (start..end).any(|x| self.in_quote[x]) {
             return None;

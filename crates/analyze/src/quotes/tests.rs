@@ -289,3 +289,35 @@ fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
         vec![("The evidence was never examined".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
     );
 }
+
+#[test]
+fn a_participle_with_a_short_phrase_before_the_quote_takes_the_sentence_subject() {
+    let d = doc(
+        "Jeb Bush answered the mogul, tweeting at him, “you are a liar and a whiner.”",
+        &[("Jeb Bush", &["Jeb Bush"])],
+    );
+    assert_eq!(texts(&d), vec![("you are a liar and a whiner".into(), QuoteKind::Partial, Some("Jeb Bush".into()))]);
+}
+
+#[test]
+fn a_titled_name_opening_the_sentence_is_its_subject() {
+    let d = doc(
+        "President Barack Obama released a statement condemning “what appears to be a horrific attack.”",
+        &[("Barack Obama", &["Barack Obama"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("what appears to be a horrific attack".into(), QuoteKind::Partial, Some("Barack Obama".into()))]
+    );
+}
+
+#[test]
+fn calls_names_a_quoted_label_but_is_otherwise_a_noun() {
+    let d = doc("Novak calls the plan a “fantasy” for the region.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(texts(&d), vec![("fantasy".into(), QuoteKind::Partial, Some("Anna Novak".into()))]);
+    let d = doc("Users can make cheap calls to ordinary phone numbers, the company said.", &[]);
+    assert_eq!(
+        spans(&d),
+        vec![("Users can make cheap calls to ordinary phone numbers".into(), Some("the company".into()))]
+    );
+}
