@@ -1322,6 +1322,12 @@ impl<'a> Finder<'a> {
                     let i_first = self.doc.token_at_or_after(i.span.start);
                     !(j + 1..i_first).any(|x| is_in(self.tok(x), PREPOSITIONS) || self.tok(x) == "of")
                 });
+                // "Marley Anderson, 21, a junior from Las Vegas, said": past the age to the name
+                let outer =
+                    outer.filter(|o| !self.doc.slice(o.span).chars().all(|c| c.is_ascii_digit())).or_else(|| {
+                        let b = self.separator_before(j, lo, &[",", "–", "—", "("])?;
+                        (b > lo && self.insert_segment(b + 1, j)).then(|| self.np_ending_at(b - 1, lo)).flatten()
+                    });
                 match (outer, inner) {
                     (Some(o), Some(i)) if o.entity.is_none() && i.entity.is_some() => Before::Subject(i),
                     (Some(o), _) => Before::Subject(o),
@@ -1467,7 +1473,17 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = self.doc.tokens[j].span.cover(self.doc.tokens[k].span);
-        let speaker = self.speaker_for(np, k);
+        let mut speaker = self.speaker_for(np, k);
+        // "Senator John Cornyn of Texas": the person before "of", not the place after it
+        let is_place =
+            |e: Option<usize>| e.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
+        if is_place(speaker.entity) {
+            let of = (j + 1..k).rev().find(|&x| is_in(self.tok(x), &["of", "from"]));
+            let before_of = of.and_then(|o| self.mention_at(o - 1)).filter(|m| !is_place(Some(m.entity)));
+            if let Some(m) = before_of {
+                speaker = Speaker { span: np, entity: Some(m.entity) };
+            }
+        }
         // a place after "in" is where, not who ("Reporters covering the trial in California have
         // asked")
         let place =
@@ -1641,7 +1657,8 @@ impl<'a> Finder<'a> {
                     && c.class == CueClass::Verb
                     && !c.object
                     && !is_in(self.tok(c.first), &["told", "tells", "tell"])
-                    && (sent.start..c.first).any(|x| self.in_quote[x] || self.finite_at(x))
+                    && ((sent.start..c.first).any(|x| self.in_quote[x] || self.finite_at(x))
+                        || self.plain_clause(sent.start, c.first - 1))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
                         !more && x > c.end && x - c.end <= 8 && !(c.end..x).any(|y| self.finite_at(y)) && {
                             // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
@@ -1857,8 +1874,10 @@ impl<'a> Finder<'a> {
         // the words before must be a clause, unless the attribution is inserted in one; a
         // headline's verb is capitalised ("Clinton Hid Health Problems, Doctor Says")
         let headline = self.title[self.sentence_of(c.first)];
+        let words_before = (sent.start..p).filter(|&x| self.is_word(x)).count();
         let head_clause = (sent.start..p).any(|x| self.finite_at(x))
-            || headline && (sent.start..p).filter(|&x| self.is_word(x)).count() >= 3;
+            || headline && words_before >= 3
+            || self.plain_clause(sent.start, p);
         // "Too often, she said, the debate is …", "Though the move was smooth, he said, replacing
         // him would be …": an attribution inserted after a fronted phrase or subordinate clause
         // reports the whole sentence
@@ -1940,6 +1959,22 @@ impl<'a> Finder<'a> {
                     && !(x + 2..(x + 4).min(content.end)).any(|y| self.tok(y) == ",")
             })
             .unwrap_or(content.end)
+    }
+
+    /// Whether tokens `lo..hi` end in a clause whose verb is not recognised as finite (a present
+    /// tense: "candidates probably need to capture …"): the last comma-separated stretch has five
+    /// words or more and does not open with a preposition, a participle or a conjunction.
+    fn plain_clause(&self, lo: usize, hi: usize) -> bool {
+        let start = (lo..hi).rev().find(|&x| self.tok(x) == "," && !self.in_quote[x]).map_or(lo, |x| x + 1);
+        if start >= hi || !self.is_word(start) {
+            return false;
+        }
+        let first = self.tok(start);
+        let opener = is_in(first, PREPOSITIONS)
+            || is_in(first, &["despite", "although", "though", "since", "unless", "whether", "after", "before"])
+            || first.ends_with("ing")
+            || is_in(first, DETERMINERS) && (start..hi).filter(|&x| self.is_word(x)).count() < 7;
+        !opener && (start..hi).filter(|&x| self.is_word(x)).count() >= 5
     }
 
     /// A subordinate clause that opens the sentence and ends, with a comma, right before the
@@ -2291,9 +2326,13 @@ impl<'a> Finder<'a> {
         while j < hi && self.is_word(j) {
             let t = self.tok(j);
             let time = is_in(t, TIME_WORDS) && (j > c.end || !starts_upper(t) || t.len() > 3);
+            // a date's number ("said Feb. 18"), not a clause's ("said 2015 was …")
+            let date_number = self.doc.tokens[j].kind == TokenKind::Number
+                && (j > c.end && is_in(self.tok(j - 1), TIME_WORDS)
+                    || j + 1 < hi && (is_in(self.tok(j + 1), TIME_WORDS) || self.tok(j + 1) == ","));
             if !(time
                 || is_in(t, &["on", "last", "late", "early"]) && j + 1 < hi && is_in(self.tok(j + 1), TIME_WORDS)
-                || self.doc.tokens[j].kind == TokenKind::Number
+                || date_number
                 || is_in(t, ADVERBS) && !is_in(t, FINITE)
                 || self.ly_adverb(j))
             {
@@ -2320,6 +2359,21 @@ impl<'a> Finder<'a> {
             || is_in(first_word, &["more", "fewer", "less"]) && j + 1 < hi && self.tok(j + 1) == "than";
         if quantity && (j + 2..hi.min(j + 12)).any(|x| is_in(self.tok(x), FINITE) || self.finite_at(x)) {
             return Some(j);
+        }
+        // "says 34,570 citizens cast votes", "said 2015 was the hottest year"
+        if self.doc.tokens[j].kind == TokenKind::Number && !self.in_quote[j] && j + 2 < hi && self.is_word(j + 1) {
+            let verb = (j + 1..hi.min(j + 10)).any(|x| is_in(self.tok(x), FINITE) || self.finite_at(x));
+            if verb {
+                return Some(j);
+            }
+        }
+        // "said if elected president he could work …": a fronted condition, then the clause
+        if say && is_in(first_word, &["if", "when", "once", "unless", "although", "though", "while", "because"]) {
+            let subject = (j + 2..hi.min(j + 12))
+                .find(|&x| is_in(self.tok(x), &["he", "she", "they", "we", "i", "it"]) && self.clause_at(x, hi, false));
+            if subject.is_some() {
+                return Some(j);
+            }
         }
         if tell || is_in(first_word, PREPOSITIONS) || self.tok(j) == "," {
             let reach = if self.tok(j) == "," { 16 } else { 10 };

@@ -321,3 +321,37 @@ fn calls_names_a_quoted_label_but_is_otherwise_a_noun() {
         vec![("Users can make cheap calls to ordinary phone numbers".into(), Some("the company".into()))]
     );
 }
+
+#[test]
+fn plain_reported_speech_patterns() {
+    let d = doc("The party says 34,570 citizens living abroad cast votes by mail.", &[]);
+    assert_eq!(spans(&d), vec![("34,570 citizens living abroad cast votes by mail".into(), Some("The party".into()))]);
+    let d = doc("Novak said if elected she would cut the levy.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(
+        texts(&d),
+        vec![("if elected she would cut the levy".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]
+    );
+    let d = doc("To win the seat, candidates probably need about 40 percent of the vote, analysts say.", &[]);
+    assert_eq!(
+        spans(&d),
+        vec![(
+            "To win the seat, candidates probably need about 40 percent of the vote".into(),
+            Some("analysts".into())
+        )]
+    );
+    // a fronted phrase alone is not reported
+    let d = doc("Campaigning against the mayor in 2012, Novak said little.", &[("Anna Novak", &["Novak"])]);
+    assert!(d.quotes.is_empty(), "{:?}", spans(&d));
+}
+
+#[test]
+fn a_name_with_an_age_and_a_role_before_the_cue_is_the_speaker() {
+    let d = doc(
+        "Marta Lind, 21, a student from Oslo, said she voted for the first time.",
+        &[("Marta Lind", &["Marta Lind"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("she voted for the first time".into(), QuoteKind::Indirect, Some("Marta Lind".into()))]
+    );
+}

@@ -176,8 +176,13 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 let lower = part.to_lowercase();
                 let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let dotted = word.contains('.');
+                // "No. 2", "Nos. 3 and 4": a number sign before a number
+                let number_sign = matches!(part, "No" | "Nos")
+                    && at(i + 1).is_some_and(|c| c == ' ' || c.is_ascii_digit())
+                    && (at(i + 1).is_some_and(|c| c.is_ascii_digit()) || at(i + 2).is_some_and(|c| c.is_ascii_digit()));
                 if is_initial
                     || dotted
+                    || number_sign
                     || TITLE_ABBREVIATIONS.contains(&lower.as_str())
                     || STATE_ABBREVIATIONS.contains(&part)
                 {
@@ -294,6 +299,13 @@ mod tests {
     fn keeps_abbreviations_and_initials_in_one_sentence() {
         let s = sentences("Gen. Keith Kellogg met Dr. J. R. Smith in the U.S. capital on Feb. 24. He left.");
         assert_eq!(s, vec!["Gen. Keith Kellogg met Dr. J. R. Smith in the U.S. capital on Feb. 24.", "He left."]);
+    }
+
+    #[test]
+    fn a_number_sign_does_not_end_a_sentence() {
+        let s = sentences("Cornyn, the No. 2 Republican, spoke. He left.");
+        assert_eq!(s, vec!["Cornyn, the No. 2 Republican, spoke.", "He left."]);
+        assert_eq!(sentences("The answer was no. 2 people left.").len(), 2);
     }
 
     #[test]
