@@ -10,8 +10,12 @@
 //! Roles come from titles before the name ("U.S. Secretary of State Marco Rubio"), appositions
 //! ("Kaja Kallas, the European Union’s foreign policy chief,") and role phrases before a comma
 //! ("Putin’s foreign affairs adviser, Yuri Ushakov"). Role-only mentions that report speech
-//! ("the German chancellor said") and the pronouns *he* / *she* are resolved to people, and
-//! become mentions of them, so later stages find a speaker by looking up a mention.
+//! ("the German chancellor said", "said the Republican nominee") or open a sentence as its
+//! subject ("The GOP candidate proposes …"), the pronouns *he* / *she* (also in contractions:
+//! "He’s") and the relative *who* after a name are resolved to people, and become mentions of
+//! them, so later stages find a speaker by looking up a mention. What is quoted is decided by
+//! the quotes stage's pairing of quotation marks, so both stages agree; sentences wholly inside a
+//! quote do not count towards how far back a pronoun looks for its antecedent.
 
 mod gazetteer;
 pub mod tagger;
@@ -23,6 +27,7 @@ use std::collections::HashMap;
 use parallax_doc::{Doc, Entity, EntityKind, Layer, Mention, MentionKind, Role, Span, Stage, TokenKind};
 
 use crate::lexicon::{is_reporting_verb, pronoun_gender};
+use crate::quotes::regions::find_regions;
 
 /// The entity stage: provides entities, mentions, roles.
 #[derive(Debug, Default, Clone, Copy)]
@@ -168,6 +173,21 @@ const CALENDAR_WORDS: &[&str] = &[
     "Dec.",
 ];
 
+/// First names that women and men alike bear: they give no gender ("Terry Strada … She said").
+const UNISEX_FIRST_NAMES: &[&str] = &[
+    "Terry", "Lindsey", "Lindsay", "Robin", "Kim", "Dana", "Kelly", "Jordan", "Jamie", "Jean", "Lee", "Jackie", "Jan",
+    "Andrea", "Ariel", "Leslie", "Jesse", "Casey", "Taylor", "Morgan", "Sandy", "Pat", "Tracy", "Carey", "Kerry",
+];
+
+/// Words that open a subordinate clause: a pronoun in such a clause at the start of a sentence
+/// may look ahead to the main clause's subject.
+const SUBORDINATORS: &[&str] =
+    &["when", "after", "before", "while", "as", "although", "though", "because", "since", "once", "until", "if"];
+
+/// How many sentences back a subject reference may find its antecedent, counting sentences
+/// wholly inside quotation marks (of which only three may be narrative).
+const MAX_SENTENCES_BACK: usize = 12;
+
 /// Words that join the parts of a role: "Secretary of State", "envoy to the Middle East".
 const ROLE_CONNECTORS: &[&str] = &["of", "for", "to", "the", "and", "on"];
 
@@ -268,18 +288,14 @@ impl<'d> Tagger<'d> {
                 sentence_of[t] = idx;
             }
         }
-        let mut in_quote = vec![false; doc.tokens.len()];
-        let mut open = false;
-        let mut paragraph = usize::MAX;
-        for (t, token) in doc.tokens.iter().enumerate() {
-            if doc.sentences.get(sentence_of[t]).map(|s| s.paragraph) != Some(paragraph) {
-                paragraph = doc.sentences.get(sentence_of[t]).map_or(0, |s| s.paragraph);
-                open = false;
-            }
-            match token.kind {
-                TokenKind::OpenQuote => open = true,
-                TokenKind::CloseQuote if doc.slice(token.span) != "’" || open => open = false,
-                _ => in_quote[t] = open,
+        // the quotes stage's own pairing of quotation marks, so that both stages agree on what is
+        // quoted (an apostrophe in "the '80s" or "dons’" opens nothing)
+        let n = doc.tokens.len();
+        let mut in_quote = vec![false; n];
+        for r in find_regions(doc) {
+            let end = r.close.map_or(r.end, |c| c + 1).min(n);
+            for flag in &mut in_quote[r.open.min(end)..end] {
+                *flag = true;
             }
         }
         Tagger {
@@ -570,8 +586,11 @@ impl<'d> Tagger<'d> {
         }
         let ner_says_not_person = matches!(ner, Some(tagger::NerType::Org | tagger::NerType::Loc));
         if block.titled {
-            // "President Putin"; a title word before one common word is not enough ("Special Forces")
-            return n >= 2 || !self.gaz.is_common_word(&first.to_lowercase());
+            // "President Putin"; a title word before one common word is not enough ("Special Forces"),
+            // but an honorific is ("Mr. Ban", "Mrs. May")
+            return n >= 2
+                || self.honorific_gender(block.start).is_some()
+                || !self.gaz.is_common_word(&first.to_lowercase());
         }
         if n >= 2 && self.gaz.is_first_name(first) {
             return true;
@@ -602,8 +621,61 @@ impl<'d> Tagger<'d> {
             if block.end < self.doc.tokens.len() && is_reporting_verb(self.text(block.end)) {
                 return true;
             }
+            // "Ava DuVernay is …" and elsewhere "DuVernay said"
+            if self.surname_reports(block.end - 1, false) {
+                return true;
+            }
         }
-        false
+        // … which overrules the tagger when a person's pronoun follows: "DuVernay said she"
+        // (an organisation says "it")
+        n >= 2 && self.surname_reports(block.end - 1, true)
+    }
+
+    /// True when the last word of a name at token `t` stands alone elsewhere in the text right
+    /// before a reporting verb ("DuVernay said"), not after an article ("the Commission said");
+    /// with `pronoun`, only when "he" or "she" follows the verb ("DuVernay said she").
+    fn surname_reports(&self, t: usize, pronoun: bool) -> bool {
+        let word = strip_possessive(self.text(t));
+        if word.chars().count() < 3
+            || !is_capitalised(word)
+            || self.gaz.is_common_word(&word.to_lowercase())
+            || ORG_SUFFIXES.contains(&word)
+            || PLACE_SUFFIXES.contains(&word)
+        {
+            return false;
+        }
+        let n = self.doc.tokens.len();
+        (0..n.saturating_sub(1)).any(|k| {
+            k != t
+                && self.is_word(k)
+                && self.text(k) == word
+                && is_reporting_verb(self.text(k + 1))
+                && (k == 0
+                    || !(self.is_word(k - 1) && is_capitalised(self.text(k - 1)))
+                    || self.honorific_gender(k).is_some())
+                && (k == 0 || !matches!(self.text(k - 1), "the" | "The"))
+                && (!pronoun
+                    || self.doc.tokens.get(k + 2).is_some_and(|tok| pronoun_gender(self.doc.slice(tok.span)).is_some()))
+        })
+    }
+
+    /// The gender an honorific right before token `t` gives: "Mr." a man, "Mrs.", "Ms." a woman.
+    fn honorific_gender(&self, t: usize) -> Option<char> {
+        let prev = t.checked_sub(1)?;
+        match self.text(prev) {
+            "Mr." | "Mr" | "MR." => Some('m'),
+            // not "Miss": "Miss Universe" is a title of its own
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "MRS." | "MS." => Some('f'),
+            _ => None,
+        }
+    }
+
+    /// The gender a first name gives, unless women and men alike bear it ("Terry", "Kim").
+    fn first_name_gender(&self, first: &str) -> Option<char> {
+        if UNISEX_FIRST_NAMES.contains(&first) {
+            return None;
+        }
+        self.gaz.gender(first)
     }
 
     /// A bare word the tagger calls a person ("Brown", "Mercosur") is taken for one only when
@@ -665,19 +737,22 @@ impl<'d> Tagger<'d> {
                 if n_words > self.entities[id].name.split(' ').count() {
                     self.entities[id].name = name;
                     if self.entities[id].gender.is_none() {
-                        self.entities[id].gender = self.gaz.gender(&first);
+                        self.entities[id].gender = self.first_name_gender(&first);
                     }
                 }
                 id
             }
             None => {
                 let id = self.entities.len();
-                let gender = if n_words >= 2 { self.gaz.gender(&first) } else { None };
+                let gender = if n_words >= 2 { self.first_name_gender(&first) } else { None };
                 self.entities.push(Entity { id, kind: EntityKind::Person, name, roles: Vec::new(), gender });
                 self.by_surname.entry(key).or_default().push(id);
                 id
             }
         };
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = self.honorific_gender(block.start);
+        }
         self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
     }
 
@@ -707,6 +782,9 @@ impl<'d> Tagger<'d> {
                 .max_by_key(|m| m.span.start)
                 .map_or(many[0], |m| m.entity),
         };
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = self.honorific_gender(block.start);
+        }
         self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
         true
     }
@@ -950,18 +1028,33 @@ impl<'d> Tagger<'d> {
         out
     }
 
+    /// True when every word of sentence `s` stands inside quotation marks: a sentence of a quote
+    /// names no antecedent outside it and does not push the narrative's subject out of reach.
+    fn quoted_only(&self, s: usize) -> bool {
+        let tokens = self.doc.sentences[s].tokens.clone();
+        tokens.filter(|&t| self.is_word(t)).all(|t| self.in_quote[t])
+    }
+
     /// The person a subject reference at byte `at` in sentence `s` most likely means: the first
     /// person named earlier in the sentence, else the subject of the nearest earlier sentence
-    /// that names a person (looking back at most three sentences).
+    /// that names a person, looking back over at most three sentences of narrative (sentences
+    /// wholly inside quotation marks do not count, up to [`MAX_SENTENCES_BACK`] in all).
     fn salient_person(&self, s: usize, at: usize, accept: impl Fn(&Entity) -> bool) -> Option<usize> {
         if let Some(&p) = self.persons_in_sentence(s, at).iter().find(|&&p| accept(&self.entities[p])) {
             return Some(p);
         }
-        for back in 1..=3 {
-            let Some(prev) = s.checked_sub(back) else { break };
+        let mut narrative = 0;
+        for prev in (s.saturating_sub(MAX_SENTENCES_BACK)..s).rev() {
+            if self.quoted_only(prev) {
+                continue;
+            }
             let persons = self.persons_in_sentence(prev, usize::MAX);
             if let Some(&p) = persons.iter().find(|&&p| accept(&self.entities[p])) {
                 return Some(p);
+            }
+            narrative += 1;
+            if narrative == 3 {
+                break;
             }
         }
         None
@@ -979,10 +1072,8 @@ impl<'d> Tagger<'d> {
             while next < n && matches!(self.text(next), "also" | "has" | "had" | "then" | "later") {
                 next += 1;
             }
-            if next >= n || !is_reporting_verb(self.text(next)) || self.sentence_of[next] != self.sentence_of[t] {
-                continue;
-            }
             let s = self.sentence_of[t];
+            let reports_after = next < n && is_reporting_verb(self.text(next)) && self.sentence_of[next] == s;
             let floor = self.doc.sentences[s].tokens.start;
             let Some(start) = self.role_phrase_before(t + 1, floor) else { continue };
             // a definite description: "the …" or "Ukraine’s …"
@@ -992,6 +1083,9 @@ impl<'d> Tagger<'d> {
                 continue;
             }
             let span_start = if determiner { start - 1 } else { start };
+            if !reports_after && !self.reporting_inverted(span_start, t) && !self.sentence_subject(span_start, t) {
+                continue;
+            }
             let span = Span::new(self.doc.tokens[span_start].span.start, self.doc.tokens[t].span.end);
             let person_overlap = self
                 .mentions
@@ -1002,19 +1096,23 @@ impl<'d> Tagger<'d> {
             }
             let head = self.lower(t);
             let nationality = (start..t).find_map(|k| self.longest_gaz(k, t).and_then(|(_, e)| e.country.clone()));
-            let matches_role = |e: &Entity| {
-                e.kind == EntityKind::Person
-                    && e.roles.iter().any(|r| {
-                        let role = r.text.to_lowercase();
-                        let head_ok =
-                            role.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| same_head(w, &head));
-                        let nat_ok = nationality.as_ref().is_none_or(|nat| {
-                            let role_nat = self.nationality_of(&r.text);
-                            role_nat.as_ref().is_none_or(|rn| rn == nat)
-                        });
-                        head_ok && nat_ok
-                    })
+            let party = party_of(self.doc.slice(span));
+            // (same office, same country and party as the description)
+            let role_fits = |r: &Role| {
+                let role = r.text.to_lowercase();
+                let head_ok = role.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| same_head(w, &head));
+                let nat_ok = nationality.as_ref().is_none_or(|nat| {
+                    let role_nat = self.nationality_of(&r.text);
+                    role_nat.as_ref().is_none_or(|rn| rn == nat)
+                });
+                let party_ok = party.is_none_or(|p| party_of(&r.text).is_none_or(|rp| rp == p));
+                (head_ok, nat_ok && party_ok)
             };
+            let matches_role =
+                |e: &Entity| e.kind == EntityKind::Person && e.roles.iter().any(|r| role_fits(r) == (true, true));
+            // the same office in another country or party: "the Democratic nominee" is not the
+            // Republican nominee
+            let other_office = |e: &Entity| e.roles.iter().any(|r| role_fits(r) == (true, false));
             // a person whose role matches, mentioned most recently; else the salient subject
             let by_role = self
                 .mentions
@@ -1022,11 +1120,43 @@ impl<'d> Tagger<'d> {
                 .filter(|m| m.span.start < span.start && matches_role(&self.entities[m.entity]))
                 .max_by_key(|m| m.span.start)
                 .map(|m| m.entity);
-            let person = by_role.or_else(|| self.salient_person(s, span.start, |e| e.kind == EntityKind::Person));
+            let person = by_role
+                .or_else(|| self.salient_person(s, span.start, |e| e.kind == EntityKind::Person && !other_office(e)));
             if let Some(p) = person {
                 self.mentions.push(Mention { span, entity: p, kind: MentionKind::Nominal });
             }
         }
+    }
+
+    /// True when a description `[start, head]` follows a reporting verb and ends its clause:
+    /// "…,” said the Republican nominee."
+    fn reporting_inverted(&self, start: usize, head: usize) -> bool {
+        let before = start.checked_sub(1).filter(|&b| self.sentence_of[b] == self.sentence_of[head]);
+        let ends_clause = self.doc.tokens.get(head + 1).is_none_or(|tok| tok.kind != TokenKind::Word)
+            || matches!(self.text(head + 1), "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while");
+        before.is_some_and(|b| is_reporting_verb(self.text(b))) && ends_clause
+    }
+
+    /// True when a description `[start, head]` opens its sentence as the subject of a verb: "The
+    /// Republican nominee also outlined …", "The GOP candidate proposes …" (not "The president of
+    /// the club …", "The president’s roots …").
+    fn sentence_subject(&self, start: usize, head: usize) -> bool {
+        /// Words after a noun that do not start its verb phrase.
+        const NOT_VERBS: &[&str] = &[
+            "of", "and", "or", "but", "who", "whose", "which", "that", "in", "on", "at", "for", "to", "with", "from",
+            "by", "as", "than", "a", "an", "the", "this", "these",
+        ];
+        let floor = self.doc.sentences[self.sentence_of[head]].tokens.start;
+        let head_text = self.text(head);
+        if start != floor || strip_possessive(head_text).len() != head_text.len() || self.in_quote[head] {
+            return false;
+        }
+        let next = head + 1;
+        next < self.doc.tokens.len()
+            && self.sentence_of[next] == self.sentence_of[head]
+            && self.is_word(next)
+            && self.text(next).chars().next().is_some_and(char::is_lowercase)
+            && !NOT_VERBS.contains(&self.text(next))
     }
 
     /// The country a role names ("German Chancellor" → Germany), via the gazetteer.
@@ -1036,22 +1166,105 @@ impl<'d> Tagger<'d> {
 
     fn resolve_pronouns(&mut self) {
         for t in 0..self.doc.tokens.len() {
-            let Some(gender) = pronoun_gender(self.text(t)) else { continue };
+            // "he" and the pronoun of a contraction ("He’s", "she'd"): the mention is the pronoun
+            let pronoun = strip_contraction(self.text(t));
+            let Some(gender) = pronoun_gender(pronoun) else { continue };
             if self.in_quote[t] {
                 continue;
             }
             let s = self.sentence_of[t];
             let at = self.doc.tokens[t].span.start;
-            let person =
-                self.salient_person(s, at, |e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender));
+            let span = Span::new(at, at + pronoun.len());
+            let accept = |e: &Entity| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender);
+            // with no antecedent, the subject of the main clause after a fronted clause ("When he
+            // wrote the book, Mr. Smith said …")
+            let person = self.salient_person(s, at, accept).or_else(|| self.cataphora_subject(t, accept));
             if let Some(p) = person {
                 if self.entities[p].gender.is_none() {
                     self.entities[p].gender = Some(gender);
                 }
-                self.mentions.push(Mention { span: self.doc.tokens[t].span, entity: p, kind: MentionKind::Pronoun });
+                self.mentions.push(Mention { span, entity: p, kind: MentionKind::Pronoun });
             }
         }
+        self.resolve_relative_who();
     }
+
+    /// The person a pronoun at token `t` inside a fronted subordinate clause looks ahead to: the
+    /// person named right after the comma that closes the clause ("Back when he wrote his book,
+    /// Mr. McKinley said …").
+    fn cataphora_subject(&self, t: usize, accept: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let sentence = &self.doc.sentences[self.sentence_of[t]];
+        let (floor, end) = (sentence.tokens.start, sentence.tokens.end.min(self.doc.tokens.len()));
+        let clause = (floor..t).rev().take_while(|&k| !matches!(self.text(k), "," | ";" | ":"));
+        let fronted = clause.clone().last() == Some(floor);
+        if !fronted || !clause.into_iter().any(|k| SUBORDINATORS.contains(&self.lower(k).as_str())) {
+            return None;
+        }
+        let comma = (t + 1..end).find(|&k| self.text(k) == ",")?;
+        // the name may follow an honorific or a title: ", Mr. Smith", ", Sen. Jones"
+        let window = self.doc.tokens.get(comma + 1)?.span.start..self.doc.tokens[(comma + 3).min(end - 1)].span.end;
+        self.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && window.contains(&m.span.start))
+            .filter(|m| !self.in_quote[self.token_index(m.span.start)])
+            .min_by_key(|m| m.span.start)
+            .map(|m| m.entity)
+            .filter(|&p| accept(&self.entities[p]))
+    }
+
+    /// The relative pronoun "who" after a person's name or apposition: "McConnell, now the
+    /// majority leader, who said …" is a mention of McConnell.
+    fn resolve_relative_who(&mut self) {
+        let mut found = Vec::new();
+        for t in 1..self.doc.tokens.len() {
+            if self.text(t) != "who" || self.text(t - 1) != "," || self.in_quote[t] {
+                continue;
+            }
+            let floor = self.doc.sentences[self.sentence_of[t]].tokens.start;
+            // the mention ending right before the comma, else the name before an apposition
+            let before = |end_tok: usize| {
+                let end_byte = self.doc.tokens[end_tok].span.end;
+                self.mentions.iter().find(|m| {
+                    m.span.end <= end_byte
+                        && m.span.end > self.doc.tokens[end_tok].span.start
+                        && m.span.start >= self.doc.tokens[floor].span.start
+                        && self.entities[m.entity].kind == EntityKind::Person
+                })
+            };
+            let mut person = t.checked_sub(2).filter(|&k| k >= floor).and_then(before).map(|m| m.entity);
+            if person.is_none() {
+                // "Name, now the majority leader, who": a short apposition with a role word
+                let apposition_comma = (floor..t - 1).rev().find(|&k| self.text(k) == ",");
+                if let Some(c) = apposition_comma.filter(|&c| c > floor && t - 1 - c <= 8) {
+                    let apposition_is_role =
+                        (c + 1..t - 1).any(|k| self.is_word(k) && self.gaz.is_role_head(&self.lower(k)));
+                    if apposition_is_role {
+                        person = before(c - 1).map(|m| m.entity);
+                    }
+                }
+            }
+            if let Some(p) = person {
+                found.push(Mention { span: self.doc.tokens[t].span, entity: p, kind: MentionKind::Pronoun });
+            }
+        }
+        self.mentions.extend(found);
+    }
+}
+
+/// The party a role or description names: "Democratic presidential nominee" → `'D'`, "GOP
+/// candidate" → `'R'`.
+fn party_of(text: &str) -> Option<char> {
+    text.split(|c: char| !c.is_alphanumeric()).find_map(|w| match w.to_lowercase().as_str() {
+        "democratic" | "democrat" => Some('D'),
+        "republican" | "gop" => Some('R'),
+        _ => None,
+    })
+}
+
+/// A word without the ending of a contraction: "He’s" → "He", "she'd" → "she", "he’ll" → "he".
+fn strip_contraction(word: &str) -> &str {
+    const ENDINGS: &[&str] = &["’s", "'s", "’d", "'d", "’ll", "'ll"];
+    ENDINGS.iter().find_map(|e| word.strip_suffix(e)).unwrap_or(word)
 }
 
 /// Role head words that mean the same office.

@@ -160,3 +160,102 @@ fn headline_verb_is_not_part_of_a_name() {
     let doc = tagged("The critic Edward Said wrote about it.");
     assert!(people(&doc).contains(&"Edward Said"), "{:?}", people(&doc));
 }
+
+#[test]
+fn the_pronoun_of_a_contraction_resolves() {
+    let doc = tagged("Donald Trump spoke in Ohio on Monday.\n\nHe’s claiming that fraud is rife, and she'd agree.");
+    assert_eq!(resolved(&doc, "He’s", 0).as_deref(), Some("Donald Trump"));
+    // the mention is the pronoun, not the contraction's ending
+    let mention = doc.mentions.iter().find(|m| m.kind == MentionKind::Pronoun).expect("a pronoun mention");
+    assert_eq!(doc.slice(mention.span), "He");
+}
+
+#[test]
+fn an_apostrophe_before_a_decade_opens_no_quote() {
+    let doc = tagged(
+        "Loretta Lynch spoke to students on Monday.\n\nIn the early '80s, Lynch worked at a law firm in Charlotte. \
+         She said she recalls a client who ignored her.",
+    );
+    assert_eq!(resolved(&doc, "She said", 0).as_deref(), Some("Loretta Lynch"));
+}
+
+#[test]
+fn sentences_of_a_quote_do_not_push_the_subject_out_of_reach() {
+    let doc = tagged(
+        "Bill Clinton spoke in Flint on Monday.\n\n“It does not make sense. The model is broken. Nobody likes it. \
+         It is the craziest thing in the world,” he said.",
+    );
+    assert_eq!(resolved(&doc, "he said", 0).as_deref(), Some("Bill Clinton"));
+    // but a pronoun with nobody named before it stays unresolved
+    let doc = tagged("“It does not make sense. The model is broken,” he said.");
+    assert_eq!(resolved(&doc, "he said", 0), None);
+}
+
+#[test]
+fn an_honorific_makes_a_common_word_a_name_and_gives_a_gender() {
+    let doc = tagged("It was under Mr. Ban's watch that the agency grew. He said the vote was close.");
+    assert_eq!(people(&doc), vec!["Ban"]);
+    assert_eq!(person(&doc, "Ban").gender, Some('m'));
+    assert_eq!(resolved(&doc, "He said", 0).as_deref(), Some("Ban"));
+}
+
+#[test]
+fn a_first_name_of_both_sexes_gives_no_gender() {
+    let doc = tagged("“They are wrong,” said the widow Terry Strada.\n\nShe continued, “We want our day in court.”");
+    assert_eq!(resolved(&doc, "She continued", 0).as_deref(), Some("Terry Strada"));
+    assert_eq!(person(&doc, "Terry Strada").gender, Some('f'));
+}
+
+#[test]
+fn a_surname_reporting_speech_elsewhere_makes_a_name_a_person() {
+    let mut doc = Doc::new("t", "If anyone cares, it is Ava Quenneville. Quenneville said the film took years.".into());
+    segment(&mut doc);
+    let tagger = Tagger::new(&doc);
+    let surname = doc.tokens.iter().position(|t| doc.slice(t.span) == "Quenneville").expect("surname");
+    assert!(tagger.surname_reports(surname, false));
+    assert!(!tagger.surname_reports(surname, true));
+    // an organisation word is no surname: "the Commission said"
+    let mut doc = Doc::new("t", "The European Commission met. The Commission said it would act.".into());
+    segment(&mut doc);
+    let tagger = Tagger::new(&doc);
+    let word = doc.tokens.iter().position(|t| doc.slice(t.span) == "Commission").expect("word");
+    assert!(!tagger.surname_reports(word, false));
+    // "said she" is a person's, whatever the tagger thinks of the full name
+    let doc = tagged("Ava Quenneville’s film opens today. Quenneville said she felt the law was worth a film.");
+    assert!(people(&doc).contains(&"Ava Quenneville"), "{:?}", people(&doc));
+    assert_eq!(resolved(&doc, "she felt", 0).as_deref(), Some("Ava Quenneville"));
+}
+
+#[test]
+fn a_pronoun_in_a_fronted_clause_looks_ahead_only_without_an_antecedent() {
+    let doc = tagged("Back when he wrote his book, Mr. McKinley said that debt was a last resort.");
+    assert_eq!(resolved(&doc, "he wrote", 0).as_deref(), Some("McKinley"));
+    // an antecedent before the clause wins: "After he left, Pence said …" is about Trump
+    let doc = tagged("Donald Trump spoke first. After he left, Mike Pence said the rally went well.");
+    assert_eq!(resolved(&doc, "he left", 0).as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn relative_who_after_a_name_or_apposition_is_the_person() {
+    let doc = tagged(
+        "Barack Obama has a frosty relationship with Mitch McConnell, now the Senate majority leader, who said \
+         the goal was to beat him. The ceremony featured John Lewis, who joked about the museum.",
+    );
+    assert_eq!(resolved(&doc, "who said", 0).as_deref(), Some("Mitch McConnell"));
+    assert_eq!(resolved(&doc, "who joked", 0).as_deref(), Some("John Lewis"));
+    // "who" after a place names no one
+    let doc = tagged("Maria Lopez lives in Madrid, who knows why.");
+    assert_eq!(resolved(&doc, "who", 0), None);
+}
+
+#[test]
+fn descriptions_after_the_verb_or_as_subject_resolve_and_respect_the_party() {
+    let doc = tagged(
+        "Donald Trump, the Republican nominee, spoke in Iowa. The GOP candidate proposes to cut taxes.\n\n\
+         Hillary Clinton visited Ohio on Monday. “We will win,” said the Democratic nominee.\n\n\
+         The president of the club spoke first.",
+    );
+    assert_eq!(resolved(&doc, "The GOP candidate", 0).as_deref(), Some("Donald Trump"));
+    assert_eq!(resolved(&doc, "the Democratic nominee", 0).as_deref(), Some("Hillary Clinton"));
+    assert_eq!(resolved(&doc, "The president of", 0), None);
+}

@@ -47,7 +47,7 @@
 //! are `None`.
 
 mod cues;
-mod regions;
+pub(crate) mod regions;
 
 use std::ops::Range;
 
