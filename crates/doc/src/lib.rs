@@ -175,6 +175,13 @@ impl Doc {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// Whether quote `q` is mixed speech: reported speech that quotes some of its words (“Bruce
+    /// said the meeting was “productive and useful””), an indirect quote holding a partial one.
+    pub fn is_mixed(&self, q: &Quote) -> bool {
+        q.kind == QuoteKind::Indirect
+            && self.quotes.iter().any(|p| p.kind == QuoteKind::Partial && q.span.contains(p.span))
+    }
+
     /// Index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let idx = self.sentences.partition_point(|s| s.span.end <= offset);

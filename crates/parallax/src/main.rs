@@ -62,8 +62,10 @@ enum QuoteKindArg {
     Direct,
     /// Quoted fragments inside reported speech.
     Partial,
-    /// Reported speech without quotation marks.
+    /// Reported speech without quotation marks (mixed speech included).
     Indirect,
+    /// Reported speech that quotes some of its words.
+    Mixed,
 }
 
 #[derive(Subcommand, Debug)]
@@ -204,7 +206,7 @@ fn run() -> Result<ExitCode> {
                 .filter(|r| {
                     speaker.as_deref().is_none_or(|name| parallax_story::report::speaker_matches(&analysis, r, name))
                 })
-                .filter(|r| kind.is_none_or(|k| quote_kind_matches(k, r.kind)))
+                .filter(|r| kind.is_none_or(|k| quote_kind_matches(k, r.kind, r.mixed)))
                 .collect();
             let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
@@ -215,7 +217,7 @@ fn run() -> Result<ExitCode> {
                 TableFormat::Csv => {
                     writeln!(out, "speaker,quote,kind,cue,outlet,published,article")?;
                     for r in &rows {
-                        let kind = format!("{:?}", r.kind).to_lowercase();
+                        let kind = if r.mixed { "mixed".to_string() } else { format!("{:?}", r.kind).to_lowercase() };
                         let fields = [
                             r.speaker.unwrap_or(""),
                             r.quote,
@@ -276,14 +278,14 @@ fn run() -> Result<ExitCode> {
     }
 }
 
-fn quote_kind_matches(wanted: QuoteKindArg, kind: parallax_doc::QuoteKind) -> bool {
+fn quote_kind_matches(wanted: QuoteKindArg, kind: parallax_doc::QuoteKind, mixed: bool) -> bool {
     use parallax_doc::QuoteKind;
     matches!(
         (wanted, kind),
         (QuoteKindArg::Direct, QuoteKind::Direct)
             | (QuoteKindArg::Partial, QuoteKind::Partial)
             | (QuoteKindArg::Indirect, QuoteKind::Indirect)
-    )
+    ) || wanted == QuoteKindArg::Mixed && mixed
 }
 
 /// One CSV field, quoted when it must be (RFC 4180).

@@ -147,6 +147,20 @@ mod commands {
     }
 
     #[test]
+    fn quotes_lists_mixed_speech_as_its_own_kind() {
+        let out = parallax(&["quotes", "examples/riyadh", "--kind", "mixed", "--format", "json"]);
+        assert!(out.status.success());
+        let rows: Value = serde_json::from_slice(&out.stdout).expect("JSON rows");
+        let rows = rows.as_array().expect("array");
+        assert!(rows.len() >= 5, "{rows:?}");
+        // reported speech that quotes some of its words, marks included
+        assert!(rows.iter().all(|r| r["kind"] == "indirect" && r["mixed"] == true));
+        // (a quote left open at the end of its paragraph has no closing mark)
+        assert!(rows.iter().all(|r| r["quote"].as_str().is_some_and(|q| q.contains('“'))));
+        assert!(rows.iter().filter(|r| r["quote"].as_str().is_some_and(|q| q.ends_with('”'))).count() >= 5);
+    }
+
+    #[test]
     fn quotes_csv_quotes_fields_with_commas() {
         let out =
             parallax(&["quotes", "examples/riyadh", "--speaker", "Scholz", "--kind", "direct", "--format", "csv"]);

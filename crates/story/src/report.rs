@@ -50,6 +50,7 @@ pub fn article_json(doc: &Doc, story: Option<(&Story, usize)>) -> Value {
                 "speaker_entity": q.speaker_entity.and_then(|e| story_id(e).flatten()),
                 "speaker_text": q.speaker_span.map(|s| doc.slice(s)),
                 "kind": q.kind,
+                "mixed": doc.is_mixed(q),
                 "cue": q.cue.map(|c| doc.slice(c)),
                 "start": q.span.start,
                 "end": q.span.end,
@@ -266,6 +267,8 @@ pub struct QuoteRow<'a> {
     pub quote: &'a str,
     /// Direct, partial or indirect.
     pub kind: parallax_doc::QuoteKind,
+    /// Reported speech that quotes some of its words (an indirect quote holding a partial one).
+    pub mixed: bool,
     /// The cue ("said", "told").
     pub cue: Option<&'a str>,
     /// The article's outlet.
@@ -301,6 +304,7 @@ pub fn quote_rows(analysis: &Analysis) -> Vec<QuoteRow<'_>> {
                 speaker_entity: story_entity.map(|e| e.id.as_str()),
                 quote: doc.slice(q.span),
                 kind: q.kind,
+                mixed: doc.is_mixed(q),
                 cue: q.cue.map(|c| doc.slice(c)),
                 outlet: doc.meta.outlet.as_deref(),
                 published: doc.meta.published.as_deref(),

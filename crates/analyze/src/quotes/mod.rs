@@ -1744,6 +1744,22 @@ impl<'a> Finder<'a> {
         if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
             return None;
         }
+        // mixed speech keeps the marks of the fragment it quotes: `the meeting was “useful”`
+        let kind_at = |x: usize| self.doc.tokens[x].kind;
+        let opens = (start..end).filter(|&x| kind_at(x) == TokenKind::OpenQuote).count();
+        let closes = (start..end).filter(|&x| kind_at(x) == TokenKind::CloseQuote).count();
+        if opens > closes && end < self.doc.tokens.len() {
+            // `“… of the two presidents.”`: past the full stop inside the marks
+            let punct = end + 1 < self.doc.tokens.len() && matches!(self.tok(end), "." | "," | "!" | "?");
+            if kind_at(end) == TokenKind::CloseQuote {
+                end += 1;
+            } else if punct && kind_at(end + 1) == TokenKind::CloseQuote {
+                end += 2;
+            }
+        }
+        if closes > opens && start > 0 && kind_at(start - 1) == TokenKind::OpenQuote {
+            start -= 1;
+        }
         // "called her “Miss Piggy”": a quoted label with a word or two around it, as an object cue's
         // object, is the partial quote alone (but "said it was “weaker”" is mixed speech)
         let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
@@ -2050,15 +2066,27 @@ impl<'a> Finder<'a> {
                 "," if is_in(next, &["although", "though"]) => true,
                 // "…, but did not give a reason", "…, but declined to elaborate": the speaker's own
                 // predicate, told by the writer
-                "," if is_in(next, &["but", "and"]) && x + 2 < hi && {
-                    let v = self.tok(x + 2);
-                    let negated = is_in(v, &["did", "does", "would", "could", "has", "had", "will", "was"])
-                        && x + 3 < hi
-                        && is_in(self.tok(x + 3), &["not", "no"])
-                        || v.ends_with("n't")
-                        || v.ends_with("n’t");
-                    negated || is_in(v, &["declined", "declines", "refused", "refuses", "gave", "offered", "provided"])
-                } =>
+                // (also "… “will be involved” but did not elaborate", with no comma)
+                "," | "but"
+                    if {
+                        let y = if self.tok(x) == "," { x + 1 } else { x };
+                        y + 1 < hi
+                            && (y > x || x > start + 1 && self.in_quote[x - 1])
+                            && is_in(self.tok(y), &["but", "and"])
+                            && {
+                                let v = self.tok(y + 1);
+                                let negated = is_in(v, &["did", "does", "would", "could", "has", "had", "will", "was"])
+                                    && y + 2 < hi
+                                    && is_in(self.tok(y + 2), &["not", "no"])
+                                    || v.ends_with("n't")
+                                    || v.ends_with("n’t");
+                                negated
+                                    || is_in(
+                                        v,
+                                        &["declined", "declines", "refused", "refuses", "gave", "offered", "provided"],
+                                    )
+                            }
+                    } =>
                 {
                     // a short clause is enough before this aside ("she would resign, but did not …")
                     if (start..x).filter(|&y| self.is_word(y)).count() >= 2 {
@@ -2339,6 +2367,14 @@ impl<'a> Finder<'a> {
                 break;
             }
             j += 1;
+        }
+        // "said this week’s meeting will …": the time word is the subject's, with its determiner
+        if j < hi && j > c.end && is_in(self.tok(j - 1), &["this", "last", "next"]) {
+            let t = self.tok(j);
+            let bare = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or("");
+            if is_in(bare, TIME_WORDS) {
+                j -= 1;
+            }
         }
         if j >= hi {
             return None;

@@ -355,3 +355,15 @@ fn a_name_with_an_age_and_a_role_before_the_cue_is_the_speaker() {
         vec![("she voted for the first time".into(), QuoteKind::Indirect, Some("Marta Lind".into()))]
     );
 }
+
+#[test]
+fn mixed_speech_keeps_the_marks_of_its_fragment_and_stops_at_the_writers_but() {
+    let d = doc(
+        "Novak told reporters this week’s vote “will be close” but did not elaborate.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    let got = spans(&d);
+    assert!(got.contains(&("this week’s vote “will be close”".into(), Some("Novak".into()))), "{got:?}");
+    let mixed = d.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
+    assert!(d.is_mixed(mixed));
+}
