@@ -2451,7 +2451,10 @@ impl<'a> Finder<'a> {
                 .find(|&x| {
                     // past a whole object: "warned his side they must …"
                     let t = self.tok(x - 1);
+                    // not inside a name ("told BBC News there were …")
+                    let in_name = starts_upper(t) && starts_upper(self.tok(x)) && self.tok(x) != "I";
                     t != ","
+                        && !in_name
                         && !is_in(t, DETERMINERS)
                         && !is_in(t, &["his", "her", "their", "its", "our", "my", "your"])
                         && self.clause_at(x, hi, false)
