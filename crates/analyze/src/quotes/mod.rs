@@ -782,6 +782,9 @@ impl<'a> Finder<'a> {
         if (j..cue.first).any(|k| self.in_quote[k]) {
             return None;
         }
+        if let Some(speaker) = self.quoted_as_saying(cue, sent.end) {
+            return Some((cue, speaker));
+        }
         let speaker = match cue.class {
             CueClass::Source if cue.first == j => self.np_after(cue.end, sent.end),
             CueClass::Verb if cue.first == j => self.np_after(cue.end, sent.end),
@@ -971,6 +974,16 @@ impl<'a> Finder<'a> {
         Some((self.doc.tokens[noun].span, speaker))
     }
 
+    /// "Arab News quoted Prince Saud as saying": the person quoted, not the outlet quoting.
+    fn quoted_as_saying(&self, c: CueMatch, hi: usize) -> Option<Speaker> {
+        if !is_in(self.tok(c.first), &["quoted", "quotes", "quoting", "quote"]) || c.end >= hi {
+            return None;
+        }
+        let as_at = (c.end + 1..(c.end + 10).min(hi)).find(|&x| self.tok(x) == "as")?;
+        let saying = as_at + 1 < hi && is_in(self.tok(as_at + 1), &["saying", "telling", "having", "describing"]);
+        saying.then(|| self.np_after(c.end, as_at)).flatten()
+    }
+
     /// The speaker a quote with no cue of its own continues.
     fn inherited(
         &self,
@@ -1005,6 +1018,9 @@ impl<'a> Finder<'a> {
     /// The speaker of cue `k`, within sentence tokens `sent`.
     fn subject_of(&self, k: usize, sent: Range<usize>, depth: usize) -> Option<Speaker> {
         let c = self.cues[k];
+        if let Some(speaker) = self.quoted_as_saying(c, sent.end) {
+            return Some(speaker);
+        }
         match c.class {
             CueClass::Source => self.np_after(c.end, sent.end),
             CueClass::Verb => match self.before(c.first, sent.start) {
@@ -2447,8 +2463,9 @@ impl<'a> Finder<'a> {
         }
         if tell {
             // "told reporters the talks were …": past a short object
-            return (j + 1..(j + 4).min(hi))
-                .find(|&x| {
+            let candidates: Vec<usize> = (j + 1..(j + 6).min(hi))
+                .take_while(|&x| self.is_word(x - 1))
+                .filter(|&x| {
                     // past a whole object: "warned his side they must …"
                     let t = self.tok(x - 1);
                     // not inside a name ("told BBC News there were …")
@@ -2460,7 +2477,19 @@ impl<'a> Finder<'a> {
                         && self.clause_at(x, hi, false)
                         && !is_in(self.tok(x), &["to"])
                 })
-                .filter(|&x| (j..x).all(|y| self.is_word(y)));
+                .collect();
+            let opener = |x: &usize| {
+                let w = self.tok(*x);
+                is_in(w, DETERMINERS) || is_in(w, &["he", "she", "they", "it", "we", "i", "there"])
+            };
+            // the rest of a named object ("Today programme", "newspaper Clarin") before a clause
+            // that opens with a pronoun or an article
+            let first = *candidates.first()?;
+            let named = starts_upper(self.tok(first)) || starts_upper(self.tok(first - 1));
+            if named && !opener(&first) && candidates.contains(&(first + 1)) && opener(&(first + 1)) {
+                return Some(first + 1);
+            }
+            return Some(first);
         }
         // "said the meeting is aimed at …", "said Thursday the talks were …"
         self.clause_at(j, hi, say).then_some(j)

@@ -367,3 +367,11 @@ fn mixed_speech_keeps_the_marks_of_its_fragment_and_stops_at_the_writers_but() {
     let mixed = d.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
     assert!(d.is_mixed(mixed));
 }
+
+#[test]
+fn told_a_named_programme_reports_the_clause_after_it() {
+    let d = doc("Novak told BBC Radio 4's Today programme the port would reopen.", &[("Anna Novak", &["Novak"])]);
+    assert_eq!(texts(&d), vec![("the port would reopen".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]);
+    let d = doc("“We are ready,” the newspaper quoted Anna Novak as saying.", &[("Anna Novak", &["Anna Novak"])]);
+    assert_eq!(texts(&d), vec![("We are ready".into(), QuoteKind::Direct, Some("Anna Novak".into()))]);
+}
