@@ -788,8 +788,15 @@ impl<'a> Finder<'a> {
         let speaker = match cue.class {
             CueClass::Source if cue.first == j => self.np_after(cue.end, sent.end),
             CueClass::Verb if cue.first == j => self.np_after(cue.end, sent.end),
+            // “…,” Smith said / “…” the 21-year-old told …: the subject follows the quote at once
+            // (not “…” - at which point the crowd chanted)
             CueClass::Verb => match self.before(cue.first, j) {
-                Before::Subject(s) => Some(s),
+                Before::Subject(s)
+                    if s_j != self.sentence_of(close)
+                        || self.right_after(j, self.doc.token_at_or_after(s.span.start)) =>
+                {
+                    Some(s)
+                }
                 _ => None,
             },
             _ => None,
@@ -974,6 +981,37 @@ impl<'a> Finder<'a> {
         Some((self.doc.tokens[noun].span, speaker))
     }
 
+    /// Whether tokens `from..to` after a quote only lead up to its speaker's name (titles, a
+    /// role: “…,” panel Chairman Rep. Jason Chaffetz said), not to another clause (“…” - at
+    /// which point the crowd chanted).
+    fn right_after(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|x| {
+            let t = self.tok(x);
+            (self.is_word(x) || matches!(t, "(" | ")" | "," | "." | "'" | "’"))
+                && !self.finite_at(x)
+                && !is_in(t, &["which", "who", "when", "while", "as", "after", "before"])
+        })
+    }
+
+    /// Whether a naming cue stands in the passive ("being described as", "later deemed", "was
+    /// dubbed"): after a form of "be" or right after a noun it modifies.
+    fn passive_cue(&self, c: CueMatch, lo: usize) -> bool {
+        let naming = ["described", "dubbed", "deemed", "labeled", "labelled", "branded", "called", "termed"];
+        if !naming.iter().any(|n| self.tok(c.first).eq_ignore_ascii_case(n)) || c.first <= lo {
+            return false;
+        }
+        let mut p = c.first - 1;
+        while p > lo && (self.ly_adverb(p) || is_in(self.tok(p), &["later", "also", "often", "widely", "once"])) {
+            p -= 1;
+        }
+        let before = self.tok(p);
+        is_in(before, &["being", "been", "be", "is", "are", "was", "were", "get", "got", "gets"])
+            || p + 1 < c.first && !self.in_quote[p] && self.is_word(p) && !starts_upper(before) && {
+                // "messages later deemed": a noun, then an adverb, then the participle
+                !is_in(before, FINITE) && !is_in(before, PRONOUNS) && !self.finite_at(p)
+            }
+    }
+
     /// "Arab News quoted Prince Saud as saying": the person quoted, not the outlet quoting.
     fn quoted_as_saying(&self, c: CueMatch, hi: usize) -> Option<Speaker> {
         if !is_in(self.tok(c.first), &["quoted", "quotes", "quoting", "quote"]) || c.end >= hi {
@@ -1023,7 +1061,20 @@ impl<'a> Finder<'a> {
         }
         match c.class {
             CueClass::Source => self.np_after(c.end, sent.end),
+            // "messages later deemed “top secret”", "being dubbed the “presumptive nominee”": a
+            // passive names no speaker
+            CueClass::Verb if self.passive_cue(c, sent.start) => None,
             CueClass::Verb => match self.before(c.first, sent.start) {
+                // "Trump in his announcement speech called …": past the phrase to the subject
+                Before::Subject(s) if s.entity.is_none() => {
+                    let first = self.doc.token_at_or_after(s.span.start);
+                    let pp =
+                        first > sent.start + 1 && is_in(self.tok(first - 1), &["in", "at", "on", "during", "with"]);
+                    match pp.then(|| self.np_ending_at(first - 2, sent.start)).flatten() {
+                        Some(subject) if subject.entity.is_some() => Some(subject),
+                        _ => Some(s),
+                    }
+                }
                 Before::Subject(s) => Some(s),
                 Before::Coordinated => self.clause_subject(k, sent, depth),
                 Before::Inverted => self.np_after(c.end, sent.end),
@@ -1361,8 +1412,29 @@ impl<'a> Finder<'a> {
                     Before::Nothing
                 }
             }
-            _ => self.np_ending_at(k, lo).map_or(Before::Nothing, Before::Subject),
+            _ => match self.np_ending_at(k, lo) {
+                // "Anais Faraj, an analyst at Nomura told …" (the appositive's closing comma
+                // missing): the name before the role, not the role's organisation
+                Some(np) => Before::Subject(self.name_before_role(np, lo).unwrap_or(np)),
+                None => Before::Nothing,
+            },
         }
+    }
+
+    /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
+    /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
+    /// come a few words before.
+    fn name_before_role(&self, np: Speaker, lo: usize) -> Option<Speaker> {
+        let first = self.doc.token_at_or_after(np.span.start);
+        let prep =
+            first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &["at", "of", "for", "with", "from"]))?;
+        let comma = (prep.saturating_sub(6).max(lo)..prep).rev().find(|&x| self.tok(x) == ",")?;
+        let role = (comma + 1..prep).all(|x| self.is_word(x) && !self.in_quote[x] && !self.finite_at(x));
+        if !role || comma <= lo {
+            return None;
+        }
+        self.np_ending_at(comma - 1, lo)
+            .filter(|n| n.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person))
     }
 
     /// Whether tokens `a..b`, between commas after a name, are an insertion that is not the

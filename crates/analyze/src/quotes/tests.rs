@@ -375,3 +375,35 @@ fn told_a_named_programme_reports_the_clause_after_it() {
     let d = doc("“We are ready,” the newspaper quoted Anna Novak as saying.", &[("Anna Novak", &["Anna Novak"])]);
     assert_eq!(texts(&d), vec![("We are ready".into(), QuoteKind::Direct, Some("Anna Novak".into()))]);
 }
+
+#[test]
+fn an_analyst_with_an_unclosed_role_is_the_speaker_not_the_firm() {
+    let d = doc(
+        "“There is a whiff of a sweetener in there,” Anna Novak, an analyst at Nomura told the BBC.",
+        &[("Anna Novak", &["Anna Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("There is a whiff of a sweetener in there".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
+    );
+}
+
+#[test]
+fn a_clause_after_the_quote_is_not_its_attribution() {
+    let d = doc(
+        "Novak said, “We will build the wall” - at which point the crowd chanted loudly.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    let got = spans(&d);
+    assert!(got.contains(&("We will build the wall".into(), Some("Novak".into()))), "{got:?}");
+}
+
+#[test]
+fn a_passive_naming_verb_names_no_speaker() {
+    let d = doc("The server handled messages later deemed “top secret” by the agency.", &[]);
+    assert!(
+        d.quotes.iter().all(|q| q.speaker_span.is_none_or(|s| d.slice(s) != "handled messages")),
+        "{:?}",
+        spans(&d)
+    );
+}
