@@ -16,6 +16,10 @@
 //!   a pair of quotation marks) against system quotes of kind direct or partial; *content*: a gold
 //!   content with quotation marks is found when the system quotes overlapping it cover >= 80% of its
 //!   quoted words; a system quote is right when >= 80% of its words lie inside quoted segments.
+//! * **(a') direct-like**: PolNeAR does not tell direct quotes from partial ones, so gold
+//!   segments that read as whole statements (a capital first letter, four words or more) stand
+//!   in for direct quotes; recall of those by system quotes of kind direct, and precision of
+//!   direct quotes against any quoted segment.
 //! * **(b) reported speech**: gold = attributions without quotation marks whose cue holds a speech
 //!   cue of `data/speech_cues.txt` (PolNeAR also marks beliefs, findings, polls); recall of those
 //!   contents by our indirect quotes; precision of our indirect quotes against those contents, and
@@ -437,6 +441,7 @@ fn main() {
     let lex = speech_cues();
     let mut seen = HashSet::new();
     let (mut seg, mut con, mut ind, mut all) = (Tally::default(), Tally::default(), Tally::default(), Tally::default());
+    let mut direct = Tally::default();
     let mut strict = Tally::default();
     let mut ind_any_ok = 0;
     let (mut spk_direct, mut spk_partial, mut spk_indirect) =
@@ -509,6 +514,29 @@ fn main() {
             gold.iter().enumerate().flat_map(|(g, x)| x.segs.iter().map(move |&s| (g, s))).collect();
         let seg_words: Vec<Vec<String>> =
             all_segs.iter().map(|(_, s)| lower_words(&text, &words_in(&words, *s))).collect();
+
+        // (a') direct-like: gold segments that read as whole statements (a capital first letter,
+        // four words or more) against system quotes of kind direct
+        let direct_like: Vec<&Vec<String>> = all_segs
+            .iter()
+            .zip(&seg_words)
+            .filter(|((_, s), w)| {
+                w.len() >= 4
+                    && text[s.start..s.end]
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .starts_with(char::is_uppercase)
+            })
+            .map(|(_, w)| w)
+            .collect();
+        let direct_sys: Vec<&Quote> = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        for gw in &direct_like {
+            direct.gold += 1;
+            direct.found += usize::from(direct_sys.iter().any(|q| matches(gw, &q_words[idx_of(q)])));
+        }
+        for q in &direct_sys {
+            direct.sys += 1;
+            direct.sys_ok += usize::from(seg_words.iter().any(|gw| !gw.is_empty() && matches(gw, &q_words[idx_of(q)])));
+        }
         for (k, gw) in seg_words.iter().enumerate() {
             if gw.is_empty() {
                 continue;
@@ -666,6 +694,11 @@ fn main() {
     println!("PolNeAR {path}: {docs} texts (one annotator each), {words_total} tokens");
     println!("(a) {}", seg.line("quoted segments (seed-scorer match), direct+partial"));
     println!("(a) {}", con.line("quoted contents (80% word cover)"));
+    println!(
+        "(a') {}",
+        direct
+            .line("direct-like segments (capitalised, 4+ words) vs direct quotes (right when they match any segment)")
+    );
     println!("(b) {}", ind.line("reported speech, speech-cue contents without quotation marks vs indirect"));
     println!(
         "(b) indirect precision against any attribution content: {:.1}% ({ind_any_ok}/{})",
