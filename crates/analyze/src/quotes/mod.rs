@@ -653,10 +653,11 @@ impl<'a> Finder<'a> {
                 let first = self.doc.token_at_or_after(q.span.start);
                 first <= p.start + 1
             });
-            if q.kind == QuoteKind::Direct && q.speaker_span.is_none() && opens {
+            if q.kind == QuoteKind::Direct && q.speaker_span.is_none() {
                 if let Some((p, span, entity, question)) = last {
-                    // not the answer to an interviewer's question
-                    if (p + 1 == par || p == par) && !question {
+                    // not the answer to an interviewer's question; a quote inside a paragraph
+                    // continues a speaker of the same paragraph only
+                    if (p + 1 == par && opens || p == par) && !question {
                         q.speaker_span = Some(span);
                         q.speaker_entity = Some(entity);
                     }
@@ -972,6 +973,18 @@ impl<'a> Finder<'a> {
             return None;
         }
         let sent = self.sentence_range(self.sentence_of(colon));
+        // "Cecile Richards: “I’m sick of …”", "Rep. Trey Gowdy (R-S.C.): “…”": a name alone
+        // before the colon
+        if colon > sent.start && colon - sent.start <= 8 && !(sent.start..colon).any(|x| self.in_quote[x]) {
+            let named = self.np_ending_at(colon - 1, sent.start).filter(|sp| {
+                let person =
+                    sp.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
+                person && self.doc.token_at_or_after(sp.span.start) <= sent.start + 3
+            });
+            if let Some(speaker) = named {
+                return Some((self.doc.tokens[colon].span, speaker));
+            }
+        }
         let lo = colon.saturating_sub(8).max(sent.start);
         let noun = (lo..colon).rev().find(|&x| is_in(self.tok(x), SPEECH_NOUNS))?;
         if (sent.start..colon).any(|x| self.in_quote[x]) {

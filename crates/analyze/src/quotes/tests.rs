@@ -407,3 +407,22 @@ fn a_passive_naming_verb_names_no_speaker() {
         spans(&d)
     );
 }
+
+#[test]
+fn a_name_before_a_colon_introduces_the_quote() {
+    let d = doc("Anna Novak: “I am sick of waiting for the council.”", &[("Anna Novak", &["Anna Novak"])]);
+    assert_eq!(
+        texts(&d),
+        vec![("I am sick of waiting for the council".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
+    );
+}
+
+#[test]
+fn a_quote_after_reported_speech_in_its_paragraph_continues_the_speaker() {
+    let d = doc(
+        "Novak said the council had made progress. “I really believe the mayor deserves support.”",
+        &[("Anna Novak", &["Novak"])],
+    );
+    let direct = d.quotes.iter().find(|q| q.kind == QuoteKind::Direct).expect("direct");
+    assert_eq!(direct.speaker_entity, Some(0));
+}
