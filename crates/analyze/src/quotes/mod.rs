@@ -172,6 +172,7 @@ const TIME_WORDS: &[&str] = &[
     "afternoon",
     "evening",
     "overnight",
+    "past",
     "january",
     "february",
     "march",
@@ -1563,6 +1564,20 @@ impl<'a> Finder<'a> {
             if !starts_upper(pt) && self.cue_at(p) {
                 break;
             }
+            // a verb ends the phrase: "[the opposition] placed newspaper ads"
+            if !starts_upper(pt) && self.finite_at(p) && !pt.ends_with("ed") {
+                break;
+            }
+            if !starts_upper(pt)
+                && pt.len() > 4
+                && pt.ends_with("ed")
+                && p > lo
+                && !is_in(self.tok(p - 1), DETERMINERS)
+                && self.is_word(p - 1)
+                && !starts_upper(self.tok(p - 1))
+            {
+                break;
+            }
             j = p;
         }
         // a lone lower-case word after "to", "not" or a modal is a verb ("could not resist"), not a subject
@@ -1902,7 +1917,10 @@ impl<'a> Finder<'a> {
         }
         let last = self.doc.slice(s.span).rsplit(' ').next().unwrap_or("");
         let first = self.doc.slice(s.span).split(' ').next().unwrap_or("");
+        // a lone -ing word ("having", "regarding") is a verb, not a speaker
+        let lone_ing = !self.doc.slice(s.span).contains(' ') && last.ends_with("ing") && !starts_upper(last);
         !(last.is_empty()
+            || lone_ing
             || is_in(last, FINITE)
             || last.ends_with("n't")
             || last.ends_with("n’t")
