@@ -465,7 +465,15 @@ impl<'a> Finder<'a> {
                             && doc.slice(doc.tokens[c.first].span).eq_ignore_ascii_case("calls")
                             && !(c.end..(c.end + 8).min(end)).any(|x| in_quote[x])
                     };
-                    if let Some(c) = found.filter(|c| !noun(c) && !bare_noun(c)) {
+                    // a capitalised word inside a sentence is a name ("Mike Read said"), not a cue
+                    let name = |c: &CueMatch| {
+                        !headline
+                            && c.first > s.tokens.start
+                            && !matches!(doc.tokens[c.first - 1].kind, TokenKind::OpenQuote)
+                            && !matches!(doc.slice(doc.tokens[c.first - 1].span), ":" | "(" | "-" | "—" | "–")
+                            && starts_upper(doc.slice(doc.tokens[c.first].span))
+                    };
+                    if let Some(c) = found.filter(|c| !noun(c) && !bare_noun(c) && !name(c)) {
                         if !in_quote[c.first..c.end].iter().any(|&q| q) {
                             cues.push(c);
                             i = c.end;
@@ -980,14 +988,24 @@ impl<'a> Finder<'a> {
             let named = self.np_ending_at(colon - 1, sent.start).filter(|sp| {
                 let person =
                     sp.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
-                person && self.doc.token_at_or_after(sp.span.start) <= sent.start + 3
+                // titles before the name ("Former secretary of state Hillary Rodham Clinton:")
+                let first = self.doc.token_at_or_after(sp.span.start);
+                person && (sent.start..first).all(|x| self.is_word(x) && !self.finite_at(x))
             });
             if let Some(speaker) = named {
                 return Some((self.doc.tokens[colon].span, speaker));
             }
         }
         let lo = colon.saturating_sub(8).max(sent.start);
-        let noun = (lo..colon).rev().find(|&x| is_in(self.tok(x), SPEECH_NOUNS))?;
+        let Some(noun) = (lo..colon).rev().find(|&x| is_in(self.tok(x), SPEECH_NOUNS)) else {
+            // no speech noun ("He also played up his strength in a general election: “…”"): the
+            // subject of the introducing clause, when it names someone
+            if (sent.start..colon).any(|x| self.in_quote[x]) {
+                return None;
+            }
+            let speaker = self.main_subject(colon, sent.start..colon).filter(|&sp| self.names_someone(sp))?;
+            return Some((self.doc.tokens[colon].span, speaker));
+        };
         if (sent.start..colon).any(|x| self.in_quote[x]) {
             return None;
         }

@@ -426,3 +426,21 @@ fn a_quote_after_reported_speech_in_its_paragraph_continues_the_speaker() {
     let direct = d.quotes.iter().find(|q| q.kind == QuoteKind::Direct).expect("direct");
     assert_eq!(direct.speaker_entity, Some(0));
 }
+
+#[test]
+fn a_capitalised_cue_word_inside_a_name_is_not_a_cue() {
+    let d = doc("“It is a sad song,” Mike Read said.", &[("Mike Read", &["Mike Read"])]);
+    assert_eq!(texts(&d), vec![("It is a sad song".into(), QuoteKind::Direct, Some("Mike Read".into()))]);
+}
+
+#[test]
+fn the_subject_of_a_clause_ending_in_a_colon_introduces_the_quote() {
+    let d = doc(
+        "Novak also played up her strength in a general election: “Who gives us the best chance to win?”",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("Who gives us the best chance to win?".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
+    );
+}
