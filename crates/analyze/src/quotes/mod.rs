@@ -1447,10 +1447,30 @@ impl<'a> Finder<'a> {
             _ => match self.np_ending_at(k, lo) {
                 // "Anais Faraj, an analyst at Nomura told …" (the appositive's closing comma
                 // missing): the name before the role, not the role's organisation
-                Some(np) => Before::Subject(self.name_before_role(np, lo).unwrap_or(np)),
+                Some(np) => Before::Subject(
+                    self.name_before_role(np, lo).or_else(|| self.head_before_participle(np, lo)).unwrap_or(np),
+                ),
                 None => Before::Nothing,
             },
         }
+    }
+
+    /// The noun a reduced relative clause hangs on ("A letter sent to the board says …"): `np`
+    /// follows a preposition after a past participle.
+    fn head_before_participle(&self, np: Speaker, lo: usize) -> Option<Speaker> {
+        let first = self.doc.token_at_or_after(np.span.start);
+        let prep =
+            first.checked_sub(1).filter(|&p| p > lo + 1 && is_in(self.tok(p), &["to", "by", "from", "for", "with"]))?;
+        let participle = self.tok(prep - 1);
+        let past = !starts_upper(participle)
+            && (participle.len() > 4 && participle.ends_with("ed") || is_in(participle, IRREGULAR_PAST));
+        if !past || prep - 1 <= lo {
+            return None;
+        }
+        let head = self.np_ending_at(prep - 2, lo)?;
+        // the head opens with an article: "A letter", "the report"
+        let head_first = self.doc.token_at_or_after(head.span.start);
+        is_in(self.tok(head_first), &["a", "an", "the"]).then_some(head)
     }
 
     /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
@@ -1768,6 +1788,28 @@ impl<'a> Finder<'a> {
                 let end = self.clause_end(start, sent.end);
                 let end = if c.object { self.object_end(start, end) } else { end };
                 (start..end, speaker)
+            }
+            // "Trump was quoted as saying the wall …": the person quoted
+            CueClass::Participle
+                if c.first > sent.start + 2
+                    && self.tok(c.first - 1) == "as"
+                    && is_in(self.tok(c.first - 2), &["quoted", "cited"]) =>
+            {
+                let mut v = c.first - 2;
+                while v > sent.start
+                    && is_in(
+                        self.tok(v - 1),
+                        &["was", "were", "is", "are", "been", "has", "have", "had", "also", "later"],
+                    )
+                {
+                    v -= 1;
+                }
+                let speaker = if v > sent.start { self.np_ending_at(v - 1, sent.start)? } else { return None };
+                let start = match self.complement_start(c, sent.end) {
+                    Some(start) => start,
+                    None => return None,
+                };
+                (start..self.clause_end(start, sent.end), speaker)
             }
             // "Trump is warning voters that …"
             CueClass::Participle if !self.progressive(c, sent.start) => return None,

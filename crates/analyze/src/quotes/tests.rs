@@ -444,3 +444,14 @@ fn the_subject_of_a_clause_ending_in_a_colon_introduces_the_quote() {
         vec![("Who gives us the best chance to win?".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
     );
 }
+
+#[test]
+fn passive_and_reduced_relative_attributions() {
+    let d = doc("Anna Novak was quoted as saying the port would reopen in May.", &[("Anna Novak", &["Anna Novak"])]);
+    assert_eq!(
+        texts(&d),
+        vec![("the port would reopen in May".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]
+    );
+    let d = doc("A letter sent to the board says the plan would cost 500 jobs.", &[]);
+    assert_eq!(spans(&d), vec![("the plan would cost 500 jobs".into(), Some("A letter".into()))]);
+}
