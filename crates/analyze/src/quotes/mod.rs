@@ -1805,10 +1805,7 @@ impl<'a> Finder<'a> {
                     v -= 1;
                 }
                 let speaker = if v > sent.start { self.np_ending_at(v - 1, sent.start)? } else { return None };
-                let start = match self.complement_start(c, sent.end) {
-                    Some(start) => start,
-                    None => return None,
-                };
+                let start = self.complement_start(c, sent.end)?;
                 (start..self.clause_end(start, sent.end), speaker)
             }
             // "Trump is warning voters that …"
