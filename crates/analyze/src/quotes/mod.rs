@@ -2187,6 +2187,10 @@ impl<'a> Finder<'a> {
     fn relative_speech(&self, c: CueMatch, speaker: Speaker, sent: Range<usize>) -> Option<Range<usize>> {
         let s_first = self.doc.token_at_or_after(speaker.span.start);
         let rel = s_first.checked_sub(1).filter(|&r| r > sent.start)?;
+        // "amounting to what the senators said was economic gerrymandering": a free relative
+        if self.tok(rel) == "what" && c.end < sent.end && !self.in_quote[c.end] && is_in(self.tok(c.end), FINITE) {
+            return Some(rel..self.clause_end(c.end, sent.end));
+        }
         if !is_in(self.tok(rel), &["which", "who", "that"]) || c.end >= sent.end || self.in_quote[c.end] {
             return None;
         }
