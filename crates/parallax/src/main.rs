@@ -215,7 +215,7 @@ fn run() -> Result<ExitCode> {
                     writeln!(out)?;
                 }
                 TableFormat::Csv => {
-                    writeln!(out, "speaker,quote,kind,cue,outlet,published,article")?;
+                    writeln!(out, "speaker,quote,kind,cue,outlet,published,article,speaker_text")?;
                     for r in &rows {
                         let kind = if r.mixed { "mixed".to_string() } else { format!("{:?}", r.kind).to_lowercase() };
                         let fields = [
@@ -226,6 +226,7 @@ fn run() -> Result<ExitCode> {
                             r.outlet.unwrap_or(""),
                             r.published.unwrap_or(""),
                             r.article,
+                            r.speaker_text.unwrap_or(""),
                         ];
                         writeln!(out, "{}", fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
                     }
@@ -241,7 +242,10 @@ fn run() -> Result<ExitCode> {
                         writeln!(
                             out,
                             "| {} | {mark}{quote}{close} | {} | {date} |",
-                            r.speaker.unwrap_or("—"),
+                            r.speaker.map_or_else(
+                                || r.speaker_text.map_or_else(|| "—".to_string(), |t| format!("({t})")),
+                                str::to_string
+                            ),
                             r.outlet.unwrap_or("—")
                         )?;
                     }

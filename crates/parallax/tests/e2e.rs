@@ -167,7 +167,7 @@ mod commands {
         assert!(out.status.success());
         let csv = String::from_utf8_lossy(&out.stdout);
         let mut lines = csv.lines();
-        assert_eq!(lines.next(), Some("speaker,quote,kind,cue,outlet,published,article"));
+        assert_eq!(lines.next(), Some("speaker,quote,kind,cue,outlet,published,article,speaker_text"));
         let rows: Vec<&str> = lines.collect();
         assert!(rows.len() >= 4 && rows.iter().all(|l| l.starts_with("Olaf Scholz,")));
         assert!(rows.iter().any(|l| l.contains("\"We welcome the fact that talks are taking place, that peace")));

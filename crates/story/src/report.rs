@@ -263,6 +263,9 @@ pub struct QuoteRow<'a> {
     pub speaker: Option<&'a str>,
     /// The speaker's story-level id.
     pub speaker_entity: Option<&'a str>,
+    /// The words that name the speaker in the article ("the ministry", "he"), also when they name
+    /// no known entity.
+    pub speaker_text: Option<&'a str>,
     /// The quoted words.
     pub quote: &'a str,
     /// Direct, partial or indirect.
@@ -302,6 +305,7 @@ pub fn quote_rows(analysis: &Analysis) -> Vec<QuoteRow<'_>> {
             rows.push(QuoteRow {
                 speaker,
                 speaker_entity: story_entity.map(|e| e.id.as_str()),
+                speaker_text: q.speaker_span.map(|s| doc.slice(s)),
                 quote: doc.slice(q.span),
                 kind: q.kind,
                 mixed: doc.is_mixed(q),

@@ -45,6 +45,40 @@ impl<'a> Finder<'a> {
 
     /// The reported speech cue `c` introduces in sentence `sent`, if it clearly has some.
     pub(super) fn reported(&self, c: CueMatch, sent: Range<usize>, quoted: bool) -> Option<Quote> {
+        // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
+        // Brussels, where …); a participle after it may ("…, adding that …")
+        if quoted && c.class == CueClass::Verb {
+            let close = (sent.start..c.first).rev().find(|&x| self.doc.tokens[x].kind == TokenKind::CloseQuote);
+            if close
+                .is_some_and(|q| c.first - q <= 8 && !(q..c.first).any(|x| matches!(self.tok(x), ";" | "and" | "but")))
+            {
+                return None;
+            }
+        }
+        // "France called an emergency meeting": convening, not speaking
+        if is_in(self.tok(c.first), &["called", "calls", "call"])
+            && (c.end..(c.end + 4).min(sent.end)).any(|x| {
+                is_in(
+                    self.tok(x),
+                    &[
+                        "meeting",
+                        "meetings",
+                        "summit",
+                        "election",
+                        "elections",
+                        "vote",
+                        "referendum",
+                        "strike",
+                        "halt",
+                        "conference",
+                        "session",
+                        "off",
+                    ],
+                )
+            })
+        {
+            return None;
+        }
         let (content, speaker) = match c.class {
             CueClass::Source => self.according_to(c, sent.clone())?,
             // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
@@ -296,6 +330,13 @@ impl<'a> Finder<'a> {
                     "because",
                     "although",
                     "though",
+                    // the writer goes on: "…, officials said on Monday, in what would be …"
+                    "in",
+                    "amid",
+                    "at",
+                    "during",
+                    "despite",
+                    "with",
                 ],
             ) || self.cue_at(x + 1)
                 || next.ends_with("ing")

@@ -455,3 +455,20 @@ fn passive_and_reduced_relative_attributions() {
     let d = doc("A letter sent to the board says the plan would cost 500 jobs.", &[]);
     assert_eq!(spans(&d), vec![("the plan would cost 500 jobs".into(), Some("A letter".into()))]);
 }
+
+#[test]
+fn a_direct_quotes_attribution_reports_nothing_more() {
+    let d = doc(
+        "“All their concerns will be heard,” Novak told reporters in Brussels, where she met the allies.",
+        &[("Anna Novak", &["Novak"])],
+    );
+    assert_eq!(
+        texts(&d),
+        vec![("All their concerns will be heard".into(), QuoteKind::Direct, Some("Anna Novak".into()))]
+    );
+    let d = doc("France called an emergency meeting of European leaders in Paris.", &[]);
+    assert!(d.quotes.is_empty(), "{:?}", spans(&d));
+    let d =
+        doc("The two sides will meet in Riyadh, officials said on Monday, in what would be their first talks.", &[]);
+    assert_eq!(spans(&d), vec![("The two sides will meet in Riyadh".into(), Some("officials".into()))]);
+}
