@@ -449,17 +449,22 @@ impl<'a> Finder<'a> {
                     // a verb cue after an article, "of" or a number is a noun ("a series of tweets",
                     // "three points to widen the gap")
                     let noun = |c: &CueMatch| {
-                        c.class == CueClass::Verb && c.first > s.tokens.start && {
-                            let prev = &doc.tokens[c.first - 1];
-                            let plural = doc.slice(doc.tokens[c.first].span).ends_with('s');
-                            let count = prev.kind == TokenKind::Number
-                                || is_in(
-                                    doc.slice(prev.span),
-                                    &["two", "three", "four", "five", "several", "many", "few"],
-                                );
-                            plural && count
+                        c.class == CueClass::Verb
+                            && c.first > s.tokens.start
+                            && {
+                                let prev = &doc.tokens[c.first - 1];
+                                let plural = doc.slice(doc.tokens[c.first].span).ends_with('s');
+                                let count = prev.kind == TokenKind::Number
+                                    || is_in(
+                                        doc.slice(prev.span),
+                                        &["two", "three", "four", "five", "several", "many", "few"],
+                                    );
+                                plural && count
+                                // "Following reports that …", "amid claims of …"
+                                || plural
+                                    && is_in(doc.slice(prev.span), &["following", "amid", "despite", "after", "over", "about"])
                                 || is_in(doc.slice(prev.span), &["a", "an", "the", "of", "his", "her", "their", "its"])
-                        }
+                            }
                     };
                     // "calls" is mostly a noun ("low-cost calls"); as a verb it names a quoted label
                     // ("calls Santilli a “fascist”")
@@ -682,7 +687,7 @@ impl<'a> Finder<'a> {
         let last = self.doc.slice(s.span).rsplit(' ').next().unwrap_or("");
         let first = self.doc.slice(s.span).split(' ').next().unwrap_or("");
         // a lone -ing word ("having", "regarding") is a verb, not a speaker
-        let lone_ing = !self.doc.slice(s.span).contains(' ') && last.ends_with("ing") && !starts_upper(last);
+        let lone_ing = !self.doc.slice(s.span).contains(' ') && last.ends_with("ing") && s.entity.is_none();
         !(last.is_empty()
             || lone_ing
             || is_in(last, FINITE)

@@ -788,6 +788,22 @@ impl<'a> Finder<'a> {
             return Some((comma + 1..sent.end, speaker));
         }
         let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
+        // "…, the Reuters news agency reported, quoting Peskov": the sentence has its own
+        // attribution, which the source only backs
+        let cue_before = self
+            .cues
+            .iter()
+            .any(|x| x.first >= sent.start && x.end <= end && x.class == CueClass::Verb && !self.in_quote[x.first]);
+        if cue_before && !is_in(self.tok(c.first), &["according"]) {
+            return None;
+        }
+        // what comes before is a clause, not the subject ("The Reuters news agency, quoting Peskov,
+        // reported that …")
+        let clause =
+            (sent.start..end).any(|x| self.finite_at(x) || self.in_quote[x]) || self.plain_clause(sent.start, end);
+        if !clause && !is_in(self.tok(c.first), &["according"]) {
+            return None;
+        }
         Some((sent.start..end, speaker))
     }
 

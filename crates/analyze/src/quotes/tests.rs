@@ -472,3 +472,15 @@ fn a_direct_quotes_attribution_reports_nothing_more() {
         doc("The two sides will meet in Riyadh, officials said on Monday, in what would be their first talks.", &[]);
     assert_eq!(spans(&d), vec![("The two sides will meet in Riyadh".into(), Some("officials".into()))]);
 }
+
+#[test]
+fn a_source_backing_an_attribution_is_not_reported_speech_of_its_own() {
+    let d = doc(
+        "The news agency, quoting Peskov, reported that the talks will focus on trade.",
+        &[("Dmitry Peskov", &["Peskov"])],
+    );
+    // the words are Peskov's: the agency only passes them on
+    assert_eq!(spans(&d), vec![("the talks will focus on trade".into(), Some("Peskov".into()))]);
+    let d = doc("Following reports that the mayor could resign, the council met on Friday.", &[]);
+    assert!(d.quotes.is_empty(), "{:?}", spans(&d));
+}
