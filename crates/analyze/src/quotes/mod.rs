@@ -449,22 +449,22 @@ impl<'a> Finder<'a> {
                     // a verb cue after an article, "of" or a number is a noun ("a series of tweets",
                     // "three points to widen the gap")
                     let noun = |c: &CueMatch| {
-                        c.class == CueClass::Verb
-                            && c.first > s.tokens.start
-                            && {
-                                let prev = &doc.tokens[c.first - 1];
-                                let plural = doc.slice(doc.tokens[c.first].span).ends_with('s');
-                                let count = prev.kind == TokenKind::Number
-                                    || is_in(
-                                        doc.slice(prev.span),
-                                        &["two", "three", "four", "five", "several", "many", "few"],
-                                    );
-                                plural && count
-                                // "Following reports that …", "amid claims of …"
-                                || plural
-                                    && is_in(doc.slice(prev.span), &["following", "amid", "despite", "after", "over", "about"])
+                        c.class == CueClass::Verb && c.first > s.tokens.start && {
+                            let prev = &doc.tokens[c.first - 1];
+                            let plural = doc.slice(doc.tokens[c.first].span).ends_with('s');
+                            let count = prev.kind == TokenKind::Number
+                                || is_in(
+                                    doc.slice(prev.span),
+                                    &["two", "three", "four", "five", "several", "many", "few"],
+                                );
+                            // "three points to widen …"; "Following reports that …", "amid claims of …"
+                            let after_preposition = is_in(
+                                doc.slice(prev.span),
+                                &["following", "amid", "despite", "after", "over", "about"],
+                            );
+                            plural && (count || after_preposition)
                                 || is_in(doc.slice(prev.span), &["a", "an", "the", "of", "his", "her", "their", "its"])
-                            }
+                        }
                     };
                     // "calls" is mostly a noun ("low-cost calls"); as a verb it names a quoted label
                     // ("calls Santilli a “fascist”")
