@@ -771,16 +771,24 @@ impl<'d> Tagger<'d> {
             .copied()
             .filter(|&id| n_words == 1 || self.entities[id].name.split(' ').next() == Some(first))
             .collect();
-        // several people share the surname: the one mentioned last before this block
+        // several people share the surname: one whose gender an honorific gives ("Mrs. Clinton"),
+        // else the one named most often so far (the article's Clinton, not the Clinton named in
+        // passing), then the one named last
         let id = match candidates.as_slice() {
             [] => return false,
             [one] => *one,
-            many => self
-                .mentions
-                .iter()
-                .filter(|m| m.span.start < span.start && many.contains(&m.entity))
-                .max_by_key(|m| m.span.start)
-                .map_or(many[0], |m| m.entity),
+            many => {
+                let gender = self.honorific_gender(block.start);
+                let by_gender: Vec<usize> =
+                    many.iter().copied().filter(|&id| gender.is_some() && self.entities[id].gender == gender).collect();
+                let pool = if by_gender.is_empty() { many.to_vec() } else { by_gender };
+                // named most often so far, then named last
+                let standing = |id: usize| {
+                    let before = self.mentions.iter().filter(|m| m.span.start < span.start && m.entity == id);
+                    before.fold((0usize, 0usize), |(n, l), m| (n + 1, l.max(m.span.start)))
+                };
+                pool.iter().copied().max_by_key(|&id| standing(id)).unwrap_or(many[0])
+            }
         };
         if self.entities[id].gender.is_none() {
             self.entities[id].gender = self.honorific_gender(block.start);

@@ -56,7 +56,7 @@ fn surnames_join_the_full_name_and_namesakes_stay_apart() {
          Donald Trump called Donald Tusk on Friday.",
     );
     assert_eq!(people(&doc), vec!["Bill Clinton", "Donald Trump", "Donald Tusk", "Hillary Clinton"]);
-    // the bare surname goes to the Clinton mentioned last
+    // named as often: the bare surname goes to the Clinton mentioned last
     assert_eq!(resolved(&doc, "Clinton said", 0).as_deref(), Some("Bill Clinton"));
 }
 
@@ -258,4 +258,16 @@ fn descriptions_after_the_verb_or_as_subject_resolve_and_respect_the_party() {
     assert_eq!(resolved(&doc, "The GOP candidate", 0).as_deref(), Some("Donald Trump"));
     assert_eq!(resolved(&doc, "the Democratic nominee", 0).as_deref(), Some("Hillary Clinton"));
     assert_eq!(resolved(&doc, "The president of", 0), None);
+}
+
+#[test]
+fn a_bare_surname_goes_to_the_namesake_the_article_is_about() {
+    let doc = tagged(
+        "Hillary Clinton campaigned in Ohio. Clinton said jobs come first. Bill Clinton joined her on stage. \
+         Later, Clinton said the race was close. Mr. Clinton said little.",
+    );
+    // named most often so far
+    assert_eq!(resolved(&doc, "Clinton said the race", 0).as_deref(), Some("Hillary Clinton"));
+    // an honorific's gender decides
+    assert_eq!(resolved(&doc, "Clinton said little", 0).as_deref(), Some("Bill Clinton"));
 }
