@@ -236,6 +236,9 @@ struct Tagger<'d> {
     by_name: HashMap<(EntityKind, String), usize>,
     /// The statistical tagger's spans, in text order.
     ner: Vec<(Span, tagger::NerType)>,
+    /// Words that stand alone right before a reporting verb ("DuVernay said"), with the token
+    /// of each such place and whether "he" or "she" follows the verb.
+    reporting_words: HashMap<&'d str, Vec<(usize, bool)>>,
 }
 
 /// Fills the entity and mention layers of `doc`.
@@ -298,7 +301,7 @@ impl<'d> Tagger<'d> {
                 *flag = true;
             }
         }
-        Tagger {
+        let mut tagger = Tagger {
             doc,
             gaz: Gazetteer::get(),
             sentence_of,
@@ -308,7 +311,33 @@ impl<'d> Tagger<'d> {
             by_surname: HashMap::new(),
             by_name: HashMap::new(),
             ner: tagger::tag_doc(doc),
+            reporting_words: HashMap::new(),
+        };
+        tagger.reporting_words = tagger.index_reporting_words();
+        tagger
+    }
+
+    /// One pass over the text for [`Tagger::surname_reports`]: each word standing alone before
+    /// a reporting verb, not after a capitalised word (unless an honorific: "Mr. Ban said") nor
+    /// after an article ("the Commission said").
+    fn index_reporting_words(&self) -> HashMap<&'d str, Vec<(usize, bool)>> {
+        let mut index: HashMap<&'d str, Vec<(usize, bool)>> = HashMap::new();
+        for k in 0..self.doc.tokens.len().saturating_sub(1) {
+            if !self.is_word(k) || !is_reporting_verb(self.text(k + 1)) {
+                continue;
+            }
+            if k > 0 {
+                let prev = self.text(k - 1);
+                let after_name = self.is_word(k - 1) && is_capitalised(prev) && self.honorific_gender(k).is_none();
+                if after_name || matches!(prev, "the" | "The") {
+                    continue;
+                }
+            }
+            let pronoun =
+                self.doc.tokens.get(k + 2).is_some_and(|tok| pronoun_gender(self.doc.slice(tok.span)).is_some());
+            index.entry(self.text(k)).or_default().push((k, pronoun));
         }
+        index
     }
 
     fn text(&self, t: usize) -> &'d str {
@@ -644,19 +673,7 @@ impl<'d> Tagger<'d> {
         {
             return false;
         }
-        let n = self.doc.tokens.len();
-        (0..n.saturating_sub(1)).any(|k| {
-            k != t
-                && self.is_word(k)
-                && self.text(k) == word
-                && is_reporting_verb(self.text(k + 1))
-                && (k == 0
-                    || !(self.is_word(k - 1) && is_capitalised(self.text(k - 1)))
-                    || self.honorific_gender(k).is_some())
-                && (k == 0 || !matches!(self.text(k - 1), "the" | "The"))
-                && (!pronoun
-                    || self.doc.tokens.get(k + 2).is_some_and(|tok| pronoun_gender(self.doc.slice(tok.span)).is_some()))
-        })
+        self.reporting_words.get(word).is_some_and(|places| places.iter().any(|&(k, p)| k != t && (!pronoun || p)))
     }
 
     /// The gender an honorific right before token `t` gives: "Mr." a man, "Mrs.", "Ms." a woman.
