@@ -10,6 +10,9 @@ impl<'a> Finder<'a> {
     /// speaker's words on over paragraphs ("Viguerie said Cruz can win. / “He may be the only
     /// one …”").
     pub(super) fn continue_speakers(&self, out: &mut [Quote]) {
+        if self.doc.tokens.is_empty() {
+            return;
+        }
         let paragraph_of = |q: &Quote| {
             let t = self.doc.token_at_or_after(q.span.start);
             self.doc.sentences[self.sentence_of(t.min(self.doc.tokens.len().saturating_sub(1)))].paragraph
@@ -17,9 +20,6 @@ impl<'a> Finder<'a> {
         // (paragraph, speaker span, entity, asked a question) of the last attributed quote
         let mut last: Option<(usize, Span, usize, bool)> = None;
         for q in out.iter_mut() {
-            if self.doc.tokens.is_empty() {
-                return;
-            }
             let par = paragraph_of(q);
             let opens = self.paragraphs.get(par).is_some_and(|p| {
                 let first = self.doc.token_at_or_after(q.span.start);

@@ -151,6 +151,8 @@ fn title_case(doc: &Doc, range: Range<usize>, in_quote: &[bool]) -> bool {
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+/// Pronouns that stand for people (not "it").
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
@@ -420,6 +422,13 @@ fn is_stop(word: &str) -> bool {
     !acronym && is_in(word, NP_STOP)
 }
 
+/// A verb that names what something is ("called", "dubs", "described", "deemed", "hailed"): its
+/// quoted object is a label, not a statement.
+fn naming_verb(word: &str) -> bool {
+    const STEMS: &[&str] = &["call", "dub", "label", "brand", "describ", "deem", "hail", "term"];
+    STEMS.iter().any(|stem| word.get(..stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem)))
+}
+
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -462,8 +471,28 @@ impl<'a> Finder<'a> {
                                 doc.slice(prev.span),
                                 &["following", "amid", "despite", "after", "over", "about"],
                             );
+                            // "a call", "his call to ban …", "Trump's call", "0.1 percentage point"
+                            let p = doc.slice(prev.span);
                             plural && (count || after_preposition)
-                                || is_in(doc.slice(prev.span), &["a", "an", "the", "of", "his", "her", "their", "its"])
+                                || is_in(
+                                    p,
+                                    &[
+                                        "a",
+                                        "an",
+                                        "the",
+                                        "of",
+                                        "his",
+                                        "her",
+                                        "their",
+                                        "its",
+                                        "our",
+                                        "my",
+                                        "your",
+                                        "percentage",
+                                    ],
+                                )
+                                || p.ends_with("’s")
+                                || p.ends_with("'s")
                         }
                     };
                     // "calls" is mostly a noun ("low-cost calls"); as a verb it names a quoted label
@@ -676,7 +705,7 @@ impl<'a> Finder<'a> {
 
     /// A speaker that names someone: an entity's mention or a personal pronoun.
     fn names_someone(&self, s: Speaker) -> bool {
-        s.entity.is_some() || is_in(self.doc.slice(s.span), &["he", "she", "they", "we", "i"])
+        s.entity.is_some() || is_in(self.doc.slice(s.span), PERSONAL_PRONOUNS)
     }
 
     /// A subject that can be a speaker: not a verb form or a number.

@@ -134,17 +134,6 @@ impl<'a> Finder<'a> {
             // "Trump is warning voters that …"
             CueClass::Participle if !self.progressive(c, sent.start) => return None,
             CueClass::Verb if !c.indirect => return None,
-            // a noun, not a verb: "his call to ban …", "0.1 percentage point to 1.8 percent"
-            CueClass::Verb
-                if c.first > sent.start && {
-                    let p = self.tok(c.first - 1);
-                    is_in(p, &["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "percentage"])
-                        || p.ends_with("’s")
-                        || p.ends_with("'s")
-                } =>
-            {
-                return None
-            }
             CueClass::Verb | CueClass::Participle => {
                 let comma_before = c.first > sent.start && self.tok(c.first - 1) == ",";
                 // not an object ("…, described Trump's approach") nor after a bare noun phrase
@@ -261,10 +250,8 @@ impl<'a> Finder<'a> {
         let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
         // a naming verb's quoted label ("calls Santilli a “fascist”", "described it as “a
         // disaster”") is the partial quote; the object around it is the writer's
-        let naming = ["call", "dub", "label", "brand", "describ", "deem", "hail", "term"]
-            .iter()
-            .any(|p| self.tok(c.first).to_ascii_lowercase().starts_with(p));
-        if naming && c.object && c.end == c.first + 1 && (start..end).any(|x| self.in_quote[x]) {
+        if naming_verb(self.tok(c.first)) && c.object && c.end == c.first + 1 && (start..end).any(|x| self.in_quote[x])
+        {
             return None;
         }
         let verb_outside = (start..end).any(|x| !self.in_quote[x] && self.is_word(x) && self.finite_at(x));
@@ -689,7 +676,7 @@ impl<'a> Finder<'a> {
                         || is_in(next, SUBORDINATE)
                         // a new clause: "railed against the provisions …, he's sought to protect …"
                         || x > start + 2
-                            && (is_in(next, &["he", "she", "they", "we", "i"]) || self.pronoun_be(x + 1).is_some())
+                            && (is_in(next, PERSONAL_PRONOUNS) || self.pronoun_be(x + 1).is_some())
                             && self.clause_at(x + 1, hi, false)
                             // not an inserted attribution: "which, they claim, would …"
                             && !(x + 3 < hi && self.tok(x + 3) == ",")
@@ -790,10 +777,11 @@ impl<'a> Finder<'a> {
         let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
         // "…, the Reuters news agency reported, quoting Peskov": the sentence has its own
         // attribution, which the source only backs
-        let cue_before = self
-            .cues
+        let from = self.cues.partition_point(|x| x.first < sent.start);
+        let cue_before = self.cues[from..]
             .iter()
-            .any(|x| x.first >= sent.start && x.end <= end && x.class == CueClass::Verb && !self.in_quote[x.first]);
+            .take_while(|x| x.end <= end)
+            .any(|x| x.class == CueClass::Verb && !self.in_quote[x.first]);
         if cue_before && !is_in(self.tok(c.first), &["according"]) {
             return None;
         }
@@ -868,8 +856,8 @@ impl<'a> Finder<'a> {
         }
         // "said if elected president he could work …": a fronted condition, then the clause
         if say && is_in(first_word, &["if", "when", "once", "unless", "although", "though", "while", "because"]) {
-            let subject = (j + 2..hi.min(j + 12))
-                .find(|&x| is_in(self.tok(x), &["he", "she", "they", "we", "i", "it"]) && self.clause_at(x, hi, false));
+            let subject =
+                (j + 2..hi.min(j + 12)).find(|&x| is_in(self.tok(x), PRONOUNS) && self.clause_at(x, hi, false));
             if subject.is_some() {
                 return Some(j);
             }
@@ -903,7 +891,7 @@ impl<'a> Finder<'a> {
             // "said after the convention he would not …": past a short phrase, a pronoun subject
             let x = (j + 2..(j + 7).min(hi))
                 .take_while(|&x| self.is_word(x) && (starts_upper(self.tok(x - 1)) || !is_in(self.tok(x - 1), FINITE)))
-                .find(|&x| is_in(self.tok(x), &["he", "she", "they", "we", "i", "it"]));
+                .find(|&x| is_in(self.tok(x), PRONOUNS));
             if let Some(x) = x.filter(|&x| self.clause_at(x, hi, false)) {
                 return Some(x);
             }

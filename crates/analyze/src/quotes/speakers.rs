@@ -180,7 +180,7 @@ impl<'a> Finder<'a> {
                     Some(m) => {
                         (self.doc.token_at_or_after(m.span.end), Speaker { span: m.span, entity: Some(m.entity) })
                     }
-                    None if is_in(t, &["he", "she", "they", "we", "i"]) => {
+                    None if is_in(t, PERSONAL_PRONOUNS) => {
                         (i + 1, Speaker { span: self.doc.tokens[i].span, entity: None })
                     }
                     // "A New York judge has rejected …", "Central European leaders have embraced …",
