@@ -11,9 +11,11 @@
 //! | [`events::EventFinder`] | `events` | sentences, entities, times | events |
 //!
 //! Analysis of one article is a pure function of that article: [`analyze`] can run on many
-//! documents in parallel. Every stage after segmenting reads English; an article whose
-//! [`Meta::language`](parallax_doc::Meta::language) is another language is only segmented, with a
-//! note saying so (no language means English).
+//! documents in parallel. The [`pipeline`] is the only door: every stage runs behind its guard
+//! (a stage that panics is cleared and leaves a failed diagnostic; the others go on), and the
+//! language gate lives here, in [`analyze`] and [`reanalyze`]: every stage after segmenting reads
+//! English, so an article whose [`Meta::language`](parallax_doc::Meta::language) is another
+//! language is only segmented, with a diagnostic saying so (no language means English).
 //!
 //! ```
 //! let mut doc = parallax_doc::Doc::new("x", "Marco Rubio said on Monday: “We will talk.”".into());
@@ -31,7 +33,7 @@ pub mod times;
 
 use std::sync::OnceLock;
 
-use parallax_doc::{Doc, Pipeline, Stage};
+use parallax_doc::{Diagnostic, DiagnosticKind, Doc, Layer, Pipeline, Stage};
 
 /// The standard pipeline, built (and checked) once.
 pub fn pipeline() -> &'static Pipeline {
@@ -48,16 +50,35 @@ pub fn pipeline() -> &'static Pipeline {
     })
 }
 
-/// Runs every per-article stage on `doc`; a non-English article is only segmented (see [`is_english`]).
+/// Runs every per-article stage on `doc`, each behind the pipeline's guard; a non-English
+/// article is only segmented (see [`is_english`]) and gets a diagnostic naming the stages skipped.
 pub fn analyze(doc: &mut Doc) {
-    if is_english(doc) {
-        pipeline().run(doc);
+    let english = is_english(doc);
+    pipeline().run_where(doc, |stage| runs_on(stage, english));
+    if english {
         return;
     }
-    segment::Segmenter.run(doc);
-    let skipped: Vec<&str> = pipeline().stage_names().into_iter().filter(|&n| n != segment::Segmenter.name()).collect();
+    let skipped: Vec<&str> = pipeline().stages().filter(|s| !runs_on(*s, false)).map(|s| s.name()).collect();
     let language = doc.meta.language.as_deref().unwrap_or_default();
-    doc.notes.push(format!("language is {language}: English-only stages ({}) skipped", skipped.join(", ")));
+    doc.diagnostics.push(Diagnostic {
+        stage: "language".into(),
+        kind: DiagnosticKind::Skipped,
+        message: format!("language is {language}: English-only stages ({}) skipped", skipped.join(", ")),
+    });
+}
+
+/// Recomputes the stages of an analysed `doc` that depend on the `changed` layers or inputs
+/// (e.g. [`Layer::Published`] after the story layer inferred a publication date), respecting
+/// the language gate: the stages an article in another language skipped stay skipped. Returns
+/// the stages re-run.
+pub fn reanalyze(doc: &mut Doc, changed: &[Layer]) -> Vec<&'static str> {
+    let english = is_english(doc);
+    pipeline().rerun_after(doc, changed, |stage| runs_on(stage, english))
+}
+
+/// The language gate: whether `stage` runs on an article that is (or is not) in English.
+pub fn runs_on(stage: &dyn Stage, english: bool) -> bool {
+    english || stage.language_independent()
 }
 
 /// True when `doc` is English or of unknown language (`en`, `en-GB`, `eng`, `English`, or none).
@@ -90,9 +111,30 @@ mod tests {
         assert_eq!(d.sentences.len(), 2);
         assert!(d.entities.is_empty() && d.quotes.is_empty() && d.times.is_empty() && d.events.is_empty());
         assert_eq!(
-            d.notes,
-            vec!["language is de: English-only stages (entities, times, quotes, events) skipped".to_string()]
+            d.notes().collect::<Vec<_>>(),
+            vec!["language is de: English-only stages (entities, times, quotes, events) skipped"]
         );
+        assert_eq!(d.diagnostics[0].kind, DiagnosticKind::Skipped);
+    }
+
+    #[test]
+    fn reanalysis_after_a_new_date_respects_the_language_gate() {
+        let text = "Die Konferenz beginnt am Montag in Berlin. Scholz said on Monday: “We will talk.”";
+        let mut german = doc(text, Some("de"));
+        german.meta.published = None;
+        analyze(&mut german);
+        german.meta.published = Some("2025-03-03".into());
+        assert!(reanalyze(&mut german, &[Layer::Published]).is_empty());
+        assert!(german.times.is_empty() && german.events.is_empty());
+
+        let mut english = doc("Scholz met Macron in Berlin on Monday.", Some("en"));
+        english.meta.published = None;
+        analyze(&mut english);
+        assert!(english.times.iter().all(|t| !t.value.starts_with("2025")));
+        english.meta.published = Some("2025-03-05".into());
+        assert_eq!(reanalyze(&mut english, &[Layer::Published]), vec!["times", "events"]);
+        let values: Vec<&str> = english.times.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, vec!["2025-03-03"]);
     }
 
     #[test]
@@ -102,7 +144,7 @@ mod tests {
             analyze(&mut d);
             assert_eq!(d.quotes.len(), 1, "{language:?}");
             assert!(!d.times.is_empty() && !d.entities.is_empty(), "{language:?}");
-            assert!(d.notes.is_empty());
+            assert!(d.diagnostics.is_empty());
         }
     }
 }

@@ -33,13 +33,42 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token: a span and its kind.
+/// A token: a span, its kind, its sentence and whether it stands inside quotation marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Token {
     /// The token's bytes.
     pub span: Span,
     /// Its kind.
     pub kind: TokenKind,
+    /// Index of the sentence it lies in (in [`Doc::sentences`](crate::Doc::sentences)).
+    pub sentence: usize,
+    /// True from a [`QuoteRegion`]'s opening mark to its closing mark (both included), or to
+    /// the region's end when it has no closing mark.
+    pub in_quote: bool,
+}
+
+impl Token {
+    /// A token of `kind` over `span`, before the segment stage has set its sentence and
+    /// quotation flag.
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        Token { span, kind, sentence: 0, in_quote: false }
+    }
+}
+
+/// A stretch of text in quotation marks within one paragraph: the quotation-region layer, paired
+/// once per article by the segment stage and read by every stage that asks "is this quoted?".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRegion {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark; `None` when the quote runs to the paragraph's end.
+    pub close: Option<usize>,
+    /// First token of the quoted words.
+    pub first: usize,
+    /// One past the last token of the quoted words (trailing `,` `.` `:` `;` dropped).
+    pub end: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
 }
 
 /// The type of an entity.

@@ -14,11 +14,15 @@
 //! assert_eq!(doc.slice(Span::new(0, 5)), "Rubio");
 //! ```
 
+mod diagnostics;
 mod layers;
 mod pipeline;
+mod view;
 
+pub use diagnostics::{Diagnostic, DiagnosticKind};
 pub use layers::*;
-pub use pipeline::{Layer, Pipeline, PipelineError, Stage};
+pub use pipeline::{capture_panic_locations, guarded, Layer, Pipeline, PipelineError, Stage};
+pub use view::{lower_same_len, TokenView};
 
 use serde::Serialize;
 
@@ -142,14 +146,19 @@ pub struct Doc {
     pub text: String,
     /// What cleaning removed.
     pub removed: Vec<Removed>,
-    /// Notes for the user ("language is de: English-only stages skipped").
-    pub notes: Vec<String>,
+    /// What happened to the article on its way: notes, stages skipped, stages that failed.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text lower-cased with identical byte offsets (see [`lower_same_len`]), so a span
+    /// indexes both; filled by the segment stage.
+    pub lower: String,
     /// Paragraphs (text between blank or single line breaks), in order.
     pub paragraphs: Vec<Span>,
     /// Sentences, in order.
     pub sentences: Vec<Sentence>,
     /// Tokens, in order.
     pub tokens: Vec<Token>,
+    /// Quotation regions (quotation marks paired per paragraph), in text order.
+    pub quote_regions: Vec<QuoteRegion>,
     /// Entities named in the article (people, organisations, places, ...).
     pub entities: Vec<Entity>,
     /// Every mention of an entity, in text order.
@@ -168,6 +177,43 @@ impl Doc {
     /// A new document with no layers yet.
     pub fn new(source: impl Into<String>, text: String) -> Doc {
         Doc { source: source.into(), text, ..Doc::default() }
+    }
+
+    /// Adds a note from `stage` ("ingest", "clean", "story", a stage's name).
+    pub fn note(&mut self, stage: &'static str, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::note(stage, message));
+    }
+
+    /// The diagnostics' messages, in order (the `notes` of the JSON).
+    pub fn notes(&self) -> impl Iterator<Item = &str> {
+        self.diagnostics.iter().map(|d| d.message.as_str())
+    }
+
+    /// True when a stage failed on this article and its analysis is incomplete.
+    pub fn is_degraded(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_failure)
+    }
+
+    /// Empties one layer (before a stage recomputes it, or after it failed). Input layers
+    /// ([`Layer::Published`]) are metadata and are left alone.
+    pub fn clear_layer(&mut self, layer: Layer) {
+        match layer {
+            Layer::Paragraphs => self.paragraphs.clear(),
+            Layer::Sentences => self.sentences.clear(),
+            Layer::Tokens => {
+                self.tokens.clear();
+                self.lower.clear();
+            }
+            Layer::QuoteRegions => self.quote_regions.clear(),
+            Layer::Entities => {
+                self.entities.clear();
+                self.mentions.clear();
+            }
+            Layer::Quotes => self.quotes.clear(),
+            Layer::Times => self.times.clear(),
+            Layer::Events => self.events.clear(),
+            Layer::Published => {}
+        }
     }
 
     /// The text a span covers. Out-of-range or non-boundary spans give `""` rather than panicking.
@@ -193,10 +239,9 @@ impl Doc {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
 
-    /// The tokens of sentence `idx`.
+    /// The tokens of sentence `idx` (none when `idx` or its range is out of bounds).
     pub fn sentence_tokens(&self, idx: usize) -> &[Token] {
-        let s = &self.sentences[idx];
-        &self.tokens[s.tokens.clone()]
+        self.sentences.get(idx).and_then(|s| self.tokens.get(s.tokens.clone())).unwrap_or(&[])
     }
 
     /// The entity a mention covering `span` belongs to (the longest such mention wins).

@@ -23,7 +23,7 @@ fn main() {
             Ok(doc) if json => {
                 let v = serde_json::json!({
                     "source": doc.source, "meta": doc.meta, "text": doc.text,
-                    "removed": doc.removed, "notes": doc.notes,
+                    "removed": doc.removed, "notes": doc.notes().collect::<Vec<_>>(),
                 });
                 println!("{v}");
             }
@@ -38,7 +38,7 @@ fn main() {
                         println!("{}\tremoved {}\t{}", doc.source, r.reason, r.text);
                     }
                 }
-                for n in &doc.notes {
+                for n in doc.notes() {
                     notes += 1;
                     if verbose {
                         println!("{}\tnote\t{}", doc.source, n);

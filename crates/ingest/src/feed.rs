@@ -7,7 +7,7 @@
 
 use std::io::BufRead;
 
-use parallax_doc::{Doc, Meta, Provenance};
+use parallax_doc::{Diagnostic, Doc, Meta, Provenance};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -296,7 +296,7 @@ impl FeedReader {
         if doc.text.trim().is_empty() {
             return Err(IngestError::new(loc, "item has an empty text"));
         }
-        doc.notes.extend(notes);
+        doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
         Ok(doc)
     }
 }

@@ -286,7 +286,7 @@ fn with_note(docs: DocIter, note: Option<String>) -> DocIter {
         None => docs,
         Some(note) => Box::new(docs.map(move |r| {
             r.map(|mut doc| {
-                doc.notes.push(note.clone());
+                doc.note("ingest", note.clone());
                 doc
             })
         })),
@@ -428,11 +428,11 @@ mod tests {
             b"<html><head><meta charset=iso-8859-1></head><body><p>Caf\xe9 \x93open\x94 until late.</p></body></html>";
         let doc = open(page, "a.html").remove(0).unwrap();
         assert_eq!(doc.text, "Café “open” until late.");
-        assert!(doc.notes.contains(&"decoded as windows-1252 (meta charset)".to_string()), "{:?}", doc.notes);
+        assert!(doc.notes().any(|n| n == "decoded as windows-1252 (meta charset)"), "{:?}", doc.diagnostics);
         let text = b"The club wrote off a \xa315m fee for the striker, the caf\xe9 owner said on Tuesday.";
         let doc = open(text, "a.txt").remove(0).unwrap();
         assert_eq!(doc.text, "The club wrote off a £15m fee for the striker, the café owner said on Tuesday.");
-        assert!(doc.notes.contains(&"decoded as windows-1252 (detected)".to_string()), "{:?}", doc.notes);
+        assert!(doc.notes().any(|n| n == "decoded as windows-1252 (detected)"), "{:?}", doc.diagnostics);
     }
 
     #[test]
@@ -444,11 +444,11 @@ mod tests {
             .collect();
         let doc = open(&utf16, "a.txt").remove(0).unwrap();
         assert_eq!(doc.text, "Talks began in Zürich.");
-        assert_eq!(doc.notes, vec!["decoded as utf-16le (byte-order mark)".to_string()]);
+        assert_eq!(doc.notes().collect::<Vec<_>>(), vec!["decoded as utf-16le (byte-order mark)"]);
         let feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><description>Caf\xe9 talks went on.</description></item></channel></rss>";
         let doc = open(feed, "f.rss").remove(0).unwrap();
         assert_eq!(doc.text, "Café talks went on.");
-        assert!(doc.notes.contains(&"decoded as windows-1252 (XML declaration)".to_string()), "{:?}", doc.notes);
+        assert!(doc.notes().any(|n| n == "decoded as windows-1252 (XML declaration)"), "{:?}", doc.diagnostics);
     }
 
     #[test]

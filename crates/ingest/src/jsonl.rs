@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, Read};
 
-use parallax_doc::{Doc, Meta, Provenance};
+use parallax_doc::{Diagnostic, Doc, Meta, Provenance};
 use serde_json::{Map, Value};
 
 use crate::clean::Level;
@@ -130,7 +130,7 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
     if doc.text.trim().is_empty() {
         return Err("record has no text left after cleaning".into());
     }
-    doc.notes.extend(notes);
+    doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
     Ok(doc)
 }
 
@@ -225,7 +225,7 @@ impl Iterator for JsonlReader {
                 return Some(
                     record_to_doc(value, &location)
                         .map(|mut doc| {
-                            doc.notes.push(note);
+                            doc.note("ingest", note);
                             doc
                         })
                         .map_err(|m| IngestError::new(location, m)),
@@ -300,6 +300,6 @@ mod tests {
         let out: Vec<_> = r.collect();
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.text, "The café on the square charged £4 for a crème brûlée.");
-        assert_eq!(doc.notes, vec!["decoded as windows-1252 (detected)".to_string()]);
+        assert_eq!(doc.notes().collect::<Vec<_>>(), vec!["decoded as windows-1252 (detected)"]);
     }
 }

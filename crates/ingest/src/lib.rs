@@ -38,7 +38,7 @@ pub mod language;
 pub mod outlet;
 mod warc;
 
-use parallax_doc::{Doc, Meta, Provenance};
+use parallax_doc::{Diagnostic, Doc, Meta, Provenance};
 
 pub use input::{read_inputs, read_stream};
 
@@ -115,7 +115,15 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
             meta.published_month_day = from_text.dateline_month_day;
         }
     }
-    Doc { source: source.to_string(), meta, text: cleaned.text, removed: cleaned.removed, notes, ..Doc::default() }
+    let diagnostics = notes.into_iter().map(|n| Diagnostic::note("ingest", n)).collect();
+    Doc {
+        source: source.to_string(),
+        meta,
+        text: cleaned.text,
+        removed: cleaned.removed,
+        diagnostics,
+        ..Doc::default()
+    }
 }
 
 #[cfg(test)]
@@ -153,13 +161,13 @@ mod tests {
         let doc = doc_from_text("x", de, given_en);
         assert_eq!(doc.meta.language.as_deref(), Some("de"));
         assert!(
-            doc.notes.iter().any(|n| n.contains("gives language “en-US” but the text reads as de")),
+            doc.notes().any(|n| n.contains("gives language “en-US” but the text reads as de")),
             "{:?}",
-            doc.notes
+            doc.diagnostics
         );
         let given_de = Meta { language: Some("de-AT".into()), ..Meta::default() };
         let doc = doc_from_text("x", de, given_de);
-        assert_eq!((doc.meta.language.as_deref(), doc.notes.len()), (Some("de-AT"), 0));
+        assert_eq!((doc.meta.language.as_deref(), doc.diagnostics.len()), (Some("de-AT"), 0));
         let short = Meta { language: Some("fr".into()), ..Meta::default() };
         assert_eq!(
             doc_from_text("x", "Talks began.", short).meta.language.as_deref(),
@@ -173,6 +181,6 @@ mod tests {
         let doc = doc_from_text("x", "MOSCOW, Feb 17 (Reuters) - Russia said on Monday it was ready.", Meta::default());
         assert_eq!(doc.meta.outlet.as_deref(), Some("Reuters"));
         assert!(doc.meta.published.is_none());
-        assert!(doc.notes.iter().any(|n| n.contains("Feb 17")));
+        assert!(doc.notes().any(|n| n.contains("Feb 17")));
     }
 }

@@ -11,7 +11,7 @@
 use std::io::{BufRead, Read};
 
 use flate2::read::{DeflateDecoder, GzDecoder};
-use parallax_doc::{Doc, Provenance};
+use parallax_doc::{Diagnostic, Doc, Provenance};
 
 use crate::encoding::{self, Kind};
 use crate::input::html_doc;
@@ -242,13 +242,13 @@ impl WarcReader {
         let uri = header(headers, "WARC-Target-URI").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
         let shown = uri.clone().unwrap_or_else(|| format!("{}[{}]", self.shown, self.count));
         let mut doc = html_doc(&page, uri.as_deref(), &shown).map_err(|e| e.message)?;
-        doc.notes.extend(notes);
+        doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
         if uri.is_some() {
             doc.meta.url = uri;
         }
         if doc.meta.published.is_none() {
             if let Some(d) = header(headers, "WARC-Date").and_then(crate::dates::normalize_published) {
-                doc.notes.push(format!("published is the crawl date (WARC-Date {d}); the page gives none"));
+                doc.note("ingest", format!("published is the crawl date (WARC-Date {d}); the page gives none"));
                 doc.meta.published = Some(d);
                 doc.meta.published_from = Provenance::Given;
             }

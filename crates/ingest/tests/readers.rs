@@ -82,7 +82,7 @@ fn malformed_inputs_give_one_line_errors_naming_the_file() {
 fn latin1_text_is_decoded_by_detection_with_a_note() {
     let doc = one("latin1.txt");
     assert_eq!(doc.text, "Le maire a annoncé la réouverture du pont.");
-    assert!(doc.notes.iter().any(|n| n == "decoded as windows-1252 (detected)"), "{:?}", doc.notes);
+    assert!(doc.notes().any(|n| n == "decoded as windows-1252 (detected)"), "{:?}", doc.diagnostics);
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn reuters_wire_story() {
     assert_eq!(d.meta.outlet.as_deref(), Some("Reuters"));
     assert_eq!(d.meta.outlet_from, Provenance::Text);
     assert_eq!(d.meta.published, None);
-    assert!(d.notes.iter().any(|n| n.contains("Feb 17")));
+    assert!(d.notes().any(|n| n.contains("Feb 17")));
     assert_eq!(reasons(&d), ["caption", "footer"]);
     assert!(d.text.ends_with("as she left the meeting."));
 }
@@ -280,7 +280,7 @@ fn seed_000_loses_its_trailing_noise_but_keeps_merz() {
     assert_eq!(reasons(&d), ["teaser", "caption", "footer"]);
     assert!(d.text.ends_with("in light of the comments by U.S. Preside"));
     assert!(d.text.contains("Friedrich Merz"));
-    assert!(d.notes.iter().any(|n| n.contains("truncated")));
+    assert!(d.notes().any(|n| n.contains("truncated")));
     assert_eq!(d.meta.outlet, None);
     assert_eq!(d.meta.published, None);
 }

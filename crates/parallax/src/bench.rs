@@ -36,13 +36,12 @@ pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode>
                 let english = parallax_analyze::is_english(doc);
                 pipeline
                     .stages()
-                    .enumerate()
-                    .map(|(i, stage)| {
-                        if !english && i > 0 {
+                    .map(|stage| {
+                        if !parallax_analyze::runs_on(stage, english) {
                             return 0;
                         }
                         let t = Instant::now();
-                        stage.run(doc);
+                        parallax_doc::Pipeline::run_stage(stage, doc);
                         t.elapsed().as_nanos()
                     })
                     .collect::<Vec<u128>>()

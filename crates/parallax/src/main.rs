@@ -169,12 +169,14 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    // a stage that panics on one article is reported in that article's diagnostics, not on stderr
+    parallax_doc::capture_panic_locations();
     match cli.command {
         Command::Analyze { inputs, output, format: _, one_story: _, stream: true, max_open } => {
             let mut out = open_output(output.as_deref())?;
-            let failures = analyze_stream(&inputs, max_open, &mut out)?;
+            let (failures, degraded) = analyze_stream(&inputs, max_open, &mut out)?;
             out.flush()?;
-            Ok(exit_code(failures))
+            Ok(exit_code(failures, degraded))
         }
         Command::Analyze { inputs, output, format, one_story, stream: false, max_open: _ } => {
             let (docs, failures) = read_and_analyze(&inputs);
@@ -188,7 +190,7 @@ fn run() -> Result<ExitCode> {
                 Format::Jsonl => write_jsonl(&mut out, &analysis)?,
             }
             out.flush()?;
-            Ok(exit_code(failures))
+            Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Brief { inputs } => {
             let (docs, failures) = read_and_analyze(&inputs);
@@ -196,7 +198,7 @@ fn run() -> Result<ExitCode> {
             let mut out = io::stdout().lock();
             write!(out, "{}", parallax_story::brief::brief(&analysis))?;
             out.flush()?;
-            Ok(exit_code(failures))
+            Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Quotes { inputs, speaker, kind, format } => {
             let (docs, failures) = read_and_analyze(&inputs);
@@ -252,7 +254,7 @@ fn run() -> Result<ExitCode> {
                 }
             }
             out.flush()?;
-            Ok(exit_code(failures))
+            Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Timeline { inputs, format } => {
             let (docs, failures) = read_and_analyze(&inputs);
@@ -276,7 +278,7 @@ fn run() -> Result<ExitCode> {
                 }
             }
             out.flush()?;
-            Ok(exit_code(failures))
+            Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Bench { inputs, threads, stories } => bench::run(&inputs, threads, stories),
     }
@@ -301,13 +303,33 @@ fn csv_field(field: &str) -> String {
     }
 }
 
-fn exit_code(failures: usize) -> ExitCode {
+/// The exit code: 1 when some inputs could not be read, else 3 when some articles were read but
+/// their analysis is degraded (a stage failed on them), else 0.
+fn exit_code(failures: usize, degraded: usize) -> ExitCode {
+    if degraded > 0 {
+        eprintln!("parallax: {degraded} article(s) degraded: a stage failed on them (see their diagnostics)");
+    }
     if failures > 0 {
         eprintln!("parallax: {failures} input(s) could not be read");
         ExitCode::from(1)
+    } else if degraded > 0 {
+        ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Prints one line per failed stage of each degraded article (naming its source) and returns
+/// how many articles are degraded.
+fn report_degraded(docs: &[Doc]) -> usize {
+    let mut degraded = 0;
+    for doc in docs.iter().filter(|d| d.is_degraded()) {
+        degraded += 1;
+        for d in doc.diagnostics.iter().filter(|d| d.is_failure()) {
+            eprintln!("parallax: {}: {}", doc.source, d.message);
+        }
+    }
+    degraded
 }
 
 /// Writes each article, then each story (`{"story": {...}}`), one JSON object per line, one at a time.
@@ -337,12 +359,14 @@ fn open_output(path: Option<&std::path::Path>) -> Result<Box<dyn Write>> {
 const STREAM_BATCH: usize = 1024;
 
 /// `analyze --stream`: reads inputs lazily, analyses them a batch at a time in parallel, feeds
-/// the story stream and writes each story as it closes. Returns the number of failed inputs.
-fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Result<usize> {
+/// the story stream and writes each story as it closes. Returns the number of failed inputs and
+/// of degraded articles.
+fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Result<(usize, usize)> {
     let stdin = ["-".to_string()];
     let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
     let mut stream = parallax_story::stream::StoryStream::new(max_open);
     let mut failures = 0;
+    let mut degraded = 0;
     let mut batch = Vec::with_capacity(STREAM_BATCH);
     let mut items = parallax_ingest::read_inputs(inputs).peekable();
     while items.peek().is_some() {
@@ -362,14 +386,16 @@ fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Re
         batch.par_iter_mut().for_each(parallax_analyze::analyze);
         for doc in batch.drain(..) {
             for closed in stream.push(doc) {
+                degraded += report_degraded(&closed.analysis.docs);
                 write_closed_story(out, &closed)?;
             }
         }
     }
     for closed in stream.finish() {
+        degraded += report_degraded(&closed.analysis.docs);
         write_closed_story(out, &closed)?;
     }
-    Ok(failures)
+    Ok((failures, degraded))
 }
 
 /// One closed story as JSON Lines: its articles, each with a `story` field, then `{"story": ...}`.

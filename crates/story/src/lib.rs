@@ -5,8 +5,8 @@
 //!
 //! - [`dedup`] marks exact and near copies of earlier articles (`duplicate_of`);
 //! - [`cluster::StoryClusterer`] groups articles into stories as they stream in;
-//! - [`published::infer_published`] dates undated articles from their story, after which their
-//!   time and event layers are recomputed against the new anchor;
+//! - [`published::infer_published`] dates undated articles from their story, after which the
+//!   stages that read the publication date are re-run by `parallax_analyze::reanalyze`;
 //! - [`identity::link_entities`] makes one entity per person across articles and spellings;
 //! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
 //! - [`align::align_quotes`] groups one statement quoted by several outlets;
@@ -36,7 +36,7 @@ pub mod summary;
 pub mod text;
 pub mod timeline;
 
-use parallax_doc::{Doc, Stage};
+use parallax_doc::{Diagnostic, DiagnosticKind, Doc, Layer};
 
 pub use align::QuoteGroup;
 pub use identity::StoryEntity;
@@ -44,7 +44,7 @@ pub use summary::SummarySentence;
 pub use timeline::{Conflict, StoryEvent};
 
 /// A story: articles about the same events and what they say together.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Story {
     /// Indices of its articles in [`Analysis::docs`], in input order.
     pub articles: Vec<usize>,
@@ -99,15 +99,38 @@ fn build_with_stories(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis
 pub(crate) fn build_stories_of_marked(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis {
     for members in &clusters {
         for d in published::infer_published(&mut docs, members) {
-            // the anchor changed: recompute the layers that depend on it
-            let doc = &mut docs[d];
-            doc.times.clear();
-            doc.events.clear();
-            parallax_analyze::times::TimeTagger.run(doc);
-            parallax_analyze::events::EventFinder.run(doc);
+            // the anchor changed: the stages that read it (and what reads them) run again, behind
+            // the analysis's own language gate
+            if let Some(doc) = docs.get_mut(d) {
+                parallax_analyze::reanalyze(doc, &[Layer::Published]);
+            }
         }
     }
-    let stories = clusters.into_iter().map(|members| build_story(&docs, members)).collect();
+    // one story's failure costs that story its facts, never the batch
+    let mut failed = Vec::new();
+    let stories = clusters
+        .into_iter()
+        .map(|members| match parallax_doc::guarded(|| build_story(&docs, members.clone())) {
+            Ok(story) => story,
+            Err(panic) => {
+                failed.push((members.clone(), panic));
+                Story { articles: members, ..Story::default() }
+            }
+        })
+        .collect();
+    for (members, panic) in failed {
+        for d in members {
+            if let Some(doc) = docs.get_mut(d) {
+                doc.diagnostics.push(Diagnostic {
+                    stage: "story".into(),
+                    kind: DiagnosticKind::Failed,
+                    message: format!(
+                        "building this article's story failed ({panic}); the story lists its articles only"
+                    ),
+                });
+            }
+        }
+    }
     Analysis { docs, stories }
 }
 

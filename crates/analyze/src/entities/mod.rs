@@ -27,7 +27,6 @@ use std::collections::HashMap;
 use parallax_doc::{Doc, Entity, EntityKind, Layer, Mention, MentionKind, Role, Span, Stage, TokenKind};
 
 use crate::lexicon::{is_reporting_verb, pronoun_gender};
-use crate::quotes::regions::find_regions;
 
 /// The entity stage: provides entities, mentions, roles.
 #[derive(Debug, Default, Clone, Copy)]
@@ -293,14 +292,7 @@ impl<'d> Tagger<'d> {
         }
         // the quotes stage's own pairing of quotation marks, so that both stages agree on what is
         // quoted (an apostrophe in "the '80s" or "dons’" opens nothing)
-        let n = doc.tokens.len();
-        let mut in_quote = vec![false; n];
-        for r in find_regions(doc) {
-            let end = r.close.map_or(r.end, |c| c + 1).min(n);
-            for flag in &mut in_quote[r.open.min(end)..end] {
-                *flag = true;
-            }
-        }
+        let in_quote: Vec<bool> = doc.tokens.iter().map(|t| t.in_quote).collect();
         let mut tagger = Tagger {
             doc,
             gaz: Gazetteer::get(),

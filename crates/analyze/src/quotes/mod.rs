@@ -48,7 +48,6 @@
 
 mod attribution;
 mod cues;
-pub(crate) mod regions;
 mod reported;
 mod speakers;
 
@@ -56,8 +55,9 @@ use std::ops::Range;
 
 use parallax_doc::{Doc, EntityKind, Layer, Mention, Quote, QuoteKind, Span, Stage, TokenKind};
 
+use crate::segment::paragraph_tokens;
 use cues::{lexicon, lower_ascii, CueClass, CueMatch, Lexicon};
-use regions::{find_regions, paragraph_tokens, Region};
+use parallax_doc::QuoteRegion as Region;
 
 /// The quotes stage: fills [`Doc::quotes`](parallax_doc::Doc::quotes).
 #[derive(Debug, Default, Clone, Copy)]
@@ -437,14 +437,8 @@ impl<'a> Finder<'a> {
     fn new(doc: &'a Doc) -> Finder<'a> {
         let lex = lexicon();
         let n = doc.tokens.len();
-        let mut in_quote = vec![false; n];
-        let regions = find_regions(doc);
-        for r in &regions {
-            let end = r.close.map_or(r.end, |c| c + 1).min(n);
-            for flag in &mut in_quote[r.open.min(end)..end] {
-                *flag = true;
-            }
-        }
+        let in_quote: Vec<bool> = doc.tokens.iter().map(|t| t.in_quote).collect();
+        let regions = doc.quote_regions.clone();
         let mut cues = Vec::new();
         let mut title = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {

@@ -7,7 +7,11 @@
 //! abbreviation or an initial; a paragraph always ends a sentence. Closing quotation marks and
 //! brackets after the full stop belong to the sentence they close.
 
-use parallax_doc::{Doc, Layer, Sentence, Span, Stage, Token, TokenKind};
+mod regions;
+
+pub use regions::{find_regions, paragraph_tokens};
+
+use parallax_doc::{lower_same_len, Doc, Layer, Sentence, Span, Stage, Token, TokenKind};
 
 /// Abbreviations that never end a sentence (titles, months, and the like). Lower case, no period.
 const TITLE_ABBREVIATIONS: &[&str] = &[
@@ -78,15 +82,20 @@ impl Stage for Segmenter {
         &[]
     }
     fn provides(&self) -> &'static [Layer] {
-        &[Layer::Paragraphs, Layer::Tokens, Layer::Sentences]
+        &[Layer::Paragraphs, Layer::Tokens, Layer::Sentences, Layer::QuoteRegions]
     }
     fn run(&self, doc: &mut Doc) {
         segment(doc);
     }
+    fn language_independent(&self) -> bool {
+        true
+    }
 }
 
-/// Fills the paragraph, token and sentence layers of `doc`.
+/// Fills the paragraph, token, sentence and quotation-region layers of `doc` and its lower-cased
+/// view ([`Doc::lower`]); each token learns its sentence and whether it is quoted.
 pub fn segment(doc: &mut Doc) {
+    doc.lower = lower_same_len(&doc.text);
     doc.paragraphs = paragraphs(&doc.text);
     doc.tokens.clear();
     doc.sentences.clear();
@@ -95,6 +104,13 @@ pub fn segment(doc: &mut Doc) {
         tokenize_into(&doc.text, paragraph, &mut doc.tokens);
         split_sentences(&doc.text, paragraph_idx, first_token, &doc.tokens, &mut doc.sentences);
     }
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        for token in doc.tokens.get_mut(sentence.tokens.clone()).unwrap_or_default() {
+            token.sentence = index;
+        }
+    }
+    doc.quote_regions = find_regions(doc);
+    regions::mark_quoted_tokens(doc);
 }
 
 /// Paragraph spans: non-blank lines, trimmed.
@@ -190,7 +206,7 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 }
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(offset(start), offset(i)), kind });
+            out.push(Token::new(Span::new(offset(start), offset(i)), kind));
             continue;
         }
         // punctuation
@@ -214,7 +230,7 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             _ => TokenKind::Punct,
         };
-        out.push(Token { span: Span::new(offset(start), offset(i)), kind });
+        out.push(Token::new(Span::new(offset(start), offset(i)), kind));
     }
 }
 

@@ -45,7 +45,7 @@ impl Stage for TimeTagger {
         "times"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Sentences, Layer::Tokens]
+        &[Layer::Sentences, Layer::Tokens, Layer::Published]
     }
     fn provides(&self) -> &'static [Layer] {
         &[Layer::Times]

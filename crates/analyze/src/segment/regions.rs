@@ -1,21 +1,7 @@
-//! Pairing quotation marks into quoted regions, paragraph by paragraph.
+//! Pairing quotation marks into quoted regions, paragraph by paragraph: the quotation-region
+//! layer ([`Doc::quote_regions`]) and the tokens' `in_quote` flags, computed once per article.
 
-use parallax_doc::{Doc, TokenKind};
-
-/// A stretch of text in quotation marks, within one paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Region {
-    /// Token index of the opening mark.
-    pub open: usize,
-    /// Token index of the closing mark; `None` when the quote runs to the paragraph's end.
-    pub close: Option<usize>,
-    /// First token of the quoted words.
-    pub first: usize,
-    /// One past the last token of the quoted words (trailing `,` `.` `:` `;` dropped).
-    pub end: usize,
-    /// Index of the paragraph.
-    pub paragraph: usize,
-}
+use parallax_doc::{Doc, QuoteRegion as Region, TokenKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -62,7 +48,7 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
 }
 
 /// Token ranges of the paragraphs, from the sentence layer.
-pub(crate) fn paragraph_tokens(doc: &Doc) -> Vec<(usize, std::ops::Range<usize>)> {
+pub fn paragraph_tokens(doc: &Doc) -> Vec<(usize, std::ops::Range<usize>)> {
     let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for s in &doc.sentences {
         match out.last_mut() {
@@ -74,7 +60,7 @@ pub(crate) fn paragraph_tokens(doc: &Doc) -> Vec<(usize, std::ops::Range<usize>)
 }
 
 /// Finds the quoted regions of `doc`, in text order.
-pub(crate) fn find_regions(doc: &Doc) -> Vec<Region> {
+pub fn find_regions(doc: &Doc) -> Vec<Region> {
     let mut out = Vec::new();
     for (paragraph, range) in paragraph_tokens(doc) {
         if range.end > doc.tokens.len() || range.start >= range.end {
@@ -181,5 +167,17 @@ fn push(doc: &Doc, open: usize, close: Option<usize>, content_end: usize, paragr
     let has_word = doc.tokens[first..end].iter().any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number));
     if has_word {
         out.push(Region { open, close, first, end, paragraph });
+    }
+}
+
+/// Sets each token's `in_quote` flag: from a region's opening mark to its closing mark (both
+/// included), or to the region's end when it has no closing mark.
+pub(crate) fn mark_quoted_tokens(doc: &mut Doc) {
+    let n = doc.tokens.len();
+    for r in &doc.quote_regions {
+        let end = r.close.map_or(r.end, |c| c + 1).min(n);
+        for token in doc.tokens.get_mut(r.open.min(end)..end).unwrap_or_default() {
+            token.in_quote = true;
+        }
     }
 }
