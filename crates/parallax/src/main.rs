@@ -235,7 +235,7 @@ fn run() -> Result<ExitCode> {
                     writeln!(out, "| speaker | quote | outlet | date |")?;
                     writeln!(out, "|---|---|---|---|")?;
                     for r in &rows {
-                        let date = r.published.map(|p| &p[..p.len().min(10)]).unwrap_or("");
+                        let date = r.published.map(parallax_story::text::day_of).unwrap_or("");
                         let quote = r.quote.replace('|', "\\|").replace('\n', " ");
                         let mark = if r.kind == parallax_doc::QuoteKind::Indirect { "" } else { "“" };
                         let close = if mark.is_empty() { "" } else { "”" };

@@ -39,6 +39,17 @@ pub struct StoryEntity {
     pub members: Vec<(usize, usize)>,
 }
 
+impl StoryEntity {
+    /// The articles that name the entity: indices into the corpus, in input order, each once.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut articles: Vec<usize> = self.members.iter().map(|&(article, _)| article).collect();
+        // members come in merge order (longer names first)
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+}
+
 fn name_keys(name: &str) -> (String, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
     let surname = words.last().map(|w| name_word_key(w)).unwrap_or_default();

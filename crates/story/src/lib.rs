@@ -10,8 +10,11 @@
 //! - [`identity::link_entities`] makes one entity per person across articles and spellings;
 //! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
 //! - [`align::align_quotes`] groups one statement quoted by several outlets;
-//! - [`summary::summarize`] picks cited summary sentences;
-//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief;
+//! - [`summary::summarize`] picks cited summary sentences and [`summary::headline`] the headline;
+//! - [`comparison::compare`] tells which events several outlets report, which one only, and
+//!   where they conflict;
+//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief: both only render the
+//!   facts computed here, so they cannot disagree;
 //! - [`stream::StoryStream`] does the same over an endless stream in bounded memory, handing out
 //!   stories as they close.
 //!
@@ -27,6 +30,7 @@
 pub mod align;
 pub mod brief;
 pub mod cluster;
+pub mod comparison;
 pub mod dedup;
 pub mod identity;
 pub mod published;
@@ -39,6 +43,7 @@ pub mod timeline;
 use parallax_doc::{Doc, Stage};
 
 pub use align::QuoteGroup;
+pub use comparison::Comparison;
 pub use identity::StoryEntity;
 pub use summary::SummarySentence;
 pub use timeline::{Conflict, StoryEvent};
@@ -58,6 +63,12 @@ pub struct Story {
     pub aligned_quotes: Vec<QuoteGroup>,
     /// Cited summary sentences.
     pub summary: Vec<SummarySentence>,
+    /// The headline: the first article's title, else the best summary sentence, shortened.
+    pub headline: String,
+    /// The outlet of each article, in the order of [`Story::articles`] (`None` when unknown).
+    pub outlets: Vec<Option<String>>,
+    /// How the outlets differ: corroborated, single-source and conflicting facts.
+    pub comparison: Comparison,
 }
 
 impl Story {
@@ -119,5 +130,8 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let aligned_quotes = align::align_quotes(docs, &articles, entity_of);
     let summary = summary::summarize(docs, &articles);
-    Story { articles, entities, events, conflicts, aligned_quotes, summary }
+    let headline = summary::headline(docs, &articles, &summary);
+    let outlets = articles.iter().map(|&d| docs[d].meta.outlet.clone()).collect();
+    let comparison = comparison::compare(&events, &conflicts, articles.len());
+    Story { articles, entities, events, conflicts, aligned_quotes, summary, headline, outlets, comparison }
 }

@@ -118,7 +118,7 @@ pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
                 "role_sources": e.roles.iter().map(|r| json!({
                     "role": r.role, "articles": r.articles.iter().map(|&d| source(d)).collect::<Vec<_>>()
                 })).collect::<Vec<_>>(),
-                "articles": member_articles(e).into_iter().map(source).collect::<Vec<_>>(),
+                "articles": e.articles().into_iter().map(source).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -134,8 +134,7 @@ pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
             })).collect::<Vec<_>>(),
         })
     };
-    let events: Vec<Value> =
-        story.events.iter().filter(|e| e.date.is_some() || e.place.is_some()).map(event_json).collect();
+    let events: Vec<Value> = story.events.iter().filter(|e| e.is_listed()).map(event_json).collect();
     let conflicts: Vec<Value> = story
         .conflicts
         .iter()
@@ -171,22 +170,16 @@ pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
             })
         })
         .collect();
-    let dated = |e: &&crate::StoryEvent| e.date.is_some() || e.place.is_some();
-    let corroborated: Vec<Value> =
-        story.events.iter().filter(dated).filter(|e| distinct_articles(e) >= 2).map(event_json).collect();
-    let single: Vec<Value> = story
-        .events
-        .iter()
-        .filter(dated)
-        .filter(|e| distinct_articles(e) == 1 && story.articles.len() > 1)
-        .map(event_json)
-        .collect();
-    let outlets: Vec<Option<&str>> = story.articles.iter().map(|&d| docs[d].meta.outlet.as_deref()).collect();
+    let events_at = |indices: &[usize]| -> Vec<Value> {
+        indices.iter().filter_map(|&i| story.events.get(i)).map(event_json).collect()
+    };
+    let corroborated = events_at(&story.comparison.corroborated);
+    let single = events_at(&story.comparison.single_source);
     json!({
         "id": story_idx,
         "articles": story.articles.iter().map(|&d| source(d)).collect::<Vec<_>>(),
-        "outlets": outlets,
-        "headline": crate::brief::headline(analysis, story),
+        "outlets": story.outlets,
+        "headline": story.headline,
         "entities": entities,
         "events": events,
         "conflicts": conflicts,
@@ -194,13 +187,6 @@ pub fn story_json(analysis: &Analysis, story_idx: usize) -> Value {
         "summary": summary,
         "comparison": { "corroborated": corroborated, "single_source": single, "conflicting": conflicts },
     })
-}
-
-fn distinct_articles(e: &crate::StoryEvent) -> usize {
-    let mut a: Vec<usize> = e.sources.iter().map(|s| s.0).collect();
-    a.sort_unstable();
-    a.dedup();
-    a.len()
 }
 
 /// The whole analysis as JSON.
@@ -246,14 +232,6 @@ impl Serialize for AnalysisJson<'_> {
         map.serialize_entry("stories", &Lazy(|| story_values(self.0)))?;
         map.end()
     }
-}
-
-fn member_articles(e: &crate::StoryEntity) -> Vec<usize> {
-    let mut a: Vec<usize> = e.members.iter().map(|&(d, _)| d).collect();
-    // members come in merge order (longer names first): articles in input order, each once
-    a.sort_unstable();
-    a.dedup();
-    a
 }
 
 /// One row of the quotes table: who said what, where and when.
