@@ -40,6 +40,9 @@ pub mod summary;
 pub mod text;
 pub mod timeline;
 
+#[cfg(test)]
+mod testdata;
+
 use parallax_doc::{Doc, Stage};
 
 pub use align::QuoteGroup;
