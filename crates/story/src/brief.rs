@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use parallax_doc::{EntityKind, EventStatus, QuoteKind};
+use parallax_doc::EventStatus;
 
 use crate::{Analysis, Story};
 
@@ -33,16 +33,7 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
 
     let _ = writeln!(out, "\n## Who's who\n");
-    let mut people: Vec<&crate::StoryEntity> = story.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
-    people.sort_by_key(|e| {
-        std::cmp::Reverse(
-            e.members
-                .iter()
-                .map(|&(d, ent)| docs[d].mentions.iter().filter(|m| m.entity == ent).count())
-                .sum::<usize>(),
-        )
-    });
-    for e in people {
+    for e in story.people.iter().filter_map(|&i| story.entities.get(i)) {
         let roles: Vec<String> =
             e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
         let roles = if roles.is_empty() { String::new() } else { format!(": {}", roles.join("; ")) };
@@ -50,26 +41,16 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
 
     let _ = writeln!(out, "\n## Who said what\n");
-    for (i, e) in story.entities.iter().enumerate() {
-        let mut lines = Vec::new();
-        for &(d, ent) in &e.members {
-            for q in docs[d].quotes.iter().filter(|q| q.speaker_entity == Some(ent) && q.kind != QuoteKind::Indirect) {
-                let date = docs[d]
-                    .meta
-                    .published
-                    .as_deref()
-                    .map(|p| format!(", {}", crate::text::day_of(p)))
-                    .unwrap_or_default();
-                lines.push(format!("- “{}” ({}{}) {}", docs[d].slice(q.span), outlet(d), date, cite(d)));
-            }
+    for said in &story.quoted_speakers {
+        let Some(speaker) = story.entities.get(said.speaker) else { continue };
+        let _ = writeln!(out, "**{}**\n", speaker.name);
+        for &(d, q) in &said.quotes {
+            let Some(quote) = docs[d].quotes.get(q) else { continue };
+            let date =
+                docs[d].meta.published.as_deref().map(|p| format!(", {}", crate::text::day_of(p))).unwrap_or_default();
+            let _ = writeln!(out, "- “{}” ({}{}) {}", docs[d].slice(quote.span), outlet(d), date, cite(d));
         }
-        if !lines.is_empty() {
-            let _ = writeln!(out, "**{}**\n", story.entities[i].name);
-            for l in lines {
-                let _ = writeln!(out, "{l}");
-            }
-            let _ = writeln!(out);
-        }
+        let _ = writeln!(out);
     }
 
     let _ = writeln!(out, "## Timeline\n");

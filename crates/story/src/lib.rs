@@ -9,7 +9,8 @@
 //!   time and event layers are recomputed against the new anchor;
 //! - [`identity::link_entities`] makes one entity per person across articles and spellings;
 //! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
-//! - [`align::align_quotes`] groups one statement quoted by several outlets;
+//! - [`align::align_quotes`] groups one statement quoted by several outlets, and
+//!   [`align::quotes_by_speaker`] gathers who said what;
 //! - [`summary::summarize`] picks cited summary sentences and [`summary::headline`] the headline;
 //! - [`comparison::compare`] tells which events several outlets report, which one only, and
 //!   where they conflict;
@@ -45,7 +46,7 @@ mod testdata;
 
 use parallax_doc::{Doc, Stage};
 
-pub use align::QuoteGroup;
+pub use align::{QuoteGroup, SpeakerQuotes};
 pub use comparison::Comparison;
 pub use identity::StoryEntity;
 pub use summary::SummarySentence;
@@ -64,6 +65,10 @@ pub struct Story {
     pub conflicts: Vec<Conflict>,
     /// Statements quoted by several articles.
     pub aligned_quotes: Vec<QuoteGroup>,
+    /// Who said what in their own words: each entity's direct and partial quotes.
+    pub quoted_speakers: Vec<SpeakerQuotes>,
+    /// The story's people (indices into `entities`), the most mentioned first.
+    pub people: Vec<usize>,
     /// Cited summary sentences.
     pub summary: Vec<SummarySentence>,
     /// The headline: the first article's title, else the best summary sentence, shortened.
@@ -132,9 +137,23 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let names = |i: usize| entities[i].name.clone();
     let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let aligned_quotes = align::align_quotes(docs, &articles, entity_of);
+    let quoted_speakers = align::quotes_by_speaker(docs, &entities);
+    let people = identity::people_by_mentions(docs, &entities);
     let summary = summary::summarize(docs, &articles);
     let headline = summary::headline(docs, &articles, &summary);
     let outlets = articles.iter().map(|&d| docs[d].meta.outlet.clone()).collect();
     let comparison = comparison::compare(&events, &conflicts, articles.len());
-    Story { articles, entities, events, conflicts, aligned_quotes, summary, headline, outlets, comparison }
+    Story {
+        articles,
+        entities,
+        events,
+        conflicts,
+        aligned_quotes,
+        quoted_speakers,
+        people,
+        summary,
+        headline,
+        outlets,
+        comparison,
+    }
 }
