@@ -183,7 +183,8 @@ fn run() -> Result<ExitCode> {
             let mut out = open_output(output.as_deref())?;
             match format {
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &report::AnalysisJson(&analysis))?;
+                    serde_json::to_writer_pretty(&mut out, &report::AnalysisJson(&analysis))
+                        .context("writing the analysis")?;
                     writeln!(out)?;
                 }
                 Format::Jsonl => write_jsonl(&mut out, &analysis)?,
@@ -210,7 +211,7 @@ fn run() -> Result<ExitCode> {
             let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
                 TableFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    serde_json::to_writer_pretty(&mut out, &rows).context("writing the quotes")?;
                     writeln!(out)?;
                 }
                 TableFormat::Csv => {
@@ -266,7 +267,7 @@ fn run() -> Result<ExitCode> {
                 TimelineFormat::Json => {
                     let stories: Vec<report::TimelineJson<'_>> =
                         report::story_values(&analysis).map(report::StoryJson::timeline).collect();
-                    serde_json::to_writer_pretty(&mut out, &stories)?;
+                    serde_json::to_writer_pretty(&mut out, &stories).context("writing the timelines")?;
                     writeln!(out)?;
                 }
             }
@@ -308,11 +309,13 @@ fn exit_code(failures: usize) -> ExitCode {
 /// Writes each article, then each story (`{"story": {...}}`), one JSON object per line, one at a time.
 fn write_jsonl(out: &mut dyn Write, analysis: &parallax_story::Analysis) -> Result<()> {
     for article in report::article_values(analysis) {
-        serde_json::to_writer(&mut *out, &article)?;
+        serde_json::to_writer(&mut *out, &article).with_context(|| format!("writing article {}", article.source))?;
         writeln!(out)?;
     }
     for story in report::story_values(analysis) {
-        serde_json::to_writer(&mut *out, &report::StoryLineJson { story })?;
+        let id = story.id;
+        serde_json::to_writer(&mut *out, &report::StoryLineJson { story })
+            .with_context(|| format!("writing story {id}"))?;
         writeln!(out)?;
     }
     Ok(())
@@ -374,12 +377,14 @@ fn write_closed_story(out: &mut dyn Write, closed: &parallax_story::stream::Clos
         for (d, doc) in analysis.docs.iter().enumerate() {
             let mut article = report::ArticleJson::new(doc, Some((story, d)));
             article.story = Some(closed.id);
-            serde_json::to_writer(&mut *out, &article)?;
+            serde_json::to_writer(&mut *out, &article)
+                .with_context(|| format!("writing article {}", article.source))?;
             writeln!(out)?;
         }
         let mut story = report::StoryJson::new(analysis, 0);
         story.id = closed.id;
-        serde_json::to_writer(&mut *out, &report::StoryLineJson { story })?;
+        serde_json::to_writer(&mut *out, &report::StoryLineJson { story })
+            .with_context(|| format!("writing story {}", closed.id))?;
         writeln!(out)?;
     }
     Ok(())
