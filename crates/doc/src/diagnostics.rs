@@ -26,12 +26,12 @@ pub enum DiagnosticKind {
 /// One thing that happened to one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Who says it: `ingest`, `clean`, `language`, a stage name (`quotes`), `story`.
-    pub stage: Cow<'static, str>,
     /// Note, skipped or failed.
     pub kind: DiagnosticKind,
     /// The message, one line, for people.
     pub message: String,
+    /// Who says it: `ingest`, `clean`, `language`, a stage name (`quotes`), `story`.
+    pub stage: Cow<'static, str>,
 }
 
 impl Diagnostic {

@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_doc::Doc;
+use parallax_story::report;
 use rayon::prelude::*;
 
 /// Parallax turns raw news articles from many outlets into cited, cross-source intelligence:
@@ -184,7 +185,8 @@ fn run() -> Result<ExitCode> {
             let mut out = open_output(output.as_deref())?;
             match format {
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &parallax_story::report::AnalysisJson(&analysis))?;
+                    serde_json::to_writer_pretty(&mut out, &report::AnalysisJson(&analysis))
+                        .context("writing the analysis")?;
                     writeln!(out)?;
                 }
                 Format::Jsonl => write_jsonl(&mut out, &analysis)?,
@@ -203,17 +205,15 @@ fn run() -> Result<ExitCode> {
         Command::Quotes { inputs, speaker, kind, format } => {
             let (docs, failures) = read_and_analyze(&inputs);
             let analysis = parallax_story::build(docs);
-            let rows: Vec<_> = parallax_story::report::quote_rows(&analysis)
+            let rows: Vec<_> = report::quote_rows(&analysis)
                 .into_iter()
-                .filter(|r| {
-                    speaker.as_deref().is_none_or(|name| parallax_story::report::speaker_matches(&analysis, r, name))
-                })
+                .filter(|r| speaker.as_deref().is_none_or(|name| report::speaker_matches(&analysis, r, name)))
                 .filter(|r| kind.is_none_or(|k| quote_kind_matches(k, r.kind, r.mixed)))
                 .collect();
             let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
                 TableFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    serde_json::to_writer_pretty(&mut out, &rows).context("writing the quotes")?;
                     writeln!(out)?;
                 }
                 TableFormat::Csv => {
@@ -237,7 +237,7 @@ fn run() -> Result<ExitCode> {
                     writeln!(out, "| speaker | quote | outlet | date |")?;
                     writeln!(out, "|---|---|---|---|")?;
                     for r in &rows {
-                        let date = r.published.map(|p| &p[..p.len().min(10)]).unwrap_or("");
+                        let date = r.published.map(parallax_story::text::day_of).unwrap_or("");
                         let quote = r.quote.replace('|', "\\|").replace('\n', " ");
                         let mark = if r.kind == parallax_doc::QuoteKind::Indirect { "" } else { "“" };
                         let close = if mark.is_empty() { "" } else { "”" };
@@ -267,13 +267,9 @@ fn run() -> Result<ExitCode> {
                     }
                 }
                 TimelineFormat::Json => {
-                    let stories: Vec<serde_json::Value> = (0..analysis.stories.len())
-                        .map(|s| {
-                            let story = parallax_story::report::story_json(&analysis, s);
-                            serde_json::json!({ "id": story["id"], "headline": story["headline"], "articles": story["articles"], "events": story["events"] })
-                        })
-                        .collect();
-                    serde_json::to_writer_pretty(&mut out, &stories)?;
+                    let stories: Vec<report::TimelineJson<'_>> =
+                        report::story_values(&analysis).map(report::StoryJson::timeline).collect();
+                    serde_json::to_writer_pretty(&mut out, &stories).context("writing the timelines")?;
                     writeln!(out)?;
                 }
             }
@@ -334,12 +330,14 @@ fn report_degraded(docs: &[Doc]) -> usize {
 
 /// Writes each article, then each story (`{"story": {...}}`), one JSON object per line, one at a time.
 fn write_jsonl(out: &mut dyn Write, analysis: &parallax_story::Analysis) -> Result<()> {
-    for article in parallax_story::report::article_values(analysis) {
-        serde_json::to_writer(&mut *out, &article)?;
+    for article in report::article_values(analysis) {
+        serde_json::to_writer(&mut *out, &article).with_context(|| format!("writing article {}", article.source))?;
         writeln!(out)?;
     }
-    for story in parallax_story::report::story_values(analysis) {
-        serde_json::to_writer(&mut *out, &serde_json::json!({ "story": story }))?;
+    for story in report::story_values(analysis) {
+        let id = story.id;
+        serde_json::to_writer(&mut *out, &report::StoryLineJson { story })
+            .with_context(|| format!("writing story {id}"))?;
         writeln!(out)?;
     }
     Ok(())
@@ -403,14 +401,16 @@ fn write_closed_story(out: &mut dyn Write, closed: &parallax_story::stream::Clos
     let analysis = &closed.analysis;
     if let Some(story) = analysis.stories.first() {
         for (d, doc) in analysis.docs.iter().enumerate() {
-            let mut article = parallax_story::report::article_json(doc, Some((story, d)));
-            article["story"] = closed.id.into();
-            serde_json::to_writer(&mut *out, &article)?;
+            let mut article = report::ArticleJson::new(doc, Some((story, d)));
+            article.story = Some(closed.id);
+            serde_json::to_writer(&mut *out, &article)
+                .with_context(|| format!("writing article {}", article.source))?;
             writeln!(out)?;
         }
-        let mut story = parallax_story::report::story_json(analysis, 0);
-        story["id"] = closed.id.into();
-        serde_json::to_writer(&mut *out, &serde_json::json!({ "story": story }))?;
+        let mut story = report::StoryJson::new(analysis, 0);
+        story.id = closed.id;
+        serde_json::to_writer(&mut *out, &report::StoryLineJson { story })
+            .with_context(|| format!("writing story {}", closed.id))?;
         writeln!(out)?;
     }
     Ok(())

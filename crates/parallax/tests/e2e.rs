@@ -129,6 +129,33 @@ mod seeds {
         assert!(brief.contains("**Keith Kellogg**"));
         assert!(brief.contains("2025-02-18"));
     }
+
+    /// The bullets under a bold `heading` of the brief.
+    fn bullets<'b>(brief: &'b str, heading: &str) -> Vec<&'b str> {
+        let after = brief.split(&format!("**{heading}**")).nth(1).unwrap_or_default();
+        after.lines().skip_while(|l| l.trim().is_empty()).take_while(|l| l.starts_with("- ")).collect()
+    }
+
+    #[test]
+    fn json_and_brief_agree_on_how_the_outlets_differ() {
+        let a = riyadh();
+        let out = parallax(&["brief", "examples/riyadh"]);
+        assert!(out.status.success());
+        let brief = String::from_utf8_lossy(&out.stdout);
+        let comparison = &a["stories"][0]["comparison"];
+        let count = |key: &str| comparison[key].as_array().map_or(0, Vec::len);
+        assert_eq!(bullets(&brief, "Corroborated by several outlets").len(), count("corroborated"));
+        assert_eq!(bullets(&brief, "Reported by one outlet only").len(), count("single_source"));
+        assert_eq!(bullets(&brief, "Conflicting").len(), count("conflicting"));
+        // undated events with a place are compared in both (the brief once left them out)
+        let undated = comparison["single_source"].as_array().into_iter().flatten().filter(|e| e["date"].is_null());
+        for event in undated {
+            let line =
+                format!("- {} in {}", event["kind"].as_str().unwrap_or("?"), event["place"].as_str().unwrap_or("?"));
+            assert!(brief.lines().any(|l| l.starts_with(&line) && !l.contains(" on 2")), "missing {line}");
+        }
+        assert_eq!(a["stories"][0]["headline"].as_str().map(|h| format!("# {h}")).as_deref(), brief.lines().next());
+    }
 }
 
 mod commands {

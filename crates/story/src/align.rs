@@ -12,6 +12,7 @@ use parallax_doc::{Doc, QuoteKind};
 use serde::Serialize;
 
 use crate::text::content_words;
+use crate::StoryEntity;
 
 /// Quotes of one statement across articles.
 #[derive(Debug, Clone, Serialize)]
@@ -20,6 +21,41 @@ pub struct QuoteGroup {
     pub speaker: usize,
     /// The quotes: `(article index, quote index)`.
     pub quotes: Vec<(usize, usize)>,
+}
+
+/// The words one story entity is quoted saying, across the story's articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerQuotes {
+    /// Index of the speaker in the story's entities.
+    pub speaker: usize,
+    /// Its direct and partial quotes, `(article index, quote index)`, in the order of the
+    /// entity's members (its per-article entities), then of the quotes in the article.
+    pub quotes: Vec<(usize, usize)>,
+}
+
+/// Who said what in their own words: for each story entity (in entity order) quoted in direct
+/// or partial quotes, those quotes. Reported speech is left out: its words are the reporter's.
+pub fn quotes_by_speaker(docs: &[Doc], entities: &[StoryEntity]) -> Vec<SpeakerQuotes> {
+    entities
+        .iter()
+        .enumerate()
+        .map(|(speaker, entity)| {
+            let quotes = entity
+                .members
+                .iter()
+                .flat_map(|&(d, e)| {
+                    docs[d]
+                        .quotes
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, q)| q.speaker_entity == Some(e) && q.kind != QuoteKind::Indirect)
+                        .map(move |(q, _)| (d, q))
+                })
+                .collect();
+            SpeakerQuotes { speaker, quotes }
+        })
+        .filter(|s| !s.quotes.is_empty())
+        .collect()
 }
 
 /// Minimum share of the shorter quote's content words that the other must contain.
@@ -83,4 +119,37 @@ pub fn align_quotes(
             quotes: g.iter().map(|&i| (quotes[i].0, quotes[i].1)).collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_quoted_statement_is_listed_once_under_its_speaker() {
+        let analysis = crate::testdata::examples();
+        for story in &analysis.stories {
+            let listed: Vec<(usize, usize, usize)> = story
+                .quoted_speakers
+                .iter()
+                .flat_map(|s| s.quotes.iter().map(move |&(d, q)| (s.speaker, d, q)))
+                .collect();
+            let mut expected = Vec::new();
+            for &d in &story.articles {
+                for (q, quote) in analysis.docs[d].quotes.iter().enumerate() {
+                    let speaker = quote.speaker_entity.and_then(|e| story.entity_of(d, e));
+                    if let (Some(speaker), true) = (speaker, quote.kind != QuoteKind::Indirect) {
+                        expected.push((speaker, d, q));
+                    }
+                }
+            }
+            let mut sorted = listed.clone();
+            sorted.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(sorted, expected);
+            assert!(story.quoted_speakers.iter().all(|s| !s.quotes.is_empty()));
+            assert!(story.quoted_speakers.windows(2).all(|w| w[0].speaker < w[1].speaker));
+        }
+        assert!(analysis.stories.iter().any(|s| !s.quoted_speakers.is_empty()));
+    }
 }

@@ -1,35 +1,13 @@
 //! The Markdown brief of a story: summary, who's who, who said what, timeline, how outlets differ.
+//!
+//! The brief renders facts the story layer computed ([`Story::headline`], [`Story::comparison`],
+//! ...); it computes none of its own, so it says what the JSON report says.
 
 use std::fmt::Write;
 
-use parallax_doc::{EntityKind, EventStatus, QuoteKind};
+use parallax_doc::EventStatus;
 
 use crate::{Analysis, Story};
-
-/// A headline for the story: the first article's title, else its best summary sentence.
-pub fn headline(analysis: &Analysis, story: &Story) -> String {
-    if let Some(title) = story.articles.iter().find_map(|&d| analysis.docs[d].meta.title.clone()) {
-        return title;
-    }
-    story
-        .summary
-        .first()
-        .and_then(|s| {
-            analysis.docs[s.article].sentences.get(s.sentence).map(|x| analysis.docs[s.article].slice(x.span))
-        })
-        .map(|s| shorten(s, 110))
-        .unwrap_or_else(|| "Untitled story".to_string())
-}
-
-/// `text` cut at a word boundary to at most about `max` characters, with an ellipsis.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':']))
-}
 
 /// The Markdown brief of one story.
 pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
@@ -42,9 +20,9 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
         v.dedup();
         v.into_iter().map(cite).collect::<Vec<_>>().join("")
     };
-    let outlet = |d: usize| docs[d].meta.outlet.clone().unwrap_or_else(|| "unknown outlet".to_string());
+    let outlet = |d: usize| story.outlet_of(d).unwrap_or("unknown outlet");
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", headline(analysis, story));
+    let _ = writeln!(out, "# {}\n", story.headline);
     let _ = writeln!(out, "_{} article(s)._\n", story.articles.len());
 
     let _ = writeln!(out, "## Summary\n");
@@ -55,43 +33,24 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
 
     let _ = writeln!(out, "\n## Who's who\n");
-    let mut people: Vec<&crate::StoryEntity> = story.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
-    people.sort_by_key(|e| {
-        std::cmp::Reverse(
-            e.members
-                .iter()
-                .map(|&(d, ent)| docs[d].mentions.iter().filter(|m| m.entity == ent).count())
-                .sum::<usize>(),
-        )
-    });
-    for e in people {
+    for e in story.people.iter().filter_map(|&i| story.entities.get(i)) {
         let roles: Vec<String> =
             e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
         let roles = if roles.is_empty() { String::new() } else { format!(": {}", roles.join("; ")) };
-        let _ = writeln!(out, "- **{}**{} — in {}", e.name, roles, cites(&mut e.members.iter().map(|m| m.0)));
+        let _ = writeln!(out, "- **{}**{} — in {}", e.name, roles, cites(&mut e.articles().into_iter()));
     }
 
     let _ = writeln!(out, "\n## Who said what\n");
-    for (i, e) in story.entities.iter().enumerate() {
-        let mut lines = Vec::new();
-        for &(d, ent) in &e.members {
-            for q in docs[d].quotes.iter().filter(|q| q.speaker_entity == Some(ent) && q.kind != QuoteKind::Indirect) {
-                let date = docs[d]
-                    .meta
-                    .published
-                    .as_deref()
-                    .map(|p| format!(", {}", &p[..p.len().min(10)]))
-                    .unwrap_or_default();
-                lines.push(format!("- “{}” ({}{}) {}", docs[d].slice(q.span), outlet(d), date, cite(d)));
-            }
+    for said in &story.quoted_speakers {
+        let Some(speaker) = story.entities.get(said.speaker) else { continue };
+        let _ = writeln!(out, "**{}**\n", speaker.name);
+        for &(d, q) in &said.quotes {
+            let Some(quote) = docs[d].quotes.get(q) else { continue };
+            let date =
+                docs[d].meta.published.as_deref().map(|p| format!(", {}", crate::text::day_of(p))).unwrap_or_default();
+            let _ = writeln!(out, "- “{}” ({}{}) {}", docs[d].slice(quote.span), outlet(d), date, cite(d));
         }
-        if !lines.is_empty() {
-            let _ = writeln!(out, "**{}**\n", story.entities[i].name);
-            for l in lines {
-                let _ = writeln!(out, "{l}");
-            }
-            let _ = writeln!(out);
-        }
+        let _ = writeln!(out);
     }
 
     let _ = writeln!(out, "## Timeline\n");
@@ -112,12 +71,6 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
 
     let _ = writeln!(out, "\n## How the outlets differ\n");
-    let n_articles = |ev: &crate::StoryEvent| {
-        let mut a: Vec<usize> = ev.sources.iter().map(|s| s.0).collect();
-        a.sort_unstable();
-        a.dedup();
-        a.len()
-    };
     let describe = |ev: &crate::StoryEvent| {
         let who: Vec<&str> = ev.participants.iter().map(|&p| story.entities[p].name.as_str()).collect();
         format!(
@@ -129,18 +82,19 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
             cites(&mut ev.sources.iter().map(|s| s.0))
         )
     };
+    let events_at = |indices: &'_ [usize]| indices.iter().filter_map(|&i| story.events.get(i)).collect::<Vec<_>>();
     let _ = writeln!(out, "**Corroborated by several outlets**\n");
-    for ev in story.events.iter().filter(|e| e.date.is_some() && n_articles(e) >= 2) {
+    for ev in events_at(&story.comparison.corroborated) {
         let _ = writeln!(out, "- {}", describe(ev));
     }
     if story.articles.len() > 1 {
         let _ = writeln!(out, "\n**Reported by one outlet only**\n");
-        for ev in story.events.iter().filter(|e| e.date.is_some() && n_articles(e) == 1) {
+        for ev in events_at(&story.comparison.single_source) {
             let _ = writeln!(out, "- {}", describe(ev));
         }
     }
     let _ = writeln!(out, "\n**Conflicting**\n");
-    for c in &story.conflicts {
+    for c in story.comparison.conflicting.iter().filter_map(|&i| story.conflicts.get(i)) {
         let claims: Vec<String> =
             c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
         let _ = writeln!(out, "- {}: {}", c.about, claims.join("; "));
@@ -175,7 +129,7 @@ pub fn brief(analysis: &Analysis) -> String {
 pub fn timeline_markdown(analysis: &Analysis, story: &Story) -> String {
     let docs = &analysis.docs;
     let mut out = String::new();
-    let _ = writeln!(out, "# Timeline: {}\n", headline(analysis, story));
+    let _ = writeln!(out, "# Timeline: {}\n", story.headline);
     let mut last_date = None;
     for ev in story.events.iter().filter(|e| e.date.is_some()) {
         if last_date != ev.date.as_deref() {

@@ -39,6 +39,17 @@ pub struct StoryEntity {
     pub members: Vec<(usize, usize)>,
 }
 
+impl StoryEntity {
+    /// The articles that name the entity: indices into the corpus, in input order, each once.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut articles: Vec<usize> = self.members.iter().map(|&(article, _)| article).collect();
+        // members come in merge order (longer names first)
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+}
+
 fn name_keys(name: &str) -> (String, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
     let surname = words.last().map(|w| name_word_key(w)).unwrap_or_default();
@@ -155,6 +166,24 @@ fn fill(docs: &[Doc], entity: &mut StoryEntity) {
     entity.roles = roles;
 }
 
+/// The people among a story's `entities` (indices into them), the most mentioned first: by their
+/// mentions (names, role nouns, pronouns) over all the story's articles; people mentioned as
+/// often stay in entity order.
+pub fn people_by_mentions(docs: &[Doc], entities: &[StoryEntity]) -> Vec<usize> {
+    let mentions = |entity: &StoryEntity| -> usize {
+        entity.members.iter().map(|&(d, e)| docs[d].mentions.iter().filter(|m| m.entity == e).count()).sum()
+    };
+    let mut people: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(i, e)| (i, mentions(e)))
+        .collect();
+    // a stable sort: equal counts keep entity order
+    people.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    people.into_iter().map(|(i, _)| i).collect()
+}
+
 /// For each article of the story, a map from its entity index to the story entity index.
 pub fn member_index(entities: &[StoryEntity]) -> BTreeMap<(usize, usize), usize> {
     let mut map = BTreeMap::new();
@@ -210,5 +239,37 @@ mod tests {
         let zelensky = people(&entities).into_iter().find(|(n, _)| n == "Volodymyr Zelenskyy").expect("Zelenskyy");
         assert!(zelensky.1.contains(&"Zelensky".to_string()) || zelensky.1.contains(&"Volodymyr Zelensky".to_string()));
         assert!(zelensky.1.contains(&"Zelenskiy".to_string()));
+    }
+
+    #[test]
+    fn people_come_most_mentioned_first_and_the_brief_lists_them_so() {
+        let analysis = crate::testdata::examples();
+        for story in &analysis.stories {
+            let mentions = |i: usize| -> usize {
+                story.entities[i]
+                    .members
+                    .iter()
+                    .map(|&(d, e)| analysis.docs[d].mentions.iter().filter(|m| m.entity == e).count())
+                    .sum()
+            };
+            let persons = story.entities.iter().filter(|e| e.kind == EntityKind::Person).count();
+            assert_eq!(story.people.len(), persons);
+            for pair in story.people.windows(2) {
+                let (a, b) = (mentions(pair[0]), mentions(pair[1]));
+                assert!(a > b || a == b && pair[0] < pair[1], "{pair:?}: {a} then {b} mentions");
+            }
+            let brief = crate::brief::story_brief(analysis, story);
+            let whos_who: Vec<&str> = brief
+                .split("## Who's who")
+                .nth(1)
+                .unwrap_or_default()
+                .lines()
+                .skip(1)
+                .take_while(|l| !l.starts_with("## "))
+                .filter_map(|l| l.strip_prefix("- **").and_then(|l| l.split("**").next()))
+                .collect();
+            let names: Vec<&str> = story.people.iter().map(|&i| story.entities[i].name.as_str()).collect();
+            assert_eq!(whos_who, names);
+        }
     }
 }

@@ -9,9 +9,13 @@
 //!   stages that read the publication date are re-run by `parallax_analyze::reanalyze`;
 //! - [`identity::link_entities`] makes one entity per person across articles and spellings;
 //! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
-//! - [`align::align_quotes`] groups one statement quoted by several outlets;
-//! - [`summary::summarize`] picks cited summary sentences;
-//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief;
+//! - [`align::align_quotes`] groups one statement quoted by several outlets, and
+//!   [`align::quotes_by_speaker`] gathers who said what;
+//! - [`summary::summarize`] picks cited summary sentences and [`summary::headline`] the headline;
+//! - [`comparison::compare`] tells which events several outlets report, which one only, and
+//!   where they conflict;
+//! - [`report`] writes the JSON contract and [`brief`] the Markdown brief: both only render the
+//!   facts computed here, so they cannot disagree;
 //! - [`stream::StoryStream`] does the same over an endless stream in bounded memory, handing out
 //!   stories as they close.
 //!
@@ -27,6 +31,7 @@
 pub mod align;
 pub mod brief;
 pub mod cluster;
+pub mod comparison;
 pub mod dedup;
 pub mod identity;
 pub mod published;
@@ -36,9 +41,13 @@ pub mod summary;
 pub mod text;
 pub mod timeline;
 
+#[cfg(test)]
+mod testdata;
+
 use parallax_doc::{Diagnostic, DiagnosticKind, Doc, Layer};
 
-pub use align::QuoteGroup;
+pub use align::{QuoteGroup, SpeakerQuotes};
+pub use comparison::Comparison;
 pub use identity::StoryEntity;
 pub use summary::SummarySentence;
 pub use timeline::{Conflict, StoryEvent};
@@ -56,8 +65,18 @@ pub struct Story {
     pub conflicts: Vec<Conflict>,
     /// Statements quoted by several articles.
     pub aligned_quotes: Vec<QuoteGroup>,
+    /// Who said what in their own words: each entity's direct and partial quotes.
+    pub quoted_speakers: Vec<SpeakerQuotes>,
+    /// The story's people (indices into `entities`), the most mentioned first.
+    pub people: Vec<usize>,
     /// Cited summary sentences.
     pub summary: Vec<SummarySentence>,
+    /// The headline: the first article's title, else the best summary sentence, shortened.
+    pub headline: String,
+    /// The outlet of each article, in the order of [`Story::articles`] (`None` when unknown).
+    pub outlets: Vec<Option<String>>,
+    /// How the outlets differ: corroborated, single-source and conflicting facts.
+    pub comparison: Comparison,
 }
 
 impl Story {
@@ -141,6 +160,23 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let names = |i: usize| entities[i].name.clone();
     let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let aligned_quotes = align::align_quotes(docs, &articles, entity_of);
+    let quoted_speakers = align::quotes_by_speaker(docs, &entities);
+    let people = identity::people_by_mentions(docs, &entities);
     let summary = summary::summarize(docs, &articles);
-    Story { articles, entities, events, conflicts, aligned_quotes, summary }
+    let headline = summary::headline(docs, &articles, &summary);
+    let outlets = articles.iter().map(|&d| docs[d].meta.outlet.clone()).collect();
+    let comparison = comparison::compare(&events, &conflicts, articles.len());
+    Story {
+        articles,
+        entities,
+        events,
+        conflicts,
+        aligned_quotes,
+        quoted_speakers,
+        people,
+        summary,
+        headline,
+        outlets,
+        comparison,
+    }
 }

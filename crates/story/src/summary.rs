@@ -1,4 +1,5 @@
-//! A short extractive summary of a story, each sentence with the articles that support it.
+//! A short extractive summary of a story, each sentence with the articles that support it, and
+//! the story's headline.
 //!
 //! Sentences are scored by how many of the story's articles share their content words (what
 //! several outlets report is central), with a bonus for an article's opening sentences (news
@@ -101,6 +102,29 @@ pub fn summarize(docs: &[Doc], members: &[usize]) -> Vec<SummarySentence> {
             SummarySentence { article: c.article, sentence: c.sentence, sources }
         })
         .collect()
+}
+
+/// The story's headline: the first of its articles' titles, else its best summary sentence cut
+/// to about 110 characters, else "Untitled story".
+pub fn headline(docs: &[Doc], members: &[usize], summary: &[SummarySentence]) -> String {
+    if let Some(title) = members.iter().find_map(|&d| docs[d].meta.title.clone()) {
+        return title;
+    }
+    summary
+        .first()
+        .and_then(|s| docs[s.article].sentences.get(s.sentence).map(|x| docs[s.article].slice(x.span)))
+        .map(|s| shorten(s, 110))
+        .unwrap_or_else(|| "Untitled story".to_string())
+}
+
+/// `text` cut at a word boundary to at most about `max` characters, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
 #[cfg(test)]

@@ -22,6 +22,12 @@ pub fn is_stopword(word: &str) -> bool {
     stopwords().contains(word)
 }
 
+/// The day of a publication date or timestamp: its first ten bytes ("2025-02-16" of
+/// "2025-02-16T09:30:00Z"), or all of it when it is shorter or cannot be cut there.
+pub fn day_of(published: &str) -> &str {
+    published.get(..10).unwrap_or(published)
+}
+
 /// Lower-cased ASCII transliteration with curly quotes folded: "Zelenskyy’s" → "zelenskyy's".
 pub fn fold(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()

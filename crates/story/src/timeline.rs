@@ -29,6 +29,27 @@ pub struct StoryEvent {
     pub sources: Vec<SourceRef>,
 }
 
+impl StoryEvent {
+    /// True when the story lists the event: it has a date or a place. An event with neither is
+    /// too vague to put on the report's event list or to compare across outlets.
+    pub fn is_listed(&self) -> bool {
+        self.date.is_some() || self.place.is_some()
+    }
+
+    /// The articles that report the event: indices into the corpus, in input order, each once.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut articles: Vec<usize> = self.sources.iter().map(|&(article, _)| article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+
+    /// How many distinct articles report the event.
+    pub fn article_count(&self) -> usize {
+        self.articles().len()
+    }
+}
+
 /// Outlets disagreeing on a fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct Conflict {
