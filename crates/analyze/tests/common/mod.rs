@@ -189,6 +189,11 @@ pub fn load(name: &str) -> Vec<Case> {
     let path = format!("tests/cases/{name}.txt");
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(&path);
     let data = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
+    parse(&path, &data)
+}
+
+/// Reads the cases of `data`, the text of a case file called `path` (for messages); see [`load`].
+pub fn parse(path: &str, data: &str) -> Vec<Case> {
     let mut cases = Vec::new();
     let mut block: Vec<(usize, &str, &str)> = Vec::new();
     let lines = data.lines().enumerate().map(|(i, l)| (i + 1, l)).chain(std::iter::once((0, "")));
@@ -196,7 +201,7 @@ pub fn load(name: &str) -> Vec<Case> {
         let line = line.trim_end();
         if line.trim().is_empty() {
             if !block.is_empty() {
-                cases.push(case_of(&path, &block));
+                cases.push(case_of(path, &block));
                 block.clear();
             }
             continue;
