@@ -183,9 +183,10 @@ fn small_html_page() {
     assert_eq!(d.text.split("\n\n").count(), 3, "{}", d.text);
     assert!(!d.text.contains("Share"));
     assert!(!d.text.contains("Most read"));
-    // The HTML extractor drops the advertisement line itself; the cleaner may list what it left.
+    // The HTML extractor drops the advertisement line itself, so the cleaner has nothing left to
+    // remove (checking that whatever it removed is boilerplate would pass on an empty list).
     assert!(!d.text.contains("Advertisement"));
-    assert!(reasons(&d).iter().all(|r| *r == "boilerplate"), "{:?}", reasons(&d));
+    assert!(reasons(&d).is_empty(), "{:?}", reasons(&d));
 }
 
 #[test]

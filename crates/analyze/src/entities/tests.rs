@@ -141,18 +141,6 @@ fn sentence_initial_words_are_not_names() {
 }
 
 #[test]
-#[ignore]
-fn debug_dump() {
-    let doc = tagged("Japanese Prime Minister Shigeru Ishiba arrived in Washington. \"We are allies,\" the Japanese prime minister said. Australian Treasurer Jim Chalmers was also there.\n\"Nothing is settled,\" he said.");
-    for s in &doc.sentences {
-        eprintln!("S {:?}", doc.slice(s.span));
-    }
-    for m in &doc.mentions {
-        eprintln!("M {:?} -> {} {:?}", doc.slice(m.span), doc.entities[m.entity].name, m.kind);
-    }
-}
-
-#[test]
 fn headline_verb_is_not_part_of_a_name() {
     let doc = tagged("Port Plan Will Cost Jobs, Marta Kowalczyk Warns.\n\nThe port plan will cost jobs, Marta Kowalczyk said on Monday.");
     assert!(people(&doc).contains(&"Marta Kowalczyk"), "{:?}", people(&doc));

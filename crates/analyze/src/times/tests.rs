@@ -99,16 +99,3 @@ fn survives_odd_input() {
     }
     assert!(tagged(Some("2025-02-17"), "Feb. 30, 2022 and 31 June").is_empty());
 }
-
-#[test]
-#[ignore]
-fn debug_tokens() {
-    let mut doc = Doc::new("t", std::env::var("TEXT").unwrap_or_default());
-    doc.meta.published = Some("2025-05-12".into());
-    segment(&mut doc);
-    let toks: Vec<String> = doc.tokens.iter().map(|t| format!("{}/{:?}", doc.slice(t.span), t.kind)).collect();
-    eprintln!("{}", toks.join(" "));
-    for t in super::tag(&doc) {
-        eprintln!("T {:?} {} {}", doc.slice(t.span), t.value, t.kind);
-    }
-}
