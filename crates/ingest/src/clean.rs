@@ -121,43 +121,6 @@ const CAPTION_MARKS: &[&str] = &[
 const CAPTION_LABELS: &[&str] =
     &["Photo:", "Photos:", "Picture:", "Pictured:", "Image:", "Credit:", "Caption:", "Pic:", "Video:"];
 
-/// Agencies and libraries that appear after a slash in a photo credit ("Jane Roe/Reuters").
-const CREDIT_AGENCIES: &[&str] = &[
-    "Reuters",
-    "REUTERS",
-    "AP",
-    "AFP",
-    "Getty Images",
-    "Getty",
-    "EPA",
-    "EPA-EFE",
-    "PA",
-    "PA Wire",
-    "Shutterstock",
-    "Bloomberg",
-    "Alamy",
-    "Rex",
-    "REX",
-    "Sipa",
-    "SIPA",
-    "Anadolu",
-    "Anadolu Agency",
-    "NurPhoto",
-    "ZUMA",
-    "Zuma Press",
-    "Handout",
-    "Xinhua",
-    "TASS",
-    "Sputnik",
-    "Pool",
-    "AAP",
-    "Kyodo",
-    "Yonhap",
-    "dpa",
-    "ANSA",
-    "Bloomberg via Getty Images",
-];
-
 /// Labels of links to other stories.
 const TEASER_LABELS: &[&str] = &[
     "read more:",
@@ -424,7 +387,7 @@ fn ends_with_credit(line: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(':'));
-    name_ok && CREDIT_AGENCIES.contains(&after)
+    name_ok && crate::outlet::gazetteer().is_credit(after)
 }
 
 /// Splits a footer glued to the end of a real sentence: returns the byte where the footer

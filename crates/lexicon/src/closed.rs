@@ -18,6 +18,7 @@ const CONJUNCTIONS: &str = include_str!("../data/closed/conjunctions.tsv");
 const MONTHS: &str = include_str!("../data/closed/months.tsv");
 const WEEKDAYS: &str = include_str!("../data/closed/weekdays.tsv");
 const IRREGULAR_VERBS: &str = include_str!("../data/closed/irregular_verbs.tsv");
+const MONTHS_OTHER_LANGUAGES: &str = include_str!("../data/closed/months_other_languages.tsv");
 
 /// A closed word class, or a named sub-class of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -241,6 +242,7 @@ struct Closed {
     sets: HashMap<Class, HashSet<&'static str>>,
     pronouns: HashMap<&'static str, PronounInfo>,
     months: HashMap<&'static str, (u32, NameForm)>,
+    months_other: HashMap<&'static str, u32>,
     weekdays: HashMap<&'static str, (u32, NameForm)>,
     verbs: Vec<VerbForms>,
     verb_of: HashMap<&'static str, usize>,
@@ -257,6 +259,7 @@ enum Entry {
     Pronoun(&'static str, PronounInfo),
     Word(&'static str, Vec<Class>),
     Dated(&'static str, u32, NameForm, Class),
+    OtherMonth(&'static str, u32),
     Verb(VerbForms),
 }
 
@@ -281,7 +284,7 @@ fn word(s: &'static str) -> Result<&'static str, String> {
 /// The files of the closed classes, with the parser of their lines.
 type Parser = fn(&'static str) -> Result<Entry, String>;
 
-const FILES: [(&str, &str, Parser); 9] = [
+const FILES: [(&str, &str, Parser); 10] = [
     ("pronouns.tsv", PRONOUNS, parse_pronoun),
     ("determiners.tsv", DETERMINERS, parse_determiner),
     ("auxiliaries.tsv", AUXILIARIES, parse_auxiliary),
@@ -291,6 +294,7 @@ const FILES: [(&str, &str, Parser); 9] = [
     ("months.tsv", MONTHS, parse_month),
     ("weekdays.tsv", WEEKDAYS, parse_weekday),
     ("irregular_verbs.tsv", IRREGULAR_VERBS, parse_verb),
+    ("months_other_languages.tsv", MONTHS_OTHER_LANGUAGES, parse_other_month),
 ];
 
 fn columns<const N: usize>(line: &'static str) -> Result<[&'static str; N], String> {
@@ -384,6 +388,18 @@ fn parse_month(line: &'static str) -> Result<Entry, String> {
     parse_dated(line, Class::Month, 12)
 }
 
+fn parse_other_month(line: &'static str) -> Result<Entry, String> {
+    let [w, n] = columns::<2>(line)?;
+    let n: u32 = n.parse().map_err(|_| format!("number {n:?}"))?;
+    if !(1..=12).contains(&n) {
+        return Err(format!("month {n} out of 1..=12"));
+    }
+    if !w.chars().all(char::is_alphabetic) {
+        return Err(format!("{w:?} is not letters only"));
+    }
+    Ok(Entry::OtherMonth(word(w)?, n))
+}
+
 fn parse_weekday(line: &'static str) -> Result<Entry, String> {
     parse_dated(line, Class::Weekday, 7)
 }
@@ -411,6 +427,7 @@ impl Closed {
             sets: HashMap::new(),
             pronouns: HashMap::new(),
             months: HashMap::new(),
+            months_other: HashMap::new(),
             weekdays: HashMap::new(),
             verbs: Vec::new(),
             verb_of: HashMap::new(),
@@ -434,6 +451,9 @@ impl Closed {
                     let map = if class == Class::Month { &mut c.months } else { &mut c.weekdays };
                     map.insert(w, (n, form));
                     c.add(w, &[class]);
+                }
+                Ok(Entry::OtherMonth(w, n)) => {
+                    c.months_other.insert(w, n);
                 }
                 Ok(Entry::Verb(forms)) => {
                     let idx = c.verbs.len();
@@ -506,6 +526,15 @@ pub fn month_name(word: &str) -> Option<(u32, NameForm)> {
     dated(&closed().months, &fold(word))
 }
 
+/// The month number of a month name or abbreviation in English or in one of the other languages
+/// web pages use most (German, French, Spanish, Italian, Portuguese, Dutch, Scandinavian,
+/// Finnish, Polish, Czech, Hungarian, Turkish, Indonesian, Russian, Ukrainian), in any case:
+/// "März", "marzo", "марта" → 3. Used to read dates of web pages, not running English text.
+pub fn month_any_language(word: &str) -> Option<u32> {
+    let folded = fold(word);
+    dated(&closed().months, &folded).map(|(n, _)| n).or_else(|| closed().months_other.get(folded.as_ref()).copied())
+}
+
 /// The ISO day number (Monday 1 … Sunday 7) of an English weekday name or abbreviation in any
 /// case, with or without the abbreviation's full stop: "Monday", "tues", "Fri." → 1, 2, 5.
 pub fn weekday(word: &str) -> Option<u32> {
@@ -546,6 +575,14 @@ mod tests {
     fn every_class_loads() {
         for class in Class::ALL {
             assert!(words(class).next().is_some(), "{class:?} is empty");
+        }
+    }
+
+    #[test]
+    fn other_languages_do_not_repeat_english() {
+        for (n, line) in data_lines(MONTHS_OTHER_LANGUAGES) {
+            let w = line.split('\t').next().unwrap_or_default();
+            assert!(month(w).is_none(), "months_other_languages.tsv:{n}: {w} is English");
         }
     }
 
@@ -628,6 +665,12 @@ mod tests {
         assert_eq!(weekday("SUNDAY"), Some(7));
         assert_eq!(weekday_name("thurs"), Some((4, NameForm::Abbreviation)));
         assert!(is(Class::Weekday, "Fri.") && is(Class::Month, "Aug."));
+        assert_eq!(month_any_language("März"), Some(3));
+        assert_eq!(month_any_language("МАРТА"), Some(3));
+        assert_eq!(month_any_language("Sept."), Some(9));
+        assert_eq!(month_any_language("grudnia"), Some(12));
+        assert_eq!(month_any_language("Monday"), None);
+        assert!(!is(Class::Month, "März"), "the English class holds English names only");
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! - [`gazetteer`]: the entity gazetteer (countries, places, organisations, first names with
 //!   gender, role words, common words).
 //! - [`names`]: the spelling-tolerant key of a name word ([`names::name_word_key`]).
+//! - [`outlets`]: news outlets (names, aliases, domains) and the photo agencies of photo credits.
 //!
 //! # Case folding
 //!
@@ -27,6 +28,7 @@ use std::borrow::Cow;
 pub mod closed;
 pub mod gazetteer;
 pub mod names;
+pub mod outlets;
 pub mod words;
 
 pub use gazetteer::{GazEntry, Gazetteer, NameGender};
