@@ -32,32 +32,17 @@ pub(crate) struct TextMeta {
 }
 
 /// Words before an outlet name that make it the venue of someone else's words.
-const VENUE: &[&str] = &["told", "to", "with", "on", "in", "by", "from", "via", "for", "at", "tells", "telling"];
+static VENUE: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/venue_words.txt")));
 
 /// Staff words after a possessive outlet ("the BBC's political editor").
-const ROLES: &[&str] = &[
-    "correspondent",
-    "correspondents",
-    "reporter",
-    "reporters",
-    "editor",
-    "editors",
-    "journalist",
-    "journalists",
-    "presenter",
-    "producer",
-    "analyst",
-    "team",
-    "bureau",
-    "newsroom",
-    "staff",
-    "reporting",
-    "investigation",
-    "investigations",
-    "verification",
-];
+static ROLES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/staff_words.txt")));
 
-const PARTNERS: &[&str] = &["partner", "partners", "sister", "affiliate", "affiliates", "parent"];
+/// Words after a possessive outlet that name another outlet as its partner ("the BBC's US partner
+/// CBS News").
+static PARTNERS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/partner_words.txt")));
 
 /// Cues after an outlet name and their weights ("the Guardian has learned").
 const AFTER_CUES: &[(&str, u32)] = &[

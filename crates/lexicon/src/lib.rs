@@ -66,6 +66,14 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The entries of a plain word-list data file, in file order: one per line, `#` comment lines
+/// and blank lines skipped, trailing whitespace trimmed (leading whitespace is kept). The
+/// shared parser of the one-column lists of every crate (`include_str!` them, then call this
+/// once, e.g. in a `LazyLock`).
+pub fn entries(text: &'static str) -> Vec<&'static str> {
+    data_lines(text).map(|(_, l)| l).collect()
+}
+
 /// The entry lines of a data file: trailing whitespace trimmed, blank lines and `#` comments
 /// skipped, each with its 1-based line number.
 pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
