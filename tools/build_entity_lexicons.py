@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives the entity lexicons in crates/analyze/data/entities/ from CoNLL-2003 (train).
+"""Derives the entity lexicons in crates/lexicon/data/entities/ from CoNLL-2003 (train).
 
     python3 tools/build_entity_lexicons.py ../shared/data/conll2003/train.txt
 
@@ -11,7 +11,7 @@ import collections
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "crates/analyze/data/entities"
+OUT = Path(__file__).resolve().parent.parent / "crates/lexicon/data/entities"
 
 
 def entities(path):

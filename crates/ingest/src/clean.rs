@@ -77,157 +77,20 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// Credit notations that mark a photo caption.
-const CAPTION_MARKS: &[&str] = &[
-    "(AP Photo",
-    "AP Photo/",
-    "(Photo:",
-    "(Photo by",
-    "(Photo credit",
-    "(Photograph:",
-    "Photograph:",
-    "Photo credit:",
-    "Photo courtesy",
-    "Image caption",
-    "Image source,",
-    "Image source:",
-    "Image copyright",
-    "Getty Images)",
-    "(Getty Images",
-    "/Getty Images",
-    "via Getty Images",
-    "Getty Images/",
-    "REUTERS/",
-    "(Reuters/",
-    "/Reuters)",
-    "AFP via Getty",
-    "/AFP)",
-    "(AFP/",
-    "AFP/",
-    "EPA-EFE",
-    "/EPA)",
-    "(EPA/",
-    "(Image:",
-    "(Picture:",
-    "(Pic:",
-    "(Credit:",
-    "Photo illustration",
-    "(File photo",
-    "FILE PHOTO",
-    "/Shutterstock",
-    "(Shutterstock",
-];
+static CAPTION_MARKS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/caption_marks.txt")));
 
 /// Line-initial labels of captions ("Photo: Jane Roe/AP").
-const CAPTION_LABELS: &[&str] =
-    &["Photo:", "Photos:", "Picture:", "Pictured:", "Image:", "Credit:", "Caption:", "Pic:", "Video:"];
-
-/// Agencies and libraries that appear after a slash in a photo credit ("Jane Roe/Reuters").
-const CREDIT_AGENCIES: &[&str] = &[
-    "Reuters",
-    "REUTERS",
-    "AP",
-    "AFP",
-    "Getty Images",
-    "Getty",
-    "EPA",
-    "EPA-EFE",
-    "PA",
-    "PA Wire",
-    "Shutterstock",
-    "Bloomberg",
-    "Alamy",
-    "Rex",
-    "REX",
-    "Sipa",
-    "SIPA",
-    "Anadolu",
-    "Anadolu Agency",
-    "NurPhoto",
-    "ZUMA",
-    "Zuma Press",
-    "Handout",
-    "Xinhua",
-    "TASS",
-    "Sputnik",
-    "Pool",
-    "AAP",
-    "Kyodo",
-    "Yonhap",
-    "dpa",
-    "ANSA",
-    "Bloomberg via Getty Images",
-];
+static CAPTION_LABELS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/caption_labels.txt")));
 
 /// Labels of links to other stories.
-const TEASER_LABELS: &[&str] = &[
-    "read more:",
-    "read more",
-    "related:",
-    "related articles",
-    "related stories",
-    "related story:",
-    "related content",
-    "related coverage",
-    "related topics",
-    "watch:",
-    "watch video:",
-    "watch the video",
-    "listen:",
-    "see also:",
-    "also read:",
-    "also see:",
-    "more:",
-    "more on this story",
-    "more from",
-    "recommended:",
-    "recommended stories",
-    "read next:",
-    "up next:",
-    "you may also like",
-    "you might also like",
-    "read the full story",
-    "read full story",
-    "read full article",
-    "click here",
-    "live updates:",
-    "most read",
-    "most viewed",
-    "top stories",
-];
+static TEASER_LABELS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/teaser_labels.txt")));
 
 /// Wording of sign-up boxes and page footers.
-const FOOTER_PHRASES: &[&str] = &[
-    "sign up to our",
-    "sign up for our",
-    "sign up here",
-    "sign up now",
-    "sign up to receive",
-    "signup",
-    "to your inbox",
-    "breaking news alert",
-    "breaking news email",
-    "subscribe to our",
-    "subscribe now",
-    "subscribe today",
-    "subscribers only",
-    "subscriber-only",
-    "become a subscriber",
-    "get our free",
-    "download our app",
-    "follow us on",
-    "all rights reserved",
-    "copyright ©",
-    "© copyright",
-    "this article was amended",
-    "this article has been amended",
-    "this story has been updated",
-    "contributed to this report",
-    "contributed reporting",
-    "support our journalism",
-    "support independent journalism",
-    "we rely on readers",
-    "our journalism is free",
-];
+static FOOTER_PHRASES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/footer_phrases.txt")));
 
 /// Line-initial wording of agency footers ("Reporting by Jane Roe; Editing by John Doe").
 const FOOTER_PREFIXES: &[&str] = &[
@@ -243,59 +106,8 @@ const FOOTER_PREFIXES: &[&str] = &[
 ];
 
 /// Words of share bars and page chrome: a line made only of these is furniture.
-const CHROME_WORDS: &[&str] = &[
-    "share",
-    "shares",
-    "tweet",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "email",
-    "e-mail",
-    "linkedin",
-    "reddit",
-    "telegram",
-    "messenger",
-    "pinterest",
-    "copy",
-    "link",
-    "copied",
-    "print",
-    "save",
-    "comment",
-    "comments",
-    "this",
-    "article",
-    "story",
-    "page",
-    "on",
-    "via",
-    "advertisement",
-    "skip",
-    "continue",
-    "reading",
-    "below",
-    "reuse",
-    "content",
-    "gift",
-    "bookmark",
-    "listen",
-    "to",
-    "min",
-    "read",
-    "explore",
-    "more",
-    "these",
-    "topics",
-    "the",
-    "sponsored",
-    "ad",
-    "close",
-    "menu",
-    "home",
-    "toggle",
-];
+static CHROME_WORDS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/chrome_words.txt")));
 
 /// Classifies one (trimmed, non-empty) line.
 fn classify(line: &str, level: Level) -> Kind {
@@ -424,7 +236,7 @@ fn ends_with_credit(line: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(':'));
-    name_ok && CREDIT_AGENCIES.contains(&after)
+    name_ok && crate::outlet::gazetteer().is_credit(after)
 }
 
 /// Splits a footer glued to the end of a real sentence: returns the byte where the footer
@@ -451,15 +263,10 @@ fn footer_cut(line: &str) -> Option<usize> {
 /// True for a last word that cannot end a sentence: a function word ("and", "the") or a
 /// fragment of one or two lowercase letters that is not a word ("se").
 fn cannot_end_sentence(word: &str) -> bool {
-    const FUNCTION: &[&str] = &[
-        "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that",
-        "which", "who", "was", "were", "is", "are", "be", "has", "have", "had", "his", "her", "their", "its", "as",
-        "than", "into", "if", "will", "would", "could", "should", "not", "about", "after", "before", "while", "when",
-    ];
-    const SHORT_WORDS: &[&str] = &[
-        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
-        "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "tv",
-    ];
+    static FUNCTION: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/cannot_end_sentence.txt")));
+    static SHORT_WORDS: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/short_words.txt")));
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     if FUNCTION.contains(&w) {
         return true;

@@ -1,49 +1,16 @@
 //! Publication dates: normalising given dates and reading them from metadata lines.
 
-/// Month number (1–12) of an English month name or abbreviation ("Feb.", "sept", "March").
+use parallax_lexicon::closed;
+
+/// Month number (1–12) of an English month name or abbreviation ("Feb.", "sept", "March"),
+/// with trailing `.` and `,` ignored.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let m = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    closed::month(word.trim_end_matches(['.', ',']))
 }
 
 /// True for English weekday names and abbreviations, with an optional trailing `,` or `.`.
 fn is_weekday(word: &str) -> bool {
-    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
+    closed::weekday(word.trim_end_matches(['.', ','])).is_some()
 }
 
 /// True when `(y, m, d)` is a real calendar day in a plausible publication year.

@@ -8,159 +8,14 @@
 //! outlets compete, nothing is chosen.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::dates::{day_number, iso, month_number};
 
-/// The gazetteer of news outlets shipped in `data/outlets.tsv`.
-#[derive(Debug, Default)]
-pub struct Gazetteer {
-    names: Vec<String>,
-    aliases: HashMap<String, usize>,
-    lower: HashMap<String, usize>,
-    domains: HashMap<String, usize>,
-}
+pub use parallax_lexicon::outlets::Outlets as Gazetteer;
 
-const MAX_ALIAS_WORDS: usize = 6;
-
-impl Gazetteer {
-    /// Parses the TSV format described in `data/README.md`. Malformed lines are skipped.
-    pub fn parse(tsv: &str) -> Gazetteer {
-        let mut g = Gazetteer::default();
-        for line in tsv.lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let name = cols.next().unwrap_or("").trim();
-            if name.is_empty() {
-                continue;
-            }
-            let idx = g.names.len();
-            g.names.push(name.to_string());
-            let aliases = cols.next().unwrap_or("");
-            let domains = cols.next().unwrap_or("");
-            for alias in std::iter::once(name).chain(aliases.split('|')) {
-                let alias = alias.trim();
-                if alias.is_empty() {
-                    continue;
-                }
-                g.aliases.entry(alias.to_string()).or_insert(idx);
-                g.lower.entry(alias.to_lowercase()).or_insert(idx);
-            }
-            for d in domains.split('|') {
-                let d = d.trim().to_ascii_lowercase();
-                if !d.is_empty() {
-                    g.domains.entry(d).or_insert(idx);
-                }
-            }
-        }
-        g
-    }
-
-    /// Number of outlets.
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// True when the gazetteer has no outlets.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
-    /// The canonical name of an outlet given by any alias (case-insensitive), e.g.
-    /// "BBC News" → "BBC".
-    pub fn canonical(&self, name: &str) -> Option<&str> {
-        let n = name.trim();
-        let n = n.strip_prefix("the ").unwrap_or(n);
-        self.aliases.get(n).or_else(|| self.lower.get(&n.to_lowercase())).map(|&i| self.names[i].as_str())
-    }
-
-    /// The canonical name of the outlet owning a host name or URL (`https://www.bbc.co.uk/news`).
-    pub fn from_domain(&self, host_or_url: &str) -> Option<&str> {
-        let s = host_or_url.trim().to_ascii_lowercase();
-        let s = s.split_once("://").map_or(s.as_str(), |(_, rest)| rest);
-        let host = s.split(['/', '?', '#', ':']).next().unwrap_or("");
-        let mut h = host.trim_start_matches("www.");
-        loop {
-            if let Some(&i) = self.domains.get(h) {
-                return Some(&self.names[i]);
-            }
-            match h.split_once('.') {
-                Some((_, rest)) if rest.contains('.') => h = rest,
-                _ => return None,
-            }
-        }
-    }
-
-    /// The outlet whose alias ends exactly at byte `pos` of `text`, longest alias first.
-    /// Returns the outlet index and where the alias starts.
-    fn ending_at(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
-        let head = text.get(..pos)?;
-        let mut starts = Vec::new();
-        let mut spaces = 0;
-        for (i, c) in head.char_indices().rev() {
-            if c.is_whitespace() || "(“\"‘[—–".contains(c) {
-                starts.push(i + c.len_utf8());
-                if c.is_whitespace() {
-                    spaces += 1;
-                    if spaces >= MAX_ALIAS_WORDS {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if pos - i > 60 {
-                break;
-            }
-        }
-        if starts.len() < MAX_ALIAS_WORDS && head.len() <= 60 {
-            starts.push(0);
-        }
-        starts.iter().rev().filter(|&&s| s < pos).find_map(|&s| self.aliases.get(&head[s..]).map(|&i| (i, s)))
-    }
-
-    /// The outlet whose alias starts exactly at byte `pos` of `text`, longest alias first.
-    /// Returns the outlet index and where the alias ends.
-    fn starting_at(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
-        let tail = text.get(pos..)?;
-        let mut ends = Vec::new();
-        let mut spaces = 0;
-        let mut prev_alnum = false;
-        for (i, c) in tail.char_indices() {
-            let alnum = c.is_alphanumeric();
-            if prev_alnum && !alnum || i > 0 && c == '.' {
-                ends.push(i);
-            }
-            if c.is_whitespace() {
-                spaces += 1;
-                if spaces >= MAX_ALIAS_WORDS {
-                    break;
-                }
-            }
-            if i > 60 {
-                break;
-            }
-            prev_alnum = alnum || c == '.';
-        }
-        if prev_alnum && tail.len() <= 60 {
-            ends.push(tail.len());
-        }
-        ends.iter().rev().find_map(|&e| {
-            let next = tail[e..].chars().next();
-            if next.is_some_and(char::is_alphanumeric) {
-                return None;
-            }
-            self.aliases.get(&tail[..e]).map(|&i| (i, pos + e))
-        })
-    }
-}
-
-/// The gazetteer shipped with the crate.
+/// The gazetteer of news outlets shipped with `parallax-lexicon` (`data/outlets.tsv`).
 pub fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(include_str!("../data/outlets.tsv")))
+    parallax_lexicon::outlets::outlets()
 }
 
 /// What the article's wording says about its own outlet and date.
@@ -177,32 +32,17 @@ pub(crate) struct TextMeta {
 }
 
 /// Words before an outlet name that make it the venue of someone else's words.
-const VENUE: &[&str] = &["told", "to", "with", "on", "in", "by", "from", "via", "for", "at", "tells", "telling"];
+static VENUE: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/venue_words.txt")));
 
 /// Staff words after a possessive outlet ("the BBC's political editor").
-const ROLES: &[&str] = &[
-    "correspondent",
-    "correspondents",
-    "reporter",
-    "reporters",
-    "editor",
-    "editors",
-    "journalist",
-    "journalists",
-    "presenter",
-    "producer",
-    "analyst",
-    "team",
-    "bureau",
-    "newsroom",
-    "staff",
-    "reporting",
-    "investigation",
-    "investigations",
-    "verification",
-];
+static ROLES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/staff_words.txt")));
 
-const PARTNERS: &[&str] = &["partner", "partners", "sister", "affiliate", "affiliates", "parent"];
+/// Words after a possessive outlet that name another outlet as its partner ("the BBC's US partner
+/// CBS News").
+static PARTNERS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/partner_words.txt")));
 
 /// Cues after an outlet name and their weights ("the Guardian has learned").
 const AFTER_CUES: &[(&str, u32)] = &[
@@ -316,7 +156,7 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
                 let place_ok = before.is_empty()
                     || before.chars().next().is_some_and(char::is_uppercase) && before.split_whitespace().count() <= 8;
                 if dash && place_ok {
-                    if let Some(&i) = g.aliases.get(inside.trim()) {
+                    if let Some(i) = g.alias(inside.trim()) {
                         add(i, 3);
                         dateline_date(before, &mut meta);
                     }
@@ -348,7 +188,7 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
             if trimmed.len() < 140 {
                 let tail = rest.rsplit([',', '|', '-', '–', '—']).next().unwrap_or("").trim().trim_end_matches('.');
                 let tail = tail.strip_prefix("for ").unwrap_or(tail);
-                if let Some(&i) = g.aliases.get(tail.strip_prefix("the ").unwrap_or(tail)) {
+                if let Some(i) = g.alias(tail.strip_prefix("the ").unwrap_or(tail)) {
                     add(i, 3);
                 }
             }
@@ -468,7 +308,7 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
     if let Some(&(best, score, strong)) = ranked.first() {
         let second = ranked.get(1).map_or(0, |r| r.1);
         if strong >= 2 && score > second && (second < 2 || score >= 2 * second) {
-            meta.outlet = Some(g.names[best].clone());
+            meta.outlet = Some(g.name(best).to_string());
         }
     }
     meta

@@ -9,16 +9,20 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use parallax_doc::{Doc, Provenance, TokenKind};
+use parallax_lexicon::closed::{self, Class, NameForm};
+use parallax_lexicon::words::is_future_marker;
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("Monday", Weekday::Mon),
-    ("Tuesday", Weekday::Tue),
-    ("Wednesday", Weekday::Wed),
-    ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri),
-    ("Saturday", Weekday::Sat),
-    ("Sunday", Weekday::Sun),
-];
+/// The weekday a capitalised full weekday name names ("Monday", not "monday" or "Mon.").
+fn weekday_of(word: &str) -> Option<Weekday> {
+    const DAYS: [Weekday; 7] =
+        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let (n, form) = closed::weekday_name(word)?;
+    let day = DAYS.get((n as usize).checked_sub(1)?).copied();
+    day.filter(|_| form == NameForm::Full)
+}
 
 /// Beyond the shared future markers, words that point forward from a weekday.
 const FORWARD_WORDS: &[&str] = &["later", "next", "tomorrow"];
@@ -38,14 +42,14 @@ fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
         for (i, t) in toks.iter().enumerate() {
             let word = doc.slice(t.span);
             let base = word.trim_end_matches("’s").trim_end_matches("'s");
-            let Some(&(_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == base) else { continue };
+            let Some(weekday) = weekday_of(base) else { continue };
             let window = &toks[i.saturating_sub(8)..i];
             let words: Vec<&str> =
                 window.iter().filter(|t| t.kind == TokenKind::Word).map(|t| doc.slice(t.span)).collect();
             // the marker nearest the weekday decides
             let tense = words.iter().rev().find_map(|w| {
                 let lower = w.to_lowercase();
-                if parallax_analyze::lexicon::is_future_marker(&lower) || FORWARD_WORDS.contains(&lower.as_str()) {
+                if is_future_marker(&lower) || FORWARD_WORDS.contains(&lower.as_str()) {
                     Some(Tense::Future)
                 } else if is_past(&lower) {
                     Some(Tense::Past)
@@ -61,12 +65,11 @@ fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
     out
 }
 
+/// True for a past tense form: a common irregular one ("said", "met", "was"; not every
+/// irregular past: that changes which articles are dated) or a regular one of more than four
+/// letters ("called"), but not the participles that announce ("scheduled", "planned").
 fn is_past(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "said", "told", "was", "were", "had", "did", "met", "spoke", "went", "came", "made", "gave", "took", "held",
-        "left", "sent", "saw", "began", "wrote", "called", "got", "thought", "led",
-    ];
-    IRREGULAR.contains(&word)
+    closed::is(Class::CommonIrregularPast, word)
         || (word.len() > 4 && word.ends_with("ed") && !["scheduled", "planned", "expected", "needed"].contains(&word))
 }
 

@@ -59,7 +59,7 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub use parallax_analyze::entities::name_word_key;
+pub use parallax_lexicon::name_word_key;
 
 #[cfg(test)]
 mod tests {

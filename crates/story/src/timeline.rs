@@ -5,8 +5,8 @@
 //! and share a participant (or one of them names none). Reports that agree on kind, participants
 //! and place but give different dates are kept apart and become a [`Conflict`].
 
-use parallax_analyze::entities::Gazetteer;
 use parallax_doc::{Doc, EventKind, EventStatus};
+use parallax_lexicon::Gazetteer;
 use serde::Serialize;
 
 /// Where an event report comes from: `(article index, sentence index)`.

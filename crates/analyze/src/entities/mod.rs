@@ -17,10 +17,9 @@
 //! the quotes stage's pairing of quotation marks, so both stages agree; sentences wholly inside a
 //! quote do not count towards how far back a pronoun looks for its antecedent.
 
-mod gazetteer;
 pub mod tagger;
 
-pub use gazetteer::{GazEntry, Gazetteer};
+pub use parallax_lexicon::gazetteer::{GazEntry, Gazetteer};
 
 use std::collections::HashMap;
 
@@ -254,25 +253,7 @@ pub fn tag_entities(doc: &mut Doc) {
     doc.mentions = mentions;
 }
 
-/// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
-/// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan".
-pub fn name_word_key(word: &str) -> String {
-    let folded = deunicode::deunicode(word).to_lowercase();
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars().filter(char::is_ascii_alphabetic) {
-        let c = if c == 'y' { 'i' } else { c };
-        if out.ends_with(c) {
-            continue; // doubled letters: "zelenskii" → "zelenski"
-        }
-        out.push(c);
-    }
-    // "-ei" / "-ii" / "-iy" endings of transliterated names
-    if out.len() > 4 && out.ends_with("ei") {
-        out.truncate(out.len() - 2);
-        out.push('i');
-    }
-    out
-}
+pub use parallax_lexicon::names::name_word_key;
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)

@@ -14,61 +14,17 @@ pub use regions::{find_regions, paragraph_tokens};
 use parallax_doc::{lower_same_len, Doc, Layer, Sentence, Span, Stage, Token, TokenKind};
 
 /// Abbreviations that never end a sentence (titles, months, and the like). Lower case, no period.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "adm", "gov", "sen", "rep",
-    "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "etc",
-    "approx", "inc", "corp", "ltd", "co", "mt", "ft", "pres", "supt", "insp", "cmdr", "hon", "messrs", "mme", "fig",
-    "vol", "pp",
-];
+static TITLE_ABBREVIATIONS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/segment/title_abbreviations.txt")));
 
 /// US state abbreviations, as written ("D-Calif.", "Ashton, Md."): they keep their period, and
 /// like "U.S." end a sentence only before a typical sentence starter.
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
-    "Mich", "Minn", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
-];
+static STATE_ABBREVIATIONS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/segment/state_abbreviations.txt")));
 
 /// Words that, capitalised after an ambiguous abbreviation such as "U.S.", start a new sentence.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "Some",
-    "Many",
-    "Most",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "Meanwhile",
-    "However",
-    "Still",
-    "Yet",
-    "As",
-    "If",
-];
+static SENTENCE_STARTERS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/segment/sentence_starters.txt")));
 
 /// The segmentation stage: provides paragraphs, tokens and sentences.
 #[derive(Debug, Default, Clone, Copy)]

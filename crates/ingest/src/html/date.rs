@@ -21,88 +21,12 @@ use crate::dates::normalize_published;
 use super::date_text::{MAX_YEAR, MIN_YEAR};
 
 /// Meta names and properties that give the original publication date (lower-case).
-const META_PUBLISHED: &[&str] = &[
-    "article:published_time",
-    "article:published",
-    "article:published_date",
-    "article:post_date",
-    "article.published",
-    "article.created",
-    "article_date_original",
-    "article:publicationdate",
-    "og:published_time",
-    "og:article:published_time",
-    "og:article:published",
-    "og:pubdate",
-    "og:publish_date",
-    "og:datepublished",
-    "datepublished",
-    "datecreated",
-    "date_published",
-    "date_created",
-    "dateposted",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dc.date.created",
-    "dc.date.publication",
-    "dc.created",
-    "dc:date",
-    "dc:created",
-    "dcterms.date",
-    "dcterms.issued",
-    "dcterms.created",
-    "citation_date",
-    "citation_publication_date",
-    "pubdate",
-    "publishdate",
-    "publish_date",
-    "publish-date",
-    "publish_time",
-    "published_date",
-    "published-date",
-    "published_time",
-    "publisheddate",
-    "publication_date",
-    "publication-date",
-    "originalpublicationdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "cxenseparse:recs:publishtime",
-    "rnews:datepublished",
-    "displaydate",
-    "content_create_date",
-    "bt:pubdate",
-    "shareaholic:article_published_time",
-    "twt-published-at",
-    "vr:published_time",
-    "pdate",
-    "ptime",
-    "created",
-    "creation_date",
-    "gentime",
-];
+static META_PUBLISHED: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/meta_published.txt")));
 
 /// Meta names and properties that give a modification date (lower-case).
-const META_MODIFIED: &[&str] = &[
-    "article:modified_time",
-    "article:modified",
-    "article:modified_date",
-    "og:updated_time",
-    "og:modified_time",
-    "og:article:modified_time",
-    "datemodified",
-    "dc.modified",
-    "dcterms.modified",
-    "modified_time",
-    "updated_time",
-    "modified",
-    "last-modified",
-    "lastmodified",
-    "lastmod",
-    "revision_date",
-    "sailthru.lastmodified",
-];
+static META_MODIFIED: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/meta_modified.txt")));
 
 /// What one walk over the page collects for dating it.
 #[derive(Default)]
@@ -443,42 +367,12 @@ fn first_unmodified_date(text: &str, order: Order) -> Option<super::date_text::F
 }
 
 /// Words before a date that say it is the publication date.
-const PUBLISHED_CUES: &[&str] = &[
-    "published",
-    "posted",
-    "veröffentlicht",
-    "erschienen",
-    "erstellt",
-    "publié",
-    "publie",
-    "publicado",
-    "publicada",
-    "pubblicato",
-    "gepubliceerd",
-    "opublikowano",
-    "publicerad",
-    "опубликовано",
-    "опубліковано",
-    "datum",
-    "date",
-    "fecha",
-    "data",
-];
+static PUBLISHED_CUES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/published_cues.txt")));
 
 /// Words before a date that say it is not the publication date.
-const OTHER_CUES: &[&str] = &[
-    "updated",
-    "aktualisiert",
-    "geändert",
-    "änderung",
-    "modified",
-    "edited",
-    "mis à jour",
-    "actualizado",
-    "aggiornato",
-    "stand",
-    "zuletzt",
-];
+static OTHER_CUES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/other_date_cues.txt")));
 
 /// The first date introduced by a publication cue ("Published on 3 March 2024",
 /// "Veröffentlicht am 03.03.2024"), looking into the next text node when the cue ends one.

@@ -25,51 +25,6 @@ pub(crate) fn ymd_string((y, m, d): Ymd) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Month number of a month name or abbreviation in one of the languages the web pages use most
-/// (English, German, French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Finnish, Polish,
-/// Czech, Hungarian, Turkish, Indonesian, Russian, Ukrainian). `word` is lower-case.
-pub(crate) fn month_of(word: &str) -> Option<u32> {
-    let m = match word {
-        "january" | "jan" | "januar" | "jänner" | "janvier" | "janv" | "enero" | "ene" | "gennaio" | "gen"
-        | "janeiro" | "januari" | "tammikuuta" | "tammikuu" | "stycznia" | "styczeń" | "ledna" | "leden" | "január"
-        | "ocak" | "января" | "январь" | "січня" | "січень" => 1,
-        "february" | "feb" | "februar" | "feber" | "février" | "fevrier" | "févr" | "fevr" | "févr." | "febrero"
-        | "febbraio" | "fevereiro" | "fev" | "februari" | "helmikuuta" | "helmikuu" | "lutego" | "luty" | "února"
-        | "únor" | "február" | "şubat" | "февраля" | "февраль" | "лютого" | "лютий" => 2,
-        "march" | "mar" | "märz" | "mär" | "mrz" | "maerz" | "mars" | "marzo" | "março" | "marco" | "maart"
-        | "marts" | "maaliskuuta" | "maaliskuu" | "marca" | "marzec" | "března" | "březen" | "március" | "mart"
-        | "maret" | "марта" | "март" | "березня" | "березень" => 3,
-        "april" | "apr" | "avril" | "avr" | "abril" | "abr" | "aprile" | "huhtikuuta" | "huhtikuu" | "kwietnia"
-        | "kwiecień" | "dubna" | "duben" | "április" | "nisan" | "апреля" | "апрель" | "квітня" | "квітень" => {
-            4
-        }
-        "may" | "mai" | "mayo" | "maggio" | "mag" | "maio" | "mei" | "maj" | "toukokuuta" | "toukokuu" | "maja"
-        | "května" | "květen" | "május" | "mayıs" | "мая" | "май" | "травня" | "травень" => 5,
-        "june" | "jun" | "juni" | "juin" | "junio" | "giugno" | "giu" | "junho" | "kesäkuuta" | "kesäkuu"
-        | "czerwca" | "czerwiec" | "června" | "červen" | "június" | "haziran" | "июня" | "июнь" | "червня"
-        | "червень" => 6,
-        "july" | "jul" | "juli" | "juillet" | "juil" | "julio" | "luglio" | "lug" | "julho" | "heinäkuuta"
-        | "heinäkuu" | "lipca" | "lipiec" | "července" | "červenec" | "július" | "temmuz" | "июля" | "июль"
-        | "липня" | "липень" => 7,
-        "august" | "aug" | "août" | "aout" | "agosto" | "ago" | "augustus" | "augusti" | "agustus" | "elokuuta"
-        | "elokuu" | "sierpnia" | "sierpień" | "srpna" | "srpen" | "augusztus" | "ağustos" | "августа" | "август"
-        | "серпня" | "серпень" => 8,
-        "september" | "sep" | "sept" | "septembre" | "septiembre" | "setiembre" | "settembre" | "set" | "setembro"
-        | "syyskuuta" | "syyskuu" | "września" | "wrzesień" | "září" | "szeptember" | "eylül" | "сентября"
-        | "сентябрь" | "вересня" | "вересень" => 9,
-        "october" | "oct" | "oktober" | "okt" | "octobre" | "octubre" | "ottobre" | "ott" | "outubro" | "out"
-        | "lokakuuta" | "lokakuu" | "października" | "październik" | "října" | "říjen" | "október" | "ekim"
-        | "октября" | "октябрь" | "жовтня" | "жовтень" => 10,
-        "november" | "nov" | "novembre" | "noviembre" | "novembro" | "marraskuuta" | "marraskuu" | "listopada"
-        | "listopad" | "kasım" | "ноября" | "ноябрь" | "листопада" | "листопад" => 11,
-        "december" | "dec" | "dezember" | "dez" | "décembre" | "decembre" | "déc" | "dic" | "diciembre"
-        | "dicembre" | "dezembro" | "desember" | "joulukuuta" | "joulukuu" | "grudnia" | "grudzień" | "prosince"
-        | "prosinec" | "aralık" | "декабря" | "декабрь" | "грудня" | "грудень" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
 /// A piece of a string: digits, a word of letters, or one other character.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tok<'a> {
@@ -184,7 +139,7 @@ fn month_word_of(t: Option<&(Tok, usize, bool)>) -> Option<u32> {
             if w.len() > 24 {
                 return None;
             }
-            month_of(&w.to_lowercase())
+            parallax_lexicon::closed::month_any_language(w)
         }
         _ => None,
     }

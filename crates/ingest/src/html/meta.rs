@@ -117,8 +117,8 @@ fn strip_site(title: &str, names_site: &dyn Fn(&str) -> bool) -> String {
 }
 
 /// Meta tags that name the author (lower-case `name` or `property`).
-const AUTHOR_META: &[&str] =
-    &["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl"];
+static AUTHOR_META: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/html/author_meta.txt")));
 
 /// Cleans one author string: drops a "By"/"Von" prefix, a trailing date or "|" part, and
 /// rejects URLs and long strings.
@@ -152,7 +152,7 @@ fn split_names(s: &str) -> Vec<String> {
 fn authors(doc: &Html, from_ld: &[String]) -> Vec<String> {
     let mut out: Vec<String> = from_ld.iter().filter_map(|a| clean_author(a)).collect();
     if out.is_empty() {
-        for key in AUTHOR_META {
+        for key in AUTHOR_META.iter() {
             let sel = format!(r#"meta[name="{key}" i], meta[property="{key}" i]"#);
             if let Some(v) = first_attr(doc, &sel, &["content"]) {
                 out = split_names(&v);

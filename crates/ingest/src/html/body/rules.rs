@@ -113,188 +113,25 @@ pub(super) fn is_conditional_container(tag: &str) -> bool {
 }
 
 /// Stems that mark furniture wherever they occur inside a class or id name.
-const FURNITURE_STEMS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "cookie",
-    "consent",
-    "gdpr",
-    "comment",
-    "kommentar",
-    "related",
-    "recommend",
-    "byline",
-    "breadcrumb",
-    "advert",
-    "sponsor",
-    "subscri",
-    "signup",
-    "paywall",
-    "outbrain",
-    "taboola",
-    "sidebar",
-    "footer",
-    "masthead",
-    "navbar",
-    "navigation",
-    "pagination",
-    "authorbio",
-    "author-bio",
-    "author_bio",
-    "about-author",
-    "author-info",
-    "authorinfo",
-    "author-box",
-    "tagcloud",
-    "tag-list",
-    "taglist",
-    "popup",
-    "modal",
-    "dateline",
-    "timestamp",
-    "toolbar",
-    "disclaimer",
-    "login",
-    "dialog",
-    "donate",
-    "caption",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader",
-    "skip-link",
-    "most-read",
-    "mostread",
-    "most-popular",
-    "mostpopular",
-    "readmore",
-    "read-more",
-    "more-stories",
-    "banner",
-    "overlay",
-    "print-only",
-    "pubdate",
-    "publish-date",
-    "post-date",
-    "entry-date",
-    "article-date",
-    "postmeta",
-    "post-meta",
-    "entry-meta",
-    "article-meta",
-    "entry-footer",
-    "copyright",
-    "rating",
-];
+static FURNITURE_STEMS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/furniture_stems.txt")));
 
 /// Whole tokens (between non-alphanumeric characters) that mark furniture.
-const FURNITURE_TOKENS: &[&str] = &[
-    "nav",
-    "menu",
-    "ad",
-    "ads",
-    "meta",
-    "tags",
-    "tag",
-    "date",
-    "time",
-    "author",
-    "credit",
-    "credits",
-    "tools",
-    "bio",
-    "follow",
-    "vote",
-    "keywords",
-    "topics",
-    "metadata",
-    "dates",
-    "posted",
-    "datum",
-    "autor",
-    "promo",
-    "promos",
-    "promotion",
-    "masthead",
-    "topbar",
-    "siteheader",
-    "werbung",
-    "anzeige",
-    "share",
-];
+static FURNITURE_TOKENS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/furniture_tokens.txt")));
 
 /// Tokens a content container's name is made of ("entry-content", "article__body", "main-text").
-const CONTENT_CORE: &[&str] =
-    &["content", "article", "body", "text", "story", "entry", "post", "main", "articlebody", "artikel", "inhalt"];
-const CONTENT_FILLER: &[&str] = &[
-    "inner",
-    "wrapper",
-    "wrap",
-    "container",
-    "single",
-    "news",
-    "blog",
-    "detail",
-    "details",
-    "full",
-    "rich",
-    "richtext",
-    "field",
-    "item",
-    "copy",
-    "prose",
-    "page",
-    "the",
-    "area",
-    "section",
-    "col",
-    "block",
-    "box",
-    "holder",
-    "html",
-    "main",
-    "primary",
-    "default",
-    "s",
-    "c",
-    "l",
-    "m",
-    "md",
-    "xs",
-    "lg",
-    "sm",
-    "12",
-    "8",
-    "9",
-];
+static CONTENT_CORE: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/content_core.txt")));
+
+/// Tokens that may stand beside the core ones in a content container's name ("inner", "single",
+/// "wrapper", "col"): they neither make nor spoil it.
+static CONTENT_FILLER: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/content_filler.txt")));
 
 /// Names (lower case, letters and digits only) of containers that hold an article's body.
-const CONTENT_MARKERS: &[&str] = &[
-    "articlebody",
-    "articletext",
-    "articlecontent",
-    "entrycontent",
-    "postcontent",
-    "postbody",
-    "posttext",
-    "storybody",
-    "storycontent",
-    "storytext",
-    "bodytext",
-    "articlebodytext",
-    "contentbody",
-    "newsbody",
-    "newstext",
-    "blogpostcontent",
-    "entrybody",
-    "entrytext",
-    "artikeltext",
-    "artikelinhalt",
-    "textcontent",
-    "maintext",
-];
+static CONTENT_MARKERS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/content_markers.txt")));
 
 /// Tokens of a lower-case name.
 fn tokens(name: &str) -> impl Iterator<Item = &str> {
@@ -322,14 +159,15 @@ pub(super) fn is_content_marker(name: &str) -> bool {
 
 /// Tokens that make a class name describe the layout rather than name a box
 /// ("with-sidebar-right", "c-fixed-sidebar-layout", "has-sharing", "no-sidebars").
-const LAYOUT_TOKENS: &[&str] = &["layout", "with", "has", "no", "template", "grid", "mix", "enabled", "active", "open"];
+static LAYOUT_TOKENS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/layout_tokens.txt")));
 
 /// The furniture stems by first byte, for one pass over a name.
 fn stems_by_first_byte() -> &'static [Vec<&'static str>] {
     static TABLE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = vec![Vec::new(); 256];
-        for s in FURNITURE_STEMS {
+        for s in FURNITURE_STEMS.iter() {
             if let Some(&b) = s.as_bytes().first() {
                 table[usize::from(b)].push(*s);
             }
@@ -358,37 +196,10 @@ pub(super) fn is_furniture_name(name: &str) -> bool {
 /// Readability-style class weight of one lower-case class or id string: -25 for names that
 /// suggest furniture, +25 for names that suggest content.
 pub(super) fn class_weight(name: &str) -> i32 {
-    const NEGATIVE: &[&str] = &[
-        "-ad-",
-        "banner",
-        "combx",
-        "comment",
-        "com-",
-        "contact",
-        "foot",
-        "footnote",
-        "gdpr",
-        "masthead",
-        "media",
-        "meta",
-        "outbrain",
-        "promo",
-        "related",
-        "scroll",
-        "share",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "sponsor",
-        "shopping",
-        "tags",
-        "tool",
-        "teaser",
-        "nav",
-        "menu",
-    ];
-    const POSITIVE: &[&str] =
-        &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story"];
+    static NEGATIVE: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/negative_hints.txt")));
+    static POSITIVE: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/positive_hints.txt")));
     if name.is_empty() {
         return 0;
     }
@@ -403,153 +214,12 @@ pub(super) fn class_weight(name: &str) -> i32 {
 }
 
 /// Phrases that make a short paragraph boilerplate (lower case; matched at a word start).
-const BOILERPLATE_PHRASES: &[&str] = &[
-    // English
-    "share this",
-    "share on",
-    "share via",
-    "sign up",
-    "subscribe",
-    "all rights reserved",
-    "read more",
-    "related articles",
-    "related stories",
-    "related posts",
-    "follow us",
-    "cookie",
-    "newsletter",
-    "advertisement",
-    "click here",
-    "log in",
-    "you may also like",
-    "recommended for you",
-    "most popular",
-    "most read",
-    "sponsored",
-    "terms of use",
-    "privacy policy",
-    "leave a comment",
-    "comments",
-    "posted by",
-    "written by",
-    "continue reading",
-    "skip to",
-    "back to top",
-    "image copyright",
-    "image caption",
-    "media caption",
-    "getty images",
-    "min read",
-    "share your thoughts",
-    "we want to hear",
-    "photo:",
-    "credit:",
-    "updated:",
-    "published:",
-    "download the",
-    "our app",
-    // German
-    "teilen",
-    "anmelden",
-    "abonnieren",
-    "alle rechte vorbehalten",
-    "weiterlesen",
-    "mehr zum thema",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "auch interessant",
-    "das könnte sie auch interessieren",
-    "datenschutz",
-    "impressum",
-    "werbung",
-    "anzeige",
-    "kommentare",
-    "zum artikel",
-    "mehr lesen",
-    "jetzt registrieren",
-    "nach oben",
-    "zurück zur",
-    "veröffentlicht am",
-    "aktualisiert am",
-    "foto:",
-    "fotos:",
-    "bildquelle",
-    "zuletzt aktualisiert",
-    "lesezeit",
-    "lesedauer",
-    "beitragsbild",
-    "bloggern gefällt das",
-    "schon gelesen",
-    "nächsten artikel",
-    "vorheriger artikel",
-    "privatsphäre",
-    // French
-    "partager",
-    "lire aussi",
-    "lire la suite",
-    "à lire aussi",
-    "tous droits réservés",
-    "abonnez-vous",
-    "s'inscrire",
-    "inscrivez-vous",
-    "publicité",
-    "commentaires",
-    "publié le",
-    // Spanish
-    "compartir",
-    "leer más",
-    "lee también",
-    "todos los derechos reservados",
-    "suscríbete",
-    "publicidad",
-    "comentarios",
-    "te puede interesar",
-    "publicado el",
-    "canal de youtube",
-    "canal de telegram",
-    // Polish, Italian
-    "zobacz również",
-    "czytaj także",
-    "materiał chroniony",
-    "leggi anche",
-    "riproduzione riservata",
-];
+static BOILERPLATE_PHRASES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/boilerplate_phrases.txt")));
 
 /// Openings of "read also" lines: a paragraph starting so is a link to another story.
-const READ_ALSO_OPENINGS: &[&str] = &[
-    "read also",
-    "read more",
-    "also read",
-    "see also",
-    "related:",
-    "more:",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "lesen sie hier",
-    "mehr dazu",
-    "mehr zum thema",
-    "auch interessant",
-    "siehe auch",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "lire également",
-    "voir aussi",
-    "vea también",
-    "ver también",
-    "lea también",
-    "le puede interesar",
-    "le podría interesar",
-    "te puede interesar",
-    "mira:",
-    "mire:",
-    "lee también",
-    "leer también",
-    "zobacz również",
-    "czytaj też",
-    "czytaj także",
-    "leggi anche",
-];
+static READ_ALSO_OPENINGS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../../data/html/read_also_openings.txt")));
 
 /// True when `text` (one paragraph) is short and contains a boilerplate phrase at a word start,
 /// or starts with a copyright sign.

@@ -1,4 +1,5 @@
-//! The entity lexicons shipped in `crates/analyze/data/entities/` (see its README), loaded once.
+//! The entity gazetteer: the lexicons shipped in `crates/lexicon/data/entities/` (see
+//! `data/README.md`), loaded once.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -18,6 +19,28 @@ pub struct GazEntry {
     pub demonym: bool,
 }
 
+/// The gender of a first name in `first_names_gendered.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameGender {
+    /// Borne by men (`m`).
+    Male,
+    /// Borne by women (`f`).
+    Female,
+    /// Borne by women and men alike (`u`): "Terry", "Kim"; it gives no gender.
+    Unisex,
+}
+
+impl NameGender {
+    fn parse(s: &str) -> Option<NameGender> {
+        match s {
+            "m" => Some(NameGender::Male),
+            "f" => Some(NameGender::Female),
+            "u" => Some(NameGender::Unisex),
+            _ => None,
+        }
+    }
+}
+
 /// All entity lexicons.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -26,25 +49,25 @@ pub struct Gazetteer {
     /// Longest name, in tokens.
     pub max_tokens: usize,
     first_names: HashSet<String>,
-    genders: HashMap<String, char>,
+    genders: HashMap<String, NameGender>,
     role_heads: HashSet<String>,
     role_modifiers: HashSet<String>,
     titles: HashSet<String>,
     common_words: HashSet<String>,
 }
 
-const COUNTRIES: &str = include_str!("../../data/entities/countries.tsv");
-const PLACES: &str = include_str!("../../data/entities/places.tsv");
-const ORGANIZATIONS: &str = include_str!("../../data/entities/organizations.tsv");
-const CONLL_LOCATIONS: &str = include_str!("../../data/entities/locations_conll.txt");
-const CONLL_ORGANIZATIONS: &str = include_str!("../../data/entities/organizations_conll.txt");
-const FIRST_NAMES: &str = include_str!("../../data/entities/first_names.txt");
-const GENDERED_NAMES: &str = include_str!("../../data/entities/first_names_gendered.tsv");
-const ROLES: &str = include_str!("../../data/entities/roles.txt");
-const COMMON_WORDS: &str = include_str!("../../data/entities/common_words.txt");
+const COUNTRIES: &str = include_str!("../data/entities/countries.tsv");
+const PLACES: &str = include_str!("../data/entities/places.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/entities/organizations.tsv");
+const CONLL_LOCATIONS: &str = include_str!("../data/entities/locations_conll.txt");
+const CONLL_ORGANIZATIONS: &str = include_str!("../data/entities/organizations_conll.txt");
+const FIRST_NAMES: &str = include_str!("../data/entities/first_names.txt");
+const GENDERED_NAMES: &str = include_str!("../data/entities/first_names_gendered.tsv");
+const ROLES: &str = include_str!("../data/entities/roles.txt");
+const COMMON_WORDS: &str = include_str!("../data/entities/common_words.txt");
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    crate::data_lines(text).map(|(_, l)| l)
 }
 
 /// Strips "the " from the front of a name and normalises curly apostrophes.
@@ -115,7 +138,7 @@ impl Gazetteer {
         }
         for line in data_lines(COUNTRIES) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let country = cols[0];
+            let country = cols.first().copied().unwrap_or_default();
             let entry = place(country, Some(country));
             g.insert(country, entry.clone(), true);
             for alias in cols.get(1).unwrap_or(&"").split('|') {
@@ -146,8 +169,8 @@ impl Gazetteer {
             let mut cols = line.split('\t');
             let (Some(name), Some(gender)) = (cols.next(), cols.next()) else { continue };
             g.first_names.insert(name.to_string());
-            if let Some(c) = gender.chars().next() {
-                g.genders.insert(name.to_string(), c);
+            if let Some(gender) = NameGender::parse(gender) {
+                g.genders.insert(name.to_string(), gender);
             }
         }
         let mut section = "";
@@ -180,8 +203,18 @@ impl Gazetteer {
         self.first_names.contains(word)
     }
 
-    /// Gender of a first name, when the shipped list knows it.
+    /// The gender a first name gives (`'m'` / `'f'`), when the shipped list knows it; `None`
+    /// for a name women and men alike bear ("Terry", "Kim": `u` in the list) or one not listed.
     pub fn gender(&self, first_name: &str) -> Option<char> {
+        match self.genders.get(first_name)? {
+            NameGender::Male => Some('m'),
+            NameGender::Female => Some('f'),
+            NameGender::Unisex => None,
+        }
+    }
+
+    /// What the shipped list says of a first name's gender, unisex included.
+    pub fn name_gender(&self, first_name: &str) -> Option<NameGender> {
         self.genders.get(first_name).copied()
     }
 

@@ -1,0 +1,101 @@
+//! The word lists of Parallax, each defined once, with one lookup API and one case-folding rule.
+//!
+//! Every list is a plain-text data file in `crates/lexicon/data/` (one entry per line, `#` comments,
+//! tab-separated columns where an entry has attributes; `data/README.md` gives each file's origin,
+//! licence and how to rebuild it). The files are compiled in with `include_str!` and parsed once, on
+//! first use, into hash sets and maps; nothing is read at run time.
+//!
+//! - [`closed`]: the closed word classes — pronouns (person, number, gender, case), determiners,
+//!   auxiliaries and modals, prepositions, subordinators (with named sub-classes), conjunctions,
+//!   months, weekdays, irregular verbs — behind [`closed::is`] and a few typed lookups
+//!   ([`closed::month`], [`closed::weekday`], [`closed::pronoun`], [`closed::irregular_verb`]).
+//! - [`words`]: open lists several stages share: reporting verbs, future markers.
+//! - [`gazetteer`]: the entity gazetteer (countries, places, organisations, first names with
+//!   gender, role words, common words).
+//! - [`names`]: the spelling-tolerant key of a name word ([`names::name_word_key`]).
+//! - [`outlets`]: news outlets (names, aliases, domains) and the photo agencies of photo credits.
+//!
+//! # Case folding
+//!
+//! Every lookup takes a word in any case and folds it with [`fold`], the one rule all callers use:
+//! each character whose lower-case form is a single character of the same UTF-8 length is
+//! lower-cased, other characters are kept as they are, and the curly apostrophe `’` becomes `'`
+//! (so "’ll" and "'ll" are one entry). Data files are written folded. Folding a word that is
+//! already folded does not allocate.
+
+use std::borrow::Cow;
+
+pub mod closed;
+pub mod gazetteer;
+pub mod names;
+pub mod outlets;
+pub mod words;
+
+pub use gazetteer::{GazEntry, Gazetteer, NameGender};
+pub use names::name_word_key;
+
+/// The folded form of one character (see [`fold`]).
+#[inline]
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if c == '’' {
+        return '\'';
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// The folded form of `word`: the lexicon's one case-folding rule. Each character whose
+/// lower-case form is a single character of the same UTF-8 length is lower-cased ("Über" →
+/// "über", "MARCH" → "march"), others are kept ("İ" stays), and `’` becomes `'`. Borrows when
+/// `word` is already folded.
+pub fn fold(word: &str) -> Cow<'_, str> {
+    match word.char_indices().find(|&(_, c)| fold_char(c) != c) {
+        None => Cow::Borrowed(word),
+        Some((at, _)) => {
+            let mut out = String::with_capacity(word.len());
+            out.push_str(&word[..at]);
+            out.extend(word[at..].chars().map(fold_char));
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// The entries of a plain word-list data file, in file order: one per line, `#` comment lines
+/// and blank lines skipped, trailing whitespace trimmed (leading whitespace is kept). The
+/// shared parser of the one-column lists of every crate (`include_str!` them, then call this
+/// once, e.g. in a `LazyLock`).
+pub fn entries(text: &'static str) -> Vec<&'static str> {
+    data_lines(text).map(|(_, l)| l).collect()
+}
+
+/// The entry lines of a data file: trailing whitespace trimmed, blank lines and `#` comments
+/// skipped, each with its 1-based line number.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end()))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_lower_cases_and_borrows_when_it_can() {
+        assert!(matches!(fold("march"), Cow::Borrowed("march")));
+        assert_eq!(fold("MARCH"), "march");
+        assert_eq!(fold("Über"), "über");
+        assert_eq!(fold("’ll"), "'ll");
+        assert_eq!(fold("Марта"), "марта");
+        // a lower-case form of another length is not taken
+        assert_eq!(fold("İstanbul"), "İstanbul");
+        assert_eq!(fold("\u{212a}"), "\u{212a}");
+    }
+}

@@ -1,0 +1,79 @@
+//! Open word lists that several stages share: reporting verbs and future markers
+//! (`data/reporting_verbs.txt`, `data/future_markers.txt`), and the gender of a subject pronoun.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::closed::{pronoun, Case};
+use crate::{data_lines, fold};
+
+const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
+const FUTURE_MARKERS: &str = include_str!("../data/future_markers.txt");
+
+fn set(text: &'static str) -> HashSet<&'static str> {
+    data_lines(text).map(|(_, l)| l).collect()
+}
+
+fn reporting_verbs() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set(REPORTING_VERBS))
+}
+
+fn future_markers() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set(FUTURE_MARKERS))
+}
+
+/// True when `word` (any case) is a reporting verb that follows a speaker: "said", "told",
+/// "warns", "adding".
+pub fn is_reporting_verb(word: &str) -> bool {
+    reporting_verbs().contains(fold(word).as_ref())
+}
+
+/// True when `word` (any case) marks a clause as announcing something still to come: "will",
+/// "'ll" / "’ll", "scheduled", "upcoming". Used to tell planned events from past ones and to date
+/// undated articles by the tense of their weekday mentions.
+pub fn is_future_marker(word: &str) -> bool {
+    future_markers().contains(fold(word).as_ref())
+}
+
+/// The gender (`'m'` or `'f'`) of a third-person singular subject pronoun ("he", "She").
+pub fn pronoun_gender(word: &str) -> Option<char> {
+    let p = pronoun(word).filter(|p| p.has_case(Case::Subject))?;
+    p.gender.map(|g| g.code()).filter(|&g| g != 'n')
+}
+
+/// Every reporting verb, in no particular order.
+pub fn reporting_verb_list() -> impl Iterator<Item = &'static str> {
+    reporting_verbs().iter().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_fold() {
+        assert!(is_reporting_verb("said") && is_reporting_verb("Said") && is_reporting_verb("TOLD"));
+        assert!(!is_reporting_verb("table"));
+        assert!(is_future_marker("will") && is_future_marker("’ll") && is_future_marker("'ll"));
+        assert!(!is_future_marker("yesterday"));
+        assert_eq!(pronoun_gender("He"), Some('m'));
+        assert_eq!(pronoun_gender("SHE"), Some('f'));
+        assert_eq!(pronoun_gender("her"), None);
+        assert_eq!(pronoun_gender("it"), None);
+        assert_eq!(pronoun_gender("they"), None);
+    }
+
+    #[test]
+    fn entries_are_folded_single_and_unique() {
+        for text in [REPORTING_VERBS, FUTURE_MARKERS] {
+            let mut seen = HashSet::new();
+            for (n, line) in data_lines(text) {
+                assert_eq!(fold(line), line, "line {n}");
+                assert!(!line.contains('\t'), "line {n}");
+                assert!(seen.insert(line), "line {n}: {line} twice");
+            }
+        }
+    }
+}
