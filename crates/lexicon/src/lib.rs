@@ -22,6 +22,21 @@
 //! lower-cased, other characters are kept as they are, and the curly apostrophe `’` becomes `'`
 //! (so "’ll" and "'ll" are one entry). Data files are written folded. Folding a word that is
 //! already folded does not allocate.
+//!
+//! ```
+//! use parallax_lexicon::closed::{self, Class, Gender};
+//! assert!(closed::is(Class::Subordinator, "Although"));
+//! assert!(closed::is(Class::SubordinatorLookahead, "until"));
+//! assert_eq!(closed::month("Sept."), Some(9));
+//! assert_eq!(closed::weekday("TUESDAY"), Some(2));
+//! assert_eq!(closed::pronoun("She").and_then(|p| p.gender), Some(Gender::Feminine));
+//! assert!(parallax_lexicon::words::is_reporting_verb("Said"));
+//! assert_eq!(parallax_lexicon::names::first_name_gender_code("Terry"), None); // unisex
+//! assert_eq!(parallax_lexicon::names::first_name_gender_code("Angela"), Some('f'));
+//! assert_eq!(parallax_lexicon::outlets::outlets().canonical("BBC News"), Some("BBC"));
+//! ```
+
+#![warn(missing_docs)]
 
 use std::borrow::Cow;
 
