@@ -64,6 +64,9 @@ pub enum Class {
     CoordinatingConjunction,
     /// Month names and abbreviations, with or without a full stop ("March", "Sept.").
     Month,
+    /// Full month names that are also common English words ("march", "may"): they need a day, a
+    /// year or a preposition to be a date.
+    MonthAlsoWord,
     /// Weekday names and abbreviations, with or without a full stop ("Monday", "Tues.").
     Weekday,
     /// Any form of an irregular verb ("go", "went", "gone").
@@ -79,7 +82,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in declaration order.
-    pub const ALL: [Class; 24] = [
+    pub const ALL: [Class; 25] = [
         Class::Pronoun,
         Class::SubjectPronoun,
         Class::ObjectPronoun,
@@ -99,6 +102,7 @@ impl Class {
         Class::Conjunction,
         Class::CoordinatingConjunction,
         Class::Month,
+        Class::MonthAlsoWord,
         Class::Weekday,
         Class::IrregularVerb,
         Class::IrregularPast,
@@ -258,7 +262,7 @@ fn closed() -> &'static Closed {
 enum Entry {
     Pronoun(&'static str, PronounInfo),
     Word(&'static str, Vec<Class>),
-    Dated(&'static str, u32, NameForm, Class),
+    Dated(&'static str, u32, NameForm, Vec<Class>),
     OtherMonth(&'static str, u32),
     Verb(VerbForms),
 }
@@ -375,17 +379,22 @@ fn parse_conjunction(line: &'static str) -> Result<Entry, String> {
     Ok(Entry::Word(word(w)?, classes))
 }
 
-fn parse_dated(line: &'static str, class: Class, max: u32) -> Result<Entry, String> {
-    let [w, n, kind] = columns::<3>(line)?;
+fn parse_dated(w: &'static str, n: &str, kind: &str, classes: Vec<Class>, max: u32) -> Result<Entry, String> {
     let n: u32 = n.parse().map_err(|_| format!("number {n:?}"))?;
     if !(1..=max).contains(&n) {
         return Err(format!("number {n} out of 1..={max}"));
     }
-    Ok(Entry::Dated(word(w)?, n, name_form(kind)?, class))
+    Ok(Entry::Dated(word(w)?, n, name_form(kind)?, classes))
 }
 
 fn parse_month(line: &'static str) -> Result<Entry, String> {
-    parse_dated(line, Class::Month, 12)
+    let [w, n, kind, also] = columns::<4>(line)?;
+    let classes = match also {
+        "word" => vec![Class::Month, Class::MonthAlsoWord],
+        "-" => vec![Class::Month],
+        _ => return Err(format!("{also:?} is neither word nor -")),
+    };
+    parse_dated(w, n, kind, classes, 12)
 }
 
 fn parse_other_month(line: &'static str) -> Result<Entry, String> {
@@ -401,7 +410,8 @@ fn parse_other_month(line: &'static str) -> Result<Entry, String> {
 }
 
 fn parse_weekday(line: &'static str) -> Result<Entry, String> {
-    parse_dated(line, Class::Weekday, 7)
+    let [w, n, kind] = columns::<3>(line)?;
+    parse_dated(w, n, kind, vec![Class::Weekday], 7)
 }
 
 fn parse_verb(line: &'static str) -> Result<Entry, String> {
@@ -447,10 +457,10 @@ impl Closed {
                     c.add(w, &classes);
                 }
                 Ok(Entry::Word(w, classes)) => c.add(w, &classes),
-                Ok(Entry::Dated(w, n, form, class)) => {
-                    let map = if class == Class::Month { &mut c.months } else { &mut c.weekdays };
+                Ok(Entry::Dated(w, n, form, classes)) => {
+                    let map = if classes.contains(&Class::Month) { &mut c.months } else { &mut c.weekdays };
                     map.insert(w, (n, form));
-                    c.add(w, &[class]);
+                    c.add(w, &classes);
                 }
                 Ok(Entry::OtherMonth(w, n)) => {
                     c.months_other.insert(w, n);
@@ -665,6 +675,8 @@ mod tests {
         assert_eq!(weekday("SUNDAY"), Some(7));
         assert_eq!(weekday_name("thurs"), Some((4, NameForm::Abbreviation)));
         assert!(is(Class::Weekday, "Fri.") && is(Class::Month, "Aug."));
+        assert!(is(Class::MonthAlsoWord, "May") && is(Class::MonthAlsoWord, "march"));
+        assert!(!is(Class::MonthAlsoWord, "June") && !is(Class::MonthAlsoWord, "mar"));
         assert_eq!(month_any_language("März"), Some(3));
         assert_eq!(month_any_language("МАРТА"), Some(3));
         assert_eq!(month_any_language("Sept."), Some(9));

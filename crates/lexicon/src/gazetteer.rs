@@ -254,6 +254,67 @@ mod tests {
         assert_eq!(g.lookup("U.S.").map(|e| e.canonical.as_str()), Some("United States"));
     }
 
+    /// The columns of each line of a gazetteer file, with its line number.
+    fn rows(text: &'static str) -> Vec<(usize, Vec<&'static str>)> {
+        crate::data_lines(text).map(|(n, l)| (n, l.split('\t').collect())).collect()
+    }
+
+    #[test]
+    fn every_file_is_well_formed() {
+        let mut countries = HashSet::new();
+        for (n, cols) in rows(COUNTRIES) {
+            assert!((1..=4).contains(&cols.len()) && !cols[0].is_empty(), "countries.tsv:{n}");
+            assert!(countries.insert(cols[0]), "countries.tsv:{n}: {} twice", cols[0]);
+        }
+        for (n, cols) in rows(PLACES) {
+            assert_eq!(cols.len(), 2, "places.tsv:{n}");
+            assert!(cols[1] == "-" || countries.contains(cols[1]), "places.tsv:{n}: unknown country {}", cols[1]);
+        }
+        let mut orgs = HashSet::new();
+        for (n, cols) in rows(ORGANIZATIONS) {
+            assert_eq!(cols.len(), 1, "organizations.tsv:{n}");
+            let canonical = cols[0].split('|').next().unwrap_or_default();
+            assert!(!canonical.is_empty() && orgs.insert(canonical), "organizations.tsv:{n}");
+        }
+        let mut names = HashSet::new();
+        for (n, cols) in rows(GENDERED_NAMES) {
+            assert_eq!(cols.len(), 2, "first_names_gendered.tsv:{n}");
+            assert!(NameGender::parse(cols[1]).is_some(), "first_names_gendered.tsv:{n}: gender {:?}", cols[1]);
+            assert!(names.insert(cols[0]), "first_names_gendered.tsv:{n}: {} twice", cols[0]);
+        }
+        let mut section = "";
+        let mut seen = HashSet::new();
+        for (n, line) in crate::data_lines(ROLES) {
+            if line.starts_with('[') {
+                assert!(matches!(line, "[head]" | "[modifier]" | "[title]"), "roles.txt:{n}: section {line}");
+                section = line;
+                continue;
+            }
+            assert!(!section.is_empty(), "roles.txt:{n}: before any section");
+            assert!(seen.insert((section, line)), "roles.txt:{n}: {line} twice in {section}");
+        }
+        for (file, text) in [
+            ("first_names.txt", FIRST_NAMES),
+            ("common_words.txt", COMMON_WORDS),
+            ("locations_conll.txt", CONLL_LOCATIONS),
+            ("organizations_conll.txt", CONLL_ORGANIZATIONS),
+        ] {
+            let mut seen = HashSet::new();
+            for (n, line) in crate::data_lines(text) {
+                assert!(!line.contains('\t') && seen.insert(line), "{file}:{n}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unisex_names_give_no_gender() {
+        let g = Gazetteer::get();
+        assert_eq!(g.name_gender("Terry"), Some(NameGender::Unisex));
+        assert_eq!(g.gender("Terry"), None);
+        assert!(g.is_first_name("Terry"), "a unisex name is still a first name");
+        assert_eq!(g.gender("Angela"), Some('f'));
+    }
+
     #[test]
     fn role_words_and_names_load() {
         let g = Gazetteer::get();

@@ -22,6 +22,21 @@
 //! lower-cased, other characters are kept as they are, and the curly apostrophe `’` becomes `'`
 //! (so "’ll" and "'ll" are one entry). Data files are written folded. Folding a word that is
 //! already folded does not allocate.
+//!
+//! ```
+//! use parallax_lexicon::closed::{self, Class, Gender};
+//! assert!(closed::is(Class::Subordinator, "Although"));
+//! assert!(closed::is(Class::SubordinatorLookahead, "until"));
+//! assert_eq!(closed::month("Sept."), Some(9));
+//! assert_eq!(closed::weekday("TUESDAY"), Some(2));
+//! assert_eq!(closed::pronoun("She").and_then(|p| p.gender), Some(Gender::Feminine));
+//! assert!(parallax_lexicon::words::is_reporting_verb("Said"));
+//! assert_eq!(parallax_lexicon::names::first_name_gender_code("Terry"), None); // unisex
+//! assert_eq!(parallax_lexicon::names::first_name_gender_code("Angela"), Some('f'));
+//! assert_eq!(parallax_lexicon::outlets::outlets().canonical("BBC News"), Some("BBC"));
+//! ```
+
+#![warn(missing_docs)]
 
 use std::borrow::Cow;
 
@@ -74,6 +89,23 @@ pub fn entries(text: &'static str) -> Vec<&'static str> {
     data_lines(text).map(|(_, l)| l).collect()
 }
 
+/// The problems of a plain word-list data file read with [`entries`]: an entry with a tab or
+/// leading whitespace, or one that repeats an earlier entry, each as "line N: ...". Empty when
+/// the file is well formed; for the tests of every crate that ships such lists.
+pub fn list_problems(text: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (n, line) in data_lines(text) {
+        if line.contains('\t') || line.starts_with(char::is_whitespace) {
+            out.push(format!("line {n}: {line:?} has a tab or leading whitespace"));
+        }
+        if !seen.insert(line) {
+            out.push(format!("line {n}: {line:?} repeats an earlier entry"));
+        }
+    }
+    out
+}
+
 /// The entry lines of a data file: trailing whitespace trimmed, blank lines and `#` comments
 /// skipped, each with its 1-based line number.
 pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -97,5 +129,12 @@ mod tests {
         // a lower-case form of another length is not taken
         assert_eq!(fold("İstanbul"), "İstanbul");
         assert_eq!(fold("\u{212a}"), "\u{212a}");
+    }
+
+    #[test]
+    fn lists_parse_and_problems_are_found() {
+        assert_eq!(entries("# c\nalpha\n\nbeta  \n"), vec!["alpha", "beta"]);
+        assert!(list_problems("a\nb\n").is_empty());
+        assert_eq!(list_problems("a\nb\na\n\tc\n").len(), 2);
     }
 }

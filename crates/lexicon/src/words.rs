@@ -1,5 +1,6 @@
 //! Open word lists that several stages share: reporting verbs and future markers
-//! (`data/reporting_verbs.txt`, `data/future_markers.txt`), and the gender of a subject pronoun.
+//! (`data/reporting_verbs.txt`, `data/future_markers.txt`), the stopwords of text comparison
+//! (`data/stopwords.txt`), and the gender of a subject pronoun.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -9,6 +10,7 @@ use crate::{data_lines, fold};
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 const FUTURE_MARKERS: &str = include_str!("../data/future_markers.txt");
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
 fn set(text: &'static str) -> HashSet<&'static str> {
     data_lines(text).map(|(_, l)| l).collect()
@@ -22,6 +24,17 @@ fn reporting_verbs() -> &'static HashSet<&'static str> {
 fn future_markers() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| set(FUTURE_MARKERS))
+}
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set(STOPWORDS))
+}
+
+/// True for an English function word (or one of the few news words such as "said", "mr") that
+/// the story layer ignores when comparing texts; any case.
+pub fn is_stopword(word: &str) -> bool {
+    stopwords().contains(fold(word).as_ref())
 }
 
 /// True when `word` (any case) is a reporting verb that follows a speaker: "said", "told",
@@ -63,11 +76,18 @@ mod tests {
         assert_eq!(pronoun_gender("her"), None);
         assert_eq!(pronoun_gender("it"), None);
         assert_eq!(pronoun_gender("they"), None);
+        assert!(is_stopword("the") && is_stopword("The") && is_stopword("according") && !is_stopword("summit"));
+    }
+
+    #[test]
+    fn reporting_verbs_and_future_markers_are_disjoint() {
+        let both: Vec<&str> = reporting_verb_list().filter(|w| is_future_marker(w)).collect();
+        assert!(both.is_empty(), "{both:?}");
     }
 
     #[test]
     fn entries_are_folded_single_and_unique() {
-        for text in [REPORTING_VERBS, FUTURE_MARKERS] {
+        for text in [REPORTING_VERBS, FUTURE_MARKERS, STOPWORDS] {
             let mut seen = HashSet::new();
             for (n, line) in data_lines(text) {
                 assert_eq!(fold(line), line, "line {n}");

@@ -1,25 +1,9 @@
 //! Word-level helpers shared by the cross-article stages: folding, content words, name keys.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-/// English function words ignored when comparing texts.
-const STOPWORDS: &str = "a about above after again against all also am an and any are as at be because been before \
-being below between both but by can could did do does doing down during each even ever few for from further had has \
-have having he her here hers herself him himself his how however i if in into is it its itself just me more most my \
-no nor not now of off on once only or other our ours out over own said same says she should so some such than that \
-the their theirs them then there these they this those through to too under until up very was we were what when \
-where which while who whom why will with would you your yours mr mrs ms one two three told says according new also \
-would could may might must shall";
-
-fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
-}
-
-/// True for an English function word.
+/// True for an English function word (`parallax_lexicon::words::is_stopword`, the list
+/// `crates/lexicon/data/stopwords.txt`).
 pub fn is_stopword(word: &str) -> bool {
-    stopwords().contains(word)
+    parallax_lexicon::words::is_stopword(word)
 }
 
 /// The day of a publication date or timestamp: its first ten bytes ("2025-02-16" of

@@ -329,4 +329,24 @@ mod tests {
         let s = sentences("Talks “have not taken place and … Ukraine has not said yes.”");
         assert_eq!(s.len(), 1);
     }
+
+    #[test]
+    fn every_word_list_in_data_is_well_formed() {
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/segment"))];
+        let mut checked = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("data dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("utf-8 data file");
+                    let problems = parallax_lexicon::list_problems(&text);
+                    assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0);
+    }
 }
