@@ -537,3 +537,28 @@ mod ingest_readers_and_duplicates {
         assert_eq!(a["articles"].as_array().map(Vec::len), Some(1));
     }
 }
+
+/// Articles that once made a stage panic (`tests/fixtures/crash/`), analysed beside the example
+/// story: every article comes out, no stage fails, and the run succeeds.
+mod robustness {
+    use super::*;
+
+    #[test]
+    fn articles_that_once_crashed_a_stage_are_analysed_with_the_others() {
+        let out = parallax(&["analyze", "tests/fixtures/crash", "examples/riyadh"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "no article degraded: {stderr}");
+        let analysis: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        let articles = analysis["articles"].as_array().expect("articles");
+        // every file is read as an article, the fixtures' README too
+        let crash_cases = std::fs::read_dir(root().join("tests/fixtures/crash")).expect("fixtures").count();
+        let seeds = std::fs::read_dir(root().join("examples/riyadh")).expect("examples").count();
+        assert!(crash_cases > 1);
+        assert_eq!(articles.len(), crash_cases + seeds, "every article is in the output");
+        for art in articles {
+            let failed: Vec<&Value> =
+                art["diagnostics"].as_array().into_iter().flatten().filter(|d| d["kind"] == "failed").collect();
+            assert!(failed.is_empty(), "{}: {failed:?}", art["source"]);
+        }
+    }
+}

@@ -527,12 +527,14 @@ impl<'a> Finder<'a> {
         Finder { doc, lex, in_quote, cues, mentions, regions, paragraphs, title }
     }
 
+    /// The text of token `i`; empty past the last token, so a rule that looks one token ahead
+    /// at the end of an article sees nothing rather than failing.
     fn tok(&self, i: usize) -> &'a str {
-        self.doc.slice(self.doc.tokens[i].span)
+        self.doc.tokens.get(i).map_or("", |t| self.doc.slice(t.span))
     }
 
     fn is_word(&self, i: usize) -> bool {
-        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+        self.doc.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
     }
 
     /// The nearest punctuation token in `separators` before token `from` and after `lo`,

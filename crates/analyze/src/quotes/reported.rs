@@ -676,6 +676,7 @@ impl<'a> Finder<'a> {
                         || is_in(next, SUBORDINATE)
                         // a new clause: "railed against the provisions …, he's sought to protect …"
                         || x > start + 2
+                            && x + 1 < hi
                             && (is_in(next, PERSONAL_PRONOUNS) || self.pronoun_be(x + 1).is_some())
                             && self.clause_at(x + 1, hi, false)
                             // not an inserted attribution: "which, they claim, would …"

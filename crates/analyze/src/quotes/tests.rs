@@ -484,3 +484,11 @@ fn a_source_backing_an_attribution_is_not_reported_speech_of_its_own() {
     let d = doc("Following reports that the mayor could resign, the council met on Friday.", &[]);
     assert!(d.quotes.is_empty(), "{:?}", spans(&d));
 }
+
+/// Regression (issue 11): a one-line article whose reported statement runs to the last token
+/// made the quotes stage index past the end of the tokens.
+#[test]
+fn one_line_accusation_ending_in_a_comma() {
+    let d = doc("Smith accused the minister of lying about the deal,", &[("John Smith", &["Smith"])]);
+    assert!(d.quotes.iter().all(|q| q.span.end <= d.text.len()));
+}
