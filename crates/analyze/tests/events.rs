@@ -104,15 +104,14 @@ fn cases() {
 /// Wrong expectations fail, each on its own line: the harness cannot pass on anything.
 #[test]
 fn wrong_expectations_fail() {
-    let cases = common::parse(
-        "inline",
+    let lines = common::failing_lines(
         "text: Lawmakers voted on Tuesday to reject the bill.\ndate: 2025-05-16\nevents: none\n\n\
          text: Lawmakers voted on Tuesday to reject the bill.\ndate: 2025-05-16\nkinds: vote\n\
          event: vote 2025-05-20 - [] planned\n\n\
          text: Lawmakers voted on Tuesday to reject the bill.\ndate: 2025-05-16\nkinds: election\n\
          event: election - - [] planned\n",
+        check,
     );
-    let lines: Vec<usize> = cases.iter().flat_map(check).map(|f| f.0).collect();
     assert_eq!(lines, [3, 8, 13]);
 }
 

@@ -415,15 +415,14 @@ fn cases() {
 /// Wrong expectations fail, each on its own line: the harness cannot pass on anything.
 #[test]
 fn wrong_expectations_fail() {
-    let cases = common::parse(
-        "inline",
+    let lines = common::failing_lines(
         "text: “We will respond,” the Kremlin said.\ndate: 2025-02-17\nquote: \"We will respond\" (partial)\n\
          quote: * <- none\nno-quote: * span some\nquotes: none\n\
          gold: \"We will not respond at all\" <- Kremlin\n\n\
          text: Nothing was said.\nno-quote: * span none\n\n\
          text: “Prices will rise,” Ana Ruiz said.\ngold: \"Nothing of the kind was said here\" <- Ana Ruiz\n",
+        check,
     );
-    let lines: Vec<usize> = cases.iter().flat_map(check).map(|f| f.0).collect();
     // the last case: its gold is not found (line 13), and its quote is not gold (the case's line)
     assert_eq!(lines, [3, 4, 5, 6, 7, 10, 13, 12]);
 }

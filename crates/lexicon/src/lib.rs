@@ -106,6 +106,34 @@ pub fn list_problems(text: &str) -> Vec<String> {
     out
 }
 
+/// The problems of every plain word list (`*.txt`) under `dir`, each as "PATH: line N: ...",
+/// and how many lists were read; for the tests of every crate that ships such lists. A file
+/// that cannot be read is a problem too.
+pub fn dir_problems(dir: &std::path::Path) -> (usize, Vec<String>) {
+    let mut dirs = vec![dir.to_path_buf()];
+    let (mut checked, mut problems) = (0, Vec::new());
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            problems.push(format!("{}: cannot be read", dir.display()));
+            continue;
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        problems.extend(list_problems(&text).into_iter().map(|p| format!("{}: {p}", path.display())))
+                    }
+                    Err(err) => problems.push(format!("{}: {err}", path.display())),
+                }
+                checked += 1;
+            }
+        }
+    }
+    (checked, problems)
+}
+
 /// The entry lines of a data file: trailing whitespace trimmed, blank lines and `#` comments
 /// skipped, each with its 1-based line number.
 pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -47,6 +47,7 @@ mod tests {
         assert_eq!(name_word_key("Sergey"), name_word_key("Sergei"));
         assert_eq!(name_word_key("Erdoğan"), name_word_key("Erdogan"));
         assert_ne!(name_word_key("Trump"), name_word_key("Tusk"));
+        assert_ne!(name_word_key("Hillary"), name_word_key("Bill"));
     }
 
     #[test]

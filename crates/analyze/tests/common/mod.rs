@@ -246,6 +246,12 @@ fn case_of(path: &str, block: &[(usize, &str, &str)]) -> Case {
     Case { path: path.to_string(), line, text, date, lines }
 }
 
+/// The lines of an inline case file (`data`) on which `check` reports a failure, in order: what
+/// each harness's `wrong_expectations_fail` compares with the lines it wrote to fail.
+pub fn failing_lines(data: &str, check: impl Fn(&Case) -> Vec<Failure>) -> Vec<usize> {
+    parse("inline", data).iter().flat_map(check).map(|failure| failure.0).collect()
+}
+
 /// Runs `check` on every case of `tests/cases/NAME.txt` and panics with every failure, each
 /// with its `file:line`, the case's text and `check`'s message. A case without expectations,
 /// a panic inside a case, and an empty case file are failures too.
