@@ -1,7 +1,7 @@
 //! The same statement quoted by several outlets, in the same or different words.
 //!
 //! Two quotes align when the story gives them the same speaker, they come from different
-//! articles, and they share enough content words (after folding, stemming and splitting
+//! independent reports (a copy's quotes are its original's and are not aligned with them), and they share enough content words (after folding, stemming and splitting
 //! compounds such as "U.S.-Russian"): at least two, making up at least 40% of the shorter
 //! quote. Aligned pairs are joined into groups (connected components). Groups come in the order
 //! of their first quote, and each group's quotes in article order, then order within the article.
@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use parallax_doc::{Doc, QuoteKind};
 use serde::Serialize;
 
+use crate::reports::Reports;
 use crate::text::content_words;
 use crate::StoryEntity;
 
@@ -74,10 +75,12 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 pub fn align_quotes(
     docs: &[Doc],
     members: &[usize],
+    reports: &Reports,
     speaker_of: impl Fn(usize, usize) -> Option<usize>,
 ) -> Vec<QuoteGroup> {
     let mut quotes: Vec<(usize, usize, usize, BTreeSet<String>)> = Vec::new();
-    for &d in members {
+    // a copy's quotes are its original's: the same statement in the same report
+    for &d in members.iter().filter(|&&d| !reports.is_copy(d)) {
         for (q_idx, q) in docs[d].quotes.iter().enumerate() {
             if q.kind == QuoteKind::Indirect {
                 continue;

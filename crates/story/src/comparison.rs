@@ -10,36 +10,39 @@
 //! A story of one article has nothing to compare an event with, so none of its events is single
 //! source. Every conflict of the story is *conflicting*.
 //!
-//! Articles are counted, not outlet names: an article whose outlet is unknown still counts as a
-//! source of its own.
+//! Independent reports are counted ([`Reports`]), not outlet names and not copies: an article
+//! whose outlet is unknown still counts as a source of its own, and a copy of another article
+//! of the story (a wire story re-run, a press release reposted) adds nothing to its original.
 
+use crate::reports::Reports;
 use crate::timeline::{Conflict, StoryEvent};
 use crate::Story;
 
 /// The comparison of a story's outlets, as indices into the story's events and conflicts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Comparison {
-    /// Listed events reported by two or more articles, indices into [`crate::Story::events`] in
+    /// Listed events reported by two or more independent reports, indices into [`crate::Story::events`] in
     /// timeline order.
     pub corroborated: Vec<usize>,
-    /// Listed events reported by one article only, when the story has several articles; indices
+    /// Listed events reported by one report only, when the story has several; indices
     /// into [`crate::Story::events`] in timeline order.
     pub single_source: Vec<usize>,
     /// Facts the articles disagree on: indices into [`crate::Story::conflicts`].
     pub conflicting: Vec<usize>,
 }
 
-/// Compares the outlets of a story of `article_count` articles, given its merged timeline
-/// `events` and its `conflicts`.
-pub fn compare(events: &[StoryEvent], conflicts: &[Conflict], article_count: usize) -> Comparison {
+/// Compares the outlets of a story of `articles`, given its merged timeline `events`, its
+/// `conflicts` and which articles are copies of which (`reports`).
+pub fn compare(events: &[StoryEvent], conflicts: &[Conflict], reports: &Reports, articles: &[usize]) -> Comparison {
     let mut comparison = Comparison::default();
+    let report_count = reports.count(articles.iter().copied());
     for (index, event) in events.iter().enumerate() {
         if !event.is_listed() {
             continue;
         }
-        match event.article_count() {
+        match reports.count(event.articles()) {
             0 => {}
-            1 if article_count > 1 => comparison.single_source.push(index),
+            1 if report_count > 1 => comparison.single_source.push(index),
             1 => {}
             _ => comparison.corroborated.push(index),
         }
@@ -79,7 +82,7 @@ mod tests {
     }
 
     #[test]
-    fn events_split_by_distinct_articles_not_by_reports() {
+    fn events_split_by_distinct_articles_not_by_sentences() {
         let events = vec![
             // two sentences of one article: still one source
             event(Some("2025-02-18"), None, &[(0, 1), (0, 4)]),
@@ -91,10 +94,31 @@ mod tests {
             event(None, None, &[(0, 5), (1, 5)]),
         ];
         let conflicts = vec![Conflict { about: "date".into(), claims: Vec::new() }];
-        let comparison = compare(&events, &conflicts, 3);
+        let no_copies = Reports::default();
+        let comparison = compare(&events, &conflicts, &no_copies, &[0, 1, 2]);
         assert_eq!(comparison.corroborated, vec![1]);
         assert_eq!(comparison.single_source, vec![0, 2]);
         assert_eq!(comparison.conflicting, vec![0]);
+    }
+
+    #[test]
+    fn a_copy_does_not_corroborate_its_original() {
+        let mut docs: Vec<parallax_doc::Doc> =
+            ["a", "b", "c"].iter().map(|s| parallax_doc::Doc::new(*s, String::new())).collect();
+        docs[1].duplicate_of = Some("a".into());
+        let reports = Reports::of(&docs, &[0, 1, 2]);
+        let events = vec![
+            // reported by an article and its copy: one report
+            event(Some("2025-02-18"), None, &[(0, 1), (1, 1)]),
+            // by the copy and an independent article: two
+            event(Some("2025-02-19"), None, &[(1, 2), (2, 2)]),
+        ];
+        let comparison = compare(&events, &[], &reports, &[0, 1, 2]);
+        assert_eq!(comparison.corroborated, vec![1]);
+        assert_eq!(comparison.single_source, vec![0]);
+        // an article and its copy alone are one report: nothing to compare
+        let comparison = compare(&events[..1], &[], &reports, &[0, 1]);
+        assert!(comparison.single_source.is_empty() && comparison.corroborated.is_empty());
     }
 
     /// The bullets under a bold `heading` of a brief's "How the outlets differ" section.
@@ -171,7 +195,7 @@ mod tests {
     #[test]
     fn a_story_of_one_article_has_no_single_source_events() {
         let events = vec![event(Some("2025-02-18"), None, &[(0, 1)]), event(None, Some("Kyiv"), &[(0, 2)])];
-        let comparison = compare(&events, &[], 1);
+        let comparison = compare(&events, &[], &Reports::default(), &[0]);
         assert!(comparison.corroborated.is_empty());
         assert!(comparison.single_source.is_empty());
         assert!(comparison.conflicting.is_empty());

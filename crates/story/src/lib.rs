@@ -7,6 +7,8 @@
 //! - [`cluster::StoryClusterer`] groups articles into stories as they stream in;
 //! - [`published::infer_published`] dates undated articles from their story, after which the
 //!   stages that read the publication date are re-run by `parallax_analyze::reanalyze`;
+//! - [`reports::Reports`] maps each copy to the article it copies: every cross-source count
+//!   counts independent reports, never a copy as a second source;
 //! - [`identity::link_entities`] makes one entity per person across articles and spellings;
 //! - [`timeline::build_timeline`] merges events into one timeline and finds date conflicts;
 //! - [`align::align_quotes`] groups one statement quoted by several outlets, and
@@ -36,6 +38,7 @@ pub mod dedup;
 pub mod identity;
 pub mod published;
 pub mod report;
+pub mod reports;
 pub mod stream;
 pub mod summary;
 pub mod text;
@@ -159,13 +162,14 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let entity_of = |d: usize, e: usize| index.get(&(d, e)).copied();
     let names = |i: usize| entities[i].name.clone();
     let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
-    let aligned_quotes = align::align_quotes(docs, &articles, entity_of);
+    let reports = reports::Reports::of(docs, &articles);
+    let aligned_quotes = align::align_quotes(docs, &articles, &reports, entity_of);
     let quoted_speakers = align::quotes_by_speaker(docs, &entities);
     let people = identity::people_by_mentions(docs, &entities);
-    let summary = summary::summarize(docs, &articles);
+    let summary = summary::summarize(docs, &articles, &reports);
     let headline = summary::headline(docs, &articles, &summary);
     let outlets = articles.iter().map(|&d| docs[d].meta.outlet.clone()).collect();
-    let comparison = comparison::compare(&events, &conflicts, articles.len());
+    let comparison = comparison::compare(&events, &conflicts, &reports, &articles);
     Story {
         articles,
         entities,

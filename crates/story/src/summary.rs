@@ -1,10 +1,12 @@
 //! A short extractive summary of a story, each sentence with the articles that support it, and
 //! the story's headline.
 //!
-//! Sentences are scored by how many of the story's articles share their content words (what
-//! several outlets report is central), with a bonus for an article's opening sentences (news
-//! puts the main facts first), and chosen greedily without repeating one another. A sentence's
-//! sources are its own article and every other article with a sentence saying much the same.
+//! Sentences are scored by how many of the story's independent reports share their content words
+//! (what several outlets report is central; a copy of an article adds nothing), with a bonus for
+//! an article's opening sentences (news puts the main facts first), and chosen greedily without
+//! repeating one another. A sentence's sources are its own article and every other independent
+//! report that *supports* it: one of its sentences holds at least [`MIN_SUPPORT`] of the summary
+//! sentence's content words. Copies are never cited beside their original.
 //!
 //! Everything is ordered: word sets are sorted (so the floating-point score sums run in the same
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
@@ -15,7 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use parallax_doc::{Doc, TokenKind};
 use serde::Serialize;
 
-use crate::text::content_words;
+use crate::reports::Reports;
+use crate::text::{content_words, unstemmed_content_words};
 
 /// One summary sentence: `(article index, sentence index)` and its supporting articles.
 #[derive(Debug, Clone, Serialize)]
@@ -31,18 +34,39 @@ pub struct SummarySentence {
 /// At most this many sentences.
 const MAX_SENTENCES: usize = 5;
 
-/// Summarises the story made of `members`.
-pub fn summarize(docs: &[Doc], members: &[usize]) -> Vec<SummarySentence> {
+/// The share of a summary sentence's content words that one sentence of another article must
+/// hold for that article to be cited for it: a citation says the article says this, not that
+/// it shares a few words with it.
+pub const MIN_SUPPORT: f32 = 0.6;
+
+/// True when `sentence` supports `claim` (each as its unstemmed content words): it holds at
+/// least [`MIN_SUPPORT`] of the claim's words.
+fn supports(sentence: &BTreeSet<String>, claim: &BTreeSet<String>) -> bool {
+    !claim.is_empty() && claim.intersection(sentence).count() as f32 >= MIN_SUPPORT * claim.len() as f32
+}
+
+/// Summarises the story made of `members`; `reports` says which members are copies of others.
+pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<SummarySentence> {
     struct Candidate {
         article: usize,
         sentence: usize,
         words: BTreeSet<String>,
         score: f32,
     }
+    let written_words = |d: usize, sentence: usize| -> BTreeSet<String> {
+        let doc = &docs[d];
+        doc.sentences
+            .get(sentence)
+            .map(|s| unstemmed_content_words(doc.slice(s.span)).into_iter().collect())
+            .unwrap_or_default()
+    };
     let mut candidates = Vec::new();
+    // per content word, the reports using it
     let mut article_words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     let mut per_article: Vec<(usize, usize, BTreeSet<String>)> = Vec::new();
-    for &d in members {
+    // a copy's sentences are its original's
+    let independent: Vec<usize> = members.iter().copied().filter(|&d| !reports.is_copy(d)).collect();
+    for &d in &independent {
         let doc = &docs[d];
         for (s_idx, s) in doc.sentences.iter().enumerate() {
             let words: BTreeSet<String> = content_words(doc.slice(s.span)).into_iter().collect();
@@ -52,7 +76,7 @@ pub fn summarize(docs: &[Doc], members: &[usize]) -> Vec<SummarySentence> {
             per_article.push((d, s_idx, words));
         }
     }
-    let n_articles = members.len().max(1) as f32;
+    let n_articles = independent.len().max(1) as f32;
     for (d, s_idx, words) in &per_article {
         let doc = &docs[*d];
         let s = &doc.sentences[*s_idx];
@@ -89,13 +113,10 @@ pub fn summarize(docs: &[Doc], members: &[usize]) -> Vec<SummarySentence> {
     chosen
         .into_iter()
         .map(|c| {
+            let claim = written_words(c.article, c.sentence);
             let mut sources = vec![c.article];
-            for (d, _, words) in &per_article {
-                if sources.contains(d) {
-                    continue;
-                }
-                let shared = words.intersection(&c.words).count() as f32;
-                if shared >= 3.0 && shared / (c.words.len().min(words.len()).max(1) as f32) >= 0.5 {
+            for (d, sentence, _) in &per_article {
+                if !sources.contains(d) && supports(&written_words(*d, *sentence), &claim) {
                     sources.push(*d);
                 }
             }
@@ -170,10 +191,46 @@ mod tests {
         let members: Vec<usize> = (0..docs.len()).collect();
         let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
         assert!(sentences.iter().all(|&n| n == 12), "sentences per generated article: {sentences:?}");
-        let first = key(&summarize(&docs, &members));
+        let first = key(&summarize(&docs, &members, &Reports::default()));
         assert!(!first.is_empty());
         for _ in 0..30 {
-            assert_eq!(key(&summarize(&docs, &members)), first);
+            assert_eq!(key(&summarize(&docs, &members, &Reports::default())), first);
         }
+    }
+
+    fn article(source: &str, text: &str) -> Doc {
+        let mut doc = Doc::new(source, text.into());
+        parallax_analyze::analyze(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn a_sentence_cites_the_articles_that_say_it_and_no_copy() {
+        let lead = "Rebels attacked the northern town of Kalo on Monday, killing twelve soldiers, officials said.";
+        let mut docs = vec![
+            article("a", lead),
+            article("copy", lead),
+            article(
+                "c",
+                "Twelve soldiers were killed when rebels attacked the northern town of Kalo on Monday, officials said.",
+            ),
+            // shares a few words, says something else
+            article(
+                "d",
+                "The football league opened its northern season on Monday with twelve matches, officials said.",
+            ),
+        ];
+        docs[1].duplicate_of = Some("a".into());
+        let members = [0, 1, 2, 3];
+        let summary = summarize(&docs, &members, &Reports::of(&docs, &members));
+        assert!(!summary.is_empty());
+        for sentence in &summary {
+            assert!(!sentence.sources.contains(&1), "a copy is cited: {summary:?}");
+            assert!(
+                sentence.article == 3 || !sentence.sources.contains(&3),
+                "an article that does not say it is cited: {summary:?}"
+            );
+        }
+        assert!(summary.iter().any(|s| s.sources.contains(&0) && s.sources.contains(&2)), "{summary:?}");
     }
 }

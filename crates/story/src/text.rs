@@ -43,6 +43,17 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Content words of a text as written: folded, split on anything but letters and digits,
+/// stopwords dropped, not stemmed ("placed" and "place" differ). What a citation's support is
+/// checked on: stricter than [`content_words`].
+pub fn unstemmed_content_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() > 1 && !is_stopword(w))
+        .map(str::to_string)
+        .collect()
+}
+
 pub use parallax_lexicon::name_word_key;
 
 #[cfg(test)]
