@@ -109,6 +109,9 @@ enum Command {
     Brief {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
+        /// Treat all inputs as one story instead of clustering them.
+        #[arg(long)]
+        one_story: bool,
     },
     /// List who said what: every quote with its speaker, outlet and date.
     ///
@@ -129,6 +132,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
+        /// Treat all inputs as one story instead of clustering them.
+        #[arg(long)]
+        one_story: bool,
     },
     /// Print each story's dated events in order, with the sentences that report them.
     ///
@@ -139,6 +145,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "markdown")]
         format: TimelineFormat,
+        /// Treat all inputs as one story instead of clustering them.
+        #[arg(long)]
+        one_story: bool,
     },
     /// Measure analysis speed and memory over a corpus.
     ///
@@ -181,7 +190,7 @@ fn run() -> Result<ExitCode> {
         }
         Command::Analyze { inputs, output, format, one_story, stream: false, max_open: _ } => {
             let (docs, failures) = read_and_analyze(&inputs);
-            let analysis = if one_story { parallax_story::build_one_story(docs) } else { parallax_story::build(docs) };
+            let analysis = build(docs, one_story);
             let mut out = open_output(output.as_deref())?;
             match format {
                 Format::Json => {
@@ -194,17 +203,17 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Brief { inputs } => {
+        Command::Brief { inputs, one_story } => {
             let (docs, failures) = read_and_analyze(&inputs);
-            let analysis = parallax_story::build(docs);
+            let analysis = build(docs, one_story);
             let mut out = io::stdout().lock();
             write!(out, "{}", parallax_story::brief::brief(&analysis))?;
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Quotes { inputs, speaker, kind, format } => {
+        Command::Quotes { inputs, speaker, kind, format, one_story } => {
             let (docs, failures) = read_and_analyze(&inputs);
-            let analysis = parallax_story::build(docs);
+            let analysis = build(docs, one_story);
             let rows: Vec<_> = report::quote_rows(&analysis)
                 .into_iter()
                 .filter(|r| speaker.as_deref().is_none_or(|name| report::speaker_matches(&analysis, r, name)))
@@ -256,9 +265,9 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Timeline { inputs, format } => {
+        Command::Timeline { inputs, format, one_story } => {
             let (docs, failures) = read_and_analyze(&inputs);
-            let analysis = parallax_story::build(docs);
+            let analysis = build(docs, one_story);
             let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
                 TimelineFormat::Markdown => {
@@ -277,6 +286,16 @@ fn run() -> Result<ExitCode> {
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Bench { inputs, threads, stories } => bench::run(&inputs, threads, stories),
+    }
+}
+
+/// The cross-article layer over `docs`: clustered into stories, or all one story when the user
+/// says they belong together (`--one-story`).
+fn build(docs: Vec<Doc>, one_story: bool) -> parallax_story::Analysis {
+    if one_story {
+        parallax_story::build_one_story(docs)
+    } else {
+        parallax_story::build(docs)
     }
 }
 

@@ -232,6 +232,26 @@ mod fixtures {
     }
 
     #[test]
+    fn one_story_puts_every_input_in_one_story_for_every_command() {
+        let briefs = |args: &[&str]| {
+            let out = parallax(args);
+            assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8_lossy(&out.stdout).matches("article(s)._").count()
+        };
+        assert_eq!(briefs(&["brief", "tests/fixtures/nairobi"]), 2);
+        assert_eq!(briefs(&["brief", "--one-story", "tests/fixtures/nairobi"]), 1);
+        let timelines = |args: &[&str]| -> usize {
+            let out = parallax(args);
+            let value: Value = serde_json::from_slice(&out.stdout).expect("timeline JSON");
+            value.as_array().map_or(0, Vec::len)
+        };
+        assert_eq!(timelines(&["timeline", "--format", "json", "tests/fixtures/nairobi"]), 2);
+        assert_eq!(timelines(&["timeline", "--format", "json", "--one-story", "tests/fixtures/nairobi"]), 1);
+        let out = parallax(&["quotes", "--one-story", "--format", "json", "tests/fixtures/nairobi"]);
+        assert!(out.status.success());
+    }
+
+    #[test]
     fn speakers_across_styles() {
         let a = nairobi();
         let reuters = article(&a, "reuters_ruto_abiy.txt");
