@@ -4,7 +4,8 @@
 //! Sentences are scored by how many of the story's independent reports share their content words
 //! (what several outlets report is central; a copy of an article adds nothing), with a bonus for
 //! an article's opening sentences (news puts the main facts first), and chosen greedily without
-//! repeating one another. A sentence's sources are its own article and every other independent
+//! repeating one another, within a word budget (about 75 words for a roundup of three reports,
+//! what an editor writes; a little more when more outlets cover the story). A sentence's sources are its own article and every other independent
 //! report that *supports* it: one of its sentences holds at least [`MIN_SUPPORT`] of the summary
 //! sentence's content words. Copies are never cited beside their original.
 //!
@@ -33,6 +34,14 @@ pub struct SummarySentence {
 
 /// At most this many sentences.
 const MAX_SENTENCES: usize = 5;
+const BUDGET_BASE: usize = 60;
+const BUDGET_PER_REPORT: usize = 5;
+
+/// The summary's length in words for a story of `reports` independent reports: about what an
+/// editor writes for a roundup of a few articles, a little more for a story many outlets cover.
+fn word_budget(reports: usize) -> usize {
+    BUDGET_BASE + BUDGET_PER_REPORT * reports.min(8)
+}
 
 /// The share of a summary sentence's content words that one sentence of another article must
 /// hold for that article to be cited for it: a citation says the article says this, not that
@@ -51,6 +60,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         article: usize,
         sentence: usize,
         words: BTreeSet<String>,
+        length: usize,
         score: f32,
     }
     let written_words = |d: usize, sentence: usize| -> BTreeSet<String> {
@@ -92,21 +102,28 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             _ => 1.0,
         };
         let score = lead * (shared + 1.0) / (words.len() as f32).sqrt();
-        candidates.push(Candidate { article: *d, sentence: *s_idx, words: words.clone(), score });
+        candidates.push(Candidate { article: *d, sentence: *s_idx, words: words.clone(), length: n_words, score });
     }
     // best first; equal scores in article then sentence order
     candidates
         .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.sentence.cmp(&b.sentence)));
+    let budget = word_budget(independent.len());
     let mut chosen: Vec<&Candidate> = Vec::new();
+    let mut length = 0;
     for c in &candidates {
         if chosen.len() >= MAX_SENTENCES {
             break;
+        }
+        // the first sentence always; then only what fits the budget
+        if !chosen.is_empty() && length + c.length > budget {
+            continue;
         }
         let redundant = chosen.iter().any(|p| {
             let shared = p.words.intersection(&c.words).count() as f32;
             shared / (c.words.len().min(p.words.len()) as f32) > 0.5
         });
         if !redundant {
+            length += c.length;
             chosen.push(c);
         }
     }
