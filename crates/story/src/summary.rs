@@ -5,9 +5,10 @@
 //! (what several outlets report is central; a copy of an article adds nothing), with a bonus for
 //! an article's opening sentences (news puts the main facts first), and chosen greedily without
 //! repeating one another, within a word budget (about 75 words for a roundup of three reports,
-//! what an editor writes; a little more when more outlets cover the story). A sentence's sources are its own article and every other independent
-//! report that *supports* it: one of its sentences holds at least [`MIN_SUPPORT`] of the summary
-//! sentence's content words. Copies are never cited beside their original.
+//! what an editor writes; a little more when more outlets cover the story). A sentence's sources
+//! are its own article and every other independent report that *supports* it: one of its
+//! sentences holds at least [`MIN_SUPPORT`] of the summary sentence's content words. Copies are
+//! never cited beside their original.
 //!
 //! Everything is ordered: word sets are sorted (so the floating-point score sums run in the same
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
