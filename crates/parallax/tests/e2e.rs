@@ -497,6 +497,16 @@ mod ingest_readers_and_duplicates {
     }
 
     #[test]
+    fn the_brief_shows_copies_under_their_original_and_never_cites_them_beside_it() {
+        let out = parallax(&["brief", "tests/fixtures/ingest/wire.jsonl"]);
+        let brief = String::from_utf8_lossy(&out.stdout);
+        assert!(brief.contains("2. star-1 (The Star, 2025-02-18) — a copy of [1]"), "{brief}");
+        assert!(brief.contains("3. post-1 (The Post, 2025-02-18) — a copy of [1]"), "{brief}");
+        let summary = brief.split("## Summary").nth(1).and_then(|s| s.split("## ").next()).unwrap_or_default();
+        assert!(summary.contains("[1]") && !summary.contains("[2]") && !summary.contains("[3]"), "{summary}");
+    }
+
+    #[test]
     fn stream_mode_writes_each_story_after_its_articles_with_copies_marked() {
         let out = parallax(&["analyze", "--stream", "tests/fixtures/ingest/wire.jsonl", "tests/fixtures/nairobi"]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -1,5 +1,8 @@
 //! Story clustering measured on ECB+: `cargo run --release -p parallax-story --example ecb_stories [PATH]`.
 //!
+//! Also reads NeuS (`../shared/data/neus/val.jsonl`): an article without `seminal_event` belongs to
+//! the story its id names before the last `-` (`val0220-1` is story `val0220`, article 1).
+//!
 //! Reads `../shared/data/ecbplus/ecbplus_docs.jsonl` (982 articles, gold `seminal_event` per article),
 //! analyses every article, clusters them at several thresholds, and prints pairwise and B-cubed
 //! precision, recall and F1 against the gold events. Topics hold two related events (ECB and ECB+
@@ -18,7 +21,9 @@ fn main() {
     let mut gold: HashMap<String, String> = HashMap::new();
     for line in raw.lines() {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-        if let (Some(id), Some(event)) = (v["id"].as_str(), v["seminal_event"].as_str()) {
+        let Some(id) = v["id"].as_str() else { continue };
+        let event = v["seminal_event"].as_str().or_else(|| id.rsplit_once('-').map(|(story, _)| story));
+        if let Some(event) = event {
             gold.insert(id.to_string(), event.to_string());
         }
     }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use parallax_doc::EventStatus;
+use parallax_doc::{EventStatus, Provenance};
 
 use crate::{Analysis, Story};
 
@@ -114,8 +114,19 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     let _ = writeln!(out, "\n## Sources\n");
     for (i, &d) in story.articles.iter().enumerate() {
         let doc = &docs[d];
-        let published = doc.meta.published.as_deref().unwrap_or("date unknown");
-        let _ = writeln!(out, "{}. {} ({}, {})", i + 1, doc.source, outlet(d), published);
+        let published = match (doc.meta.published.as_deref(), doc.meta.published_from) {
+            (Some(date), Provenance::Inferred) => format!("{date}, date inferred from the story"),
+            (Some(date), _) => date.to_string(),
+            (None, _) => "date unknown".to_string(),
+        };
+        // a copy is shown as one, under the article it copies: it corroborates nothing
+        let copy_of = doc
+            .duplicate_of
+            .as_deref()
+            .and_then(|source| story.articles.iter().copied().find(|&a| docs[a].source == source))
+            .map(|original| format!(" — a copy of {}, not counted as another source", cite(original)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}. {} ({}, {}){copy_of}", i + 1, doc.source, outlet(d), published);
     }
     out
 }
