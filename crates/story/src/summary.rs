@@ -47,7 +47,7 @@ fn word_budget(reports: usize) -> usize {
 /// The share of a summary sentence's content words that one sentence of another article must
 /// hold for that article to be cited for it: a citation says the article says this, not that
 /// it shares a few words with it.
-pub const MIN_SUPPORT: f32 = 0.6;
+pub const MIN_SUPPORT: f32 = 0.7;
 
 /// True when `sentence` supports `claim` (each as its unstemmed content words): it holds at
 /// least [`MIN_SUPPORT`] of the claim's words.
