@@ -38,7 +38,7 @@ enum Tense {
 fn weekday_mentions(doc: &Doc) -> Vec<(Weekday, Tense)> {
     let mut out = Vec::new();
     for sentence in &doc.sentences {
-        let toks = &doc.tokens[sentence.tokens.clone()];
+        let toks = doc.tokens.get(sentence.tokens.clone()).unwrap_or_default();
         for (i, t) in toks.iter().enumerate() {
             let word = doc.slice(t.span);
             let base = word.trim_end_matches("’s").trim_end_matches("'s");
