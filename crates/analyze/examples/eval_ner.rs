@@ -1,6 +1,6 @@
 //! Scores the shipped named-entity tagger on CoNLL-2003 data and measures its speed.
 //!
-//! `cargo run --release -p parallax-analyze --example eval_ner -- VALID.txt [--weights FILE]
+//! `cargo run --release -p parallax-analyze --features train --example eval_ner -- VALID.txt [--weights FILE]
 //! [--clusters FILE] [--errors]`
 //!
 //! Prints exact-match precision, recall and F1 per type, over all types and over PER/ORG/LOC,

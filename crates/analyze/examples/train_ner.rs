@@ -1,6 +1,6 @@
 //! Trains the named-entity tagger and writes its weights file.
 //!
-//! `cargo run --release -p parallax-analyze --example train_ner -- TRAIN.txt [--valid VALID.txt]
+//! `cargo run --release -p parallax-analyze --features train --example train_ner -- TRAIN.txt [--valid VALID.txt]
 //! [--epochs N] [--out FILE]`
 //!
 //! TRAIN is CoNLL-2003 text; several files may be given. The default output is the shipped
@@ -15,7 +15,8 @@ use std::time::Instant;
 
 use std::collections::HashSet;
 
-use parallax_analyze::entities::tagger::clusters::{self, Clusters};
+use parallax_analyze::entities::tagger::cluster_learning;
+use parallax_analyze::entities::tagger::clusters::Clusters;
 use parallax_analyze::entities::tagger::train::{evaluate, read_conll, Trainer};
 use parallax_analyze::entities::tagger::{Model, NerTagger, CLUSTERS};
 
@@ -82,7 +83,7 @@ fn main() {
                 }
                 for line in t.lines() {
                     let mut words = Vec::new();
-                    clusters::tokenize(line, &mut words);
+                    cluster_learning::tokenize(line, &mut words);
                     if !words.is_empty() {
                         sentences.push(words);
                     }
@@ -98,7 +99,7 @@ fn main() {
             unlabeled.join(", ")
         );
         provenance.push_str("\nOnly words, cluster numbers and capitalisation ratios; no text.");
-        let text = clusters::build(&sentences, &provenance);
+        let text = cluster_learning::build(&sentences, &provenance);
         if let Err(e) = std::fs::write(&clusters_out, &text) {
             eprintln!("{clusters_out}: {e}");
             std::process::exit(1);

@@ -17,7 +17,10 @@
 //! the quotes stage's pairing of quotation marks, so both stages agree; sentences wholly inside a
 //! quote do not count towards how far back a pronoun looks for its antecedent.
 
+#[cfg(feature = "train")]
 pub mod tagger;
+#[cfg(not(feature = "train"))]
+pub(crate) mod tagger;
 
 pub use parallax_lexicon::gazetteer::{GazEntry, Gazetteer};
 

@@ -41,6 +41,7 @@ impl NerType {
     /// All types, in tag order.
     pub const ALL: [NerType; 4] = [NerType::Per, NerType::Org, NerType::Loc, NerType::Misc];
 
+    #[cfg(any(test, feature = "train"))]
     /// The CoNLL label: `PER`, `ORG`, `LOC`, `MISC`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -51,6 +52,7 @@ impl NerType {
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// The type for a CoNLL label.
     pub fn from_label(label: &str) -> Option<NerType> {
         NerType::ALL.into_iter().find(|t| t.as_str() == label)
@@ -72,11 +74,13 @@ impl NerType {
     }
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The `B-` tag of a type.
 pub fn begin_tag(t: NerType) -> u8 {
     1 + 2 * t.index() as u8
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The `I-` tag of a type.
 pub fn inside_tag(t: NerType) -> u8 {
     2 + 2 * t.index() as u8
@@ -95,6 +99,7 @@ pub fn is_begin(tag: u8) -> bool {
     tag & 1 == 1
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The label of a tag: `O`, `B-PER`, `I-LOC`...
 pub fn tag_label(tag: u8) -> String {
     match tag_type(tag) {
@@ -103,6 +108,7 @@ pub fn tag_label(tag: u8) -> String {
     }
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The tag for a label (`O`, `B-PER`, ...; IOB1's `I-` at a start is accepted as it stands).
 pub fn parse_tag(label: &str) -> Option<u8> {
     if label == "O" {

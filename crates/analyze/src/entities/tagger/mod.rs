@@ -11,18 +11,33 @@
 //! document, and how it was tagged in earlier sentences). Decoding is greedy, left to right,
 //! never producing an `I-X` that does not continue an `X`.
 //!
-//! ```
-//! use parallax_analyze::entities::tagger::{DocContext, NerTagger, NerType};
+//! Its internals are public only with the crate's `train` feature (the `train_ner` and
+//! `eval_ner` examples); the pipeline reaches it through [`tag_doc`].
+//!
+//! ```text
 //! let words = ["Olaf", "Scholz", "visited", "Paris", "."];
 //! let spans = NerTagger::get().tag_sentence(&words, &mut DocContext::new());
-//! assert!(spans.contains(&(0, 2, NerType::Per)));
+//! assert!(spans.contains(&(0, 2, NerType::Per)));   // tests.rs checks this
 //! ```
 //!
 //! [`Gazetteer`]: crate::entities::Gazetteer
 
+// The tagger's internals are public only to the training examples (feature `train`).
+#[cfg(feature = "train")]
+pub mod cluster_learning;
+#[cfg(feature = "train")]
 pub mod clusters;
+#[cfg(not(feature = "train"))]
+pub(crate) mod clusters;
+#[cfg(feature = "train")]
 pub mod features;
+#[cfg(not(feature = "train"))]
+pub(crate) mod features;
+#[cfg(feature = "train")]
 pub mod model;
+#[cfg(not(feature = "train"))]
+pub(crate) mod model;
+#[cfg(feature = "train")]
 pub mod train;
 
 #[cfg(test)]
@@ -39,7 +54,7 @@ pub use model::Model;
 use features::{spans_of, Sentence};
 
 /// The shipped weights. A missing file is a compile error; retrain with
-/// `cargo run --release -p parallax-analyze --example train_ner -- ../shared/data/conll2003/train.txt`.
+/// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt`.
 pub const WEIGHTS: &[u8] = include_bytes!("../../../data/entities/ner_weights.bin");
 
 /// The shipped word clusters the weights were trained with (see [`clusters`]).
@@ -80,16 +95,19 @@ impl NerTagger {
         Ok(NerTagger { model, clusters })
     }
 
+    #[cfg(feature = "train")]
     /// A tagger from weights and clusters already parsed (while training).
     pub fn from_model(model: Model, clusters: Clusters) -> NerTagger {
         NerTagger { model, clusters }
     }
 
+    #[cfg(feature = "train")]
     /// The word clusters.
     pub fn clusters(&self) -> &Clusters {
         &self.clusters
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// The weights.
     pub fn model(&self) -> &Model {
         &self.model

@@ -135,16 +135,19 @@ impl Model {
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Number of features with weights.
     pub fn len(&self) -> usize {
         self.len
     }
 
+    #[cfg(feature = "train")]
     /// True when the model has no weights.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Serialises rows `(key, weights)` as a weights file (rows are written sorted by key), for
     /// the clusters file with `clusters_fingerprint`.
     pub fn to_bytes(rows: &mut [(u32, [i16; N_TAGS])], clusters_fingerprint: u64) -> Vec<u8> {

@@ -6,7 +6,8 @@
 //! wrong tag moves the weights of its features towards the gold tag. Documents are visited in
 //! an order shuffled by a fixed seed, so training is reproducible.
 
-use super::clusters::{Clusters, Rng};
+use super::cluster_learning::Rng;
+use super::clusters::Clusters;
 use super::features::{dynamic_features, parse_tag, spans_of, DocContext, IdMap, NerType, Sentence, N_TAGS, O};
 use super::model::{best_allowed, key32, Scorer};
 use super::NerTagger;
@@ -331,4 +332,29 @@ pub fn evaluate(tagger: &NerTagger, docs: &[TaggedDoc]) -> Evaluation {
         }
     }
     ev
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::{begin_tag, inside_tag, O};
+    use super::super::NerType;
+    use super::*;
+
+    #[test]
+    fn evaluation_counts_spans_as_conlleval_does() {
+        let (b_org, i_org, b_loc) = (begin_tag(NerType::Org), inside_tag(NerType::Org), begin_tag(NerType::Loc));
+        let mut ev = Evaluation::default();
+        ev.add_sentence(&[b_org, i_org, O, b_loc, b_loc, i_org], &[b_org, i_org, O, b_loc, O, O]);
+        assert_eq!((ev.overall().tp, ev.overall().fp, ev.overall().fn_), (2, 0, 2));
+    }
+
+    #[test]
+    fn conll_reader_reads_documents_and_converts_iob1() {
+        let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\n\n-DOCSTART- -X- O O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
+        let docs = read_conll(text).expect("valid CoNLL");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0][0].tags, vec![begin_tag(NerType::Org), O]);
+        assert_eq!(docs[1][0].words, vec!["Peter", "Blackburn"]);
+        assert!(read_conll("EU NNP B-NP X-ORG\n").is_err());
+    }
 }
