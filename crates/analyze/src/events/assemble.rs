@@ -1,0 +1,159 @@
+//! One event from a trigger: its participants (the people named outside quotes in its clause,
+//! minus a trailing attribution's source; organisations and countries for collective kinds),
+//! place, date and status (planned or happened).
+
+use parallax_doc::{EntityKind, Event, EventKind, EventStatus, MentionKind};
+
+use super::vocabulary::is_collective;
+use super::Finder;
+use crate::lexicon::{is_future_marker, is_reporting_verb};
+
+impl<'d> Finder<'d> {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn event(
+        &self,
+        s: usize,
+        start: usize,
+        end: usize,
+        kind: EventKind,
+        place: Option<usize>,
+        time: Option<usize>,
+        window: std::ops::Range<usize>,
+    ) -> Event {
+        let range = window;
+        let mut participants = Vec::new();
+        let clause = self.clause_around(start, range.clone());
+        // the event noun in a phrase such as "after the summit" attaches to the reporting verb
+        let in_adjunct = (start.saturating_sub(3)..start)
+            .any(|k| matches!(self.lower(k), "after" | "before" | "at" | "during" | "ahead"));
+        for k in range.clone() {
+            if self.quoted(k) {
+                continue;
+            }
+            let Some(m) = self.mention(k) else { continue };
+            if self.doc.entities[m.entity].kind != EntityKind::Person || self.in_role(m.span) {
+                continue;
+            }
+            // the source of an attribution is not a participant ("…, Tammy Bruce said",
+            // "Bruce said the meeting …"), unless the event is where they spoke ("told
+            // reporters after the summit")
+            let after = self.doc.token_at_or_after(m.span.end);
+            let reports = after < range.end && is_reporting_verb(self.word(after)) && !(start..end).contains(&after);
+            let attribution = reports && kind != EventKind::Speech && (k > start || !in_adjunct);
+            let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
+            let outside_clause = clause.as_ref().is_some_and(|c| !c.contains(&k));
+            if self.is_possessive_mention(k) || outside_clause {
+                continue;
+            }
+            if (attribution || according) && m.kind != MentionKind::Pronoun {
+                continue;
+            }
+            if !participants.contains(&m.entity) {
+                participants.push(m.entity);
+            }
+        }
+        // "Russia launched an attack on Kharkiv": with no person named, the organisations and
+        // countries acting
+        if participants.is_empty() && is_collective(kind) {
+            for k in range.clone() {
+                if self.quoted(k) {
+                    continue;
+                }
+                let Some(m) = self.mention(k) else { continue };
+                let e = &self.doc.entities[m.entity];
+                if e.kind == EntityKind::Person || Some(m.entity) == place || self.in_role(m.span) {
+                    continue;
+                }
+                let after = self.doc.token_at_or_after(m.span.end);
+                let reports = after < range.end && is_reporting_verb(self.word(after));
+                let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
+                let prep = k > range.start
+                    && matches!(
+                        self.lower(k - 1),
+                        "in" | "at" | "on" | "near" | "from" | "across" | "into" | "of" | "over" | "to" | "against"
+                    );
+                let outside_clause = clause.as_ref().is_some_and(|c| !c.contains(&k));
+                // "(Reuters)" in a dateline
+                let aside = k > 0 && self.word(k - 1) == "(";
+                if reports || according || prep || outside_clause || aside || self.is_possessive_mention(k) {
+                    continue;
+                }
+                if !participants.contains(&m.entity) {
+                    participants.push(m.entity);
+                }
+            }
+        }
+        // "the two leaders spoke by phone": the people of the sentence before
+        if participants.is_empty() && kind != EventKind::Speech && !is_collective(kind) && s > 0 {
+            let plural = range.clone().any(|k| {
+                let w = self.lower(k);
+                w == "they" || w == "both" || (w == "two" && k > 0 && self.lower(k - 1) == "the")
+            });
+            if plural {
+                for k in self.sentence_tokens(s - 1) {
+                    let Some(m) = self.mention(k) else { continue };
+                    let is_person = self.doc.entities[m.entity].kind == EntityKind::Person;
+                    if is_person && !self.quoted(k) && !self.in_role(m.span) && !participants.contains(&m.entity) {
+                        participants.push(m.entity);
+                    }
+                }
+            }
+        }
+        let future = (range.start..end).rev().take(12).any(|k| is_future_marker(self.lower(k)));
+        let after_publication = time.and_then(|t| {
+            // compared at the value's own precision: "2025-05" is not after "2025-05-16"
+            let value = &self.doc.times[t].value;
+            let value = value.get(..10).unwrap_or(value);
+            let (y, m, d) = self.doc.meta.published_ymd()?;
+            let published = format!("{y:04}-{m:02}-{d:02}");
+            Some(value > published.get(..value.len()).unwrap_or(&published))
+        });
+        // "Romania will hold an election": the country is where it is held, not a participant
+        let mut place = place;
+        if kind == EventKind::Election {
+            let is_place = |e: &usize| self.doc.entities[*e].kind == EntityKind::Location;
+            if place.is_none() {
+                place = participants.iter().copied().find(is_place);
+            }
+            participants.retain(|e| !is_place(e));
+        }
+        let status =
+            if future || after_publication == Some(true) { EventStatus::Planned } else { EventStatus::Happened };
+        Event {
+            kind,
+            trigger: {
+                let view = parallax_doc::TokenView::new(self.doc);
+                parallax_doc::Span::new(view.span(start).start, view.span(end.saturating_sub(1)).end)
+            },
+            sentence: s,
+            participants,
+            place,
+            time,
+            status,
+        }
+    }
+
+    /// The clause around token `t` when `range` holds relative clauses or dashes: ", where …",
+    /// ", which …", "; …", "— …".
+    pub(super) fn clause_around(&self, t: usize, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let is_boundary = |k: usize| {
+            let w = self.word(k);
+            matches!(w, ";" | "—" | "–")
+                || (w == ","
+                    && k + 1 < range.end
+                    && matches!(self.lower(k + 1), "where" | "when" | "which" | "who" | "while" | "but"))
+        };
+        let start = (range.start..t).rev().find(|&k| is_boundary(k)).map_or(range.start, |k| k + 1);
+        let end = (t..range.end).find(|&k| is_boundary(k)).unwrap_or(range.end);
+        (start > range.start || end < range.end).then_some(start..end)
+    }
+
+    /// True when "with", "to" or "by" and then a person follow token `end` closely ("spoke with
+    /// Trump", "phoned Zelenskyy's office" does not count).
+    pub(super) fn person_follows(&self, end: usize, sentence_end: usize) -> bool {
+        (end..(end + 4).min(sentence_end)).any(|k| {
+            matches!(self.lower(k), "with" | "to" | "by")
+                && (k + 1..(k + 6).min(sentence_end)).any(|j| self.entity_kind(j) == Some(EntityKind::Person))
+        })
+    }
+}

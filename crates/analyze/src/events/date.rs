@@ -1,0 +1,53 @@
+//! When an event happens: the nearest date expression to its trigger.
+
+use super::Finder;
+use crate::lexicon::is_reporting_verb;
+
+impl<'d> Finder<'d> {
+    /// The date (a day) nearest to token `from` within the sentence, between `lower_bound` and
+    /// `until`, at most ten tokens away, and not across a reporting verb ("said Monday … the
+    /// upcoming talks": Monday is when it was said).
+    pub(super) fn nearest_time(&self, s: usize, from: usize, lower_bound: usize, until: usize) -> Option<usize> {
+        self.nearest_time_of(s, from, lower_bound, until, false)
+    }
+
+    /// As [`Finder::nearest_time`]; `coarse`: a month ("last December") or a year ("in 2022")
+    /// will do.
+    pub(super) fn nearest_time_of(
+        &self,
+        s: usize,
+        from: usize,
+        lower_bound: usize,
+        until: usize,
+        coarse: bool,
+    ) -> Option<usize> {
+        let range = self.sentence_tokens(s);
+        let lower_bound = lower_bound.max(range.start);
+        let until = until.min(range.end);
+        self.doc
+            .times
+            .iter()
+            .enumerate()
+            // a day ("2025-02-14"), or a part of one ("2025-02-14TNI": "Friday night")
+            .filter(|(_, t)| {
+                let v = t.value.as_bytes();
+                let digits = |r: std::ops::Range<usize>| v.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                let day = v.len() >= 10 && v[4] == b'-' && v[7] == b'-' && (v.len() == 10 || v[10] == b'T');
+                let month = v.len() == 7 && v[4] == b'-' && digits(0..4) && digits(5..7);
+                let year = v.len() == 4 && digits(0..4);
+                day || (coarse && (month || year))
+            })
+            .filter_map(|(i, t)| {
+                let tok = self.doc.token_at_or_after(t.span.start);
+                if tok < lower_bound || tok >= until || self.in_quote.get(tok).copied().unwrap_or(true) {
+                    return None;
+                }
+                let (a, b) = (tok.min(from), tok.max(from));
+                let across =
+                    (a + 1..b).any(|k| is_reporting_verb(self.word(k)) || matches!(self.word(k), ";" | "—" | "–"));
+                (tok.abs_diff(from) <= 10 && !across).then_some((tok.abs_diff(from), i))
+            })
+            .min()
+            .map(|(_, i)| i)
+    }
+}

@@ -1,0 +1,90 @@
+//! Where an event happens: the place named after "in", "at", "to" nearest the trigger, and
+//! the destinations of a visit to several places.
+
+use parallax_doc::{EntityKind, TokenKind};
+
+use super::tokens::is_capitalised;
+use super::Finder;
+
+impl<'d> Finder<'d> {
+    /// Places after "to", "for", "in" following a visit trigger, or its direct object.
+    pub(super) fn destinations(&self, start: usize, end: usize, sentence_end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut k = end;
+        // direct object: "visit Saudi Arabia"
+        if k < sentence_end && self.entity_kind(k) == Some(EntityKind::Location) {
+            if let Some(m) = self.mention(k) {
+                out.push((k, m.entity));
+            }
+        }
+        while k < sentence_end && k < end + 16 {
+            let w = self.lower(k);
+            if matches!(w, "to" | "for" | "in") {
+                // skip "the" and adjectives: "to the Saudi capital"
+                let mut j = k + 1;
+                while j < sentence_end
+                    && j <= k + 3
+                    && self.entity_kind(j).is_none()
+                    && self.token_kind(j) == Some(TokenKind::Word)
+                    && !is_capitalised(self.word(j))
+                {
+                    j += 1;
+                }
+                if j < sentence_end && self.entity_kind(j) == Some(EntityKind::Location) {
+                    if let Some(m) = self.mention(j) {
+                        if !out.iter().any(|&(_, e)| e == m.entity) {
+                            out.push((j, m.entity));
+                        }
+                    }
+                }
+            }
+            if matches!(w, "but" | "while" | "where" | "which" | ";" | "said" | "says")
+                || self.word(k) == "," && !out.is_empty() && k > end + 8
+            {
+                break;
+            }
+            k += 1;
+        }
+        let _ = start;
+        out
+    }
+
+    pub(super) fn nearest_place(&self, trigger: usize, range: std::ops::Range<usize>) -> Option<usize> {
+        self.nearest_place_of(trigger, range, &["in", "at", "to", "the"])
+    }
+
+    /// The place nearest the trigger named after one of `preps`.
+    pub(super) fn nearest_place_of(
+        &self,
+        trigger: usize,
+        range: std::ops::Range<usize>,
+        preps: &[&str],
+    ) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for k in range.clone() {
+            if self.quoted(k) {
+                continue;
+            }
+            let Some(m) = self.mention(k) else { continue };
+            if self.in_role(m.span) || self.after_topic_noun(k) {
+                continue;
+            }
+            let kind = self.doc.entities[m.entity].kind;
+            let prep = k > range.start && preps.contains(&self.lower(k - 1));
+            let prep = prep
+                && (k < 2
+                    || self.lower(k - 1) != "the"
+                    || matches!(self.lower(k - 2), "in" | "at" | "to" | "international"));
+            let venue = kind == EntityKind::Organization
+                && self.doc.entities[m.entity].name.split(' ').count() >= 2
+                && self.doc.entities[m.entity].name.ends_with("Conference");
+            if (venue || kind == EntityKind::Location && prep) && k.abs_diff(trigger) <= 12 {
+                let distance = k.abs_diff(trigger);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, m.entity));
+                }
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+}

@@ -1,0 +1,133 @@
+//! The events stage's words: the trigger table (`data/events/triggers.tsv`) with the rule each
+//! trigger needs, nouns that refer back to an event, and the cue words of violence and agreeing.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use parallax_doc::EventKind;
+
+/// How a trigger opens an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TriggerRule {
+    /// The word alone.
+    Word,
+    /// Only when a person follows within three tokens after "with"/"to"/"by" ("spoke with Trump").
+    WithPerson,
+    /// Only when followed by "to", "for" or "in" and a place ("heading to Kyiv").
+    ToPlace,
+    /// Only with a cue of violence in the clause or a place right after ("an attack on Kharkiv").
+    Violent,
+    /// Only with a verb of agreeing near ("signed a deal", "the accord was reached").
+    Agreed,
+    /// A vote, not "was voted best film" nor "won 40% of the vote".
+    Vote,
+}
+
+pub(super) const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
+
+pub(super) fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
+    static MAP: OnceLock<HashMap<String, (EventKind, TriggerRule)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in TRIGGERS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let kind = match cols.get(1).copied() {
+                Some("meeting") => EventKind::Meeting,
+                Some("call") => EventKind::Call,
+                Some("visit") => EventKind::Visit,
+                Some("speech") => EventKind::Speech,
+                Some("election") => EventKind::Election,
+                Some("attack") => EventKind::Attack,
+                Some("agreement") => EventKind::Agreement,
+                Some("vote") => EventKind::Vote,
+                _ => continue,
+            };
+            let rule = match cols.get(2).copied() {
+                Some("with-person") => TriggerRule::WithPerson,
+                Some("to-place") => TriggerRule::ToPlace,
+                Some("violent") => TriggerRule::Violent,
+                Some("agreed") => TriggerRule::Agreed,
+                Some("vote") => TriggerRule::Vote,
+                _ => TriggerRule::Word,
+            };
+            map.insert(cols[0].to_string(), (kind, rule));
+        }
+        map
+    })
+}
+
+/// Nouns that refer back to an event of a kind ("before the meeting").
+pub(super) fn anaphor_kind(word: &str) -> Option<EventKind> {
+    match word {
+        "meeting" | "talks" | "summit" => Some(EventKind::Meeting),
+        "call" | "conversation" => Some(EventKind::Call),
+        "visit" | "trip" => Some(EventKind::Visit),
+        "speech" | "address" => Some(EventKind::Speech),
+        "election" | "elections" => Some(EventKind::Election),
+        "attack" | "attacks" => Some(EventKind::Attack),
+        "deal" | "agreement" | "accord" | "treaty" => Some(EventKind::Agreement),
+        "vote" | "referendum" => Some(EventKind::Vote),
+        _ => None,
+    }
+}
+
+/// The kinds added for issue 6, whose participants may be organisations and countries.
+pub(super) fn is_collective(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Election | EventKind::Attack | EventKind::Agreement | EventKind::Vote)
+}
+
+/// The word classes of `data/events/words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordClass {
+    /// Before a trigger, makes it a kind of event, not one ("peace talks", "any meeting").
+    Generic,
+    /// Before an election, attack, agreement or vote, makes it a kind of one ("free elections").
+    GenericCollective,
+    /// A wish or attempt: "wants a deal" is no deal.
+    Wish,
+    /// Natural hazards: "an earthquake struck" is no attack.
+    Hazard,
+    /// Weapons, casualties, armed forces, targets: what makes an attack word violent.
+    Violence,
+    /// Verbs of agreeing that make "deal", "treaty", "accord" an agreement made.
+    Agreeing,
+    /// Topic nouns: a place after one belongs to the topic, not to an event ("the war in
+    /// Ukraine").
+    Topic,
+}
+
+impl WordClass {
+    fn from_name(name: &str) -> Option<WordClass> {
+        Some(match name {
+            "generic" => WordClass::Generic,
+            "generic_collective" => WordClass::GenericCollective,
+            "wish" => WordClass::Wish,
+            "hazard" => WordClass::Hazard,
+            "violence" => WordClass::Violence,
+            "agreeing" => WordClass::Agreeing,
+            "topic" => WordClass::Topic,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+const WORDS: &str = include_str!("../../data/events/words.tsv");
+
+/// True when `word` (lower case) is in `class`.
+pub(super) fn is(class: WordClass, word: &str) -> bool {
+    static CLASSES: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut map: HashMap<&'static str, u8> = HashMap::new();
+        for line in WORDS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            if let Some((class, word)) = line.split_once('\t').and_then(|(c, w)| Some((WordClass::from_name(c)?, w))) {
+                *map.entry(word).or_default() |= class.bit();
+            }
+        }
+        map
+    });
+    classes.get(word).is_some_and(|bits| bits & class.bit() != 0)
+}
