@@ -1,0 +1,95 @@
+//! Clock times ("3pm", "15:00 GMT", "10:30 a.m.", "noon"), on the date that follows.
+
+use super::calendar::{Rel, Value};
+use super::lexicon;
+use super::{ExpressionReader, Found};
+
+impl<'a> ExpressionReader<'a> {
+    /// "3pm", "3 p.m.", "3.30pm", "15:00 GMT", "10:30 a.m.".
+    pub(super) fn clock(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let meridiem_word = |k: usize| match self.w(k) {
+            "pm" | "p.m." | "p.m" => Some(true),
+            "am" | "a.m." | "a.m" => Some(false),
+            _ => None,
+        };
+        let (digits, mut last, mut meridiem) = if let Some(d) = w.strip_suffix("pm") {
+            (d, i, Some(true))
+        } else if let Some(d) = w.strip_suffix("am") {
+            (d, i, Some(false))
+        } else {
+            match meridiem_word(i + 1) {
+                Some(pm) => (w, i + 1, Some(pm)),
+                None => (w, i, None),
+            }
+        };
+        let (h, mut min) = match digits.split_once('.') {
+            Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+            None => (digits.parse::<u32>().ok()?, 0),
+        };
+        // "10:30", "10:30 a.m."
+        let colon = meridiem.is_none()
+            && self.w(i + 1) == ":"
+            && self.is_number(i + 2)
+            && self.w(i + 2).len() == 2
+            && digits.len() <= 2;
+        if colon {
+            min = self.w(i + 2).parse().ok()?;
+            last = i + 2;
+            if let Some(pm) = meridiem_word(i + 3) {
+                meridiem = Some(pm);
+                last = i + 3;
+            }
+        }
+        let h = match meridiem {
+            Some(pm) => {
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                (h % 12) + if pm { 12 } else { 0 }
+            }
+            None if digits.len() == 4 && matches!(self.w(i + 1), "gmt" | "utc" | "bst") => {
+                // "0800 UTC"
+                min = digits[2..].parse().ok()?;
+                let h: u32 = digits[..2].parse().ok()?;
+                if h > 23 {
+                    return None;
+                }
+                h
+            }
+            // "15:00": only with the colon
+            None if colon && h <= 23 => h,
+            None => return None,
+        };
+        if min > 59 {
+            return None;
+        }
+        let mut utc = false;
+        if matches!(self.w(last + 1), "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk") {
+            utc = matches!(self.w(last + 1), "gmt" | "utc");
+            last += 1;
+        }
+        // "at 16:15 UTC, June 1st", "at 10am on Tuesday": the date that follows
+        let mut k = last + 1;
+        while matches!(self.w(k), "," | "on") && k <= last + 2 {
+            k += 1;
+        }
+        let day = {
+            let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
+                self.month_day(k)
+            } else if self.is_word(k) && lexicon::weekday(self.w(k)).is_some() {
+                self.weekday(k, k, Rel::Bare)
+            } else if self.is_number(k) {
+                self.day_month(k)
+            } else {
+                None
+            };
+            match f.and_then(|f| f.value) {
+                Some(Value::Day(d)) => Some(d),
+                _ => None,
+            }
+        };
+        let value = day.or_else(|| self.anchor().filter(|_| self.fixed)).map(|d| Value::Time(d, h, min, utc));
+        Some(Found::new(last + 1, self.span(i, last), value))
+    }
+}

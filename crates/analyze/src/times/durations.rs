@@ -1,0 +1,184 @@
+//! Durations: a count of units ("two weeks", "more than three years", "two and a half years")
+//! and hyphenated ones ("20-minute", "third-quarter").
+
+use chrono::Datelike;
+
+use super::calendar::{Rel, Value};
+use super::lexicon::Unit;
+use super::numbers::{duration, parse_count, parse_year};
+use super::tokens::strip_possessive;
+use super::{calendar, lexicon};
+use super::{ExpressionReader, Found};
+
+impl<'a> ExpressionReader<'a> {
+    /// A number and a unit at `i` ("three years", "10 days ago", "a few weeks", "two and a half
+    /// years", "six straight days", "a day earlier"); the expression starts at `a`.
+    pub(super) fn quantity(&self, a: usize, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let (mut count, mut unit_at): (Option<String>, usize) = if self.is_number(i) {
+            (Some(parse_count(w)?), i + 1)
+        } else if w == "a" && self.w(i + 1) == "few" {
+            (None, i + 2)
+        } else if w == "a" && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
+            (None, i + 3)
+        } else if lexicon::vague_number(w) && w != "some" {
+            (None, i + 1)
+        } else if let Some(n) = lexicon::number_word(w) {
+            (Some(n.to_string()), i + 1)
+        } else {
+            return None;
+        };
+        // "two and a half years"
+        if count.is_some() && self.w(unit_at) == "and" && self.w(unit_at + 1) == "a" && self.w(unit_at + 2) == "half" {
+            count = count.map(|c| format!("{c}.5"));
+            unit_at += 3;
+        }
+        // "60 to 90 days": the first number takes the unit of the second
+        if self.is_number(i) && matches!(self.w(i + 1), "to" | "or" | "and" | "-" | "–") && self.is_number(i + 2) {
+            if let (Some(n), Some(unit)) = (count.as_deref(), lexicon::unit(self.w(i + 3))) {
+                if a == i && parse_count(self.w(i + 2)).is_some() {
+                    return Some(Found::new(i + 1, self.span(i, i), Some(duration(n, unit))));
+                }
+            }
+        }
+        // "six straight days", "two more years"
+        if self.is_word(unit_at)
+            && lexicon::unit_adjective(self.w(unit_at))
+            && lexicon::unit(self.w(unit_at + 1)).is_some()
+        {
+            unit_at += 1;
+        }
+        let u = self.w(unit_at);
+        let unit = lexicon::unit(u)?;
+        // "three quarters of voters": a fraction
+        if unit == Unit::Quarter && self.w(unit_at + 1) == "of" && unit_at == i + 1 {
+            return None;
+        }
+        let ago = self.w(unit_at + 1) == "ago";
+        let shifted = matches!(self.w(unit_at + 1), "earlier" | "later");
+        // "a year" only as "a year ago" or "for a year"
+        let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
+        if matches!(w, "a" | "an")
+            && count.is_some()
+            && !ago
+            && !relative_to_event
+            && !matches!(self.prev(i), "for" | "within" | "than" | "over")
+        {
+            return None;
+        }
+        // "many years" needs a plural; "a second" is an ordinal ("a second term")
+        let ordinal = unit == Unit::Second && !self.is_number(i) && w != "one";
+        if !ago && ((count.is_none() && !u.ends_with('s')) || ordinal) {
+            return None;
+        }
+        // "a year earlier": counted back from the anchor, like "ago"
+        let back = ago || (self.w(unit_at + 1) == "earlier" && self.fixed);
+        if back {
+            let end = unit_at + 1;
+            let span = self.span(a, end);
+            let n: Option<i64> = count.as_deref().and_then(|c| c.parse().ok());
+            let value = match (n, unit) {
+                (None, _)
+                | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
+                    Some(Value::Ref("PAST_REF"))
+                }
+                (Some(n), unit) => self.anchor().and_then(|anchor| match unit {
+                    Unit::Year => Some(Value::Year(anchor.year() - n as i32)),
+                    Unit::Month => {
+                        let (y, m) = calendar::add_months(anchor, -n);
+                        Some(Value::Month(y, m))
+                    }
+                    Unit::Week => calendar::shift(anchor, -7 * n).map(Value::Week),
+                    Unit::Fortnight => calendar::shift(anchor, -14 * n).map(Value::Week),
+                    Unit::Day => calendar::shift(anchor, -n).map(Value::Day),
+                    _ => None,
+                }),
+            };
+            return Some(Found::new(end + 1, span, value));
+        }
+        let n = count.unwrap_or_else(|| "X".to_string());
+        let end = if shifted { unit_at + 1 } else { unit_at };
+        Some(Found::new(end + 1, self.span(a, end), Some(duration(&n, unit))))
+    }
+
+    /// "nearly three years ago", "more than three years", "at least two weeks".
+    pub(super) fn modified_quantity(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let j = match w {
+            "more" | "less" | "fewer" if self.w(i + 1) == "than" => i + 2,
+            "at" if matches!(self.w(i + 1), "least" | "most") => i + 2,
+            "up" if self.w(i + 1) == "to" => i + 2,
+            _ if lexicon::quantity_modifier(w) && !matches!(w, "least" | "most" | "up") => i + 1,
+            _ => return None,
+        };
+        let f = self.quantity(i, j)?;
+        // keep an unmodified reading of "some": "some years" is vague, "some three years" is not
+        Some(f)
+    }
+
+    /// "20-minute", "three-year", "mid-2024", "mid-February".
+    pub(super) fn hyphenated(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        if w.ends_with("-old") || self.w(i + 1) == "-" {
+            return None;
+        }
+        let (head, tail) = w.split_once('-')?;
+        if matches!(head, "mid" | "early" | "late") {
+            let (tail, _) = strip_possessive(tail);
+            if let Some(y) = parse_year(tail) {
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Year(y))));
+            }
+            if let Some(d) = tail.strip_suffix('s').and_then(parse_year) {
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(d / 10))));
+            }
+            if let Some((m, _)) = lexicon::month(tail) {
+                let value = self.anchor().map(|anchor| {
+                    let tense = self.tense(i, i + 1, false);
+                    Value::Month(calendar::month_year(anchor, m, Rel::Bare, tense), m)
+                });
+                return Some(Found::new(i + 1, self.span(i, i), value));
+            }
+            return None;
+        }
+        // "third-quarter results", "first-half profits"
+        if let Some(k) = lexicon::ordinal(head) {
+            if tail == "quarter" {
+                let value =
+                    self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, i + 1, false)), k));
+                return Some(Found::new(i + 1, self.span(i, i), value));
+            }
+            return None;
+        }
+        // "the year-earlier period", "the year-ago quarter"
+        if matches!(tail, "earlier" | "ago") {
+            let value = self.anchor().and_then(|d| match head {
+                "year" => Some(Value::Year(d.year() - 1)),
+                "month" => {
+                    let (y, m) = calendar::add_months(d, -1);
+                    Some(Value::Month(y, m))
+                }
+                "quarter" => {
+                    let (y, q) = calendar::add_quarters(d, -1);
+                    Some(Value::Quarter(y, q))
+                }
+                _ => None,
+            });
+            return value.map(|v| Found::new(i + 1, self.span(i, i), Some(v)));
+        }
+        // "decades-long", "years-long"
+        if matches!(tail, "long" | "old") && head.ends_with('s') {
+            let unit = lexicon::unit(head)?;
+            if tail == "old" {
+                return None;
+            }
+            return Some(Found::new(i + 1, self.span(i, i), Some(duration("X", unit))));
+        }
+        let unit = lexicon::unit(tail)?;
+        let n = if head.bytes().all(|b| b.is_ascii_digit()) && head.len() <= 4 {
+            head.to_string()
+        } else {
+            lexicon::number_word(head).filter(|_| head != "a" && head != "an")?.to_string()
+        };
+        Some(Found::new(i + 1, self.span(i, i), Some(duration(&n, unit))))
+    }
+}

@@ -1,0 +1,98 @@
+//! Holidays ("Christmas", "New Year's Day") and seasons ("in the spring").
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar;
+use super::calendar::Value;
+use super::numbers::parse_year;
+use super::{ExpressionReader, Found};
+
+impl<'a> ExpressionReader<'a> {
+    /// "Christmas", "Christmas Eve", "Christmas Day", "New Year's Day", "New Year's Eve",
+    /// "Halloween", alone or with a year.
+    pub(super) fn holiday(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let (m, d, last) = match w {
+            "christmas" => match self.w(i + 1) {
+                "eve" => (12, 24, i + 1),
+                "day" => (12, 25, i + 1),
+                _ => (12, 25, i),
+            },
+            "halloween" => (10, 31, i),
+            "new" if matches!(self.w(i + 1), "year's" | "year’s") => match self.w(i + 2) {
+                "eve" => (12, 31, i + 2),
+                "day" => (1, 1, i + 2),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if self.capitalised(i + 1) && last == i {
+            return None; // "Christmas Island"
+        }
+        // a date only after a preposition or as "the Christmas period", not "a Christmas tree"
+        let p = self.prev(i);
+        let dated = last > i
+            || self.is_number(last + 1)
+            || matches!(
+                p,
+                "at" | "over"
+                    | "before"
+                    | "after"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "on"
+                    | "for"
+                    | "during"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "around"
+                    | "ahead"
+                    | "of"
+                    | "from"
+                    | "to"
+            )
+            || (p == "the" && matches!(self.w(last + 1), "period" | "season" | "holiday" | "holidays" | "break"))
+            // "Christmas sales", "Christmas trading": the season of the year
+            || matches!(self.w(last + 1), "sales" | "shopping" | "trading" | "spending" | "and");
+        if !dated {
+            return None;
+        }
+        if let Some(y) = self.is_number(last + 1).then(|| parse_year(self.w(last + 1))).flatten() {
+            let value = NaiveDate::from_ymd_opt(y, m, d).map(Value::Day);
+            return Some(Found::new(last + 2, self.span(i, last + 1), value));
+        }
+        let value = self.anchor().and_then(|anchor| {
+            let tense = self.tense(i, last + 1, false);
+            calendar::month_day(anchor, m, d, tense).map(Value::Day)
+        });
+        Some(Found::new(last + 1, self.span(i, last), value))
+    }
+
+    /// A season named at `i`: "in the spring", "spring 2014", "the autumn of 2008".
+    pub(super) fn season(&self, i: usize, code: &'static str) -> Option<Found> {
+        let p = self.prev(i);
+        let a = if p == "the" { i - 1 } else { i };
+        let y_at = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
+            return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Season(y, code))));
+        }
+        let before = if a == i { p } else { self.prev(a) };
+        // "in spring", "during the winter"; not "Arab Spring", "spring water"
+        if !matches!(before, "in" | "during" | "by" | "until" | "over" | "through") || self.capitalised(i) {
+            return None;
+        }
+        if self.is_word(i + 1) && !matches!(self.w(i + 1), "and" | "or" | "when" | "as") {
+            let n = self.w(i + 1);
+            if n.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(n, "of" | "to" | "for" | "in" | "on" | "at" | "the")
+            {
+                return None;
+            }
+        }
+        let value = self.anchor().map(|d| Value::Season(d.year(), code));
+        Some(Found::new(i + 1, self.span(a, i), value))
+    }
+}

@@ -1,0 +1,167 @@
+//! Expressions opened by "the": quarters and halves ("the third quarter of last year"), "the
+//! past", "the previous year", "the 1990s" and the references TempEval counts.
+
+use chrono::Datelike;
+
+use super::calendar::{Rel, Value};
+use super::numbers::{duration, parse_year};
+use super::{calendar, lexicon};
+use super::{ExpressionReader, Found};
+
+impl<'a> ExpressionReader<'a> {
+    /// "the third quarter (of 2009 / of this year / of last year)", "the first half", "the last
+    /// quarter", "the previous year", "the year" after "the end of", "over the years".
+    pub(super) fn the_period(&self, i: usize) -> Option<Found> {
+        let n = self.w(i + 1);
+        let p = self.prev(i);
+        let anchor = self.anchor();
+        // an ordinal quarter or half
+        let ordinal = (self.is_word(i + 2) && lexicon::ordinal(n).is_some()) || matches!(n, "last" | "latest");
+        let (ord_at, unit_at) = if ordinal { (i + 1, i + 2) } else { (0, 0) };
+        if unit_at > 0 {
+            let u = self.w(unit_at);
+            let half = u == "half";
+            if u == "quarter" || half {
+                let of_year = |k: usize| -> Option<(Option<i32>, usize)> {
+                    // "of 2009", "of this year", "of last year", "of the year"
+                    if self.w(k) != "of" {
+                        return None;
+                    }
+                    if let Some(y) = self.is_number(k + 1).then(|| parse_year(self.base(k + 1).0)).flatten() {
+                        return Some((Some(y), k + 1));
+                    }
+                    let delta = match self.w(k + 1) {
+                        "this" | "the" => 0,
+                        "last" => -1,
+                        "next" => 1,
+                        _ => return None,
+                    };
+                    (self.base(k + 2).0 == "year").then(|| (anchor.map(|d| d.year() + delta), k + 2))
+                };
+                let ord = lexicon::ordinal(self.w(ord_at));
+                if let Some((y, end)) = of_year(unit_at + 1) {
+                    let k = if n == "last" {
+                        if half {
+                            2
+                        } else {
+                            4
+                        }
+                    } else {
+                        ord?
+                    };
+                    let value = y.and_then(|y| match (half, k) {
+                        (true, 1 | 2) => Some(Value::Half(y, k)),
+                        (false, _) => Some(Value::Quarter(y, k)),
+                        _ => None,
+                    });
+                    return Some(Found::new(end + 1, self.span(i, end), value));
+                }
+                if half {
+                    // "in the first half": of this year; not "the first half of the match"
+                    let value = match ord {
+                        Some(k @ 1..=2) if matches!(p, "in" | "during" | "for") && self.w(unit_at + 1) != "of" => {
+                            anchor.map(|d| Value::Half(d.year(), k))
+                        }
+                        _ => return None,
+                    };
+                    return Some(Found::new(unit_at + 1, self.span(i, unit_at), value));
+                }
+                let value = match (n, ord) {
+                    ("last" | "latest", _) => anchor.map(|d| {
+                        let (y, q) = calendar::add_quarters(d, -1);
+                        Value::Quarter(y, q)
+                    }),
+                    (_, Some(q)) => anchor
+                        .map(|d| Value::Quarter(calendar::quarter_year(d, q, self.tense(i, unit_at + 1, false)), q)),
+                    _ => None,
+                };
+                return Some(Found::new(unit_at + 1, self.span(i, unit_at), value));
+            }
+        }
+        // "the previous year", "the previous week"
+        if n == "previous" || n == "prior" {
+            let u = self.base(i + 2).0;
+            let value = anchor.and_then(|d| match u {
+                "year" => Some(Value::Year(d.year() - 1)),
+                "month" => {
+                    let (y, m) = calendar::add_months(d, -1);
+                    Some(Value::Month(y, m))
+                }
+                "week" => calendar::shift(d, -7).map(Value::Week),
+                "quarter" => {
+                    let (y, q) = calendar::add_quarters(d, -1);
+                    Some(Value::Quarter(y, q))
+                }
+                _ => None,
+            })?;
+            return Some(Found::new(i + 3, self.span(i, i + 2), Some(value)));
+        }
+        // "the end of the year", "the start of the month"
+        if p == "of" && i >= self.s0 + 2 && lexicon::period_word(self.w(i - 2)) && !self.is_word(i + 2) {
+            let value = anchor.and_then(|d| match n {
+                "year" => Some(Value::Year(d.year())),
+                "month" => Some(Value::Month(d.year(), d.month())),
+                "week" => Some(Value::Week(d)),
+                _ => None,
+            })?;
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(value)));
+        }
+        // "in the near term", "over the long run"
+        if matches!(n, "near" | "short" | "long" | "medium") && matches!(self.w(i + 2), "term" | "run") {
+            if matches!(p, "in" | "over" | "for") {
+                return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
+            }
+            return None;
+        }
+        if n == "time" && self.w(i + 2) == "being" {
+            return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("PRESENT_REF"))));
+        }
+        // market reports: "closed the day", "for the day", "the start of the day"
+        if n == "day" && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that") {
+            // "at the end of the day" is an idiom
+            let idiom = p == "of" && i >= self.s0 + 4 && self.w(i - 2) == "end" && self.w(i - 4) == "at";
+            let lead = matches!(p, "for" | "end" | "ended" | "ending" | "finish" | "finished" | "close" | "closed")
+                || (p == "of" && i >= self.s0 + 2 && matches!(self.w(i - 2), "start" | "end" | "close") && !idiom);
+            if lead && self.fixed {
+                return Some(Found::new(i + 2, self.span(i, i + 1), anchor.map(Value::Day)));
+            }
+        }
+        // "over the years", "in the years since"
+        if p == "over" && matches!(n, "years" | "decades" | "months") {
+            let unit = lexicon::unit(n)?;
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(duration("X", unit))));
+        }
+        None
+    }
+
+    /// Expressions opening with "the": "the weekend", "the coming days", "the past two weeks",
+    /// "the future", "the past", "the 1990s".
+    pub(super) fn the(&self, i: usize) -> Option<Found> {
+        let n = self.w(i + 1);
+        let p = self.prev(i);
+        if let Some(f) = self.the_period(i) {
+            return Some(f);
+        }
+        match n {
+            "weekend" if matches!(p, "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this") => {
+                let tense = self.tense(i, i + 2, false);
+                let value = self.anchor().and_then(|d| calendar::weekend(d, Rel::Bare, tense)).map(Value::Weekend);
+                Some(Found::new(i + 2, self.span(i, i + 1), value))
+            }
+            "past" | "last" | "next" | "coming" => {
+                if let Some(f) = self.stretch(i + 1) {
+                    return Some(f);
+                }
+                let alone = !self.is_word(i + 2) || matches!(self.w(i + 2), "and" | "or" | "but");
+                if n == "past" && (matches!(p, "in" | "from" | "of" | "to") || alone) {
+                    return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
+                }
+                None
+            }
+            "future" if p == "in" && !self.is_word(i + 2) => {
+                Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
+            }
+            _ => None,
+        }
+    }
+}

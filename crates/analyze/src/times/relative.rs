@@ -1,0 +1,149 @@
+//! Relative expressions anchored on the publication date: "today", "a day earlier", "last
+//! week", "later this month", "in the coming days", "recently".
+
+use chrono::Datelike;
+
+use super::calendar::{Rel, Value};
+use super::lexicon::Unit;
+use super::numbers::{duration, parse_year};
+use super::tokens::strip_possessive;
+use super::{calendar, lexicon};
+use super::{ExpressionReader, Found};
+
+impl<'a> ExpressionReader<'a> {
+    /// A day `days` away from the anchor, read at token `i` ("yesterday", "tomorrow").
+    pub(super) fn day_offset(&self, i: usize, days: i64) -> Option<Found> {
+        let mut last = i;
+        let mut part = (self.w(i) == "tonight").then_some("NI");
+        if days != 0 {
+            if let Some(p) = lexicon::day_part(self.w(i + 1)) {
+                last = i + 1;
+                part = Some(p);
+            }
+        }
+        let value = self.anchor().and_then(|a| calendar::shift(a, days)).map(|d| match part {
+            Some(p) => Value::DayPart(d, p),
+            None => Value::Day(d),
+        });
+        Some(Found::new(last + 1, self.span(i, last), value))
+    }
+
+    /// "last"/"next"/"this"/"past"/"coming" at `i`; the expression starts at `a`
+    /// ("later" in "later this month").
+    pub(super) fn relative(&self, a: usize, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let after_the = a == i && self.prev(i) == "the";
+        if after_the || matches!(w, "past" | "coming") {
+            return self.stretch(i);
+        }
+        let rel = match w {
+            "last" => Rel::Last,
+            "next" => Rel::Next,
+            _ => Rel::This,
+        };
+        let k = i + 1;
+        let (t, possessive) = self.base(k);
+        if lexicon::weekday(t).is_some() {
+            return self.weekday(a, k, rel);
+        }
+        if lexicon::month(t).is_some() {
+            return self.month(a, k, true);
+        }
+        let delta = match rel {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => 0,
+        };
+        let anchor = self.anchor();
+        let value = match t {
+            "week" => anchor.and_then(|d| calendar::shift(d, 7 * delta)).map(Value::Week),
+            "month" => anchor.map(|d| {
+                let (y, m) = calendar::add_months(d, delta);
+                Value::Month(y, m)
+            }),
+            "year" => anchor.map(|d| Value::Year(d.year() + delta as i32)),
+            "weekend" => {
+                let tense = if rel == Rel::This { self.tense(a, k + 1, possessive) } else { None };
+                anchor.and_then(|d| calendar::weekend(d, rel, tense)).map(Value::Weekend)
+            }
+            "quarter" => anchor.map(|d| {
+                let (y, q) = calendar::add_quarters(d, delta);
+                Value::Quarter(y, q)
+            }),
+            "morning" | "afternoon" | "evening" if rel == Rel::This => {
+                anchor.zip(lexicon::day_part(t)).map(|(d, p)| Value::DayPart(d, p))
+            }
+            "night" if rel != Rel::Next => {
+                anchor.and_then(|d| calendar::shift(d, delta)).map(|d| Value::DayPart(d, "NI"))
+            }
+            "decade" | "century" => return None,
+            _ => {
+                let s = lexicon::season(t)?;
+                anchor.map(|d| {
+                    let y = d.year();
+                    let year = match rel {
+                        Rel::Last => y - 1,
+                        Rel::Next => y + 1,
+                        _ => y,
+                    };
+                    Value::Season(year, s)
+                })
+            }
+        };
+        Some(Found::new(k + 1, self.span(a, k), value))
+    }
+
+    /// "the past two weeks", "the last year", "the coming days": stretches of time around now.
+    pub(super) fn stretch(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let a = if self.prev(i) == "the" { i - 1 } else { i };
+        if let Some(f) = self.quantity(a, i + 1) {
+            if a == i {
+                return None;
+            }
+            // "the coming few days" is vague; "the next 10 days" a duration
+            let vague = matches!(&f.value, Some(Value::Duration(v)) if v.contains('X'));
+            if vague {
+                let r = if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(Found { value: Some(Value::Ref(r)), ..f });
+            }
+            return Some(f);
+        }
+        let u = self.base(i + 1).0;
+        let unit = lexicon::unit(u)?;
+        // "the last minute", "the next day": idioms and event-relative days, not stretches
+        if a == i
+            || !matches!(unit, Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year | Unit::Decade)
+                && !u.ends_with('s')
+        {
+            return None;
+        }
+        let value = if u.ends_with('s') {
+            Value::Ref(if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" })
+        } else if matches!(w, "past" | "last") {
+            duration("1", unit)
+        } else {
+            return None; // "the next day": relative to an event, not to now
+        };
+        Some(Found::new(i + 2, self.span(a, i + 1), Some(value)))
+    }
+
+    /// "earlier this week", "later this month", "late last year", "early February", "late 2024".
+    pub(super) fn prefixed(&self, i: usize) -> Option<Found> {
+        let n = self.w(i + 1);
+        if matches!(n, "this" | "last" | "next") {
+            let f = self.relative(i, i + 1)?;
+            return Some(f);
+        }
+        let w = self.w(i);
+        if matches!(w, "early" | "late") {
+            if lexicon::month(strip_possessive(n).0).is_some() {
+                return self.month(i, i + 1, true);
+            }
+            if let Some(y) = self.is_number(i + 1).then(|| parse_year(n)).flatten() {
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Year(y))));
+            }
+        }
+        None
+    }
+}

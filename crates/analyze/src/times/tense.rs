@@ -1,0 +1,142 @@
+//! The tense of the clause around an expression: the nearest future marker ("will",
+//! "scheduled", "is to") or past marker ("said", "met", an "-ed" verb) within the clause.
+
+use parallax_doc::TokenKind;
+
+use super::calendar::Tense;
+use super::lexicon;
+use super::lexicon::Marker;
+use super::{ExpressionReader, Stop};
+
+impl<'a> ExpressionReader<'a> {
+    /// Whether token `j` ends the clause looked at for tense markers, softly (a comma) or not.
+    pub(super) fn stop(&self, j: usize) -> Stop {
+        let Some(tok) = self.doc.tokens.get(j) else { return Stop::Hard };
+        match tok.kind {
+            TokenKind::OpenQuote | TokenKind::CloseQuote => Stop::Hard,
+            TokenKind::Punct => match self.w(j) {
+                "," => Stop::Comma,
+                ";" | ":" | "(" | ")" | "[" | "]" | "–" | "—" | "-" | "?" | "!" | "…" => Stop::Hard,
+                _ => Stop::None,
+            },
+            TokenKind::Word => {
+                let w = self.w(j);
+                if matches!(w, "before" | "after" | "until") {
+                    // a conjunction only before a clause ("before heading", "after he left")
+                    let n = self.w(j + 1);
+                    let opens = n.ends_with("ing")
+                        || matches!(n, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "his" | "their");
+                    return if opens { Stop::Hard } else { Stop::None };
+                }
+                if lexicon::clause_opener(w) {
+                    Stop::Hard
+                } else {
+                    Stop::None
+                }
+            }
+            TokenKind::Number => Stop::None,
+        }
+    }
+
+    /// The tense marker at token `j`, reading its neighbours for multi-word markers.
+    pub(super) fn marker_at(&self, j: usize) -> Option<Marker> {
+        if !self.is_word(j) {
+            return None;
+        }
+        let w = self.w(j);
+        let next = self.w(j + 1);
+        if matches!(
+            w,
+            "is" | "are"
+                | "am"
+                | "was"
+                | "were"
+                | "going"
+                | "set"
+                | "plans"
+                | "plan"
+                | "planned"
+                | "aims"
+                | "hopes"
+                | "intends"
+                | "wants"
+        ) && next == "to"
+        {
+            return Some(Marker::Future);
+        }
+        if j != self.s0 && self.capitalised(j) {
+            return None; // "United", "Will", "Ahmed": names, not verbs
+        }
+        let m = lexicon::marker(w)?;
+        // "has been scheduled for": the participle tells
+        if w == "been" && lexicon::marker(next) == Some(Marker::Future) {
+            return None;
+        }
+        if m == Marker::Past && matches!(w.as_bytes().last(), Some(b'd' | b'n' | b't')) {
+            // a participle after "be": "to be held" looks ahead, "is held", "will be held" defer
+            let p = self.prev(j);
+            if matches!(p, "be" | "being" | "is" | "are" | "am" | "get" | "gets") {
+                if p == "be" && j >= 2 && self.w(j - 2) == "to" {
+                    return Some(Marker::Future);
+                }
+                return None;
+            }
+        }
+        Some(m)
+    }
+
+    /// The tense of the clause around tokens `a..b`: the nearest marker decides.
+    pub(super) fn tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        const REACH: usize = 30;
+        const COMMA: usize = 8;
+        let to_tense = |m: Marker| match m {
+            Marker::Future => Tense::Future,
+            Marker::Past | Marker::Reporting => Tense::Past,
+        };
+        let mut best: Option<(usize, Tense)> = None;
+        let mut dist = 0;
+        let mut j = a;
+        while j > self.s0 && dist < REACH {
+            j -= 1;
+            dist += 1;
+            match self.stop(j) {
+                Stop::Hard => break,
+                Stop::Comma => {
+                    dist += COMMA;
+                    continue;
+                }
+                Stop::None => {}
+            }
+            if let Some(m) = self.marker_at(j) {
+                // "said Tuesday's talks would...": the reporting verb does not date its object
+                if m == Marker::Reporting && possessive {
+                    continue;
+                }
+                best = Some((dist, to_tense(m)));
+                break;
+            }
+        }
+        let mut dist = 0;
+        let mut j = b;
+        while j < self.s1 && dist < REACH {
+            dist += 1;
+            match self.stop(j) {
+                Stop::Hard => break,
+                Stop::Comma => {
+                    dist += COMMA;
+                    j += 1;
+                    continue;
+                }
+                Stop::None => {}
+            }
+            if let Some(m) = self.marker_at(j) {
+                if best.is_none_or(|(d, _)| dist < d) {
+                    best = Some((dist, to_tense(m)));
+                }
+                break;
+            }
+            j += 1;
+        }
+        best.map(|(_, t)| t)
+    }
+}
