@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::segment::segment;
+use parallax_doc::MentionKind;
 
 fn tagged(text: &str) -> Doc {
     let mut doc = Doc::new("t", text.to_string());
@@ -198,14 +199,14 @@ fn a_first_name_of_both_sexes_gives_no_gender() {
 fn a_surname_reporting_speech_elsewhere_makes_a_name_a_person() {
     let mut doc = Doc::new("t", "If anyone cares, it is Ava Quenneville. Quenneville said the film took years.".into());
     segment(&mut doc);
-    let tagger = Tagger::new(&doc);
+    let tagger = EntityReader::new(&doc);
     let surname = doc.tokens.iter().position(|t| doc.slice(t.span) == "Quenneville").expect("surname");
     assert!(tagger.surname_reports(surname, false));
     assert!(!tagger.surname_reports(surname, true));
     // an organisation word is no surname: "the Commission said"
     let mut doc = Doc::new("t", "The European Commission met. The Commission said it would act.".into());
     segment(&mut doc);
-    let tagger = Tagger::new(&doc);
+    let tagger = EntityReader::new(&doc);
     let word = doc.tokens.iter().position(|t| doc.slice(t.span) == "Commission").expect("word");
     assert!(!tagger.surname_reports(word, false));
     // "said she" is a person's, whatever the tagger thinks of the full name

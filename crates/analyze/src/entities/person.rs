@@ -1,0 +1,283 @@
+//! People: whether a block of plain words is a person (a title, a known first name, a role in
+//! apposition, a reporting verb after it, the statistical tagger), their gender, and one entity
+//! per person across surname-only and first-name-only mentions.
+
+use parallax_doc::{Entity, EntityKind, Mention, MentionKind, Span};
+
+use super::tagger;
+use super::tokens::{is_capitalised, strip_possessive};
+use super::vocabulary::{ORG_SUFFIXES, PLACE_SUFFIXES, UNISEX_FIRST_NAMES};
+use super::{name_word_key, Block, EntityReader};
+use crate::lexicon::is_reporting_verb;
+
+/// Role head words that mean the same office.
+pub(super) fn same_head(a: &str, b: &str) -> bool {
+    let norm = |w: &str| {
+        match w {
+            "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
+            "adviser" | "advisor" => "adviser",
+            "vice-president" => "vice-president",
+            other => other,
+        }
+        .to_string()
+    };
+    norm(a) == norm(b)
+}
+
+impl<'d> EntityReader<'d> {
+    /// Evidence that a block of capitalised words names a person.
+    pub(super) fn is_person(&self, block: &Block) -> bool {
+        let n = block.end - block.start;
+        if n > 5 {
+            return false;
+        }
+        let first = strip_possessive(self.text(block.start));
+        if first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && first.chars().count() > 3 {
+            return false; // an acronym
+        }
+        // a place named after someone: "Rodney Parade", "Trafford Centre", "Wembley Stadium"
+        if PLACE_SUFFIXES.contains(&strip_possessive(self.text(block.end - 1))) {
+            return false;
+        }
+        // the statistical tagger: a person; or an organisation or place, which overrules only
+        // the weak evidence below (a reporting verb or an apposition after the name)
+        let ner = self.ner_over(self.span_of(block.start, block.end));
+        // a bare word is a person only when the tagger says so for most of its occurrences
+        // ("Chrysler said" once tagged PER must not make every "Chrysler" a person)
+        if ner == Some(tagger::NerType::Per) && (n >= 2 || self.bare_name_is_person(block.start)) {
+            return true;
+        }
+        let ner_says_not_person = matches!(ner, Some(tagger::NerType::Org | tagger::NerType::Loc));
+        if block.titled {
+            // "President Putin"; a title word before one common word is not enough ("Special Forces"),
+            // but an honorific is ("Mr. Ban", "Mrs. May")
+            return n >= 2
+                || self.honorific_gender(block.start).is_some()
+                || !self.gaz.is_common_word(&first.to_lowercase());
+        }
+        if n >= 2 && self.gaz.is_first_name(first) {
+            return true;
+        }
+        // initials for a first name: "JK Rowling", "J.K. Rowling", "GW Bush" (not "FA Cup")
+        let initials = first.chars().filter(|c| *c != '.').count() <= 3
+            && first.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && first.chars().any(|c| c.is_ascii_uppercase());
+        let last = strip_possessive(self.text(block.end - 1));
+        if n >= 2 && initials && !self.gaz.is_common_word(&last.to_lowercase()) && !ORG_SUFFIXES.contains(&last) {
+            return true;
+        }
+        // a role word right before the run: "spokesperson Tammy Bruce", "adviser, Yuri Ushakov"
+        if block.start > 0 {
+            let mut before = block.start - 1;
+            if self.text(before) == "," && before > 0 {
+                before -= 1;
+            }
+            let l = self.lower(before);
+            if self.is_word(before) && !is_capitalised(self.text(before)) && self.gaz.is_role_head(&l) {
+                return n >= 2 || !self.gaz.is_common_word(&first.to_lowercase());
+            }
+        }
+        if n >= 2 && !ner_says_not_person {
+            if self.role_after(block.end).is_some() {
+                return true;
+            }
+            if block.end < self.doc.tokens.len() && is_reporting_verb(self.text(block.end)) {
+                return true;
+            }
+            // "Ava DuVernay is …" and elsewhere "DuVernay said"
+            if self.surname_reports(block.end - 1, false) {
+                return true;
+            }
+        }
+        // … which overrules the tagger when a person's pronoun follows: "DuVernay said she"
+        // (an organisation says "it")
+        n >= 2 && self.surname_reports(block.end - 1, true)
+    }
+
+    /// True when the last word of a name at token `t` stands alone elsewhere in the text right
+    /// before a reporting verb ("DuVernay said"), not after an article ("the Commission said");
+    /// with `pronoun`, only when "he" or "she" follows the verb ("DuVernay said she").
+    pub(super) fn surname_reports(&self, t: usize, pronoun: bool) -> bool {
+        let word = strip_possessive(self.text(t));
+        if word.chars().count() < 3
+            || !is_capitalised(word)
+            || self.gaz.is_common_word(&word.to_lowercase())
+            || ORG_SUFFIXES.contains(&word)
+            || PLACE_SUFFIXES.contains(&word)
+        {
+            return false;
+        }
+        self.reporting_words.get(word).is_some_and(|places| places.iter().any(|&(k, p)| k != t && (!pronoun || p)))
+    }
+
+    /// The gender an honorific right before token `t` gives: "Mr." a man, "Mrs.", "Ms." a woman.
+    pub(super) fn honorific_gender(&self, t: usize) -> Option<char> {
+        let prev = t.checked_sub(1)?;
+        match self.text(prev) {
+            "Mr." | "Mr" | "MR." => Some('m'),
+            // not "Miss": "Miss Universe" is a title of its own
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "MRS." | "MS." => Some('f'),
+            _ => None,
+        }
+    }
+
+    /// The gender a first name gives, unless women and men alike bear it ("Terry", "Kim").
+    pub(super) fn first_name_gender(&self, first: &str) -> Option<char> {
+        if UNISEX_FIRST_NAMES.contains(&first) {
+            return None;
+        }
+        self.gaz.gender(first)
+    }
+
+    /// A bare word the tagger calls a person ("Brown", "Mercosur") is taken for one only when
+    /// most of its occurrences are tagged so and it reports speech ("Brown said", "Rowling
+    /// revealed"): single-word names are rare unless a full name came first.
+    pub(super) fn bare_name_is_person(&self, t: usize) -> bool {
+        let word = strip_possessive(self.text(t));
+        let next = t + 1;
+        let reports = next < self.doc.tokens.len()
+            && (is_reporting_verb(self.text(next)) || matches!(self.text(next), "revealed" | "explained" | "admitted"));
+        reports && self.mostly_person(word)
+    }
+
+    /// True when the tagger calls most occurrences of `word` in the document a person.
+    pub(super) fn mostly_person(&self, word: &str) -> bool {
+        let (mut person, mut other) = (0, 0);
+        for (span, kind) in &self.ner {
+            if strip_possessive(self.doc.slice(*span)) == word {
+                if *kind == tagger::NerType::Per {
+                    person += 1;
+                } else {
+                    other += 1;
+                }
+            }
+        }
+        person > other
+    }
+
+    /// The tagger's type for the span it overlaps most, if any.
+    pub(super) fn ner_over(&self, span: Span) -> Option<tagger::NerType> {
+        self.ner
+            .iter()
+            .filter(|(s, _)| s.overlaps(span))
+            .max_by_key(|(s, _)| s.end.min(span.end) - s.start.max(span.start))
+            .map(|&(_, kind)| kind)
+    }
+
+    /// The spelling-tolerant key of a name's last word (Zelenskyy, Zelensky, Zelenskiy agree).
+    pub(super) fn surname_key(name: &str) -> String {
+        name_word_key(name.rsplit(' ').next().unwrap_or(name))
+    }
+
+    /// Adds the person a block names, joining an earlier person with the same surname or a
+    /// fuller name when it is the same one.
+    pub(super) fn add_person(&mut self, block: &Block) {
+        let span = self.span_of(block.start, block.end);
+        let name = self.doc.slice(span).to_string();
+        let key = Self::surname_key(&name);
+        let n_words = name.split(' ').count();
+        let first = name.split(' ').next().unwrap_or_default().to_string();
+        // the same person: same surname, and compatible first names
+        let existing = self.by_surname.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&id| {
+                let other = &self.entities[id].name;
+                let other_first = other.split(' ').next().unwrap_or_default();
+                n_words == 1 || other.split(' ').count() == 1 || other_first == first
+            })
+        });
+        let id = match existing {
+            Some(id) => {
+                if n_words > self.entities[id].name.split(' ').count() {
+                    self.entities[id].name = name;
+                    if self.entities[id].gender.is_none() {
+                        self.entities[id].gender = self.first_name_gender(&first);
+                    }
+                }
+                id
+            }
+            None => {
+                let id = self.entities.len();
+                let gender = if n_words >= 2 { self.first_name_gender(&first) } else { None };
+                self.entities.push(Entity { id, kind: EntityKind::Person, name, roles: Vec::new(), gender });
+                self.by_surname.entry(key).or_default().push(id);
+                id
+            }
+        };
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = self.honorific_gender(block.start);
+        }
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+    }
+
+    /// A block that repeats a known person's name ("Rubio" after "Marco Rubio").
+    pub(super) fn add_alias(&mut self, block: &Block) -> bool {
+        let span = self.span_of(block.start, block.end);
+        let text = self.doc.slice(span);
+        let key = Self::surname_key(text);
+        let Some(ids) = self.by_surname.get(&key) else {
+            return self.add_first_name_alias(span, text);
+        };
+        let first = text.split(' ').next().unwrap_or_default();
+        let n_words = text.split(' ').count();
+        let candidates: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&id| n_words == 1 || self.entities[id].name.split(' ').next() == Some(first))
+            .collect();
+        // several people share the surname: one whose gender an honorific gives ("Mrs. Clinton"),
+        // else the one named most often so far (the article's Clinton, not the Clinton named in
+        // passing), then the one named last
+        let id = match candidates.as_slice() {
+            [] => return false,
+            [one] => *one,
+            many => {
+                let gender = self.honorific_gender(block.start);
+                let by_gender: Vec<usize> =
+                    many.iter().copied().filter(|&id| gender.is_some() && self.entities[id].gender == gender).collect();
+                let pool = if by_gender.is_empty() { many.to_vec() } else { by_gender };
+                // named most often so far, then named last
+                let standing = |id: usize| {
+                    let before = self.mentions.iter().filter(|m| m.span.start < span.start && m.entity == id);
+                    before.fold((0usize, 0usize), |(n, l), m| (n + 1, l.max(m.span.start)))
+                };
+                pool.iter().copied().max_by_key(|&id| standing(id)).unwrap_or(many[0])
+            }
+        };
+        if self.entities[id].gender.is_none() {
+            self.entities[id].gender = self.honorific_gender(block.start);
+        }
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+        true
+    }
+
+    /// A bare first name that only one person in the article has ("Hillary" after "Hillary
+    /// Clinton"); never when two people share it (Donald Trump and Donald Tusk).
+    pub(super) fn add_first_name_alias(&mut self, span: Span, text: &str) -> bool {
+        if text.contains(' ') || !self.gaz.is_first_name(text) {
+            return false;
+        }
+        let owners: Vec<usize> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.name.contains(' ') && e.name.split(' ').next() == Some(text))
+            .map(|e| e.id)
+            .collect();
+        let [id] = owners[..] else { return false };
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+        true
+    }
+
+    /// Adds a mention of the organisation or place `canonical`, one entity per name.
+    pub(super) fn add_named(&mut self, kind: EntityKind, canonical: String, span: Span) {
+        // a place or organisation inside a person's name is not separate ("Jordan Peterson")
+        if self.mentions.iter().any(|m| m.span.overlaps(span) && self.entities[m.entity].kind == EntityKind::Person) {
+            return;
+        }
+        let id = *self.by_name.entry((kind, canonical.clone())).or_insert_with(|| {
+            let id = self.entities.len();
+            self.entities.push(Entity { id, kind, name: canonical, roles: Vec::new(), gender: None });
+            id
+        });
+        self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
+    }
+}

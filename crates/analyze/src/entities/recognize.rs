@@ -1,0 +1,237 @@
+//! Recognition: runs of capitalised tokens, parsed into gazetteer names, title words and plain
+//! words; blocks of plain words that are people (see [`super::person`]).
+
+use parallax_doc::{EntityKind, Span, TokenKind};
+
+use super::tagger;
+use super::tokens::{is_capitalised, strip_possessive};
+use super::vocabulary::{CALENDAR_WORDS, NAME_PARTICLES, ORG_SUFFIXES, PLACE_SUFFIXES};
+use super::{Block, EntityReader, GazEntry, GazMatch, Item};
+use crate::lexicon::is_reporting_verb;
+
+impl<'d> EntityReader<'d> {
+    /// Recognition: every person, organisation and place named in the article, as entities and
+    /// name mentions.
+    pub(super) fn recognize_names(&mut self) {
+        let mut blocks = Vec::new();
+        let mut gaz_hits = Vec::new();
+        for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
+            let mut t = sentence.tokens.start;
+            while t < sentence.tokens.end {
+                if !self.starts_run(t, sentence.tokens.end) {
+                    t += 1;
+                    continue;
+                }
+                let end = self.run_end(t, sentence.tokens.end);
+                self.parse_run(t, end, sentence_idx, &mut blocks, &mut gaz_hits);
+                t = end;
+            }
+        }
+        // people with evidence first, then blocks that repeat their names
+        let mut pending = Vec::new();
+        for block in blocks {
+            if self.is_person(&block) {
+                // a bare surname joins the namesake mentioned last ("Clinton" after "Bill Clinton")
+                if !(block.end - block.start == 1 && self.add_alias(&block)) {
+                    self.add_person(&block);
+                }
+            } else {
+                pending.push(block);
+            }
+        }
+        for block in pending {
+            if !self.add_alias(&block) && block.end - block.start >= 2 {
+                let last = strip_possessive(self.text(block.end - 1));
+                let span = self.span_of(block.start, block.end);
+                let ner_kind = self.ner_over(span).and_then(|k| k.entity_kind());
+                if PLACE_SUFFIXES.contains(&last) || ner_kind == Some(EntityKind::Location) {
+                    let name = self.doc.slice(span).to_string();
+                    self.add_named(EntityKind::Location, name, span);
+                } else if ORG_SUFFIXES.contains(&last) || ner_kind == Some(EntityKind::Organization) {
+                    let span = self.span_of(block.start, block.end);
+                    let name = self.doc.slice(span).to_string();
+                    self.add_named(EntityKind::Organization, name, span);
+                }
+            }
+        }
+        // people only the tagger saw ("Brown said", a sentence-initial surname)
+        let unseen: Vec<Span> = self
+            .ner
+            .iter()
+            .filter(|(span, kind)| {
+                let text = strip_possessive(self.doc.slice(*span));
+                *kind == tagger::NerType::Per
+                    && is_capitalised(text)
+                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && (text.contains(' ') || self.bare_name_is_person(self.token_index(span.start)))
+                    && !self.mentions.iter().any(|m| m.span.overlaps(*span))
+                    && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
+            })
+            .map(|(span, _)| *span)
+            .collect();
+        for span in unseen {
+            let start = self.token_index(span.start);
+            let end = self.token_index(span.end).max(start + 1);
+            let block = Block { start, end, titled: false };
+            if !self.add_alias(&block) {
+                self.add_person(&block);
+            }
+        }
+        for (start, end, kind, canonical) in gaz_hits {
+            let span = self.span_of(start, end);
+            self.add_named(kind, canonical, span);
+        }
+    }
+
+    /// True when token `t` can start a capitalised run.
+    pub(super) fn starts_run(&self, t: usize, _end: usize) -> bool {
+        self.is_word(t) && is_capitalised(self.text(t))
+    }
+
+    /// One past the last token of the run starting at `t`.
+    pub(super) fn run_end(&self, t: usize, end: usize) -> usize {
+        let mut k = t;
+        while k < end {
+            let word = self.text(k);
+            let possessive = strip_possessive(word).len() != word.len();
+            if self.is_word(k) && is_capitalised(word) {
+                k += 1;
+                if possessive {
+                    break;
+                }
+            } else if self.is_word(k) && k > t && NAME_PARTICLES.contains(&word) {
+                // "von der Leyen": particles must lead to a capitalised word
+                let mut next = k;
+                while next < end && self.is_word(next) && NAME_PARTICLES.contains(&self.text(next)) {
+                    next += 1;
+                }
+                if next < end && self.is_word(next) && is_capitalised(self.text(next)) {
+                    k = next;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        k.max(t + 1)
+    }
+
+    /// The gazetteer entry naming exactly tokens `[start, end)` (a possessive on the last token
+    /// ignored).
+    pub(super) fn gaz_exact(&self, start: usize, end: usize) -> Option<&'static GazEntry> {
+        let mut name = String::new();
+        for k in start..end {
+            if k > start {
+                name.push(' ');
+            }
+            let w = self.text(k);
+            name.push_str(if k + 1 == end { strip_possessive(w) } else { w });
+        }
+        self.gaz.lookup(&name)
+    }
+
+    /// The longest gazetteer name starting at token `start` and ending by `end`: its length in
+    /// tokens and its entry.
+    pub(super) fn longest_gaz(&self, start: usize, end: usize) -> Option<(usize, &'static GazEntry)> {
+        let max = self.gaz.max_tokens.min(end - start);
+        (1..=max).rev().find_map(|len| self.gaz_exact(start, start + len).map(|entry| (len, entry)))
+    }
+
+    /// Parses one capitalised run into gazetteer names, title words and blocks of plain words.
+    pub(super) fn parse_run(
+        &self,
+        start: usize,
+        end: usize,
+        sentence: usize,
+        blocks: &mut Vec<Block>,
+        gaz_hits: &mut Vec<(usize, usize, EntityKind, String)>,
+    ) {
+        let mut items = Vec::with_capacity(end - start);
+        let mut matches: Vec<GazMatch> = Vec::new();
+        let sentence_start = self.doc.sentences[sentence].tokens.start;
+        let mut k = start;
+        while k < end {
+            let lower = self.lower(k);
+            let at_start = k == sentence_start
+                || (k > sentence_start && self.doc.tokens[k - 1].kind == TokenKind::OpenQuote)
+                || (k > sentence_start && self.text(k - 1) == ":");
+            if let Some((len, entry)) = self.longest_gaz(k, end) {
+                // a sentence-initial common word is not a name ("Commission" is, "Congress" is)
+                if !(at_start && len == 1 && entry.kind != EntityKind::Group && self.gaz.is_common_word(&lower)) {
+                    matches.push(GazMatch { start: k, end: k + len, entry });
+                    items.extend(std::iter::repeat_n(Item::Gaz(matches.len() - 1), len));
+                    k += len;
+                    continue;
+                }
+            }
+            let item = if CALENDAR_WORDS.contains(&strip_possessive(self.text(k)))
+                || matches!(self.text(k), "A" | "An" | "The")
+            {
+                Item::Skip
+            } else if self.is_role_word(k) {
+                Item::Title
+            } else if at_start
+                && self.gaz.is_common_word(&lower)
+                && !self.gaz.is_first_name(strip_possessive(self.text(k)))
+            {
+                Item::Skip
+            } else {
+                Item::Word
+            };
+            items.push(item);
+            k += 1;
+        }
+        // blocks of plain words
+        let mut i = 0;
+        while i < items.len() {
+            if items[i] != Item::Word || NAME_PARTICLES.contains(&self.text(start + i)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < items.len() && items[j] == Item::Word {
+                j += 1;
+                // a possessive ends a name
+                let w = self.text(start + j - 1);
+                if strip_possessive(w).len() != w.len() {
+                    break;
+                }
+            }
+            // a headline's verb is not part of the name: "Lindsey Graham Says" (but "Edward Said")
+            let next = j;
+            let last = self.text(start + j - 1);
+            if j - i >= 2 && is_reporting_verb(last) && !self.gaz.is_first_name(last) {
+                j -= 1;
+            }
+            let mut titled = i > 0 && items[i - 1] == Item::Title;
+            let mut first = start + i;
+            // an unknown title before a first name: "Treasurer Jim Chalmers"
+            if j - i >= 3 && !self.gaz.is_first_name(self.text(first)) && self.gaz.is_first_name(self.text(first + 1)) {
+                first += 1;
+                titled = true;
+            }
+            blocks.push(Block { start: first, end: start + j, titled });
+            i = next;
+        }
+        for m in matches {
+            if m.entry.demonym {
+                continue;
+            }
+            // a place followed by an organisation word is an organisation: "Singapore Airlines",
+            // "Bank of America" is in the gazetteer or tagged; "Qatar Airways"
+            let next = m.end;
+            if m.entry.kind == EntityKind::Location
+                && next < end
+                && ORG_SUFFIXES.contains(&strip_possessive(self.text(next)))
+                && items.get(next - start) == Some(&Item::Word)
+            {
+                let span = self.span_of(m.start, next + 1);
+                blocks.retain(|b| b.start != next);
+                gaz_hits.push((m.start, next + 1, EntityKind::Organization, self.doc.slice(span).to_string()));
+                continue;
+            }
+            gaz_hits.push((m.start, m.end, m.entry.kind, m.entry.canonical.clone()));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Token accessors of the entity stage: a token's text (as written or lower-cased), whether it
+//! is a word or a role word, spans, and the small word helpers (possessives, contractions).
+
+use parallax_doc::{Span, TokenKind, TokenView};
+
+use super::EntityReader;
+
+/// A word without a possessive ending: "Trump’s" → "Trump", "allies’" → "allies".
+pub(super) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)
+}
+
+/// True when `word` starts with an upper-case letter.
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word without the ending of a contraction: "He’s" → "He", "she'd" → "she", "he’ll" → "he".
+pub(super) fn strip_contraction(word: &str) -> &str {
+    const ENDINGS: &[&str] = &["’s", "'s", "’d", "'d", "’ll", "'ll"];
+    ENDINGS.iter().find_map(|e| word.strip_suffix(e)).unwrap_or(word)
+}
+
+impl<'d> EntityReader<'d> {
+    /// The text of token `t` ("" past the last token).
+    pub(super) fn text(&self, t: usize) -> &'d str {
+        TokenView::new(self.doc).text(t)
+    }
+
+    /// Token `t` lower-cased, without a possessive ending or a final period ("Gen." → "gen").
+    pub(super) fn lower(&self, t: usize) -> String {
+        strip_possessive(self.text(t)).trim_end_matches('.').to_lowercase()
+    }
+
+    /// True when token `t` is a word.
+    pub(super) fn is_word(&self, t: usize) -> bool {
+        self.doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
+    }
+
+    /// True when token `t` is a role head, role modifier or title word ("minister", "foreign",
+    /// "President").
+    pub(super) fn is_role_word(&self, t: usize) -> bool {
+        let l = self.lower(t);
+        self.is_word(t) && (self.gaz.is_role_head(&l) || self.gaz.is_role_modifier(&l) || self.gaz.is_title(&l))
+    }
+
+    /// The span of tokens `[start, end)`, without a possessive ending on the last one.
+    pub(super) fn span_of(&self, start: usize, end: usize) -> Span {
+        let view = TokenView::new(self.doc);
+        let first = view.span(start);
+        let last = view.span(end.saturating_sub(1));
+        // the possessive ending of the last token is not part of the name
+        let last_text = self.doc.slice(last);
+        let trimmed = strip_possessive(last_text).len();
+        Span::new(first.start, last.start + trimmed)
+    }
+
+    /// The token at or after byte `offset`.
+    pub(super) fn token_index(&self, offset: usize) -> usize {
+        self.doc.token_at_or_after(offset)
+    }
+}
