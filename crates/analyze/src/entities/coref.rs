@@ -7,9 +7,9 @@ use parallax_doc::{Entity, EntityKind, Mention, MentionKind, Role, Span, TokenKi
 use super::person::same_head;
 use super::roles::party_of;
 use super::tokens::{strip_contraction, strip_possessive};
-use super::vocabulary::SUBORDINATORS;
 use super::EntityReader;
 use crate::lexicon::{is_reporting_verb, pronoun_gender};
+use parallax_lexicon::closed::{self, Class};
 
 /// How many sentences back a subject reference may find its antecedent, counting sentences
 /// wholly inside quotation marks (of which only three may be narrative).
@@ -203,7 +203,7 @@ impl<'d> EntityReader<'d> {
         let (floor, end) = (sentence.tokens.start, sentence.tokens.end.min(self.doc.tokens.len()));
         let clause = (floor..t).rev().take_while(|&k| !matches!(self.text(k), "," | ";" | ":"));
         let fronted = clause.clone().last() == Some(floor);
-        if !fronted || !clause.into_iter().any(|k| SUBORDINATORS.contains(&self.lower(k).as_str())) {
+        if !fronted || !clause.into_iter().any(|k| closed::is(Class::SubordinatorLookahead, &self.lower(k))) {
             return None;
         }
         let comma = (t + 1..end).find(|&k| self.text(k) == ",")?;

@@ -6,7 +6,7 @@ use parallax_doc::{Entity, EntityKind, Mention, MentionKind, Span};
 
 use super::tagger;
 use super::tokens::{is_capitalised, strip_possessive};
-use super::vocabulary::{ORG_SUFFIXES, PLACE_SUFFIXES, UNISEX_FIRST_NAMES};
+use super::vocabulary::{is, WordClass};
 use super::{name_word_key, Block, EntityReader};
 use crate::lexicon::is_reporting_verb;
 
@@ -36,7 +36,7 @@ impl<'d> EntityReader<'d> {
             return false; // an acronym
         }
         // a place named after someone: "Rodney Parade", "Trafford Centre", "Wembley Stadium"
-        if PLACE_SUFFIXES.contains(&strip_possessive(self.text(block.end - 1))) {
+        if is(WordClass::PlaceSuffix, strip_possessive(self.text(block.end - 1))) {
             return false;
         }
         // the statistical tagger: a person; or an organisation or place, which overrules only
@@ -63,7 +63,7 @@ impl<'d> EntityReader<'d> {
             && first.chars().all(|c| c.is_ascii_uppercase() || c == '.')
             && first.chars().any(|c| c.is_ascii_uppercase());
         let last = strip_possessive(self.text(block.end - 1));
-        if n >= 2 && initials && !self.gaz.is_common_word(&last.to_lowercase()) && !ORG_SUFFIXES.contains(&last) {
+        if n >= 2 && initials && !self.gaz.is_common_word(&last.to_lowercase()) && !is(WordClass::OrgSuffix, last) {
             return true;
         }
         // a role word right before the run: "spokesperson Tammy Bruce", "adviser, Yuri Ushakov"
@@ -102,8 +102,8 @@ impl<'d> EntityReader<'d> {
         if word.chars().count() < 3
             || !is_capitalised(word)
             || self.gaz.is_common_word(&word.to_lowercase())
-            || ORG_SUFFIXES.contains(&word)
-            || PLACE_SUFFIXES.contains(&word)
+            || is(WordClass::OrgSuffix, word)
+            || is(WordClass::PlaceSuffix, word)
         {
             return false;
         }
@@ -123,9 +123,7 @@ impl<'d> EntityReader<'d> {
 
     /// The gender a first name gives, unless women and men alike bear it ("Terry", "Kim").
     pub(super) fn first_name_gender(&self, first: &str) -> Option<char> {
-        if UNISEX_FIRST_NAMES.contains(&first) {
-            return None;
-        }
+        // unisex names are `u` in the gendered first-name list, and give no gender
         self.gaz.gender(first)
     }
 

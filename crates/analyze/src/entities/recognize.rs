@@ -5,7 +5,7 @@ use parallax_doc::{EntityKind, Span, TokenKind};
 
 use super::tagger;
 use super::tokens::{is_capitalised, strip_possessive};
-use super::vocabulary::{CALENDAR_WORDS, NAME_PARTICLES, ORG_SUFFIXES, PLACE_SUFFIXES};
+use super::vocabulary::{is, WordClass};
 use super::{Block, EntityReader, GazEntry, GazMatch, Item};
 use crate::lexicon::is_reporting_verb;
 
@@ -44,10 +44,10 @@ impl<'d> EntityReader<'d> {
                 let last = strip_possessive(self.text(block.end - 1));
                 let span = self.span_of(block.start, block.end);
                 let ner_kind = self.ner_over(span).and_then(|k| k.entity_kind());
-                if PLACE_SUFFIXES.contains(&last) || ner_kind == Some(EntityKind::Location) {
+                if is(WordClass::PlaceSuffix, last) || ner_kind == Some(EntityKind::Location) {
                     let name = self.doc.slice(span).to_string();
                     self.add_named(EntityKind::Location, name, span);
-                } else if ORG_SUFFIXES.contains(&last) || ner_kind == Some(EntityKind::Organization) {
+                } else if is(WordClass::OrgSuffix, last) || ner_kind == Some(EntityKind::Organization) {
                     let span = self.span_of(block.start, block.end);
                     let name = self.doc.slice(span).to_string();
                     self.add_named(EntityKind::Organization, name, span);
@@ -99,10 +99,10 @@ impl<'d> EntityReader<'d> {
                 if possessive {
                     break;
                 }
-            } else if self.is_word(k) && k > t && NAME_PARTICLES.contains(&word) {
+            } else if self.is_word(k) && k > t && is(WordClass::NameParticle, word) {
                 // "von der Leyen": particles must lead to a capitalised word
                 let mut next = k;
-                while next < end && self.is_word(next) && NAME_PARTICLES.contains(&self.text(next)) {
+                while next < end && self.is_word(next) && is(WordClass::NameParticle, self.text(next)) {
                     next += 1;
                 }
                 if next < end && self.is_word(next) && is_capitalised(self.text(next)) {
@@ -165,7 +165,7 @@ impl<'d> EntityReader<'d> {
                     continue;
                 }
             }
-            let item = if CALENDAR_WORDS.contains(&strip_possessive(self.text(k)))
+            let item = if is(WordClass::CalendarWord, strip_possessive(self.text(k)))
                 || matches!(self.text(k), "A" | "An" | "The")
             {
                 Item::Skip
@@ -185,7 +185,7 @@ impl<'d> EntityReader<'d> {
         // blocks of plain words
         let mut i = 0;
         while i < items.len() {
-            if items[i] != Item::Word || NAME_PARTICLES.contains(&self.text(start + i)) {
+            if items[i] != Item::Word || is(WordClass::NameParticle, self.text(start + i)) {
                 i += 1;
                 continue;
             }
@@ -223,7 +223,7 @@ impl<'d> EntityReader<'d> {
             let next = m.end;
             if m.entry.kind == EntityKind::Location
                 && next < end
-                && ORG_SUFFIXES.contains(&strip_possessive(self.text(next)))
+                && is(WordClass::OrgSuffix, strip_possessive(self.text(next)))
                 && items.get(next - start) == Some(&Item::Word)
             {
                 let span = self.span_of(m.start, next + 1);

@@ -4,7 +4,7 @@
 use parallax_doc::{EntityKind, Mention, MentionKind, Role, Span};
 
 use super::tokens::{is_capitalised, strip_possessive};
-use super::vocabulary::ROLE_CONNECTORS;
+use super::vocabulary::{is, WordClass};
 use super::EntityReader;
 
 /// The party a role or description names: "Democratic presidential nominee" → `'D'`, "GOP
@@ -57,7 +57,7 @@ impl<'d> EntityReader<'d> {
                 break;
             }
             // connectors inside a role, before a place or a non-head role word
-            if ROLE_CONNECTORS.contains(&word) && start < end {
+            if is(WordClass::RoleConnector, word) && start < end {
                 let next = start;
                 let next_lower = self.lower(next);
                 let next_ok = self.longest_gaz(next, end).is_some()
@@ -71,7 +71,7 @@ impl<'d> EntityReader<'d> {
             break;
         }
         // a role never starts with a connector
-        while start < end && ROLE_CONNECTORS.contains(&self.text(start)) {
+        while start < end && is(WordClass::RoleConnector, self.text(start)) {
             start += 1;
         }
         (has_head && start < end).then_some(start)
@@ -107,7 +107,7 @@ impl<'d> EntityReader<'d> {
                     || self.gaz.is_role_modifier(&lower)
                     || self.gaz.is_title(&lower)
                     || is_capitalised(word)
-                    || ROLE_CONNECTORS.contains(&word));
+                    || is(WordClass::RoleConnector, word));
             if !ok {
                 return None;
             }

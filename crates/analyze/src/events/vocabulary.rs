@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use parallax_doc::EventKind;
 
+use crate::lexicon::WordClasses;
+
 /// How a trigger opens an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TriggerRule {
@@ -97,37 +99,34 @@ pub(super) enum WordClass {
 }
 
 impl WordClass {
-    fn from_name(name: &str) -> Option<WordClass> {
-        Some(match name {
-            "generic" => WordClass::Generic,
-            "generic_collective" => WordClass::GenericCollective,
-            "wish" => WordClass::Wish,
-            "hazard" => WordClass::Hazard,
-            "violence" => WordClass::Violence,
-            "agreeing" => WordClass::Agreeing,
-            "topic" => WordClass::Topic,
-            _ => return None,
-        })
-    }
-
-    fn bit(self) -> u8 {
-        1 << (self as u8)
-    }
+    /// The class names of `data/events/words.tsv`, in the order of the variants.
+    const NAMES: [&'static str; 7] =
+        ["generic", "generic_collective", "wish", "hazard", "violence", "agreeing", "topic"];
 }
 
 const WORDS: &str = include_str!("../../data/events/words.tsv");
 
 /// True when `word` (lower case) is in `class`.
 pub(super) fn is(class: WordClass, word: &str) -> bool {
-    static CLASSES: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
-        let mut map: HashMap<&'static str, u8> = HashMap::new();
-        for line in WORDS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            if let Some((class, word)) = line.split_once('\t').and_then(|(c, w)| Some((WordClass::from_name(c)?, w))) {
-                *map.entry(word).or_default() |= class.bit();
-            }
-        }
-        map
-    });
-    classes.get(word).is_some_and(|bits| bits & class.bit() != 0)
+    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
+    CLASSES
+        .get_or_init(|| {
+            WordClasses::parse(WORDS, &WordClass::NAMES).unwrap_or_else(|e| panic!("data/events/words.tsv: {e}"))
+        })
+        .is(class as usize, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_words() {
+        WordClasses::parse(WORDS, &WordClass::NAMES).expect("data/events/words.tsv is well formed");
+        assert!(is(WordClass::Generic, "any") && is(WordClass::Violence, "killed") && is(WordClass::Topic, "war"));
+        assert!(
+            is(WordClass::Wish, "wants") && is(WordClass::Agreeing, "signed") && is(WordClass::Hazard, "earthquake")
+        );
+        assert!(is(WordClass::GenericCollective, "free") && !is(WordClass::Generic, "free"));
+    }
 }
