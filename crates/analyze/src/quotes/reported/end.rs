@@ -1,0 +1,350 @@
+//! Where a reported clause ends: at a coordinated attribution, an aside, a relative or
+//! contrasting clause, a subordinate clause, or the writer's own predicate.
+
+use crate::quotes::*;
+
+impl<'a> Finder<'a> {
+    /// The end of the short attribution tail after a cue ("said on Monday.", "told reporters,"):
+    /// the index where it stops and whether words follow it after a comma; `None` when the words
+    /// after the cue look like a clause.
+    pub(in crate::quotes) fn tail_end(&self, from: usize, hi: usize) -> Option<(usize, bool)> {
+        let mut x = from;
+        while x < hi && self.tok(x) != "," {
+            let t = self.tok(x);
+            if self.in_quote[x] || x - from > 10 || t == "that" || is_in(t, FINITE) || (x > from && self.cue_at(x)) {
+                return None;
+            }
+            if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
+                return None;
+            }
+            if matches!(t, "–" | "—" | ":" | ";") {
+                return None;
+            }
+            x += 1;
+        }
+        let more = x < hi && (x + 1..hi).filter(|&y| self.is_word(y)).count() >= 3;
+        if more {
+            let next = self.tok(x + 1);
+            // "…, the group said, and the bottom fifth paid 0.8 percent": the report goes on
+            if next == "and" && self.clause_at(x + 2, hi, false) && !(x + 2..(x + 6).min(hi)).any(|y| self.cue_at(y)) {
+                return Some((x, true));
+            }
+            if is_in(
+                next,
+                &[
+                    "who",
+                    "which",
+                    "whose",
+                    "where",
+                    "a",
+                    "an",
+                    "the",
+                    "and",
+                    "but",
+                    "according",
+                    "as",
+                    "while",
+                    "when",
+                    "after",
+                    "because",
+                    "although",
+                    "though",
+                    // the writer goes on: "…, officials said on Monday, in what would be …"
+                    "in",
+                    "amid",
+                    "at",
+                    "during",
+                    "despite",
+                    "with",
+                ],
+            ) || self.cue_at(x + 1)
+                || next.ends_with("ing")
+            {
+                return Some((x, false));
+            }
+        }
+        Some((x, more))
+    }
+
+    /// Where reported speech ends when its cue stands in a subordinate clause that opens the
+    /// sentence ("When Clinton noted that he paid no tax, Trump boasted …"): at the comma that
+    /// closes that clause, before the main clause.
+    pub(in crate::quotes) fn subordinate_end(
+        &self,
+        speaker: Speaker,
+        content: Range<usize>,
+        sent: Range<usize>,
+    ) -> usize {
+        const OPENERS: &[&str] = &[
+            "when", "after", "before", "while", "since", "because", "as", "although", "though", "once", "until",
+            "whenever", "if", "unless",
+        ];
+        // the speaker is the subordinate clause's subject, right after its conjunction
+        let s_first = self.doc.token_at_or_after(speaker.span.start);
+        if !is_in(self.tok(sent.start), OPENERS) || s_first > sent.start + 4 || s_first <= sent.start {
+            return content.end;
+        }
+        // the comma before the main clause, not one closing an appositive ("her father, Murray, is")
+        (content.start + 3..content.end)
+            .find(|&x| {
+                self.tok(x) == ","
+                    && !self.in_quote[x]
+                    && self.clause_at(x + 1, sent.end, false)
+                    && !(x + 2..(x + 4).min(content.end)).any(|y| self.tok(y) == ",")
+            })
+            .unwrap_or(content.end)
+    }
+
+    /// Whether tokens `lo..hi` end in a clause whose verb is not recognised as finite (a present
+    /// tense: "candidates probably need to capture …"): the last comma-separated stretch has five
+    /// words or more and does not open with a preposition, a participle or a conjunction.
+    pub(in crate::quotes) fn plain_clause(&self, lo: usize, hi: usize) -> bool {
+        let start = (lo..hi).rev().find(|&x| self.tok(x) == "," && !self.in_quote[x]).map_or(lo, |x| x + 1);
+        if start >= hi || !self.is_word(start) {
+            return false;
+        }
+        let first = self.tok(start);
+        let opener = is_in(first, PREPOSITIONS)
+            || is_in(first, &["despite", "although", "though", "since", "unless", "whether", "after", "before"])
+            || first.ends_with("ing")
+            || is_in(first, DETERMINERS) && (start..hi).filter(|&x| self.is_word(x)).count() < 7;
+        !opener && (start..hi).filter(|&x| self.is_word(x)).count() >= 5
+    }
+
+    /// Where reported speech starting at `start` ends: at the sentence's end, or before a
+    /// coordinated speech verb or participle ("… and warned against …", "…, adding that …").
+    pub(in crate::quotes) fn clause_end(&self, start: usize, hi: usize) -> usize {
+        let hi = self.aside_start(start, hi);
+        self.coordinated_end(start, hi)
+    }
+
+    /// Where the writer's own aside after reported speech starting at `start` begins, before `hi`:
+    /// a semicolon or a concession (", although …", ", though …"). The reported clause keeps at least
+    /// four words.
+    pub(in crate::quotes) fn aside_start(&self, start: usize, hi: usize) -> usize {
+        let words_before = |x: usize| (start..x).filter(|&y| self.is_word(y)).count() >= 4;
+        let mut depth = 0usize;
+        for x in start + 1..hi {
+            if self.in_quote[x] {
+                continue;
+            }
+            // not inside parentheses ("$874m (£458m; 1.2bn euros)")
+            match self.tok(x) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 {
+                continue;
+            }
+            let next = if x + 1 < hi { self.tok(x + 1) } else { "" };
+            let aside = match self.tok(x) {
+                ";" => true,
+                "," if is_in(next, &["although", "though"]) => true,
+                // "…, but did not give a reason", "…, but declined to elaborate": the speaker's own
+                // predicate, told by the writer
+                // (also "… “will be involved” but did not elaborate", with no comma)
+                "," | "but"
+                    if {
+                        let y = if self.tok(x) == "," { x + 1 } else { x };
+                        y + 1 < hi
+                            && (y > x || x > start + 1 && self.in_quote[x - 1])
+                            && is_in(self.tok(y), &["but", "and"])
+                            && {
+                                let v = self.tok(y + 1);
+                                let negated = is_in(v, &["did", "does", "would", "could", "has", "had", "will", "was"])
+                                    && y + 2 < hi
+                                    && is_in(self.tok(y + 2), &["not", "no"])
+                                    || v.ends_with("n't")
+                                    || v.ends_with("n’t");
+                                negated
+                                    || is_in(
+                                        v,
+                                        &["declined", "declines", "refused", "refuses", "gave", "offered", "provided"],
+                                    )
+                            }
+                    } =>
+                {
+                    // a short clause is enough before this aside ("she would resign, but did not …")
+                    if (start..x).filter(|&y| self.is_word(y)).count() >= 2 {
+                        return x;
+                    }
+                    false
+                }
+                // "…,” though she noted …": the comma stands inside the quotation marks
+                t if is_in(t, &["although", "though"])
+                    && x >= start + 2
+                    && self.doc.tokens[x - 1].kind == TokenKind::CloseQuote
+                    && self.tok(x - 2) == "," =>
+                {
+                    if words_before(x - 1) {
+                        return x - 1;
+                    }
+                    false
+                }
+                _ => false,
+            };
+            if aside && words_before(x) {
+                return x;
+            }
+        }
+        hi
+    }
+
+    /// Where reported speech starting at `start` ends before a coordinated speech verb or
+    /// participle, or another attribution.
+    pub(in crate::quotes) fn coordinated_end(&self, start: usize, hi: usize) -> usize {
+        let from = self.cues.partition_point(|c| c.first <= start);
+        for c in self.cues[from..].iter().take_while(|c| c.first < hi) {
+            let mut p = c.first;
+            while p > start && (is_in(self.tok(p - 1), ADVERBS) || self.ly_adverb(p - 1)) {
+                p -= 1;
+            }
+            if p > start
+                && (is_in(self.tok(p - 1), &["and", "but"]) && (c.indirect || c.class == CueClass::Participle)
+                    || matches!(c.class, CueClass::Participle | CueClass::Source) && self.tok(p - 1) == ",")
+            {
+                let mut e = p - 1;
+                if e > start && self.tok(e - 1) == "," {
+                    e -= 1;
+                }
+                return e;
+            }
+            // another attribution: "…, while Macron said …", "…; the ministry said …", "… and
+            // Lavrov said …"
+            if c.class == CueClass::Verb && c.indirect && p > start + 1 {
+                if let Before::Subject(sp) = self.before(c.first, start) {
+                    let s_first = self.doc.token_at_or_after(sp.span.start);
+                    let separator = if s_first <= start + 1 || s_first >= c.first {
+                        None
+                    } else if is_in(self.tok(s_first - 1), &[";", "and", "but", "while", "whereas"]) {
+                        Some(s_first - 1)
+                    } else if self.tok(s_first - 1) == "," {
+                        // "…, and when pressed on why, the 34-year-old said …"
+                        (start + 4..s_first - 1).rev().find(|&x| {
+                            is_in(self.tok(x), &["and", "but"]) && self.tok(x - 1) == "," && !self.in_quote[x]
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(separator) = separator {
+                        let mut e = separator;
+                        if e > start && self.tok(e - 1) == "," {
+                            e -= 1;
+                        }
+                        return e;
+                    }
+                }
+            }
+        }
+        hi
+    }
+
+    /// Where the object of an object cue starting at `start` ends, before `hi`: before a relative
+    /// or contrasting clause (", which …", "but …"), a coordinated verb ("and attempted …"), a
+    /// subordinate clause ("when he ran …") or a day ("Clinton as a “disgrace” Wednesday").
+    pub(in crate::quotes) fn object_end(&self, start: usize, hi: usize) -> usize {
+        const SUBORDINATE: &[&str] = &["when", "after", "because", "while", "although", "though", "since"];
+        const DAYS: &[&str] =
+            &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
+        for x in start + 1..hi {
+            if self.in_quote[x] {
+                continue;
+            }
+            let t = self.tok(x);
+            let next = if x + 1 < hi { self.tok(x + 1) } else { "" };
+            let stop = match t {
+                ";" => true,
+                "," => {
+                    is_in(next, &["which", "who", "but", "and", "yet", "as", "even", "meaning"])
+                        || is_in(next, SUBORDINATE)
+                        // a new clause: "railed against the provisions …, he's sought to protect …"
+                        || x > start + 2
+                            && x + 1 < hi
+                            && (is_in(next, PERSONAL_PRONOUNS) || self.pronoun_be(x + 1).is_some())
+                            && self.clause_at(x + 1, hi, false)
+                            // not an inserted attribution: "which, they claim, would …"
+                            && !(x + 3 < hi && self.tok(x + 3) == ",")
+                }
+                // "and attempted to …", "and established a policy", not "unsubstantiated and
+                // fabricated by …"
+                "and" => {
+                    let after = if x + 2 < hi { self.tok(x + 2) } else { "" };
+                    x + 1 < hi
+                        && !starts_upper(next)
+                        && (is_in(next, FINITE)
+                            || (next.len() > 4 && next.ends_with("ed") || is_in(next, IRREGULAR_PAST))
+                                && (is_in(after, DETERMINERS) || is_in(after, OBJECT_PRONOUNS) || after == "to"))
+                }
+                // "in a statement", "in an on-air diatribe", "at a campaign rally", "during a stop in …"
+                "in" | "on" | "at" | "during" => {
+                    const OCCASIONS: &[&str] = &[
+                        "statement",
+                        "interview",
+                        "speech",
+                        "letter",
+                        "tweet",
+                        "email",
+                        "post",
+                        "diatribe",
+                        "op-ed",
+                        "column",
+                        "address",
+                        "appearance",
+                        "video",
+                        "rally",
+                        "memo",
+                        "report",
+                        "hearing",
+                        "briefing",
+                        "conference",
+                        "call",
+                        "event",
+                        "meeting",
+                        "stop",
+                        "debate",
+                        "forum",
+                        "summit",
+                        "session",
+                        "broadcast",
+                        "town",
+                    ];
+                    x > start + 1
+                        && is_in(next, &["a", "an"])
+                        && (x + 2..(x + 5).min(hi)).any(|y| is_in(self.tok(y), OCCASIONS))
+                }
+                // "mentioned the devil to me while …", "told it to reporters"
+                "to" => x > start + 1 && (is_in(next, OBJECT_PRONOUNS) || next == "reporters"),
+                // "condemned the launch as Pyongyang fired …" (not "as a “crazy system”")
+                "as" => {
+                    x > start + 2
+                        && self.clause_at(x + 1, hi, false)
+                        && !is_in(next, DETERMINERS)
+                        && !(x.saturating_sub(4).max(start)..x).any(|y| is_in(self.tok(y), &["such", "so", "as"]))
+                }
+                _ => is_in(t, &["but", "yet"]) || x > start + 2 && (is_in(t, SUBORDINATE) || is_in(t, DAYS)),
+            };
+            if stop {
+                // not after a dangling "since the" / "on" before a day
+                let mut e = x;
+                while e > start + 1 && is_in(self.tok(e - 1), &["on", "since", "the", "last", "this", "next", "by"]) {
+                    e -= 1;
+                }
+                return e;
+            }
+        }
+        hi
+    }
+
+    /// An infinitive at token `i` ("vowed to bring back …", "promising to lift …"): "to" and a
+    /// lower-case verb.
+    pub(in crate::quotes) fn infinitive(&self, i: usize, hi: usize) -> bool {
+        i + 1 < hi
+            && self.tok(i) == "to"
+            && self.is_word(i + 1)
+            && !starts_upper(self.tok(i + 1))
+            && !is_in(self.tok(i + 1), DETERMINERS)
+            && !is_in(self.tok(i + 1), PREPOSITIONS)
+            && self.doc.tokens[i + 1].kind == TokenKind::Word
+    }
+}

@@ -1,0 +1,309 @@
+//! Reported speech without quotation marks: which cues introduce it, where the reported clause
+//! starts (that-clauses, bare clauses, objects, infinitives) and where it ends (asides,
+//! coordinated attributions, the writer's own predicates).
+
+mod end;
+mod start;
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// Reported speech without quotation marks, one per clause that does not overlap another: "Bruce said the meeting is aimed
+    /// at …", "…, the State Department said", "according to X, …", "X accused Y of …". Sentences
+    /// holding a direct quote yield only a clause outside it; a sentence with a partial quote may
+    /// hold mixed speech.
+    pub(super) fn indirect(&self, out: &mut Vec<Quote>, quoted_sentence: &[bool]) {
+        for (s_idx, &quoted) in quoted_sentence.iter().enumerate() {
+            let sent = self.sentence_range(s_idx);
+            let from = self.cues.partition_point(|c| c.first < sent.start);
+            let to = self.cues.partition_point(|c| c.end <= sent.end);
+            let mut taken: Option<Span> = None;
+            // an attribution that ends the sentence ("…, sources said.") reports all before it,
+            // including any cue inside ("Protocol called for …")
+            let last =
+                self.cues.get(from..to).and_then(|cs| cs.last()).filter(|c| c.class == CueClass::Verb && !c.object);
+            if let Some(last) = last {
+                if let Some(q) = self.reported(*last, sent.clone(), quoted) {
+                    let cue = last.span(self.doc);
+                    if q.span.end <= cue.start && (from..to - 1).any(|k| q.span.contains(self.cues[k].span(self.doc))) {
+                        taken = Some(q.span.cover(cue));
+                        out.push(q);
+                    }
+                }
+            }
+            for c in self.cues[from..].iter().take_while(|c| c.end <= sent.end) {
+                if taken.is_some_and(|t| t.overlaps(c.span(self.doc))) {
+                    continue;
+                }
+                if let Some(q) = self.reported(*c, sent.clone(), quoted) {
+                    if taken.is_some_and(|t| t.overlaps(q.span)) {
+                        continue;
+                    }
+                    taken = Some(taken.map_or(q.span, |t| t.cover(q.span)));
+                    out.push(q);
+                }
+            }
+        }
+    }
+
+    /// The reported speech cue `c` introduces in sentence `sent`, if it clearly has some.
+    pub(super) fn reported(&self, c: CueMatch, sent: Range<usize>, quoted: bool) -> Option<Quote> {
+        // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
+        // Brussels, where …); a participle after it may ("…, adding that …")
+        if quoted && c.class == CueClass::Verb {
+            let close = (sent.start..c.first).rev().find(|&x| self.doc.tokens[x].kind == TokenKind::CloseQuote);
+            if close
+                .is_some_and(|q| c.first - q <= 8 && !(q..c.first).any(|x| matches!(self.tok(x), ";" | "and" | "but")))
+            {
+                return None;
+            }
+        }
+        // "France called an emergency meeting": convening, not speaking
+        if is_in(self.tok(c.first), &["called", "calls", "call"])
+            && (c.end..(c.end + 4).min(sent.end)).any(|x| {
+                is_in(
+                    self.tok(x),
+                    &[
+                        "meeting",
+                        "meetings",
+                        "summit",
+                        "election",
+                        "elections",
+                        "vote",
+                        "referendum",
+                        "strike",
+                        "halt",
+                        "conference",
+                        "session",
+                        "off",
+                    ],
+                )
+            })
+        {
+            return None;
+        }
+        let (content, speaker) = match c.class {
+            CueClass::Source => self.according_to(c, sent.clone())?,
+            // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
+            CueClass::Participle
+                if c.indirect
+                    && (self.comma_before(c.first, sent.start)
+                        || c.first > sent.start + 2
+                            && is_in(self.tok(c.first - 1), &["by", "from", "after", "while", "before"]))
+                    && !self.progressive(c, sent.start) =>
+            {
+                let start = if c.end < sent.end && self.tok(c.end) == "that" {
+                    c.end + 1
+                } else if c.object {
+                    // "…, accusing her of …", "…, calling for his dismissal"
+                    if c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) && !self.infinitive(c.end, sent.end) {
+                        return None;
+                    }
+                    self.object_start(c, sent.end)
+                } else if self.clause_at(c.end, sent.end, true) {
+                    c.end
+                } else {
+                    return None;
+                };
+                let k = self.cues.partition_point(|x| x.first < c.first);
+                let speaker =
+                    self.clause_subject(k, sent.clone(), 0).or_else(|| self.main_subject(c.first, sent.clone()))?;
+                if !self.speaker_like(speaker) {
+                    return None;
+                }
+                let end = self.clause_end(start, sent.end);
+                let end = if c.object { self.object_end(start, end) } else { end };
+                (start..end, speaker)
+            }
+            // "Trump was quoted as saying the wall …": the person quoted
+            CueClass::Participle
+                if c.first > sent.start + 2
+                    && self.tok(c.first - 1) == "as"
+                    && is_in(self.tok(c.first - 2), &["quoted", "cited"]) =>
+            {
+                let mut v = c.first - 2;
+                while v > sent.start
+                    && is_in(
+                        self.tok(v - 1),
+                        &["was", "were", "is", "are", "been", "has", "have", "had", "also", "later"],
+                    )
+                {
+                    v -= 1;
+                }
+                let speaker = if v > sent.start { self.np_ending_at(v - 1, sent.start)? } else { return None };
+                let start = self.complement_start(c, sent.end)?;
+                (start..self.clause_end(start, sent.end), speaker)
+            }
+            // "Trump is warning voters that …"
+            CueClass::Participle if !self.progressive(c, sent.start) => return None,
+            CueClass::Verb if !c.indirect => return None,
+            CueClass::Verb | CueClass::Participle => {
+                let comma_before = c.first > sent.start && self.tok(c.first - 1) == ",";
+                // not an object ("…, described Trump's approach") nor after a bare noun phrase
+                // ("Ivanka Trump, his eldest daughter, noted the rule")
+                let inverted = comma_before
+                    && c.class == CueClass::Verb
+                    && !c.object
+                    && !is_in(self.tok(c.first), &["told", "tells", "tell"])
+                    && ((sent.start..c.first).any(|x| self.in_quote[x] || self.finite_at(x))
+                        || self.plain_clause(sent.start, c.first - 1))
+                    && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
+                        !more && x > c.end && x - c.end <= 8 && !(c.end..x).any(|y| self.finite_at(y)) && {
+                            // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
+                            let t = self.tok(c.end);
+                            starts_upper(t)
+                                || is_in(t, DETERMINERS)
+                                || is_in(t, &["one", "two", "three", "several", "another", "senior", "top", "former"])
+                        }
+                    });
+                if inverted {
+                    // "…, said Luis Rubio, who heads …"
+                    let speaker = self.np_after(c.end, sent.end)?;
+                    (sent.start..c.first - 1, speaker)
+                } else {
+                    let speaker = match self.before(c.first, sent.start) {
+                        Before::Subject(s) => s,
+                        // "Schultz supported Democrats … and said he did not support …"
+                        Before::Coordinated => {
+                            let k = self.cues.partition_point(|x| x.first < c.first);
+                            self.clause_subject(k, sent.clone(), 0)
+                                .or_else(|| self.main_subject(c.first, sent.clone()))
+                                .or_else(|| self.titled_subject(c.first, sent.clone()))?
+                        }
+                        _ => return None,
+                    };
+                    if !self.speaker_like(speaker) {
+                        return None;
+                    }
+                    let clause = if let Some(content) = self.relative_speech(c, speaker, sent.clone()) {
+                        Some(content)
+                    } else if c.clause {
+                        match self.complement_start(c, sent.end) {
+                            Some(start) => Some(start..self.clause_end(start, sent.end)),
+                            None => self.content_before(c, speaker, sent.clone()),
+                        }
+                    } else {
+                        None
+                    };
+                    let content = if let Some(content) = clause {
+                        content
+                    } else if c.object {
+                        // not the passive "was accused of"
+                        let passive = c.class == CueClass::Verb
+                            && c.first > sent.start
+                            && is_in(self.tok(c.first - 1), &["was", "were", "is", "are", "be", "been", "being"]);
+                        if passive
+                            || c.end >= sent.end
+                            || is_in(self.tok(c.end), PREPOSITIONS) && !self.infinitive(c.end, sent.end)
+                        {
+                            return None;
+                        }
+                        let start = self.object_start(c, sent.end);
+                        let end = self.clause_end(start, sent.end);
+                        start..self.object_end(start, end)
+                    } else {
+                        match self.complement_start(c, sent.end) {
+                            Some(start) => start..self.clause_end(start, sent.end),
+                            None => self.content_before(c, speaker, sent.clone())?,
+                        }
+                    };
+                    // "When she hires, she said she ensures …": the fronted clause is reported too
+                    let content = match self.fronted_clause(speaker, sent.clone()) {
+                        Some(start) if content.start >= c.end && !c.object => start..content.end,
+                        _ => content,
+                    };
+                    let content = self.inserted_before_that(c, speaker, sent.clone(), content);
+                    let content = if content.start >= c.end {
+                        content.start..self.subordinate_end(speaker, content.clone(), sent.clone())
+                    } else {
+                        content
+                    };
+                    (content, speaker)
+                }
+            }
+        };
+        let (mut start, mut end) = (content.start, content.end);
+        while start < end && !self.is_word(start) {
+            start += 1;
+        }
+        while end > start && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
+            return None;
+        }
+        // mixed speech keeps the marks of the fragment it quotes: `the meeting was “useful”`
+        let kind_at = |x: usize| self.doc.tokens[x].kind;
+        let opens = (start..end).filter(|&x| kind_at(x) == TokenKind::OpenQuote).count();
+        let closes = (start..end).filter(|&x| kind_at(x) == TokenKind::CloseQuote).count();
+        if opens > closes && end < self.doc.tokens.len() {
+            // `“… of the two presidents.”`: past the full stop inside the marks
+            let punct = end + 1 < self.doc.tokens.len() && matches!(self.tok(end), "." | "," | "!" | "?");
+            if kind_at(end) == TokenKind::CloseQuote {
+                end += 1;
+            } else if punct && kind_at(end + 1) == TokenKind::CloseQuote {
+                end += 2;
+            }
+        }
+        if closes > opens && start > 0 && kind_at(start - 1) == TokenKind::OpenQuote {
+            start -= 1;
+        }
+        // "called her “Miss Piggy”": a quoted label with a word or two around it, as an object cue's
+        // object, is the partial quote alone (but "said it was “weaker”" is mixed speech)
+        let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
+        // a naming verb's quoted label ("calls Santilli a “fascist”", "described it as “a
+        // disaster”") is the partial quote; the object around it is the writer's
+        if naming_verb(self.tok(c.first)) && c.object && c.end == c.first + 1 && (start..end).any(|x| self.in_quote[x])
+        {
+            return None;
+        }
+        let verb_outside = (start..end).any(|x| !self.in_quote[x] && self.is_word(x) && self.finite_at(x));
+        if c.object && outside < 3 && !verb_outside && (start..end).any(|x| self.in_quote[x]) {
+            return None;
+        }
+        // in a sentence holding a direct quote, only a clause outside it ("…,” she said, adding
+        // that …)
+        if quoted && (start..end).any(|x| self.in_quote[x]) {
+            return None;
+        }
+        Some(Quote {
+            span: self.doc.tokens[start].span.cover(self.doc.tokens[end - 1].span),
+            kind: QuoteKind::Indirect,
+            cue: Some(c.span(self.doc)),
+            speaker_span: Some(speaker.span),
+            speaker_entity: speaker.entity,
+        })
+    }
+
+    /// "According to X, …" and "…, according to X".
+    pub(super) fn according_to(&self, c: CueMatch, sent: Range<usize>) -> Option<(Range<usize>, Speaker)> {
+        let speaker = self.np_after(c.end, sent.end)?;
+        if !self.speaker_like(speaker) {
+            return None;
+        }
+        let lead = (sent.start..c.first).all(|x| !self.is_word(x) || is_in(self.tok(x), &["but", "and", "yet", "so"]));
+        if lead {
+            let comma = (c.end..sent.end.min(c.end + 16)).find(|&x| self.tok(x) == ",")?;
+            return Some((comma + 1..sent.end, speaker));
+        }
+        let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
+        // "…, the Reuters news agency reported, quoting Peskov": the sentence has its own
+        // attribution, which the source only backs
+        let from = self.cues.partition_point(|x| x.first < sent.start);
+        let cue_before = self.cues[from..]
+            .iter()
+            .take_while(|x| x.end <= end)
+            .any(|x| x.class == CueClass::Verb && !self.in_quote[x.first]);
+        if cue_before && !is_in(self.tok(c.first), &["according"]) {
+            return None;
+        }
+        // what comes before is a clause, not the subject ("The Reuters news agency, quoting Peskov,
+        // reported that …")
+        let clause =
+            (sent.start..end).any(|x| self.finite_at(x) || self.in_quote[x]) || self.plain_clause(sent.start, end);
+        if !clause && !is_in(self.tok(c.first), &["according"]) {
+            return None;
+        }
+        Some((sent.start..end, speaker))
+    }
+}
