@@ -48,15 +48,11 @@ impl<'a> Finder<'a> {
     /// word, in a sentence that is not itself a headline, right after a word that names a work
     /// or a programme. Nicknames and slogans (“called her “Miss Piggy””) stay quotes.
     pub(super) fn quoted_title(&self, r: &Region) -> bool {
-        const SMALL: &[&str] = &[
-            "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as",
-            "vs", "vs.", "is", "are", "be",
-        ];
         let words: Vec<&str> = (r.first..r.end).filter(|&x| self.is_word(x)).map(|x| self.tok(x)).collect();
         if words.len() < 2 || words.len() > 8 || !starts_upper(words[0]) {
             return false;
         }
-        if !words.iter().all(|w| starts_upper(w) || is_in(w, SMALL)) {
+        if !words.iter().all(|w| starts_upper(w) || vocabulary::is(WordClass::SmallWord, w)) {
             return false;
         }
         if self.title[self.sentence_of(r.open)] || r.open == 0 {
@@ -64,35 +60,13 @@ impl<'a> Finder<'a> {
         }
         // named as a work or a programme: "appeared on “Face the Nation”", "NBC’s “Meet the
         // Press”", "his book “The Art of the Deal”"
-        const WORKS: &[&str] = &[
-            "on",
-            "program",
-            "programme",
-            "show",
-            "series",
-            "film",
-            "movie",
-            "book",
-            "song",
-            "album",
-            "documentary",
-            "column",
-            "titled",
-            "entitled",
-            "headlined",
-            "forum",
-            "podcast",
-            "broadcast",
-            "segment",
-            "episode",
-        ];
         let before = self.tok(r.open - 1);
         // a plural possessive ("Fox News’ “Fox and Friends”") may be split from its apostrophe
         let bare_apostrophe = matches!(before, "’" | "'")
             && r.open >= 2
             && self.doc.tokens[r.open - 2].span.end == self.doc.tokens[r.open - 1].span.start
             && self.tok(r.open - 2).ends_with('s');
-        is_in(before, WORKS)
+        vocabulary::is(WordClass::Work, before)
             || before.ends_with("’s")
             || before.ends_with("'s")
             || before.ends_with("s’")
@@ -303,25 +277,6 @@ impl<'a> Finder<'a> {
     /// comment: “…”", "ended her campaign message with a promise: “…”"): the noun and the subject
     /// of that clause.
     pub(super) fn colon_introduced(&self, r: &Region) -> Option<(Span, Speaker)> {
-        const SPEECH_NOUNS: &[&str] = &[
-            "comment",
-            "comments",
-            "statement",
-            "message",
-            "remarks",
-            "words",
-            "promise",
-            "warning",
-            "response",
-            "reply",
-            "answer",
-            "appeal",
-            "plea",
-            "pledge",
-            "explanation",
-            "declaration",
-            "slogan",
-        ];
         let colon = r.open.checked_sub(1)?;
         if self.tok(colon) != ":" || self.in_quote[colon] {
             return None;
@@ -342,7 +297,7 @@ impl<'a> Finder<'a> {
             }
         }
         let lo = colon.saturating_sub(8).max(sent.start);
-        let Some(noun) = (lo..colon).rev().find(|&x| is_in(self.tok(x), SPEECH_NOUNS)) else {
+        let Some(noun) = (lo..colon).rev().find(|&x| vocabulary::is(WordClass::SpeechNoun, self.tok(x))) else {
             // no speech noun ("He also played up his strength in a general election: “…”"): the
             // subject of the introducing clause, when it names someone
             if (sent.start..colon).any(|x| self.in_quote[x]) {

@@ -50,6 +50,7 @@ mod attribution;
 mod cues;
 mod reported;
 mod speakers;
+mod vocabulary;
 
 use std::ops::Range;
 
@@ -58,6 +59,7 @@ use parallax_doc::{Doc, EntityKind, Layer, Mention, Quote, QuoteKind, Span, Stag
 use crate::segment::paragraph_tokens;
 use cues::{lexicon, lower_ascii, CueClass, CueMatch, Lexicon};
 use parallax_doc::QuoteRegion as Region;
+use vocabulary::WordClass;
 
 /// The quotes stage: fills [`Doc::quotes`](parallax_doc::Doc::quotes).
 #[derive(Debug, Default, Clone, Copy)]
@@ -156,257 +158,6 @@ const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "it"];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "overnight",
-    "past",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-/// Words that may stand between a subject and its verb.
-const ADVERBS: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "could",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "later",
-    "earlier",
-    "previously",
-    "then",
-    "again",
-    "once",
-    "just",
-    "already",
-    "now",
-    "last",
-    "this",
-    "next",
-    "separately",
-    "subsequently",
-    "recently",
-    "further",
-    "himself",
-    "herself",
-    "themselves",
-    "first",
-    "since",
-    "even",
-    "still",
-    "too",
-    "is",
-    "was",
-    "were",
-    "are",
-    "been",
-    "reportedly",
-    "publicly",
-    "privately",
-    "repeatedly",
-    "however",
-    "often",
-    "always",
-    "who",
-    "ago",
-    "shortly",
-    "afterwards",
-    "together",
-    "jointly",
-];
-/// Words that end a noun phrase walked over from its head.
-const NP_STOP: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "with",
-    "by",
-    "after",
-    "before",
-    "during",
-    "about",
-    "for",
-    "into",
-    "over",
-    "under",
-    "against",
-    "between",
-    "among",
-    "since",
-    "until",
-    "without",
-    "through",
-    "across",
-    "ahead",
-    "and",
-    "or",
-    "but",
-    "as",
-    "while",
-    "when",
-    "where",
-    "because",
-    "if",
-    "though",
-    "although",
-    "whether",
-    "so",
-    "than",
-    "who",
-    "which",
-    "that",
-    "whom",
-    "whose",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "not",
-    "also",
-    "there",
-    "here",
-    "what",
-    "how",
-    "why",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "him",
-    "them",
-    "us",
-    "me",
-    "then",
-    "now",
-    "last",
-    "next",
-    "said",
-    "says",
-    "told",
-    "meanwhile",
-    "however",
-    "speaking",
-    "reporting",
-    "addressing",
-    "writing",
-    "yet",
-    "still",
-    "even",
-    "just",
-    "only",
-    "both",
-    "all",
-    "some",
-    "any",
-    "no",
-    "each",
-    "every",
-    "many",
-    "most",
-    "more",
-];
-/// Auxiliaries and modals that mark a finite clause (for indirect speech without "that").
-const FINITE: &[&str] = &[
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "had",
-    "has",
-    "have",
-    "did",
-    "does",
-    "do",
-    "won’t",
-    "won't",
-    "can’t",
-    "can't",
-    "cannot",
-    "wasn’t",
-    "wasn't",
-    "isn’t",
-    "isn't",
-    "didn’t",
-    "didn't",
-    "hadn’t",
-    "hadn't",
-    "wouldn’t",
-    "wouldn't",
-    "shall",
-];
 
 fn is_in(word: &str, list: &[&str]) -> bool {
     let mut buf = [0u8; 32];
@@ -419,7 +170,7 @@ fn is_in(word: &str, list: &[&str]) -> bool {
 /// True for a stop word, but not for an acronym that spells one ("US", "IT").
 fn is_stop(word: &str) -> bool {
     let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-    !acronym && is_in(word, NP_STOP)
+    !acronym && vocabulary::is(WordClass::NounPhraseStop, word)
 }
 
 /// A verb that names what something is ("called", "dubs", "described", "deemed", "hailed"): its
@@ -576,28 +327,8 @@ impl<'a> Finder<'a> {
 
     /// A lower-case adverb in -ly ("sharply", "bluntly"), not a noun in -ly ("family", "ally").
     fn ly_adverb(&self, i: usize) -> bool {
-        /// Nouns (and noun-like adjectives) in -ly that head a speaker's noun phrase.
-        const LY_NOUNS: &[&str] = &[
-            "family",
-            "ally",
-            "rally",
-            "assembly",
-            "supply",
-            "reply",
-            "anomaly",
-            "monopoly",
-            "bully",
-            "homily",
-            "daily",
-            "weekly",
-            "monthly",
-            "quarterly",
-            "elderly",
-            "panoply",
-            "oligopoly",
-        ];
         let t = self.tok(i);
-        t.len() > 4 && t.ends_with("ly") && !starts_upper(t) && !is_in(t, LY_NOUNS)
+        t.len() > 4 && t.ends_with("ly") && !starts_upper(t) && !vocabulary::is(WordClass::LyNoun, t)
     }
 
     fn run(mut self) -> Vec<Quote> {
@@ -715,7 +446,7 @@ impl<'a> Finder<'a> {
         let lone_ing = !self.doc.slice(s.span).contains(' ') && last.ends_with("ing") && s.entity.is_none();
         !(last.is_empty()
             || lone_ing
-            || is_in(last, FINITE)
+            || vocabulary::is(WordClass::Finite, last)
             || last.ends_with("n't")
             || last.ends_with("n’t")
             || last.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
@@ -770,7 +501,7 @@ impl<'a> Finder<'a> {
         }
         let w = self.tok(j);
         if (is_in(w, &["he", "she", "they", "we", "i", "there"])
-            || w == "it" && (said || j + 1 < hi && is_in(self.tok(j + 1), FINITE)))
+            || w == "it" && (said || j + 1 < hi && vocabulary::is(WordClass::Finite, self.tok(j + 1))))
             && j + 1 < hi
             && self.is_word(j + 1)
         {
@@ -778,8 +509,8 @@ impl<'a> Finder<'a> {
         }
         let subjectish = is_in(w, DETERMINERS)
             || is_in(w, &["you", "all", "some", "many", "most", "both", "no", "any", "each", "every"])
-            || (!is_stop(w) && !is_in(w, PREPOSITIONS) && !is_in(w, ADVERBS) && !self.ly_adverb(j));
-        if !subjectish || self.cue_at(j) || is_in(w, FINITE) {
+            || (!is_stop(w) && !is_in(w, PREPOSITIONS) && !vocabulary::is(WordClass::Adverb, w) && !self.ly_adverb(j));
+        if !subjectish || self.cue_at(j) || vocabulary::is(WordClass::Finite, w) {
             return false;
         }
         if said && (j..hi).filter(|&x| self.is_word(x)).count() >= 5 && (j + 1..hi).all(|x| self.tok(x) != ",") {
@@ -791,7 +522,8 @@ impl<'a> Finder<'a> {
     /// A finite verb form: an auxiliary, a negated auxiliary, a past in -ed or a common irregular one.
     fn finite_at(&self, x: usize) -> bool {
         let t = self.tok(x);
-        if is_in(t, FINITE) || is_in(t, IRREGULAR_PAST) || t.ends_with("n't") || t.ends_with("n’t") {
+        if vocabulary::is(WordClass::Finite, t) || is_in(t, IRREGULAR_PAST) || t.ends_with("n't") || t.ends_with("n’t")
+        {
             return true;
         }
         t.len() > 4

@@ -20,7 +20,7 @@ impl<'a> Finder<'a> {
         is_in(before, &["being", "been", "be", "is", "are", "was", "were", "get", "got", "gets"])
             || p + 1 < c.first && !self.in_quote[p] && self.is_word(p) && !starts_upper(before) && {
                 // "messages later deemed": a noun, then an adverb, then the participle
-                !is_in(before, FINITE) && !is_in(before, PRONOUNS) && !self.finite_at(p)
+                !vocabulary::is(WordClass::Finite, before) && !is_in(before, PRONOUNS) && !self.finite_at(p)
             }
     }
 
@@ -149,7 +149,7 @@ impl<'a> Finder<'a> {
             if is_in(t, &["who", "which", "that"]) {
                 return true;
             }
-            if !(is_in(t, ADVERBS) || self.ly_adverb(i - 1)) {
+            if !(vocabulary::is(WordClass::Adverb, t) || self.ly_adverb(i - 1)) {
                 return false;
             }
             i -= 1;
@@ -190,7 +190,7 @@ impl<'a> Finder<'a> {
                     {
                         let verb = (i + 1..(i + 7).min(before))
                             .take_while(|&x| self.is_word(x) && !self.in_quote[x])
-                            .find(|&x| is_in(self.tok(x), FINITE) || self.finite_at(x))?;
+                            .find(|&x| vocabulary::is(WordClass::Finite, self.tok(x)) || self.finite_at(x))?;
                         let noun_phrase = (i + 1..verb).all(|x| {
                             let w = self.tok(x);
                             !is_in(w, PREPOSITIONS) && !is_stop(w) && !self.cue_at(x) && !is_in(w, DETERMINERS)
@@ -255,46 +255,22 @@ impl<'a> Finder<'a> {
                     continue;
                 }
                 if self.doc.tokens[k].kind == TokenKind::Word {
-                    if is_in(t, TIME_WORDS) && (!starts_upper(t) || t.len() > 3) {
+                    if vocabulary::is(WordClass::TimeWord, t) && (!starts_upper(t) || t.len() > 3) {
                         after_time = true;
                         skipped += 1;
                         i -= 1;
                         continue;
                     }
                     // "has long said", "all suggested"
-                    if is_in(t, ADVERBS) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) {
+                    if vocabulary::is(WordClass::Adverb, t) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) {
                         skipped += 1;
                         i -= 1;
                         continue;
                     }
                     // "appeared to suggest", "continues to insist", "went on to say"
                     if t == "to" && k > lo {
-                        const RAISING: &[&str] = &[
-                            "appeared",
-                            "appears",
-                            "appear",
-                            "seemed",
-                            "seems",
-                            "seem",
-                            "continued",
-                            "continues",
-                            "continue",
-                            "tried",
-                            "tries",
-                            "try",
-                            "sought",
-                            "seeks",
-                            "wanted",
-                            "wants",
-                            "used",
-                            "began",
-                            "begins",
-                            "hastened",
-                            "rushed",
-                            "moved",
-                        ];
                         let v = self.tok(k - 1);
-                        if is_in(v, RAISING) {
+                        if vocabulary::is(WordClass::Raising, v) {
                             skipped += 2;
                             i -= 2;
                             continue;
@@ -343,7 +319,7 @@ impl<'a> Finder<'a> {
                 }
                 let only_adverbs = (j + 1..k).all(|x| {
                     let t = self.tok(x);
-                    is_in(t, ADVERBS) || is_in(t, TIME_WORDS) || self.ly_adverb(x)
+                    vocabulary::is(WordClass::Adverb, t) || vocabulary::is(WordClass::TimeWord, t) || self.ly_adverb(x)
                 });
                 if only_adverbs {
                     return self.before(j, lo);
@@ -516,11 +492,11 @@ impl<'a> Finder<'a> {
             && self.is_word(k - 1)
             && starts_upper(t)
             && starts_upper(self.tok(k - 1))
-            && !is_in(self.tok(k - 1), TIME_WORDS)
+            && !vocabulary::is(WordClass::TimeWord, self.tok(k - 1))
             && !is_stop(self.tok(k - 1));
-        let time =
-            is_in(t, TIME_WORDS) && self.mention_at(k).is_none_or(|m| m.span.start == self.doc.tokens[k].span.start);
-        if !after_name && (is_stop(t) || is_in(t, DETERMINERS) || time || is_in(t, ADVERBS)) {
+        let time = vocabulary::is(WordClass::TimeWord, t)
+            && self.mention_at(k).is_none_or(|m| m.span.start == self.doc.tokens[k].span.start);
+        if !after_name && (is_stop(t) || is_in(t, DETERMINERS) || time || vocabulary::is(WordClass::Adverb, t)) {
             return None;
         }
         if (!starts_upper(t) && self.cue_at(k)) || self.ly_adverb(k) || t.ends_with("’s") || t.ends_with("'s") {
@@ -545,7 +521,11 @@ impl<'a> Finder<'a> {
                 j = p;
                 continue;
             }
-            if is_stop(pt) || is_in(pt, TIME_WORDS) || is_in(pt, ADVERBS) || self.ly_adverb(p) {
+            if is_stop(pt)
+                || vocabulary::is(WordClass::TimeWord, pt)
+                || vocabulary::is(WordClass::Adverb, pt)
+                || self.ly_adverb(p)
+            {
                 break;
             }
             if !starts_upper(pt) && self.cue_at(p) {
@@ -571,7 +551,7 @@ impl<'a> Finder<'a> {
         if j == k
             && j > lo
             && !starts_upper(t)
-            && (is_in(self.tok(j - 1), &["to", "not"]) || is_in(self.tok(j - 1), FINITE))
+            && (is_in(self.tok(j - 1), &["to", "not"]) || vocabulary::is(WordClass::Finite, self.tok(j - 1)))
         {
             return None;
         }
@@ -637,7 +617,7 @@ impl<'a> Finder<'a> {
                 && starts_upper(self.tok(i + 1));
             if !joins_names
                 && (is_stop(w)
-                    || is_in(w, TIME_WORDS)
+                    || vocabulary::is(WordClass::TimeWord, w)
                     || is_in(w, DETERMINERS)
                     || self.ly_adverb(i)
                     || (!starts_upper(w) && self.cue_at(i)))

@@ -11,7 +11,12 @@ impl<'a> Finder<'a> {
         let mut x = from;
         while x < hi && self.tok(x) != "," {
             let t = self.tok(x);
-            if self.in_quote[x] || x - from > 10 || t == "that" || is_in(t, FINITE) || (x > from && self.cue_at(x)) {
+            if self.in_quote[x]
+                || x - from > 10
+                || t == "that"
+                || vocabulary::is(WordClass::Finite, t)
+                || (x > from && self.cue_at(x))
+            {
                 return None;
             }
             if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
@@ -75,13 +80,12 @@ impl<'a> Finder<'a> {
         content: Range<usize>,
         sent: Range<usize>,
     ) -> usize {
-        const OPENERS: &[&str] = &[
-            "when", "after", "before", "while", "since", "because", "as", "although", "though", "once", "until",
-            "whenever", "if", "unless",
-        ];
         // the speaker is the subordinate clause's subject, right after its conjunction
         let s_first = self.doc.token_at_or_after(speaker.span.start);
-        if !is_in(self.tok(sent.start), OPENERS) || s_first > sent.start + 4 || s_first <= sent.start {
+        if !parallax_lexicon::closed::is(parallax_lexicon::closed::Class::SubordinatorOpener, self.tok(sent.start))
+            || s_first > sent.start + 4
+            || s_first <= sent.start
+        {
             return content.end;
         }
         // the comma before the main clause, not one closing an appositive ("her father, Murray, is")
@@ -197,7 +201,7 @@ impl<'a> Finder<'a> {
         let from = self.cues.partition_point(|c| c.first <= start);
         for c in self.cues[from..].iter().take_while(|c| c.first < hi) {
             let mut p = c.first;
-            while p > start && (is_in(self.tok(p - 1), ADVERBS) || self.ly_adverb(p - 1)) {
+            while p > start && (vocabulary::is(WordClass::Adverb, self.tok(p - 1)) || self.ly_adverb(p - 1)) {
                 p -= 1;
             }
             if p > start
@@ -272,46 +276,15 @@ impl<'a> Finder<'a> {
                     let after = if x + 2 < hi { self.tok(x + 2) } else { "" };
                     x + 1 < hi
                         && !starts_upper(next)
-                        && (is_in(next, FINITE)
+                        && (vocabulary::is(WordClass::Finite, next)
                             || (next.len() > 4 && next.ends_with("ed") || is_in(next, IRREGULAR_PAST))
                                 && (is_in(after, DETERMINERS) || is_in(after, OBJECT_PRONOUNS) || after == "to"))
                 }
                 // "in a statement", "in an on-air diatribe", "at a campaign rally", "during a stop in …"
                 "in" | "on" | "at" | "during" => {
-                    const OCCASIONS: &[&str] = &[
-                        "statement",
-                        "interview",
-                        "speech",
-                        "letter",
-                        "tweet",
-                        "email",
-                        "post",
-                        "diatribe",
-                        "op-ed",
-                        "column",
-                        "address",
-                        "appearance",
-                        "video",
-                        "rally",
-                        "memo",
-                        "report",
-                        "hearing",
-                        "briefing",
-                        "conference",
-                        "call",
-                        "event",
-                        "meeting",
-                        "stop",
-                        "debate",
-                        "forum",
-                        "summit",
-                        "session",
-                        "broadcast",
-                        "town",
-                    ];
                     x > start + 1
                         && is_in(next, &["a", "an"])
-                        && (x + 2..(x + 5).min(hi)).any(|y| is_in(self.tok(y), OCCASIONS))
+                        && (x + 2..(x + 5).min(hi)).any(|y| vocabulary::is(WordClass::Occasion, self.tok(y)))
                 }
                 // "mentioned the devil to me while …", "told it to reporters"
                 "to" => x > start + 1 && (is_in(next, OBJECT_PRONOUNS) || next == "reporters"),

@@ -26,7 +26,7 @@ impl<'a> Finder<'a> {
             if t == "," {
                 break;
             }
-            if self.in_quote[p] || (self.is_word(p) && (is_in(t, FINITE) || t == "that")) {
+            if self.in_quote[p] || (self.is_word(p) && (vocabulary::is(WordClass::Finite, t) || t == "that")) {
                 return None;
             }
             if !self.is_word(p) && !matches!(t, "(" | ")" | "-" | ".") {
@@ -123,7 +123,11 @@ impl<'a> Finder<'a> {
         let s_first = self.doc.token_at_or_after(speaker.span.start);
         let rel = s_first.checked_sub(1).filter(|&r| r > sent.start)?;
         // "amounting to what the senators said was economic gerrymandering": a free relative
-        if self.tok(rel) == "what" && c.end < sent.end && !self.in_quote[c.end] && is_in(self.tok(c.end), FINITE) {
+        if self.tok(rel) == "what"
+            && c.end < sent.end
+            && !self.in_quote[c.end]
+            && vocabulary::is(WordClass::Finite, self.tok(c.end))
+        {
             return Some(rel..self.clause_end(c.end, sent.end));
         }
         if !is_in(self.tok(rel), &["which", "who", "that"]) || c.end >= sent.end || self.in_quote[c.end] {
@@ -133,12 +137,14 @@ impl<'a> Finder<'a> {
         let mut a = rel - 1;
         if self.tok(a) == "," {
             a = a.checked_sub(1).filter(|&a| a >= sent.start)?;
-        } else if self.tok(rel) == "that" && (!self.is_word(a) || self.cue_at(a) || is_in(self.tok(a), FINITE)) {
+        } else if self.tok(rel) == "that"
+            && (!self.is_word(a) || self.cue_at(a) || vocabulary::is(WordClass::Finite, self.tok(a)))
+        {
             return None;
         }
         // the clause after the cue starts with its verb ("say is", "said could exclude")
         let v = self.tok(c.end);
-        let verb = is_in(v, FINITE)
+        let verb = vocabulary::is(WordClass::Finite, v)
             || self.finite_at(c.end)
             || (!starts_upper(v) && v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && !is_in(v, PREPOSITIONS));
         if !verb {
@@ -177,15 +183,17 @@ impl<'a> Finder<'a> {
         // "said on Monday", "said Thursday", "said last week", "also said previously"
         while j < hi && self.is_word(j) {
             let t = self.tok(j);
-            let time = is_in(t, TIME_WORDS) && (j > c.end || !starts_upper(t) || t.len() > 3);
+            let time = vocabulary::is(WordClass::TimeWord, t) && (j > c.end || !starts_upper(t) || t.len() > 3);
             // a date's number ("said Feb. 18"), not a clause's ("said 2015 was …")
             let date_number = self.doc.tokens[j].kind == TokenKind::Number
-                && (j > c.end && is_in(self.tok(j - 1), TIME_WORDS)
-                    || j + 1 < hi && (is_in(self.tok(j + 1), TIME_WORDS) || self.tok(j + 1) == ","));
+                && (j > c.end && vocabulary::is(WordClass::TimeWord, self.tok(j - 1))
+                    || j + 1 < hi && (vocabulary::is(WordClass::TimeWord, self.tok(j + 1)) || self.tok(j + 1) == ","));
             if !(time
-                || is_in(t, &["on", "last", "late", "early"]) && j + 1 < hi && is_in(self.tok(j + 1), TIME_WORDS)
+                || is_in(t, &["on", "last", "late", "early"])
+                    && j + 1 < hi
+                    && vocabulary::is(WordClass::TimeWord, self.tok(j + 1))
                 || date_number
-                || is_in(t, ADVERBS) && !is_in(t, FINITE)
+                || vocabulary::is(WordClass::Adverb, t) && !vocabulary::is(WordClass::Finite, t)
                 || self.ly_adverb(j))
             {
                 break;
@@ -196,7 +204,7 @@ impl<'a> Finder<'a> {
         if j < hi && j > c.end && is_in(self.tok(j - 1), &["this", "last", "next"]) {
             let t = self.tok(j);
             let bare = t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or("");
-            if is_in(bare, TIME_WORDS) {
+            if vocabulary::is(WordClass::TimeWord, bare) {
                 j -= 1;
             }
         }
@@ -217,12 +225,15 @@ impl<'a> Finder<'a> {
             && j + 1 < hi
             && (self.doc.tokens[j + 1].kind == TokenKind::Number || is_in(self.tok(j + 1), &["to", "half"]))
             || is_in(first_word, &["more", "fewer", "less"]) && j + 1 < hi && self.tok(j + 1) == "than";
-        if quantity && (j + 2..hi.min(j + 12)).any(|x| is_in(self.tok(x), FINITE) || self.finite_at(x)) {
+        if quantity
+            && (j + 2..hi.min(j + 12)).any(|x| vocabulary::is(WordClass::Finite, self.tok(x)) || self.finite_at(x))
+        {
             return Some(j);
         }
         // "says 34,570 citizens cast votes", "said 2015 was the hottest year"
         if self.doc.tokens[j].kind == TokenKind::Number && !self.in_quote[j] && j + 2 < hi && self.is_word(j + 1) {
-            let verb = (j + 1..hi.min(j + 10)).any(|x| is_in(self.tok(x), FINITE) || self.finite_at(x));
+            let verb =
+                (j + 1..hi.min(j + 10)).any(|x| vocabulary::is(WordClass::Finite, self.tok(x)) || self.finite_at(x));
             if verb {
                 return Some(j);
             }
@@ -263,7 +274,10 @@ impl<'a> Finder<'a> {
         {
             // "said after the convention he would not …": past a short phrase, a pronoun subject
             let x = (j + 2..(j + 7).min(hi))
-                .take_while(|&x| self.is_word(x) && (starts_upper(self.tok(x - 1)) || !is_in(self.tok(x - 1), FINITE)))
+                .take_while(|&x| {
+                    self.is_word(x)
+                        && (starts_upper(self.tok(x - 1)) || !vocabulary::is(WordClass::Finite, self.tok(x - 1)))
+                })
                 .find(|&x| is_in(self.tok(x), PRONOUNS));
             if let Some(x) = x.filter(|&x| self.clause_at(x, hi, false)) {
                 return Some(x);
