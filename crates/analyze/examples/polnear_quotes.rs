@@ -37,6 +37,9 @@
 //!   criterion of (a); a system quote is right when it matches a gold content or a quoted segment.
 //! * **time**: the quote stage's share of the pipeline's time.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 
@@ -288,18 +291,6 @@ fn lower_words(text: &str, ws: &[Span]) -> Vec<String> {
     ws.iter().map(|w| text[w.start..w.end].to_lowercase().replace('’', "'")).collect()
 }
 
-fn overlap(a: &[String], b: &[String]) -> usize {
-    let mut b: Vec<&String> = b.iter().collect();
-    let mut n = 0;
-    for w in a {
-        if let Some(i) = b.iter().position(|x| *x == w) {
-            b.swap_remove(i);
-            n += 1;
-        }
-    }
-    n
-}
-
 /// The speech cues of `data/speech_cues.txt` (or of the file named by `GOLD_CUES`, to score two
 /// lexicons against the same gold), as word sequences.
 fn speech_cues() -> Vec<Vec<String>> {
@@ -429,7 +420,7 @@ fn pct(a: usize, b: usize) -> f64 {
 
 /// The seed scorer's match: shared words >= 80% of the gold's and >= half of the system's.
 fn matches(gw: &[String], sw: &[String]) -> bool {
-    let o = overlap(gw, sw);
+    let o = common::overlap(gw, sw);
     o > 0 && o * 10 >= gw.len() * 8 && o * 2 >= sw.len()
 }
 
@@ -669,7 +660,7 @@ fn main() {
                 .iter()
                 .enumerate()
                 .filter(|(_, sw)| matches(gw, sw))
-                .max_by_key(|(_, sw)| overlap(gw, sw))
+                .max_by_key(|(_, sw)| common::overlap(gw, sw))
                 .map(|(i, _)| i);
             if let Some(i) = best {
                 strict.found += 1;
@@ -680,7 +671,7 @@ fn main() {
             if used[i] {
                 strict.sys += 1;
                 strict.sys_ok += 1;
-            } else if !units.iter().any(|gw| overlap(sw, gw) * 2 >= sw.len().max(1)) {
+            } else if !units.iter().any(|gw| common::overlap(sw, gw) * 2 >= sw.len().max(1)) {
                 strict.sys += 1;
             }
         }

@@ -294,19 +294,6 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// How many words of `a` are in `b`, each word of `b` counted once.
-fn overlap(a: &[String], b: &[String]) -> usize {
-    let mut b: Vec<&String> = b.iter().collect();
-    let mut n = 0;
-    for w in a {
-        if let Some(i) = b.iter().position(|x| *x == w) {
-            b.swap_remove(i);
-            n += 1;
-        }
-    }
-    n
-}
-
 /// A `gold:` line: the quote's text and the speakers accepted (none for a scare quote).
 struct Gold {
     number: usize,
@@ -335,7 +322,7 @@ fn check_gold(case: &Case, gold: &[Gold], rows: &[Row]) -> Vec<Failure> {
         let best = quoted_words
             .iter()
             .enumerate()
-            .map(|(i, w)| (overlap(&gold_words, w), i))
+            .map(|(i, w)| (common::overlap(&gold_words, w), i))
             .filter(|&(o, i)| o * 10 >= gold_words.len() * 8 && o * 2 >= quoted_words[i].len() && o > 0)
             .max();
         match best {
@@ -354,7 +341,7 @@ fn check_gold(case: &Case, gold: &[Gold], rows: &[Row]) -> Vec<Failure> {
         }
     }
     for (i, w) in quoted_words.iter().enumerate() {
-        let repeats = gold.iter().any(|g| overlap(w, &words(&g.text)) * 2 >= w.len().max(1));
+        let repeats = gold.iter().any(|g| common::overlap(w, &words(&g.text)) * 2 >= w.len().max(1));
         if !used[i] && !repeats {
             failures.push((case.line, format!("a quote not in the gold: {:?}", quoted[i])));
         }

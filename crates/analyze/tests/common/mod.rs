@@ -2,7 +2,7 @@
 //! loading `tests/cases/NAME.txt`, matching texts, and reporting every failure with its
 //! `file:line`. The format is described in `tests/cases/README.md`.
 
-// Each harness uses a part of this module.
+// Each harness uses a part of this module; `examples/polnear_quotes.rs` includes it for `overlap`.
 #![allow(dead_code)]
 
 use std::fmt;
@@ -276,4 +276,17 @@ pub fn check_all(name: &str, check: impl Fn(&Case) -> Vec<Failure>) {
     }
     eprintln!("{name}: {} cases, {expectations} expectation lines, {} failures", cases.len(), report.len());
     assert!(report.is_empty(), "{} failures in tests/cases/{name}.txt:\n{}", report.len(), report.join("\n"));
+}
+
+/// How many words of `a` are in `b`, each word of `b` counted once.
+pub fn overlap(a: &[String], b: &[String]) -> usize {
+    let mut b: Vec<&String> = b.iter().collect();
+    let mut n = 0;
+    for w in a {
+        if let Some(i) = b.iter().position(|x| *x == w) {
+            b.swap_remove(i);
+            n += 1;
+        }
+    }
+    n
 }
