@@ -130,7 +130,9 @@ impl Lexicon {
                 continue;
             }
             for (k, w) in e.rest.iter().enumerate() {
-                let t = &doc.tokens[i + 1 + k];
+                let Some(t) = doc.tokens.get(i + 1 + k) else {
+                    continue 'entries;
+                };
                 if t.kind != TokenKind::Word || !doc.slice(t.span).eq_ignore_ascii_case(w) {
                     continue 'entries;
                 }
@@ -153,11 +155,16 @@ fn clause_start(doc: &Doc, i: usize) -> bool {
     if i == 0 {
         return true;
     }
-    let prev = &doc.tokens[i - 1];
+    let Some(prev) = doc.tokens.get(i - 1) else {
+        return false;
+    };
     if matches!(prev.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) || doc.slice(prev.span) == ":" {
         return true;
     }
-    doc.sentence_at(doc.tokens[i].span.start).is_some_and(|s| doc.sentences[s].tokens.start == i)
+    let Some(token) = doc.tokens.get(i) else {
+        return false;
+    };
+    doc.sentence_at(token.span.start).is_some_and(|s| doc.sentences[s].tokens.start == i)
 }
 
 /// `word` in ASCII lower case, using `buf` when it needs changing; `None` for long or non-ASCII

@@ -1,3 +1,5 @@
+//! Unit tests of the quotes stage, on small hand-written articles.
+
 use super::*;
 use crate::segment::segment;
 use parallax_doc::{Entity, EntityKind, MentionKind};
@@ -491,4 +493,126 @@ fn a_source_backing_an_attribution_is_not_reported_speech_of_its_own() {
 fn one_line_accusation_ending_in_a_comma() {
     let d = doc("Smith accused the minister of lying about the deal,", &[("John Smith", &["Smith"])]);
     assert!(d.quotes.iter().all(|q| q.span.end <= d.text.len()));
+}
+
+/// Random sequences of quotation marks, punctuation, cue words, names and function words (a
+/// fixed pseudo-random sequence, so the test is deterministic): the stage never panics.
+#[test]
+fn never_panics_on_random_token_soup() {
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        ",",
+        ".",
+        ":",
+        ";",
+        "(",
+        ")",
+        "—",
+        "\n\n",
+        "said",
+        "Smith",
+        "he",
+        "told",
+        "according",
+        "to",
+        "that",
+        "the",
+        "a",
+        "of",
+        "and",
+        "but",
+        "calls",
+        "called",
+        "warned",
+        "is",
+        "was",
+        "adding",
+        "which",
+        "who",
+        "CLINTON:",
+        "He’s",
+        "claiming",
+        "quoted",
+        "as",
+        "saying",
+        "by",
+        "on",
+        "Monday",
+        "in",
+        "statement",
+        "said.",
+        "says",
+        "cited",
+        "accused",
+        "When",
+        "she",
+        "Too",
+        "often",
+        "sources",
+        "one",
+        "diplomat",
+        "x",
+        "declined",
+        "did",
+        "not",
+        "’s",
+        "appeared",
+        "suggest",
+        "Health",
+        "Experts",
+        "Say",
+        "following",
+        "comment",
+    ];
+    let mut state: u64 = 0x1234_5678;
+    let mut next = || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let mut quotes = 0;
+    for _ in 0..20_000 {
+        let count = 1 + next() % 30;
+        let mut text = String::new();
+        for _ in 0..count {
+            text.push_str(pieces[next() % pieces.len()]);
+            if next() % 3 > 0 {
+                text.push(' ');
+            }
+        }
+        quotes += doc(&text, &[("John Smith", &["Smith"])]).quotes.len();
+    }
+    // the soup does hold quotes, so the rules past the regions are exercised too
+    assert!(quotes > 1000, "{quotes}");
+}
+
+/// The token accessors are total: reads past the last token are empty, not a panic.
+#[test]
+fn token_accessors_past_the_end_read_as_nothing() {
+    let d = doc("“We are ready,” Smith said.", &[("John Smith", &["Smith"])]);
+    let finder = Finder::new(&d);
+    let past = d.tokens.len() + 3;
+    assert_eq!(finder.tok(past), "");
+    assert!(!finder.is_word(past));
+    assert!(!finder.quoted(past));
+    assert_eq!(finder.kind_at(past), None);
+    assert!(finder.span_at(past).is_empty());
+    assert!(finder.mention_at(past).is_none());
+    assert!(!finder.comma_before(past, 0));
+    assert!(!finder.cue_at(past));
+    assert!(!finder.ly_adverb(past));
+    assert_eq!(finder.separator_before(past, d.tokens.len(), &[","]), None);
+}
+
+/// Sentence lookups past the end are total too.
+#[test]
+fn sentence_lookups_past_the_end_are_empty() {
+    let d = doc("Smith said it.", &[("John Smith", &["Smith"])]);
+    let finder = Finder::new(&d);
+    assert_eq!(finder.sentence_of(d.tokens.len() + 5), d.sentences.len() - 1);
+    assert_eq!(finder.sentence_range(d.sentences.len() + 1), 0..0);
 }

@@ -1,68 +1,113 @@
-//! The quotes stage's word classes (`data/quotes/words.tsv`), matched ignoring ASCII case. The
-//! speech cues themselves are in `data/speech_cues.txt` ([`super::cues`]).
+//! The quotes stage's word lists, read once from `data/quotes/vocabulary.tsv` (one
+//! `class<TAB>word` a line). Each list is a [`Words`] static named for what it holds; the rule
+//! code tests membership with `is_in`, which ignores ASCII case.
 
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
-use super::cues::lower_ascii;
-use crate::lexicon::WordClasses;
+/// The vocabulary file, compiled in.
+const DATA: &str = include_str!("../../data/quotes/vocabulary.tsv");
 
-/// The word classes of `data/quotes/words.tsv`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum WordClass {
-    /// Days, months, parts of days: a time word ends a speaker phrase or an object ("said on
-    /// Monday").
-    TimeWord,
-    /// Words that may stand between a subject and its verb ("also", "later").
-    Adverb,
-    /// Words that end a noun phrase walked over from its head.
-    NounPhraseStop,
-    /// Auxiliaries and modals that mark a finite clause (for indirect speech without "that").
-    Finite,
-    /// Nouns (and noun-like adjectives) in -ly that head a speaker's noun phrase ("family").
-    LyNoun,
-    /// Short function words a title of a work may hold in lower case ("of", "the").
-    SmallWord,
-    /// Words naming a work or a programme: a quote right after one is a title ("book", "show").
-    Work,
-    /// Nouns of speech before a colon that introduces a quote ("comment", "message").
-    SpeechNoun,
-    /// Verbs between a subject and a cue that keep the subject the speaker ("appeared to
-    /// suggest", "went on to say").
-    Raising,
-    /// Occasions of speech after "in", "at", "on", "during" ("in a statement", "at a rally"):
-    /// they end an object.
-    Occasion,
-}
+/// One list of the vocabulary file: its words in file order, parsed on first use.
+#[derive(Clone, Copy)]
+pub(super) struct Words(&'static LazyLock<Vec<&'static str>>);
 
-impl WordClass {
-    /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 10] = [
-        "time_word",
-        "adverb",
-        "np_stop",
-        "finite",
-        "ly_noun",
-        "small_word",
-        "work",
-        "speech_noun",
-        "raising",
-        "occasion",
-    ];
-}
-
-const WORDS: &str = include_str!("../../data/quotes/words.tsv");
-
-/// True when `word` is in `class`, ignoring ASCII case.
-pub(super) fn is(class: WordClass, word: &str) -> bool {
-    static CLASSES: OnceLock<WordClasses> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
-        WordClasses::parse(WORDS, &WordClass::NAMES).unwrap_or_else(|e| panic!("data/quotes/words.tsv: {e}"))
-    });
-    let mut buf = [0u8; 32];
-    match lower_ascii(word, &mut buf) {
-        Some(lower) => classes.is(class as usize, lower),
-        None => classes.is(class as usize, &word.to_ascii_lowercase()),
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        self.0
     }
+}
+
+/// The words of class `class`, in file order (blank lines and `#` comments skipped).
+fn class(class: &str) -> Vec<&'static str> {
+    DATA.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(name, _)| *name == class)
+        .map(|(_, word)| word)
+        .collect()
+}
+
+/// Declares one [`Words`] static per class of the vocabulary file.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident = $class:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub(super) static $name: Words = Words({
+                static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| class($class));
+                &WORDS
+            });
+        )*
+        /// Every list with its class name (for the tests).
+        #[cfg(test)]
+        pub(super) fn all() -> Vec<(&'static str, Words)> {
+            vec![$(($class, $name)),*]
+        }
+    };
+}
+
+word_lists! {
+    /// Subject pronouns, "it" included.
+    PRONOUNS = "pronouns";
+    /// Pronouns that stand for people (not "it").
+    PERSONAL_PRONOUNS = "personal_pronouns";
+    /// Object pronouns ("him", "them", …).
+    OBJECT_PRONOUNS = "object_pronouns";
+    /// Articles, possessive determiners and demonstratives that open a noun phrase.
+    DETERMINERS = "determiners";
+    /// Days, months (with their abbreviations) and other time words that may stand between a
+    /// subject and its verb or after a cue.
+    TIME_WORDS = "time_words";
+    /// Words that may stand between a subject and its verb.
+    ADVERBS = "adverbs";
+    /// Words that end a noun phrase walked over from its head.
+    NP_STOP = "np_stop";
+    /// Auxiliaries and modals that mark a finite clause (for indirect speech without "that").
+    FINITE = "finite";
+    /// Stems of verbs that name what something is ("called", "dubs", "described"): matched as
+    /// prefixes.
+    NAMING_STEMS = "naming_stems";
+    /// Nouns (and noun-like adjectives) in -ly that head a speaker's noun phrase.
+    LY_NOUNS = "ly_nouns";
+    /// Contractions of "be" after a pronoun ("He’s", "they're"), tried in file order.
+    BE_CONTRACTIONS = "be_contractions";
+    /// Prepositions that do not open a clause.
+    PREPOSITIONS = "prepositions";
+    /// Common irregular past forms (a finite verb without an auxiliary).
+    IRREGULAR_PAST = "irregular_past";
+    /// Small words a quoted title may hold in lower case ("The Art of the Deal").
+    TITLE_SMALL_WORDS = "title_small_words";
+    /// Words before a quoted title that name it as a work or a programme ("book", "show", …).
+    WORKS = "works";
+    /// Nouns of speech before a colon that introduce a quote ("made the following comment: …").
+    SPEECH_NOUNS = "speech_nouns";
+    /// Conjunctions opening a fronted subordinate clause before an inserted attribution.
+    INSERTION_SUBORDINATORS = "insertion_subordinators";
+    /// Words opening a subordinate clause whose subject is the speaker.
+    SUBORDINATE_OPENERS = "subordinate_openers";
+    /// Conjunctions opening a fronted subordinate clause that belongs to the report.
+    FRONTED_SUBORDINATORS = "fronted_subordinators";
+    /// Conjunctions that end a reported object ("… when he ran").
+    OBJECT_SUBORDINATORS = "object_subordinators";
+    /// Days that end a reported object ("… a “disgrace” Wednesday").
+    DAY_WORDS = "day_words";
+    /// Occasions after "in a" / "at a" that end a reported object ("in a statement").
+    OCCASIONS = "occasions";
+    /// Raising verbs before "to" and a cue ("appeared to suggest", "went on to say").
+    RAISING = "raising";
+    /// Things one calls that are convened, not said ("called an emergency meeting", "called off").
+    CONVENED = "convened";
+    /// Verbs of declining or giving after "but" / "and" ("…, but declined to elaborate", "and gave no
+    /// details"): the speaker's own predicate, told by the writer, which ends the reported clause.
+    WITHHOLDING_VERBS = "withholding_verbs";
+    /// Cues that take the listener as their object before the reported clause ("told reporters …").
+    TELLING_CUES = "telling_cues";
+    /// Participles of naming verbs that may stand in the passive ("was dubbed", "being described as").
+    NAMING_PARTICIPLES = "naming_participles";
+    /// Lower-case words that join the parts of a name ("Duke of York", "van der Leyen", "bin Salman").
+    NAME_PARTICLES = "name_particles";
+    /// Words that open an unnamed source after an inverted cue ("said one diplomat", "said senior officials").
+    SOURCE_MODIFIERS = "source_modifiers";
 }
 
 #[cfg(test)]
@@ -70,10 +115,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_class_has_words_and_case_is_ignored() {
-        WordClasses::parse(WORDS, &WordClass::NAMES).expect("data/quotes/words.tsv is well formed");
-        assert!(is(WordClass::TimeWord, "Monday") && is(WordClass::Finite, "WAS") && is(WordClass::Work, "book"));
-        assert!(is(WordClass::Raising, "appeared") && is(WordClass::Occasion, "statement"));
-        assert!(!is(WordClass::Work, "statement"));
+    fn every_list_has_words_and_every_class_a_list() {
+        let lists = all();
+        for (name, words) in &lists {
+            assert!(!words.is_empty(), "no words in class {name}");
+        }
+        for line in DATA.lines().filter(|line| !line.starts_with('#') && !line.is_empty()) {
+            let (name, word) = line.split_once('\t').unwrap_or_else(|| panic!("no tab in {line:?}"));
+            assert!(lists.iter().any(|(known, _)| *known == name), "unknown class {name}");
+            assert!(!word.is_empty() && word.trim() == word, "bad word {word:?}");
+        }
     }
 }

@@ -1,7 +1,8 @@
-//! Where a reported clause ends: at a coordinated attribution, an aside, a relative or
-//! contrasting clause, a subordinate clause, or the writer's own predicate.
+//! Where a reported clause ends: the writer's asides (a semicolon, ", although …", ", but
+//! declined to …"), a coordinated attribution ("…, while Y said …"), the end of an object,
+//! of a subordinate clause, or of the sentence's tail.
 
-use crate::quotes::*;
+use super::*;
 
 impl<'a> Finder<'a> {
     /// The end of the short attribution tail after a cue ("said on Monday.", "told reporters,"):
@@ -11,12 +12,7 @@ impl<'a> Finder<'a> {
         let mut x = from;
         while x < hi && self.tok(x) != "," {
             let t = self.tok(x);
-            if self.in_quote[x]
-                || x - from > 10
-                || t == "that"
-                || vocabulary::is(WordClass::Finite, t)
-                || (x > from && self.cue_at(x))
-            {
+            if self.quoted(x) || x - from > 10 || t == "that" || is_in(t, &FINITE) || (x > from && self.cue_at(x)) {
                 return None;
             }
             if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
@@ -71,50 +67,6 @@ impl<'a> Finder<'a> {
         Some((x, more))
     }
 
-    /// Where reported speech ends when its cue stands in a subordinate clause that opens the
-    /// sentence ("When Clinton noted that he paid no tax, Trump boasted …"): at the comma that
-    /// closes that clause, before the main clause.
-    pub(in crate::quotes) fn subordinate_end(
-        &self,
-        speaker: Speaker,
-        content: Range<usize>,
-        sent: Range<usize>,
-    ) -> usize {
-        // the speaker is the subordinate clause's subject, right after its conjunction
-        let s_first = self.doc.token_at_or_after(speaker.span.start);
-        if !parallax_lexicon::closed::is(parallax_lexicon::closed::Class::SubordinatorOpener, self.tok(sent.start))
-            || s_first > sent.start + 4
-            || s_first <= sent.start
-        {
-            return content.end;
-        }
-        // the comma before the main clause, not one closing an appositive ("her father, Murray, is")
-        (content.start + 3..content.end)
-            .find(|&x| {
-                self.tok(x) == ","
-                    && !self.in_quote[x]
-                    && self.clause_at(x + 1, sent.end, false)
-                    && !(x + 2..(x + 4).min(content.end)).any(|y| self.tok(y) == ",")
-            })
-            .unwrap_or(content.end)
-    }
-
-    /// Whether tokens `lo..hi` end in a clause whose verb is not recognised as finite (a present
-    /// tense: "candidates probably need to capture …"): the last comma-separated stretch has five
-    /// words or more and does not open with a preposition, a participle or a conjunction.
-    pub(in crate::quotes) fn plain_clause(&self, lo: usize, hi: usize) -> bool {
-        let start = (lo..hi).rev().find(|&x| self.tok(x) == "," && !self.in_quote[x]).map_or(lo, |x| x + 1);
-        if start >= hi || !self.is_word(start) {
-            return false;
-        }
-        let first = self.tok(start);
-        let opener = is_in(first, PREPOSITIONS)
-            || is_in(first, &["despite", "although", "though", "since", "unless", "whether", "after", "before"])
-            || first.ends_with("ing")
-            || is_in(first, DETERMINERS) && (start..hi).filter(|&x| self.is_word(x)).count() < 7;
-        !opener && (start..hi).filter(|&x| self.is_word(x)).count() >= 5
-    }
-
     /// Where reported speech starting at `start` ends: at the sentence's end, or before a
     /// coordinated speech verb or participle ("… and warned against …", "…, adding that …").
     pub(in crate::quotes) fn clause_end(&self, start: usize, hi: usize) -> usize {
@@ -129,7 +81,7 @@ impl<'a> Finder<'a> {
         let words_before = |x: usize| (start..x).filter(|&y| self.is_word(y)).count() >= 4;
         let mut depth = 0usize;
         for x in start + 1..hi {
-            if self.in_quote[x] {
+            if self.quoted(x) {
                 continue;
             }
             // not inside parentheses ("$874m (£458m; 1.2bn euros)")
@@ -152,7 +104,7 @@ impl<'a> Finder<'a> {
                     if {
                         let y = if self.tok(x) == "," { x + 1 } else { x };
                         y + 1 < hi
-                            && (y > x || x > start + 1 && self.in_quote[x - 1])
+                            && (y > x || x > start + 1 && self.quoted(x - 1))
                             && is_in(self.tok(y), &["but", "and"])
                             && {
                                 let v = self.tok(y + 1);
@@ -161,11 +113,7 @@ impl<'a> Finder<'a> {
                                     && is_in(self.tok(y + 2), &["not", "no"])
                                     || v.ends_with("n't")
                                     || v.ends_with("n’t");
-                                negated
-                                    || is_in(
-                                        v,
-                                        &["declined", "declines", "refused", "refuses", "gave", "offered", "provided"],
-                                    )
+                                negated || is_in(v, &WITHHOLDING_VERBS)
                             }
                     } =>
                 {
@@ -178,7 +126,7 @@ impl<'a> Finder<'a> {
                 // "…,” though she noted …": the comma stands inside the quotation marks
                 t if is_in(t, &["although", "though"])
                     && x >= start + 2
-                    && self.doc.tokens[x - 1].kind == TokenKind::CloseQuote
+                    && self.kind_at(x - 1) == Some(TokenKind::CloseQuote)
                     && self.tok(x - 2) == "," =>
                 {
                     if words_before(x - 1) {
@@ -201,7 +149,7 @@ impl<'a> Finder<'a> {
         let from = self.cues.partition_point(|c| c.first <= start);
         for c in self.cues[from..].iter().take_while(|c| c.first < hi) {
             let mut p = c.first;
-            while p > start && (vocabulary::is(WordClass::Adverb, self.tok(p - 1)) || self.ly_adverb(p - 1)) {
+            while p > start && (is_in(self.tok(p - 1), &ADVERBS) || self.ly_adverb(p - 1)) {
                 p -= 1;
             }
             if p > start
@@ -225,9 +173,9 @@ impl<'a> Finder<'a> {
                         Some(s_first - 1)
                     } else if self.tok(s_first - 1) == "," {
                         // "…, and when pressed on why, the 34-year-old said …"
-                        (start + 4..s_first - 1).rev().find(|&x| {
-                            is_in(self.tok(x), &["and", "but"]) && self.tok(x - 1) == "," && !self.in_quote[x]
-                        })
+                        (start + 4..s_first - 1)
+                            .rev()
+                            .find(|&x| is_in(self.tok(x), &["and", "but"]) && self.tok(x - 1) == "," && !self.quoted(x))
                     } else {
                         None
                     };
@@ -248,11 +196,10 @@ impl<'a> Finder<'a> {
     /// or contrasting clause (", which …", "but …"), a coordinated verb ("and attempted …"), a
     /// subordinate clause ("when he ran …") or a day ("Clinton as a “disgrace” Wednesday").
     pub(in crate::quotes) fn object_end(&self, start: usize, hi: usize) -> usize {
-        const SUBORDINATE: &[&str] = &["when", "after", "because", "while", "although", "though", "since"];
-        const DAYS: &[&str] =
-            &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"];
+        use crate::quotes::vocabulary::DAY_WORDS as DAYS;
+        use crate::quotes::vocabulary::OBJECT_SUBORDINATORS as SUBORDINATE;
         for x in start + 1..hi {
-            if self.in_quote[x] {
+            if self.quoted(x) {
                 continue;
             }
             let t = self.tok(x);
@@ -261,11 +208,11 @@ impl<'a> Finder<'a> {
                 ";" => true,
                 "," => {
                     is_in(next, &["which", "who", "but", "and", "yet", "as", "even", "meaning"])
-                        || is_in(next, SUBORDINATE)
+                        || is_in(next, &SUBORDINATE)
                         // a new clause: "railed against the provisions …, he's sought to protect …"
                         || x > start + 2
                             && x + 1 < hi
-                            && (is_in(next, PERSONAL_PRONOUNS) || self.pronoun_be(x + 1).is_some())
+                            && (is_in(next, &PERSONAL_PRONOUNS) || self.pronoun_be(x + 1).is_some())
                             && self.clause_at(x + 1, hi, false)
                             // not an inserted attribution: "which, they claim, would …"
                             && !(x + 3 < hi && self.tok(x + 3) == ",")
@@ -276,26 +223,27 @@ impl<'a> Finder<'a> {
                     let after = if x + 2 < hi { self.tok(x + 2) } else { "" };
                     x + 1 < hi
                         && !starts_upper(next)
-                        && (vocabulary::is(WordClass::Finite, next)
-                            || (next.len() > 4 && next.ends_with("ed") || is_in(next, IRREGULAR_PAST))
-                                && (is_in(after, DETERMINERS) || is_in(after, OBJECT_PRONOUNS) || after == "to"))
+                        && (is_in(next, &FINITE)
+                            || (next.len() > 4 && next.ends_with("ed") || is_in(next, &IRREGULAR_PAST))
+                                && (is_in(after, &DETERMINERS) || is_in(after, &OBJECT_PRONOUNS) || after == "to"))
                 }
                 // "in a statement", "in an on-air diatribe", "at a campaign rally", "during a stop in …"
                 "in" | "on" | "at" | "during" => {
+                    use crate::quotes::vocabulary::OCCASIONS;
                     x > start + 1
                         && is_in(next, &["a", "an"])
-                        && (x + 2..(x + 5).min(hi)).any(|y| vocabulary::is(WordClass::Occasion, self.tok(y)))
+                        && (x + 2..(x + 5).min(hi)).any(|y| is_in(self.tok(y), &OCCASIONS))
                 }
                 // "mentioned the devil to me while …", "told it to reporters"
-                "to" => x > start + 1 && (is_in(next, OBJECT_PRONOUNS) || next == "reporters"),
+                "to" => x > start + 1 && (is_in(next, &OBJECT_PRONOUNS) || next == "reporters"),
                 // "condemned the launch as Pyongyang fired …" (not "as a “crazy system”")
                 "as" => {
                     x > start + 2
                         && self.clause_at(x + 1, hi, false)
-                        && !is_in(next, DETERMINERS)
+                        && !is_in(next, &DETERMINERS)
                         && !(x.saturating_sub(4).max(start)..x).any(|y| is_in(self.tok(y), &["such", "so", "as"]))
                 }
-                _ => is_in(t, &["but", "yet"]) || x > start + 2 && (is_in(t, SUBORDINATE) || is_in(t, DAYS)),
+                _ => is_in(t, &["but", "yet"]) || x > start + 2 && (is_in(t, &SUBORDINATE) || is_in(t, &DAYS)),
             };
             if stop {
                 // not after a dangling "since the" / "on" before a day
@@ -309,15 +257,29 @@ impl<'a> Finder<'a> {
         hi
     }
 
-    /// An infinitive at token `i` ("vowed to bring back …", "promising to lift …"): "to" and a
-    /// lower-case verb.
-    pub(in crate::quotes) fn infinitive(&self, i: usize, hi: usize) -> bool {
-        i + 1 < hi
-            && self.tok(i) == "to"
-            && self.is_word(i + 1)
-            && !starts_upper(self.tok(i + 1))
-            && !is_in(self.tok(i + 1), DETERMINERS)
-            && !is_in(self.tok(i + 1), PREPOSITIONS)
-            && self.doc.tokens[i + 1].kind == TokenKind::Word
+    /// Where reported speech ends when its cue stands in a subordinate clause that opens the
+    /// sentence ("When Clinton noted that he paid no tax, Trump boasted …"): at the comma that
+    /// closes that clause, before the main clause.
+    pub(in crate::quotes) fn subordinate_end(
+        &self,
+        speaker: Speaker,
+        content: Range<usize>,
+        sent: Range<usize>,
+    ) -> usize {
+        use crate::quotes::vocabulary::SUBORDINATE_OPENERS as OPENERS;
+        // the speaker is the subordinate clause's subject, right after its conjunction
+        let s_first = self.doc.token_at_or_after(speaker.span.start);
+        if !is_in(self.tok(sent.start), &OPENERS) || s_first > sent.start + 4 || s_first <= sent.start {
+            return content.end;
+        }
+        // the comma before the main clause, not one closing an appositive ("her father, Murray, is")
+        (content.start + 3..content.end)
+            .find(|&x| {
+                self.tok(x) == ","
+                    && !self.quoted(x)
+                    && self.clause_at(x + 1, sent.end, false)
+                    && !(x + 2..(x + 4).min(content.end)).any(|y| self.tok(y) == ",")
+            })
+            .unwrap_or(content.end)
     }
 }

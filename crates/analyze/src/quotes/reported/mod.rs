@@ -1,10 +1,12 @@
-//! Reported speech without quotation marks: which cues introduce it, where the reported clause
-//! starts (that-clauses, bare clauses, objects, infinitives) and where it ends (asides,
-//! coordinated attributions, the writer's own predicates).
+//! Reported speech without quotation marks: the pass over sentences and which cues introduce
+//! it. Where the reported clause starts (that-clauses, bare clauses, objects, infinitives) is in
+//! `start.rs`, where it ends (asides, coordinated attributions, the writer's own predicates) in
+//! `end.rs`.
 
 mod end;
 mod start;
 
+use super::vocabulary::{CONVENED, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -51,7 +53,7 @@ impl<'a> Finder<'a> {
         // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
         // Brussels, where …); a participle after it may ("…, adding that …")
         if quoted && c.class == CueClass::Verb {
-            let close = (sent.start..c.first).rev().find(|&x| self.doc.tokens[x].kind == TokenKind::CloseQuote);
+            let close = (sent.start..c.first).rev().find(|&x| self.kind_at(x) == Some(TokenKind::CloseQuote));
             if close
                 .is_some_and(|q| c.first - q <= 8 && !(q..c.first).any(|x| matches!(self.tok(x), ";" | "and" | "but")))
             {
@@ -60,25 +62,7 @@ impl<'a> Finder<'a> {
         }
         // "France called an emergency meeting": convening, not speaking
         if is_in(self.tok(c.first), &["called", "calls", "call"])
-            && (c.end..(c.end + 4).min(sent.end)).any(|x| {
-                is_in(
-                    self.tok(x),
-                    &[
-                        "meeting",
-                        "meetings",
-                        "summit",
-                        "election",
-                        "elections",
-                        "vote",
-                        "referendum",
-                        "strike",
-                        "halt",
-                        "conference",
-                        "session",
-                        "off",
-                    ],
-                )
-            })
+            && (c.end..(c.end + 4).min(sent.end)).any(|x| is_in(self.tok(x), &CONVENED))
         {
             return None;
         }
@@ -96,7 +80,7 @@ impl<'a> Finder<'a> {
                     c.end + 1
                 } else if c.object {
                     // "…, accusing her of …", "…, calling for his dismissal"
-                    if c.end >= sent.end || is_in(self.tok(c.end), PREPOSITIONS) && !self.infinitive(c.end, sent.end) {
+                    if c.end >= sent.end || is_in(self.tok(c.end), &PREPOSITIONS) && !self.infinitive(c.end, sent.end) {
                         return None;
                     }
                     self.object_start(c, sent.end)
@@ -145,15 +129,13 @@ impl<'a> Finder<'a> {
                     && c.class == CueClass::Verb
                     && !c.object
                     && !is_in(self.tok(c.first), &["told", "tells", "tell"])
-                    && ((sent.start..c.first).any(|x| self.in_quote[x] || self.finite_at(x))
+                    && ((sent.start..c.first).any(|x| self.quoted(x) || self.finite_at(x))
                         || self.plain_clause(sent.start, c.first - 1))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
                         !more && x > c.end && x - c.end <= 8 && !(c.end..x).any(|y| self.finite_at(y)) && {
                             // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
                             let t = self.tok(c.end);
-                            starts_upper(t)
-                                || is_in(t, DETERMINERS)
-                                || is_in(t, &["one", "two", "three", "several", "another", "senior", "top", "former"])
+                            starts_upper(t) || is_in(t, &DETERMINERS) || is_in(t, &SOURCE_MODIFIERS)
                         }
                     });
                 if inverted {
@@ -194,7 +176,7 @@ impl<'a> Finder<'a> {
                             && is_in(self.tok(c.first - 1), &["was", "were", "is", "are", "be", "been", "being"]);
                         if passive
                             || c.end >= sent.end
-                            || is_in(self.tok(c.end), PREPOSITIONS) && !self.infinitive(c.end, sent.end)
+                            || is_in(self.tok(c.end), &PREPOSITIONS) && !self.infinitive(c.end, sent.end)
                         {
                             return None;
                         }
@@ -250,60 +232,27 @@ impl<'a> Finder<'a> {
         }
         // "called her “Miss Piggy”": a quoted label with a word or two around it, as an object cue's
         // object, is the partial quote alone (but "said it was “weaker”" is mixed speech)
-        let outside = (start..end).filter(|&x| self.is_word(x) && !self.in_quote[x]).count();
+        let outside = (start..end).filter(|&x| self.is_word(x) && !self.quoted(x)).count();
         // a naming verb's quoted label ("calls Santilli a “fascist”", "described it as “a
         // disaster”") is the partial quote; the object around it is the writer's
-        if naming_verb(self.tok(c.first)) && c.object && c.end == c.first + 1 && (start..end).any(|x| self.in_quote[x])
-        {
+        if naming_verb(self.tok(c.first)) && c.object && c.end == c.first + 1 && (start..end).any(|x| self.quoted(x)) {
             return None;
         }
-        let verb_outside = (start..end).any(|x| !self.in_quote[x] && self.is_word(x) && self.finite_at(x));
-        if c.object && outside < 3 && !verb_outside && (start..end).any(|x| self.in_quote[x]) {
+        let verb_outside = (start..end).any(|x| !self.quoted(x) && self.is_word(x) && self.finite_at(x));
+        if c.object && outside < 3 && !verb_outside && (start..end).any(|x| self.quoted(x)) {
             return None;
         }
         // in a sentence holding a direct quote, only a clause outside it ("…,” she said, adding
         // that …)
-        if quoted && (start..end).any(|x| self.in_quote[x]) {
+        if quoted && (start..end).any(|x| self.quoted(x)) {
             return None;
         }
         Some(Quote {
-            span: self.doc.tokens[start].span.cover(self.doc.tokens[end - 1].span),
+            span: self.span_at(start).cover(self.span_at(end - 1)),
             kind: QuoteKind::Indirect,
             cue: Some(c.span(self.doc)),
             speaker_span: Some(speaker.span),
             speaker_entity: speaker.entity,
         })
-    }
-
-    /// "According to X, …" and "…, according to X".
-    pub(super) fn according_to(&self, c: CueMatch, sent: Range<usize>) -> Option<(Range<usize>, Speaker)> {
-        let speaker = self.np_after(c.end, sent.end)?;
-        if !self.speaker_like(speaker) {
-            return None;
-        }
-        let lead = (sent.start..c.first).all(|x| !self.is_word(x) || is_in(self.tok(x), &["but", "and", "yet", "so"]));
-        if lead {
-            let comma = (c.end..sent.end.min(c.end + 16)).find(|&x| self.tok(x) == ",")?;
-            return Some((comma + 1..sent.end, speaker));
-        }
-        let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
-        // "…, the Reuters news agency reported, quoting Peskov": the sentence has its own
-        // attribution, which the source only backs
-        let from = self.cues.partition_point(|x| x.first < sent.start);
-        let cue_before = self.cues[from..]
-            .iter()
-            .take_while(|x| x.end <= end)
-            .any(|x| x.class == CueClass::Verb && !self.in_quote[x.first]);
-        if cue_before && !is_in(self.tok(c.first), &["according"]) {
-            return None;
-        }
-        // what comes before is a clause, not the subject ("The Reuters news agency, quoting Peskov,
-        // reported that …")
-        let clause =
-            (sent.start..end).any(|x| self.finite_at(x) || self.in_quote[x]) || self.plain_clause(sent.start, end);
-        if !clause && !is_in(self.tok(c.first), &["according"]) {
-            return None;
-        }
-        Some((sent.start..end, speaker))
     }
 }

@@ -1,14 +1,18 @@
 //! Finding the speaker of a cue: the subject before it (past appositives, ages, roles and
 //! relative clauses), the noun phrase after an inverted cue (“said Starmer”), the subject of the
-//! clause a participle hangs on, and the checks that keep verbs, places and passives out.
+//! clause a participle hangs on, and the checks that keep verbs, places and passives out. The
+//! noun-phrase walking itself is in `phrases.rs`.
 
+mod phrases;
+
+use super::vocabulary::{NAME_PARTICLES, NAMING_PARTICIPLES};
 use super::*;
 
 impl<'a> Finder<'a> {
     /// Whether a naming cue stands in the passive ("being described as", "later deemed", "was
     /// dubbed"): after a form of "be" or right after a noun it modifies.
     pub(super) fn passive_cue(&self, c: CueMatch, lo: usize) -> bool {
-        let naming = ["described", "dubbed", "deemed", "labeled", "labelled", "branded", "called", "termed"];
+        let naming = NAMING_PARTICIPLES;
         if !naming.iter().any(|n| self.tok(c.first).eq_ignore_ascii_case(n)) || c.first <= lo {
             return false;
         }
@@ -18,9 +22,9 @@ impl<'a> Finder<'a> {
         }
         let before = self.tok(p);
         is_in(before, &["being", "been", "be", "is", "are", "was", "were", "get", "got", "gets"])
-            || p + 1 < c.first && !self.in_quote[p] && self.is_word(p) && !starts_upper(before) && {
+            || p + 1 < c.first && !self.quoted(p) && self.is_word(p) && !starts_upper(before) && {
                 // "messages later deemed": a noun, then an adverb, then the participle
-                !vocabulary::is(WordClass::Finite, before) && !is_in(before, PRONOUNS) && !self.finite_at(p)
+                !is_in(before, &FINITE) && !is_in(before, &PRONOUNS) && !self.finite_at(p)
             }
     }
 
@@ -67,7 +71,7 @@ impl<'a> Finder<'a> {
                     // "despite admitting", "by saying": the subject of the clause
                     Some(p)
                         if self.is_word(p)
-                            && (is_in(self.tok(p), PREPOSITIONS) || is_in(self.tok(p), &["despite", "without"])) =>
+                            && (is_in(self.tok(p), &PREPOSITIONS) || is_in(self.tok(p), &["despite", "without"])) =>
                     {
                         // "Ryan, R-Wis., despite admitting …": the subject before the phrase
                         match self.before(p, sent.start) {
@@ -136,8 +140,8 @@ impl<'a> Finder<'a> {
         }
         // "tweeting at him, “…”": past a short phrase and its comma
         (end..(end + 8).min(hi))
-            .take_while(|&x| self.in_quote[x] || !matches!(self.tok(x), "." | ";"))
-            .any(|x| self.in_quote[x])
+            .take_while(|&x| self.quoted(x) || !matches!(self.tok(x), "." | ";"))
+            .any(|x| self.quoted(x))
     }
 
     /// Whether the verb at `first` is in a relative clause: "who", "which" or "that" before it,
@@ -149,7 +153,7 @@ impl<'a> Finder<'a> {
             if is_in(t, &["who", "which", "that"]) {
                 return true;
             }
-            if !(vocabulary::is(WordClass::Adverb, t) || self.ly_adverb(i - 1)) {
+            if !(is_in(t, &ADVERBS) || self.ly_adverb(i - 1)) {
                 return false;
             }
             i -= 1;
@@ -164,7 +168,7 @@ impl<'a> Finder<'a> {
     pub(super) fn main_subject(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
         let mut i = sent.start;
         while i < before {
-            if self.in_quote[i] {
+            if self.quoted(i) {
                 return None;
             }
             let opens = i == sent.start || self.tok(i - 1) == ",";
@@ -173,32 +177,30 @@ impl<'a> Finder<'a> {
                 // past a title the mention leaves out ("President Barack Obama released …")
                 let titled = (i + 1..(i + 4).min(before))
                     .take_while(|&x| self.is_word(x) && starts_upper(self.tok(x)) && starts_upper(self.tok(x - 1)))
-                    .find_map(|x| self.mention_at(x).filter(|m| m.span.start == self.doc.tokens[x].span.start))
-                    .filter(|_| self.mention_at(i).is_none() && !is_stop(t) && !is_in(t, DETERMINERS));
-                let m = self.mention_at(i).filter(|m| m.span.start == self.doc.tokens[i].span.start).or(titled);
+                    .find_map(|x| self.mention_at(x).filter(|m| m.span.start == self.span_at(x).start))
+                    .filter(|_| self.mention_at(i).is_none() && !is_stop(t) && !is_in(t, &DETERMINERS));
+                let m = self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start).or(titled);
                 let (end, speaker) = match m {
                     Some(m) => {
                         (self.doc.token_at_or_after(m.span.end), Speaker { span: m.span, entity: Some(m.entity) })
                     }
-                    None if is_in(t, PERSONAL_PRONOUNS) => {
-                        (i + 1, Speaker { span: self.doc.tokens[i].span, entity: None })
-                    }
+                    None if is_in(t, &PERSONAL_PRONOUNS) => (i + 1, Speaker { span: self.span_at(i), entity: None }),
                     // "A New York judge has rejected …", "Central European leaders have embraced …",
                     // "His ex-wife agreed …": a short noun phrase opening the sentence, then its verb
                     None if is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
-                        || i == sent.start && starts_upper(t) && !is_stop(t) && !is_in(t, DETERMINERS) =>
+                        || i == sent.start && starts_upper(t) && !is_stop(t) && !is_in(t, &DETERMINERS) =>
                     {
                         let verb = (i + 1..(i + 7).min(before))
-                            .take_while(|&x| self.is_word(x) && !self.in_quote[x])
-                            .find(|&x| vocabulary::is(WordClass::Finite, self.tok(x)) || self.finite_at(x))?;
+                            .take_while(|&x| self.is_word(x) && !self.quoted(x))
+                            .find(|&x| is_in(self.tok(x), &FINITE) || self.finite_at(x))?;
                         let noun_phrase = (i + 1..verb).all(|x| {
                             let w = self.tok(x);
-                            !is_in(w, PREPOSITIONS) && !is_stop(w) && !self.cue_at(x) && !is_in(w, DETERMINERS)
+                            !is_in(w, &PREPOSITIONS) && !is_stop(w) && !self.cue_at(x) && !is_in(w, &DETERMINERS)
                         });
                         if !noun_phrase || is_in(self.tok(verb - 1), &["who", "which", "that"]) {
                             return None;
                         }
-                        let np = self.doc.tokens[i].span.cover(self.doc.tokens[verb - 1].span);
+                        let np = self.span_at(i).cover(self.span_at(verb - 1));
                         return Some(self.speaker_for(np, verb - 1));
                     }
                     None => {
@@ -208,7 +210,7 @@ impl<'a> Finder<'a> {
                 };
                 // followed by a verb (a lower-case word) or an appositive
                 if end < before && (self.tok(end) == "," || (self.is_word(end) && !starts_upper(self.tok(end)))) {
-                    if self.tok(end) != "," && is_in(self.tok(end), PREPOSITIONS) {
+                    if self.tok(end) != "," && is_in(self.tok(end), &PREPOSITIONS) {
                         return None;
                     }
                     return Some(speaker);
@@ -224,11 +226,11 @@ impl<'a> Finder<'a> {
     /// opened …"), before token `before`.
     pub(super) fn titled_subject(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
         let m = (sent.start..(sent.start + 4).min(before))
-            .take_while(|&i| self.is_word(i) && starts_upper(self.tok(i)) && !self.in_quote[i])
-            .find_map(|i| self.mention_at(i).filter(|m| m.span.start == self.doc.tokens[i].span.start))?;
+            .take_while(|&i| self.is_word(i) && starts_upper(self.tok(i)) && !self.quoted(i))
+            .find_map(|i| self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start))?;
         let end = self.doc.token_at_or_after(m.span.end);
         let verb =
-            end < before && self.is_word(end) && !starts_upper(self.tok(end)) && !is_in(self.tok(end), PREPOSITIONS);
+            end < before && self.is_word(end) && !starts_upper(self.tok(end)) && !is_in(self.tok(end), &PREPOSITIONS);
         verb.then_some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
@@ -242,35 +244,36 @@ impl<'a> Finder<'a> {
                 return Before::Inverted;
             }
             let k = i - 1;
-            if self.in_quote[k] {
+            if self.quoted(k) {
                 return Before::Inverted;
             }
             if skipped < 8 {
                 let t = self.tok(k);
                 // a date's number ("on Feb. 18"), not an age ("the 34-year-old")
-                if self.doc.tokens[k].kind == TokenKind::Number && !t.contains('-') {
+                if self.kind_at(k) == Some(TokenKind::Number) && !t.contains('-') {
                     after_time = true;
                     skipped += 1;
                     i -= 1;
                     continue;
                 }
-                if self.doc.tokens[k].kind == TokenKind::Word {
-                    if vocabulary::is(WordClass::TimeWord, t) && (!starts_upper(t) || t.len() > 3) {
+                if self.kind_at(k) == Some(TokenKind::Word) {
+                    if is_in(t, &TIME_WORDS) && (!starts_upper(t) || t.len() > 3) {
                         after_time = true;
                         skipped += 1;
                         i -= 1;
                         continue;
                     }
                     // "has long said", "all suggested"
-                    if vocabulary::is(WordClass::Adverb, t) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) {
+                    if is_in(t, &ADVERBS) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) {
                         skipped += 1;
                         i -= 1;
                         continue;
                     }
                     // "appeared to suggest", "continues to insist", "went on to say"
                     if t == "to" && k > lo {
+                        use crate::quotes::vocabulary::RAISING;
                         let v = self.tok(k - 1);
-                        if vocabulary::is(WordClass::Raising, v) {
+                        if is_in(v, &RAISING) {
                             skipped += 2;
                             i -= 2;
                             continue;
@@ -292,7 +295,7 @@ impl<'a> Finder<'a> {
         };
         match self.tok(k) {
             "," | "–" | "—" | "-" => {
-                if k > lo && self.in_quote[k - 1] {
+                if k > lo && self.quoted(k - 1) {
                     return Before::Inverted;
                 }
                 // a relative clause on a named antecedent: "backed by Lena Ortiz, who argued that …"
@@ -319,7 +322,7 @@ impl<'a> Finder<'a> {
                 }
                 let only_adverbs = (j + 1..k).all(|x| {
                     let t = self.tok(x);
-                    vocabulary::is(WordClass::Adverb, t) || vocabulary::is(WordClass::TimeWord, t) || self.ly_adverb(x)
+                    is_in(t, &ADVERBS) || is_in(t, &TIME_WORDS) || self.ly_adverb(x)
                 });
                 if only_adverbs {
                     return self.before(j, lo);
@@ -344,7 +347,7 @@ impl<'a> Finder<'a> {
                 // not the tail of a role phrase ("Ivo Geijsen, an analyst with Bank Oyens, told")
                 let inner = self.np_ending_at(k - 1, j + 1).filter(|i| {
                     let i_first = self.doc.token_at_or_after(i.span.start);
-                    !(j + 1..i_first).any(|x| is_in(self.tok(x), PREPOSITIONS) || self.tok(x) == "of")
+                    !(j + 1..i_first).any(|x| is_in(self.tok(x), &PREPOSITIONS) || self.tok(x) == "of")
                 });
                 // "Marley Anderson, 21, a junior from Las Vegas, said": past the age to the name
                 let outer =
@@ -363,7 +366,7 @@ impl<'a> Finder<'a> {
                 self.np_ending_at(k, lo).map_or(Before::Nothing, Before::Subject)
             }
             _ if !self.is_word(k) => {
-                if matches!(self.doc.tokens[k].kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
+                if matches!(self.kind_at(k), Some(TokenKind::OpenQuote | TokenKind::CloseQuote)) {
                     Before::Inverted
                 } else {
                     Before::Nothing
@@ -379,269 +382,6 @@ impl<'a> Finder<'a> {
             },
         }
     }
-
-    /// The noun a reduced relative clause hangs on ("A letter sent to the board says …"): `np`
-    /// follows a preposition after a past participle.
-    pub(super) fn head_before_participle(&self, np: Speaker, lo: usize) -> Option<Speaker> {
-        let first = self.doc.token_at_or_after(np.span.start);
-        let prep =
-            first.checked_sub(1).filter(|&p| p > lo + 1 && is_in(self.tok(p), &["to", "by", "from", "for", "with"]))?;
-        let participle = self.tok(prep - 1);
-        let past = !starts_upper(participle)
-            && (participle.len() > 4 && participle.ends_with("ed") || is_in(participle, IRREGULAR_PAST));
-        if !past || prep - 1 <= lo {
-            return None;
-        }
-        let head = self.np_ending_at(prep - 2, lo)?;
-        // the head opens with an article: "A letter", "the report"
-        let head_first = self.doc.token_at_or_after(head.span.start);
-        is_in(self.tok(head_first), &["a", "an", "the"]).then_some(head)
-    }
-
-    /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
-    /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
-    /// come a few words before.
-    pub(super) fn name_before_role(&self, np: Speaker, lo: usize) -> Option<Speaker> {
-        let first = self.doc.token_at_or_after(np.span.start);
-        let prep =
-            first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &["at", "of", "for", "with", "from"]))?;
-        let comma = (prep.saturating_sub(6).max(lo)..prep).rev().find(|&x| self.tok(x) == ",")?;
-        let role = (comma + 1..prep).all(|x| self.is_word(x) && !self.in_quote[x] && !self.finite_at(x));
-        if !role || comma <= lo {
-            return None;
-        }
-        self.np_ending_at(comma - 1, lo)
-            .filter(|n| n.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person))
-    }
-
-    /// Whether tokens `a..b`, between commas after a name, are an insertion that is not the
-    /// speaker: a relative clause ("who lost the primaries"), an age ("59"), a home town ("of
-    /// Ashton", "Md.") or a party label ("R-Wis.", "D-Mo.").
-    pub(super) fn insert_segment(&self, a: usize, b: usize) -> bool {
-        if a >= b {
-            return false;
-        }
-        let first = self.tok(a);
-        if is_in(first, &["who", "which", "whose", "whom"])
-            || (b - a == 1 && self.doc.tokens[a].kind == TokenKind::Number)
-        {
-            return true;
-        }
-        if b - a <= 3 && is_in(first, &["of", "from"]) && (a + 1..b).all(|x| starts_upper(self.tok(x))) {
-            return true;
-        }
-        // "Md." / "R-Wis." / "D-N.Y."
-        let t = &self.doc.text[self.doc.tokens[a].span.start..self.doc.tokens[b - 1].span.end];
-        t.len() <= 10
-            && starts_upper(t)
-            && (t.contains('.') || t.contains('-'))
-            && t.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-')
-            && t.chars().filter(|c| c.is_ascii_lowercase()).count() <= 3
-    }
-
-    /// Token `k` is a closing parenthesis of a short label after a name ("Graham (R-S.C.)"):
-    /// the index of the token before the opening one.
-    pub(super) fn before_parenthesis(&self, k: usize, lo: usize) -> Option<usize> {
-        if self.tok(k) != ")" {
-            return None;
-        }
-        let open = (k.saturating_sub(8).max(lo)..k).rev().find(|&x| self.tok(x) == "(")?;
-        (open > lo && !self.in_quote[open - 1] && self.is_word(open - 1)).then(|| open - 1)
-    }
-
-    pub(super) fn speaker_for(&self, np: Span, head: usize) -> Speaker {
-        match self.mention_at(head) {
-            // a headline's name that swallowed its verb ("Lindsey Graham Says"): the entity named
-            // by the words before the verb, if the text names it elsewhere
-            Some(m) if m.span.end > np.end && self.doc.tokens[head].span.end == np.end => {
-                let name = Span::new(m.span.start.min(np.start), np.end);
-                let entity = self.doc.entities.iter().position(|e| e.name == self.doc.slice(name));
-                Speaker { span: name, entity }
-            }
-            Some(m) => Speaker { span: m.span, entity: Some(m.entity) },
-            None => Speaker { span: np, entity: None },
-        }
-    }
-
-    /// The noun phrase ending at token `k` (not reaching before `lo`), as a speaker.
-    pub(super) fn np_ending_at(&self, k: usize, lo: usize) -> Option<Speaker> {
-        if k < lo || self.in_quote[k] {
-            return None;
-        }
-        if let Some(p) = self.before_parenthesis(k, lo) {
-            return self.np_ending_at(p, lo);
-        }
-        // "the 21-year-old told …": an age as a noun
-        let age = self.doc.tokens[k].kind == TokenKind::Number && {
-            let t = self.tok(k);
-            t.ends_with("-old") || t.ends_with("-olds")
-        };
-        if age {
-            let det = if k > lo && is_in(self.tok(k - 1), DETERMINERS) { k - 1 } else { k };
-            return Some(Speaker { span: self.doc.tokens[det].span.cover(self.doc.tokens[k].span), entity: None });
-        }
-        if !self.is_word(k) {
-            return None;
-        }
-        let t = self.tok(k);
-        if is_in(t, PRONOUNS) {
-            return Some(self.speaker_for(self.doc.tokens[k].span, k));
-        }
-        // a time word, unless it is a name ("Theresa May")
-        let after_name = k > lo
-            && self.is_word(k - 1)
-            && starts_upper(t)
-            && starts_upper(self.tok(k - 1))
-            && !vocabulary::is(WordClass::TimeWord, self.tok(k - 1))
-            && !is_stop(self.tok(k - 1));
-        let time = vocabulary::is(WordClass::TimeWord, t)
-            && self.mention_at(k).is_none_or(|m| m.span.start == self.doc.tokens[k].span.start);
-        if !after_name && (is_stop(t) || is_in(t, DETERMINERS) || time || vocabulary::is(WordClass::Adverb, t)) {
-            return None;
-        }
-        if (!starts_upper(t) && self.cue_at(k)) || self.ly_adverb(k) || t.ends_with("’s") || t.ends_with("'s") {
-            return None;
-        }
-        let mut j = k;
-        while j > lo && k - j < 10 {
-            let p = j - 1;
-            if self.in_quote[p] || !self.is_word(p) {
-                break;
-            }
-            let pt = self.tok(p);
-            if is_in(pt, DETERMINERS) {
-                j = p;
-                break;
-            }
-            let joins_names = is_in(pt, &["of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di"])
-                && starts_upper(self.tok(j))
-                && p > lo
-                && starts_upper(self.tok(p - 1));
-            if joins_names {
-                j = p;
-                continue;
-            }
-            if is_stop(pt)
-                || vocabulary::is(WordClass::TimeWord, pt)
-                || vocabulary::is(WordClass::Adverb, pt)
-                || self.ly_adverb(p)
-            {
-                break;
-            }
-            if !starts_upper(pt) && self.cue_at(p) {
-                break;
-            }
-            // a verb ends the phrase: "[the opposition] placed newspaper ads"
-            if !starts_upper(pt) && self.finite_at(p) && !pt.ends_with("ed") {
-                break;
-            }
-            if !starts_upper(pt)
-                && pt.len() > 4
-                && pt.ends_with("ed")
-                && p > lo
-                && !is_in(self.tok(p - 1), DETERMINERS)
-                && self.is_word(p - 1)
-                && !starts_upper(self.tok(p - 1))
-            {
-                break;
-            }
-            j = p;
-        }
-        // a lone lower-case word after "to", "not" or a modal is a verb ("could not resist"), not a subject
-        if j == k
-            && j > lo
-            && !starts_upper(t)
-            && (is_in(self.tok(j - 1), &["to", "not"]) || vocabulary::is(WordClass::Finite, self.tok(j - 1)))
-        {
-            return None;
-        }
-        let np = self.doc.tokens[j].span.cover(self.doc.tokens[k].span);
-        let mut speaker = self.speaker_for(np, k);
-        // "Senator John Cornyn of Texas": the person before "of", not the place after it
-        let is_place =
-            |e: Option<usize>| e.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
-        if is_place(speaker.entity) {
-            let of = (j + 1..k).rev().find(|&x| is_in(self.tok(x), &["of", "from"]));
-            let before_of = of.and_then(|o| self.mention_at(o - 1)).filter(|m| !is_place(Some(m.entity)));
-            if let Some(m) = before_of {
-                speaker = Speaker { span: np, entity: Some(m.entity) };
-            }
-        }
-        // a place after "in" is where, not who ("Reporters covering the trial in California have
-        // asked")
-        let place =
-            speaker.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
-        if place && j > lo && is_in(self.tok(j - 1), &["in", "at", "near", "across", "throughout"]) {
-            return None;
-        }
-        // joint speakers, "Prime Minister Ana Ruiz and President Karl Veit said": the span covers
-        // both names, the entity is the first's
-        if speaker.entity.is_some() && j >= lo + 2 && self.tok(j - 1) == "and" {
-            if let Some(first) = self.np_ending_at(j - 2, lo) {
-                let f_first = self.doc.token_at_or_after(first.span.start);
-                let names = (f_first..j - 1).all(|x| self.is_word(x) && starts_upper(self.tok(x)));
-                if names && first.entity.is_some() && first.entity != speaker.entity {
-                    return Some(Speaker { span: first.span.cover(np), entity: first.entity });
-                }
-            }
-        }
-        Some(speaker)
-    }
-
-    /// The noun phrase starting at token `k` (not reaching `hi`), as a speaker: "said Starmer",
-    /// "according to state department spokesperson Tammy Bruce".
-    pub(super) fn np_after(&self, k: usize, hi: usize) -> Option<Speaker> {
-        if k >= hi || !self.is_word(k) || self.in_quote[k] {
-            return None;
-        }
-        let t = self.tok(k);
-        if is_in(t, PRONOUNS) || is_in(t, OBJECT_PRONOUNS) {
-            return Some(self.speaker_for(self.doc.tokens[k].span, k));
-        }
-        let first = k;
-        let mut i = k;
-        if is_in(t, DETERMINERS) {
-            i += 1;
-        }
-        let mut last = None;
-        while i < hi && i - first < 10 {
-            if self.in_quote[i] || !self.is_word(i) {
-                break;
-            }
-            let w = self.tok(i);
-            let joins_names = is_in(w, &["of", "de", "von", "der", "van", "bin", "al", "la", "le", "du", "da", "di"])
-                && last.is_some()
-                && i + 1 < hi
-                && starts_upper(self.tok(i - 1))
-                && self.is_word(i + 1)
-                && starts_upper(self.tok(i + 1));
-            if !joins_names
-                && (is_stop(w)
-                    || vocabulary::is(WordClass::TimeWord, w)
-                    || is_in(w, DETERMINERS)
-                    || self.ly_adverb(i)
-                    || (!starts_upper(w) && self.cue_at(i)))
-            {
-                break;
-            }
-            last = Some(i);
-            i += 1;
-        }
-        let last = last?;
-        let np = self.doc.tokens[first].span.cover(self.doc.tokens[last].span);
-        // the head is the last mention inside the phrase, unless it is a place that only
-        // modifies a noun ("A New York judge")
-        let head =
-            (first..=last).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span))).filter(|&h| {
-                let Some(m) = self.mention_at(h) else { return false };
-                let modifier = (self.doc.token_at_or_after(m.span.end)..=last).any(|y| {
-                    self.is_word(y) && !starts_upper(self.tok(y)) && !is_stop(self.tok(y)) && self.tok(y) != "of"
-                });
-                !(modifier && self.doc.entities.get(m.entity).is_some_and(|e| e.kind == EntityKind::Location))
-            });
-        match head {
-            Some(h) => Some(self.speaker_for(np, h)),
-            None => Some(Speaker { span: np, entity: None }),
-        }
-    }
 }
+
+impl<'a> Finder<'a> {}

@@ -1,0 +1,65 @@
+//! Clause tests: whether a clause (a subject and a finite verb) starts at a token, whether a
+//! token is a finite verb form, and whether a participle cue is progressive ("is warning").
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// Whether a clause (a subject, then a finite verb) starts at token `start`; after "said", a
+    /// subject followed by a few words is enough.
+    pub(super) fn clause_at(&self, start: usize, hi: usize, said: bool) -> bool {
+        if start >= hi
+            || !self.is_word(start)
+            || self.quoted(start) && self.kind_at(start) != Some(TokenKind::OpenQuote)
+        {
+            return false;
+        }
+        let word = self.tok(start);
+        if (is_in(word, &["he", "she", "they", "we", "i", "there"])
+            || word == "it" && (said || start + 1 < hi && is_in(self.tok(start + 1), &FINITE)))
+            && start + 1 < hi
+            && self.is_word(start + 1)
+        {
+            return true;
+        }
+        let subjectish = is_in(word, &DETERMINERS)
+            || is_in(word, &["you", "all", "some", "many", "most", "both", "no", "any", "each", "every"])
+            || (!is_stop(word) && !is_in(word, &PREPOSITIONS) && !is_in(word, &ADVERBS) && !self.ly_adverb(start));
+        if !subjectish || self.cue_at(start) || is_in(word, &FINITE) {
+            return false;
+        }
+        if said
+            && (start..hi).filter(|&pos| self.is_word(pos)).count() >= 5
+            && (start + 1..hi).all(|pos| self.tok(pos) != ",")
+        {
+            return true;
+        }
+        (start + 1..hi.min(start + 16)).any(|pos| self.finite_at(pos))
+    }
+
+    /// A finite verb form: an auxiliary, a negated auxiliary, a past in -ed or a common irregular one.
+    pub(super) fn finite_at(&self, pos: usize) -> bool {
+        let word = self.tok(pos);
+        if is_in(word, &FINITE) || is_in(word, &IRREGULAR_PAST) || word.ends_with("n't") || word.ends_with("n’t") {
+            return true;
+        }
+        word.len() > 4
+            && word.ends_with("ed")
+            && !starts_upper(word)
+            && pos > 0
+            && self.is_word(pos - 1)
+            && !is_in(self.tok(pos - 1), &DETERMINERS)
+            && !is_in(self.tok(pos - 1), &PREPOSITIONS)
+    }
+
+    /// A participle cue after a form of "be": "is warning", "was saying".
+    pub(super) fn progressive(&self, cue: CueMatch, lo: usize) -> bool {
+        // "is calling", "are now saying"
+        let mut pos = cue.first;
+        while pos > lo + 1
+            && (is_in(self.tok(pos - 1), &["now", "still", "also", "again", "not"]) || self.ly_adverb(pos - 1))
+        {
+            pos -= 1;
+        }
+        pos > lo && is_in(self.tok(pos - 1), &["is", "are", "was", "were", "been"])
+    }
+}

@@ -1,0 +1,76 @@
+//! Continuation: a quote with no cue of its own takes the speaker of the quote before it in
+//! the paragraph or of the attributed quote ending the previous paragraph; a later pass fills
+//! speakers left open across consecutive quotes.
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// A direct quote left without a speaker that opens its paragraph, right after a paragraph
+    /// where a named speaker was quoted or reported, continues that speaker: news copy runs a
+    /// speaker's words on over paragraphs ("Viguerie said Cruz can win. / “He may be the only
+    /// one …”").
+    pub(super) fn continue_speakers(&self, out: &mut [Quote]) {
+        if self.doc.tokens.is_empty() {
+            return;
+        }
+        let paragraph_of = |q: &Quote| {
+            let t = self.doc.token_at_or_after(q.span.start);
+            self.doc.sentences[self.sentence_of(t.min(self.doc.tokens.len().saturating_sub(1)))].paragraph
+        };
+        // (paragraph, speaker span, entity, asked a question) of the last attributed quote
+        let mut last: Option<(usize, Span, usize, bool)> = None;
+        for q in out.iter_mut() {
+            let par = paragraph_of(q);
+            let opens = self.paragraphs.get(par).is_some_and(|p| {
+                let first = self.doc.token_at_or_after(q.span.start);
+                first <= p.start + 1
+            });
+            if q.kind == QuoteKind::Direct && q.speaker_span.is_none() {
+                if let Some((p, span, entity, question)) = last {
+                    // not the answer to an interviewer's question; a quote inside a paragraph
+                    // continues a speaker of the same paragraph only
+                    if (p + 1 == par && opens || p == par) && !question {
+                        q.speaker_span = Some(span);
+                        q.speaker_entity = Some(entity);
+                    }
+                }
+            }
+            if let (Some(span), Some(entity)) = (q.speaker_span, q.speaker_entity) {
+                let question = self.doc.slice(q.span).ends_with('?')
+                    || self.doc.text.get(q.span.end..).is_some_and(|rest| rest.starts_with('?'));
+                last = Some((par, span, entity, question));
+            }
+        }
+    }
+
+    /// The speaker a quote with no cue of its own continues.
+    pub(super) fn inherited(
+        &self,
+        r: &Region,
+        kind: QuoteKind,
+        s_first: usize,
+        prev: Option<(usize, usize, usize, bool, Option<Speaker>)>,
+    ) -> Option<Speaker> {
+        let (p_par, _, p_last, p_open, p_speaker) = prev?;
+        let speaker = p_speaker?;
+        let par = self.paragraphs.get(r.paragraph)?;
+        let opens_paragraph = r.open == par.start;
+        if p_par == r.paragraph {
+            let words = (r.first..r.end).filter(|&k| self.is_word(k)).count();
+            let close_by = s_first <= p_last + 1;
+            return (kind == QuoteKind::Direct || (words >= 4 && close_by)).then_some(speaker);
+        }
+        if p_par + 1 != r.paragraph || !opens_paragraph {
+            return None;
+        }
+        // the multi-paragraph convention: the previous paragraph's quote was left open
+        if p_open {
+            return Some(speaker);
+        }
+        // a paragraph that is only a quote continues the quote that ends the previous paragraph
+        let prev_par = self.paragraphs.get(p_par)?;
+        let ends_prev = prev_par.end > 0 && self.sentence_of(prev_par.end - 1) == p_last;
+        let quote_only = par.clone().all(|k| self.quoted(k) || !self.is_word(k));
+        (kind == QuoteKind::Direct && ends_prev && quote_only).then_some(speaker)
+    }
+}

@@ -1,0 +1,309 @@
+//! Noun phrases that name a speaker: the phrase ending at or starting after a token (past
+//! determiners, titles, name particles, appositives and parenthesised labels), its head's
+//! entity, and whether a phrase is speaker-like (a name, a personal pronoun, not a verb form).
+
+use super::*;
+
+impl<'a> Finder<'a> {
+    /// The noun phrase ending at token `k` (not reaching before `lo`), as a speaker.
+    pub(in crate::quotes) fn np_ending_at(&self, k: usize, lo: usize) -> Option<Speaker> {
+        if k < lo || self.quoted(k) {
+            return None;
+        }
+        if let Some(p) = self.before_parenthesis(k, lo) {
+            return self.np_ending_at(p, lo);
+        }
+        // "the 21-year-old told …": an age as a noun
+        let age = self.kind_at(k) == Some(TokenKind::Number) && {
+            let t = self.tok(k);
+            t.ends_with("-old") || t.ends_with("-olds")
+        };
+        if age {
+            let det = if k > lo && is_in(self.tok(k - 1), &DETERMINERS) { k - 1 } else { k };
+            return Some(Speaker { span: self.span_at(det).cover(self.span_at(k)), entity: None });
+        }
+        if !self.is_word(k) {
+            return None;
+        }
+        let t = self.tok(k);
+        if is_in(t, &PRONOUNS) {
+            return Some(self.speaker_for(self.span_at(k), k));
+        }
+        // a time word, unless it is a name ("Theresa May")
+        let after_name = k > lo
+            && self.is_word(k - 1)
+            && starts_upper(t)
+            && starts_upper(self.tok(k - 1))
+            && !is_in(self.tok(k - 1), &TIME_WORDS)
+            && !is_stop(self.tok(k - 1));
+        let time = is_in(t, &TIME_WORDS) && self.mention_at(k).is_none_or(|m| m.span.start == self.span_at(k).start);
+        if !after_name && (is_stop(t) || is_in(t, &DETERMINERS) || time || is_in(t, &ADVERBS)) {
+            return None;
+        }
+        if (!starts_upper(t) && self.cue_at(k)) || self.ly_adverb(k) || t.ends_with("’s") || t.ends_with("'s") {
+            return None;
+        }
+        let mut j = k;
+        while j > lo && k - j < 10 {
+            let p = j - 1;
+            if self.quoted(p) || !self.is_word(p) {
+                break;
+            }
+            let pt = self.tok(p);
+            if is_in(pt, &DETERMINERS) {
+                j = p;
+                break;
+            }
+            let joins_names =
+                is_in(pt, &NAME_PARTICLES) && starts_upper(self.tok(j)) && p > lo && starts_upper(self.tok(p - 1));
+            if joins_names {
+                j = p;
+                continue;
+            }
+            if is_stop(pt) || is_in(pt, &TIME_WORDS) || is_in(pt, &ADVERBS) || self.ly_adverb(p) {
+                break;
+            }
+            if !starts_upper(pt) && self.cue_at(p) {
+                break;
+            }
+            // a verb ends the phrase: "[the opposition] placed newspaper ads"
+            if !starts_upper(pt) && self.finite_at(p) && !pt.ends_with("ed") {
+                break;
+            }
+            if !starts_upper(pt)
+                && pt.len() > 4
+                && pt.ends_with("ed")
+                && p > lo
+                && !is_in(self.tok(p - 1), &DETERMINERS)
+                && self.is_word(p - 1)
+                && !starts_upper(self.tok(p - 1))
+            {
+                break;
+            }
+            j = p;
+        }
+        // a lone lower-case word after "to", "not" or a modal is a verb ("could not resist"), not a subject
+        if j == k
+            && j > lo
+            && !starts_upper(t)
+            && (is_in(self.tok(j - 1), &["to", "not"]) || is_in(self.tok(j - 1), &FINITE))
+        {
+            return None;
+        }
+        let np = self.span_at(j).cover(self.span_at(k));
+        let mut speaker = self.speaker_for(np, k);
+        // "Senator John Cornyn of Texas": the person before "of", not the place after it
+        let is_place =
+            |e: Option<usize>| e.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
+        if is_place(speaker.entity) {
+            let of = (j + 1..k).rev().find(|&x| is_in(self.tok(x), &["of", "from"]));
+            let before_of = of.and_then(|o| self.mention_at(o - 1)).filter(|m| !is_place(Some(m.entity)));
+            if let Some(m) = before_of {
+                speaker = Speaker { span: np, entity: Some(m.entity) };
+            }
+        }
+        // a place after "in" is where, not who ("Reporters covering the trial in California have
+        // asked")
+        let place =
+            speaker.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
+        if place && j > lo && is_in(self.tok(j - 1), &["in", "at", "near", "across", "throughout"]) {
+            return None;
+        }
+        // joint speakers, "Prime Minister Ana Ruiz and President Karl Veit said": the span covers
+        // both names, the entity is the first's
+        if speaker.entity.is_some() && j >= lo + 2 && self.tok(j - 1) == "and" {
+            if let Some(first) = self.np_ending_at(j - 2, lo) {
+                let f_first = self.doc.token_at_or_after(first.span.start);
+                let names = (f_first..j - 1).all(|x| self.is_word(x) && starts_upper(self.tok(x)));
+                if names && first.entity.is_some() && first.entity != speaker.entity {
+                    return Some(Speaker { span: first.span.cover(np), entity: first.entity });
+                }
+            }
+        }
+        Some(speaker)
+    }
+
+    /// The noun phrase starting at token `k` (not reaching `hi`), as a speaker: "said Starmer",
+    /// "according to state department spokesperson Tammy Bruce".
+    pub(in crate::quotes) fn np_after(&self, k: usize, hi: usize) -> Option<Speaker> {
+        if k >= hi || !self.is_word(k) || self.quoted(k) {
+            return None;
+        }
+        let t = self.tok(k);
+        if is_in(t, &PRONOUNS) || is_in(t, &OBJECT_PRONOUNS) {
+            return Some(self.speaker_for(self.span_at(k), k));
+        }
+        let first = k;
+        let mut i = k;
+        if is_in(t, &DETERMINERS) {
+            i += 1;
+        }
+        let mut last = None;
+        while i < hi && i - first < 10 {
+            if self.quoted(i) || !self.is_word(i) {
+                break;
+            }
+            let w = self.tok(i);
+            let joins_names = is_in(w, &NAME_PARTICLES)
+                && last.is_some()
+                && i + 1 < hi
+                && starts_upper(self.tok(i - 1))
+                && self.is_word(i + 1)
+                && starts_upper(self.tok(i + 1));
+            if !joins_names
+                && (is_stop(w)
+                    || is_in(w, &TIME_WORDS)
+                    || is_in(w, &DETERMINERS)
+                    || self.ly_adverb(i)
+                    || (!starts_upper(w) && self.cue_at(i)))
+            {
+                break;
+            }
+            last = Some(i);
+            i += 1;
+        }
+        let last = last?;
+        let np = self.span_at(first).cover(self.span_at(last));
+        // the head is the last mention inside the phrase, unless it is a place that only
+        // modifies a noun ("A New York judge")
+        let head =
+            (first..=last).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span))).filter(|&h| {
+                let Some(m) = self.mention_at(h) else { return false };
+                let modifier = (self.doc.token_at_or_after(m.span.end)..=last).any(|y| {
+                    self.is_word(y) && !starts_upper(self.tok(y)) && !is_stop(self.tok(y)) && self.tok(y) != "of"
+                });
+                !(modifier && self.doc.entities.get(m.entity).is_some_and(|e| e.kind == EntityKind::Location))
+            });
+        match head {
+            Some(h) => Some(self.speaker_for(np, h)),
+            None => Some(Speaker { span: np, entity: None }),
+        }
+    }
+
+    /// The speaker named by the words `np` whose head is token `head`: the span, and the entity
+    /// of the mention at the head, if any.
+    pub(in crate::quotes) fn speaker_for(&self, np: Span, head: usize) -> Speaker {
+        match self.mention_at(head) {
+            // a headline's name that swallowed its verb ("Lindsey Graham Says"): the entity named
+            // by the words before the verb, if the text names it elsewhere
+            Some(m) if m.span.end > np.end && self.span_at(head).end == np.end => {
+                let name = Span::new(m.span.start.min(np.start), np.end);
+                let entity = self.doc.entities.iter().position(|e| e.name == self.doc.slice(name));
+                Speaker { span: name, entity }
+            }
+            Some(m) => Speaker { span: m.span, entity: Some(m.entity) },
+            None => Speaker { span: np, entity: None },
+        }
+    }
+
+    /// The noun a reduced relative clause hangs on ("A letter sent to the board says …"): `np`
+    /// follows a preposition after a past participle.
+    pub(in crate::quotes) fn head_before_participle(&self, np: Speaker, lo: usize) -> Option<Speaker> {
+        let first = self.doc.token_at_or_after(np.span.start);
+        let prep =
+            first.checked_sub(1).filter(|&p| p > lo + 1 && is_in(self.tok(p), &["to", "by", "from", "for", "with"]))?;
+        let participle = self.tok(prep - 1);
+        let past = !starts_upper(participle)
+            && (participle.len() > 4 && participle.ends_with("ed") || is_in(participle, &IRREGULAR_PAST));
+        if !past || prep - 1 <= lo {
+            return None;
+        }
+        let head = self.np_ending_at(prep - 2, lo)?;
+        // the head opens with an article: "A letter", "the report"
+        let head_first = self.doc.token_at_or_after(head.span.start);
+        is_in(self.tok(head_first), &["a", "an", "the"]).then_some(head)
+    }
+
+    /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
+    /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
+    /// come a few words before.
+    pub(in crate::quotes) fn name_before_role(&self, np: Speaker, lo: usize) -> Option<Speaker> {
+        let first = self.doc.token_at_or_after(np.span.start);
+        let prep =
+            first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &["at", "of", "for", "with", "from"]))?;
+        let comma = (prep.saturating_sub(6).max(lo)..prep).rev().find(|&x| self.tok(x) == ",")?;
+        let role = (comma + 1..prep).all(|x| self.is_word(x) && !self.quoted(x) && !self.finite_at(x));
+        if !role || comma <= lo {
+            return None;
+        }
+        self.np_ending_at(comma - 1, lo)
+            .filter(|n| n.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person))
+    }
+
+    /// Whether tokens `a..b`, between commas after a name, are an insertion that is not the
+    /// speaker: a relative clause ("who lost the primaries"), an age ("59"), a home town ("of
+    /// Ashton", "Md.") or a party label ("R-Wis.", "D-Mo.").
+    pub(in crate::quotes) fn insert_segment(&self, a: usize, b: usize) -> bool {
+        if a >= b {
+            return false;
+        }
+        let first = self.tok(a);
+        if is_in(first, &["who", "which", "whose", "whom"])
+            || (b - a == 1 && self.kind_at(a) == Some(TokenKind::Number))
+        {
+            return true;
+        }
+        if b - a <= 3 && is_in(first, &["of", "from"]) && (a + 1..b).all(|x| starts_upper(self.tok(x))) {
+            return true;
+        }
+        // "Md." / "R-Wis." / "D-N.Y."
+        let t = &self.doc.text[self.span_at(a).start..self.span_at(b - 1).end];
+        t.len() <= 10
+            && starts_upper(t)
+            && (t.contains('.') || t.contains('-'))
+            && t.chars().all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-')
+            && t.chars().filter(|c| c.is_ascii_lowercase()).count() <= 3
+    }
+
+    /// Token `k` is a closing parenthesis of a short label after a name ("Graham (R-S.C.)"):
+    /// the index of the token before the opening one.
+    pub(in crate::quotes) fn before_parenthesis(&self, k: usize, lo: usize) -> Option<usize> {
+        if self.tok(k) != ")" {
+            return None;
+        }
+        let open = (k.saturating_sub(8).max(lo)..k).rev().find(|&x| self.tok(x) == "(")?;
+        (open > lo && !self.quoted(open - 1) && self.is_word(open - 1)).then(|| open - 1)
+    }
+
+    /// A speaker that names someone: an entity's mention or a personal pronoun.
+    pub(in crate::quotes) fn names_someone(&self, s: Speaker) -> bool {
+        s.entity.is_some() || is_in(self.doc.slice(s.span), &PERSONAL_PRONOUNS)
+    }
+
+    /// A subject that can be a speaker: not a verb form or a number.
+    pub(in crate::quotes) fn speaker_like(&self, s: Speaker) -> bool {
+        if s.entity.is_some() {
+            return true;
+        }
+        let last = self.doc.slice(s.span).rsplit(' ').next().unwrap_or("");
+        let first = self.doc.slice(s.span).split(' ').next().unwrap_or("");
+        // a lone -ing word ("having", "regarding") is a verb, not a speaker
+        let lone_ing = !self.doc.slice(s.span).contains(' ') && last.ends_with("ing") && s.entity.is_none();
+        !(last.is_empty()
+            || lone_ing
+            || is_in(last, &FINITE)
+            || last.ends_with("n't")
+            || last.ends_with("n’t")
+            || last.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || is_in(first, &["what", "which", "who", "that", "this", "it’s", "it's", "to"]))
+    }
+
+    /// The pronoun of a contraction with "be" at token `p` ("He’s", "they're"), as a speaker.
+    pub(in crate::quotes) fn pronoun_be(&self, p: usize) -> Option<Speaker> {
+        use crate::quotes::vocabulary::BE_CONTRACTIONS as SUFFIXES;
+        let t = self.tok(p);
+        // the contraction as its own token ("He" "’s") or inside the pronoun's token
+        let (head, pronoun) = if SUFFIXES.contains(&t) {
+            let q = p.checked_sub(1).filter(|&q| self.is_word(q))?;
+            (q, self.tok(q))
+        } else {
+            let cut = SUFFIXES.iter().find_map(|x| t.strip_suffix(x))?;
+            (p, cut)
+        };
+        if !is_in(pronoun, &["he", "she", "it", "they", "we"]) {
+            return None;
+        }
+        let start = self.span_at(head).start;
+        Some(self.speaker_for(Span::new(start, start + pronoun.len()), head))
+    }
+}
