@@ -2,7 +2,8 @@
 //!
 //! Two event reports are the same event when they have the same kind, compatible places (the
 //! same place, or a city and the country it lies in), compatible dates (equal, or one unknown)
-//! and share a participant (or one of them names none). Reports that agree on kind, participants
+//! and share a participant; when one of them names no one, they must share the place or the day
+//! (an undated, unplaced "meeting between Trump and Putin" is not the talks in Paris). Reports that agree on kind, participants
 //! and place but give different dates are kept apart and become a [`Conflict`].
 
 use parallax_doc::{Doc, EventKind, EventStatus};
@@ -137,7 +138,16 @@ pub fn build_timeline(
         let same = events.iter_mut().find(|e| {
             let shared = e.participants.iter().filter(|p| r.participants.contains(p)).count();
             let same_place_undated = e.place.is_some() && e.place == r.place && (e.date.is_none() || r.date.is_none());
-            let people_ok = shared > 0 || e.participants.is_empty() || r.participants.is_empty() || same_place_undated;
+            // when one of the two names no one, something else must tie them: the same place or
+            // the same day ("a meeting between Trump and Putin", undated and unplaced, is not the
+            // Paris talks)
+            let same_date = e.date.is_some() && e.date == r.date;
+            let same_place = matches!((&e.place, &r.place), (Some(a), Some(b)) if places_compatible(a, b));
+            let people_ok = if e.participants.is_empty() || r.participants.is_empty() {
+                same_date || same_place
+            } else {
+                shared > 0 || same_place_undated
+            };
             let undated_needs_more = r.date.is_none() && shared < 2.min(r.participants.len()) && r.place.is_none();
             e.kind == r.kind
                 && opt_compatible(&e.date, &r.date, |a, b| a == b)

@@ -8,13 +8,20 @@ use super::Finder;
 
 impl<'d> Finder<'d> {
     /// An event lacking date and place right after one of its kind is that event; an event
-    /// lacking a date in a sentence that refers to "the meeting" takes that meeting's date.
+    /// lacking a date in a sentence that refers to "the meeting" takes that meeting's date. An
+    /// event an indefinite article introduces as a new one ("to pave the way for a meeting
+    /// between Trump and Putin") takes nothing from the others.
     pub(super) fn resolve_anaphora(&self, events: &mut [Event]) {
         for i in 0..events.len() {
             if events[i].time.is_some() {
                 continue;
             }
             let (kind, sentence) = (events[i].kind, events[i].sentence);
+            let trigger_tok = self.doc.token_at_or_after(events[i].trigger.start);
+            let introduced = trigger_tok > 0 && matches!(self.lower(trigger_tok - 1), "a" | "an");
+            if introduced {
+                continue;
+            }
             if events[i].place.is_none() {
                 let near = |j: usize| {
                     events[j].kind == kind && events[j].sentence < sentence && sentence - events[j].sentence <= 2
@@ -31,7 +38,6 @@ impl<'d> Finder<'d> {
             }
             // "Shortly before the meeting, …": the date of the meeting referred to
             let range = self.sentence_tokens(sentence);
-            let trigger_tok = self.doc.token_at_or_after(events[i].trigger.start);
             let referred = range
                 .clone()
                 .filter(|&k| k != trigger_tok && k > range.start && self.lower(k - 1) == "the")
