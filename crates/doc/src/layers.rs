@@ -202,6 +202,16 @@ pub enum EventKind {
     Agreement,
     /// Votes of a body (a parliament, a council) and referendums.
     Vote,
+    /// A person's death ("died", "the death of").
+    Death,
+    /// Arrests and charges ("was arrested", "charged with").
+    Arrest,
+    /// Natural disasters: earthquakes, floods, wildfires.
+    Disaster,
+    /// A company buying another ("acquire", "takeover").
+    Acquisition,
+    /// Appointments, nominations, resignations and dismissals.
+    Appointment,
 }
 
 impl EventKind {
@@ -216,6 +226,11 @@ impl EventKind {
             EventKind::Attack => "attack",
             EventKind::Agreement => "agreement",
             EventKind::Vote => "vote",
+            EventKind::Death => "death",
+            EventKind::Arrest => "arrest",
+            EventKind::Disaster => "disaster",
+            EventKind::Acquisition => "acquisition",
+            EventKind::Appointment => "appointment",
         }
     }
 }
@@ -233,7 +248,8 @@ pub enum EventStatus {
 /// An event reported by the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
-    /// Meeting, call, visit, speech, election, attack, agreement, vote.
+    /// Meeting, call, visit, speech, election, attack, agreement, vote, death, arrest, disaster,
+    /// acquisition, appointment.
     pub kind: EventKind,
     /// The word that reports it ("talks", "phoned", "visit").
     pub trigger: Span,

@@ -1,5 +1,6 @@
-//! Events: meetings, calls, visits, speeches and statements, elections, attacks, agreements and
-//! votes, with participants, place and date.
+//! Events: meetings, calls, visits, speeches and statements, elections, attacks, agreements,
+//! votes, deaths, arrests, disasters, acquisitions and appointments (with resignations and
+//! dismissals), with participants, place and date.
 //!
 //! A trigger word opens an event (`data/events/triggers.tsv`): "talks", "met", "summit" for
 //! meetings; "phone call", "spoke with" + person, "phoned" for calls; "visit", "travel to",
@@ -19,6 +20,12 @@
 //! an election, attack or vote needs a date or a place, an agreement a date, a place or a
 //! participant.
 //!
+//! Deaths ("died", "the death of"), arrests ("arrested", "charged with"), acquisitions ("acquire",
+//! "takeover") and appointments ("appointed", "resigned", "sacked") need someone they happen to
+//! (an acquisition, an organisation); a disaster ("earthquake", "flood") needs a date or a place.
+//! None of them is negated or conditional ("did not acquire", "would have been sacked"), and a
+//! capitalised trigger inside a sentence names a work ("Takeover"), not an event.
+//!
 //! Event anaphora is resolved within the article: an event without date or place right after
 //! one of its kind ("They will meet …") is that event; "before the meeting" dates an event by
 //! the meeting it refers to. Events announced ("will meet") are `Planned`, others `Happened`.
@@ -32,7 +39,7 @@ mod tokens;
 mod triggers;
 mod vocabulary;
 
-use parallax_doc::{Doc, Event, EventKind, Layer, Stage, TokenKind};
+use parallax_doc::{Doc, EntityKind, Event, EventKind, Layer, Stage, TokenKind};
 
 /// The event stage.
 #[derive(Debug, Default, Clone, Copy)]
@@ -74,12 +81,19 @@ pub fn find_events(doc: &Doc) -> Vec<Event> {
         finder.sentence_events(s, &mut events);
     }
     finder.resolve_anaphora(&mut events);
-    // an election or attack needs a date or a place; a vote or agreement, a date, a place or
-    // someone taking part
+    // an election, attack, vote or disaster needs a date or a place; an agreement, a date, a
+    // place or someone taking part; a death, arrest, appointment or acquisition, someone it
+    // happens to ("deaths rose", "an acquisition spree" are no event)
     events.retain(|e| match e.kind {
-        EventKind::Election | EventKind::Attack => e.time.is_some() || e.place.is_some(),
-        EventKind::Vote => e.time.is_some() || e.place.is_some(),
+        EventKind::Election | EventKind::Attack | EventKind::Vote | EventKind::Disaster => {
+            e.time.is_some() || e.place.is_some()
+        }
         EventKind::Agreement => e.time.is_some() || e.place.is_some() || !e.participants.is_empty(),
+        EventKind::Death | EventKind::Arrest | EventKind::Appointment => !e.participants.is_empty(),
+        // a company buys a company
+        EventKind::Acquisition => {
+            e.participants.iter().any(|&p| doc.entities.get(p).is_some_and(|x| x.kind == EntityKind::Organization))
+        }
         _ => true,
     });
     events

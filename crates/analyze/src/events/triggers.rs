@@ -3,6 +3,7 @@
 
 use parallax_doc::{EntityKind, Event, EventKind, TokenKind};
 
+use super::tokens::is_capitalised;
 use super::vocabulary::{is_collective, triggers, TriggerRule};
 use super::Finder;
 use crate::lexicon::is_reporting_verb;
@@ -31,6 +32,17 @@ impl<'d> Finder<'d> {
                     (None, None) => (map.get(lower).copied(), 1),
                 };
             if let Some((kind, rule)) = trigger {
+                // a capitalised "Takeover" or "Arrested" inside a sentence names a work, not an event
+                let about_someone = matches!(
+                    kind,
+                    EventKind::Death | EventKind::Arrest | EventKind::Acquisition | EventKind::Appointment
+                );
+                let titled = about_someone && t > range.start && is_capitalised(self.word(t));
+                // "did not acquire", "would have been sacked": no such event
+                let unreal = about_someone
+                    && (t.saturating_sub(3).max(range.start)..t).any(|k| {
+                        matches!(self.lower(k), "not" | "n't" | "never" | "would" | "could" | "might" | "may" | "if")
+                    });
                 let hypothetical = (t.saturating_sub(3).max(range.start)..t)
                     .any(|k| matches!(self.lower(k), "could" | "might" | "may" | "if" | "whether"));
                 let rule_ok = match rule {
@@ -44,7 +56,7 @@ impl<'d> Finder<'d> {
                     if is_collective(kind) { self.is_generic_collective(t, kind) } else { self.is_generic(t) };
                 // "met at a summit", "held talks at a meeting": one event
                 let repeats = found.last().is_some_and(|&(_, e, k, _)| k == kind && t >= e && t - e <= 3);
-                if !generic && !hypothetical && rule_ok && !repeats {
+                if !generic && !hypothetical && rule_ok && !repeats && !titled && !unreal {
                     found.push((t, t + width, kind, rule));
                 }
                 t += width;

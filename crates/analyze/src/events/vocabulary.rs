@@ -42,6 +42,11 @@ pub(super) fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
                 Some("attack") => EventKind::Attack,
                 Some("agreement") => EventKind::Agreement,
                 Some("vote") => EventKind::Vote,
+                Some("death") => EventKind::Death,
+                Some("arrest") => EventKind::Arrest,
+                Some("disaster") => EventKind::Disaster,
+                Some("acquisition") => EventKind::Acquisition,
+                Some("appointment") => EventKind::Appointment,
                 _ => continue,
             };
             let rule = match cols.get(2).copied() {
@@ -69,13 +74,21 @@ pub(super) fn anaphor_kind(word: &str) -> Option<EventKind> {
         "attack" | "attacks" => Some(EventKind::Attack),
         "deal" | "agreement" | "accord" | "treaty" => Some(EventKind::Agreement),
         "vote" | "referendum" => Some(EventKind::Vote),
+        "death" => Some(EventKind::Death),
+        "arrest" => Some(EventKind::Arrest),
+        "earthquake" | "quake" => Some(EventKind::Disaster),
+        "acquisition" | "takeover" => Some(EventKind::Acquisition),
+        "appointment" | "nomination" | "resignation" => Some(EventKind::Appointment),
         _ => None,
     }
 }
 
 /// The kinds added for issue 6, whose participants may be organisations and countries.
 pub(super) fn is_collective(kind: EventKind) -> bool {
-    matches!(kind, EventKind::Election | EventKind::Attack | EventKind::Agreement | EventKind::Vote)
+    matches!(
+        kind,
+        EventKind::Election | EventKind::Attack | EventKind::Agreement | EventKind::Vote | EventKind::Acquisition
+    )
 }
 
 /// The word classes of `data/events/words.tsv`.
