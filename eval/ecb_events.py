@@ -18,7 +18,7 @@ story timeline reports both sentences under one event.
   events a timeline is for.
 - Cross-document coreference: B-cubed precision, recall and F1 over the matched mentions (gold
   clusters: instances; system clusters: timeline events, a mention outside every listed event
-  being a singleton), and CoNLL-style MUC pairs are not computed.
+  being a singleton). MUC and CEAF (for a CoNLL F1) are not computed.
 
 Parallax finds a closed set of event kinds (meetings, calls, visits, speeches, elections,
 attacks, agreements, votes); ECB+ annotates every action, so recall is low by design and the
