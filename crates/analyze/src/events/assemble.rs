@@ -99,6 +99,10 @@ impl<'d> Finder<'d> {
                 }
             }
         }
+        // a death, arrest or appointment happens to someone: not to everyone the clause names
+        if matches!(kind, EventKind::Death | EventKind::Arrest | EventKind::Appointment) {
+            participants = self.patients(start, end, &participants, range.clone());
+        }
         let future = (range.start..end).rev().take(12).any(|k| is_future_marker(self.lower(k)));
         let after_publication = time.and_then(|t| {
             // compared at the value's own precision: "2025-05" is not after "2025-05-16"
@@ -131,6 +135,47 @@ impl<'d> Finder<'d> {
             time,
             status,
         }
+    }
+
+    /// Whom a death, arrest or appointment at tokens `[start, end)` happens to, among `people`:
+    /// the person "of" names ("the death of X", "the resignation of X"), else the nearest one
+    /// before the trigger ("X died", "X was arrested", "who resigned") with a person joined to
+    /// it by "and" ("Kenteris and Thanou had been charged"), else the nearest one after ("police
+    /// arrested X"); a possessive right before the trigger names them ("Woodward's
+    /// resignation"). All of `people` when none is near.
+    fn patients(&self, start: usize, end: usize, people: &[usize], range: std::ops::Range<usize>) -> Vec<usize> {
+        let person_at = |k: usize| self.mention(k).map(|m| m.entity).filter(|e| people.contains(e));
+        // "Sir Clive Woodward's resignation": the possessive right before the trigger
+        let possessor = (start.saturating_sub(4).max(range.start)..start).find_map(|k| {
+            let m = self.mention(k)?;
+            let ends_here = self.doc.token_at_or_after(m.span.end) + 1 >= start;
+            let person = self.doc.entities.get(m.entity).is_some_and(|e| e.kind == EntityKind::Person);
+            (person && ends_here && self.is_possessive_mention(k)).then_some(m.entity)
+        });
+        if let Some(e) = possessor {
+            return vec![e];
+        }
+        let of = self.lower(end) == "of" || self.lower(end.saturating_sub(1)) == "of";
+        let after = (end..range.end).take(8).find_map(&person_at);
+        let before = (range.start..start).rev().take(8).find_map(|k| person_at(k).map(|e| (k, e)));
+        if of {
+            if let Some(e) = after {
+                return vec![e];
+            }
+        }
+        if let Some((k, e)) = before {
+            let mut out = vec![e];
+            // "Kenteris and Thanou": the person right before "and"
+            if k >= 2 && self.lower(k - 1) == "and" {
+                if let Some(other) =
+                    (k.saturating_sub(6).max(range.start)..k - 1).rev().find_map(&person_at).filter(|o| *o != e)
+                {
+                    out.insert(0, other);
+                }
+            }
+            return out;
+        }
+        after.map_or_else(|| people.to_vec(), |e| vec![e])
     }
 
     /// The clause around token `t` when `range` holds relative clauses or dashes: ", where …",
