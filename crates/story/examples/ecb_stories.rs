@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use parallax_story::cluster::StoryClusterer;
+use parallax_story::group::Grouping;
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/ecbplus/ecbplus_docs.jsonl".to_string());
@@ -32,10 +32,8 @@ fn main() {
     let labels: Vec<&str> = docs.iter().map(|d| gold.get(&d.source).map_or("?", String::as_str)).collect();
     println!("{} articles, {} gold events", docs.len(), labels.iter().collect::<std::collections::HashSet<_>>().len());
     println!("threshold  stories  pair_P  pair_R  pair_F1  b3_P   b3_R   b3_F1");
-    for threshold in [0.1f32, 0.15, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5] {
-        let mut clusterer = StoryClusterer::default();
-        clusterer.threshold = threshold;
-        let stories = clusterer.cluster(&docs);
+    for threshold in [0.15f32, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4] {
+        let stories = Grouping { threshold }.group(&docs);
         let mut system = vec![0usize; docs.len()];
         for (s, members) in stories.iter().enumerate() {
             for &d in members {

@@ -1,15 +1,18 @@
-//! Stories: articles about the same events, grouped as they stream in.
+//! Story terms, article vectors, and stories grouped as articles stream in.
 //!
-//! Each article becomes a TF-IDF vector over its content words and, weighted higher, the people,
-//! organisations and places it names. Articles are taken in input order; each joins the story
-//! whose centroid it is most similar to (cosine), when that similarity reaches
-//! [`StoryClusterer::threshold`], else it starts a new story. The state is explicit
-//! ([`StoryClusterer`]), so a caller can keep feeding it articles.
+//! Each article becomes a TF-IDF vector ([`article_vector`]) over its content words, the people,
+//! organisations and places it names, and the months it dates things to, weighted against the
+//! shipped background corpus ([`crate::background`]). The batch grouping ([`crate::group`])
+//! compares these vectors pairwise. For a stream, [`StoryClusterer`] takes articles in order;
+//! each joins the story whose centroid it is most similar to (cosine), when that similarity
+//! reaches [`StoryClusterer::threshold`], else it starts a new story. Its state is explicit, so
+//! a caller can keep feeding it articles.
 
 use std::collections::{BTreeMap, HashMap};
 
 use parallax_doc::{Doc, EntityKind};
 
+use crate::background::Background;
 use crate::text::{content_words, fold};
 
 /// How many of an article's strongest terms select the stories it is compared with.
@@ -24,20 +27,100 @@ const DATE_WEIGHT: f32 = 1.0;
 /// Weight of a named entity relative to a content word.
 const ENTITY_WEIGHT: f32 = 3.0;
 
+/// How many opening sentences make an article's lead ([`lead_vector`]).
+const LEAD_SENTENCES: usize = 2;
+
+/// In [`article_vector`], an entity term's TF-IDF weight is scaled by this: names are already
+/// counted as words too, and a name shared by many unrelated stories ("Trump") should not
+/// outweigh what happened. Tuned on NeuS train and ECB+ odd topics.
+const ENTITY_SCALE: f32 = 0.5;
+
+/// An article as a unit vector of TF-IDF weighted story terms (background IDF), sorted by term.
+#[derive(Debug, Clone, Default)]
+pub struct TermVector {
+    terms: Vec<(String, f32)>,
+}
+
+impl TermVector {
+    /// The content words of `texts` ([`content_words`]), weighted against the background
+    /// corpus and normalised.
+    pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> TermVector {
+        let background = Background::shipped();
+        let mut counts: BTreeMap<String, f32> = BTreeMap::new();
+        for text in texts {
+            for w in content_words(text) {
+                *counts.entry(w).or_default() += 1.0;
+            }
+        }
+        let mut terms: Vec<(String, f32)> = counts
+            .into_iter()
+            .map(|(term, tf)| {
+                let w = (1.0 + tf.ln()) * background.idf(&term);
+                (term, w)
+            })
+            .collect();
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            terms.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        TermVector { terms }
+    }
+
+    /// The `n` strongest terms, strongest first, equal weights in term order.
+    pub fn strongest(&self, n: usize) -> Vec<&str> {
+        let mut order: Vec<&(String, f32)> = self.terms.iter().collect();
+        order.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order.into_iter().take(n).map(|(t, _)| t.as_str()).collect()
+    }
+
+    /// Cosine similarity with `other` (both are unit vectors).
+    pub fn cosine(&self, other: &TermVector) -> f32 {
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while let (Some(a), Some(b)) = (self.terms.get(i), other.terms.get(j)) {
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a.1 * b.1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+}
+
+/// An article's story terms weighted by TF-IDF against the shipped background corpus and
+/// normalised: the same vector whatever else is in the input.
+pub fn article_vector(doc: &Doc) -> TermVector {
+    let background = Background::shipped();
+    let mut terms: Vec<(String, f32)> = sorted_terms(doc)
+        .into_iter()
+        .map(|(term, tf)| {
+            let scale = if term.starts_with("@e:") || term.starts_with("@p:") { ENTITY_SCALE } else { 1.0 };
+            let w = scale * (1.0 + tf.ln()) * background.idf(&term);
+            (term, w)
+        })
+        .collect();
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        terms.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    TermVector { terms }
+}
+
 /// Incremental story clustering with its state.
 #[derive(Debug)]
 pub struct StoryClusterer {
-    /// Minimum cosine similarity to a story's centroid for an article to join it. The default,
-    /// 0.25, gives the best B-cubed F1 (0.854) on ECB+ (`--example ecb_stories`).
+    /// Minimum cosine similarity to a story's centroid for an article to join it (0.25 by
+    /// default).
     pub threshold: f32,
     vocabulary: HashMap<String, u32>,
     /// Per story: summed term weights, their norm, and member articles.
     stories: Vec<StoryState>,
     /// For each term, the stories whose centroid has it.
     postings: HashMap<u32, Vec<usize>>,
-    /// Streaming only: in how many articles seen so far each term occurs, and how many were seen.
-    running_df: HashMap<u32, u32>,
-    running_n: u32,
 }
 
 #[derive(Debug)]
@@ -49,14 +132,7 @@ struct StoryState {
 
 impl Default for StoryClusterer {
     fn default() -> Self {
-        StoryClusterer {
-            threshold: 0.25,
-            vocabulary: HashMap::new(),
-            stories: Vec::new(),
-            postings: HashMap::new(),
-            running_df: HashMap::new(),
-            running_n: 0,
-        }
+        StoryClusterer { threshold: 0.25, vocabulary: HashMap::new(), stories: Vec::new(), postings: HashMap::new() }
     }
 }
 
@@ -84,33 +160,21 @@ pub fn article_terms(doc: &Doc) -> HashMap<String, f32> {
     terms
 }
 
-impl StoryClusterer {
-    /// Groups `docs` into stories; `idf` weights terms (see [`document_frequencies`]).
-    pub fn cluster(&mut self, docs: &[Doc]) -> Vec<Vec<usize>> {
-        let df = document_frequencies(docs);
-        let n = docs.len() as f32;
-        for (idx, doc) in docs.iter().enumerate() {
-            let vector = self.vector(doc, &df, n);
-            self.add(idx, vector);
-        }
-        self.stories.iter().map(|s| s.members.clone()).collect()
-    }
+/// The vector of an article's lead: its title and first [`LEAD_SENTENCES`] sentences, content
+/// words only, weighted against the background corpus. News states what happened first, so two
+/// reports of one event are often closer here than over their whole texts.
+pub fn lead_vector(doc: &Doc) -> TermVector {
+    let title = doc.meta.title.as_deref().unwrap_or("");
+    let lead = doc.sentences.iter().take(LEAD_SENTENCES).map(|s| doc.slice(s.span));
+    TermVector::of_texts(std::iter::once(title).chain(lead))
+}
 
-    /// Streaming: adds article `idx` and returns the index of its story. Terms are weighted by
-    /// their document frequency among the articles seen so far (the batch [`Self::cluster`]
-    /// knows the whole corpus), so a stream can be clustered without holding it.
+impl StoryClusterer {
+    /// Streaming: adds article `idx` and returns the index of its story. Terms are weighted
+    /// against the background corpus, so a stream is clustered without holding it.
     pub fn push(&mut self, idx: usize, doc: &Doc) -> usize {
-        self.running_n += 1;
-        let n = self.running_n as f32;
-        let mut v: Vec<(u32, f32)> = sorted_terms(doc)
-            .into_iter()
-            .map(|(term, tf)| {
-                let id = self.term_id(term);
-                let df = self.running_df.entry(id).or_default();
-                *df += 1;
-                (id, weight(tf, *df as f32, n))
-            })
-            .collect();
+        let mut v: Vec<(u32, f32)> =
+            article_vector(doc).terms.into_iter().map(|(term, w)| (self.term_id(term), w)).collect();
         v.sort_unstable_by_key(|&(id, _)| id);
         self.add(idx, v)
     }
@@ -135,18 +199,6 @@ impl StoryClusterer {
     fn term_id(&mut self, term: String) -> u32 {
         let next = self.vocabulary.len() as u32;
         *self.vocabulary.entry(term).or_insert(next)
-    }
-
-    fn vector(&mut self, doc: &Doc, df: &HashMap<String, usize>, n: f32) -> Vec<(u32, f32)> {
-        let mut v: Vec<(u32, f32)> = sorted_terms(doc)
-            .into_iter()
-            .map(|(term, tf)| {
-                let w = weight(tf, *df.get(&term).unwrap_or(&1) as f32, n);
-                (self.term_id(term), w)
-            })
-            .collect();
-        v.sort_unstable_by_key(|&(id, _)| id);
-        v
     }
 
     fn add(&mut self, idx: usize, vector: Vec<(u32, f32)>) -> usize {
@@ -200,20 +252,4 @@ fn sorted_terms(doc: &Doc) -> Vec<(String, f32)> {
     let mut terms: Vec<(String, f32)> = article_terms(doc).into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     terms
-}
-
-/// TF-IDF weight of a term seen `tf` times in an article and in `df` of `n` articles.
-fn weight(tf: f32, df: f32, n: f32) -> f32 {
-    (1.0 + tf.ln()) * (((n + 1.0) / (df + 1.0)).ln() + 1.0)
-}
-
-/// In how many documents each term occurs.
-pub fn document_frequencies(docs: &[Doc]) -> HashMap<String, usize> {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    for doc in docs {
-        for term in article_terms(doc).into_keys() {
-            *df.entry(term).or_default() += 1;
-        }
-    }
-    df
 }

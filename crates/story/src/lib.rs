@@ -31,12 +31,15 @@
 //! ```
 
 pub mod align;
+pub mod background;
 pub mod brief;
 pub mod cluster;
 pub mod comparison;
 pub mod dedup;
+pub mod group;
 pub mod identity;
 pub mod published;
+pub mod quantities;
 pub mod report;
 pub mod reports;
 pub mod stream;
@@ -100,7 +103,7 @@ pub struct Analysis {
 
 /// Builds the cross-article layer over analysed documents, grouping them into stories.
 pub fn build(docs: Vec<Doc>) -> Analysis {
-    let clusters = cluster::StoryClusterer::default().cluster(&docs);
+    let clusters = group::Grouping::default().group(&docs);
     build_with_stories(docs, clusters)
 }
 
@@ -161,8 +164,9 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let index = identity::member_index(&entities);
     let entity_of = |d: usize, e: usize| index.get(&(d, e)).copied();
     let names = |i: usize| entities[i].name.clone();
-    let (events, conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
+    let (events, mut conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let reports = reports::Reports::of(docs, &articles);
+    conflicts.extend(quantities::number_conflicts(docs, &articles, &reports));
     let aligned_quotes = align::align_quotes(docs, &articles, &reports, entity_of);
     let quoted_speakers = align::quotes_by_speaker(docs, &entities);
     let people = identity::people_by_mentions(docs, &entities);

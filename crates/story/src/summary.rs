@@ -14,13 +14,14 @@
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
 //! article order after the sentence's own article.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use parallax_doc::{Doc, TokenKind};
 use serde::Serialize;
 
+use crate::cluster::TermVector;
 use crate::reports::Reports;
-use crate::text::{content_words, unstemmed_content_words};
+use crate::text::unstemmed_content_words;
 
 /// One summary sentence: `(article index, sentence index)` and its supporting articles.
 #[derive(Debug, Clone, Serialize)]
@@ -34,9 +35,22 @@ pub struct SummarySentence {
 }
 
 /// At most this many sentences.
-const MAX_SENTENCES: usize = 5;
-const BUDGET_BASE: usize = 60;
+const MAX_SENTENCES: usize = 6;
+const BUDGET_BASE: usize = 55;
 const BUDGET_PER_REPORT: usize = 5;
+/// The last sentence may run past the budget by this many words.
+const BUDGET_OVERRUN: usize = 15;
+/// Sentences shorter or longer than these (in words) are not summary material.
+const MIN_WORDS: usize = 6;
+const MAX_WORDS: usize = 60;
+/// Added to an article's first sentence's score: news states the main facts first.
+const LEAD_BONUS: f32 = 0.05;
+/// A sentence opening with a pronoun keeps this share of its score.
+const PRONOUN_PENALTY: f32 = 0.7;
+/// A sentence more similar than this (cosine) to one already chosen repeats it.
+const MAX_OVERLAP: f32 = 0.5;
+/// Pronouns that make an opening sentence dangle out of its article.
+const OPENING_PRONOUNS: &[&str] = &["he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those"];
 
 /// The summary's length in words for a story of `reports` independent reports: about what an
 /// editor writes for a roundup of a few articles, a little more for a story many outlets cover.
@@ -60,7 +74,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     struct Candidate {
         article: usize,
         sentence: usize,
-        words: BTreeSet<String>,
+        vector: TermVector,
         length: usize,
         score: f32,
     }
@@ -71,39 +85,43 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             .map(|s| unstemmed_content_words(doc.slice(s.span)).into_iter().collect())
             .unwrap_or_default()
     };
-    let mut candidates = Vec::new();
-    // per content word, the reports using it
-    let mut article_words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    let mut per_article: Vec<(usize, usize, BTreeSet<String>)> = Vec::new();
     // a copy's sentences are its original's
     let independent: Vec<usize> = members.iter().copied().filter(|&d| !reports.is_copy(d)).collect();
+    // every sentence and title of every independent report, as a vector
+    let mut units: Vec<(usize, Option<usize>, TermVector)> = Vec::new();
     for &d in &independent {
         let doc = &docs[d];
+        if let Some(title) = doc.meta.title.as_deref() {
+            units.push((d, None, TermVector::of_texts([title])));
+        }
         for (s_idx, s) in doc.sentences.iter().enumerate() {
-            let words: BTreeSet<String> = content_words(doc.slice(s.span)).into_iter().collect();
-            for w in &words {
-                article_words.entry(w.clone()).or_default().insert(d);
-            }
-            per_article.push((d, s_idx, words));
+            units.push((d, Some(s_idx), TermVector::of_texts([doc.slice(s.span)])));
         }
     }
-    let n_articles = independent.len().max(1) as f32;
-    for (d, s_idx, words) in &per_article {
+    let mut candidates = Vec::new();
+    for (d, s_idx, vector) in &units {
+        let Some(s_idx) = *s_idx else { continue };
         let doc = &docs[*d];
-        let s = &doc.sentences[*s_idx];
-        let n_words = doc.slice(s.span).split_whitespace().count();
+        let s = &doc.sentences[s_idx];
+        let text = doc.slice(s.span);
+        let n_words = text.split_whitespace().count();
         let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
-        if !(10..=45).contains(&n_words) || opens_with_quote || words.len() < 5 {
+        if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote {
             continue;
         }
-        let shared: f32 = words.iter().map(|w| (article_words[w].len() as f32 - 1.0) / n_articles).sum();
-        let lead = match *s_idx {
-            0 => 1.5,
-            1 | 2 => 1.2,
-            _ => 1.0,
-        };
-        let score = lead * (shared + 1.0) / (words.len() as f32).sqrt();
-        candidates.push(Candidate { article: *d, sentence: *s_idx, words: words.clone(), length: n_words, score });
+        // centrality across outlets: mean similarity to the other reports' sentences and titles
+        let (sum, n) = units
+            .iter()
+            .filter(|(other, _, _)| other != d)
+            .fold((0.0f32, 0usize), |(sum, n), (_, _, v)| (sum + vector.cosine(v), n + 1));
+        let mut score = if n > 0 { sum / n as f32 } else { 0.0 };
+        if s_idx == 0 {
+            score += LEAD_BONUS;
+        }
+        if opens_with_pronoun(text) {
+            score *= PRONOUN_PENALTY;
+        }
+        candidates.push(Candidate { article: *d, sentence: s_idx, vector: vector.clone(), length: n_words, score });
     }
     // best first; equal scores in article then sentence order
     candidates
@@ -112,18 +130,14 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     let mut chosen: Vec<&Candidate> = Vec::new();
     let mut length = 0;
     for c in &candidates {
-        if chosen.len() >= MAX_SENTENCES {
+        if chosen.len() >= MAX_SENTENCES || length >= budget {
             break;
         }
-        // the first sentence always; then only what fits the budget
-        if !chosen.is_empty() && length + c.length > budget {
+        // the first sentence always; then only what does not overrun the budget by much
+        if !chosen.is_empty() && length + c.length > budget + BUDGET_OVERRUN {
             continue;
         }
-        let redundant = chosen.iter().any(|p| {
-            let shared = p.words.intersection(&c.words).count() as f32;
-            shared / (c.words.len().min(p.words.len()) as f32) > 0.5
-        });
-        if !redundant {
+        if !chosen.iter().any(|p| p.vector.cosine(&c.vector) > MAX_OVERLAP) {
             length += c.length;
             chosen.push(c);
         }
@@ -133,14 +147,23 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         .map(|c| {
             let claim = written_words(c.article, c.sentence);
             let mut sources = vec![c.article];
-            for (d, sentence, _) in &per_article {
-                if !sources.contains(d) && supports(&written_words(*d, *sentence), &claim) {
+            for (d, sentence, _) in &units {
+                let Some(sentence) = *sentence else { continue };
+                if !sources.contains(d) && supports(&written_words(*d, sentence), &claim) {
                     sources.push(*d);
                 }
             }
             SummarySentence { article: c.article, sentence: c.sentence, sources }
         })
         .collect()
+}
+
+/// True when `sentence` opens with a pronoun that points outside it ("He said…", "They…"):
+/// out of its article such a sentence dangles.
+fn opens_with_pronoun(sentence: &str) -> bool {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    OPENING_PRONOUNS.contains(&first.as_str())
 }
 
 /// The story's headline: the first of its articles' titles, else its best summary sentence cut

@@ -1,0 +1,515 @@
+//! Number conflicts: independent reports stating one quantity with different values.
+//!
+//! A *quantity* is a number written in digits (with a `$`, a scale word such as "million", a
+//! hedge such as "about") and the word it counts ("12 soldiers", "$82 million contract",
+//! "86 yards"), read from one sentence outside quotation marks (a quoted figure is its
+//! speaker's, not the outlet's) and outside any time expression (years, days and clock times
+//! are the timeline's). Two quantities of different independent reports state the *same fact*
+//! when they count the same word and their sentences otherwise say the same thing: the shorter
+//! sentence shares at least [`SAME_STATEMENT`] of its content words (numbers left out) with the
+//! other. Same fact, different value: a conflict, unless
+//! - the two values are close and one is hedged ("about 350" and "352");
+//! - the count is one that grows as news comes in (killed, injured, cases: `accumulate` in the
+//!   data) and the report published later (by a date the input or the article gives) has the
+//!   higher figure: a rising toll is an update, not a disagreement.
+//!
+//! Only figures of what happened are compared: counts whose word or context names an event
+//! (killed, arrested, captured, votes: `accumulate` and `event` in the data). Sums of money are
+//! read but not compared yet: on ECB+ most money pairs were different offers, revenues of
+//! different companies or one sum in two currencies.
+//! An article that states both values (a 32-bit and a 64-bit version) disagrees with no one.
+//! A sentence listing [`MAX_NUMBERS_IN_SENTENCE`] or more numbers (a line of statistics) and an
+//! age ("a 36-year-old") are not compared: too many different facts share their words.
+//! Copies take part: a copy that changes a figure of its original disagrees with it.
+//!
+//! The words around numbers are data: `data/quantities.tsv`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use parallax_doc::{Doc, Provenance, TokenKind};
+
+use crate::reports::Reports;
+use crate::text::{content_words, day_of, stem};
+use crate::timeline::{Conflict, SourceRef};
+
+/// Share of the shorter sentence's content words the other must hold for two quantities to
+/// state the same fact.
+pub const SAME_STATEMENT: f32 = 0.6;
+
+/// A sentence with fewer content words than this says too little to match another.
+const MIN_STATEMENT_WORDS: usize = 5;
+
+/// How many tokens either side of a number make its context.
+pub const CONTEXT_TOKENS: usize = 8;
+
+/// Two quantities state one fact only when their contexts share this many words (and each is
+/// the other's best match in its article).
+const MIN_SHARED_CONTEXT: usize = 2;
+
+/// The same for sums of money, which name no counted word of their own.
+const MIN_SHARED_CONTEXT_MONEY: usize = 3;
+
+/// A sentence with this many numbers or more is a list of figures; its quantities are not
+/// compared.
+pub const MAX_NUMBERS_IN_SENTENCE: usize = 3;
+
+/// Hedged values this close (relative difference) are compatible.
+const HEDGE_TOLERANCE: f64 = 0.15;
+
+/// The words of `data/quantities.tsv`.
+struct Words {
+    scales: BTreeMap<&'static str, f64>,
+    hedges: BTreeMap<&'static str, Hedge>,
+    skips: BTreeSet<&'static str>,
+    accumulating: BTreeSet<&'static str>,
+    events: BTreeSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        scales: BTreeMap::new(),
+        hedges: BTreeMap::new(),
+        skips: BTreeSet::new(),
+        accumulating: BTreeSet::new(),
+        events: BTreeSet::new(),
+    };
+    for line in parallax_lexicon::entries(include_str!("../data/quantities.tsv")) {
+        let mut fields = line.split('\t');
+        match (fields.next(), fields.next(), fields.next()) {
+            (Some("scale"), Some(word), Some(factor)) => {
+                if let Ok(f) = factor.parse() {
+                    words.scales.insert(word, f);
+                }
+            }
+            (Some("hedge"), Some(word), Some(side)) => {
+                let hedge = match side {
+                    "below" => Hedge::AtMost,
+                    "above" => Hedge::AtLeast,
+                    _ => Hedge::About,
+                };
+                words.hedges.insert(word, hedge);
+            }
+            (Some("skip"), Some(word), None) => {
+                words.skips.insert(word);
+            }
+            (Some("accumulate"), Some(word), None) => {
+                words.accumulating.insert(word);
+            }
+            (Some("event"), Some(word), None) => {
+                words.events.insert(word);
+            }
+            _ => {}
+        }
+    }
+    words
+});
+
+/// How a hedge bounds the value it stands before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    /// "about 350": close to it on either side.
+    About,
+    /// "nearly $80 million", "less than 25 km": at most the value.
+    AtMost,
+    /// "more than 300", "at least 12": at least the value.
+    AtLeast,
+}
+
+/// One quantity read from a sentence.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    /// Where it is stated.
+    pub source: SourceRef,
+    /// The value, scaled ("82 million" is 82,000,000).
+    pub value: f64,
+    /// True when money (`$`, `€`, `£` before the number).
+    pub money: bool,
+    /// Its hedge, when hedged ("about", "nearly", "more than").
+    pub hedge: Option<Hedge>,
+    /// The counted word as written, lower-cased ("soldiers", "yard" of "86-yard": a single
+    /// play's length and a season's yards are different facts).
+    pub counts: String,
+    /// The number as written, with its scale and counted word ("$82 million contract").
+    pub text: String,
+    /// Content words within [`CONTEXT_TOKENS`] tokens of the number, in its sentence, without
+    /// numbers and the counted word: what the figure is about.
+    pub context: BTreeSet<String>,
+}
+
+/// The quantities stated in `doc`'s article `article`.
+pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
+    let words = &*WORDS;
+    let tokens = &doc.tokens;
+    let in_time = |start: usize| doc.times.iter().any(|t| t.span.start <= start && start < t.span.end);
+    let lower = |i: usize| tokens.get(i).map(|t| doc.slice(t.span).to_lowercase());
+    let mut numbers_in_sentence: BTreeMap<usize, usize> = BTreeMap::new();
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+        *numbers_in_sentence.entry(t.sentence).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Number || t.in_quote || in_time(t.span.start) {
+            continue;
+        }
+        if numbers_in_sentence.get(&t.sentence).copied().unwrap_or(0) >= MAX_NUMBERS_IN_SENTENCE {
+            continue;
+        }
+        // an age ("a 36 - year - old", "36-year-old") belongs to a person, not to the event
+        let is_age = |k: usize| {
+            tokens.get(k..k + 3).is_some_and(|w| {
+                doc.slice(w[0].span).starts_with("year") && doc.slice(w[1].span) == "-" && doc.slice(w[2].span) == "old"
+            }) || tokens.get(k).is_some_and(|w| doc.slice(w.span).contains("-old"))
+        };
+        if is_age(i + 2) || is_age(i) || doc.slice(t.span).ends_with("-year-old") {
+            continue;
+        }
+        // "86-yard" is one token: the number and the word it counts
+        let (digits, joined) = match doc.slice(t.span).split_once('-') {
+            Some((n, w)) if w.chars().all(|c| c.is_ascii_alphabetic()) && !w.is_empty() => (n, Some(w)),
+            Some(_) => continue,
+            None => (doc.slice(t.span), None),
+        };
+        let Ok(mut value) = digits.replace(',', "").parse::<f64>() else { continue };
+        let text_of = |k: usize| tokens.get(k).map(|x| doc.slice(x.span));
+        // "4, 051" (a thousands separator spaced out): the second part is not a number of its own
+        if i >= 2 && text_of(i - 1) == Some(",") && tokens[i - 2].kind == TokenKind::Number && digits.len() == 3 {
+            continue;
+        }
+        if text_of(i + 1) == Some(",")
+            && text_of(i + 2).is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let Ok(rest) = text_of(i + 2).unwrap_or_default().parse::<f64>() else { continue };
+            value = value * 1000.0 + rest;
+        }
+        // a score or range ("20 - 13", "2009-2011"): no count of one thing
+        let dash_number = |k: Option<usize>, l: Option<usize>| {
+            k.and_then(text_of) == Some("-")
+                && l.and_then(|l| tokens.get(l)).is_some_and(|x| x.kind == TokenKind::Number)
+        };
+        if dash_number(Some(i + 1), Some(i + 2)) || dash_number(i.checked_sub(1), i.checked_sub(2)) {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(lower);
+        let money = before.as_deref().is_some_and(|w| matches!(w, "$" | "€" | "£"));
+        let hedge_at = if money { i.checked_sub(2) } else { i.checked_sub(1) };
+        // "more than 80", "up to 80": the hedge is the word before "than" or "to"
+        let hedge_at = match hedge_at.and_then(lower).as_deref() {
+            Some("than" | "to") => hedge_at.and_then(|k| k.checked_sub(1)),
+            _ => hedge_at,
+        };
+        let hedge = hedge_at.and_then(lower).and_then(|w| words.hedges.get(w.as_str()).copied());
+        if let Some(word) = joined {
+            let word = word.to_lowercase();
+            if !words.skips.contains(word.as_str()) && word.len() >= 2 {
+                let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
+                out.push(Quantity {
+                    source: (article, t.sentence),
+                    value,
+                    money,
+                    hedge,
+                    counts: word.clone(),
+                    text: doc.text.get(start..t.span.end).unwrap_or_default().to_string(),
+                    context: context(doc, i, &stem(&word)),
+                });
+            }
+            continue;
+        }
+        let mut next = i + 1;
+        if let Some(factor) = lower(next).and_then(|w| words.scales.get(w.as_str()).copied()) {
+            value *= factor;
+            next += 1;
+        }
+        // a sum of money counts its currency
+        if money {
+            let start = tokens.get(i - 1).map_or(t.span.start, |m| m.span.start);
+            let end = tokens.get(next - 1).map_or(t.span.end, |m| m.span.end);
+            out.push(Quantity {
+                source: (article, t.sentence),
+                value,
+                money,
+                hedge,
+                counts: before.unwrap_or_default(),
+                text: doc.text.get(start..end).unwrap_or_default().to_string(),
+                context: context(doc, i, ""),
+            });
+            continue;
+        }
+        // the counted word: the next word of the same sentence ("-" in "86-yard" is skipped)
+        if tokens.get(next).is_some_and(|n| doc.slice(n.span) == "-") {
+            next += 1;
+        }
+        let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence) else {
+            continue;
+        };
+        let word = doc.slice(counted.span).to_lowercase();
+        if words.skips.contains(word.as_str()) || word.len() < 2 {
+            continue;
+        }
+        let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
+        out.push(Quantity {
+            source: (article, t.sentence),
+            value,
+            money,
+            hedge,
+            counts: word.clone(),
+            text: doc.text.get(start..counted.span.end).unwrap_or_default().to_string(),
+            context: context(doc, i, &stem(&word)),
+        });
+    }
+    out
+}
+
+/// The content words of the tokens around token `at` in its sentence, without numbers and
+/// the counted word.
+fn context(doc: &Doc, at: usize, counted: &str) -> BTreeSet<String> {
+    let sentence = doc.tokens.get(at).map(|t| t.sentence);
+    let from = at.saturating_sub(CONTEXT_TOKENS);
+    let to = (at + CONTEXT_TOKENS + 1).min(doc.tokens.len());
+    doc.tokens
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| Some(t.sentence) == sentence && t.kind == TokenKind::Word)
+        .flat_map(|t| content_words(doc.slice(t.span)))
+        .filter(|w| w != counted && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// A sentence's content words without numbers: what it says besides its figures.
+fn statement(doc: &Doc, sentence: usize) -> BTreeSet<String> {
+    doc.sentences
+        .get(sentence)
+        .map(|s| {
+            content_words(doc.slice(s.span)).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// True when two statements say the same thing: the shorter shares [`SAME_STATEMENT`] of its
+/// words with the other.
+fn same_statement(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let shorter = a.len().min(b.len());
+    shorter >= MIN_STATEMENT_WORDS && a.intersection(b).count() as f32 >= SAME_STATEMENT * shorter as f32
+}
+
+/// True when two values disagree: different, and not compatible with a hedge ("about 350"
+/// and 352 agree; "nearly $80 million" and "$82 million" do not; "more than 300" and 320 agree).
+fn values_differ(a: &Quantity, b: &Quantity) -> bool {
+    if a.value == b.value {
+        return false;
+    }
+    let close = (a.value - b.value).abs() / a.value.abs().max(b.value.abs()) <= HEDGE_TOLERANCE;
+    // does `q`'s hedge admit `other`'s value?
+    let admits = |q: &Quantity, other: &Quantity| match q.hedge {
+        Some(Hedge::About) => close,
+        Some(Hedge::AtMost) => other.value <= q.value,
+        Some(Hedge::AtLeast) => other.value >= q.value,
+        None => false,
+    };
+    !(admits(a, b) || admits(b, a))
+}
+
+/// The number conflicts among the story's independent reports `articles`.
+pub fn number_conflicts(docs: &[Doc], articles: &[usize], reports: &Reports) -> Vec<Conflict> {
+    // copies too: a copy that changes a figure disagrees with its original (an identical copy
+    // states the same values and adds nothing)
+    let _ = reports;
+    let independent: Vec<usize> = articles.to_vec();
+    // only what happened is compared: a count of the killed, the arrested, the votes (a
+    // distance, a player's statistics, a list of seized items is background; sums of money are
+    // not compared yet: offers from several bidders and currency conversions look alike)
+    let about_event = |q: &Quantity| {
+        let words = &*WORDS;
+        let stem_of = stem(&q.counts);
+        let event_word = |w: &str| words.accumulating.contains(w) || words.events.contains(w);
+        !q.money && (event_word(&stem_of) || q.context.iter().any(|w| event_word(w)))
+    };
+    let mut all: Vec<(Quantity, BTreeSet<String>)> = Vec::new();
+    for &d in &independent {
+        for q in quantities(&docs[d], d).into_iter().filter(|q| about_event(q)) {
+            let words = statement(&docs[d], q.source.1);
+            all.push((q, words));
+        }
+    }
+    // the day an article was published, when the input or the article says so (an inferred day
+    // is no evidence of which report came later)
+    let published = |d: usize| {
+        let meta = &docs[d].meta;
+        meta.published.as_deref().filter(|_| meta.published_from != Provenance::Inferred).map(day_of)
+    };
+    let accumulating = |q: &Quantity| {
+        let words = &*WORDS;
+        words.accumulating.contains(stem(&q.counts).as_str())
+            || q.context.iter().any(|w| words.accumulating.contains(w.as_str()))
+    };
+    // pairs of the same fact with different values, joined into groups (union-find)
+    let mut parent: Vec<usize> = (0..all.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    // how well two quantities of different articles match as one fact (None: not at all):
+    // shared context words, then the share of statement words
+    let matching = |a: &(Quantity, BTreeSet<String>), b: &(Quantity, BTreeSet<String>)| -> Option<(usize, u32)> {
+        let ((qa, wa), (qb, wb)) = (a, b);
+        if qa.source.0 == qb.source.0 || qa.counts != qb.counts || qa.money != qb.money || !same_statement(wa, wb) {
+            return None;
+        }
+        let shared = qa.context.intersection(&qb.context).count();
+        let needed = if qa.money { MIN_SHARED_CONTEXT_MONEY } else { MIN_SHARED_CONTEXT };
+        let overlap = wa.intersection(wb).count() as f32 / wa.len().min(wb.len()).max(1) as f32;
+        (shared >= needed).then_some((shared, (overlap * 1000.0) as u32))
+    };
+    // each quantity's best match in each other article
+    let mut best: BTreeMap<(usize, usize), (usize, u32, usize)> = BTreeMap::new();
+    for i in 0..all.len() {
+        for j in 0..all.len() {
+            if let Some((shared, overlap)) = matching(&all[i], &all[j]) {
+                let key = (i, all[j].0.source.0);
+                let better = best.get(&key).is_none_or(|&(s, o, _)| (shared, overlap) > (s, o));
+                if better {
+                    best.insert(key, (shared, overlap, j));
+                }
+            }
+        }
+    }
+    let best_of = |i: usize, article: usize| best.get(&(i, article)).map(|&(_, _, j)| j);
+    let mut in_conflict = vec![false; all.len()];
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let ((a, _), (b, _)) = (&all[i], &all[j]);
+            let (da, db) = (a.source.0, b.source.0);
+            // one fact: each is the other's best match in its article
+            if best_of(i, db) != Some(j) || best_of(j, da) != Some(i) {
+                continue;
+            }
+            // a later, higher figure of a growing count (a death toll) updates the earlier one
+            let updated = match (published(da), published(db)) {
+                (Some(x), Some(y)) if x != y && accumulating(a) && accumulating(b) => {
+                    let (earlier, later) = if x < y { (a, b) } else { (b, a) };
+                    later.value > earlier.value
+                }
+                _ => false,
+            };
+            // an article that also states the other's value for the same word does not deny it
+            // (a 32-bit and a 64-bit version; a day's haul and the season's total)
+            let states = |article: usize, q: &Quantity| {
+                all.iter().any(|(o, _)| o.source.0 == article && o.counts == q.counts && o.value == q.value)
+            };
+            if updated || states(da, b) || states(db, a) || !values_differ(a, b) {
+                continue;
+            }
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+            in_conflict[i] = true;
+            in_conflict[j] = true;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, _) in in_conflict.iter().enumerate().filter(|(_, &c)| c) {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .map(|members| {
+            let first = &all[members[0]].0;
+            let about =
+                if first.money { format!("amount ({})", first.counts) } else { format!("number of {}", first.counts) };
+            let claims = members.iter().map(|&m| (all[m].0.text.clone(), all[m].0.source)).collect();
+            Conflict { about, claims }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(source: &str, text: &str) -> Doc {
+        let mut doc = Doc::new(source, text.into());
+        parallax_analyze::analyze(&mut doc);
+        doc
+    }
+
+    fn conflicts(texts: &[&str]) -> Vec<Conflict> {
+        let docs: Vec<Doc> = texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect();
+        let members: Vec<usize> = (0..docs.len()).collect();
+        number_conflicts(&docs, &members, &Reports::of(&docs, &members))
+    }
+
+    #[test]
+    fn one_fact_with_two_values_is_a_conflict() {
+        let found = conflicts(&[
+            "Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.",
+            "The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].about, "number of soldiers");
+        assert_eq!(found[0].claims.len(), 2);
+        // a hedge that excludes the other value: "nearly 80" is at most 80
+        let found = conflicts(&[
+            "Police said they arrested nearly 80 protesters after the march through the city centre on Friday.",
+            "Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // "more than 80" admits 95
+        assert!(conflicts(&[
+            "Police said they arrested more than 80 protesters after the march through the city centre on Friday.",
+            "Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn figures_that_are_not_about_the_event_are_not_compared() {
+        // two bidders' offers
+        assert!(conflicts(&[
+            "The Orioles have offered the first baseman a seven-year deal worth $140 million, reports said.",
+            "The Nationals have offered the first baseman an eight-year deal worth $160 million, reports said.",
+        ])
+        .is_empty());
+        // a distance differs between reports without a disagreement about what happened
+        assert!(conflicts(&[
+            "The quake struck about 75 kilometers west of the main city early on Sunday morning.",
+            "The quake struck 135 kilometers west of the main city early on Sunday morning.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn different_facts_hedged_values_and_quotes_are_not() {
+        // different statements that share a counted word
+        assert!(conflicts(&[
+            "The rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday.",
+            "The army said 40 soldiers had been deployed to guard the southern border crossing.",
+        ])
+        .is_empty());
+        // a hedged value close to the exact one
+        assert!(conflicts(&[
+            "About 350 people were sheltering in the school when the shells hit the building.",
+            "Some 352 people were sheltering in the school when the shells hit the building.",
+        ])
+        .is_empty());
+        // a figure inside a quotation is its speaker's
+        assert!(conflicts(&[
+            "\"We counted 350 people sheltering in the school when the shells hit,\" Ging said.",
+            "\"We counted 1,000 people sheltering in the school when the shells hit,\" Gunness said.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn a_later_figure_is_an_update_not_a_conflict() {
+        let mut a = article("a", "The earthquake killed 12 people in the mountain villages south of the capital.");
+        let mut b = article("b", "The earthquake killed 40 people in the mountain villages south of the capital.");
+        a.meta.published = Some("2024-03-01".into());
+        b.meta.published = Some("2024-03-03".into());
+        let docs = vec![a, b];
+        assert!(number_conflicts(&docs, &[0, 1], &Reports::of(&docs, &[0, 1])).is_empty());
+    }
+}
