@@ -149,11 +149,14 @@ pub fn build_timeline(
                 shared > 0 || same_place_undated
             };
             let undated_needs_more = r.date.is_none() && shared < 2.min(r.participants.len()) && r.place.is_none();
+            // people speak often: two statements are one only on the same day
+            let speech_apart = r.kind == EventKind::Speech && (r.date.is_none() || e.date != r.date);
             e.kind == r.kind
                 && opt_compatible(&e.date, &r.date, |a, b| a == b)
                 && opt_compatible(&e.place, &r.place, places_compatible)
                 && people_ok
                 && !undated_needs_more
+                && !speech_apart
         });
         match same {
             Some(e) => {

@@ -7,7 +7,8 @@ use super::vocabulary::anaphor_kind;
 use super::Finder;
 
 impl<'d> Finder<'d> {
-    /// An event lacking date and place right after one of its kind is that event; an event
+    /// An event lacking date and place right after one of its kind and status (planned or
+    /// happened) is that event, unless it is a bare noun after a preposition; an event
     /// lacking a date in a sentence that refers to "the meeting" takes that meeting's date. An
     /// event an indefinite article introduces as a new one ("to pave the way for a meeting
     /// between Trump and Putin") takes nothing from the others.
@@ -22,9 +23,19 @@ impl<'d> Finder<'d> {
             if introduced {
                 continue;
             }
-            if events[i].place.is_none() {
+            // a bare noun after a preposition ("would be involved in talks", "for talks") may be
+            // any such event: it does not refer back
+            let bare = trigger_tok > 0
+                && matches!(self.lower(trigger_tok - 1), "in" | "for" | "of" | "on" | "into" | "to" | "at" | "about");
+            if events[i].place.is_none() && !bare {
+                // the same event is planned in both mentions or has happened in both: "the
+                // upcoming talks" are not the meeting just held
+                let status = events[i].status;
                 let near = |j: usize| {
-                    events[j].kind == kind && events[j].sentence < sentence && sentence - events[j].sentence <= 2
+                    events[j].kind == kind
+                        && events[j].status == status
+                        && events[j].sentence < sentence
+                        && sentence - events[j].sentence <= 2
                 };
                 let prev =
                     (0..i).rev().find(|&j| near(j) && events[j].time.is_some() && events[j].place.is_some()).or_else(

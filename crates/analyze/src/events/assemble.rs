@@ -4,7 +4,7 @@
 
 use parallax_doc::{EntityKind, Event, EventKind, EventStatus, MentionKind};
 
-use super::vocabulary::is_collective;
+use super::vocabulary::{is, is_collective, triggers, WordClass};
 use super::Finder;
 use crate::lexicon::{is_future_marker, is_reporting_verb};
 
@@ -26,7 +26,33 @@ impl<'d> Finder<'d> {
         // the event noun in a phrase such as "after the summit" attaches to the reporting verb
         let in_adjunct = (start.saturating_sub(3)..start)
             .any(|k| matches!(self.lower(k), "after" | "before" | "at" | "during" | "ahead"));
+        // "updates on the talks": the event is the topic of something else, and the people of
+        // the clause are not its participants
+        let determiner = start > 0 && matches!(self.lower(start - 1), "the" | "these" | "those" | "this" | "that");
+        let before = if determiner { start.checked_sub(2) } else { start.checked_sub(1) };
+        let topic = before.is_some_and(|k| k >= range.start && is(WordClass::TopicPreposition, self.lower(k)));
+        // a reporting verb between a person and the trigger makes the person the source of
+        // what is reported ("Peskov has suggested that … talks", "quoting Peskov, reported
+        // that the talks"), not a participant; "he" after the verb is ("Trump said he would
+        // meet Putin")
+        let reported_after = |k: usize| {
+            (k + 1..start).any(|j| is_reporting_verb(self.word(j)) || is(WordClass::SourceVerb, self.lower(j)))
+        };
+        // "the Trump administration", "the Biden campaign": a name as a modifier
+        let attributive = |k: usize, m_end: usize| {
+            let next = self.doc.token_at_or_after(m_end);
+            k > range.start
+                && matches!(self.lower(k - 1), "the" | "a" | "an")
+                && next < range.end
+                && self.word(next).starts_with(|c: char| c.is_lowercase())
+        };
+        // a person after a later trigger belongs to that one ("the talks … pave the way for a
+        // meeting between Trump and Putin")
+        let later_trigger = |k: usize| (end..k).any(|j| triggers().contains_key(self.lower(j)));
         for k in range.clone() {
+            if topic {
+                break;
+            }
             if self.quoted(k) {
                 continue;
             }
@@ -48,13 +74,18 @@ impl<'d> Finder<'d> {
             if (attribution || according) && m.kind != MentionKind::Pronoun {
                 continue;
             }
+            let source = k < start && kind != EventKind::Speech && !in_adjunct && reported_after(k);
+            if (source && m.kind != MentionKind::Pronoun) || (k > end && later_trigger(k)) || attributive(k, m.span.end)
+            {
+                continue;
+            }
             if !participants.contains(&m.entity) {
                 participants.push(m.entity);
             }
         }
         // "Russia launched an attack on Kharkiv": with no person named, the organisations and
         // countries acting
-        if participants.is_empty() && is_collective(kind) {
+        if participants.is_empty() && is_collective(kind) && !topic {
             for k in range.clone() {
                 if self.quoted(k) {
                     continue;
@@ -84,7 +115,7 @@ impl<'d> Finder<'d> {
             }
         }
         // "the two leaders spoke by phone": the people of the sentence before
-        if participants.is_empty() && kind != EventKind::Speech && !is_collective(kind) && s > 0 {
+        if participants.is_empty() && kind != EventKind::Speech && !is_collective(kind) && s > 0 && !topic {
             let plural = range.clone().any(|k| {
                 let w = self.lower(k);
                 w == "they" || w == "both" || (w == "two" && k > 0 && self.lower(k - 1) == "the")

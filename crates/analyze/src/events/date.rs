@@ -5,8 +5,8 @@ use crate::lexicon::is_reporting_verb;
 
 impl<'d> Finder<'d> {
     /// The date (a day) nearest to token `from` within the sentence, between `lower_bound` and
-    /// `until`, at most ten tokens away, and not across a reporting verb ("said Monday … the
-    /// upcoming talks": Monday is when it was said).
+    /// `until`, at most ten tokens away, not across a reporting verb and not right after one
+    /// ("said Monday … the upcoming talks": Monday is when it was said).
     pub(super) fn nearest_time(&self, s: usize, from: usize, lower_bound: usize, until: usize) -> Option<usize> {
         self.nearest_time_of(s, from, lower_bound, until, false)
     }
@@ -40,6 +40,14 @@ impl<'d> Finder<'d> {
             .filter_map(|(i, t)| {
                 let tok = self.doc.token_at_or_after(t.span.start);
                 if tok < lower_bound || tok >= until || self.in_quote.get(tok).copied().unwrap_or(true) {
+                    return None;
+                }
+                // "said Monday", "said on Monday": the day of the saying, not of what is said
+                // (unless the event is that saying)
+                let said_then = (tok.saturating_sub(2)..tok)
+                    .any(|k| k != from && k >= lower_bound && is_reporting_verb(self.word(k)))
+                    && (tok.saturating_sub(2)..tok).all(|k| k == from || !matches!(self.word(k), "," | "."));
+                if said_then && !(tok.saturating_sub(2)..tok).contains(&from) {
                     return None;
                 }
                 let (a, b) = (tok.min(from), tok.max(from));

@@ -109,12 +109,26 @@ pub(super) enum WordClass {
     /// Topic nouns: a place after one belongs to the topic, not to an event ("the war in
     /// Ukraine").
     Topic,
+    /// Before a trigger, makes the event a topic of something else ("updates on the talks").
+    TopicPreposition,
+    /// Besides the lexicon's reporting verbs, verbs that make the person before them a source
+    /// ("quoting Peskov, reported that …").
+    SourceVerb,
 }
 
 impl WordClass {
     /// The class names of `data/events/words.tsv`, in the order of the variants.
-    const NAMES: [&'static str; 7] =
-        ["generic", "generic_collective", "wish", "hazard", "violence", "agreeing", "topic"];
+    const NAMES: [&'static str; 9] = [
+        "generic",
+        "generic_collective",
+        "wish",
+        "hazard",
+        "violence",
+        "agreeing",
+        "topic",
+        "topic_preposition",
+        "source_verb",
+    ];
 }
 
 const WORDS: &str = include_str!("../../data/events/words.tsv");
