@@ -134,7 +134,11 @@ impl<'d> Finder<'d> {
         if matches!(kind, EventKind::Death | EventKind::Arrest | EventKind::Appointment) {
             participants = self.patients(start, end, &participants, range.clone());
         }
-        let future = (range.start..end).rev().take(12).any(|k| is_future_marker(self.lower(k)));
+        // "the way for a meeting", "calls for a ceasefire": an event sought is still to come
+        let sought = start >= 2
+            && matches!(self.lower(start - 1), "a" | "an")
+            && matches!(self.lower(start - 2), "for" | "toward" | "towards");
+        let future = sought || (range.start..end).rev().take(12).any(|k| is_future_marker(self.lower(k)));
         let after_publication = time.and_then(|t| {
             // compared at the value's own precision: "2025-05" is not after "2025-05-16"
             let value = &self.doc.times[t].value;

@@ -116,6 +116,10 @@ impl<'d> Finder<'d> {
                 return;
             }
         }
+        // "to pave the way for a meeting between …": an event the article introduces as a new
+        // one takes its place from its own words, after it, not from the sentence before it
+        let introduced = start > 0 && matches!(self.lower(start - 1), "a" | "an");
+        let wide = if introduced { start..wide.end } else { wide };
         let place = if is_collective(kind) {
             // "Hamas attacked Israel", "shelled Kherson": the place attacked
             let object = (kind == EventKind::Attack && self.lower(start).ends_with("ed"))
