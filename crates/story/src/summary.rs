@@ -49,6 +49,9 @@ const LEAD_BONUS: f32 = 0.05;
 const PRONOUN_PENALTY: f32 = 0.7;
 /// A sentence more similar than this (cosine) to one already chosen repeats it.
 const MAX_OVERLAP: f32 = 0.5;
+/// A line whose words of four letters or more are capitalised at least this often is in Title
+/// Case: a headline.
+const TITLE_CASE_SHARE: f32 = 0.7;
 /// Pronouns that make an opening sentence dangle out of its article.
 const OPENING_PRONOUNS: &[&str] = &["he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "those"];
 
@@ -106,7 +109,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         let text = doc.slice(s.span);
         let n_words = text.split_whitespace().count();
         let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
-        if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote {
+        if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote || is_headline(doc, text) {
             continue;
         }
         // centrality across outlets: mean similarity to the other reports' sentences and titles
@@ -156,6 +159,33 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             SummarySentence { article: c.article, sentence: c.sentence, sources }
         })
         .collect()
+}
+
+/// True when `sentence` is a headline or an aside rather than a sentence of the story: the
+/// article's title (or a part of it, or the title glued to a dateline), a line in brackets, a
+/// line without closing punctuation, or a
+/// line in Title Case ("Warren Jeffs, Polygamist Leader, Convicted In Child Sexual Assault Case").
+fn is_headline(doc: &Doc, sentence: &str) -> bool {
+    let sentence = sentence.trim();
+    let title = doc.meta.title.as_deref().map(str::trim).unwrap_or("");
+    let bare = sentence.trim_end_matches(['.', '!', '?']);
+    if !title.is_empty()
+        && (sentence.starts_with(title) || (bare.split_whitespace().count() >= 3 && title.starts_with(bare)))
+    {
+        return true;
+    }
+    // an aside in brackets ("(Will Texas have better luck with Warren Jeffs?)")
+    if sentence.starts_with(['(', '[']) {
+        return true;
+    }
+    let closed = sentence.trim_end_matches(['"', '\'', '”', '’', ')']);
+    if !closed.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    let long: Vec<&str> =
+        sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    long.len() >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long.len() as f32
 }
 
 /// True when `sentence` opens with a pronoun that points outside it ("He said…", "They…"):
@@ -273,5 +303,17 @@ mod tests {
             );
         }
         assert!(summary.iter().any(|s| s.sources.contains(&0) && s.sources.contains(&2)), "{summary:?}");
+    }
+
+    #[test]
+    fn headlines_and_asides_are_not_summary_sentences() {
+        let mut doc = article("a", "Jeffs charged again. He was charged on Tuesday in Texas.");
+        doc.meta.title = Some("Jeffs charged againJuly 23, 2008".into());
+        assert!(is_headline(&doc, "Jeffs charged again."));
+        assert!(is_headline(&doc, "Warren Jeffs, Polygamist Leader, Convicted In Child Sexual Assault Case"));
+        assert!(is_headline(&doc, "(Will Texas have better luck with Warren Jeffs?)"));
+        assert!(is_headline(&doc, "Prophet to pedophile: Jeffs sentenced to life in prison"));
+        assert!(!is_headline(&doc, "He was charged on Tuesday in Texas with sexual assault."));
+        assert!(!is_headline(&doc, "\"We stand ready to try him,\" said Jerry Strickland, a spokesman."));
     }
 }
