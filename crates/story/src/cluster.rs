@@ -73,6 +73,16 @@ impl TermVector {
         order.into_iter().take(n).map(|(t, _)| t.as_str()).collect()
     }
 
+    /// The terms and their weights, in term order.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.terms.iter().map(|(t, w)| (t.as_str(), *w))
+    }
+
+    /// The dot product with a sum of vectors given as term weights.
+    pub fn dot_sum(&self, sum: &std::collections::HashMap<&str, f32>) -> f32 {
+        self.terms.iter().map(|(t, w)| w * sum.get(t.as_str()).copied().unwrap_or(0.0)).sum()
+    }
+
     /// Cosine similarity with `other` (both are unit vectors).
     pub fn cosine(&self, other: &TermVector) -> f32 {
         let (mut i, mut j, mut dot) = (0, 0, 0.0f32);

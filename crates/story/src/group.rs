@@ -26,15 +26,18 @@ const CANDIDATE_TERMS: usize = 25;
 
 /// At most this many earlier articles (those sharing most strong terms) are compared with each
 /// article: the cost per article is bounded whatever the input holds.
-const MAX_CANDIDATES: usize = 200;
+const MAX_CANDIDATES: usize = 100;
 
 /// Two articles are as similar as their whole texts, or as their leads (title and opening
 /// sentences) times this, whichever is higher: two long reports of one event may differ in
 /// their background yet state the same event in their first lines.
 const LEAD_WEIGHT: f32 = 0.6;
 
+/// Of the earlier articles sharing one strong term, only the last this many are looked at.
+const MAX_POSTING: usize = 2000;
+
 /// Pairs less similar than this are not kept in the graph.
-const MIN_EDGE: f32 = 0.05;
+const MIN_EDGE: f32 = 0.1;
 
 /// Publication dates this many days apart or fewer do not lower a pair's similarity.
 const SAME_NEWS_DAYS: i64 = 3;
@@ -60,7 +63,26 @@ impl Grouping {
     /// Groups `docs` into stories: each a list of article indices in input order; stories in
     /// the order of their first article.
     pub fn group(&self, docs: &[Doc]) -> Vec<Vec<usize>> {
-        let vectors: Vec<(TermVector, TermVector)> = docs.iter().map(|d| (article_vector(d), lead_vector(d))).collect();
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let vectors: Vec<Article> = docs
+            .iter()
+            .map(|d| {
+                let whole = article_vector(d);
+                let strongest: Vec<u32> = whole
+                    .strongest(CANDIDATE_TERMS)
+                    .into_iter()
+                    .map(|t| {
+                        let next = vocabulary.len() as u32;
+                        *vocabulary.entry(t.to_string()).or_insert(next)
+                    })
+                    .collect();
+                Article {
+                    whole: to_ids(&whole, &mut vocabulary),
+                    lead: to_ids(&lead_vector(d), &mut vocabulary),
+                    strongest,
+                }
+            })
+            .collect();
         let days: Vec<Option<i64>> = docs.iter().map(publication_day).collect();
         let edges = similarity_graph(&vectors, &days);
         average_link(docs.len(), edges, self.threshold)
@@ -85,29 +107,83 @@ fn date_factor(days: Option<i64>) -> f32 {
     }
 }
 
-/// Similar pairs `(i, j, similarity)` with `i < j`.
-fn similarity_graph(vectors: &[(TermVector, TermVector)], days: &[Option<i64>]) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut edges = Vec::new();
-    for (i, (v, lead)) in vectors.iter().enumerate() {
-        let strongest = v.strongest(CANDIDATE_TERMS);
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-        for term in &strongest {
-            for &j in postings.get(*term).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(j).or_default() += 1;
+/// A term vector with its terms as ids of one batch's vocabulary, sorted by id: comparing two
+/// is a merge of integers.
+type IdVector = Vec<(u32, f32)>;
+
+/// `v`'s terms as ids of `vocabulary` (new terms added in first-seen order).
+fn to_ids(v: &TermVector, vocabulary: &mut HashMap<String, u32>) -> IdVector {
+    let mut out: IdVector = v
+        .terms()
+        .map(|(term, w)| {
+            let next = vocabulary.len() as u32;
+            (*vocabulary.entry(term.to_string()).or_insert(next), w)
+        })
+        .collect();
+    out.sort_unstable_by_key(|&(id, _)| id);
+    out
+}
+
+/// The dot product of two id vectors (the cosine of unit vectors).
+fn dot(a: &IdVector, b: &IdVector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += x.1 * y.1;
+                i += 1;
+                j += 1;
             }
         }
-        let mut candidates: Vec<(usize, usize)> = shared.into_iter().map(|(j, n)| (n, j)).collect();
+    }
+    sum
+}
+
+/// What grouping keeps of an article: its whole and lead vectors and its strongest terms.
+struct Article {
+    whole: IdVector,
+    lead: IdVector,
+    strongest: Vec<u32>,
+}
+
+/// Similar pairs `(i, j, similarity)` with `i < j`.
+fn similarity_graph(vectors: &[Article], days: &[Option<i64>]) -> Vec<(usize, usize, f32)> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // per earlier article, how many strong terms it shares with the current one
+    let mut shared = vec![0u32; vectors.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut edges = Vec::new();
+    for (i, article) in vectors.iter().enumerate() {
+        for term in &article.strongest {
+            let list = postings.get(term).map_or(&[][..], Vec::as_slice);
+            // the most recent articles sharing the term: a term that half the input shares
+            // does not make the cost per article grow with the input
+            for &j in &list[list.len().saturating_sub(MAX_POSTING)..] {
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
+            }
+        }
+        let mut candidates: Vec<(u32, usize)> = touched.iter().map(|&j| (shared[j], j)).collect();
+        for &j in &touched {
+            shared[j] = 0;
+        }
+        touched.clear();
         // most shared strong terms first, then the earlier article
         candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, j) in candidates.iter().take(MAX_CANDIDATES) {
             let apart = days[i].zip(days[j]).map(|(a, b)| a - b);
-            let s = v.cosine(&vectors[j].0).max(LEAD_WEIGHT * lead.cosine(&vectors[j].1)) * date_factor(apart);
+            let other = &vectors[j];
+            let s = dot(&article.whole, &other.whole).max(LEAD_WEIGHT * dot(&article.lead, &other.lead))
+                * date_factor(apart);
             if s >= MIN_EDGE {
                 edges.push((j, i, s));
             }
         }
-        for term in strongest {
+        for &term in &article.strongest {
             postings.entry(term).or_default().push(i);
         }
     }

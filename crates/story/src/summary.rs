@@ -14,7 +14,7 @@
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
 //! article order after the sentence's own article.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use parallax_doc::{Doc, TokenKind};
 use serde::Serialize;
@@ -101,6 +101,17 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             units.push((d, Some(s_idx), TermVector::of_texts([doc.slice(s.span)])));
         }
     }
+    // the sum of all units' vectors, and per article the sum of its own and how many it has
+    let mut total: HashMap<&str, f32> = HashMap::new();
+    let mut sums: HashMap<usize, (HashMap<&str, f32>, usize)> = HashMap::new();
+    for (d, _, vector) in &units {
+        let own = sums.entry(*d).or_default();
+        own.1 += 1;
+        for (term, w) in vector.terms() {
+            *total.entry(term).or_default() += w;
+            *own.0.entry(term).or_default() += w;
+        }
+    }
     let mut candidates = Vec::new();
     for (d, s_idx, vector) in &units {
         let Some(s_idx) = *s_idx else { continue };
@@ -113,11 +124,16 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             continue;
         }
         // centrality across outlets: mean similarity to the other reports' sentences and titles
-        let (sum, n) = units
-            .iter()
-            .filter(|(other, _, _)| other != d)
-            .fold((0.0f32, 0usize), |(sum, n), (_, _, v)| (sum + vector.cosine(v), n + 1));
-        let mut score = if n > 0 { sum / n as f32 } else { 0.0 };
+        // (cosines of unit vectors are dot products, so the mean is one dot product with the
+        // sum of the other reports' vectors: linear in the story's size)
+        let own = sums.get(d).map(|(v, n)| (v, *n));
+        let others = units.len() - own.map_or(0, |(_, n)| n);
+        let mut score = if others > 0 {
+            let dot = vector.dot_sum(&total) - own.map_or(0.0, |(v, _)| vector.dot_sum(v));
+            dot / others as f32
+        } else {
+            0.0
+        };
         if s_idx == 0 {
             score += LEAD_BONUS;
         }
