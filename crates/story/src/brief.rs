@@ -9,6 +9,9 @@ use parallax_doc::{EventStatus, Provenance};
 
 use crate::{Analysis, Story};
 
+/// What an empty section of the brief says, so an empty heading is not mistaken for a gap.
+const NONE: &str = "_None found._";
+
 /// The Markdown brief of one story.
 pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     let docs = &analysis.docs;
@@ -41,6 +44,9 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
 
     let _ = writeln!(out, "\n## Who said what\n");
+    if story.quoted_speakers.is_empty() {
+        let _ = writeln!(out, "{NONE}\n");
+    }
     for said in &story.quoted_speakers {
         let Some(speaker) = story.entities.get(said.speaker) else { continue };
         let _ = writeln!(out, "**{}**\n", speaker.name);
@@ -54,6 +60,9 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     }
 
     let _ = writeln!(out, "## Timeline\n");
+    if !story.events.iter().any(|e| e.date.is_some()) {
+        let _ = writeln!(out, "_No dated events found._");
+    }
     for ev in story.events.iter().filter(|e| e.date.is_some()) {
         let who: Vec<&str> = ev.participants.iter().map(|&p| story.entities[p].name.as_str()).collect();
         let place = ev.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
@@ -84,16 +93,25 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
     };
     let events_at = |indices: &'_ [usize]| indices.iter().filter_map(|&i| story.events.get(i)).collect::<Vec<_>>();
     let _ = writeln!(out, "**Corroborated by several outlets**\n");
+    if story.comparison.corroborated.is_empty() {
+        let _ = writeln!(out, "{NONE}");
+    }
     for ev in events_at(&story.comparison.corroborated) {
         let _ = writeln!(out, "- {}", describe(ev));
     }
     if story.articles.len() > 1 {
         let _ = writeln!(out, "\n**Reported by one outlet only**\n");
+        if story.comparison.single_source.is_empty() {
+            let _ = writeln!(out, "{NONE}");
+        }
         for ev in events_at(&story.comparison.single_source) {
             let _ = writeln!(out, "- {}", describe(ev));
         }
     }
     let _ = writeln!(out, "\n**Conflicting**\n");
+    if story.comparison.conflicting.is_empty() {
+        let _ = writeln!(out, "{NONE}");
+    }
     for c in story.comparison.conflicting.iter().filter_map(|&i| story.conflicts.get(i)) {
         let claims: Vec<String> =
             c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
