@@ -161,6 +161,10 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             chosen.push(c);
         }
     }
+    // the most recent state first: sentences of later reports before earlier ones, undated
+    // reports last (a stable sort: equal days keep the order of choice)
+    let day = |d: usize| docs[d].meta.published.as_deref().map(crate::text::day_of);
+    chosen.sort_by_key(|c| std::cmp::Reverse(day(c.article)));
     chosen
         .into_iter()
         .map(|c| {
