@@ -25,10 +25,10 @@ from pathlib import Path
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 
 
-def load(path):
-    root = ET.parse(path).getroot()
-    tokens, text, offsets, last_sentence = {}, [], {}, None
-    pos = 0
+def rebuild_text(root):
+    """The article text from its tokens (a space between tokens, a line break between sentences)
+    and each token id's character span in it."""
+    text, offsets, last_sentence, pos = [], {}, None, 0
     for tok in root.iter("token"):
         sentence = tok.get("sentence")
         if last_sentence is not None:
@@ -40,7 +40,12 @@ def load(path):
         text.append(word)
         pos += len(word)
         last_sentence = sentence
-    body = "".join(text)
+    return "".join(text), offsets
+
+
+def load(path):
+    root = ET.parse(path).getroot()
+    body, offsets = rebuild_text(root)
     markables = root.find("Markables")
     mentions = {}
     instances = {}

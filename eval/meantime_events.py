@@ -27,22 +27,13 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from meantime_entities import char_to_byte, rebuild_text  # noqa: E402
+
 
 def load(path):
     root = ET.parse(path).getroot()
-    text, offsets, last_sentence, pos = [], {}, None, 0
-    for tok in root.iter("token"):
-        sentence = tok.get("sentence")
-        if last_sentence is not None:
-            sep = "\n" if sentence != last_sentence else " "
-            text.append(sep)
-            pos += len(sep)
-        word = tok.text or ""
-        offsets[tok.get("t_id")] = (pos, pos + len(word))
-        text.append(word)
-        pos += len(word)
-        last_sentence = sentence
-    body = "".join(text)
+    body, offsets = rebuild_text(root)
     markables = root.find("Markables")
     mentions, instances, dct, extent = {}, {}, None, 0
     for el in markables:
@@ -69,15 +60,6 @@ def load(path):
     for m_id, (start, end) in mentions.items():
         gold.setdefault(m_id, (start, end, f"{root.get('doc_id')}:{m_id}"))
     return root.get("doc_id"), body, list(gold.values()), extent, dct
-
-
-def char_to_byte(text):
-    out, b = [], 0
-    for ch in text:
-        out.append(b)
-        b += len(ch.encode("utf-8"))
-    out.append(b)
-    return out
 
 
 def b3(items):

@@ -45,20 +45,27 @@ impl TermVector {
     /// The content words of `texts` ([`content_words`]), weighted against the background
     /// corpus and normalised.
     pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> TermVector {
-        let background = Background::shipped();
         let mut counts: BTreeMap<String, f32> = BTreeMap::new();
         for text in texts {
             for w in content_words(text) {
                 *counts.entry(w).or_default() += 1.0;
             }
         }
+        TermVector::weighted(counts, |_| 1.0)
+    }
+
+    /// Terms with their counts, weighted by TF-IDF against the background corpus times
+    /// `scale(term)`, normalised, in term order.
+    fn weighted(counts: impl IntoIterator<Item = (String, f32)>, scale: impl Fn(&str) -> f32) -> TermVector {
+        let background = Background::shipped();
         let mut terms: Vec<(String, f32)> = counts
             .into_iter()
             .map(|(term, tf)| {
-                let w = (1.0 + tf.ln()) * background.idf(&term);
+                let w = scale(&term) * (1.0 + tf.ln()) * background.idf(&term);
                 (term, w)
             })
             .collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             terms.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -85,39 +92,32 @@ impl TermVector {
 
     /// Cosine similarity with `other` (both are unit vectors).
     pub fn cosine(&self, other: &TermVector) -> f32 {
-        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-        while let (Some(a), Some(b)) = (self.terms.get(i), other.terms.get(j)) {
-            match a.0.cmp(&b.0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a.1 * b.1;
-                    i += 1;
-                    j += 1;
-                }
+        sparse_dot(&self.terms, &other.terms)
+    }
+}
+
+/// The dot product of two sparse vectors sorted by key.
+pub fn sparse_dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += x.1 * y.1;
+                i += 1;
+                j += 1;
             }
         }
-        dot
     }
+    sum
 }
 
 /// An article's story terms weighted by TF-IDF against the shipped background corpus and
 /// normalised: the same vector whatever else is in the input.
 pub fn article_vector(doc: &Doc) -> TermVector {
-    let background = Background::shipped();
-    let mut terms: Vec<(String, f32)> = sorted_terms(doc)
-        .into_iter()
-        .map(|(term, tf)| {
-            let scale = if term.starts_with("@e:") || term.starts_with("@p:") { ENTITY_SCALE } else { 1.0 };
-            let w = scale * (1.0 + tf.ln()) * background.idf(&term);
-            (term, w)
-        })
-        .collect();
-    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        terms.iter_mut().for_each(|(_, w)| *w /= norm);
-    }
-    TermVector { terms }
+    let is_entity = |term: &str| term.starts_with("@e:") || term.starts_with("@p:");
+    TermVector::weighted(article_terms(doc), |term| if is_entity(term) { ENTITY_SCALE } else { 1.0 })
 }
 
 /// Incremental story clustering with its state.
@@ -254,12 +254,4 @@ impl StoryClusterer {
         state.members.push(idx);
         story
     }
-}
-
-/// An article's terms in a fixed order, so vocabulary ids, and with them every sum over a
-/// story's terms, are the same on every run.
-fn sorted_terms(doc: &Doc) -> Vec<(String, f32)> {
-    let mut terms: Vec<(String, f32)> = article_terms(doc).into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    terms
 }

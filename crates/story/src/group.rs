@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use chrono::Datelike;
 use parallax_doc::{Doc, Provenance};
 
-use crate::cluster::{article_vector, lead_vector, TermVector};
+use crate::cluster::{article_vector, lead_vector, sparse_dot, TermVector};
 
 /// How many of an article's strongest terms select the articles it is compared with.
 const CANDIDATE_TERMS: usize = 25;
@@ -124,23 +124,6 @@ fn to_ids(v: &TermVector, vocabulary: &mut HashMap<String, u32>) -> IdVector {
     out
 }
 
-/// The dot product of two id vectors (the cosine of unit vectors).
-fn dot(a: &IdVector, b: &IdVector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += x.1 * y.1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
 /// What grouping keeps of an article: its whole and lead vectors and its strongest terms.
 struct Article {
     whole: IdVector,
@@ -177,7 +160,7 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>]) -> Vec<(usize, us
         for &(_, j) in candidates.iter().take(MAX_CANDIDATES) {
             let apart = days[i].zip(days[j]).map(|(a, b)| a - b);
             let other = &vectors[j];
-            let s = dot(&article.whole, &other.whole).max(LEAD_WEIGHT * dot(&article.lead, &other.lead))
+            let s = sparse_dot(&article.whole, &other.whole).max(LEAD_WEIGHT * sparse_dot(&article.lead, &other.lead))
                 * date_factor(apart);
             if s >= MIN_EDGE {
                 edges.push((j, i, s));

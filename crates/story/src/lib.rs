@@ -166,7 +166,7 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let names = |i: usize| entities[i].name.clone();
     let (events, mut conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let reports = reports::Reports::of(docs, &articles);
-    conflicts.extend(quantities::number_conflicts(docs, &articles, &reports));
+    conflicts.extend(quantities::number_conflicts(docs, &articles));
     let aligned_quotes = align::align_quotes(docs, &articles, &reports, entity_of);
     let quoted_speakers = align::quotes_by_speaker(docs, &entities);
     let people = identity::people_by_mentions(docs, &entities);

@@ -24,12 +24,11 @@
 //!
 //! The words around numbers are data: `data/quantities.tsv`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 use parallax_doc::{Doc, Provenance, TokenKind};
 
-use crate::reports::Reports;
 use crate::text::{content_words, day_of, stem};
 use crate::timeline::{Conflict, SourceRef};
 
@@ -46,9 +45,6 @@ pub const CONTEXT_TOKENS: usize = 8;
 /// Two quantities state one fact only when their contexts share this many words (and each is
 /// the other's best match in its article).
 const MIN_SHARED_CONTEXT: usize = 2;
-
-/// The same for sums of money, which name no counted word of their own.
-const MIN_SHARED_CONTEXT_MONEY: usize = 3;
 
 /// A sentence with this many numbers or more is a list of figures; its quantities are not
 /// compared.
@@ -141,7 +137,17 @@ pub struct Quantity {
 pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
     let words = &*WORDS;
     let tokens = &doc.tokens;
-    let in_time = |start: usize| doc.times.iter().any(|t| t.span.start <= start && start < t.span.end);
+    // which tokens lie in a time expression, marked once (not a scan of the times per number)
+    let mut in_time = vec![false; tokens.len()];
+    for time in &doc.times {
+        let first = doc.token_at_or_after(time.span.start);
+        for (k, tok) in tokens.iter().enumerate().skip(first) {
+            if tok.span.start >= time.span.end {
+                break;
+            }
+            in_time[k] = true;
+        }
+    }
     let lower = |i: usize| tokens.get(i).map(|t| doc.slice(t.span).to_lowercase());
     let mut numbers_in_sentence: BTreeMap<usize, usize> = BTreeMap::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
@@ -149,7 +155,7 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
     }
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Number || t.in_quote || in_time(t.span.start) {
+        if t.kind != TokenKind::Number || t.in_quote || in_time.get(i).copied().unwrap_or(false) {
             continue;
         }
         if numbers_in_sentence.get(&t.sentence).copied().unwrap_or(0) >= MAX_NUMBERS_IN_SENTENCE {
@@ -173,7 +179,11 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
         let Ok(mut value) = digits.replace(',', "").parse::<f64>() else { continue };
         let text_of = |k: usize| tokens.get(k).map(|x| doc.slice(x.span));
         // "4, 051" (a thousands separator spaced out): the second part is not a number of its own
-        if i >= 2 && text_of(i - 1) == Some(",") && tokens[i - 2].kind == TokenKind::Number && digits.len() == 3 {
+        if i >= 2
+            && text_of(i - 1) == Some(",")
+            && tokens.get(i - 2).is_some_and(|x| x.kind == TokenKind::Number)
+            && digits.len() == 3
+        {
             continue;
         }
         if text_of(i + 1) == Some(",")
@@ -199,62 +209,42 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             _ => hedge_at,
         };
         let hedge = hedge_at.and_then(lower).and_then(|w| words.hedges.get(w.as_str()).copied());
-        if let Some(word) = joined {
-            let word = word.to_lowercase();
-            if !words.skips.contains(word.as_str()) && word.len() >= 2 {
-                let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
-                out.push(Quantity {
-                    source: (article, t.sentence),
-                    value,
-                    money,
-                    hedge,
-                    counts: word.clone(),
-                    text: doc.text.get(start..t.span.end).unwrap_or_default().to_string(),
-                    context: context(doc, i, &stem(&word)),
-                });
-            }
-            continue;
-        }
         let mut next = i + 1;
-        if let Some(factor) = lower(next).and_then(|w| words.scales.get(w.as_str()).copied()) {
-            value *= factor;
-            next += 1;
+        if joined.is_none() {
+            if let Some(factor) = lower(next).and_then(|w| words.scales.get(w.as_str()).copied()) {
+                value *= factor;
+                next += 1;
+            }
         }
-        // a sum of money counts its currency
-        if money {
-            let start = tokens.get(i - 1).map_or(t.span.start, |m| m.span.start);
-            let end = tokens.get(next - 1).map_or(t.span.end, |m| m.span.end);
-            out.push(Quantity {
-                source: (article, t.sentence),
-                value,
-                money,
-                hedge,
-                counts: before.unwrap_or_default(),
-                text: doc.text.get(start..end).unwrap_or_default().to_string(),
-                context: context(doc, i, ""),
-            });
-            continue;
-        }
-        // the counted word: the next word of the same sentence ("-" in "86-yard" is skipped)
-        if tokens.get(next).is_some_and(|n| doc.slice(n.span) == "-") {
-            next += 1;
-        }
-        let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence) else {
-            continue;
+        // what the number counts, and where its words end: the word joined to it ("86-yard"),
+        // the currency of a sum of money, else the next word of the same sentence ("-" skipped)
+        let (counts, end) = if let Some(word) = joined {
+            (word.to_lowercase(), t.span.end)
+        } else if money {
+            (before.clone().unwrap_or_default(), tokens.get(next - 1).map_or(t.span.end, |m| m.span.end))
+        } else {
+            if tokens.get(next).is_some_and(|n| doc.slice(n.span) == "-") {
+                next += 1;
+            }
+            let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence)
+            else {
+                continue;
+            };
+            (doc.slice(counted.span).to_lowercase(), counted.span.end)
         };
-        let word = doc.slice(counted.span).to_lowercase();
-        if words.skips.contains(word.as_str()) || word.len() < 2 {
+        if !money && (words.skips.contains(counts.as_str()) || counts.len() < 2) {
             continue;
         }
         let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
+        let context_word = if money { String::new() } else { stem(&counts) };
         out.push(Quantity {
             source: (article, t.sentence),
             value,
             money,
             hedge,
-            counts: word.clone(),
-            text: doc.text.get(start..counted.span.end).unwrap_or_default().to_string(),
-            context: context(doc, i, &stem(&word)),
+            context: context(doc, i, &context_word),
+            counts,
+            text: doc.text.get(start..end).unwrap_or_default().to_string(),
         });
     }
     out
@@ -310,12 +300,10 @@ fn values_differ(a: &Quantity, b: &Quantity) -> bool {
     !(admits(a, b) || admits(b, a))
 }
 
-/// The number conflicts among the story's independent reports `articles`.
-pub fn number_conflicts(docs: &[Doc], articles: &[usize], reports: &Reports) -> Vec<Conflict> {
-    // copies too: a copy that changes a figure disagrees with its original (an identical copy
-    // states the same values and adds nothing)
-    let _ = reports;
-    let independent: Vec<usize> = articles.to_vec();
+/// The number conflicts among the story's articles `articles`, copies included: a copy that
+/// changes a figure disagrees with its original (an identical copy states the same values and
+/// adds nothing).
+pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
     // only what happened is compared: a count of the killed, the arrested, the votes (a
     // distance, a player's statistics, a list of seized items is background; sums of money are
     // not compared yet: offers from several bidders and currency conversions look alike)
@@ -326,7 +314,7 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize], reports: &Reports) -> 
         !q.money && (event_word(&stem_of) || q.context.iter().any(|w| event_word(w)))
     };
     let mut all: Vec<(Quantity, BTreeSet<String>)> = Vec::new();
-    for &d in &independent {
+    for &d in articles {
         for q in quantities(&docs[d], d).into_iter().filter(|q| about_event(q)) {
             let words = statement(&docs[d], q.source.1);
             all.push((q, words));
@@ -356,58 +344,61 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize], reports: &Reports) -> 
     // shared context words, then the share of statement words
     let matching = |a: &(Quantity, BTreeSet<String>), b: &(Quantity, BTreeSet<String>)| -> Option<(usize, u32)> {
         let ((qa, wa), (qb, wb)) = (a, b);
-        if qa.source.0 == qb.source.0 || qa.counts != qb.counts || qa.money != qb.money || !same_statement(wa, wb) {
+        if qa.source.0 == qb.source.0 || !same_statement(wa, wb) {
             return None;
         }
         let shared = qa.context.intersection(&qb.context).count();
-        let needed = if qa.money { MIN_SHARED_CONTEXT_MONEY } else { MIN_SHARED_CONTEXT };
         let overlap = wa.intersection(wb).count() as f32 / wa.len().min(wb.len()).max(1) as f32;
-        (shared >= needed).then_some((shared, (overlap * 1000.0) as u32))
+        (shared >= MIN_SHARED_CONTEXT).then_some((shared, (overlap * 1000.0) as u32))
     };
+    // only quantities counting the same word can state one fact
+    let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (q, _)) in all.iter().enumerate() {
+        by_word.entry(q.counts.as_str()).or_default().push(i);
+    }
     // each quantity's best match in each other article
     let mut best: BTreeMap<(usize, usize), (usize, u32, usize)> = BTreeMap::new();
-    for i in 0..all.len() {
-        for j in 0..all.len() {
-            if let Some((shared, overlap)) = matching(&all[i], &all[j]) {
-                let key = (i, all[j].0.source.0);
-                let better = best.get(&key).is_none_or(|&(s, o, _)| (shared, overlap) > (s, o));
-                if better {
-                    best.insert(key, (shared, overlap, j));
+    for group in by_word.values() {
+        for &i in group {
+            for &j in group {
+                if let Some((shared, overlap)) = matching(&all[i], &all[j]) {
+                    let key = (i, all[j].0.source.0);
+                    if best.get(&key).is_none_or(|&(s, o, _)| (shared, overlap) > (s, o)) {
+                        best.insert(key, (shared, overlap, j));
+                    }
                 }
             }
         }
     }
-    let best_of = |i: usize, article: usize| best.get(&(i, article)).map(|&(_, _, j)| j);
+    // (article, counted word, value) of every quantity: an article that also states the other's
+    // value for the same word does not deny it (a 32-bit and a 64-bit version; a day's haul
+    // and the season's total)
+    let stated: HashSet<(usize, &str, u64)> =
+        all.iter().map(|(q, _)| (q.source.0, q.counts.as_str(), q.value.to_bits())).collect();
+    let states = |article: usize, q: &Quantity| stated.contains(&(article, q.counts.as_str(), q.value.to_bits()));
     let mut in_conflict = vec![false; all.len()];
-    for i in 0..all.len() {
-        for j in i + 1..all.len() {
-            let ((a, _), (b, _)) = (&all[i], &all[j]);
-            let (da, db) = (a.source.0, b.source.0);
-            // one fact: each is the other's best match in its article
-            if best_of(i, db) != Some(j) || best_of(j, da) != Some(i) {
-                continue;
-            }
-            // a later, higher figure of a growing count (a death toll) updates the earlier one
-            let updated = match (published(da), published(db)) {
-                (Some(x), Some(y)) if x != y && accumulating(a) && accumulating(b) => {
-                    let (earlier, later) = if x < y { (a, b) } else { (b, a) };
-                    later.value > earlier.value
-                }
-                _ => false,
-            };
-            // an article that also states the other's value for the same word does not deny it
-            // (a 32-bit and a 64-bit version; a day's haul and the season's total)
-            let states = |article: usize, q: &Quantity| {
-                all.iter().any(|(o, _)| o.source.0 == article && o.counts == q.counts && o.value == q.value)
-            };
-            if updated || states(da, b) || states(db, a) || !values_differ(a, b) {
-                continue;
-            }
-            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-            parent[ri.max(rj)] = ri.min(rj);
-            in_conflict[i] = true;
-            in_conflict[j] = true;
+    for (&(i, db), &(_, _, j)) in &best {
+        let ((a, _), (b, _)) = (&all[i], &all[j]);
+        let da = a.source.0;
+        // one fact: each is the other's best match in its article (each pair taken once)
+        if i > j || best.get(&(j, da)).map(|&(_, _, k)| k) != Some(i) {
+            continue;
         }
+        // a later, higher figure of a growing count (a death toll) updates the earlier one
+        let updated = match (published(da), published(db)) {
+            (Some(x), Some(y)) if x != y && accumulating(a) && accumulating(b) => {
+                let (earlier, later) = if x < y { (a, b) } else { (b, a) };
+                later.value > earlier.value
+            }
+            _ => false,
+        };
+        if updated || states(da, b) || states(db, a) || !values_differ(a, b) {
+            continue;
+        }
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        parent[ri.max(rj)] = ri.min(rj);
+        in_conflict[i] = true;
+        in_conflict[j] = true;
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, _) in in_conflict.iter().enumerate().filter(|(_, &c)| c) {
@@ -418,8 +409,7 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize], reports: &Reports) -> 
         .into_values()
         .map(|members| {
             let first = &all[members[0]].0;
-            let about =
-                if first.money { format!("amount ({})", first.counts) } else { format!("number of {}", first.counts) };
+            let about = format!("number of {}", first.counts);
             let claims = members.iter().map(|&m| (all[m].0.text.clone(), all[m].0.source)).collect();
             Conflict { about, claims }
         })
@@ -439,7 +429,7 @@ mod tests {
     fn conflicts(texts: &[&str]) -> Vec<Conflict> {
         let docs: Vec<Doc> = texts.iter().enumerate().map(|(i, t)| article(&format!("a{i}"), t)).collect();
         let members: Vec<usize> = (0..docs.len()).collect();
-        number_conflicts(&docs, &members, &Reports::of(&docs, &members))
+        number_conflicts(&docs, &members)
     }
 
     #[test]
@@ -510,6 +500,6 @@ mod tests {
         a.meta.published = Some("2024-03-01".into());
         b.meta.published = Some("2024-03-03".into());
         let docs = vec![a, b];
-        assert!(number_conflicts(&docs, &[0, 1], &Reports::of(&docs, &[0, 1])).is_empty());
+        assert!(number_conflicts(&docs, &[0, 1]).is_empty());
     }
 }
