@@ -8,10 +8,10 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a diagnostic is, and what it means for the article's layers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiagnosticKind {
     /// Something the user may want to know; nothing is missing ("decoded as windows-1252").
@@ -24,7 +24,7 @@ pub enum DiagnosticKind {
 }
 
 /// One thing that happened to one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Note, skipped or failed.
     pub kind: DiagnosticKind,

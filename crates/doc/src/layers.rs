@@ -2,12 +2,12 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
 /// A sentence: its span and the range of its tokens in [`Doc::tokens`](crate::Doc::tokens).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     /// The sentence's bytes, without surrounding whitespace.
     pub span: Span,
@@ -18,7 +18,7 @@ pub struct Sentence {
 }
 
 /// What sort of token a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
     /// Letters, possibly with inner apostrophes, hyphens or periods ("U.S.", "co-operation").
@@ -34,7 +34,7 @@ pub enum TokenKind {
 }
 
 /// A token: a span, its kind, its sentence and whether it stands inside quotation marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// The token's bytes.
     pub span: Span,
@@ -57,7 +57,7 @@ impl Token {
 
 /// A stretch of text in quotation marks within one paragraph: the quotation-region layer, paired
 /// once per article by the segment stage and read by every stage that asks "is this quoted?".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRegion {
     /// Token index of the opening mark.
     pub open: usize,
@@ -72,7 +72,7 @@ pub struct QuoteRegion {
 }
 
 /// The type of an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A person.
@@ -98,7 +98,7 @@ impl EntityKind {
 }
 
 /// A role or title an article gives an entity ("U.S. Secretary of State").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// The role as it stands in the text (the span), normalised for display.
     pub text: String,
@@ -107,7 +107,7 @@ pub struct Role {
 }
 
 /// An entity named in one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Index of this entity in [`Doc::entities`](crate::Doc::entities).
     pub id: usize,
@@ -122,7 +122,7 @@ pub struct Entity {
 }
 
 /// How an entity is mentioned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionKind {
     /// A proper name, full or partial ("Marco Rubio", "Rubio").
@@ -134,7 +134,7 @@ pub enum MentionKind {
 }
 
 /// One mention of an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// The mention's bytes.
     pub span: Span,
@@ -145,7 +145,7 @@ pub struct Mention {
 }
 
 /// What sort of quote a quote is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A whole statement in quotation marks.
@@ -157,7 +157,7 @@ pub enum QuoteKind {
 }
 
 /// A quote or piece of reported speech.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub span: Span,
@@ -183,7 +183,7 @@ pub struct TimeExpr {
 }
 
 /// The kind of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Talks, meetings, summits.
@@ -236,7 +236,7 @@ impl EventKind {
 }
 
 /// Whether an event happened or is only planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
     /// Reported as having taken place.
@@ -246,7 +246,7 @@ pub enum EventStatus {
 }
 
 /// An event reported by the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Meeting, call, visit, speech, election, attack, agreement, vote, death, arrest, disaster,
     /// acquisition, appointment.

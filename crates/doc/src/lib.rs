@@ -17,6 +17,7 @@
 mod diagnostics;
 mod layers;
 mod pipeline;
+mod static_names;
 mod view;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind};
@@ -24,10 +25,10 @@ pub use layers::*;
 pub use pipeline::{capture_panic_locations, guarded, Layer, Pipeline, PipelineError, Stage};
 pub use view::{lower_same_len, TokenView};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into [`Doc::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -69,7 +70,7 @@ impl Span {
 }
 
 /// Where a piece of metadata came from, most trusted first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
     /// Given by the input record (a JSONL field, an HTML meta tag, a feed item).
@@ -86,7 +87,7 @@ pub enum Provenance {
 }
 
 /// Article metadata: what the input said, or what ingest read from the article.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
     /// The record's own id, when the input gave one.
     pub id: Option<String>,
@@ -136,7 +137,10 @@ pub struct Removed {
 }
 
 /// One article and all the layers the stages add to it.
-#[derive(Debug, Clone, Default)]
+///
+/// It serialises whole (the archive stores each article's analysis this way) except
+/// [`Doc::lower`], which is derived from the text: [`Doc::restore_lower`] fills it again.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Doc {
     /// Where the article came from: record id, else URL, else path (`PATH:LINE` for JSONL).
     pub source: String,
@@ -149,7 +153,8 @@ pub struct Doc {
     /// What happened to the article on its way: notes, stages skipped, stages that failed.
     pub diagnostics: Vec<Diagnostic>,
     /// The text lower-cased with identical byte offsets (see [`lower_same_len`]), so a span
-    /// indexes both; filled by the segment stage.
+    /// indexes both; filled by the segment stage. Not serialised (see [`Doc::restore_lower`]).
+    #[serde(skip)]
     pub lower: String,
     /// Paragraphs (text between blank or single line breaks), in order.
     pub paragraphs: Vec<Span>,
@@ -177,6 +182,12 @@ impl Doc {
     /// A new document with no layers yet.
     pub fn new(source: impl Into<String>, text: String) -> Doc {
         Doc { source: source.into(), text, ..Doc::default() }
+    }
+
+    /// Fills [`Doc::lower`] from the text again, as the segment stage does: what a document
+    /// read back from storage needs before the story layer reads it.
+    pub fn restore_lower(&mut self) {
+        self.lower = lower_same_len(&self.text);
     }
 
     /// Adds a note from `stage` ("ingest", "clean", "story", a stage's name).

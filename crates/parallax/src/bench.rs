@@ -14,7 +14,7 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 /// Reads `inputs`, analyses them on `threads` threads and prints the figures.
-pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode> {
+pub fn run(inputs: &[String], threads: usize, stories: bool, store: bool) -> Result<ExitCode> {
     let started = Instant::now();
     let (mut docs, failures) = crate::read_all(inputs);
     let read_secs = started.elapsed().as_secs_f64();
@@ -67,14 +67,67 @@ pub fn run(inputs: &[String], threads: usize, stories: bool) -> Result<ExitCode>
     let n_entities: usize = docs.iter().map(|d| d.entities.len()).sum();
     let n_times: usize = docs.iter().map(|d| d.times.len()).sum();
     println!("found:           {n_entities} entities, {n_quotes} quotes, {n_times} times");
-    if stories {
+    let archive_docs = store.then(|| docs.clone());
+    let mut stories_secs = None;
+    if stories || store {
         let started = Instant::now();
-        let analysis = parallax_story::build(docs);
-        println!("stories:         {} in {:.3} s", analysis.stories.len(), started.elapsed().as_secs_f64());
+        let analysis = pool.install(|| parallax_story::build(docs));
+        let secs = started.elapsed().as_secs_f64();
+        stories_secs = Some(secs);
+        println!("stories:         {} in {secs:.3} s", analysis.stories.len());
+    }
+    if let (Some(docs), Some(stories_secs)) = (archive_docs, stories_secs) {
+        let path = std::env::temp_dir().join(format!("parallax-bench-{}.db", std::process::id()));
+        let (secs, counts, size) = pool.install(|| ingest_into(&path, inputs, docs))?;
+        let analyze_total = analyze_secs + stories_secs;
+        let ingest_total = analyze_secs + secs;
+        println!(
+            "ingest:          store part {secs:.3} s (copies, stories, story builds, writes) for {} new articles, {} stories; archive {:.1} MB",
+            counts.new,
+            counts.stories_new,
+            size as f64 / 1e6
+        );
+        println!(
+            "vs analyze:      analyze = analysis + stories {analyze_total:.3} s ({:.0} articles/s); ingest = analysis + store {ingest_total:.3} s ({:.0} articles/s)",
+            n_docs as f64 / analyze_total,
+            n_docs as f64 / ingest_total
+        );
+        println!("store overhead:  {:.1}% of analysis time", 100.0 * secs / analyze_secs);
     }
     match peak_rss_kib() {
         Some(kib) => println!("peak memory:     {:.1} MiB (VmHWM)", kib as f64 / 1024.0),
         None => println!("peak memory:     not reported by this OS"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Ingests analysed `docs` into a fresh archive at `path` (removed afterwards), a batch at a time
+/// as `parallax ingest` does; returns the seconds the store part took, its counts and the file size.
+fn ingest_into(
+    path: &std::path::Path,
+    inputs: &[String],
+    docs: Vec<parallax_doc::Doc>,
+) -> Result<(f64, parallax_store::RunCounts, u64)> {
+    let remove = |p: &std::path::Path| {
+        for suffix in ["", "-wal", "-shm", ".writer-lock"] {
+            let mut f = p.as_os_str().to_owned();
+            f.push(suffix);
+            let _ = std::fs::remove_file(std::path::PathBuf::from(f));
+        }
+    };
+    remove(path);
+    let started = Instant::now();
+    let mut store = parallax_store::Store::open(path)?;
+    let mut ingest = parallax_store::Ingest::start(&mut store, inputs, parallax_analyze::analyze)?;
+    let mut docs = docs.into_iter().peekable();
+    while docs.peek().is_some() {
+        let batch: Vec<_> = docs.by_ref().take(crate::archive::DEFAULT_BATCH).collect();
+        ingest.add_batch(batch)?;
+    }
+    let (counts, _) = ingest.finish()?;
+    drop(store);
+    let secs = started.elapsed().as_secs_f64();
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    remove(path);
+    Ok((secs, counts, size))
 }

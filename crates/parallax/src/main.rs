@@ -5,6 +5,7 @@
 //! Markdown. A bad input is reported on one line and the run goes on; the exit code is 1 when
 //! some inputs failed, 2 when nothing could be done.
 
+mod archive;
 mod bench;
 
 use std::io::{self, IsTerminal, Write};
@@ -112,6 +113,8 @@ enum Command {
         /// Treat all inputs as one story instead of clustering them.
         #[arg(long)]
         one_story: bool,
+        #[command(flatten)]
+        stored: StoredArgs,
     },
     /// List who said what: every quote with its speaker, outlet and date.
     ///
@@ -135,6 +138,8 @@ enum Command {
         /// Treat all inputs as one story instead of clustering them.
         #[arg(long)]
         one_story: bool,
+        #[command(flatten)]
+        stored: StoredArgs,
     },
     /// Print each story's dated events in order, with the sentences that report them.
     ///
@@ -148,6 +153,100 @@ enum Command {
         /// Treat all inputs as one story instead of clustering them.
         #[arg(long)]
         one_story: bool,
+        #[command(flatten)]
+        stored: StoredArgs,
+    },
+    /// Analyse articles into an archive that grows: stories are extended as articles arrive.
+    ///
+    /// Every reader of `analyze` works (text, JSON Lines, HTML, feeds, WARC, gzip, directories,
+    /// stdin). The archive is an SQLite file: `--db FILE`, else $PARALLAX_DB, else `parallax.db`
+    /// in the current folder. An article already stored (same URL or id, or same content) is
+    /// skipped; a new version of a stored URL replaces it. Only the stories whose articles
+    /// changed are rebuilt. One ingest writes at a time; readers work meanwhile.
+    ///
+    /// Example: parallax ingest examples/riyadh --db news.db
+    Ingest {
+        /// Files, directories or `-` (stdin).
+        inputs: Vec<String>,
+        /// The archive (default: $PARALLAX_DB, else parallax.db in the current folder).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Articles analysed and stored per transaction.
+        #[arg(long, value_name = "N", default_value_t = archive::DEFAULT_BATCH)]
+        batch: usize,
+    },
+    /// List the archive's stories, latest first.
+    ///
+    /// Example: parallax stories --db news.db --entity Rubio --since 2025-02-01
+    Stories {
+        /// The archive (default: $PARALLAX_DB, else parallax.db).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Only stories with an article published on or after DATE (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only stories with an article from this outlet.
+        #[arg(long, value_name = "NAME")]
+        outlet: Option<String>,
+        /// Only stories naming this person, organisation or place (any of its names).
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// At most N stories.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: archive::ListFormat,
+    },
+    /// Full-text search over the archive's titles, texts and quotes, best match first.
+    ///
+    /// Words must all appear (accents and case ignored); "quoted words" are a phrase.
+    ///
+    /// Example: parallax search '"restore embassies"' --db news.db --outlet Reuters
+    Search {
+        /// The query.
+        query: String,
+        /// The archive (default: $PARALLAX_DB, else parallax.db).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Only articles from this outlet.
+        #[arg(long, value_name = "NAME")]
+        outlet: Option<String>,
+        /// Only articles published on or after DATE (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only articles published on or before DATE (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Only articles quoting this speaker.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only articles naming this entity.
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+        /// At most N results.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: archive::ListFormat,
+    },
+    /// Export the archive: JSON Lines (the analysis contract), CSV or Parquet.
+    ///
+    /// Example: parallax export --format csv --what quotes -o quotes.csv
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// What to export (JSON Lines default: articles then stories; CSV and Parquet: articles).
+        #[arg(long, value_enum)]
+        what: Option<ExportWhat>,
+        /// Write to PATH instead of standard output.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// The archive (default: $PARALLAX_DB, else parallax.db).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
     },
     /// Measure analysis speed and memory over a corpus.
     ///
@@ -164,7 +263,50 @@ enum Command {
         /// Also build the cross-article layer and time it.
         #[arg(long)]
         stories: bool,
+        /// Also ingest into a fresh archive (a temporary file) and compare with `analyze`.
+        #[arg(long)]
+        store: bool,
     },
+}
+
+/// Reading `brief`, `quotes` or `timeline` from an archive instead of analysing inputs.
+#[derive(clap::Args, Debug)]
+struct StoredArgs {
+    /// Read the stored analysis from this archive instead of analysing INPUT.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "one_story"])]
+    db: Option<PathBuf>,
+    /// With --db: only this story (an id from `parallax stories`).
+    #[arg(long, value_name = "ID", requires = "db")]
+    story: Option<i64>,
+    /// With --db and no --story: the latest N stories.
+    #[arg(long, value_name = "N", default_value_t = 10, requires = "db")]
+    limit: usize,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// JSON Lines.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// Apache Parquet.
+    Parquet,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportWhat {
+    /// Articles.
+    Articles,
+    /// Quotes: speaker, quote, kind, outlet, date, url, story.
+    Quotes,
+    /// Story entities with aliases and roles.
+    Entities,
+    /// Events per article.
+    Events,
+    /// Stories.
+    Stories,
 }
 
 fn main() -> ExitCode {
@@ -203,7 +345,51 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Brief { inputs, one_story } => {
+        Command::Brief { stored: StoredArgs { db: Some(db), story, limit }, .. } => archive::brief(&db, story, limit),
+        Command::Timeline { stored: StoredArgs { db: Some(db), story, limit }, format, .. } => {
+            archive::timeline(&db, story, limit, matches!(format, TimelineFormat::Json))
+        }
+        Command::Quotes { stored: StoredArgs { db: Some(db), story, limit: _ }, speaker, kind, format, .. } => {
+            let rows: Vec<_> = archive::quotes(&db, story, &parallax_store::SearchFilter::default())?
+                .into_iter()
+                .filter(|r| {
+                    speaker.as_deref().is_none_or(|name| {
+                        r.speaker
+                            .as_deref()
+                            .is_some_and(|s| parallax_store::name_key(s).contains(&parallax_store::name_key(name)))
+                    })
+                })
+                .filter(|r| kind.is_none_or(|k| stored_kind_matches(k, &r.kind)))
+                .collect();
+            write_stored_quotes(&rows, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { inputs, db, batch } => archive::ingest(&inputs, &archive::db_path(db), batch),
+        Command::Stories { db, since, outlet, entity, limit, format } => {
+            let filter = parallax_store::StoryFilter { since, outlet, entity, limit };
+            archive::stories(&archive::db_path(db), &filter, format)
+        }
+        Command::Search { query, db, outlet, since, until, speaker, entity, limit, format } => {
+            let filter = parallax_store::SearchFilter { outlet, since, until, speaker, entity, limit };
+            archive::search(&archive::db_path(db), &query, &filter, format)
+        }
+        Command::Export { format, what, output, db } => {
+            use parallax_store::export::{Format as F, What as W};
+            let format = match format {
+                ExportFormat::Jsonl => F::Jsonl,
+                ExportFormat::Csv => F::Csv,
+                ExportFormat::Parquet => F::Parquet,
+            };
+            let what = what.map(|w| match w {
+                ExportWhat::Articles => W::Articles,
+                ExportWhat::Quotes => W::Quotes,
+                ExportWhat::Entities => W::Entities,
+                ExportWhat::Events => W::Events,
+                ExportWhat::Stories => W::Stories,
+            });
+            archive::export(&archive::db_path(db), what, format, output.as_deref())
+        }
+        Command::Brief { inputs, one_story, stored: _ } => {
             let (docs, failures) = read_and_analyze(&inputs);
             let analysis = build(docs, one_story);
             let mut out = io::stdout().lock();
@@ -211,7 +397,7 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Quotes { inputs, speaker, kind, format, one_story } => {
+        Command::Quotes { inputs, speaker, kind, format, one_story, stored: _ } => {
             let (docs, failures) = read_and_analyze(&inputs);
             let analysis = build(docs, one_story);
             let rows: Vec<_> = report::quote_rows(&analysis)
@@ -265,7 +451,7 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Timeline { inputs, format, one_story } => {
+        Command::Timeline { inputs, format, one_story, stored: _ } => {
             let (docs, failures) = read_and_analyze(&inputs);
             let analysis = build(docs, one_story);
             let mut out = io::BufWriter::new(io::stdout().lock());
@@ -285,7 +471,7 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Bench { inputs, threads, stories } => bench::run(&inputs, threads, stories),
+        Command::Bench { inputs, threads, stories, store } => bench::run(&inputs, threads, stories, store),
     }
 }
 
@@ -309,14 +495,67 @@ fn quote_kind_matches(wanted: QuoteKindArg, kind: parallax_doc::QuoteKind, mixed
     ) || wanted == QuoteKindArg::Mixed && mixed
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
+fn stored_kind_matches(wanted: QuoteKindArg, kind: &str) -> bool {
+    match wanted {
+        QuoteKindArg::Direct => kind == "direct",
+        QuoteKindArg::Partial => kind == "partial",
+        QuoteKindArg::Indirect => kind == "indirect" || kind == "mixed",
+        QuoteKindArg::Mixed => kind == "mixed",
     }
 }
+
+/// Quotes read from an archive, as `quotes` writes them.
+fn write_stored_quotes(rows: &[parallax_store::QuoteRecord], format: TableFormat) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, rows).context("writing the quotes")?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => {
+            writeln!(out, "speaker,quote,kind,cue,outlet,published,article,speaker_text,url,story")?;
+            for r in rows {
+                let story = r.story.map(|s| s.to_string()).unwrap_or_default();
+                let fields = [
+                    r.speaker.as_deref().unwrap_or(""),
+                    &r.quote,
+                    &r.kind,
+                    r.cue.as_deref().unwrap_or(""),
+                    r.outlet.as_deref().unwrap_or(""),
+                    r.published.as_deref().unwrap_or(""),
+                    &r.article,
+                    r.speaker_text.as_deref().unwrap_or(""),
+                    r.url.as_deref().unwrap_or(""),
+                    &story,
+                ];
+                writeln!(out, "{}", fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
+            }
+        }
+        TableFormat::Table => {
+            writeln!(out, "| speaker | quote | outlet | date | story |")?;
+            writeln!(out, "|---|---|---|---|---|")?;
+            for r in rows {
+                let date = r.published.as_deref().map(parallax_story::text::day_of).unwrap_or("");
+                let quote = r.quote.replace('|', "\\|").replace('\n', " ");
+                let (open, close) = if r.kind == "indirect" || r.kind == "mixed" { ("", "") } else { ("“", "”") };
+                let speaker = r
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| r.speaker_text.as_deref().map_or_else(|| "—".to_string(), |t| format!("({t})")));
+                let story = r.story.map(|s| s.to_string()).unwrap_or_default();
+                writeln!(
+                    out,
+                    "| {speaker} | {open}{quote}{close} | {} | {date} | {story} |",
+                    r.outlet.as_deref().unwrap_or("—")
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+use parallax_store::export::csv_field;
 
 /// The exit code: 1 when some inputs could not be read, else 3 when some articles were read but
 /// their analysis is degraded (a stage failed on them), else 0.

@@ -189,6 +189,25 @@ impl StoryClusterer {
         self.add(idx, v)
     }
 
+    /// Restoring saved state: a new, empty story, which [`StoryClusterer::push`] may then choose.
+    /// Returns its index.
+    pub fn new_story(&mut self) -> usize {
+        self.stories.push(StoryState { centroid: BTreeMap::new(), norm: 0.0, members: Vec::new() });
+        self.stories.len() - 1
+    }
+
+    /// Restoring saved state: adds article `idx` to `story` (from [`StoryClusterer::new_story`])
+    /// without choosing, as when it was first pushed.
+    pub fn join(&mut self, story: usize, idx: usize, doc: &Doc) {
+        if story >= self.stories.len() {
+            return;
+        }
+        let mut v: Vec<(u32, f32)> =
+            article_vector(doc).terms.into_iter().map(|(term, w)| (self.term_id(term), w)).collect();
+        v.sort_unstable_by_key(|&(id, _)| id);
+        self.extend(story, idx, v);
+    }
+
     /// Streaming: closes a story, so no later article joins it, and frees its centroid.
     pub fn close(&mut self, story: usize) {
         let Some(state) = self.stories.get_mut(story) else { return };
@@ -237,12 +256,15 @@ impl StoryClusterer {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let story = match best {
             Some((story, sim)) if sim >= self.threshold => story,
-            _ => {
-                self.stories.push(StoryState { centroid: BTreeMap::new(), norm: 0.0, members: Vec::new() });
-                self.stories.len() - 1
-            }
+            _ => self.new_story(),
         };
-        let state = &mut self.stories[story];
+        self.extend(story, idx, vector);
+        story
+    }
+
+    /// Adds an article's vector to a story's centroid.
+    fn extend(&mut self, story: usize, idx: usize, vector: Vec<(u32, f32)>) {
+        let Some(state) = self.stories.get_mut(story) else { return };
         for (term, weight) in vector {
             let entry = state.centroid.entry(term).or_insert_with(|| {
                 self.postings.entry(term).or_default().push(story);
@@ -252,6 +274,5 @@ impl StoryClusterer {
         }
         state.norm = state.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
         state.members.push(idx);
-        story
     }
 }

@@ -120,6 +120,14 @@ fn build_with_stories(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis
     build_stories_of_marked(docs, clusters)
 }
 
+/// One story over `docs` whose copies are already marked (`duplicate_of`): what an archive
+/// does when a story's articles change. The documents are the articles' own analyses; the
+/// story's inferences (dates of undated articles) are made on these copies.
+pub fn build_marked_story(docs: Vec<Doc>) -> Analysis {
+    let all = if docs.is_empty() { Vec::new() } else { vec![(0..docs.len()).collect()] };
+    build_stories_of_marked(docs, all)
+}
+
 /// The stories `clusters` over documents whose copies are already marked.
 pub(crate) fn build_stories_of_marked(mut docs: Vec<Doc>, clusters: Vec<Vec<usize>>) -> Analysis {
     for members in &clusters {

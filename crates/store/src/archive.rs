@@ -1,0 +1,353 @@
+//! `parallax ingest`: analysed articles into the archive, a batch at a time.
+//!
+//! An [`Ingest`] holds the one-writer lock for its whole run and the cross-article state the
+//! stream path keeps ([`StoryClusterer`], [`Deduper`]), restored from the archive when it starts:
+//! the stories most recently extended (at most [`OPEN_ARTICLES`] articles) and the last
+//! [`DEDUP_WINDOW`] articles' texts. Each batch is one transaction:
+//!
+//! 1. every article is looked up by its key (URL, else record id, else source) and content hash:
+//!    the same article again is *skipped*, a new version *replaces* the stored one;
+//! 2. copies are marked (`duplicate_of`) and each new article joins the story whose centroid it
+//!    is most similar to, or starts one ([`StoryClusterer`], as `analyze --stream` does);
+//! 3. the articles are inserted with their analysis and rows, then every story whose articles
+//!    changed — and only those — is rebuilt by the story layer from the stored analyses
+//!    ([`parallax_story::build_marked_story`], in parallel) and written with its JSON, brief,
+//!    timeline, entities and each article's view;
+//! 4. the transaction commits: a batch lands whole or not at all, so a killed ingest leaves the
+//!    archive as it was after its last batch, and running it again completes it.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::time::Instant;
+
+use parallax_doc::Doc;
+use parallax_story::cluster::StoryClusterer;
+use parallax_story::dedup::Deduper;
+use parallax_story::report;
+use rayon::prelude::*;
+
+use crate::store::{ArticleView, NewArticle, RunCounts, Store, StoryEntityRecord, StoryRecord, WriterLock};
+use crate::{codec, StoreError};
+
+/// Articles of the most recently extended stories an ingest starts from: a new article can join
+/// these stories; older ones are closed, as in `analyze --stream`.
+pub const OPEN_ARTICLES: usize = 4096;
+
+/// How many of the latest stored articles a new one is checked against for being a copy.
+pub const DEDUP_WINDOW: usize = 10_000;
+
+/// What one batch did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BatchCounts {
+    /// Articles in the batch.
+    pub read: u64,
+    /// Stored as new.
+    pub new: u64,
+    /// Already stored.
+    pub skipped: u64,
+    /// Replaced a stored version.
+    pub replaced: u64,
+}
+
+/// One ingest run into an archive.
+pub struct Ingest<'s> {
+    store: &'s mut Store,
+    _lock: WriterLock,
+    run: i64,
+    clusterer: StoryClusterer,
+    deduper: Deduper,
+    /// Per deduper index: the article's id and source.
+    dedup_articles: Vec<(i64, String)>,
+    story_of_cluster: HashMap<usize, i64>,
+    next_article: i64,
+    next_story: i64,
+    counts: RunCounts,
+    touched: BTreeSet<i64>,
+    created: BTreeSet<i64>,
+    started: Instant,
+    analyse: fn(&mut Doc),
+}
+
+impl std::fmt::Debug for Ingest<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ingest").field("run", &self.run).field("counts", &self.counts).finish()
+    }
+}
+
+impl<'s> Ingest<'s> {
+    /// Starts a run: takes the writer lock (or fails at once, naming the archive), records the
+    /// run and restores the clustering and copy-finding state. `analyse` is the per-article
+    /// analysis (`parallax_analyze::analyze`), used only for stored rows whose analysis was
+    /// written in another format.
+    pub fn start(store: &'s mut Store, inputs: &[String], analyse: fn(&mut Doc)) -> Result<Ingest<'s>, StoreError> {
+        let lock = store.lock_writer()?;
+        let run = store.start_run(inputs)?;
+        let (next_article, next_story) = store.next_ids()?;
+        let mut ingest = Ingest {
+            store,
+            _lock: lock,
+            run,
+            clusterer: StoryClusterer::default(),
+            deduper: Deduper::with_window(DEDUP_WINDOW),
+            dedup_articles: Vec::new(),
+            story_of_cluster: HashMap::new(),
+            next_article,
+            next_story,
+            counts: RunCounts::default(),
+            touched: BTreeSet::new(),
+            created: BTreeSet::new(),
+            started: Instant::now(),
+            analyse,
+        };
+        ingest.restore()?;
+        Ok(ingest)
+    }
+
+    fn restore(&mut self) -> Result<(), StoreError> {
+        let mut cluster_of_story: HashMap<i64, usize> = HashMap::new();
+        let open = self.store.recent_story_articles(OPEN_ARTICLES)?;
+        // oldest story first, so cluster numbers follow story age
+        for &(story, article) in open.iter().rev() {
+            let Some((id, doc)) = self.store.article_doc(article)? else { continue };
+            let doc = doc.or_else(|mut d| {
+                (self.analyse)(&mut d);
+                Ok::<Doc, StoreError>(d)
+            })?;
+            let cluster = *cluster_of_story.entry(story).or_insert_with(|| self.clusterer.new_story());
+            self.story_of_cluster.insert(cluster, story);
+            self.clusterer.join(cluster, id as usize, &doc);
+        }
+        for (id, source, text) in self.store.recent_texts(DEDUP_WINDOW)? {
+            self.deduper.add(&text);
+            self.dedup_articles.push((id, source));
+        }
+        Ok(())
+    }
+
+    /// Stores one batch of analysed articles in one transaction; returns what it did.
+    pub fn add_batch(&mut self, docs: Vec<Doc>) -> Result<BatchCounts, StoreError> {
+        let mut counts = BatchCounts::default();
+        let mut deletes: Vec<i64> = Vec::new();
+        let mut dirty: BTreeSet<i64> = BTreeSet::new();
+        let mut new_stories: Vec<i64> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut batch_keys: HashSet<String> = HashSet::new();
+        let mut batch_hashes: HashSet<i64> = HashSet::new();
+        for mut doc in docs {
+            counts.read += 1;
+            let key = article_key(&doc);
+            let hash = content_hash(&doc);
+            if batch_keys.contains(&key) || batch_hashes.contains(&hash) {
+                counts.skipped += 1;
+                continue;
+            }
+            match self.store.find_key(&key)? {
+                Some(known) if known.content_hash == hash => {
+                    counts.skipped += 1;
+                    continue;
+                }
+                Some(known) => {
+                    deletes.push(known.id);
+                    dirty.extend(known.story_id);
+                    counts.replaced += 1;
+                }
+                None => {
+                    if self.store.find_content(hash)?.is_some() {
+                        counts.skipped += 1;
+                        continue;
+                    }
+                    counts.new += 1;
+                }
+            }
+            batch_keys.insert(key.clone());
+            batch_hashes.insert(hash);
+            let id = self.next_article;
+            self.next_article += 1;
+            let duplicate_of = match self.deduper.add(&doc.text).and_then(|first| self.dedup_articles.get(first)) {
+                Some((first_id, first_source)) if !deletes.contains(first_id) => {
+                    doc.duplicate_of = Some(first_source.clone());
+                    Some(*first_id)
+                }
+                _ => None,
+            };
+            self.dedup_articles.push((id, doc.source.clone()));
+            let cluster = self.clusterer.push(id as usize, &doc);
+            let story = match self.story_of_cluster.get(&cluster) {
+                Some(&s) => s,
+                None => {
+                    let s = self.next_story;
+                    self.next_story += 1;
+                    self.story_of_cluster.insert(cluster, s);
+                    new_stories.push(s);
+                    s
+                }
+            };
+            dirty.insert(story);
+            let analysis = codec::encode(&mut doc)?;
+            pending.push(Pending { id, key, hash, duplicate_of, story, analysis, doc });
+        }
+        self.counts.read += counts.read;
+        self.counts.new += counts.new;
+        self.counts.skipped += counts.skipped;
+        self.counts.replaced += counts.replaced;
+        if pending.is_empty() && deletes.is_empty() {
+            return Ok(counts);
+        }
+
+        let run = self.run;
+        let analyse = self.analyse;
+        let batch = self.store.write()?;
+        for &id in &deletes {
+            batch.delete_article(id)?;
+        }
+        for &s in &new_stories {
+            batch.create_story(s, run)?;
+        }
+        for p in &pending {
+            batch.insert_article(&NewArticle {
+                id: p.id,
+                key: &p.key,
+                content_hash: p.hash,
+                duplicate_of: p.duplicate_of,
+                story_id: p.story,
+                run_id: run,
+                doc: &p.doc,
+                analysis: &p.analysis,
+            })?;
+        }
+        drop(pending);
+        let mut loaded = Vec::with_capacity(dirty.len());
+        for &s in &dirty {
+            let docs: Vec<(i64, Doc)> = batch
+                .story_docs(s)?
+                .into_iter()
+                .map(|(id, doc)| {
+                    let doc = doc.unwrap_or_else(|mut d| {
+                        analyse(&mut d);
+                        d
+                    });
+                    (id, doc)
+                })
+                .collect();
+            loaded.push((s, docs));
+        }
+        let records: Vec<StoryRecord> = loaded.into_par_iter().map(|(s, docs)| story_record(s, docs)).collect();
+        for record in &records {
+            if record.articles.is_empty() {
+                batch.delete_story(record.id)?;
+            } else {
+                batch.put_story(record, run)?;
+            }
+        }
+        batch.commit()?;
+
+        self.created.extend(new_stories.iter().copied());
+        self.touched.extend(dirty);
+        Ok(counts)
+    }
+
+    /// Counts an input that could not be read.
+    pub fn add_failure(&mut self) {
+        self.counts.failed += 1;
+    }
+
+    /// Ends the run: records its counts and duration and returns them.
+    pub fn finish(mut self) -> Result<(RunCounts, f64), StoreError> {
+        self.counts.stories_new = self.created.len() as u64;
+        self.counts.stories_updated = self.touched.difference(&self.created).count() as u64;
+        let seconds = self.started.elapsed().as_secs_f64();
+        self.store.finish_run(self.run, &self.counts, seconds)?;
+        Ok((self.counts, seconds))
+    }
+}
+
+/// An article waiting for the batch's transaction.
+struct Pending {
+    id: i64,
+    key: String,
+    hash: i64,
+    duplicate_of: Option<i64>,
+    story: i64,
+    analysis: Vec<u8>,
+    doc: Doc,
+}
+
+/// What identifies an article across ingests: its URL, else its record id, else its source.
+pub fn article_key(doc: &Doc) -> String {
+    doc.meta.url.clone().or_else(|| doc.meta.id.clone()).unwrap_or_else(|| doc.source.clone())
+}
+
+/// A stable 64-bit hash (FNV-1a) of what makes an article's content: its text, title and outlet.
+pub fn content_hash(doc: &Doc) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let parts = [doc.text.as_str(), doc.meta.title.as_deref().unwrap_or(""), doc.meta.outlet.as_deref().unwrap_or("")];
+    for part in parts {
+        for &b in part.as_bytes().iter().chain(std::iter::once(&0xffu8)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h as i64
+}
+
+/// The story layer over a story's stored articles, rendered for storage.
+fn story_record(id: i64, docs: Vec<(i64, Doc)>) -> StoryRecord {
+    if docs.is_empty() {
+        return StoryRecord { id, ..StoryRecord::default() };
+    }
+    let ids: Vec<i64> = docs.iter().map(|(i, _)| *i).collect();
+    let analysis = parallax_story::build_marked_story(docs.into_iter().map(|(_, d)| d).collect());
+    let Some(story) = analysis.stories.first() else {
+        return StoryRecord { id, ..StoryRecord::default() };
+    };
+    let story_json = || {
+        let mut json = report::StoryJson::new(&analysis, 0);
+        json.id = id as usize;
+        json
+    };
+    let rows = report::quote_rows(&analysis);
+    let mut rows = rows.iter();
+    let articles = analysis
+        .docs
+        .iter()
+        .zip(&ids)
+        .enumerate()
+        .map(|(d, (doc, &article))| {
+            let mut json = report::ArticleJson::new(doc, Some((story, d)));
+            json.story = Some(id as usize);
+            let speakers = rows.by_ref().take(doc.quotes.len()).map(|r| r.speaker.map(str::to_string)).collect();
+            ArticleView { id: article, json: serde_json::to_string(&json).unwrap_or_default(), speakers }
+        })
+        .collect();
+    let days: Vec<&str> =
+        analysis.docs.iter().filter_map(|d| d.meta.published.as_deref()).map(parallax_story::text::day_of).collect();
+    let mut outlets: Vec<(usize, String)> = Vec::new();
+    for o in story.outlets.iter().flatten() {
+        match outlets.iter_mut().find(|(_, name)| name == o) {
+            Some(entry) => entry.0 += 1,
+            None => outlets.push((1, o.clone())),
+        }
+    }
+    outlets.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    StoryRecord {
+        id,
+        headline: story.headline.clone(),
+        first_published: days.iter().min().map(|d| d.to_string()),
+        last_published: days.iter().max().map(|d| d.to_string()),
+        outlets: outlets.into_iter().map(|(_, o)| o).collect(),
+        json: serde_json::to_string(&story_json()).unwrap_or_default(),
+        brief: parallax_story::brief::story_brief(&analysis, story),
+        timeline: parallax_story::brief::timeline_markdown(&analysis, story),
+        timeline_json: serde_json::to_string(&story_json().timeline()).unwrap_or_default(),
+        entities: story
+            .entities
+            .iter()
+            .map(|e| StoryEntityRecord {
+                kind: e.kind.as_str().to_string(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                roles: e.roles.iter().map(|r| r.role.clone()).collect(),
+            })
+            .collect(),
+        articles,
+    }
+}

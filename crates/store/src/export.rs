@@ -1,0 +1,272 @@
+//! `parallax export`: the archive as JSON Lines (the analysis contract), CSV or Parquet.
+//!
+//! JSON Lines of articles and stories are the stored JSON itself (each article as its story last
+//! showed it, then each story as `{"story": ...}`), so an export reads like `analyze --format
+//! jsonl`. The tables (articles, quotes, entities, events, stories) are one query each, written
+//! as CSV with a header row, as JSON objects, or as Parquet (every column optional; numbers as
+//! INT64, the rest UTF-8).
+
+use std::io::Write;
+
+use crate::{Store, StoreError};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// Articles (JSON Lines: the contract's article objects).
+    Articles,
+    /// Quotes with speaker, outlet, date, URL and story.
+    Quotes,
+    /// Story entities with aliases and roles.
+    Entities,
+    /// Events reported by each article.
+    Events,
+    /// Stories (JSON Lines: the contract's story objects).
+    Stories,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    Csv,
+    /// Apache Parquet.
+    Parquet,
+}
+
+/// A column of an exported table.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    name: &'static str,
+    integer: bool,
+}
+
+const fn text(name: &'static str) -> Column {
+    Column { name, integer: false }
+}
+
+const fn int(name: &'static str) -> Column {
+    Column { name, integer: true }
+}
+
+const ARTICLE_COLUMNS: &[Column] = &[
+    int("id"),
+    text("source"),
+    text("url"),
+    text("outlet"),
+    text("published"),
+    text("published_from"),
+    text("language"),
+    text("title"),
+    int("words"),
+    text("duplicate_of"),
+    int("story"),
+];
+
+const QUOTE_COLUMNS: &[Column] = &[
+    text("speaker"),
+    text("quote"),
+    text("kind"),
+    text("cue"),
+    text("speaker_text"),
+    text("outlet"),
+    text("date"),
+    text("url"),
+    text("article"),
+    int("article_id"),
+    int("story"),
+];
+
+const ENTITY_COLUMNS: &[Column] = &[int("story"), text("kind"), text("name"), text("aliases"), text("roles")];
+
+const EVENT_COLUMNS: &[Column] = &[
+    int("story"),
+    int("article_id"),
+    text("article"),
+    text("outlet"),
+    text("kind"),
+    text("status"),
+    text("date"),
+    text("place"),
+    text("participants"),
+    text("sentence"),
+];
+
+const STORY_COLUMNS: &[Column] =
+    &[int("id"), text("headline"), int("articles"), text("outlets"), text("first_published"), text("last_published")];
+
+/// A table: its columns and the query that yields them, in that order.
+struct Table {
+    columns: &'static [Column],
+    sql: &'static str,
+}
+
+fn table(what: What) -> Table {
+    match what {
+        What::Articles => Table {
+            columns: ARTICLE_COLUMNS,
+            sql: "SELECT a.id, a.source, a.url, a.outlet, a.published, a.published_from, a.language, a.title, a.words,
+                         d.source, a.story_id
+                  FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of ORDER BY a.id",
+        },
+        What::Quotes => Table {
+            columns: QUOTE_COLUMNS,
+            sql: "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue, q.speaker_text,
+                         a.outlet, substr(a.published, 1, 10), a.url, a.source, a.id, a.story_id
+                  FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.id, q.idx",
+        },
+        What::Entities => Table {
+            columns: ENTITY_COLUMNS,
+            sql: "SELECT story_id, kind, name, aliases, roles FROM story_entities ORDER BY story_id, idx",
+        },
+        What::Events => Table {
+            columns: EVENT_COLUMNS,
+            sql: "SELECT a.story_id, a.id, a.source, a.outlet, e.kind, e.status, e.date, e.place, e.participants,
+                         CAST(substr(CAST(a.text AS BLOB), e.start + 1, e.end - e.start) AS TEXT)
+                  FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.id, e.idx",
+        },
+        What::Stories => Table {
+            columns: STORY_COLUMNS,
+            sql: "SELECT id, headline, articles, outlets, first_published, last_published FROM stories ORDER BY id",
+        },
+    }
+}
+
+/// Writes `what` (or, with `None`, articles then stories: the analysis as JSON Lines) in
+/// `format` to `out`. Returns the number of rows written.
+pub fn export(
+    store: &Store,
+    what: Option<What>,
+    format: Format,
+    out: &mut (dyn Write + Send),
+) -> Result<u64, StoreError> {
+    let io = |e: std::io::Error| StoreError::Io(format!("writing the export: {e}"));
+    let mut rows = 0u64;
+    match (format, what) {
+        (Format::Jsonl, None | Some(What::Articles) | Some(What::Stories)) => {
+            if what != Some(What::Stories) {
+                store.for_each_article_json(|json| {
+                    rows += 1;
+                    writeln!(out, "{json}").map_err(io)
+                })?;
+            }
+            if what != Some(What::Articles) {
+                store.for_each_story_json(|json| {
+                    rows += 1;
+                    writeln!(out, "{{\"story\":{json}}}").map_err(io)
+                })?;
+            }
+        }
+        (Format::Jsonl, Some(what)) => {
+            let t = table(what);
+            store.for_each_row(t.sql, |values| {
+                rows += 1;
+                let mut object = serde_json::Map::new();
+                for (c, v) in t.columns.iter().zip(values) {
+                    let value = match v {
+                        None => serde_json::Value::Null,
+                        Some(v) if c.integer => v.parse::<i64>().map_or(serde_json::Value::Null, Into::into),
+                        Some(v) => v.clone().into(),
+                    };
+                    object.insert(c.name.to_string(), value);
+                }
+                writeln!(out, "{}", serde_json::Value::Object(object)).map_err(io)
+            })?;
+        }
+        (Format::Csv, what) => {
+            let t = table(what.unwrap_or(What::Articles));
+            let header: Vec<&str> = t.columns.iter().map(|c| c.name).collect();
+            writeln!(out, "{}", header.join(",")).map_err(io)?;
+            store.for_each_row(t.sql, |values| {
+                rows += 1;
+                let fields: Vec<String> = values.iter().map(|v| csv_field(v.as_deref().unwrap_or(""))).collect();
+                writeln!(out, "{}", fields.join(",")).map_err(io)
+            })?;
+        }
+        (Format::Parquet, what) => {
+            rows = parquet_table(store, &table(what.unwrap_or(What::Articles)), out)?;
+        }
+    }
+    out.flush().map_err(io)?;
+    Ok(rows)
+}
+
+/// One CSV field, quoted when it must be (RFC 4180).
+pub fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// Rows per Parquet row group.
+const ROW_GROUP: usize = 65_536;
+
+fn parquet_table(store: &Store, t: &Table, out: &mut (dyn Write + Send)) -> Result<u64, StoreError> {
+    use std::sync::Arc;
+
+    use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
+    use parquet::file::properties::WriterProperties;
+    use parquet::file::writer::SerializedFileWriter;
+    use parquet::schema::parser::parse_message_type;
+
+    let pq = |e: parquet::errors::ParquetError| StoreError::Io(format!("writing Parquet: {e}"));
+    let fields: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| {
+            if c.integer {
+                format!("OPTIONAL INT64 {};", c.name)
+            } else {
+                format!("OPTIONAL BYTE_ARRAY {} (UTF8);", c.name)
+            }
+        })
+        .collect();
+    let schema = Arc::new(parse_message_type(&format!("message parallax {{ {} }}", fields.join(" "))).map_err(pq)?);
+    let props = Arc::new(WriterProperties::builder().build());
+    let mut writer = SerializedFileWriter::new(out, schema, props).map_err(pq)?;
+    let mut buffered: Vec<Vec<Option<String>>> = Vec::new();
+    let mut rows = 0u64;
+    let flush = |writer: &mut SerializedFileWriter<&mut (dyn Write + Send)>,
+                     buffered: &mut Vec<Vec<Option<String>>>| {
+        if buffered.is_empty() {
+            return Ok(());
+        }
+        let mut group = writer.next_row_group().map_err(pq)?;
+        let mut c = 0;
+        while let Some(mut column) = group.next_column().map_err(pq)? {
+            let levels: Vec<i16> = buffered.iter().map(|r| i16::from(r[c].is_some())).collect();
+            if t.columns[c].integer {
+                let values: Vec<i64> = buffered.iter().filter_map(|r| r[c].as_deref()?.parse().ok()).collect();
+                let levels: Vec<i16> = buffered
+                    .iter()
+                    .map(|r| i16::from(r[c].as_deref().is_some_and(|v| v.parse::<i64>().is_ok())))
+                    .collect();
+                column.typed::<Int64Type>().write_batch(&values, Some(&levels), None).map_err(pq)?;
+            } else {
+                let values: Vec<ByteArray> =
+                    buffered.iter().filter_map(|r| r[c].as_deref()).map(|v| ByteArray::from(v)).collect();
+                column.typed::<ByteArrayType>().write_batch(&values, Some(&levels), None).map_err(pq)?;
+            }
+            column.close().map_err(pq)?;
+            c += 1;
+        }
+        group.close().map_err(pq)?;
+        buffered.clear();
+        Ok::<(), StoreError>(())
+    };
+    store.for_each_row(t.sql, |values| {
+        rows += 1;
+        buffered.push(values.to_vec());
+        if buffered.len() >= ROW_GROUP {
+            flush(&mut writer, &mut buffered)?;
+        }
+        Ok(())
+    })?;
+    flush(&mut writer, &mut buffered)?;
+    writer.close().map_err(pq)?;
+    Ok(rows)
+}

@@ -1,0 +1,100 @@
+//! The archive of Parallax: articles, their analysis and their stories, kept in an embedded
+//! SQLite file that grows as articles arrive.
+//!
+//! This crate is the only one that knows SQL. The story layer stays storage-agnostic: the store
+//! persists what it produces and never changes an article's analysis (the per-article layers
+//! are written once, as `parallax-analyze` made them; a story's inferences live in the story's
+//! rows and in each article's *view*, rewritten when the story is rebuilt).
+//!
+//! - [`Store`] opens a file (WAL, foreign keys, versioned [`schema`] with migrations; a file of
+//!   a newer schema is refused), and holds every statement: lookups for ingest, stories,
+//!   full-text [`Store::search`] (FTS5 with accents folded, BM25, highlighted snippets), quotes,
+//!   export queries;
+//! - [`archive::Ingest`] is `parallax ingest`: one writer at a time (a lock file), each batch
+//!   one transaction, stories rebuilt only when their articles change;
+//! - [`export`] writes JSON Lines (the analysis contract), CSV and Parquet;
+//! - [`codec`] is the stored form of an article's analysis.
+//!
+//! ```no_run
+//! use parallax_store::{Store, StoryFilter};
+//! let store = Store::open_existing(std::path::Path::new("parallax.db"))?;
+//! for story in store.stories(&StoryFilter { limit: 10, ..StoryFilter::default() })? {
+//!     println!("{} {}", story.id, story.headline);
+//! }
+//! # Ok::<(), parallax_store::StoreError>(())
+//! ```
+
+pub mod archive;
+pub mod codec;
+pub mod export;
+pub mod schema;
+mod store;
+
+use std::path::PathBuf;
+
+pub use archive::Ingest;
+pub use store::{
+    name_key, ArticleView, Batch, Known, NewArticle, QuoteRecord, RunCounts, SearchFilter, SearchHit, Store,
+    StoredStory, StoryEntityRecord, StoryFilter, StoryListing, StoryRecord, WriterLock,
+};
+
+/// The default archive file, in the current folder.
+pub const DEFAULT_DB: &str = "parallax.db";
+
+/// The environment variable that names the archive when `--db` is not given.
+pub const DB_ENV: &str = "PARALLAX_DB";
+
+/// What can go wrong with an archive.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be opened as a database.
+    #[error("cannot open the archive {path}: {source}")]
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// No archive at this path.
+    #[error("no archive at {0}: create one with `parallax ingest INPUT --db {0}`")]
+    Missing(PathBuf),
+    /// Written by a newer Parallax.
+    #[error(
+        "the archive {path} has schema version {found}, newer than this Parallax understands ({supported}): \
+         use a newer Parallax, or another file"
+    )]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: i64,
+        /// The newest this build knows.
+        supported: i64,
+    },
+    /// A migration failed (the file is left at the version before it).
+    #[error("upgrading the archive to schema version {version} failed: {source}")]
+    Migration {
+        /// The version it was going to.
+        version: i64,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// Another ingest holds the writer lock.
+    #[error("another `parallax ingest` is writing to {0}; wait for it to finish (readers are not blocked)")]
+    Busy(PathBuf),
+    /// A stored analysis could not be encoded or decoded.
+    #[error("stored analysis: {0}")]
+    Codec(String),
+    /// A file next to the archive (its lock, an export).
+    #[error("{0}")]
+    Io(String),
+    /// Any other database error.
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    fn open(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
+        StoreError::Open { path: path.to_path_buf(), source }
+    }
+}

@@ -1,0 +1,150 @@
+//! The versioned schema: one migration per version, applied in order inside a transaction.
+//!
+//! `PRAGMA user_version` holds the version of a database file. Opening a file runs the
+//! migrations it lacks (an older file is upgraded in place); a file written by a newer Parallax
+//! (a version above [`LATEST`]) is refused, never guessed at.
+//!
+//! The logical model (what a second backend maps onto):
+//! - `runs`: one row per ingest run, with its counts;
+//! - `articles`: the article as read (source, key, url, outlet, published, language, title,
+//!   text, content hash, `duplicate_of`, removed noise, notes), its analysis (`analysis`: the
+//!   per-article layers as written by `parallax-analyze`, never edited by the store), its story
+//!   and its `view` (the article's JSON in the analysis contract as of its story's last build);
+//! - `entities`, `quotes`, `times`, `events`: the article layers as rows, for filtering and
+//!   export (quotes carry the story-level speaker name);
+//! - `stories`: headline, dates, counts, and the story's JSON, brief and timeline as of its last
+//!   build; `story_entities`: its entities with aliases and roles;
+//! - `articles_fts`: full-text index over titles, texts and quotes (FTS5, accents folded).
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// Migration `i` takes a database from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first schema
+    r#"
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    inputs TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    new INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    replaced INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    stories_new INTEGER NOT NULL DEFAULT 0,
+    stories_updated INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    headline TEXT NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    articles INTEGER NOT NULL,
+    outlets TEXT NOT NULL,
+    created_run INTEGER REFERENCES runs(id),
+    updated_run INTEGER REFERENCES runs(id),
+    json TEXT NOT NULL,
+    brief TEXT NOT NULL,
+    timeline TEXT NOT NULL,
+    timeline_json TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories(last_published);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    record_id TEXT,
+    url TEXT,
+    title TEXT,
+    authors TEXT NOT NULL,
+    outlet TEXT,
+    outlet_from TEXT NOT NULL,
+    published TEXT,
+    published_from TEXT NOT NULL,
+    language TEXT,
+    text TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    content_hash INTEGER NOT NULL,
+    duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    removed TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    quote_text TEXT NOT NULL,
+    analysis BLOB NOT NULL,
+    analysis_format INTEGER NOT NULL,
+    story_id INTEGER REFERENCES stories(id),
+    run_id INTEGER REFERENCES runs(id),
+    view TEXT
+);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+CREATE TABLE entities (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX entities_key ON entities(name_key);
+CREATE TABLE quotes (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    speaker_text TEXT,
+    cue TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+CREATE TABLE times (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE events (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    date TEXT,
+    place TEXT,
+    participants TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE story_entities (
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    PRIMARY KEY (story_id, idx)
+);
+CREATE INDEX story_entities_key ON story_entities(name_key);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, quote_text,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"#,
+    // 2: how long each run took, and the articles of a run found fast
+    r#"
+ALTER TABLE runs ADD COLUMN seconds REAL;
+CREATE INDEX articles_run ON articles(run_id);
+"#,
+];

@@ -1,0 +1,997 @@
+//! The SQLite archive: opening (pragmas, migrations, the one-writer lock) and every statement
+//! that reads or writes it. No other module of Parallax writes SQL.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use parallax_doc::{Doc, EntityKind, EventStatus, QuoteKind};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::{codec, schema, StoreError};
+
+/// An open archive.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// The lock an ingest holds for its whole run: one writer per archive. Released when dropped
+/// (and by the operating system when the process dies, so a killed ingest never leaves it).
+#[derive(Debug)]
+pub struct WriterLock {
+    _file: File,
+}
+
+/// How a story is listed: `parallax stories`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoryListing {
+    /// The story's id.
+    pub id: i64,
+    /// Its headline.
+    pub headline: String,
+    /// How many articles it has.
+    pub articles: i64,
+    /// Its outlets, most articles first.
+    pub outlets: Vec<String>,
+    /// The earliest publication date of its articles.
+    pub first_published: Option<String>,
+    /// The latest publication date of its articles.
+    pub last_published: Option<String>,
+}
+
+/// What `parallax stories` keeps.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFilter {
+    /// Stories with an article published on or after this day (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Stories with an article from this outlet (case ignored).
+    pub outlet: Option<String>,
+    /// Stories naming this entity (any of its names, case and accents ignored).
+    pub entity: Option<String>,
+    /// At most this many, latest first.
+    pub limit: usize,
+}
+
+/// A stored story as rendered at its last build.
+#[derive(Debug, Clone)]
+pub struct StoredStory {
+    /// Its listing.
+    pub listing: StoryListing,
+    /// The story's JSON object in the analysis contract.
+    pub json: String,
+    /// Its Markdown brief.
+    pub brief: String,
+    /// Its timeline in Markdown.
+    pub timeline: String,
+    /// Its timeline as JSON.
+    pub timeline_json: String,
+}
+
+/// An article to insert: the analysed document and where it goes.
+#[derive(Debug)]
+pub struct NewArticle<'a> {
+    /// Its id (assigned by the one writer).
+    pub id: i64,
+    /// What identifies it across ingests: its URL, else its record id, else its source.
+    pub key: &'a str,
+    /// Hash of its content (text, title, outlet).
+    pub content_hash: i64,
+    /// The article it copies, when it is a copy.
+    pub duplicate_of: Option<i64>,
+    /// Its story.
+    pub story_id: i64,
+    /// The run that brought it.
+    pub run_id: i64,
+    /// Its analysis as written by `parallax-analyze` (with `duplicate_of` set).
+    pub doc: &'a Doc,
+    /// The analysis encoded ([`codec::encode`]).
+    pub analysis: &'a [u8],
+}
+
+/// A story as built by the story layer, ready to store.
+#[derive(Debug, Default)]
+pub struct StoryRecord {
+    /// Its id.
+    pub id: i64,
+    /// Its headline.
+    pub headline: String,
+    /// Earliest and latest publication day of its articles.
+    pub first_published: Option<String>,
+    /// Latest publication day.
+    pub last_published: Option<String>,
+    /// Its outlets, most articles first.
+    pub outlets: Vec<String>,
+    /// The story's JSON (contract).
+    pub json: String,
+    /// The Markdown brief.
+    pub brief: String,
+    /// The timeline in Markdown.
+    pub timeline: String,
+    /// The timeline as JSON.
+    pub timeline_json: String,
+    /// Its entities: kind, name, aliases, roles.
+    pub entities: Vec<StoryEntityRecord>,
+    /// Per article: id, the article's JSON as of this build, and its quotes with story-level
+    /// speakers.
+    pub articles: Vec<ArticleView>,
+}
+
+/// A story entity to store.
+#[derive(Debug, Default)]
+pub struct StoryEntityRecord {
+    /// Person, organisation, place...
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// Other names used.
+    pub aliases: Vec<String>,
+    /// Roles given.
+    pub roles: Vec<String>,
+}
+
+/// An article as its story shows it.
+#[derive(Debug, Default)]
+pub struct ArticleView {
+    /// The article's id.
+    pub id: i64,
+    /// Its JSON in the contract, with the story's inferences.
+    pub json: String,
+    /// Story-level speaker names of its quotes, in quote order (`None`: no speaker).
+    pub speakers: Vec<Option<String>>,
+}
+
+/// An article already in the archive, as ingest looks it up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// Its id.
+    pub id: i64,
+    /// Its content hash.
+    pub content_hash: i64,
+    /// Its story.
+    pub story_id: Option<i64>,
+}
+
+/// One row of a search result.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchHit {
+    /// The article's id.
+    pub article: i64,
+    /// Its source.
+    pub source: String,
+    /// Its story.
+    pub story: Option<i64>,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// The matching passage, matches between `[` and `]`.
+    pub snippet: String,
+    /// BM25 rank (lower is better).
+    pub rank: f64,
+}
+
+/// What `parallax search` keeps besides the query.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// Only this outlet (case ignored).
+    pub outlet: Option<String>,
+    /// Published on or after (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Published on or before (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    /// Only articles quoting this speaker.
+    pub speaker: Option<String>,
+    /// Only articles naming this entity.
+    pub entity: Option<String>,
+    /// At most this many hits.
+    pub limit: usize,
+}
+
+/// One stored quote with its article's metadata: a row of `quotes --db` and of the export.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct QuoteRecord {
+    /// Story-level speaker name.
+    pub speaker: Option<String>,
+    /// The quoted words.
+    pub quote: String,
+    /// direct, partial, indirect.
+    pub kind: String,
+    /// The cue.
+    pub cue: Option<String>,
+    /// The words naming the speaker.
+    pub speaker_text: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// The article's source.
+    pub article: String,
+    /// The article's id.
+    pub article_id: i64,
+    /// The story's id.
+    pub story: Option<i64>,
+}
+
+/// Counts of an ingest run, as stored.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct RunCounts {
+    /// Articles read.
+    pub read: u64,
+    /// New articles stored.
+    pub new: u64,
+    /// Already stored, unchanged.
+    pub skipped: u64,
+    /// New versions that replaced a stored article.
+    pub replaced: u64,
+    /// Inputs that could not be read.
+    pub failed: u64,
+    /// Stories started.
+    pub stories_new: u64,
+    /// Existing stories rebuilt.
+    pub stories_updated: u64,
+}
+
+impl Store {
+    /// Opens the archive at `path`, creating it when missing and migrating an older one.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing archive for reading (a reader works while an ingest writes).
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| StoreError::open(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The file of this archive.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    /// The schema version of the file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.schema_version()?;
+        if found > schema::LATEST {
+            return Err(StoreError::NewerSchema { path: self.path.clone(), found, supported: schema::LATEST });
+        }
+        if found == schema::LATEST {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // another process may have migrated while this one waited for the lock
+        let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (v, sql) in schema::MIGRATIONS.iter().enumerate().skip(now.max(0) as usize) {
+            tx.execute_batch(sql).map_err(|e| StoreError::Migration { version: v as i64 + 1, source: e })?;
+            tx.pragma_update(None, "user_version", v as i64 + 1)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Applies only the first `version` migrations to a new file: for tests of upgrades.
+    #[doc(hidden)]
+    pub fn create_at_version(path: &Path, version: i64) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure()?;
+        for (v, sql) in schema::MIGRATIONS.iter().enumerate().take(version.max(0) as usize) {
+            store.conn.execute_batch(sql)?;
+            store.conn.pragma_update(None, "user_version", v as i64 + 1)?;
+        }
+        Ok(store)
+    }
+
+    /// Takes the writer lock of this archive, or says who holds it.
+    pub fn lock_writer(&self) -> Result<WriterLock, StoreError> {
+        let mut lock_path = self.path.clone().into_os_string();
+        lock_path.push(".writer-lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::Io(format!("{}: {e}", PathBuf::from(&lock_path).display())))?;
+        match file.try_lock() {
+            Ok(()) => Ok(WriterLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy(self.path.clone())),
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io(format!("{}: {e}", self.path.display()))),
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The next free article and story ids (the one writer assigns them).
+    pub fn next_ids(&self) -> Result<(i64, i64), StoreError> {
+        let a: i64 = self.conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
+        let s: i64 = self.conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM stories", [], |r| r.get(0))?;
+        Ok((a, s))
+    }
+
+    /// Starts an ingest run; returns its id.
+    pub fn start_run(&self, inputs: &[String]) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO runs (started, inputs) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
+            params![serde_json::to_string(inputs).unwrap_or_default()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records a run's counts and duration.
+    pub fn finish_run(&self, run: i64, counts: &RunCounts, seconds: f64) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), read = ?2, new = ?3, skipped = ?4,
+             replaced = ?5, failed = ?6, stories_new = ?7, stories_updated = ?8, seconds = ?9 WHERE id = ?1",
+            params![
+                run,
+                counts.read as i64,
+                counts.new as i64,
+                counts.skipped as i64,
+                counts.replaced as i64,
+                counts.failed as i64,
+                counts.stories_new as i64,
+                counts.stories_updated as i64,
+                seconds
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The stored article with this key.
+    pub fn find_key(&self, key: &str) -> Result<Option<Known>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, content_hash, story_id FROM articles WHERE key = ?1")?
+            .query_row(params![key], |r| Ok(Known { id: r.get(0)?, content_hash: r.get(1)?, story_id: r.get(2)? }))
+            .optional()?)
+    }
+
+    /// A stored article with this content hash.
+    pub fn find_content(&self, content_hash: i64) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1")?
+            .query_row(params![content_hash], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// (story, article) of the stories most recently extended, newest first, until `max_articles`
+    /// articles: what an ingest's story clustering starts from.
+    pub fn recent_story_articles(&self, max_articles: usize) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.story_id, a.id FROM articles a JOIN
+               (SELECT id FROM stories ORDER BY updated_run DESC, id DESC) s ON s.id = a.story_id
+             ORDER BY a.story_id DESC, a.id",
+        )?;
+        let mut out = Vec::new();
+        let mut rows = stmt.query([])?;
+        let mut current = None;
+        while let Some(r) = rows.next()? {
+            let (story, article): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if current != Some(story) {
+                if out.len() >= max_articles {
+                    break;
+                }
+                current = Some(story);
+            }
+            out.push((story, article));
+        }
+        Ok(out)
+    }
+
+    /// (id, source, text) of the last `n` articles, oldest first: what copies are looked for in.
+    pub fn recent_texts(&self, n: usize) -> Result<Vec<(i64, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id, source, text FROM articles ORDER BY id DESC LIMIT ?1")?;
+        let mut out: Vec<(i64, String, String)> =
+            stmt.query_map(params![n as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The analysed articles of a story, in id order. A row whose analysis cannot be decoded
+    /// (written by another format) is returned as `Err` with its text and metadata so the caller
+    /// can analyse it again.
+    pub fn story_docs(&self, story: i64) -> Result<Vec<(i64, Result<Doc, Doc>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
+        let rows = stmt.query_map(params![story], read_article)?;
+        rows.map(|r| r.map_err(StoreError::from)).collect()
+    }
+
+    /// One analysed article by id (see [`Store::story_docs`]).
+    pub fn article_doc(&self, id: i64) -> Result<Option<(i64, Result<Doc, Doc>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE id = ?1"))?;
+        Ok(stmt.query_row(params![id], read_article).optional()?)
+    }
+
+    /// Starts a write transaction (waits for readers to finish their statements, never for
+    /// another writer: the caller holds the [`WriterLock`]).
+    pub fn write(&mut self) -> Result<Batch<'_>, StoreError> {
+        Ok(Batch { tx: self.conn.transaction_with_behavior(TransactionBehavior::Immediate)? })
+    }
+
+    /// Stories, latest first.
+    pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryListing>, StoreError> {
+        let mut sql = String::from(
+            "SELECT s.id, s.headline, s.articles, s.outlets, s.first_published, s.last_published FROM stories s WHERE 1",
+        );
+        let mut args: Vec<String> = Vec::new();
+        if let Some(since) = &filter.since {
+            args.push(since.clone());
+            sql += &format!(" AND s.last_published >= ?{}", args.len());
+        }
+        if let Some(outlet) = &filter.outlet {
+            args.push(outlet.clone());
+            sql += &format!(
+                " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?{} COLLATE NOCASE)",
+                args.len()
+            );
+        }
+        if let Some(entity) = &filter.entity {
+            args.push(format!("%{}%", name_key(entity)));
+            sql += &format!(
+                " AND EXISTS (SELECT 1 FROM story_entities e WHERE e.story_id = s.id AND (e.name_key LIKE ?{n} OR e.aliases LIKE ?{n}))",
+                n = args.len()
+            );
+        }
+        sql += &format!(" ORDER BY s.last_published DESC NULLS LAST, s.id DESC LIMIT {}", filter.limit.max(1));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_listing)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One stored story.
+    pub fn story(&self, id: i64) -> Result<Option<StoredStory>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, headline, articles, outlets, first_published, last_published, json, brief, timeline, timeline_json
+             FROM stories WHERE id = ?1",
+        )?;
+        Ok(stmt
+            .query_row(params![id], |r| {
+                Ok(StoredStory {
+                    listing: read_listing(r)?,
+                    json: r.get(6)?,
+                    brief: r.get(7)?,
+                    timeline: r.get(8)?,
+                    timeline_json: r.get(9)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Full-text search over titles, texts and quotes, best first.
+    pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, StoreError> {
+        let fts = fts_query(query);
+        if fts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut args: Vec<String> = vec![fts];
+        let mut sql = String::from(
+            "SELECT a.id, a.source, a.story_id, a.title, a.outlet, a.published, a.url,
+                    snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0, 2.0) AS rank
+             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE articles_fts MATCH ?1",
+        );
+        push_article_filters(&mut sql, &mut args, filter);
+        sql += &format!(" ORDER BY rank LIMIT {}", filter.limit.max(1));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(SearchHit {
+                article: r.get(0)?,
+                source: r.get(1)?,
+                story: r.get(2)?,
+                title: r.get(3)?,
+                outlet: r.get(4)?,
+                published: r.get(5)?,
+                url: r.get(6)?,
+                snippet: r.get(7)?,
+                rank: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Quotes, filtered like a search, optionally of one story; in article order.
+    pub fn quotes(&self, story: Option<i64>, filter: &SearchFilter) -> Result<Vec<QuoteRecord>, StoreError> {
+        let mut args: Vec<String> = Vec::new();
+        let mut sql = String::from(
+            "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue, q.speaker_text,
+                    a.outlet, a.published, a.url, a.source, a.id, a.story_id
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1",
+        );
+        if let Some(story) = story {
+            args.push(story.to_string());
+            sql += &format!(" AND a.story_id = ?{}", args.len());
+        }
+        push_article_filters(&mut sql, &mut args, filter);
+        sql += " ORDER BY a.id, q.idx";
+        if filter.limit > 0 {
+            sql += &format!(" LIMIT {}", filter.limit);
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(QuoteRecord {
+                speaker: r.get(0)?,
+                quote: quote_text(r.get_ref(1)?),
+                kind: r.get(2)?,
+                cue: r.get(3)?,
+                speaker_text: r.get(4)?,
+                outlet: r.get(5)?,
+                published: r.get(6)?,
+                url: r.get(7)?,
+                article: r.get(8)?,
+                article_id: r.get(9)?,
+                story: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Calls `f` with each article's JSON (the contract, as of its story's last build), in id
+    /// order, one at a time.
+    pub fn for_each_article_json(&self, mut f: impl FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare("SELECT view FROM articles WHERE view IS NOT NULL ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(r.get_ref(0)?.as_str().unwrap_or("{}"))?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with each story's JSON, in id order, one at a time.
+    pub fn for_each_story_json(&self, mut f: impl FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare("SELECT json FROM stories ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(r.get_ref(0)?.as_str().unwrap_or("{}"))?;
+        }
+        Ok(())
+    }
+
+    /// Runs `sql` (a query of this crate's export module) and calls `f` with each row's values
+    /// as text (NULL as `None`).
+    pub(crate) fn for_each_row(
+        &self,
+        sql: &str,
+        mut f: impl FnMut(&[Option<String>]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let n = stmt.column_count();
+        let mut rows = stmt.query([])?;
+        let mut values = vec![None; n];
+        while let Some(r) = rows.next()? {
+            for (i, v) in values.iter_mut().enumerate() {
+                *v = match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => None,
+                    rusqlite::types::ValueRef::Integer(x) => Some(x.to_string()),
+                    rusqlite::types::ValueRef::Real(x) => Some(x.to_string()),
+                    rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
+                        Some(String::from_utf8_lossy(t).into_owned())
+                    }
+                };
+            }
+            f(&values)?;
+        }
+        Ok(())
+    }
+
+    /// Number of articles, stories and quotes.
+    pub fn counts(&self) -> Result<(i64, i64, i64), StoreError> {
+        let count = |t: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?)
+        };
+        Ok((count("articles")?, count("stories")?, count("quotes")?))
+    }
+
+    /// Articles that are in no story, or whose story row is missing: none in a sound archive.
+    pub fn orphan_articles(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM articles a WHERE a.story_id IS NULL OR a.view IS NULL
+               OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Sources of every stored article, sorted.
+    pub fn sources(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT source FROM articles ORDER BY source")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The columns [`read_article`] reads.
+const ARTICLE_COLUMNS: &str = "SELECT id, source, record_id, url, title, authors, outlet, outlet_from, published,
+    published_from, language, text, removed, analysis, analysis_format FROM articles";
+
+/// An article row: its decoded analysis, or (when it cannot be decoded) a document with its
+/// text and metadata to analyse again.
+fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Result<Doc, Doc>)> {
+    let id: i64 = r.get(0)?;
+    let text: String = r.get(11)?;
+    let format: i64 = r.get(14)?;
+    if format == codec::ANALYSIS_FORMAT {
+        if let Ok(doc) = codec::decode(r.get_ref(13)?.as_blob()?, text.clone()) {
+            return Ok((id, Ok(doc)));
+        }
+    }
+    let mut doc = Doc::new(r.get::<_, String>(1)?, text);
+    doc.meta.id = r.get(2)?;
+    doc.meta.url = r.get(3)?;
+    doc.meta.title = r.get(4)?;
+    doc.meta.authors = serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default();
+    doc.meta.outlet = r.get(6)?;
+    doc.meta.outlet_from = provenance(&r.get::<_, String>(7)?);
+    doc.meta.published = r.get(8)?;
+    doc.meta.published_from = provenance(&r.get::<_, String>(9)?);
+    doc.meta.language = r.get(10)?;
+    Ok((id, Err(doc)))
+}
+
+fn provenance(s: &str) -> parallax_doc::Provenance {
+    use parallax_doc::Provenance::*;
+    match s {
+        "given" => Given,
+        "markup" => Markup,
+        "text" => Text,
+        "inferred" => Inferred,
+        _ => Unknown,
+    }
+}
+
+fn provenance_name(p: parallax_doc::Provenance) -> &'static str {
+    use parallax_doc::Provenance::*;
+    match p {
+        Given => "given",
+        Markup => "markup",
+        Text => "text",
+        Inferred => "inferred",
+        Unknown => "unknown",
+    }
+}
+
+fn read_listing(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryListing> {
+    Ok(StoryListing {
+        id: r.get(0)?,
+        headline: r.get(1)?,
+        articles: r.get(2)?,
+        outlets: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+        first_published: r.get(4)?,
+        last_published: r.get(5)?,
+    })
+}
+
+fn quote_text(v: rusqlite::types::ValueRef<'_>) -> String {
+    match v {
+        rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
+            String::from_utf8_lossy(t).into_owned()
+        }
+        _ => String::new(),
+    }
+}
+
+/// The article filters of a search or quote listing, as SQL over `a` (articles).
+fn push_article_filters(sql: &mut String, args: &mut Vec<String>, filter: &SearchFilter) {
+    if let Some(outlet) = &filter.outlet {
+        args.push(outlet.clone());
+        *sql += &format!(" AND a.outlet = ?{} COLLATE NOCASE", args.len());
+    }
+    if let Some(since) = &filter.since {
+        args.push(since.clone());
+        *sql += &format!(" AND a.published >= ?{}", args.len());
+    }
+    if let Some(until) = &filter.until {
+        // a timestamp on the last day is still within it
+        args.push(format!("{until}\u{10ffff}"));
+        *sql += &format!(" AND a.published <= ?{}", args.len());
+    }
+    if let Some(speaker) = &filter.speaker {
+        args.push(format!("%{}%", name_key(speaker)));
+        *sql += &format!(
+            " AND EXISTS (SELECT 1 FROM quotes sq WHERE sq.article_id = a.id AND sq.speaker_key LIKE ?{})",
+            args.len()
+        );
+    }
+    if let Some(entity) = &filter.entity {
+        args.push(format!("%{}%", name_key(entity)));
+        *sql += &format!(
+            " AND EXISTS (SELECT 1 FROM entities se WHERE se.article_id = a.id AND se.name_key LIKE ?{})",
+            args.len()
+        );
+    }
+}
+
+/// A name folded for matching: lower-case ASCII transliteration, one space between words.
+pub fn name_key(name: &str) -> String {
+    parallax_story::text::fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A user's query as an FTS5 query: words and `"quoted phrases"` kept, every other character
+/// treated as a separator, so no input is an FTS5 syntax error. Words must all match (AND).
+pub fn fts_query(query: &str) -> String {
+    let mut parts = Vec::new();
+    for (i, chunk) in query.split('"').enumerate() {
+        let words: Vec<String> =
+            chunk.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_string()).collect();
+        if words.is_empty() {
+            continue;
+        }
+        if i % 2 == 1 {
+            // inside quotation marks: a phrase
+            parts.push(format!("\"{}\"", words.join(" ")));
+        } else {
+            parts.extend(words.into_iter().map(|w| format!("\"{w}\"")));
+        }
+    }
+    parts.join(" ")
+}
+
+/// One write transaction of an ingest: everything in it lands, or nothing does.
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Inserts an analysed article and its layers as rows, and indexes it for search.
+    pub fn insert_article(&self, a: &NewArticle<'_>) -> Result<(), StoreError> {
+        let d = a.doc;
+        let quote_text: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
+        let quote_text = quote_text.join("\n");
+        let words = d.text.split_whitespace().count() as i64;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO articles (id, key, source, record_id, url, title, authors, outlet, outlet_from, published,
+                   published_from, language, text, words, content_hash, duplicate_of, removed, notes, quote_text,
+                   analysis, analysis_format, story_id, run_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            )?
+            .execute(params![
+                a.id,
+                a.key,
+                d.source,
+                d.meta.id,
+                d.meta.url,
+                d.meta.title,
+                serde_json::to_string(&d.meta.authors).unwrap_or_default(),
+                d.meta.outlet,
+                provenance_name(d.meta.outlet_from),
+                d.meta.published,
+                provenance_name(d.meta.published_from),
+                d.meta.language,
+                d.text,
+                words,
+                a.content_hash,
+                a.duplicate_of,
+                serde_json::to_string(&d.removed).unwrap_or_default(),
+                serde_json::to_string(&d.notes().collect::<Vec<_>>()).unwrap_or_default(),
+                quote_text,
+                a.analysis,
+                codec::ANALYSIS_FORMAT,
+                a.story_id,
+                a.run_id
+            ])?;
+        self.tx
+            .prepare_cached("INSERT INTO articles_fts (rowid, title, text, quote_text) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![a.id, d.meta.title.as_deref().unwrap_or(""), d.text, quote_text])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (i, e) in d.entities.iter().enumerate() {
+            let mentions = d.mentions.iter().filter(|m| m.entity == e.id).count() as i64;
+            stmt.execute(params![a.id, i as i64, entity_kind(e.kind), e.name, name_key(&e.name), mentions])?;
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO quotes (article_id, idx, start, end, kind, speaker, speaker_key, speaker_text, cue)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (i, q) in d.quotes.iter().enumerate() {
+            let speaker = q.speaker_entity.and_then(|e| d.entities.get(e)).map(|e| e.name.as_str());
+            let kind = if d.is_mixed(q) { "mixed" } else { quote_kind(q.kind) };
+            stmt.execute(params![
+                a.id,
+                i as i64,
+                q.span.start as i64,
+                q.span.end as i64,
+                kind,
+                speaker,
+                speaker.map(name_key),
+                q.speaker_span.map(|s| d.slice(s)),
+                q.cue.map(|c| d.slice(c))
+            ])?;
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO times (article_id, idx, start, end, kind, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (i, t) in d.times.iter().enumerate() {
+            stmt.execute(params![a.id, i as i64, t.span.start as i64, t.span.end as i64, t.kind, t.value])?;
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (i, e) in d.events.iter().enumerate() {
+            let names: Vec<&str> =
+                e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
+            let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str());
+            let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str());
+            let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
+            stmt.execute(params![
+                a.id,
+                i as i64,
+                e.kind.as_str(),
+                event_status(e.status),
+                date,
+                place,
+                serde_json::to_string(&names).unwrap_or_default(),
+                sentence.start as i64,
+                sentence.end as i64
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// The analysed articles of a story as this transaction sees them (see [`Store::story_docs`]).
+    pub fn story_docs(&self, story: i64) -> Result<Vec<(i64, Result<Doc, Doc>)>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
+        let rows = stmt.query_map(params![story], read_article)?;
+        rows.map(|r| r.map_err(StoreError::from)).collect()
+    }
+
+    /// Deletes an article, its rows and its search entry.
+    pub fn delete_article(&self, id: i64) -> Result<(), StoreError> {
+        let old: Option<(String, String, String)> = self
+            .tx
+            .query_row("SELECT coalesce(title, ''), text, quote_text FROM articles WHERE id = ?1", params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((title, text, quotes)) = old {
+            self.tx.execute(
+                "INSERT INTO articles_fts (articles_fts, rowid, title, text, quote_text) VALUES ('delete', ?1, ?2, ?3, ?4)",
+                params![id, title, text, quotes],
+            )?;
+            self.tx.execute("DELETE FROM articles WHERE id = ?1", params![id])?;
+        }
+        Ok(())
+    }
+
+    /// Creates an empty story row (filled by [`Batch::put_story`] in the same transaction).
+    pub fn create_story(&self, id: i64, run: i64) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO stories (id, headline, articles, outlets, created_run, updated_run, json, brief, timeline, timeline_json)
+             VALUES (?1, '', 0, '[]', ?2, ?2, '{}', '', '', '{}')",
+            params![id, run],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a built story: its row, its entities, and each article's view and speakers.
+    pub fn put_story(&self, s: &StoryRecord, run: i64) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE stories SET headline = ?2, first_published = ?3, last_published = ?4, articles = ?5, outlets = ?6,
+               updated_run = ?7, json = ?8, brief = ?9, timeline = ?10, timeline_json = ?11 WHERE id = ?1",
+            params![
+                s.id,
+                s.headline,
+                s.first_published,
+                s.last_published,
+                s.articles.len() as i64,
+                serde_json::to_string(&s.outlets).unwrap_or_default(),
+                run,
+                s.json,
+                s.brief,
+                s.timeline,
+                s.timeline_json
+            ],
+        )?;
+        self.tx.execute("DELETE FROM story_entities WHERE story_id = ?1", params![s.id])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (i, e) in s.entities.iter().enumerate() {
+            let aliases: Vec<String> = e.aliases.iter().map(|a| name_key(a)).collect();
+            stmt.execute(params![
+                s.id,
+                i as i64,
+                e.kind,
+                e.name,
+                name_key(&e.name),
+                serde_json::to_string(&aliases).unwrap_or_default(),
+                serde_json::to_string(&e.roles).unwrap_or_default()
+            ])?;
+        }
+        let mut view = self.tx.prepare_cached("UPDATE articles SET view = ?2, story_id = ?3 WHERE id = ?1")?;
+        let mut speaker = self
+            .tx
+            .prepare_cached("UPDATE quotes SET speaker = ?3, speaker_key = ?4 WHERE article_id = ?1 AND idx = ?2")?;
+        for a in &s.articles {
+            view.execute(params![a.id, a.json, s.id])?;
+            for (i, name) in a.speakers.iter().enumerate() {
+                speaker.execute(params![a.id, i as i64, name, name.as_deref().map(name_key)])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Deletes a story left without articles.
+    pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
+        self.tx.execute("UPDATE articles SET story_id = NULL WHERE story_id = ?1", params![id])?;
+        self.tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+
+    /// Makes every write of the batch durable at once.
+    pub fn commit(self) -> Result<(), StoreError> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+fn entity_kind(k: EntityKind) -> &'static str {
+    k.as_str()
+}
+
+fn quote_kind(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+    }
+}
+
+fn event_status(s: EventStatus) -> &'static str {
+    match s {
+        EventStatus::Happened => "happened",
+        EventStatus::Planned => "planned",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_user_query_is_a_valid_fts_query() {
+        assert_eq!(fts_query("Rubio Lavrov"), "\"Rubio\" \"Lavrov\"");
+        assert_eq!(fts_query("\"restore embassies\" Riyadh"), "\"restore embassies\" \"Riyadh\"");
+        assert_eq!(fts_query("AND OR NOT ( * ^"), "\"AND\" \"OR\" \"NOT\"");
+        assert_eq!(fts_query("  ;; "), "");
+    }
+}
