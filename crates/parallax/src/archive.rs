@@ -12,7 +12,7 @@ use parallax_store::{Ingest, SearchFilter, Store, StoryFilter};
 use rayon::prelude::*;
 
 /// Articles analysed and stored per transaction by default.
-pub const DEFAULT_BATCH: usize = 256;
+pub const DEFAULT_BATCH: usize = 1024;
 
 /// The archive file: `--db`, else `$PARALLAX_DB`, else `parallax.db` in the current folder.
 pub fn db_path(db: Option<PathBuf>) -> PathBuf {

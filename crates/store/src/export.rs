@@ -231,7 +231,7 @@ fn parquet_table(store: &Store, t: &Table, out: &mut (dyn Write + Send)) -> Resu
     let mut buffered: Vec<Vec<Option<String>>> = Vec::new();
     let mut rows = 0u64;
     let flush = |writer: &mut SerializedFileWriter<&mut (dyn Write + Send)>,
-                     buffered: &mut Vec<Vec<Option<String>>>| {
+                 buffered: &mut Vec<Vec<Option<String>>>| {
         if buffered.is_empty() {
             return Ok(());
         }

@@ -1,0 +1,213 @@
+//! The archive through its API: ingest, re-ingest, new versions, search, export, locks, schema
+//! versions. Articles are the example story and our own fixtures, analysed for real.
+
+use std::path::{Path, PathBuf};
+
+use parallax_doc::Doc;
+use parallax_store::export::{self, Format, What};
+use parallax_store::{Ingest, SearchFilter, Store, StoreError, StoryFilter};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fresh archive path in a temporary directory of its own.
+fn temp_db(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-store-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("archive.db")
+}
+
+fn read(inputs: &[&str]) -> Vec<Doc> {
+    let inputs: Vec<String> = inputs.iter().map(|i| root().join(i).to_string_lossy().into_owned()).collect();
+    let mut docs: Vec<Doc> = parallax_ingest::read_inputs(&inputs).filter_map(Result::ok).collect();
+    docs.iter_mut().for_each(parallax_analyze::analyze);
+    docs
+}
+
+fn ingest(store: &mut Store, docs: Vec<Doc>, batch: usize) -> parallax_store::RunCounts {
+    let mut ingest = Ingest::start(store, &["test".into()], parallax_analyze::analyze).unwrap();
+    let mut docs = docs.into_iter().peekable();
+    while docs.peek().is_some() {
+        ingest.add_batch(docs.by_ref().take(batch).collect()).unwrap();
+    }
+    ingest.finish().unwrap().0
+}
+
+fn all_stories(store: &Store) -> Vec<parallax_store::StoryListing> {
+    store.stories(&StoryFilter { limit: 1000, ..StoryFilter::default() }).unwrap()
+}
+
+#[test]
+fn ingesting_twice_changes_nothing_and_articles_join_their_story() {
+    let db = temp_db("twice");
+    let mut store = Store::open(&db).unwrap();
+    let counts = ingest(&mut store, read(&["examples/riyadh"]), 1);
+    assert_eq!((counts.read, counts.new, counts.skipped), (3, 3, 0));
+    let stories = all_stories(&store);
+    assert_eq!(stories.len(), 1, "the three reports of the Riyadh talks are one story, one article at a time");
+    assert_eq!(stories[0].articles, 3);
+    let story = store.story(stories[0].id).unwrap().unwrap();
+    assert!(story.brief.contains("Marco Rubio"), "{}", story.brief);
+    let json: serde_json::Value = serde_json::from_str(&story.json).unwrap();
+    assert_eq!(json["articles"].as_array().map(Vec::len), Some(3));
+
+    let again = ingest(&mut store, read(&["examples/riyadh"]), 2);
+    assert_eq!((again.read, again.new, again.skipped, again.stories_updated), (3, 0, 3, 0));
+    assert_eq!(store.counts().unwrap().0, 3);
+    assert_eq!(store.orphan_articles().unwrap(), 0);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_new_version_of_an_article_replaces_it_and_its_story_is_rebuilt() {
+    let db = temp_db("replace");
+    let mut store = Store::open(&db).unwrap();
+    let mut docs = read(&["examples/riyadh"]);
+    for (i, d) in docs.iter_mut().enumerate() {
+        d.meta.url = Some(format!("https://example.org/riyadh/{i}"));
+    }
+    ingest(&mut store, docs.clone(), 10);
+    let before = store.search("Lavrov", &SearchFilter { limit: 10, ..SearchFilter::default() }).unwrap();
+    let mut edited = docs[0].clone();
+    edited.text = edited.text.replace("Lavrov", "Lavrov (corrected)");
+    edited.meta.title = Some("Corrected: talks in Riyadh".into());
+    parallax_analyze::analyze(&mut edited);
+    let counts = ingest(&mut store, vec![edited], 10);
+    assert_eq!((counts.new, counts.replaced, counts.skipped), (0, 1, 0));
+    assert_eq!(counts.stories_updated + counts.stories_new >= 1, true);
+    assert_eq!(store.counts().unwrap().0, 3, "replaced, not added");
+    let hits = store.search("corrected", &SearchFilter { limit: 10, ..SearchFilter::default() }).unwrap();
+    assert_eq!(hits.len(), 1, "the new version is searchable");
+    let after = store.search("Lavrov", &SearchFilter { limit: 10, ..SearchFilter::default() }).unwrap();
+    assert_eq!(after.len(), before.len(), "the old version left the index");
+    assert_eq!(store.orphan_articles().unwrap(), 0);
+    assert!(all_stories(&store).iter().all(|s| s.articles > 0));
+}
+
+#[test]
+fn search_ranks_highlights_and_filters() {
+    let db = temp_db("search");
+    let mut store = Store::open(&db).unwrap();
+    ingest(&mut store, read(&["examples/riyadh", "tests/fixtures/nairobi"]), 4);
+    let all = SearchFilter { limit: 20, ..SearchFilter::default() };
+    let hits = store.search("Lavrov", &all).unwrap();
+    assert!(hits.len() >= 2);
+    assert!(hits.iter().all(|h| h.snippet.contains("[Lavrov]")), "{hits:?}");
+    assert!(hits.iter().all(|h| h.story.is_some()));
+    // accents and case are ignored; a phrase must appear as written
+    assert_eq!(store.search("lavróv", &all).unwrap().len(), hits.len());
+    assert!(store.search("\"Lavrov Riyadh\"", &all).unwrap().len() < hits.len());
+    // filters
+    let bbc = SearchFilter { outlet: Some("bbc".into()), ..all.clone() };
+    assert!(store.search("Lavrov", &bbc).unwrap().iter().all(|h| h.outlet.as_deref() == Some("BBC")));
+    let by_speaker = SearchFilter { speaker: Some("rubio".into()), ..all.clone() };
+    assert!(!store.search("Ukraine", &by_speaker).unwrap().is_empty());
+    let nobody = SearchFilter { speaker: Some("nobody at all".into()), ..all.clone() };
+    assert!(store.search("Ukraine", &nobody).unwrap().is_empty());
+    let entity = SearchFilter { entity: Some("Abiy".into()), ..all.clone() };
+    assert!(store.search("Ukraine", &entity).unwrap().is_empty());
+    assert!(!store.search("Nairobi", &entity).unwrap().is_empty());
+    // syntax never fails
+    assert!(store.search("AND ( * \"", &all).is_ok());
+    // story filters
+    let rubio =
+        store.stories(&StoryFilter { entity: Some("Rubio".into()), limit: 10, ..StoryFilter::default() }).unwrap();
+    assert_eq!(rubio.len(), 1);
+}
+
+#[test]
+fn exports_hold_every_row() {
+    let db = temp_db("export");
+    let mut store = Store::open(&db).unwrap();
+    ingest(&mut store, read(&["examples/riyadh"]), 3);
+    let (articles, stories, quotes) = store.counts().unwrap();
+    let mut jsonl = Vec::new();
+    let rows = export::export(&store, None, Format::Jsonl, &mut jsonl).unwrap();
+    assert_eq!(rows as i64, articles + stories);
+    let text = String::from_utf8(jsonl).unwrap();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v.get("source").is_some() || v.get("story").is_some());
+    }
+    let mut csv = Vec::new();
+    let rows = export::export(&store, Some(What::Quotes), Format::Csv, &mut csv).unwrap();
+    assert_eq!(rows as i64, quotes);
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("speaker,quote,kind,cue,speaker_text,outlet,date,url,article,article_id,story\n"));
+    let mut parquet = Vec::new();
+    let rows = export::export(&store, Some(What::Events), Format::Parquet, &mut parquet).unwrap();
+    assert!(rows > 0);
+    assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"));
+}
+
+#[test]
+fn one_writer_at_a_time_and_readers_meanwhile() {
+    let db = temp_db("lock");
+    let mut first = Store::open(&db).unwrap();
+    let mut second = Store::open(&db).unwrap();
+    let reader = Store::open_existing(&db).unwrap();
+    let mut running = Ingest::start(&mut first, &[], parallax_analyze::analyze).unwrap();
+    running.add_batch(read(&["examples/riyadh"])).unwrap();
+    match Ingest::start(&mut second, &[], parallax_analyze::analyze) {
+        Err(StoreError::Busy(path)) => assert_eq!(path, db),
+        other => panic!("a second writer must be refused, got {other:?}"),
+    }
+    // a reader sees what has been committed
+    assert_eq!(reader.counts().unwrap().0, 3);
+    assert!(!reader.search("Rubio", &SearchFilter { limit: 5, ..SearchFilter::default() }).unwrap().is_empty());
+    running.finish().unwrap();
+    // the lock is free again
+    Ingest::start(&mut second, &[], parallax_analyze::analyze).unwrap().finish().unwrap();
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_an_older_one_migrated() {
+    let db = temp_db("newer");
+    {
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.schema_version().unwrap(), parallax_store::schema::LATEST);
+    }
+    // mark the file as written by a future version
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", parallax_store::schema::LATEST + 1)
+        .unwrap();
+    match Store::open(&db) {
+        Err(StoreError::NewerSchema { found, supported, .. }) => {
+            assert_eq!((found, supported), (parallax_store::schema::LATEST + 1, parallax_store::schema::LATEST));
+        }
+        other => panic!("a newer schema must be refused, got {other:?}"),
+    }
+
+    // a file of the first schema version, with an article and its story, is upgraded in place
+    let old = temp_db("v1");
+    {
+        let mut store = Store::create_at_version(&old, 1).unwrap();
+        let mut docs = read(&["examples/riyadh"]);
+        let doc = &mut docs[0];
+        let analysis = parallax_store::codec::encode(doc).unwrap();
+        let run = store.start_run(&["v1".into()]).unwrap();
+        let batch = store.write().unwrap();
+        batch.create_story(1, run).unwrap();
+        batch
+            .insert_article(&parallax_store::NewArticle {
+                id: 1,
+                key: "k",
+                content_hash: 7,
+                duplicate_of: None,
+                story_id: 1,
+                run_id: run,
+                doc,
+                analysis: &analysis,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        batch.commit().unwrap();
+    }
+    let store = Store::open(&old).unwrap();
+    assert_eq!(store.schema_version().unwrap(), parallax_store::schema::LATEST);
+    assert_eq!(store.counts().unwrap().0, 1);
+    assert_eq!(store.search("Rubio", &SearchFilter { limit: 5, ..SearchFilter::default() }).unwrap().len(), 1);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
