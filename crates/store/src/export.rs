@@ -248,7 +248,7 @@ fn parquet_table(store: &Store, t: &Table, out: &mut (dyn Write + Send)) -> Resu
                 column.typed::<Int64Type>().write_batch(&values, Some(&levels), None).map_err(pq)?;
             } else {
                 let values: Vec<ByteArray> =
-                    buffered.iter().filter_map(|r| r[c].as_deref()).map(|v| ByteArray::from(v)).collect();
+                    buffered.iter().filter_map(|r| r[c].as_deref()).map(ByteArray::from).collect();
                 column.typed::<ByteArrayType>().write_batch(&values, Some(&levels), None).map_err(pq)?;
             }
             column.close().map_err(pq)?;

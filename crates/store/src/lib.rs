@@ -34,7 +34,7 @@ use std::path::PathBuf;
 
 pub use archive::Ingest;
 pub use store::{
-    name_key, ArticleView, Batch, Known, NewArticle, QuoteRecord, RunCounts, SearchFilter, SearchHit, Store,
+    name_key, ArticleView, Batch, Known, NewArticle, QuoteRecord, RunCounts, SearchFilter, SearchHit, Store, StoredDoc,
     StoredStory, StoryEntityRecord, StoryFilter, StoryListing, StoryRecord, WriterLock,
 };
 

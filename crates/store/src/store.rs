@@ -429,14 +429,14 @@ impl Store {
     /// The analysed articles of a story, in id order. A row whose analysis cannot be decoded
     /// (written by another format) is returned as `Err` with its text and metadata so the caller
     /// can analyse it again.
-    pub fn story_docs(&self, story: i64) -> Result<Vec<(i64, Result<Doc, Doc>)>, StoreError> {
+    pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
         let rows = stmt.query_map(params![story], read_article)?;
         rows.map(|r| r.map_err(StoreError::from)).collect()
     }
 
     /// One analysed article by id (see [`Store::story_docs`]).
-    pub fn article_doc(&self, id: i64) -> Result<Option<(i64, Result<Doc, Doc>)>, StoreError> {
+    pub fn article_doc(&self, id: i64) -> Result<Option<StoredDoc>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE id = ?1"))?;
         Ok(stmt.query_row(params![id], read_article).optional()?)
     }
@@ -638,13 +638,17 @@ impl Store {
     }
 }
 
+/// A stored article: its id, and its decoded analysis or (`Err`, when the stored analysis is of
+/// another format) a document with its text and metadata to analyse again.
+pub type StoredDoc = (i64, Result<Doc, Doc>);
+
 /// The columns [`read_article`] reads.
 const ARTICLE_COLUMNS: &str = "SELECT id, source, record_id, url, title, authors, outlet, outlet_from, published,
     published_from, language, text, removed, analysis, analysis_format FROM articles";
 
 /// An article row: its decoded analysis, or (when it cannot be decoded) a document with its
 /// text and metadata to analyse again.
-fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Result<Doc, Doc>)> {
+fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDoc> {
     let id: i64 = r.get(0)?;
     let text: String = r.get(11)?;
     let format: i64 = r.get(14)?;
@@ -869,7 +873,7 @@ impl Batch<'_> {
     }
 
     /// The analysed articles of a story as this transaction sees them (see [`Store::story_docs`]).
-    pub fn story_docs(&self, story: i64) -> Result<Vec<(i64, Result<Doc, Doc>)>, StoreError> {
+    pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
         let mut stmt = self.tx.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
         let rows = stmt.query_map(params![story], read_article)?;
         rows.map(|r| r.map_err(StoreError::from)).collect()

@@ -76,7 +76,7 @@ fn a_new_version_of_an_article_replaces_it_and_its_story_is_rebuilt() {
     parallax_analyze::analyze(&mut edited);
     let counts = ingest(&mut store, vec![edited], 10);
     assert_eq!((counts.new, counts.replaced, counts.skipped), (0, 1, 0));
-    assert_eq!(counts.stories_updated + counts.stories_new >= 1, true);
+    assert_eq!(counts.stories_updated + counts.stories_new, 1, "its story is rebuilt");
     assert_eq!(store.counts().unwrap().0, 3, "replaced, not added");
     let hits = store.search("corrected", &SearchFilter { limit: 10, ..SearchFilter::default() }).unwrap();
     assert_eq!(hits.len(), 1, "the new version is searchable");
