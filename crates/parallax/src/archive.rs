@@ -170,11 +170,11 @@ pub fn export(
         Some(path) => {
             let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
             let mut out = io::BufWriter::new(file);
-            parallax_store::export::export(&store, what, format, &mut out)?
+            parallax_store::export::export(&store, what, format, &mut out, parallax_analyze::analyze)?
         }
         None => {
             let mut out = io::BufWriter::new(io::stdout());
-            parallax_store::export::export(&store, what, format, &mut out)?
+            parallax_store::export::export(&store, what, format, &mut out, parallax_analyze::analyze)?
         }
     };
     eprintln!("parallax: exported {rows} row(s) from {}", db.display());

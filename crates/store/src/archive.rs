@@ -32,6 +32,10 @@ use crate::{codec, StoreError};
 /// these stories; older ones are closed, as in `analyze --stream`.
 pub const OPEN_ARTICLES: usize = 4096;
 
+/// A story with this many articles takes no more: the next article on its subject starts a new
+/// story (rebuilding a story costs time in proportion to its articles).
+pub const MAX_STORY_ARTICLES: usize = 1000;
+
 /// How many of the latest stored articles a new one is checked against for being a copy.
 pub const DEDUP_WINDOW: usize = 10_000;
 
@@ -58,6 +62,11 @@ pub struct Ingest<'s> {
     /// Per deduper index: the article's id and source.
     dedup_articles: Vec<(i64, String)>,
     story_of_cluster: HashMap<usize, i64>,
+    /// Open clusters: their articles and the last article they took.
+    open: HashMap<usize, (usize, i64)>,
+    /// (last article taken, cluster) of open clusters: the first is the one to close.
+    by_age: BTreeSet<(i64, usize)>,
+    open_articles: usize,
     next_article: i64,
     next_story: i64,
     counts: RunCounts,
@@ -90,6 +99,9 @@ impl<'s> Ingest<'s> {
             deduper: Deduper::with_window(DEDUP_WINDOW),
             dedup_articles: Vec::new(),
             story_of_cluster: HashMap::new(),
+            open: HashMap::new(),
+            by_age: BTreeSet::new(),
+            open_articles: 0,
             next_article,
             next_story,
             counts: RunCounts::default(),
@@ -104,7 +116,7 @@ impl<'s> Ingest<'s> {
 
     fn restore(&mut self) -> Result<(), StoreError> {
         let mut cluster_of_story: HashMap<i64, usize> = HashMap::new();
-        let open = self.store.recent_story_articles(OPEN_ARTICLES)?;
+        let open = self.store.recent_story_articles(OPEN_ARTICLES, MAX_STORY_ARTICLES)?;
         // oldest story first, so cluster numbers follow story age
         for &(story, article) in open.iter().rev() {
             let Some((id, doc)) = self.store.article_doc(article)? else { continue };
@@ -115,6 +127,7 @@ impl<'s> Ingest<'s> {
             let cluster = *cluster_of_story.entry(story).or_insert_with(|| self.clusterer.new_story());
             self.story_of_cluster.insert(cluster, story);
             self.clusterer.join(cluster, id as usize, &doc);
+            self.took(cluster, id);
         }
         for (id, source, text) in self.store.recent_texts(DEDUP_WINDOW)? {
             self.deduper.add(&text);
@@ -171,6 +184,7 @@ impl<'s> Ingest<'s> {
             };
             self.dedup_articles.push((id, doc.source.clone()));
             let cluster = self.clusterer.push(id as usize, &doc);
+            self.took(cluster, id);
             let story = match self.story_of_cluster.get(&cluster) {
                 Some(&s) => s,
                 None => {
@@ -245,6 +259,34 @@ impl<'s> Ingest<'s> {
         Ok(counts)
     }
 
+    /// Notes that `cluster` took article `id`; closes the least recently extended stories while
+    /// more than [`OPEN_ARTICLES`] articles are open, and a story that reached
+    /// [`MAX_STORY_ARTICLES`]: memory stays bounded whatever the archive holds.
+    fn took(&mut self, cluster: usize, id: i64) {
+        let entry = self.open.entry(cluster).or_insert((0, id));
+        self.by_age.remove(&(entry.1, cluster));
+        entry.0 += 1;
+        entry.1 = id;
+        let full = entry.0 >= MAX_STORY_ARTICLES;
+        self.by_age.insert((id, cluster));
+        self.open_articles += 1;
+        if full {
+            self.close(cluster);
+        }
+        while self.open_articles > OPEN_ARTICLES {
+            let Some(&(_, oldest)) = self.by_age.iter().next() else { break };
+            self.close(oldest);
+        }
+    }
+
+    fn close(&mut self, cluster: usize) {
+        if let Some((articles, last)) = self.open.remove(&cluster) {
+            self.by_age.remove(&(last, cluster));
+            self.open_articles -= articles;
+        }
+        self.clusterer.close(cluster);
+    }
+
     /// Counts an input that could not be read.
     pub fn add_failure(&mut self) {
         self.counts.failed += 1;
@@ -310,12 +352,20 @@ fn story_record(id: i64, docs: Vec<(i64, Doc)>) -> StoryRecord {
         .docs
         .iter()
         .zip(&ids)
-        .enumerate()
-        .map(|(d, (doc, &article))| {
-            let mut json = report::ArticleJson::new(doc, Some((story, d)));
-            json.story = Some(id as usize);
-            let speakers = rows.by_ref().take(doc.quotes.len()).map(|r| r.speaker.map(str::to_string)).collect();
-            ArticleView { id: article, json: serde_json::to_string(&json).unwrap_or_default(), speakers }
+        .map(|(doc, &article)| {
+            // the quote rows were stored with the article's own speaker names: only the quotes
+            // whose story-level name differs are rewritten
+            let speakers = rows
+                .by_ref()
+                .take(doc.quotes.len())
+                .zip(&doc.quotes)
+                .enumerate()
+                .filter(|(_, (row, q))| {
+                    row.speaker != q.speaker_entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.as_str())
+                })
+                .map(|(i, (row, _))| (i, row.speaker.map(str::to_string)))
+                .collect();
+            ArticleView { id: article, speakers }
         })
         .collect();
     let days: Vec<&str> =

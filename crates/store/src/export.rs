@@ -1,12 +1,15 @@
 //! `parallax export`: the archive as JSON Lines (the analysis contract), CSV or Parquet.
 //!
-//! JSON Lines of articles and stories are the stored JSON itself (each article as its story last
-//! showed it, then each story as `{"story": ...}`), so an export reads like `analyze --format
-//! jsonl`. The tables (articles, quotes, entities, events, stories) are one query each, written
+//! JSON Lines of articles and stories read like `analyze --stream`: story by story, its articles
+//! (each with its `story` id, as the story layer shows them: inferred dates, story-level speaker
+//! ids) then `{"story": ...}`. The articles' JSON is rendered from their stored analyses by the
+//! story layer, a few stories at a time in parallel; the stories' JSON is the stored one. The tables (articles, quotes, entities, events, stories) are one query each, written
 //! as CSV with a header row, as JSON objects, or as Parquet (every column optional; numbers as
 //! INT64, the rest UTF-8).
 
 use std::io::Write;
+
+use rayon::prelude::*;
 
 use crate::{Store, StoreError};
 
@@ -136,27 +139,49 @@ fn table(what: What) -> Table {
 
 /// Writes `what` (or, with `None`, articles then stories: the analysis as JSON Lines) in
 /// `format` to `out`. Returns the number of rows written.
+///
+/// `analyse` is the per-article analysis, for rows stored in another analysis format.
 pub fn export(
     store: &Store,
     what: Option<What>,
     format: Format,
     out: &mut (dyn Write + Send),
+    analyse: fn(&mut parallax_doc::Doc),
 ) -> Result<u64, StoreError> {
     let io = |e: std::io::Error| StoreError::Io(format!("writing the export: {e}"));
     let mut rows = 0u64;
     match (format, what) {
-        (Format::Jsonl, None | Some(What::Articles) | Some(What::Stories)) => {
-            if what != Some(What::Stories) {
-                store.for_each_article_json(|json| {
+        (Format::Jsonl, Some(What::Stories)) => {
+            store.for_each_story_json(|json| {
+                rows += 1;
+                writeln!(out, "{{\"story\":{json}}}").map_err(io)
+            })?;
+        }
+        (Format::Jsonl, None | Some(What::Articles)) => {
+            let with_stories = what.is_none();
+            for chunk in store.story_ids()?.chunks(STORIES_AT_ONCE) {
+                let mut loaded = Vec::with_capacity(chunk.len());
+                for &id in chunk {
+                    let docs: Vec<parallax_doc::Doc> = store
+                        .story_docs(id)?
+                        .into_iter()
+                        .map(|(_, doc)| {
+                            doc.unwrap_or_else(|mut d| {
+                                analyse(&mut d);
+                                d
+                            })
+                        })
+                        .collect();
+                    loaded.push((id, docs));
+                }
+                let rendered: Vec<Vec<String>> = loaded
+                    .into_par_iter()
+                    .map(|(id, docs)| story_lines(id, docs, with_stories))
+                    .collect::<Result<_, _>>()?;
+                for line in rendered.iter().flatten() {
                     rows += 1;
-                    writeln!(out, "{json}").map_err(io)
-                })?;
-            }
-            if what != Some(What::Articles) {
-                store.for_each_story_json(|json| {
-                    rows += 1;
-                    writeln!(out, "{{\"story\":{json}}}").map_err(io)
-                })?;
+                    writeln!(out, "{line}").map_err(io)?;
+                }
             }
         }
         (Format::Jsonl, Some(what)) => {
@@ -191,6 +216,29 @@ pub fn export(
     }
     out.flush().map_err(io)?;
     Ok(rows)
+}
+
+/// Stories rendered in parallel at a time by a JSON Lines export.
+const STORIES_AT_ONCE: usize = 64;
+
+/// A story's articles as JSON lines, then (with `with_story`) the story's line.
+fn story_lines(id: i64, docs: Vec<parallax_doc::Doc>, with_story: bool) -> Result<Vec<String>, StoreError> {
+    use parallax_story::report;
+    let json = |e: serde_json::Error| StoreError::Io(format!("rendering story {id}: {e}"));
+    let analysis = parallax_story::build_marked_story(docs);
+    let Some(story) = analysis.stories.first() else { return Ok(Vec::new()) };
+    let mut lines = Vec::with_capacity(analysis.docs.len() + 1);
+    for (d, doc) in analysis.docs.iter().enumerate() {
+        let mut article = report::ArticleJson::new(doc, Some((story, d)));
+        article.story = Some(id as usize);
+        lines.push(serde_json::to_string(&article).map_err(json)?);
+    }
+    if with_story {
+        let mut story = report::StoryJson::new(&analysis, 0);
+        story.id = id as usize;
+        lines.push(serde_json::to_string(&report::StoryLineJson { story }).map_err(json)?);
+    }
+    Ok(lines)
 }
 
 /// One CSV field, quoted when it must be (RFC 4180).

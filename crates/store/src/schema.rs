@@ -8,8 +8,8 @@
 //! - `runs`: one row per ingest run, with its counts;
 //! - `articles`: the article as read (source, key, url, outlet, published, language, title,
 //!   text, content hash, `duplicate_of`, removed noise, notes), its analysis (`analysis`: the
-//!   per-article layers as written by `parallax-analyze`, never edited by the store), its story
-//!   and its `view` (the article's JSON in the analysis contract as of its story's last build);
+//!   per-article layers as written by `parallax-analyze`, never edited by the store) and its
+//!   story;
 //! - `entities`, `quotes`, `times`, `events`: the article layers as rows, for filtering and
 //!   export (quotes carry the story-level speaker name);
 //! - `stories`: headline, dates, counts, and the story's JSON, brief and timeline as of its last
@@ -74,8 +74,7 @@ CREATE TABLE articles (
     analysis BLOB NOT NULL,
     analysis_format INTEGER NOT NULL,
     story_id INTEGER REFERENCES stories(id),
-    run_id INTEGER REFERENCES runs(id),
-    view TEXT
+    run_id INTEGER REFERENCES runs(id)
 );
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_story ON articles(story_id);

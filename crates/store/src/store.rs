@@ -117,8 +117,7 @@ pub struct StoryRecord {
     pub timeline_json: String,
     /// Its entities: kind, name, aliases, roles.
     pub entities: Vec<StoryEntityRecord>,
-    /// Per article: id, the article's JSON as of this build, and its quotes with story-level
-    /// speakers.
+    /// Per article: its id and its quotes' story-level speakers.
     pub articles: Vec<ArticleView>,
 }
 
@@ -140,10 +139,9 @@ pub struct StoryEntityRecord {
 pub struct ArticleView {
     /// The article's id.
     pub id: i64,
-    /// Its JSON in the contract, with the story's inferences.
-    pub json: String,
-    /// Story-level speaker names of its quotes, in quote order (`None`: no speaker).
-    pub speakers: Vec<Option<String>>,
+    /// Its quotes whose story-level speaker name differs from the article's own: quote index and
+    /// name (`None`: no speaker).
+    pub speakers: Vec<(usize, Option<String>)>,
 }
 
 /// An article already in the archive, as ingest looks it up.
@@ -395,14 +393,14 @@ impl Store {
 
     /// (story, article) of the stories most recently extended, newest first, until `max_articles`
     /// articles: what an ingest's story clustering starts from.
-    pub fn recent_story_articles(&self, max_articles: usize) -> Result<Vec<(i64, i64)>, StoreError> {
+    /// Stories of `max_story` articles or more are left out (they take no more).
+    pub fn recent_story_articles(&self, max_articles: usize, max_story: usize) -> Result<Vec<(i64, i64)>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.story_id, a.id FROM articles a JOIN
-               (SELECT id FROM stories ORDER BY updated_run DESC, id DESC) s ON s.id = a.story_id
-             ORDER BY a.story_id DESC, a.id",
+            "SELECT s.id, a.id FROM stories s JOIN articles a ON a.story_id = s.id
+             WHERE s.articles < ?1 ORDER BY s.updated_run DESC, s.id DESC, a.id",
         )?;
         let mut out = Vec::new();
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params![max_story as i64])?;
         let mut current = None;
         while let Some(r) = rows.next()? {
             let (story, article): (i64, i64) = (r.get(0)?, r.get(1)?);
@@ -564,15 +562,11 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Calls `f` with each article's JSON (the contract, as of its story's last build), in id
-    /// order, one at a time.
-    pub fn for_each_article_json(&self, mut f: impl FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("SELECT view FROM articles WHERE view IS NOT NULL ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            f(r.get_ref(0)?.as_str().unwrap_or("{}"))?;
-        }
-        Ok(())
+    /// Every story id, in order.
+    pub fn story_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM stories ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Calls `f` with each story's JSON, in id order, one at a time.
@@ -623,7 +617,7 @@ impl Store {
     /// Articles that are in no story, or whose story row is missing: none in a sound archive.
     pub fn orphan_articles(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM articles a WHERE a.story_id IS NULL OR a.view IS NULL
+            "SELECT count(*) FROM articles a WHERE a.story_id IS NULL
                OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)",
             [],
             |r| r.get(0),
@@ -907,7 +901,7 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Writes a built story: its row, its entities, and each article's view and speakers.
+    /// Writes a built story: its row, its entities, and its articles' story-level speakers.
     pub fn put_story(&self, s: &StoryRecord, run: i64) -> Result<(), StoreError> {
         self.tx.execute(
             "UPDATE stories SET headline = ?2, first_published = ?3, last_published = ?4, articles = ?5, outlets = ?6,
@@ -942,14 +936,12 @@ impl Batch<'_> {
                 serde_json::to_string(&e.roles).unwrap_or_default()
             ])?;
         }
-        let mut view = self.tx.prepare_cached("UPDATE articles SET view = ?2, story_id = ?3 WHERE id = ?1")?;
         let mut speaker = self
             .tx
             .prepare_cached("UPDATE quotes SET speaker = ?3, speaker_key = ?4 WHERE article_id = ?1 AND idx = ?2")?;
         for a in &s.articles {
-            view.execute(params![a.id, a.json, s.id])?;
-            for (i, name) in a.speakers.iter().enumerate() {
-                speaker.execute(params![a.id, i as i64, name, name.as_deref().map(name_key)])?;
+            for (i, name) in &a.speakers {
+                speaker.execute(params![a.id, *i as i64, name, name.as_deref().map(name_key)])?;
             }
         }
         Ok(())

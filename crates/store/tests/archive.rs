@@ -124,20 +124,22 @@ fn exports_hold_every_row() {
     ingest(&mut store, read(&["examples/riyadh"]), 3);
     let (articles, stories, quotes) = store.counts().unwrap();
     let mut jsonl = Vec::new();
-    let rows = export::export(&store, None, Format::Jsonl, &mut jsonl).unwrap();
+    let rows = export::export(&store, None, Format::Jsonl, &mut jsonl, parallax_analyze::analyze).unwrap();
     assert_eq!(rows as i64, articles + stories);
     let text = String::from_utf8(jsonl).unwrap();
-    for line in text.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert!(v.get("source").is_some() || v.get("story").is_some());
-    }
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // each story's articles, then the story (as `analyze --stream` writes them)
+    let story = lines.iter().position(|v| v.get("story").is_some_and(|s| s.is_object())).unwrap();
+    assert_eq!(story as i64, articles);
+    assert!(lines[..story].iter().all(|a| a["story"] == lines[story]["story"]["id"] && a["text"].is_string()));
     let mut csv = Vec::new();
-    let rows = export::export(&store, Some(What::Quotes), Format::Csv, &mut csv).unwrap();
+    let rows = export::export(&store, Some(What::Quotes), Format::Csv, &mut csv, parallax_analyze::analyze).unwrap();
     assert_eq!(rows as i64, quotes);
     let csv = String::from_utf8(csv).unwrap();
     assert!(csv.starts_with("speaker,quote,kind,cue,speaker_text,outlet,date,url,article,article_id,story\n"));
     let mut parquet = Vec::new();
-    let rows = export::export(&store, Some(What::Events), Format::Parquet, &mut parquet).unwrap();
+    let rows =
+        export::export(&store, Some(What::Events), Format::Parquet, &mut parquet, parallax_analyze::analyze).unwrap();
     assert!(rows > 0);
     assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"));
 }

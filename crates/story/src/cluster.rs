@@ -135,7 +135,9 @@ pub struct StoryClusterer {
 
 #[derive(Debug)]
 struct StoryState {
-    centroid: BTreeMap<u32, f32>,
+    centroid: HashMap<u32, f32>,
+    /// The squared norm of the centroid, kept as terms are added.
+    norm_sq: f32,
     norm: f32,
     members: Vec<usize>,
 }
@@ -192,7 +194,7 @@ impl StoryClusterer {
     /// Restoring saved state: a new, empty story, which [`StoryClusterer::push`] may then choose.
     /// Returns its index.
     pub fn new_story(&mut self) -> usize {
-        self.stories.push(StoryState { centroid: BTreeMap::new(), norm: 0.0, members: Vec::new() });
+        self.stories.push(StoryState { centroid: HashMap::new(), norm_sq: 0.0, norm: 0.0, members: Vec::new() });
         self.stories.len() - 1
     }
 
@@ -214,7 +216,10 @@ impl StoryClusterer {
         let centroid = std::mem::take(&mut state.centroid);
         state.members = Vec::new();
         state.norm = 0.0;
-        for term in centroid.into_keys() {
+        state.norm_sq = 0.0;
+        let mut terms: Vec<u32> = centroid.into_keys().collect();
+        terms.sort_unstable();
+        for term in terms {
             if let Some(list) = self.postings.get_mut(&term) {
                 list.retain(|&s| s != story);
                 if list.is_empty() {
@@ -270,9 +275,12 @@ impl StoryClusterer {
                 self.postings.entry(term).or_default().push(story);
                 0.0
             });
+            // the squared norm changes by the new square less the old one
+            let old = *entry;
             *entry += weight;
+            state.norm_sq += *entry * *entry - old * old;
         }
-        state.norm = state.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        state.norm = state.norm_sq.max(0.0).sqrt();
         state.members.push(idx);
     }
 }
