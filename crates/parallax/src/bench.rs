@@ -131,3 +131,95 @@ fn ingest_into(
     remove(path);
     Ok((secs, counts, size))
 }
+
+/// Queries per kind in `bench --archive`.
+const LATENCY_QUERIES: usize = 200;
+
+/// `parallax bench --archive FILE`: latency of `search` (1-word, 3-word and phrase queries, with
+/// and without filters) and of opening a story, over an existing archive. Query words are taken
+/// from the archive's own titles (a fixed pseudo-random sample), so every query can match.
+pub fn archive_latency(db: &std::path::Path) -> Result<ExitCode> {
+    let store = parallax_store::Store::open_existing(db)?;
+    let (articles, stories, quotes) = store.counts()?;
+    let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "archive:         {} — {articles} articles, {stories} stories, {quotes} quotes, {:.1} MB",
+        db.display(),
+        size as f64 / 1e6
+    );
+    let titles = store.sample_titles(LATENCY_QUERIES * 3)?;
+    let words: Vec<Vec<String>> = titles
+        .iter()
+        .map(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 3)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w: &Vec<String>| w.len() >= 3)
+        .collect();
+    let outlets = store.outlets()?;
+    let some_outlet = outlets.first().cloned();
+    let plain = parallax_store::SearchFilter { limit: 20, ..Default::default() };
+    let filtered = parallax_store::SearchFilter {
+        outlet: some_outlet.clone(),
+        since: Some("2000-01-01".into()),
+        limit: 20,
+        ..Default::default()
+    };
+    let kinds: [(&str, fn(&[String]) -> String); 3] = [
+        ("1 word", |w| w[0].clone()),
+        ("3 words", |w| w[..3].join(" ")),
+        ("phrase", |w| format!("\"{} {}\"", w[0], w[1])),
+    ];
+    for (name, make) in kinds {
+        for (label, filter) in [("", &plain), (" + filters", &filtered)] {
+            let mut times = Vec::new();
+            let mut hits = 0usize;
+            for w in words.iter().take(LATENCY_QUERIES) {
+                let q = make(w);
+                let started = Instant::now();
+                hits += store.search(&q, filter)?.len();
+                times.push(started.elapsed());
+            }
+            let (p50, p99) = percentiles(&mut times);
+            println!(
+                "search {name}{label}:{}p50 {:.2} ms, p99 {:.2} ms ({} queries, {:.1} hits each)",
+                " ".repeat(20usize.saturating_sub(name.len() + label.len())),
+                p50,
+                p99,
+                times.len(),
+                hits as f64 / times.len().max(1) as f64
+            );
+        }
+    }
+    let ids = store.story_ids()?;
+    let mut times = Vec::new();
+    let step = (ids.len() / LATENCY_QUERIES).max(1);
+    for &id in ids.iter().step_by(step).take(LATENCY_QUERIES) {
+        let started = Instant::now();
+        let story = store.story(id)?;
+        let quotes = store.quotes(Some(id), &parallax_store::SearchFilter::default())?;
+        std::hint::black_box((story, quotes));
+        times.push(started.elapsed());
+    }
+    let (p50, p99) = percentiles(&mut times);
+    println!(
+        "open a story:                p50 {p50:.2} ms, p99 {p99:.2} ms ({} stories: row, brief, timeline, quotes)",
+        times.len()
+    );
+    if let Some(o) = some_outlet {
+        println!("(filters: outlet {o:?}, since 2000-01-01)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// p50 and p99 of `times`, in milliseconds.
+fn percentiles(times: &mut [std::time::Duration]) -> (f64, f64) {
+    times.sort_unstable();
+    let at = |q: f64| {
+        let i = ((times.len() as f64 - 1.0) * q).round() as usize;
+        times.get(i).map_or(0.0, |d| d.as_secs_f64() * 1e3)
+    };
+    (at(0.5), at(0.99))
+}

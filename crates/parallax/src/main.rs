@@ -266,6 +266,9 @@ enum Command {
         /// Also ingest into a fresh archive (a temporary file) and compare with `analyze`.
         #[arg(long)]
         store: bool,
+        /// Instead: latency of search and of opening a story over this existing archive.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "stories", "store"])]
+        archive: Option<PathBuf>,
     },
 }
 
@@ -471,7 +474,10 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Bench { inputs, threads, stories, store } => bench::run(&inputs, threads, stories, store),
+        Command::Bench { archive: Some(db), .. } => bench::archive_latency(&db),
+        Command::Bench { inputs, threads, stories, store, archive: None } => {
+            bench::run(&inputs, threads, stories, store)
+        }
     }
 }
 

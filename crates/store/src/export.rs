@@ -210,8 +210,13 @@ pub fn export(
                 writeln!(out, "{}", fields.join(",")).map_err(io)
             })?;
         }
+        #[cfg(feature = "parquet")]
         (Format::Parquet, what) => {
             rows = parquet_table(store, &table(what.unwrap_or(What::Articles)), out)?;
+        }
+        #[cfg(not(feature = "parquet"))]
+        (Format::Parquet, _) => {
+            return Err(StoreError::Io("this Parallax was built without Parquet (cargo feature `parquet`)".into()));
         }
     }
     out.flush().map_err(io)?;
@@ -251,8 +256,10 @@ pub fn csv_field(field: &str) -> String {
 }
 
 /// Rows per Parquet row group.
+#[cfg(feature = "parquet")]
 const ROW_GROUP: usize = 65_536;
 
+#[cfg(feature = "parquet")]
 fn parquet_table(store: &Store, t: &Table, out: &mut (dyn Write + Send)) -> Result<u64, StoreError> {
     use std::sync::Arc;
 

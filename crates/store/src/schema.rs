@@ -140,6 +140,8 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     content = 'articles', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- rank: BM25 with titles weighing 4, texts 1, quotes 2
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');
 "#,
     // 2: how long each run took, and the articles of a run found fast
     r#"

@@ -500,27 +500,51 @@ impl Store {
         if fts.is_empty() {
             return Ok(Vec::new());
         }
-        let mut args: Vec<String> = vec![fts];
-        let mut sql = String::from(
-            "SELECT a.id, a.source, a.story_id, a.title, a.outlet, a.published, a.url,
-                    snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0, 2.0) AS rank
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE articles_fts MATCH ?1",
+        // a query matching more than RANK_WINDOW articles ranks the latest RANK_WINDOW of them
+        // (ids grow with ingest): walking ids from the newest stops early, ranking all would not
+        let floor: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+            )?
+            .query_row(params![fts, RANK_WINDOW - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        let mut args: Vec<String> = vec![fts, floor.to_string()];
+        // the best matches first (ranked inside the index, then filtered: CROSS JOIN keeps the
+        // index as the outer loop, never one match per filtered article), then snippets for
+        // those only: a snippet costs more than a rank
+        let mut top = String::from(
+            "SELECT f.rowid AS id, f.rank AS rank FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid
+             WHERE articles_fts MATCH ?1 AND f.rowid >= CAST(?2 AS INTEGER)",
         );
-        push_article_filters(&mut sql, &mut args, filter);
-        sql += &format!(" ORDER BY rank LIMIT {}", filter.limit.max(1));
+        push_article_filters(&mut top, &mut args, filter);
+        top += &format!(" ORDER BY f.rank LIMIT {}", filter.limit.max(1));
+        let sql = format!(
+            "WITH top AS ({top})
+             SELECT a.id, a.source, a.story_id, a.title, a.outlet, a.published, a.url, a.text, a.quote_text, top.rank
+             FROM top JOIN articles a ON a.id = top.id ORDER BY top.rank"
+        );
+        let terms = query_terms(query);
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let text: String = r.get(7)?;
+            let quotes: String = r.get(8)?;
+            let title: Option<String> = r.get(3)?;
+            let snippet = snippet(&text, &terms)
+                .or_else(|| snippet(&quotes, &terms))
+                .or_else(|| title.as_deref().and_then(|t| snippet(t, &terms)))
+                .unwrap_or_default();
             Ok(SearchHit {
                 article: r.get(0)?,
                 source: r.get(1)?,
                 story: r.get(2)?,
-                title: r.get(3)?,
+                title,
                 outlet: r.get(4)?,
                 published: r.get(5)?,
                 url: r.get(6)?,
-                snippet: r.get(7)?,
-                rank: r.get(8)?,
+                snippet,
+                rank: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -559,6 +583,26 @@ impl Store {
                 story: r.get(10)?,
             })
         })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Titles of `n` articles spread over the archive (every k-th by id): for benchmarks.
+    pub fn sample_titles(&self, n: usize) -> Result<Vec<String>, StoreError> {
+        let total: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let step = (total / n.max(1) as i64).max(1);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT title FROM articles WHERE title IS NOT NULL AND id % ?1 = 0 ORDER BY id LIMIT ?2")?;
+        let rows = stmt.query_map(params![step, n as i64], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Outlets by number of articles, most first.
+    pub fn outlets(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -635,6 +679,9 @@ impl Store {
 /// A stored article: its id, and its decoded analysis or (`Err`, when the stored analysis is of
 /// another format) a document with its text and metadata to analyse again.
 pub type StoredDoc = (i64, Result<Doc, Doc>);
+
+/// A search matching more articles than this ranks the latest this many (by BM25).
+pub const RANK_WINDOW: i64 = 5000;
 
 /// The columns [`read_article`] reads.
 const ARTICLE_COLUMNS: &str = "SELECT id, source, record_id, url, title, authors, outlet, outlet_from, published,
@@ -740,6 +787,57 @@ fn push_article_filters(sql: &mut String, args: &mut Vec<String>, filter: &Searc
 /// A name folded for matching: lower-case ASCII transliteration, one space between words.
 pub fn name_key(name: &str) -> String {
     parallax_story::text::fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words around the best passage of a hit, on either side of its first match.
+const SNIPPET_WORDS: usize = 8;
+
+/// The folded words of a query (what the index matched).
+fn query_terms(query: &str) -> Vec<String> {
+    query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(name_key).collect()
+}
+
+/// The passage of `text` around its first word that matches a query term, matches in
+/// `[brackets]`, cut with `…`; `None` when no word matches.
+pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let is_match = |&(s, e): &(usize, usize)| terms.iter().any(|t| *t == name_key(&text[s..e]));
+    let first = words.iter().position(is_match)?;
+    let from = first.saturating_sub(SNIPPET_WORDS);
+    let to = (first + 2 * SNIPPET_WORDS).min(words.len() - 1);
+    let (cut_start, cut_end) = (words[from].0, words[to].1);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = cut_start;
+    for w in &words[from..=to] {
+        out.push_str(&text[at..w.0]);
+        if is_match(w) {
+            out.push('[');
+            out.push_str(&text[w.0..w.1]);
+            out.push(']');
+        } else {
+            out.push_str(&text[w.0..w.1]);
+        }
+        at = w.1;
+    }
+    debug_assert_eq!(at, cut_end);
+    if to + 1 < words.len() {
+        out.push('…');
+    }
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// A user's query as an FTS5 query: words and `"quoted phrases"` kept, every other character
@@ -989,5 +1087,16 @@ mod tests {
         assert_eq!(fts_query("\"restore embassies\" Riyadh"), "\"restore embassies\" \"Riyadh\"");
         assert_eq!(fts_query("AND OR NOT ( * ^"), "\"AND\" \"OR\" \"NOT\"");
         assert_eq!(fts_query("  ;; "), "");
+    }
+
+    #[test]
+    fn snippets_bracket_the_matched_words_accents_and_case_ignored() {
+        let terms = query_terms("lavrov RIYADH");
+        let text = "Marco Rubio met Sergey Lavróv in Riyadh on Tuesday.";
+        assert_eq!(snippet(text, &terms).unwrap(), "Marco Rubio met Sergey [Lavróv] in [Riyadh] on Tuesday.");
+        assert_eq!(snippet("nothing here", &terms), None);
+        let long = format!("{} Lavrov {}", "word ".repeat(30), "more ".repeat(30));
+        let s = snippet(&long, &terms).unwrap();
+        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("[Lavrov]"), "{s}");
     }
 }
