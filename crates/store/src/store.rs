@@ -836,6 +836,9 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
     debug_assert_eq!(at, cut_end);
     if to + 1 < words.len() {
         out.push('…');
+    } else {
+        // the end of the text: its closing punctuation too
+        out.push_str(&text[at..]);
     }
     Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
