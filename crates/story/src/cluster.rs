@@ -120,6 +120,35 @@ pub fn article_vector(doc: &Doc) -> TermVector {
     TermVector::weighted(article_terms(doc), |term| if is_entity(term) { ENTITY_SCALE } else { 1.0 })
 }
 
+/// A hash map keyed by small integer ids (term ids, story numbers), hashed by one
+/// multiplication: the clusterer's lookups are most of its time, and these keys need no
+/// protection against chosen collisions.
+type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// The hasher of [`IdMap`]: Fibonacci hashing of the integer written.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
 /// Incremental story clustering with its state.
 #[derive(Debug)]
 pub struct StoryClusterer {
@@ -130,12 +159,12 @@ pub struct StoryClusterer {
     /// Per story: summed term weights, their norm, and member articles.
     stories: Vec<StoryState>,
     /// For each term, the stories whose centroid has it.
-    postings: HashMap<u32, Vec<usize>>,
+    postings: IdMap<u32, Vec<usize>>,
 }
 
 #[derive(Debug)]
 struct StoryState {
-    centroid: HashMap<u32, f32>,
+    centroid: IdMap<u32, f32>,
     /// The squared norm of the centroid, kept as terms are added.
     norm_sq: f32,
     norm: f32,
@@ -144,7 +173,7 @@ struct StoryState {
 
 impl Default for StoryClusterer {
     fn default() -> Self {
-        StoryClusterer { threshold: 0.25, vocabulary: HashMap::new(), stories: Vec::new(), postings: HashMap::new() }
+        StoryClusterer { threshold: 0.25, vocabulary: HashMap::new(), stories: Vec::new(), postings: IdMap::default() }
     }
 }
 
@@ -194,7 +223,7 @@ impl StoryClusterer {
     /// Restoring saved state: a new, empty story, which [`StoryClusterer::push`] may then choose.
     /// Returns its index.
     pub fn new_story(&mut self) -> usize {
-        self.stories.push(StoryState { centroid: HashMap::new(), norm_sq: 0.0, norm: 0.0, members: Vec::new() });
+        self.stories.push(StoryState { centroid: IdMap::default(), norm_sq: 0.0, norm: 0.0, members: Vec::new() });
         self.stories.len() - 1
     }
 
@@ -240,7 +269,7 @@ impl StoryClusterer {
         let mut strongest: Vec<&(u32, f32)> = vector.iter().collect();
         // strongest first, equal weights in term-id order
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: IdMap<usize, usize> = IdMap::default();
         for (term, _) in strongest.iter().take(CANDIDATE_TERMS) {
             for &story in self.postings.get(term).map_or(&[][..], Vec::as_slice) {
                 *shared.entry(story).or_default() += 1;
