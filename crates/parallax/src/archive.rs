@@ -9,7 +9,6 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_store::{Ingest, SearchFilter, Store, StoryFilter};
-use rayon::prelude::*;
 
 /// Articles analysed and stored per transaction by default.
 pub const DEFAULT_BATCH: usize = 1024;
@@ -22,34 +21,27 @@ pub fn db_path(db: Option<PathBuf>) -> PathBuf {
 
 /// `parallax ingest`: reads, analyses (in parallel) and stores a batch at a time.
 pub fn ingest(inputs: &[String], db: &Path, batch_size: usize) -> Result<ExitCode> {
-    let stdin = ["-".to_string()];
-    let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
     let mut store = Store::open(db)?;
     let mut ingest = Ingest::start(&mut store, inputs, parallax_analyze::analyze)?;
     let progress = spinner();
     let mut degraded = 0;
-    let mut batch = Vec::with_capacity(batch_size);
-    let mut items = parallax_ingest::read_inputs(inputs).peekable();
-    while items.peek().is_some() {
-        batch.clear();
-        for item in items.by_ref() {
-            match item {
-                Ok(doc) => batch.push(doc),
-                Err(err) => {
-                    progress.suspend(|| eprintln!("parallax: {err}"));
-                    ingest.add_failure();
-                }
-            }
-            if batch.len() >= batch_size.max(1) {
-                break;
-            }
-        }
-        batch.par_iter_mut().for_each(parallax_analyze::analyze);
-        degraded += progress.suspend(|| crate::report_degraded(&batch));
-        let n = batch.len() as u64;
-        ingest.add_batch(std::mem::take(&mut batch)).context("storing a batch")?;
-        progress.inc(n);
-    }
+    let mut failed = 0;
+    crate::for_each_analysed_batch(
+        inputs,
+        batch_size,
+        |err| {
+            progress.suspend(|| eprintln!("parallax: {err}"));
+            failed += 1;
+        },
+        |batch| {
+            degraded += progress.suspend(|| crate::report_degraded(&batch));
+            let n = batch.len() as u64;
+            ingest.add_batch(batch).context("storing a batch")?;
+            progress.inc(n);
+            Ok(())
+        },
+    )?;
+    ingest.add_failures(failed);
     progress.finish_and_clear();
     let (counts, seconds) = ingest.finish()?;
     eprintln!(

@@ -624,40 +624,60 @@ const STREAM_BATCH: usize = 1024;
 /// the story stream and writes each story as it closes. Returns the number of failed inputs and
 /// of degraded articles.
 fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Result<(usize, usize)> {
-    let stdin = ["-".to_string()];
-    let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
     let mut stream = parallax_story::stream::StoryStream::new(max_open);
     let mut failures = 0;
     let mut degraded = 0;
-    let mut batch = Vec::with_capacity(STREAM_BATCH);
-    let mut items = parallax_ingest::read_inputs(inputs).peekable();
-    while items.peek().is_some() {
-        batch.clear();
-        for item in items.by_ref() {
-            match item {
-                Ok(doc) => batch.push(doc),
-                Err(err) => {
-                    eprintln!("parallax: {err}");
-                    failures += 1;
+    for_each_analysed_batch(
+        inputs,
+        STREAM_BATCH,
+        |err| {
+            eprintln!("parallax: {err}");
+            failures += 1;
+        },
+        |batch| {
+            for doc in batch {
+                for closed in stream.push(doc) {
+                    degraded += report_degraded(&closed.analysis.docs);
+                    write_closed_story(out, &closed)?;
                 }
             }
-            if batch.len() == STREAM_BATCH {
-                break;
-            }
-        }
-        batch.par_iter_mut().for_each(parallax_analyze::analyze);
-        for doc in batch.drain(..) {
-            for closed in stream.push(doc) {
-                degraded += report_degraded(&closed.analysis.docs);
-                write_closed_story(out, &closed)?;
-            }
-        }
-    }
+            Ok(())
+        },
+    )?;
     for closed in stream.finish() {
         degraded += report_degraded(&closed.analysis.docs);
         write_closed_story(out, &closed)?;
     }
     Ok((failures, degraded))
+}
+
+/// Reads `inputs` (standard input when none) lazily, a batch of at most `size` articles at a
+/// time; each batch is analysed in parallel and handed to `each`, in input order. A bad input
+/// goes to `on_error` and the reading goes on.
+pub(crate) fn for_each_analysed_batch(
+    inputs: &[String],
+    size: usize,
+    mut on_error: impl FnMut(parallax_ingest::IngestError),
+    mut each: impl FnMut(Vec<Doc>) -> Result<()>,
+) -> Result<()> {
+    let stdin = ["-".to_string()];
+    let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
+    let mut items = parallax_ingest::read_inputs(inputs).peekable();
+    while items.peek().is_some() {
+        let mut batch = Vec::with_capacity(size.max(1));
+        for item in items.by_ref() {
+            match item {
+                Ok(doc) => batch.push(doc),
+                Err(err) => on_error(err),
+            }
+            if batch.len() >= size.max(1) {
+                break;
+            }
+        }
+        batch.par_iter_mut().for_each(parallax_analyze::analyze);
+        each(batch)?;
+    }
+    Ok(())
 }
 
 /// One closed story as JSON Lines: its articles, each with a `story` field, then `{"story": ...}`.

@@ -287,9 +287,9 @@ impl<'s> Ingest<'s> {
         self.clusterer.close(cluster);
     }
 
-    /// Counts an input that could not be read.
-    pub fn add_failure(&mut self) {
-        self.counts.failed += 1;
+    /// Counts `n` inputs that could not be read.
+    pub fn add_failures(&mut self, n: u64) {
+        self.counts.failed += n;
     }
 
     /// Ends the run: records its counts and duration and returns them.
@@ -341,11 +341,9 @@ fn story_record(id: i64, docs: Vec<(i64, Doc)>) -> StoryRecord {
     let Some(story) = analysis.stories.first() else {
         return StoryRecord { id, ..StoryRecord::default() };
     };
-    let story_json = || {
-        let mut json = report::StoryJson::new(&analysis, 0);
-        json.id = id as usize;
-        json
-    };
+    let mut story_json = report::StoryJson::new(&analysis, 0);
+    story_json.id = id as usize;
+    let json = serde_json::to_string(&story_json).unwrap_or_default();
     let rows = report::quote_rows(&analysis);
     let mut rows = rows.iter();
     let articles = analysis
@@ -384,10 +382,10 @@ fn story_record(id: i64, docs: Vec<(i64, Doc)>) -> StoryRecord {
         first_published: days.iter().min().map(|d| d.to_string()),
         last_published: days.iter().max().map(|d| d.to_string()),
         outlets: outlets.into_iter().map(|(_, o)| o).collect(),
-        json: serde_json::to_string(&story_json()).unwrap_or_default(),
+        json,
         brief: parallax_story::brief::story_brief(&analysis, story),
         timeline: parallax_story::brief::timeline_markdown(&analysis, story),
-        timeline_json: serde_json::to_string(&story_json().timeline()).unwrap_or_default(),
+        timeline_json: serde_json::to_string(&story_json.timeline()).unwrap_or_default(),
         entities: story
             .entities
             .iter()

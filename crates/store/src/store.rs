@@ -4,8 +4,8 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use parallax_doc::{Doc, EntityKind, EventStatus, QuoteKind};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use parallax_doc::{Doc, EventStatus, QuoteKind};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::{codec, schema, StoreError};
 
@@ -256,13 +256,7 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(|e| StoreError::open(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
-        store.configure()?;
-        store.migrate()?;
-        Ok(store)
+        Store::open(path)
     }
 
     /// The file of this archive.
@@ -428,9 +422,7 @@ impl Store {
     /// (written by another format) is returned as `Err` with its text and metadata so the caller
     /// can analyse it again.
     pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
-        let rows = stmt.query_map(params![story], read_article)?;
-        rows.map(|r| r.map_err(StoreError::from)).collect()
+        story_docs(&self.conn, story)
     }
 
     /// One analysed article by id (see [`Store::story_docs`]).
@@ -687,6 +679,13 @@ pub const RANK_WINDOW: i64 = 5000;
 const ARTICLE_COLUMNS: &str = "SELECT id, source, record_id, url, title, authors, outlet, outlet_from, published,
     published_from, language, text, removed, analysis, analysis_format FROM articles";
 
+/// The stored articles of a story, in id order, as `conn` sees them.
+fn story_docs(conn: &Connection, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
+    let rows = stmt.query_map(params![story], read_article)?;
+    rows.map(|r| r.map_err(StoreError::from)).collect()
+}
+
 /// An article row: its decoded analysis, or (when it cannot be decoded) a document with its
 /// text and metadata to analyse again.
 fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDoc> {
@@ -913,9 +912,15 @@ impl Batch<'_> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
+        let mut mentions = vec![0i64; d.entities.len()];
+        for m in &d.mentions {
+            if let Some(n) = mentions.get_mut(m.entity) {
+                *n += 1;
+            }
+        }
         for (i, e) in d.entities.iter().enumerate() {
-            let mentions = d.mentions.iter().filter(|m| m.entity == e.id).count() as i64;
-            stmt.execute(params![a.id, i as i64, entity_kind(e.kind), e.name, name_key(&e.name), mentions])?;
+            let n = mentions.get(e.id).copied().unwrap_or(0);
+            stmt.execute(params![a.id, i as i64, e.kind.as_str(), e.name, name_key(&e.name), n])?;
         }
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO quotes (article_id, idx, start, end, kind, speaker, speaker_key, speaker_text, cue)
@@ -969,9 +974,7 @@ impl Batch<'_> {
 
     /// The analysed articles of a story as this transaction sees them (see [`Store::story_docs`]).
     pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
-        let mut stmt = self.tx.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 ORDER BY id"))?;
-        let rows = stmt.query_map(params![story], read_article)?;
-        rows.map(|r| r.map_err(StoreError::from)).collect()
+        story_docs(&self.tx, story)
     }
 
     /// Deletes an article, its rows and its search entry.
@@ -1059,10 +1062,6 @@ impl Batch<'_> {
     pub fn commit(self) -> Result<(), StoreError> {
         Ok(self.tx.commit()?)
     }
-}
-
-fn entity_kind(k: EntityKind) -> &'static str {
-    k.as_str()
 }
 
 fn quote_kind(k: QuoteKind) -> &'static str {

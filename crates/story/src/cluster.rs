@@ -214,10 +214,16 @@ impl StoryClusterer {
     /// Streaming: adds article `idx` and returns the index of its story. Terms are weighted
     /// against the background corpus, so a stream is clustered without holding it.
     pub fn push(&mut self, idx: usize, doc: &Doc) -> usize {
+        let v = self.id_vector(doc);
+        self.add(idx, v)
+    }
+
+    /// The article's vector over vocabulary ids, sorted by id.
+    fn id_vector(&mut self, doc: &Doc) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> =
             article_vector(doc).terms.into_iter().map(|(term, w)| (self.term_id(term), w)).collect();
         v.sort_unstable_by_key(|&(id, _)| id);
-        self.add(idx, v)
+        v
     }
 
     /// Restoring saved state: a new, empty story, which [`StoryClusterer::push`] may then choose.
@@ -233,9 +239,7 @@ impl StoryClusterer {
         if story >= self.stories.len() {
             return;
         }
-        let mut v: Vec<(u32, f32)> =
-            article_vector(doc).terms.into_iter().map(|(term, w)| (self.term_id(term), w)).collect();
-        v.sort_unstable_by_key(|&(id, _)| id);
+        let v = self.id_vector(doc);
         self.extend(story, idx, v);
     }
 
