@@ -209,6 +209,8 @@ impl<'s> Ingest<'s> {
 
         let run = self.run;
         let analyse = self.analyse;
+        // ids from here on are this batch's: older articles of a dirty story are read back
+        let first_new = pending.first().map_or(self.next_article, |p| p.id);
         let batch = self.store.write()?;
         for &id in &deletes {
             batch.delete_article(id)?;
@@ -228,11 +230,15 @@ impl<'s> Ingest<'s> {
                 analysis: &p.analysis,
             })?;
         }
-        drop(pending);
+        // the batch's own articles go to their stories' rebuilds as they are, not read back
+        let mut fresh: HashMap<i64, Vec<(i64, Doc)>> = HashMap::new();
+        for p in pending {
+            fresh.entry(p.story).or_default().push((p.id, p.doc));
+        }
         let mut loaded = Vec::with_capacity(dirty.len());
         for &s in &dirty {
-            let docs: Vec<(i64, Doc)> = batch
-                .story_docs(s)?
+            let mut docs: Vec<(i64, Doc)> = batch
+                .story_docs_before(s, first_new)?
                 .into_iter()
                 .map(|(id, doc)| {
                     let doc = doc.unwrap_or_else(|mut d| {
@@ -242,6 +248,7 @@ impl<'s> Ingest<'s> {
                     (id, doc)
                 })
                 .collect();
+            docs.extend(fresh.remove(&s).unwrap_or_default());
             loaded.push((s, docs));
         }
         let records: Vec<StoryRecord> = loaded.into_par_iter().map(|(s, docs)| story_record(s, docs)).collect();

@@ -21,10 +21,19 @@ pub fn encode(doc: &mut Doc) -> Result<Vec<u8>, StoreError> {
 
 /// The document stored as `bytes` with its `text`, ready for the story layer.
 pub fn decode(bytes: &[u8], text: String) -> Result<Doc, StoreError> {
-    let mut doc: Doc = postcard::from_bytes(bytes).map_err(|e| StoreError::Codec(e.to_string()))?;
+    Ok(with_text(decode_layers(bytes)?, text))
+}
+
+/// The document stored as `bytes`, still without its text: give it with [`with_text`].
+pub fn decode_layers(bytes: &[u8]) -> Result<Doc, StoreError> {
+    postcard::from_bytes(bytes).map_err(|e| StoreError::Codec(e.to_string()))
+}
+
+/// A document from [`decode_layers`] with its `text` back, ready for the story layer.
+pub fn with_text(mut doc: Doc, text: String) -> Doc {
     doc.text = text;
     doc.restore_lower();
-    Ok(doc)
+    doc
 }
 
 #[cfg(test)]

@@ -241,6 +241,12 @@ pub struct RunCounts {
     pub stories_updated: u64,
 }
 
+/// Page size of a new archive file, in bytes.
+const PAGE_SIZE: i64 = 8 * 1024;
+
+/// Page cache of one connection, in KiB (SQLite's default is 2 MiB).
+const CACHE_KIB: i64 = 32 * 1024;
+
 impl Store {
     /// Opens the archive at `path`, creating it when missing and migrating an older one.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -266,6 +272,10 @@ impl Store {
 
     fn configure(&mut self) -> Result<(), StoreError> {
         self.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // a new file only (the page size of an existing one is fixed): an article row with its
+        // text and analysis fills a few 16 KiB pages rather than a chain of 4 KiB overflow pages
+        self.conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+        self.conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -693,10 +703,15 @@ fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDoc> {
     let text: String = r.get(11)?;
     let format: i64 = r.get(14)?;
     if format == codec::ANALYSIS_FORMAT {
-        if let Ok(doc) = codec::decode(r.get_ref(13)?.as_blob()?, text.clone()) {
-            return Ok((id, Ok(doc)));
+        if let Ok(doc) = codec::decode_layers(r.get_ref(13)?.as_blob()?) {
+            return Ok((id, Ok(codec::with_text(doc, text))));
         }
     }
+    Ok((id, Err(fallback_doc(r, text)?)))
+}
+
+/// An article row's text and metadata as a document to analyse again.
+fn fallback_doc(r: &rusqlite::Row<'_>, text: String) -> rusqlite::Result<Doc> {
     let mut doc = Doc::new(r.get::<_, String>(1)?, text);
     doc.meta.id = r.get(2)?;
     doc.meta.url = r.get(3)?;
@@ -707,7 +722,7 @@ fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDoc> {
     doc.meta.published = r.get(8)?;
     doc.meta.published_from = provenance(&r.get::<_, String>(9)?);
     doc.meta.language = r.get(10)?;
-    Ok((id, Err(doc)))
+    Ok(doc)
 }
 
 fn provenance(s: &str) -> parallax_doc::Provenance {
@@ -972,9 +987,14 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// The analysed articles of a story as this transaction sees them (see [`Store::story_docs`]).
-    pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
-        story_docs(&self.tx, story)
+    /// The analysed articles of a story with ids below `below`, in id order (see
+    /// [`Store::story_docs`]): those stored before
+    /// the articles this transaction is adding, which the caller holds already.
+    pub fn story_docs_before(&self, story: i64, below: i64) -> Result<Vec<StoredDoc>, StoreError> {
+        let mut stmt =
+            self.tx.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 AND id < ?2 ORDER BY id"))?;
+        let rows = stmt.query_map(params![story, below], read_article)?;
+        rows.map(|r| r.map_err(StoreError::from)).collect()
     }
 
     /// Deletes an article, its rows and its search entry.

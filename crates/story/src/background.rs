@@ -2,7 +2,7 @@
 //! occurs (`data/background_df.tsv`, see `data/README.md`). Term weights come from here, not from
 //! the input, so how an article groups does not depend on the unrelated articles beside it.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// The shipped table.

@@ -8,7 +8,7 @@
 //! reaches [`StoryClusterer::threshold`], else it starts a new story. Its state is explicit, so
 //! a caller can keep feeding it articles.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use parallax_doc::{Doc, EntityKind};
 
@@ -45,7 +45,7 @@ impl TermVector {
     /// The content words of `texts` ([`content_words`]), weighted against the background
     /// corpus and normalised.
     pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> TermVector {
-        let mut counts: BTreeMap<String, f32> = BTreeMap::new();
+        let mut counts: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
         for text in texts {
             for w in content_words(text) {
                 *counts.entry(w).or_default() += 1.0;
@@ -86,7 +86,7 @@ impl TermVector {
     }
 
     /// The dot product with a sum of vectors given as term weights.
-    pub fn dot_sum(&self, sum: &std::collections::HashMap<&str, f32>) -> f32 {
+    pub fn dot_sum(&self, sum: &foldhash::HashMap<&str, f32>) -> f32 {
         self.terms.iter().map(|(t, w)| w * sum.get(t.as_str()).copied().unwrap_or(0.0)).sum()
     }
 
@@ -155,7 +155,7 @@ pub struct StoryClusterer {
     /// Minimum cosine similarity to a story's centroid for an article to join it (0.25 by
     /// default).
     pub threshold: f32,
-    vocabulary: HashMap<String, u32>,
+    vocabulary: foldhash::HashMap<String, u32>,
     /// Per story: summed term weights, their norm, and member articles.
     stories: Vec<StoryState>,
     /// For each term, the stories whose centroid has it.
@@ -173,23 +173,34 @@ struct StoryState {
 
 impl Default for StoryClusterer {
     fn default() -> Self {
-        StoryClusterer { threshold: 0.25, vocabulary: HashMap::new(), stories: Vec::new(), postings: IdMap::default() }
+        StoryClusterer {
+            threshold: 0.25,
+            vocabulary: foldhash::HashMap::default(),
+            stories: Vec::new(),
+            postings: IdMap::default(),
+        }
     }
 }
 
 /// The terms of an article: content words and entity names, with counts.
-pub fn article_terms(doc: &Doc) -> HashMap<String, f32> {
-    let mut terms: HashMap<String, f32> = HashMap::new();
+pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
+    let mut terms: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
     let title = doc.meta.title.as_deref().unwrap_or("");
     for w in content_words(title).into_iter().chain(content_words(&doc.text)) {
         *terms.entry(w).or_default() += 1.0;
+    }
+    let mut mentions = vec![0usize; doc.entities.len()];
+    for m in &doc.mentions {
+        if let Some(n) = mentions.get_mut(m.entity) {
+            *n += 1;
+        }
     }
     for e in &doc.entities {
         let key = match e.kind {
             EntityKind::Person => format!("@p:{}", fold(e.name.rsplit(' ').next().unwrap_or(&e.name))),
             _ => format!("@e:{}", fold(&e.name)),
         };
-        let n = doc.mentions.iter().filter(|m| m.entity == e.id).count().max(1) as f32;
+        let n = mentions.get(e.id).copied().unwrap_or(0).max(1) as f32;
         *terms.entry(key).or_default() += ENTITY_WEIGHT * n.sqrt();
     }
     // when: months the article dates things to (two events of one kind a year apart differ here)

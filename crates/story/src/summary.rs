@@ -102,8 +102,8 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         }
     }
     // the sum of all units' vectors, and per article the sum of its own and how many it has
-    let mut total: HashMap<&str, f32> = HashMap::new();
-    let mut sums: HashMap<usize, (HashMap<&str, f32>, usize)> = HashMap::new();
+    let mut total: foldhash::HashMap<&str, f32> = foldhash::HashMap::default();
+    let mut sums: HashMap<usize, (foldhash::HashMap<&str, f32>, usize)> = HashMap::new();
     for (d, _, vector) in &units {
         let own = sums.entry(*d).or_default();
         own.1 += 1;

@@ -14,6 +14,10 @@ pub fn day_of(published: &str) -> &str {
 
 /// Lower-cased ASCII transliteration with curly quotes folded: "Zelenskyy’s" → "zelenskyy's".
 pub fn fold(text: &str) -> String {
+    // most news text is ASCII: one pass, one allocation
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     deunicode::deunicode(text).to_lowercase()
 }
 
