@@ -236,3 +236,35 @@ pub fn quotes(db: &Path, story: Option<i64>, filter: &SearchFilter) -> Result<Ve
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `parallax serve`: the web UI and API over the archive at `db`, until Ctrl-C.
+pub fn serve(db: &Path, listen: std::net::SocketAddr, token_file: Option<&Path>) -> Result<ExitCode> {
+    let token = match token_file {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read the token file {}", file.display()))?;
+            let token = text.trim().to_string();
+            if token.is_empty() {
+                anyhow::bail!("the token file {} is empty", file.display());
+            }
+            Some(token)
+        }
+        None => std::env::var(parallax_server::TOKEN_ENV).ok().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+    };
+    let writes = if token.is_some() { "writes need the bearer token" } else { "writes are off (no token)" };
+    let mut config = parallax_server::Config::new(db.to_path_buf());
+    config.listen = listen;
+    config.token = token;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    runtime.block_on(async {
+        let state = parallax_server::AppState::open(&config)?;
+        let listener =
+            tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+        eprintln!("parallax: serving {} on http://{listen}/ ({writes}); Ctrl-C stops", db.display());
+        parallax_server::serve_on(listener, state).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}

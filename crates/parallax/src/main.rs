@@ -175,6 +175,25 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = archive::DEFAULT_BATCH)]
         batch: usize,
     },
+    /// Serve the archive as a web UI and a JSON API (under /api/v1/).
+    ///
+    /// Listens on 127.0.0.1:8080 (loopback only) unless --listen says otherwise; open
+    /// http://127.0.0.1:8080/ in a browser. Writes (POST /api/v1/articles) need
+    /// `Authorization: Bearer TOKEN`, the token read from --token-file or $PARALLAX_TOKEN;
+    /// without one, writes are refused.
+    ///
+    /// Example: parallax ingest examples/riyadh && parallax serve
+    Serve {
+        /// The archive (default: $PARALLAX_DB, else parallax.db in the current folder).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Address and port to listen on.
+        #[arg(long, value_name = "ADDR", default_value = parallax_server::DEFAULT_LISTEN)]
+        listen: std::net::SocketAddr,
+        /// A file holding the bearer token writes need (else $PARALLAX_TOKEN).
+        #[arg(long, value_name = "FILE")]
+        token_file: Option<PathBuf>,
+    },
     /// List the archive's stories, latest first.
     ///
     /// Example: parallax stories --db news.db --entity Rubio --since 2025-02-01
@@ -368,12 +387,15 @@ fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { inputs, db, batch } => archive::ingest(&inputs, &archive::db_path(db), batch),
+        Command::Serve { db, listen, token_file } => {
+            archive::serve(&archive::db_path(db), listen, token_file.as_deref())
+        }
         Command::Stories { db, since, outlet, entity, limit, format } => {
-            let filter = parallax_store::StoryFilter { since, outlet, entity, limit };
+            let filter = parallax_store::StoryFilter { since, outlet, entity, limit, ..Default::default() };
             archive::stories(&archive::db_path(db), &filter, format)
         }
         Command::Search { query, db, outlet, since, until, speaker, entity, limit, format } => {
-            let filter = parallax_store::SearchFilter { outlet, since, until, speaker, entity, limit };
+            let filter = parallax_store::SearchFilter { outlet, since, until, speaker, entity, limit, offset: 0 };
             archive::search(&archive::db_path(db), &query, &filter, format)
         }
         Command::Export { format, what, output, db } => {

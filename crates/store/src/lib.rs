@@ -25,6 +25,7 @@
 //! ```
 
 pub mod archive;
+mod browse;
 pub mod codec;
 pub mod export;
 pub mod schema;
@@ -33,6 +34,9 @@ mod store;
 use std::path::PathBuf;
 
 pub use archive::Ingest;
+pub use browse::{
+    ArticleFilter, ArticleListing, EntityAppearance, EntityListing, EntityProfile, OutletListing, StoredArticle,
+};
 pub use store::{
     name_key, ArticleView, Batch, Known, NewArticle, QuoteRecord, RunCounts, SearchFilter, SearchHit, Store, StoredDoc,
     StoredStory, StoryEntityRecord, StoryFilter, StoryListing, StoryRecord, WriterLock,

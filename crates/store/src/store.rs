@@ -11,7 +11,7 @@ use crate::{codec, schema, StoreError};
 
 /// An open archive.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
 }
 
@@ -54,8 +54,14 @@ pub struct StoryFilter {
     pub outlet: Option<String>,
     /// Stories naming this entity (any of its names, case and accents ignored).
     pub entity: Option<String>,
+    /// Stories with an article published on or before this day (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    /// Stories with an article in this language (ISO 639-1 code).
+    pub language: Option<String>,
     /// At most this many, latest first.
     pub limit: usize,
+    /// Skip this many first (pagination).
+    pub offset: usize,
 }
 
 /// A stored story as rendered at its last build.
@@ -193,6 +199,8 @@ pub struct SearchFilter {
     pub entity: Option<String>,
     /// At most this many hits.
     pub limit: usize,
+    /// Skip this many first (pagination).
+    pub offset: usize,
 }
 
 /// One stored quote with its article's metadata: a row of `quotes --db` and of the export.
@@ -471,7 +479,22 @@ impl Store {
                 n = args.len()
             );
         }
-        sql += &format!(" ORDER BY s.last_published DESC NULLS LAST, s.id DESC LIMIT {}", filter.limit.max(1));
+        if let Some(until) = &filter.until {
+            args.push(until.clone());
+            sql += &format!(" AND s.first_published <= ?{}", args.len());
+        }
+        if let Some(language) = &filter.language {
+            args.push(language.clone());
+            sql += &format!(
+                " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = ?{})",
+                args.len()
+            );
+        }
+        sql += &format!(
+            " ORDER BY s.last_published DESC NULLS LAST, s.id DESC LIMIT {} OFFSET {}",
+            filter.limit.max(1),
+            filter.offset
+        );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_listing)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -521,7 +544,7 @@ impl Store {
              WHERE articles_fts MATCH ?1 AND f.rowid >= CAST(?2 AS INTEGER)",
         );
         push_article_filters(&mut top, &mut args, filter);
-        top += &format!(" ORDER BY f.rank LIMIT {}", filter.limit.max(1));
+        top += &format!(" ORDER BY f.rank LIMIT {} OFFSET {}", filter.limit.max(1), filter.offset);
         let sql = format!(
             "WITH top AS ({top})
              SELECT a.id, a.source, a.story_id, a.title, a.outlet, a.published, a.url, a.text, a.quote_text, top.rank
@@ -567,7 +590,7 @@ impl Store {
         push_article_filters(&mut sql, &mut args, filter);
         sql += " ORDER BY a.id, q.idx";
         if filter.limit > 0 {
-            sql += &format!(" LIMIT {}", filter.limit);
+            sql += &format!(" LIMIT {} OFFSET {}", filter.limit, filter.offset);
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
@@ -747,7 +770,7 @@ fn provenance_name(p: parallax_doc::Provenance) -> &'static str {
     }
 }
 
-fn read_listing(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryListing> {
+pub(crate) fn read_listing(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryListing> {
     Ok(StoryListing {
         id: r.get(0)?,
         headline: r.get(1)?,
@@ -768,7 +791,7 @@ fn quote_text(v: rusqlite::types::ValueRef<'_>) -> String {
 }
 
 /// The article filters of a search or quote listing, as SQL over `a` (articles).
-fn push_article_filters(sql: &mut String, args: &mut Vec<String>, filter: &SearchFilter) {
+pub(crate) fn push_article_filters(sql: &mut String, args: &mut Vec<String>, filter: &SearchFilter) {
     if let Some(outlet) = &filter.outlet {
         args.push(outlet.clone());
         *sql += &format!(" AND a.outlet = ?{} COLLATE NOCASE", args.len());
