@@ -261,6 +261,33 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// One story's listing (headline, counts, dates) without its JSON; `None` when there is no
+    /// such story.
+    pub fn story_listing(&self, id: i64) -> Result<Option<StoryListing>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, headline, articles, outlets, first_published, last_published FROM stories WHERE id = ?1",
+        )?;
+        Ok(stmt.query_row(params![id], read_listing).optional()?)
+    }
+
+    /// One outlet (matched without regard to case) with its counts; `None` when no article has it.
+    pub fn outlet_listing(&self, name: &str) -> Result<Option<OutletListing>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT max(outlet), count(*), count(DISTINCT story_id), min(published), max(published) FROM articles
+             WHERE outlet = ?1 COLLATE NOCASE",
+        )?;
+        let listing = stmt.query_row(params![name], |r| {
+            Ok(OutletListing {
+                name: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                articles: r.get(1)?,
+                stories: r.get(2)?,
+                first_published: r.get(3)?,
+                last_published: r.get(4)?,
+            })
+        })?;
+        Ok((listing.articles > 0).then_some(listing))
+    }
+
     /// Every outlet with its article and story counts, most articles first.
     pub fn outlet_listings(&self) -> Result<Vec<OutletListing>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
