@@ -52,7 +52,6 @@ pub fn templates() -> Result<minijinja::Environment<'static>, minijinja::Error> 
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
             if let Some(s) = value.as_str() {
-                use std::fmt::Write as _;
                 return Ok(out.write_str(&escape(s))?);
             }
         }

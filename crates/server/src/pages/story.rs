@@ -24,7 +24,7 @@ use crate::{ApiError, AppState, PageError};
 /// Most quotes of a story read for "who said what".
 pub const MAX_QUOTES: usize = 1500;
 /// Most article analyses read to resolve citations to sentences.
-pub const MAX_CITED_DOCS: usize = 40;
+pub const MAX_CITED_DOCS: usize = 24;
 /// Most quotes shown per speaker.
 const QUOTES_PER_SPEAKER: usize = 12;
 /// Most speakers shown.
@@ -248,13 +248,16 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
     render(&state, "story.html", ctx)
 }
 
+/// An article's text and its sentences' byte ranges.
+type Sentences = (String, Vec<(usize, usize)>);
+
 /// Maps article sources to the story's articles, and cited sentences to their index in the
 /// article, reading at most [`MAX_CITED_DOCS`] analyses.
 struct Citer<'s> {
     store: &'s Store,
     by_source: HashMap<String, ArticleListing>,
     /// Each article read: its text and its sentences' byte ranges (`None`: could not be read).
-    docs: HashMap<i64, Option<(String, Vec<(usize, usize)>)>>,
+    docs: HashMap<i64, Option<Sentences>>,
 }
 
 impl<'s> Citer<'s> {
@@ -376,6 +379,34 @@ fn story_context(store: &Store, id: i64) -> Result<minijinja::Value, ApiError> {
         })
         .collect();
 
+    // conflicts are cited before the timeline: the analyses read for citations are bounded,
+    // and a conflict's claims need their sentences most
+    let comparison = json.get("comparison").cloned().unwrap_or(Value::Null);
+    let conflicting = if list(&comparison, "conflicting").is_empty() {
+        list(&json, "conflicts")
+    } else {
+        list(&comparison, "conflicting")
+    };
+    let conflicts: Vec<ConflictView> = conflicting
+        .iter()
+        .take(MAX_EVENTS)
+        .map(|c| ConflictView {
+            about: str_of(c, "about").unwrap_or("a fact").to_string(),
+            claims: list(c, "claims")
+                .iter()
+                .map(|cl| {
+                    let sentence = str_of(cl, "sentence").unwrap_or_default();
+                    ClaimView {
+                        value: str_of(cl, "value").unwrap_or_default().to_string(),
+                        outlet: str_of(cl, "outlet").map(str::to_string),
+                        sentence: sentence.to_string(),
+                        cite: str_of(cl, "article").and_then(|a| citer.cite(a, Some(sentence))),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+
     let (mut people, mut organisations, mut places) = (Vec::new(), Vec::new(), Vec::new());
     let mut entities_more = 0;
     for e in list(&json, "entities") {
@@ -431,36 +462,11 @@ fn story_context(store: &Store, id: i64) -> Result<minijinja::Value, ApiError> {
     let undated_events: Vec<EventView> = undated.iter().take(MAX_EVENTS).map(|e| event_view(e, &mut citer)).collect();
     let timeline_more = dated.len().saturating_sub(MAX_EVENTS) + undated.len().saturating_sub(MAX_EVENTS);
 
-    let comparison = json.get("comparison").cloned().unwrap_or(Value::Null);
     let corroborated_all = list(&comparison, "corroborated");
     let corroborated: Vec<EventView> =
         corroborated_all.iter().take(MAX_EVENTS).map(|e| event_view(e, &mut citer)).collect();
     let single_all = list(&comparison, "single_source");
     let single: Vec<EventView> = single_all.iter().take(MAX_EVENTS).map(|e| event_view(e, &mut citer)).collect();
-    let conflicting = if list(&comparison, "conflicting").is_empty() {
-        list(&json, "conflicts")
-    } else {
-        list(&comparison, "conflicting")
-    };
-    let conflicts: Vec<ConflictView> = conflicting
-        .iter()
-        .take(MAX_EVENTS)
-        .map(|c| ConflictView {
-            about: str_of(c, "about").unwrap_or("a fact").to_string(),
-            claims: list(c, "claims")
-                .iter()
-                .map(|cl| {
-                    let sentence = str_of(cl, "sentence").unwrap_or_default();
-                    ClaimView {
-                        value: str_of(cl, "value").unwrap_or_default().to_string(),
-                        outlet: str_of(cl, "outlet").map(str::to_string),
-                        sentence: sentence.to_string(),
-                        cite: str_of(cl, "article").and_then(|a| citer.cite(a, Some(sentence))),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
     let corroborated_more = corroborated_all.len().saturating_sub(MAX_EVENTS);
     let single_more = single_all.len().saturating_sub(MAX_EVENTS);
 
