@@ -15,6 +15,7 @@
 #[macro_use]
 mod harness;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -112,7 +113,9 @@ async fn the_web_ui_in_a_real_browser() {
                  chromium-driver (.ci/run does: apt-get install chromium chromium-driver)"
             );
         }
-        eprintln!(
+        // Straight to stderr, past the test harness's capture, so that the skip is seen.
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED the browser tests: chromedriver is not on PATH (apt-get install chromium chromium-driver to run them)"
         );
         return;
@@ -145,7 +148,7 @@ async fn the_web_ui_in_a_real_browser() {
 }
 
 /// Runs every check in turn, recording each outcome (a failure does not stop the others).
-async fn run_checks<'a>(c: &Client, fx: &Fixture, results: &mut Vec<(&'a str, Check)>) {
+async fn run_checks(c: &Client, fx: &Fixture, results: &mut Vec<(&'static str, Check)>) {
     macro_rules! check {
         ($name:expr, $body:expr) => {{
             let result = $body.await;
@@ -165,6 +168,8 @@ async fn run_checks<'a>(c: &Client, fx: &Fixture, results: &mut Vec<(&'a str, Ch
     check!("header search finds the quote with a <mark>", header_search(c, fx));
     check!("story: a person links to the entity page", entity_from_story(c, fx));
     check!("outlets page", outlets(c, fx));
+    check!("no page is wider than the window", no_overflow(c, fx));
+    check!("self-test: the XSS probe catches an injected page", probe_self_test(c));
     check!("hostile articles: no script runs, markup shown as text", xss(c, fx));
 }
 
@@ -498,7 +503,57 @@ async fn outlets(c: &Client, fx: &Fixture) -> Check {
     Ok(())
 }
 
+/// The main pages fit the 1280 px window: nothing sticks out sideways.
+async fn no_overflow(c: &Client, fx: &Fixture) -> Check {
+    let pages = [
+        "/".to_string(),
+        format!("/stories/{}", fx.riyadh_story),
+        format!("/articles/{}", fx.kellogg_article),
+        "/search?q=chalk+blackboard".to_string(),
+        entity_href("Keith Kellogg"),
+        "/outlets".to_string(),
+    ];
+    let mut wide = Vec::new();
+    for path in &pages {
+        goto(c, fx, path).await?;
+        let page = js(
+            c,
+            "const w = document.documentElement.clientWidth;
+             const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                 + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+             const out = Array.from(document.querySelectorAll('body, body *'))
+                 .filter(e => e.getBoundingClientRect().right > w + 1 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible');
+             return { scroll: document.documentElement.scrollWidth, width: w, wide: out.slice(0, 5).map(name) };",
+            vec![],
+        )
+        .await?;
+        if page["scroll"].as_i64() > page["width"].as_i64() {
+            wide.push(format!(
+                "{path} is {} px wide in a {} px window (sticking out: {})",
+                page["scroll"], page["width"], page["wide"]
+            ));
+        }
+    }
+    ensure!(wide.is_empty(), "{}", wide.join("; "));
+    Ok(())
+}
+
 // --- the attacker's checks ---
+
+/// The probe itself, on a page that is injected on purpose: it must see every kind of injection.
+async fn probe_self_test(c: &Client) -> Check {
+    let page = "data:text/html,<body><p>x<img src=x onerror=\"window.__pwned=1\"></p>\
+                <a href=\"javascript:void(0)\">link</a></body>";
+    c.goto(page).await.ctx("opening the injected page")?;
+    wait_for(c, "a").await?;
+    let found = js(c, PROBE, vec![]).await?;
+    ensure!(found["pwned"] == json!("number"), "the probe does not see that script ran: {found}");
+    ensure!(found["js_links"] == json!(1), "the probe does not see the javascript: link: {found}");
+    ensure!(found["handlers"].as_array().is_some_and(|h| h.len() == 1), "the probe does not see the onerror handler");
+    ensure!(found["images"] == json!(1), "the probe does not see the injected image: {found}");
+    ensure!(probe(c).await.is_err(), "probe() passes an injected page");
+    Ok(())
+}
 
 /// What a page must never contain, read in the page: script that ran, event-handler
 /// attributes, `javascript:` links, injected script or image elements.
@@ -553,6 +608,11 @@ async fn xss(c: &Client, fx: &Fixture) -> Check {
 async fn xss_page(c: &Client, fx: &Fixture, path: &str, shows_script_title: bool) -> Check {
     goto(c, fx, path).await?;
     wait_for(c, "body").await?;
+    if path.starts_with("/stories/") {
+        screenshot(c, "xss-story").await;
+    } else if path.starts_with("/articles/") && shows_script_title {
+        screenshot(c, "xss-article").await;
+    }
     probe(c).await?;
     let page = js(c, PROBE, vec![]).await?;
     let text = page["text"].as_str().unwrap_or_default();

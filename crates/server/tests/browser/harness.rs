@@ -40,9 +40,10 @@ macro_rules! ensure {
     };
 }
 
-/// The repository's root.
+/// The repository's root (canonical: article sources are shown as given).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
 }
 
 /// Where screenshots go: `target/browser-artifacts/` (created on demand).
