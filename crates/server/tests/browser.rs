@@ -295,8 +295,16 @@ async fn story_sections(c: &Client, fx: &Fixture) -> Check {
     )
     .await?;
     ensure!(missing.as_array().is_some_and(Vec::is_empty), "the story page lacks {missing}");
-    let cites = c.find_all(Locator::Css("#summary a.cite")).await.ctx("finding citations")?;
+    let cites = js(
+        c,
+        "return Array.from(document.querySelectorAll('#summary a.cite')).map(a => a.getAttribute('href'));",
+        vec![],
+    )
+    .await?;
+    let cites: Vec<&str> = cites.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     ensure!(!cites.is_empty(), "the summary has no citation link (a.cite)");
+    let bad: Vec<&&str> = cites.iter().filter(|h| parse_citation(h).is_none()).collect();
+    ensure!(bad.is_empty(), "citations not of the form /articles/{{id}}#s{{n}}: {bad:?}");
     Ok(())
 }
 
@@ -627,6 +635,9 @@ async fn xss_page(c: &Client, fx: &Fixture, path: &str, shows_script_title: bool
     );
     if shows_script_title {
         ensure!(text.contains(SCRIPT), "the hostile title's {SCRIPT:?} is not shown as text");
+    }
+    if path.starts_with("/articles/") {
+        ensure!(text.contains("window.__pwned=1"), "the article's markup is not shown as text");
     }
     if path.starts_with("/articles/") && shows_script_title {
         let h1 = page["h1"].as_str().unwrap_or_default();
