@@ -266,6 +266,9 @@ async fn bad_requests_are_json_errors_and_the_server_keeps_serving() {
         if uri.contains("limit=abc") {
             assert!(message.contains("limit"), "{message}");
         }
+        if status == StatusCode::NOT_FOUND {
+            assert!(message.contains("/api/v1"), "{message}");
+        }
         if uri.contains("yesterday") {
             assert!(message.contains("since") && message.contains("YYYY-MM-DD"), "{message}");
         }

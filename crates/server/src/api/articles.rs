@@ -133,7 +133,7 @@ fn words(doc: &Doc, span: parallax_doc::Span) -> &str {
     doc.text.get(span.start..span.end).unwrap_or("")
 }
 
-fn article_json(a: &parallax_store::StoredArticle) -> Result<serde_json::Value, ApiError> {
+fn article_json(a: &parallax_store::StoredArticle) -> Result<Vec<u8>, ApiError> {
     let doc = &a.doc;
     let name = |i: usize| doc.entities.get(i).map(|e| e.name.as_str());
     let json = ArticleJson {
@@ -166,14 +166,15 @@ fn article_json(a: &parallax_store::StoredArticle) -> Result<serde_json::Value, 
             .collect(),
         diagnostics: &doc.diagnostics,
     };
-    serde_json::to_value(json).map_err(|e| ApiError::internal(format!("rendering the article failed: {e}")))
+    serde_json::to_vec(&json).map_err(|e| ApiError::internal(format!("rendering the article failed: {e}")))
 }
 
-/// `GET /articles/{id}`: metadata with provenance, text and layers.
+/// `GET /articles/{id}`: metadata with provenance, text and layers (rendered on the blocking
+/// thread, fields in declaration order).
 pub async fn one(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<impl axum::response::IntoResponse, ApiError> {
     let json = state
         .pool
         .read(move |store| {
@@ -183,7 +184,7 @@ pub async fn one(
             article_json(&article)
         })
         .await?;
-    Ok(Json(json))
+    Ok(([(header::CONTENT_TYPE, "application/json")], json))
 }
 
 /// A record of a posted body that could not be stored.

@@ -17,6 +17,9 @@ use axum::Router;
 
 use crate::{ApiError, AppState};
 
+/// Where [`routes`] is nested (handlers see paths without it).
+pub const PREFIX: &str = "/api/v1";
+
 /// Every route of the API as (method, path under `/api/v1`): the router and the OpenAPI
 /// document are checked against this list.
 pub const ROUTES: &[(&str, &str)] = &[
@@ -53,12 +56,12 @@ pub fn routes() -> Router<AppState> {
 
 /// The JSON 404 of every path under `/api/v1` that is not a route.
 pub async fn not_found(uri: Uri) -> ApiError {
-    ApiError::not_found(format!("no API route {}; see /api/v1/openapi.json", uri.path()))
+    ApiError::not_found(format!("no API route {PREFIX}{}; see {PREFIX}/openapi.json", uri.path()))
 }
 
 async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
     ApiError {
         status: axum::http::StatusCode::METHOD_NOT_ALLOWED,
-        message: format!("{method} is not allowed on {}; see /api/v1/openapi.json", uri.path()),
+        message: format!("{method} is not allowed on {PREFIX}{}; see {PREFIX}/openapi.json", uri.path()),
     }
 }
