@@ -393,6 +393,17 @@ async fn bad_bodies_are_refused_with_a_reason() {
     let huge = vec![b' '; parallax_server::MAX_BODY_BYTES + 1];
     let reply = post(&state, Some("sesame"), "application/json", huge).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // the same with its length declared up front (refused before the body is read)
+    let huge = vec![b' '; parallax_server::MAX_BODY_BYTES + 1];
+    let declared = Request::post("/api/v1/articles")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, huge.len())
+        .header(header::AUTHORIZATION, "Bearer sesame")
+        .body(Body::from(huge))
+        .expect("request");
+    let reply = send(&state, declared).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(reply.headers.contains_key(header::CONTENT_SECURITY_POLICY));
     // and the server still serves and stores
     let ok = post(
         &state,
