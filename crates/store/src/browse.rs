@@ -4,7 +4,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::store::{name_key, push_article_filters, read_listing, SearchFilter, Store, StoryListing};
+use crate::store::{name_key, push_article_filters, read_listing, QuoteRecord, SearchFilter, Store, StoryListing};
 use crate::StoreError;
 
 /// An article as a list shows it.
@@ -286,6 +286,41 @@ impl Store {
             })
         })?;
         Ok((listing.articles > 0).then_some(listing))
+    }
+
+    /// The quotes attributed to the speaker whose story-level name folds to `name_key(name)`,
+    /// partial quotes left out, earliest published first (undated last), at most `limit`. Reads
+    /// the speaker index only: no scan of the articles.
+    pub fn speaker_quotes(&self, name: &str, limit: usize) -> Result<Vec<QuoteRecord>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue,
+                    q.speaker_text, a.outlet, a.published, a.url, a.source, a.id, a.story_id
+             FROM quotes q JOIN articles a ON a.id = q.article_id
+             WHERE q.speaker_key = ?1 AND q.kind != 'partial'
+             ORDER BY a.published NULLS LAST, a.id, q.idx LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![name_key(name), limit.max(1) as i64], |r| {
+            let quote = match r.get_ref(1)? {
+                rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
+                    String::from_utf8_lossy(t).into_owned()
+                }
+                _ => String::new(),
+            };
+            Ok(QuoteRecord {
+                speaker: r.get(0)?,
+                quote,
+                kind: r.get(2)?,
+                cue: r.get(3)?,
+                speaker_text: r.get(4)?,
+                outlet: r.get(5)?,
+                published: r.get(6)?,
+                url: r.get(7)?,
+                article: r.get(8)?,
+                article_id: r.get(9)?,
+                story: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every outlet with its article and story counts, most articles first.

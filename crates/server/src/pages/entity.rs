@@ -1,10 +1,9 @@
 //! `/entities/{key}`: a person, organisation or place across the archive — its roles over
-//! time (per story, with dates), its quotes by date and the stories naming it.
+//! time (per story, with dates), its quotes by date (earliest first, at most [`MAX_QUOTES`]) and the stories naming it.
 
 use axum::extract::{Path, State};
 use axum::response::Html;
 use minijinja::context;
-use parallax_store::SearchFilter;
 use serde::Serialize;
 
 use super::params::MAX_PARAM_CHARS;
@@ -39,17 +38,11 @@ pub async fn page(State(state): State<AppState>, Path(key): Path<String>) -> Res
             let Some(profile) = store.entity(&key, MAX_STORIES)? else {
                 return Ok(None);
             };
-            let filter =
-                SearchFilter { speaker: Some(profile.name.clone()), limit: MAX_QUOTES + 1, ..SearchFilter::default() };
-            let records = store.quotes(None, &filter)?;
+            let records = store.speaker_quotes(&profile.name, MAX_QUOTES + 1)?;
             let quotes_more = records.len() > MAX_QUOTES;
-            let key_of_name = parallax_store::name_key(&profile.name);
-            let mut quotes: Vec<QuoteRow> = records
+            let quotes: Vec<QuoteRow> = records
                 .into_iter()
                 .take(MAX_QUOTES)
-                // the filter matches a part of the name: keep this speaker's own quotes
-                .filter(|q| q.speaker.as_deref().is_some_and(|s| parallax_store::name_key(s) == key_of_name))
-                .filter(|q| q.kind != "partial")
                 .map(|q| QuoteRow {
                     text: q.quote,
                     kind: q.kind,
@@ -60,13 +53,6 @@ pub async fn page(State(state): State<AppState>, Path(key): Path<String>) -> Res
                     story: q.story,
                 })
                 .collect();
-            // by date, undated last
-            quotes.sort_by(|a, b| match (&a.published, &b.published) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => a.article_id.cmp(&b.article_id),
-            });
             // roles over time: stories oldest first
             let mut roles = profile.stories.iter().filter(|s| !s.roles.is_empty()).collect::<Vec<_>>();
             roles.sort_by(|a, b| a.story.first_published.cmp(&b.story.first_published));

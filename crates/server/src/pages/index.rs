@@ -9,9 +9,6 @@ use super::params::{query_string, Params};
 use super::{render, PER_PAGE};
 use crate::{AppState, PageError};
 
-/// Most outlets offered as suggestions in the filter form.
-const MAX_OUTLET_SUGGESTIONS: usize = 200;
-
 /// The front page: `since`, `until` (YYYY-MM-DD), `outlet`, `entity`, `language`, `page`.
 pub async fn page(
     State(state): State<AppState>,
@@ -33,15 +30,7 @@ pub async fn page(
         limit: PER_PAGE + 1,
         offset: (page - 1) * PER_PAGE,
     };
-    let (mut stories, outlets) = state
-        .pool
-        .read(move |store| {
-            let stories = store.stories(&filter)?;
-            let mut outlets = store.outlets()?;
-            outlets.truncate(MAX_OUTLET_SUGGESTIONS);
-            Ok((stories, outlets))
-        })
-        .await?;
+    let mut stories = state.pool.read(move |store| Ok(store.stories(&filter)?)).await?;
     let more = stories.len() > PER_PAGE;
     stories.truncate(PER_PAGE);
     let link = |page: usize| {
@@ -62,6 +51,6 @@ pub async fn page(
     render(
         &state,
         "index.html",
-        context! { stories, page, prev_url, next_url, outlets, since, until, outlet, entity, language, filtered },
+        context! { stories, page, prev_url, next_url, since, until, outlet, entity, language, filtered },
     )
 }

@@ -22,7 +22,7 @@ use super::{entity_href, outlet_href, parse_id, render};
 use crate::{ApiError, AppState, PageError};
 
 /// Most quotes of a story read for "who said what".
-pub const MAX_QUOTES: usize = 1500;
+pub const MAX_QUOTES: usize = 800;
 /// Most article analyses read to resolve citations to sentences.
 pub const MAX_CITED_DOCS: usize = 24;
 /// Most quotes shown per speaker.
