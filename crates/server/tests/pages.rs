@@ -145,7 +145,10 @@ async fn the_story_page_shows_quotes_timeline_and_conflicts() {
 
     let people = section(&html, "people");
     assert!(people.contains("href=\"/entities/marco%20rubio\""), "{people}");
-    assert!(html.contains("<svg class=\"coverage\""), "the coverage chart");
+    let chart = section(&html, "coverage");
+    assert!(chart.contains("<svg class=\"coverage\""), "the coverage chart");
+    assert_eq!(chart.matches("<circle class=\"mark\"").count(), 3, "a mark per article: {chart}");
+    assert!(chart.contains("<title>BBC · 2025-02-16"), "each mark has a title: {chart}");
     assert!(section(&html, "articles").matches("href=\"/articles/").count() >= 3);
     assert!(!html.contains(" style=") && !html.contains("<style") && !html.contains("<script"), "CSP-clean");
 }
@@ -193,7 +196,7 @@ async fn the_article_page_has_its_layers_and_metadata() {
     assert!(html.contains("<span id=\"s0\" class=\"sentence\">"), "{html}");
     assert!(html.contains("class=\"ent ent-person"), "entities");
     assert!(html.contains("title=\"Person: Keith Kellogg\""), "entity names on hover");
-    assert!(html.contains("<q class=\"quote"), "quotes");
+    assert!(html.contains("<q class=\"quote quote-direct\" title=\"Keith Kellogg\">"), "quotes with their speaker");
     assert!(html.contains("<time class=\"timex"), "time expressions");
     assert!(section(&html, "metadata").contains("2025-02-16"));
     assert!(html.contains(&format!("href=\"/stories/{}\"", riyadh_story())), "the story link");

@@ -35,9 +35,12 @@ pub async fn page(State(state): State<AppState>, Path(key): Path<String>) -> Res
     let ctx = state
         .pool
         .read(move |store| {
-            let Some(profile) = store.entity(&key, MAX_STORIES)? else {
+            let Some(mut profile) = store.entity(&key, MAX_STORIES)? else {
                 return Ok(None);
             };
+            // names differing only in case or accents are one name
+            let name_key = parallax_store::name_key(&profile.name);
+            profile.aliases.retain(|a| parallax_store::name_key(a) != name_key);
             let records = store.speaker_quotes(&profile.name, MAX_QUOTES + 1)?;
             let quotes_more = records.len() > MAX_QUOTES;
             let quotes: Vec<QuoteRow> = records

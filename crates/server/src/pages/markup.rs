@@ -27,7 +27,7 @@ struct Mark {
 }
 
 /// The article text of `doc` as HTML: `<span class="sentence" id="s{n}">` per sentence,
-/// `<q class="quote …" title="SPEAKER">` per quote, `<span class="ent ent-KIND" title="Kind:
+/// `<q class="quote quote-KIND" title="SPEAKER">` per quote (KIND: direct, partial, indirect), `<span class="ent ent-KIND" title="Kind:
 /// NAME">` per entity mention and `<time class="timex" datetime="VALUE" title="VALUE">` per time
 /// expression; the text itself escaped.
 pub fn article_html(doc: &Doc) -> String {
@@ -60,7 +60,7 @@ pub fn article_html(doc: &Doc) -> String {
             end: q.span.end,
             layer: 1,
             tag: "q",
-            attrs: format!(" class=\"quote quote-{kind}\" title=\"{}\"", escape(&format!("{speaker} ({kind})"))),
+            attrs: format!(" class=\"quote quote-{kind}\" title=\"{}\"", escape(&speaker)),
             id: None,
         });
     }
