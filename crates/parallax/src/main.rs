@@ -7,6 +7,7 @@
 
 mod archive;
 mod bench;
+mod bench_serve;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -288,6 +289,10 @@ enum Command {
         /// Instead: latency of search and of opening a story over this existing archive.
         #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "stories", "store"])]
         archive: Option<PathBuf>,
+        /// Instead: load-test `parallax serve` over this existing archive (in-process, loopback):
+        /// requests/s, p50 and p99 of the story and search pages and API at 1, 8 and 64 clients.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "stories", "store", "archive"])]
+        serve: Option<PathBuf>,
     },
 }
 
@@ -496,8 +501,9 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
+        Command::Bench { serve: Some(db), .. } => bench_serve::run(&db),
         Command::Bench { archive: Some(db), .. } => bench::archive_latency(&db),
-        Command::Bench { inputs, threads, stories, store, archive: None } => {
+        Command::Bench { inputs, threads, stories, store, archive: None, serve: None } => {
             bench::run(&inputs, threads, stories, store)
         }
     }
