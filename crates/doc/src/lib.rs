@@ -84,6 +84,9 @@ pub enum Provenance {
     /// Not known.
     #[default]
     Unknown,
+    /// Read from the article's URL: its domain (an outlet) or a date in its path. Trusted below
+    /// `Text` and above `Inferred` (declared last so stored analyses keep their encoding).
+    Url,
 }
 
 /// Article metadata: what the input said, or what ingest read from the article.

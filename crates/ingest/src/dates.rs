@@ -130,7 +130,53 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
         let end = ws[i + 2].0 + 4;
         return Some((iso(y, m, d)?, end));
     }
-    None
+    numeric_date(s, &ws[i..])
+}
+
+/// A date written in digits, the separators possibly spaced ("05 / 02 / 2013", "2012. 08. 08",
+/// "2012 - 04 - 04"): year first (`Y-M-D`, `Y/M/D`, `Y.M.D`); with slashes the American
+/// `M/D/Y`, with dots the European `D.M.Y` (a two-digit year is 19xx from 70, else 20xx).
+/// Returns the ISO day and the bytes consumed.
+fn numeric_date(s: &str, ws: &[(usize, usize)]) -> Option<(String, usize)> {
+    let mut compact = String::new();
+    let mut end = 0;
+    for &(a, b) in ws.iter().take(5) {
+        let word = &s[a..b];
+        if !word.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'.' | b'-')) {
+            break;
+        }
+        compact.push_str(word);
+        end = b;
+        if compact.bytes().filter(|c| c.is_ascii_digit()).count() >= 8 {
+            break;
+        }
+    }
+    let compact = compact.trim_end_matches(['.', '-', '/']);
+    let sep = compact.bytes().find(|c| !c.is_ascii_digit())?;
+    let parts: Vec<&str> = compact.split(sep as char).collect();
+    let [a, b, c] = parts[..] else { return None };
+    let num = |x: &str| -> Option<u32> {
+        ((1..=4).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit())).then(|| x.parse().ok()).flatten()
+    };
+    let year = |x: &str| -> Option<i32> {
+        match x.len() {
+            4 => x.parse().ok(),
+            2 => x.parse::<i32>().ok().map(|y| if y >= 70 { 1900 + y } else { 2000 + y }),
+            _ => None,
+        }
+    };
+    let (y, m, d) = if a.len() == 4 {
+        (year(a)?, num(b)?, num(c)?)
+    } else if b.len() > 2 || a.len() > 2 {
+        return None;
+    } else {
+        match sep {
+            b'/' => (year(c)?, num(a)?, num(b)?),
+            b'.' => (year(c)?, num(b)?, num(a)?),
+            _ => return None,
+        }
+    };
+    Some((iso(y, m, d)?, end))
 }
 
 /// Normalises a date given by an input record: ISO dates and RFC 3339 timestamps are kept
@@ -212,6 +258,8 @@ const MARKERS: &[(&str, Marker)] = &[
     ("last updated on", Marker::Updated),
     ("last updated", Marker::Updated),
     ("publication date", Marker::Published),
+    ("date published", Marker::Published),
+    ("published date", Marker::Published),
     ("published on", Marker::Published),
     ("published", Marker::Published),
     ("posted on", Marker::Published),
@@ -226,12 +274,23 @@ const MARKERS: &[(&str, Marker)] = &[
 /// True for words allowed between a marker and its date, or after the date: times, zones,
 /// separators ("10:32", "GMT", "|", "at", "on").
 fn is_time_filler(word: &str) -> bool {
-    let w = word.trim_end_matches([',', ';']);
-    if w.is_empty() || matches!(w, "|" | "-" | "–" | "—" | "/" | "·" | "•") {
+    let w = word.trim_end_matches([',', ';', ':']);
+    if w.is_empty() || matches!(w, "|" | "-" | "–" | "—" | "/" | "·" | "•" | "@") {
         return true;
     }
     let lw = w.to_ascii_lowercase();
-    if matches!(lw.as_str(), "on" | "at" | "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "local" | "time" | "hrs") {
+    if matches!(
+        lw.as_str(),
+        "on" | "at" | "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "a." | "p." | "m." | "local" | "time" | "hrs"
+            // "21 July 2013 Last updated at 11:11 GMT": the day printed first is the publication's
+            | "last" | "updated"
+    ) {
+        return true;
+    }
+    // the minutes of a time written with spaces ("5: 03pm", "10: 30", "00)"): one or two
+    // digits, with an optional am/pm
+    let digits = lw.trim_matches(['(', ')']).trim_end_matches("am").trim_end_matches("pm");
+    if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
     let t = lw.trim_end_matches("am").trim_end_matches("pm").trim_start_matches('(').trim_end_matches(')');
@@ -303,9 +362,6 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
             }
             return Some(MetaDate { iso: iso_day, marker, start, end: start + end });
         }
-        if marker == Marker::Bare && p > 0 {
-            return None;
-        }
         let trimmed = rest.trim_start();
         let wlen = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
         if wlen == 0 || !is_time_filler(&trimmed[..wlen]) {
@@ -314,6 +370,77 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
         p += rest.len() - trimmed.len() + wlen;
     }
     None
+}
+
+/// A publication day stated by an article's URL: `/2011/11/10/`, `/2009/apr/28/`, `2011-11-10`,
+/// `2011_11_10` or eight digits `20110415` standing alone between non-digits. Only the URL's
+/// path is read (a host never dates a page), and only years a news page can have.
+pub(crate) fn from_url(url: &str) -> Option<String> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    // separated: YYYY sep MM|mon sep DD with one separator (/ - _), the day ending the segment
+    let seps = ['/', '-', '_', '.'];
+    let mut tokens: Vec<(&str, Option<char>)> = Vec::new();
+    let mut rest = path;
+    while !rest.is_empty() {
+        let end = rest.find(seps).unwrap_or(rest.len());
+        let sep = rest[end..].chars().next();
+        tokens.push((&rest[..end], sep));
+        rest = rest.get(end + sep.map_or(0, char::len_utf8)..).unwrap_or("");
+    }
+    for w in tokens.windows(3) {
+        let [(y, s1), (m, s2), (d, s3)] = [w[0], w[1], w[2]];
+        if s1 != s2 || s1 == Some('.') || !(s3.is_none() || s3 == s1 || s3 == Some('.')) {
+            continue;
+        }
+        let (Some(y), Some(d)) = (url_year(y), url_day(d)) else { continue };
+        let m = if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) {
+            m.parse().ok()
+        } else if m.len() >= 3 && m.bytes().all(|b| b.is_ascii_alphabetic()) {
+            month_number(m)
+        } else {
+            None
+        };
+        if let Some(day) = m.and_then(|m| iso(y, m, d)) {
+            return Some(day);
+        }
+    }
+    // eight digits alone: 20110415
+    let b = path.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start == 8 {
+            let run = &path[start..i];
+            let (Some(y), Ok(m), Ok(d)) = (url_year(&run[0..4]), run[4..6].parse::<u32>(), run[6..8].parse::<u32>())
+            else {
+                continue;
+            };
+            if let Some(day) = iso(y, m, d) {
+                return Some(day);
+            }
+        }
+    }
+    None
+}
+
+/// A year in a URL: four digits from 1990 to 2099.
+fn url_year(s: &str) -> Option<i32> {
+    let y: i32 = (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()?;
+    (1990..=2099).contains(&y).then_some(y)
+}
+
+/// A day of the month in a URL: two digits (or one).
+fn url_day(s: &str) -> Option<u32> {
+    ((1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 #[cfg(test)]
@@ -365,5 +492,40 @@ mod tests {
         assert!(parse_meta_line("Updated figures show growth in 2025.").is_none());
         assert!(parse_meta_line("Dates were set for 16 February 2025").is_none());
         assert!(parse_meta_line("Published in 16 February 2025").is_none());
+    }
+
+    #[test]
+    fn date_lines_as_news_sites_write_them() {
+        // (line, day): a line that is nothing but a publication date, as pages print it
+        for (line, day) in include_str!("../tests/cases/date_lines.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+        {
+            let got = parse_meta_line(line).map(|m| m.iso);
+            if day == "-" {
+                assert_eq!(got, None, "{line}");
+            } else {
+                assert_eq!(got.as_deref(), Some(day), "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        for (url, day) in [
+            ("http://nypost.com/2013/05/02/lindsay-lohan-is-mia/", Some("2013-05-02")),
+            ("http://www.theguardian.com/film/2013/aug/02/ellen-degeneres-host-oscars-2014", Some("2013-08-02")),
+            ("http://www.utsandiego.com/news/2009/dec/07/texas-prisoner/all/?print", Some("2009-12-07")),
+            ("https://example.com/news/2011-11-10-storm-hits", Some("2011-11-10")),
+            ("http://www.kpopstarz.com/articles/30409/20130606/esther-williams-dies.htm", Some("2013-06-06")),
+            ("http://www.reuters.com/article/2013/08/02/us-oscars-idUSBRE9710UQ20130802", Some("2013-08-02")),
+            ("http://www.people.com/people/article/0,,20697025,00.html", None),
+            ("http://www.vulture.com/2013/08/5-thoughts-on-ellen.html", None),
+            ("http://20130606.example.com/story", None),
+            ("http://example.com/a?date=2013-06-06", None),
+        ] {
+            assert_eq!(from_url(url).as_deref(), day, "{url}");
+        }
     }
 }

@@ -89,7 +89,7 @@ pub(crate) fn record_to_doc(value: Value, fallback: &str) -> Result<Doc, String>
         meta.outlet_from = Provenance::Given;
     } else if let Some(name) = meta.url.as_deref().and_then(|u| g.from_domain(u)) {
         meta.outlet = Some(name.to_string());
-        meta.outlet_from = Provenance::Given;
+        meta.outlet_from = Provenance::Url;
     }
     let source = meta.id.clone().or_else(|| meta.url.clone()).unwrap_or_else(|| fallback.to_string());
 

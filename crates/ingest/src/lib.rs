@@ -110,9 +110,22 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
         if let Some(day) = from_text.dateline_date {
             meta.published = Some(day);
             meta.published_from = Provenance::Text;
+        } else if let Some(day) = meta.url.as_deref().and_then(dates::from_url) {
+            meta.published = Some(day);
+            meta.published_from = Provenance::Url;
         } else if let Some(partial) = from_text.dateline_partial {
             notes.push(format!("the dateline gives the day “{partial}” without a year; published left unknown"));
             meta.published_month_day = from_text.dateline_month_day;
+        }
+    }
+    // the outlet of a page no one named: the one owning its domain, else the domain itself
+    if meta.outlet.is_none() {
+        if let Some(url) = meta.url.as_deref() {
+            let named = outlet::gazetteer().from_domain(url).map(str::to_string);
+            if let Some(name) = named.or_else(|| outlet::site_of(url)) {
+                meta.outlet = Some(name);
+                meta.outlet_from = Provenance::Url;
+            }
         }
     }
     let diagnostics = notes.into_iter().map(|n| Diagnostic::note("ingest", n)).collect();

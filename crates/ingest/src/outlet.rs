@@ -18,6 +18,19 @@ pub fn gazetteer() -> &'static Gazetteer {
     parallax_lexicon::outlets::outlets()
 }
 
+/// The site of a URL as a reader names it when no outlet is known: its host without `www.`
+/// or `m.` (`http://www.christianpost.com/news/x` → `christianpost.com`); `None` for a URL
+/// without a dotted host name (an IP address or `localhost` is no outlet).
+pub fn site_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").or_else(|| host.strip_prefix("m.")).unwrap_or(&host).to_string();
+    let named = host.contains('.')
+        && !host.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    named.then_some(host)
+}
+
 /// What the article's wording says about its own outlet and date.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct TextMeta {

@@ -755,6 +755,7 @@ fn provenance(s: &str) -> parallax_doc::Provenance {
         "markup" => Markup,
         "text" => Text,
         "inferred" => Inferred,
+        "url" => Url,
         _ => Unknown,
     }
 }
@@ -767,6 +768,7 @@ fn provenance_name(p: parallax_doc::Provenance) -> &'static str {
         Text => "text",
         Inferred => "inferred",
         Unknown => "unknown",
+        Url => "url",
     }
 }
 
