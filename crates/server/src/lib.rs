@@ -124,7 +124,12 @@ impl AppState {
 
 /// The whole application: pages, assets and API, behind the security layers.
 pub fn router(state: AppState) -> Router {
-    let app = Router::new().merge(pages::routes()).nest("/api/v1", api::routes()).with_state(state);
+    let app = Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        // a nested router never sees its own path with a trailing slash
+        .route("/api/v1/", axum::routing::any(api::not_found))
+        .with_state(state);
     security::layers(app)
 }
 

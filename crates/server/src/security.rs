@@ -32,10 +32,35 @@ pub fn layers(app: Router) -> Router {
     app.layer(axum::middleware::from_fn(bound_query))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        // outside the two limits, so their refusals pass through it
+        .layer(axum::middleware::map_response(json_refusals))
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+}
+
+/// The body-limit and time-limit layers answer in plain text: their refusals become JSON errors
+/// with a reason, like every other.
+async fn json_refusals(response: Response) -> Response {
+    let plain = !response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/json") || t.starts_with("text/html"));
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE if plain => ApiError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            message: format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
+        }
+        .into_response(),
+        StatusCode::REQUEST_TIMEOUT if plain => ApiError {
+            status: StatusCode::REQUEST_TIMEOUT,
+            message: format!("the request took longer than {} s", REQUEST_TIMEOUT.as_secs()),
+        }
+        .into_response(),
+        _ => response,
+    }
 }
 
 /// Refuses a query string longer than [`MAX_QUERY_BYTES`].
