@@ -95,7 +95,7 @@ fn text_of(html: &str) -> String {
 
 /// The inner HTML of the `<span>` with `id`, nested spans included.
 fn span_by_id<'a>(html: &'a str, id: &str) -> Option<&'a str> {
-    let open = html.find(&format!("<span id=\"{id}\""))?;
+    let open = html.find(&format!("<span class=\"sentence\" id=\"{id}\""))?;
     let body_start = open + html[open..].find('>')? + 1;
     let mut depth = 0usize;
     let mut i = body_start;
@@ -177,7 +177,7 @@ async fn citations_land_on_the_cited_sentence() {
     for href in hrefs(&html, "/articles/") {
         if let Some((path, fragment)) = href.split_once('#') {
             let (_, article) = get(path).await;
-            assert!(article.contains(&format!("<span id=\"{fragment}\" class=\"sentence\">")), "{href}");
+            assert!(article.contains(&format!("<span class=\"sentence\" id=\"{fragment}\">")), "{href}");
         }
     }
 }
@@ -193,7 +193,7 @@ async fn the_article_page_has_its_layers_and_metadata() {
         .expect("the BBC article");
     let (status, html) = get(&format!("/articles/{}", bbc.id)).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<span id=\"s0\" class=\"sentence\">"), "{html}");
+    assert!(html.contains("<span class=\"sentence\" id=\"s0\">"), "{html}");
     assert!(html.contains("class=\"ent ent-person"), "entities");
     assert!(html.contains("title=\"Person: Keith Kellogg\""), "entity names on hover");
     assert!(html.contains("<q class=\"quote quote-direct\" title=\"Keith Kellogg\">"), "quotes with their speaker");

@@ -161,8 +161,8 @@ fn layered(text: &str, mut marks: Vec<Mark>) -> String {
             };
             out.push('<');
             out.push_str(m.tag);
-            out.push_str(&id);
             out.push_str(&m.attrs);
+            out.push_str(&id);
             out.push('>');
             if let Some(o) = opened.get_mut(i) {
                 *o = true;
