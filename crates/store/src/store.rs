@@ -836,8 +836,9 @@ fn query_terms(query: &str) -> Vec<String> {
     query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(name_key).collect()
 }
 
-/// The passage of `text` around its first word that matches a query term, matches in
-/// `[brackets]`, cut with `…`; `None` when no word matches.
+/// The passage of `text` where most query terms meet (a phrase, or the words of a query close
+/// together; the earliest such place), matches in `[brackets]`, cut with `…`; `None` when no
+/// word matches.
 pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
@@ -851,9 +852,33 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
             _ => {}
         }
     }
-    let is_match = |&(s, e): &(usize, usize)| terms.iter().any(|t| *t == name_key(&text[s..e]));
-    let first = words.iter().position(is_match)?;
-    let from = first.saturating_sub(SNIPPET_WORDS);
+    // which query term each word is, if any
+    let term_of: Vec<Option<usize>> = words
+        .iter()
+        .map(|&(s, e)| {
+            let key = name_key(&text[s..e]);
+            terms.iter().position(|t| *t == key)
+        })
+        .collect();
+    let is_match = |i: usize| term_of.get(i).copied().flatten().is_some();
+    // the matching word that opens the window holding the most distinct terms
+    let mut best: Option<(usize, usize)> = None;
+    for m in (0..words.len()).filter(|&i| is_match(i)) {
+        let mut seen: Vec<usize> = Vec::new();
+        for t in term_of[m..(m + 2 * SNIPPET_WORDS).min(words.len())].iter().flatten() {
+            if !seen.contains(t) {
+                seen.push(*t);
+            }
+        }
+        if best.is_none_or(|(n, _)| seen.len() > n) {
+            best = Some((seen.len(), m));
+        }
+        if seen.len() == terms.len() {
+            break;
+        }
+    }
+    let (_, first) = best?;
+    let from = first.saturating_sub(SNIPPET_WORDS / 2);
     let to = (first + 2 * SNIPPET_WORDS).min(words.len() - 1);
     let (cut_start, cut_end) = (words[from].0, words[to].1);
     let mut out = String::new();
@@ -861,9 +886,9 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
         out.push('…');
     }
     let mut at = cut_start;
-    for w in &words[from..=to] {
+    for (i, w) in words.iter().enumerate().take(to + 1).skip(from) {
         out.push_str(&text[at..w.0]);
-        if is_match(w) {
+        if is_match(i) {
             out.push('[');
             out.push_str(&text[w.0..w.1]);
             out.push(']');

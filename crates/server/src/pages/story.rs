@@ -37,6 +37,13 @@ const MAX_ENTITIES: usize = 80;
 const MAX_EVENTS: usize = 100;
 /// Most articles listed.
 const MAX_ARTICLES: usize = 200;
+
+/// Groups of aligned quotes shown on a story page, and quotes per group: a story of a thousand
+/// articles can align thousands of quotes.
+const MAX_ALIGNED_GROUPS: usize = 40;
+
+/// Quotes shown per aligned group.
+const MAX_ALIGNED_QUOTES: usize = 8;
 /// Most outlets (rows) in the coverage chart.
 const MAX_CHART_ROWS: usize = 40;
 /// Most marks in the coverage chart.
@@ -441,12 +448,22 @@ fn story_context(store: &Store, id: i64) -> Result<minijinja::Value, ApiError> {
     }
 
     let (speakers, quotes_more) = speakers(quotes);
-    let aligned: Vec<AlignedView> = list(&json, "aligned_quotes")
+    let aligned_all = list(&json, "aligned_quotes");
+    // groups not shown, and quotes not shown in the groups that are
+    let aligned_more = aligned_all.len().saturating_sub(MAX_ALIGNED_GROUPS)
+        + aligned_all
+            .iter()
+            .take(MAX_ALIGNED_GROUPS)
+            .map(|g| list(g, "quotes").len().saturating_sub(MAX_ALIGNED_QUOTES))
+            .sum::<usize>();
+    let aligned: Vec<AlignedView> = aligned_all
         .iter()
+        .take(MAX_ALIGNED_GROUPS)
         .map(|g| AlignedView {
             speaker: name_link(str_of(g, "speaker").unwrap_or("unknown speaker")),
             quotes: list(g, "quotes")
                 .iter()
+                .take(MAX_ALIGNED_QUOTES)
                 .map(|q| AlignedQuoteView {
                     text: str_of(q, "text").unwrap_or_default().to_string(),
                     outlet: str_of(q, "outlet").map(str::to_string),
@@ -492,7 +509,7 @@ fn story_context(store: &Store, id: i64) -> Result<minijinja::Value, ApiError> {
         listing.outlets.iter().map(|o| NameLinkOutlet { name: o.clone(), href: outlet_href(o) }).collect();
     Ok(context! {
         story => listing, outlets, summary, chart, people, organisations, places, entities_more,
-        speakers, quotes_more, aligned, timeline, undated_events, timeline_more,
+        speakers, quotes_more, aligned, aligned_more, timeline, undated_events, timeline_more,
         corroborated, corroborated_more, single, single_more, conflicts,
         articles => article_rows, articles_more, copies,
     })
