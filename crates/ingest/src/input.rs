@@ -41,13 +41,60 @@ enum Format {
 
 enum Pending {
     Stdin,
-    Path(PathBuf),
+    /// A path, and whether the user gave it (not found inside a given directory).
+    Path(PathBuf, bool),
 }
 
 /// The lazy iterator behind [`read_inputs`].
 struct Inputs {
     queue: VecDeque<Pending>,
     current: Option<DocIter>,
+    /// Files never read (canonical paths): the command's own output.
+    skip: Vec<PathBuf>,
+}
+
+/// What a file that is not an article is, by its extension, with what to do instead.
+fn not_an_article(path: &Path) -> Option<&'static str> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    Some(match ext {
+        "pdf" => "a PDF file, not read: save the article as text or HTML",
+        "csv" | "tsv" => "a table (CSV/TSV), not read: give articles as JSON Lines with a \"text\" field",
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" | "svg" | "ico" | "heic" => {
+            "an image, not read"
+        }
+        "zip" | "tar" | "tgz" | "7z" | "rar" | "bz2" | "xz" | "zst" => {
+            "an archive, not read: unpack it and give the folder (gzip files are read)"
+        }
+        "doc" | "docx" | "odt" | "rtf" | "xls" | "xlsx" | "ods" | "ppt" | "pptx" | "epub" => {
+            "an office document, not read: save the article as text or HTML"
+        }
+        "mp3" | "mp4" | "wav" | "ogg" | "m4a" | "mov" | "avi" | "mkv" | "webm" => "audio or video, not read",
+        "exe" | "dll" | "so" | "dylib" | "bin" | "o" | "class" | "jar" | "wasm" => "a program, not read",
+        "db" | "sqlite" | "sqlite3" | "db-wal" | "db-shm" | "parquet" => "a database, not read",
+        _ => return None,
+    })
+}
+
+/// What a stream that is not an article is, by its first bytes.
+fn not_an_article_by_content(head: &[u8]) -> Option<&'static str> {
+    let magic: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF file, not read: save the article as text or HTML"),
+        (b"PK\x03\x04", "a zip archive or office document, not read"),
+        (b"\x89PNG", "an image, not read"),
+        (b"\xff\xd8\xff", "an image, not read"),
+        (b"GIF8", "an image, not read"),
+        (b"7z\xbc\xaf", "an archive, not read"),
+        (b"Rar!", "an archive, not read"),
+        (b"\x7fELF", "a program, not read"),
+    ];
+    magic.iter().find(|(m, _)| head.starts_with(m)).map(|&(_, what)| what)
+}
+
+/// True when an input names a web address rather than a file.
+fn is_url(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Reads every input (files, directories recursively in sorted order, or "-" for stdin) lazily, one Doc or error per article.
@@ -57,9 +104,16 @@ struct Inputs {
 /// files that hold an RSS or Atom feed are read as feeds). Feeds and WARC files are streamed. Hidden files (`.name`) inside
 /// directories are skipped. Errors name the file (`PATH`) or record (`PATH:LINE`).
 pub fn read_inputs(inputs: &[String]) -> DocIter {
+    read_inputs_except(inputs, &[])
+}
+
+/// [`read_inputs`], never reading the files in `skip` (a command's own output file, so
+/// `parallax brief . > brief.md` does not read `brief.md`). Paths are compared canonicalised.
+pub fn read_inputs_except(inputs: &[String], skip: &[PathBuf]) -> DocIter {
     let queue =
-        inputs.iter().map(|i| if i == "-" { Pending::Stdin } else { Pending::Path(PathBuf::from(i)) }).collect();
-    Box::new(Inputs { queue, current: None })
+        inputs.iter().map(|i| if i == "-" { Pending::Stdin } else { Pending::Path(PathBuf::from(i), true) }).collect();
+    let skip = skip.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    Box::new(Inputs { queue, current: None, skip })
 }
 
 /// Reads one stream lazily, named `name` in locations; its format comes from the name's
@@ -92,18 +146,34 @@ impl Iterator for Inputs {
                     let reader: Box<dyn Read + Send> = Box::new(std::io::stdin());
                     self.current = Some(open_stream(reader, STDIN.to_string(), Format::Unknown));
                 }
-                Pending::Path(path) => {
+                Pending::Path(path, given) => {
                     let shown = path.display().to_string();
+                    if is_url(&shown) && !path.exists() {
+                        return Some(Err(IngestError::new(
+                            shown,
+                            "fetching URLs is not supported: save the page (or the site's RSS/Atom feed) to a file and give its path",
+                        )));
+                    }
                     if path.is_dir() {
                         match list_dir(&path) {
+                            Ok(entries) if entries.is_empty() && given => {
+                                return Some(Err(IngestError::new(shown, "empty directory: no files to read")));
+                            }
                             Ok(entries) => {
                                 for e in entries.into_iter().rev() {
-                                    self.queue.push_front(Pending::Path(e));
+                                    self.queue.push_front(Pending::Path(e, false));
                                 }
                             }
                             Err(e) => return Some(Err(e)),
                         }
                         continue;
+                    }
+                    if !self.skip.is_empty() && std::fs::canonicalize(&path).is_ok_and(|c| self.skip.contains(&c)) {
+                        // this command's own output: never an input
+                        continue;
+                    }
+                    if let Some(what) = not_an_article(&path) {
+                        return Some(Err(IngestError::new(shown, what)));
                     }
                     match File::open(&path) {
                         Ok(f) => {
@@ -220,6 +290,9 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
     }
     if head.iter().all(u8::is_ascii_whitespace) {
         return fail(&shown, "empty file".into());
+    }
+    if let Some(what) = not_an_article_by_content(&head) {
+        return fail(&shown, what.into());
     }
     if format == Format::Warc || (format == Format::Unknown && head.starts_with(b"WARC/")) {
         return Box::new(WarcReader::new(Box::new(BufReader::new(reader)), shown));

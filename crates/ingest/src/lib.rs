@@ -40,7 +40,7 @@ mod warc;
 
 use parallax_doc::{Diagnostic, Doc, Meta, Provenance};
 
-pub use input::{read_inputs, read_stream};
+pub use input::{read_inputs, read_inputs_except, read_stream};
 
 /// One input that could not be read: `location` is `PATH` or `PATH:LINE`, message is one line.
 #[derive(Debug, thiserror::Error)]

@@ -73,7 +73,7 @@ fn malformed_inputs_give_one_line_errors_naming_the_file() {
         .collect();
     assert_eq!(errs.len(), 3);
     assert!(errs[0].ends_with("empty.txt: empty file"), "{}", errs[0]);
-    assert!(errs[1].ends_with("binary.dat: binary file, not text"), "{}", errs[1]);
+    assert!(errs[1].ends_with("binary.dat: a program, not read"), "{}", errs[1]);
     assert!(errs[2].contains("does_not_exist.txt: cannot open ("), "{}", errs[2]);
     assert!(errs.iter().all(|e| !e.contains('\n')));
 }

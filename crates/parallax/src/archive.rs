@@ -26,8 +26,18 @@ pub fn ingest(inputs: &[String], db: &Path, batch_size: usize) -> Result<ExitCod
     let progress = spinner();
     let mut degraded = 0;
     let mut failed = 0;
+    // the archive's own files are never inputs
+    let own: Vec<PathBuf> = ["", "-wal", "-shm"]
+        .iter()
+        .map(|suffix| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .collect();
     crate::for_each_analysed_batch(
         inputs,
+        &own,
         batch_size,
         |err| {
             progress.suspend(|| eprintln!("parallax: {err}"));
@@ -192,25 +202,23 @@ fn chosen_stories(store: &Store, story: Option<i64>, limit: usize) -> Result<Vec
 }
 
 /// `parallax brief --db`: the stored briefs.
-pub fn brief(db: &Path, story: Option<i64>, limit: usize) -> Result<ExitCode> {
+pub fn brief(db: &Path, story: Option<i64>, limit: usize, out: &mut dyn Write) -> Result<ExitCode> {
     let store = Store::open_existing(db)?;
     let stories = chosen_stories(&store, story, limit)?;
     let briefs: Vec<&str> = stories.iter().map(|s| s.brief.as_str()).collect();
-    let mut out = io::stdout().lock();
     write!(out, "{}", briefs.join("\n---\n\n"))?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `parallax timeline --db`: the stored timelines, Markdown or JSON.
-pub fn timeline(db: &Path, story: Option<i64>, limit: usize, json: bool) -> Result<ExitCode> {
+pub fn timeline(db: &Path, story: Option<i64>, limit: usize, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
     let store = Store::open_existing(db)?;
     let stories = chosen_stories(&store, story, limit)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
     if json {
         let values: Vec<serde_json::Value> =
             stories.iter().map(|s| serde_json::from_str(&s.timeline_json)).collect::<Result<_, _>>()?;
-        serde_json::to_writer_pretty(&mut out, &values)?;
+        serde_json::to_writer_pretty(&mut *out, &values)?;
         writeln!(out)?;
     } else {
         for s in &stories {

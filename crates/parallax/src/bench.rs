@@ -16,7 +16,7 @@ fn peak_rss_kib() -> Option<u64> {
 /// Reads `inputs`, analyses them on `threads` threads and prints the figures.
 pub fn run(inputs: &[String], threads: usize, stories: bool, store: bool) -> Result<ExitCode> {
     let started = Instant::now();
-    let (mut docs, failures) = crate::read_all(inputs);
+    let (mut docs, failures) = crate::read_all(inputs, &[]);
     let read_secs = started.elapsed().as_secs_f64();
     let n_docs = docs.len();
     let n_words: usize = docs.iter().map(|d| d.word_count()).sum();

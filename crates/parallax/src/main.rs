@@ -111,6 +111,9 @@ enum Command {
     Brief {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Treat all inputs as one story instead of clustering them.
         #[arg(long)]
         one_story: bool,
@@ -127,6 +130,9 @@ enum Command {
     Quotes {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Only quotes by this speaker (any name form, case and accents ignored).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
@@ -148,6 +154,9 @@ enum Command {
     Timeline {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "markdown")]
         format: TimelineFormat,
@@ -339,10 +348,41 @@ enum ExportWhat {
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
+        // the reader of our output closed it (`parallax quotes . | head`): not an error
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("parallax: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// True when `err` is a write to a closed pipe, anywhere in its chain.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+    })
+}
+
+/// The files this command writes, which are never read as its inputs: `-o FILE` when it exists
+/// already, and standard output when it is redirected to a file (`brief . > brief.md`).
+fn own_outputs(output: Option<&std::path::Path>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = output.map(std::path::Path::to_path_buf).into_iter().collect();
+    if let Ok(path) = std::fs::canonicalize("/dev/stdout") {
+        if path.is_file() {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// A note on stderr when standard input is read from a terminal: the user may not know the
+/// command is waiting for them.
+fn note_terminal_stdin(inputs: &[String]) {
+    if (inputs.is_empty() || inputs.iter().any(|i| i == "-")) && io::stdin().is_terminal() {
+        eprintln!("parallax: reading articles from standard input (end with Ctrl-D); give files or folders to read those instead");
     }
 }
 
@@ -353,12 +393,12 @@ fn run() -> Result<ExitCode> {
     match cli.command {
         Command::Analyze { inputs, output, format: _, one_story: _, stream: true, max_open } => {
             let mut out = open_output(output.as_deref())?;
-            let (failures, degraded) = analyze_stream(&inputs, max_open, &mut out)?;
+            let (failures, degraded) = analyze_stream(&inputs, &own_outputs(output.as_deref()), max_open, &mut out)?;
             out.flush()?;
             Ok(exit_code(failures, degraded))
         }
         Command::Analyze { inputs, output, format, one_story, stream: false, max_open: _ } => {
-            let (docs, failures) = read_and_analyze(&inputs);
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
             let analysis = build(docs, one_story);
             let mut out = open_output(output.as_deref())?;
             match format {
@@ -372,11 +412,21 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Brief { stored: StoredArgs { db: Some(db), story, limit }, .. } => archive::brief(&db, story, limit),
-        Command::Timeline { stored: StoredArgs { db: Some(db), story, limit }, format, .. } => {
-            archive::timeline(&db, story, limit, matches!(format, TimelineFormat::Json))
+        Command::Brief { stored: StoredArgs { db: Some(db), story, limit }, output, .. } => {
+            archive::brief(&db, story, limit, &mut open_output(output.as_deref())?)
         }
-        Command::Quotes { stored: StoredArgs { db: Some(db), story, limit: _ }, speaker, kind, format, .. } => {
+        Command::Timeline { stored: StoredArgs { db: Some(db), story, limit }, format, output, .. } => {
+            archive::timeline(
+                &db,
+                story,
+                limit,
+                matches!(format, TimelineFormat::Json),
+                &mut open_output(output.as_deref())?,
+            )
+        }
+        Command::Quotes {
+            stored: StoredArgs { db: Some(db), story, limit: _ }, speaker, kind, format, output, ..
+        } => {
             let rows: Vec<_> = archive::quotes(&db, story, &parallax_store::SearchFilter::default())?
                 .into_iter()
                 .filter(|r| {
@@ -388,7 +438,7 @@ fn run() -> Result<ExitCode> {
                 })
                 .filter(|r| kind.is_none_or(|k| stored_kind_matches(k, &r.kind)))
                 .collect();
-            write_stored_quotes(&rows, format)?;
+            write_stored_quotes(&rows, format, &mut open_output(output.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { inputs, db, batch } => archive::ingest(&inputs, &archive::db_path(db), batch),
@@ -419,23 +469,23 @@ fn run() -> Result<ExitCode> {
             });
             archive::export(&archive::db_path(db), what, format, output.as_deref())
         }
-        Command::Brief { inputs, one_story, stored: _ } => {
-            let (docs, failures) = read_and_analyze(&inputs);
+        Command::Brief { inputs, one_story, stored: _, output } => {
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
             let analysis = build(docs, one_story);
-            let mut out = io::stdout().lock();
+            let mut out = open_output(output.as_deref())?;
             write!(out, "{}", parallax_story::brief::brief(&analysis))?;
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Quotes { inputs, speaker, kind, format, one_story, stored: _ } => {
-            let (docs, failures) = read_and_analyze(&inputs);
+        Command::Quotes { inputs, speaker, kind, format, one_story, stored: _, output } => {
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
             let analysis = build(docs, one_story);
             let rows: Vec<_> = report::quote_rows(&analysis)
                 .into_iter()
                 .filter(|r| speaker.as_deref().is_none_or(|name| report::speaker_matches(&analysis, r, name)))
                 .filter(|r| kind.is_none_or(|k| quote_kind_matches(k, r.kind, r.mixed)))
                 .collect();
-            let mut out = io::BufWriter::new(io::stdout().lock());
+            let mut out = open_output(output.as_deref())?;
             match format {
                 TableFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &rows).context("writing the quotes")?;
@@ -459,8 +509,8 @@ fn run() -> Result<ExitCode> {
                     }
                 }
                 TableFormat::Table => {
-                    writeln!(out, "| speaker | quote | outlet | date |")?;
-                    writeln!(out, "|---|---|---|---|")?;
+                    writeln!(out, "| speaker | quote | outlet | date | article |")?;
+                    writeln!(out, "|---|---|---|---|---|")?;
                     for r in &rows {
                         let date = r.published.map(parallax_story::text::day_of).unwrap_or("");
                         let quote = r.quote.replace('|', "\\|").replace('\n', " ");
@@ -468,12 +518,13 @@ fn run() -> Result<ExitCode> {
                         let close = if mark.is_empty() { "" } else { "”" };
                         writeln!(
                             out,
-                            "| {} | {mark}{quote}{close} | {} | {date} |",
+                            "| {} | {mark}{quote}{close} | {} | {date} | {} |",
                             r.speaker.map_or_else(
                                 || r.speaker_text.map_or_else(|| "—".to_string(), |t| format!("({t})")),
                                 str::to_string
                             ),
-                            r.outlet.unwrap_or("—")
+                            r.outlet.unwrap_or("—"),
+                            r.article.replace('|', "\\|")
                         )?;
                     }
                 }
@@ -481,10 +532,10 @@ fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
-        Command::Timeline { inputs, format, one_story, stored: _ } => {
-            let (docs, failures) = read_and_analyze(&inputs);
+        Command::Timeline { inputs, format, one_story, stored: _, output } => {
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
             let analysis = build(docs, one_story);
-            let mut out = io::BufWriter::new(io::stdout().lock());
+            let mut out = open_output(output.as_deref())?;
             match format {
                 TimelineFormat::Markdown => {
                     for story in &analysis.stories {
@@ -539,11 +590,10 @@ fn stored_kind_matches(wanted: QuoteKindArg, kind: &str) -> bool {
 }
 
 /// Quotes read from an archive, as `quotes` writes them.
-fn write_stored_quotes(rows: &[parallax_store::QuoteRecord], format: TableFormat) -> Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
+fn write_stored_quotes(rows: &[parallax_store::QuoteRecord], format: TableFormat, out: &mut dyn Write) -> Result<()> {
     match format {
         TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, rows).context("writing the quotes")?;
+            serde_json::to_writer_pretty(&mut *out, rows).context("writing the quotes")?;
             writeln!(out)?;
         }
         TableFormat::Csv => {
@@ -566,8 +616,8 @@ fn write_stored_quotes(rows: &[parallax_store::QuoteRecord], format: TableFormat
             }
         }
         TableFormat::Table => {
-            writeln!(out, "| speaker | quote | outlet | date | story |")?;
-            writeln!(out, "|---|---|---|---|---|")?;
+            writeln!(out, "| speaker | quote | outlet | date | story | article |")?;
+            writeln!(out, "|---|---|---|---|---|---|")?;
             for r in rows {
                 let date = r.published.as_deref().map(parallax_story::text::day_of).unwrap_or("");
                 let quote = r.quote.replace('|', "\\|").replace('\n', " ");
@@ -579,8 +629,9 @@ fn write_stored_quotes(rows: &[parallax_store::QuoteRecord], format: TableFormat
                 let story = r.story.map(|s| s.to_string()).unwrap_or_default();
                 writeln!(
                     out,
-                    "| {speaker} | {open}{quote}{close} | {} | {date} | {story} |",
-                    r.outlet.as_deref().unwrap_or("—")
+                    "| {speaker} | {open}{quote}{close} | {} | {date} | {story} | {} |",
+                    r.outlet.as_deref().unwrap_or("—"),
+                    r.article_id
                 )?;
             }
         }
@@ -651,12 +702,13 @@ const STREAM_BATCH: usize = 1024;
 /// `analyze --stream`: reads inputs lazily, analyses them a batch at a time in parallel, feeds
 /// the story stream and writes each story as it closes. Returns the number of failed inputs and
 /// of degraded articles.
-fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Result<(usize, usize)> {
+fn analyze_stream(inputs: &[String], skip: &[PathBuf], max_open: usize, out: &mut dyn Write) -> Result<(usize, usize)> {
     let mut stream = parallax_story::stream::StoryStream::new(max_open);
     let mut failures = 0;
     let mut degraded = 0;
     for_each_analysed_batch(
         inputs,
+        skip,
         STREAM_BATCH,
         |err| {
             eprintln!("parallax: {err}");
@@ -684,13 +736,15 @@ fn analyze_stream(inputs: &[String], max_open: usize, out: &mut dyn Write) -> Re
 /// goes to `on_error` and the reading goes on.
 pub(crate) fn for_each_analysed_batch(
     inputs: &[String],
+    skip: &[PathBuf],
     size: usize,
     mut on_error: impl FnMut(parallax_ingest::IngestError),
     mut each: impl FnMut(Vec<Doc>) -> Result<()>,
 ) -> Result<()> {
+    note_terminal_stdin(inputs);
     let stdin = ["-".to_string()];
     let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
-    let mut items = parallax_ingest::read_inputs(inputs).peekable();
+    let mut items = parallax_ingest::read_inputs_except(inputs, skip).peekable();
     while items.peek().is_some() {
         let mut batch = Vec::with_capacity(size.max(1));
         for item in items.by_ref() {
@@ -730,8 +784,8 @@ fn write_closed_story(out: &mut dyn Write, closed: &parallax_story::stream::Clos
 
 /// Reads every input, reporting bad ones on stderr, and analyses the articles in parallel.
 /// Returns the documents in input order and the number of inputs that failed.
-pub(crate) fn read_and_analyze(inputs: &[String]) -> (Vec<Doc>, usize) {
-    let (mut docs, failures) = read_all(inputs);
+pub(crate) fn read_and_analyze(inputs: &[String], skip: &[PathBuf]) -> (Vec<Doc>, usize) {
+    let (mut docs, failures) = read_all(inputs, skip);
     let progress = progress_bar(docs.len() as u64);
     docs.par_iter_mut().for_each(|doc| {
         parallax_analyze::analyze(doc);
@@ -742,12 +796,13 @@ pub(crate) fn read_and_analyze(inputs: &[String]) -> (Vec<Doc>, usize) {
 }
 
 /// Reads every input; errors are printed, one line each, and counted.
-pub(crate) fn read_all(inputs: &[String]) -> (Vec<Doc>, usize) {
+pub(crate) fn read_all(inputs: &[String], skip: &[PathBuf]) -> (Vec<Doc>, usize) {
+    note_terminal_stdin(inputs);
     let stdin = ["-".to_string()];
     let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
     let mut docs = Vec::new();
     let mut failures = 0;
-    for item in parallax_ingest::read_inputs(inputs) {
+    for item in parallax_ingest::read_inputs_except(inputs, skip) {
         match item {
             Ok(doc) => docs.push(doc),
             Err(err) => {

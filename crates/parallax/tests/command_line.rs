@@ -1,0 +1,148 @@
+//! The command line as users meet it: inputs that yield nothing, files that are not articles,
+//! URLs, the command's own output file, closed pipes, `-o` on every command that writes, and
+//! the quotes table naming each quote's article.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).current_dir(root()).output().expect("parallax runs")
+}
+
+/// A fresh temporary directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+/// A folder with one article of our own.
+fn folder_with_an_article(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    std::fs::write(
+        dir.join("article.txt"),
+        "The city council voted on Tuesday to close the old bridge. \"It is no longer safe,\" said Mayor Ana Ruiz.\n",
+    )
+    .expect("write article");
+    dir
+}
+
+#[test]
+fn an_empty_directory_is_an_error_with_a_message() {
+    let dir = temp_dir("empty");
+    let out = parallax(&["analyze", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("empty directory"), "{}", stderr(&out));
+}
+
+#[test]
+fn files_that_are_not_articles_are_reported_and_skipped() {
+    let dir = folder_with_an_article("not-articles");
+    std::fs::write(dir.join("table.csv"), "id,text\n1,hello\n").expect("csv");
+    std::fs::write(dir.join("scan.pdf"), b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").expect("pdf");
+    // a PDF under another name is told by its content
+    std::fs::write(dir.join("download"), b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n").expect("pdf");
+    std::fs::write(dir.join("photo.png"), b"\x89PNG\r\n\x1a\n").expect("png");
+    let out = parallax(&["analyze", dir.to_str().expect("utf-8 path")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (file, what) in [("table.csv", "CSV"), ("scan.pdf", "PDF"), ("download", "PDF"), ("photo.png", "image")] {
+        let line = err.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("no line for {file}: {err}"));
+        assert!(line.contains(what), "{line}");
+    }
+    let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the article is still analysed");
+    assert_eq!(analysis["articles"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_url_is_not_fetched_and_says_so() {
+    let out = parallax(&["analyze", "https://www.example.com/news/story.html"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("fetching URLs is not supported"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_output_file_is_never_read_as_input() {
+    let dir = folder_with_an_article("own-output");
+    let input = dir.to_str().expect("utf-8 path");
+    // -o inside the input folder, run twice: the second run must not read the first's output
+    let out_file = dir.join("analysis.json");
+    for _ in 0..2 {
+        let out = parallax(&["analyze", input, "-o", out_file.to_str().expect("utf-8 path")]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let analysis: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).expect("output")).expect("valid JSON");
+    assert_eq!(analysis["articles"].as_array().map(Vec::len), Some(1), "{analysis}");
+    std::fs::remove_file(&out_file).expect("remove the analysis");
+    // `parallax brief DIR > DIR/brief.md`: standard output redirected into the folder read
+    let brief = std::fs::File::create(dir.join("brief.md")).expect("brief file");
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["brief", input])
+        .stdout(Stdio::from(brief))
+        .output()
+        .expect("parallax runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("brief.md"), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.join("brief.md")).expect("brief written");
+    assert!(text.contains("Ruiz"), "{text}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "--format", "json", "examples/riyadh"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("parallax runs");
+    // read a little, then close the pipe as `| head -c 100` does
+    let mut head = [0u8; 100];
+    child.stdout.take().expect("stdout").read_exact(&mut head).expect("some output");
+    let out = child.wait_with_output().expect("parallax ends");
+    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(&out));
+    assert!(!stderr(&out).to_lowercase().contains("broken pipe"), "{}", stderr(&out));
+}
+
+#[test]
+fn every_command_that_writes_takes_dash_o() {
+    let dir = temp_dir("dash-o");
+    for (command, file, expect) in [
+        ("brief", "brief.md", "## "),
+        ("quotes", "quotes.md", "| speaker |"),
+        ("timeline", "timeline.md", "2025-02-18"),
+    ] {
+        let path = dir.join(file);
+        let out = parallax(&[command, "examples/riyadh", "-o", path.to_str().expect("utf-8 path")]);
+        assert!(out.status.success(), "{command}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{command} wrote to stdout with -o");
+        let text = std::fs::read_to_string(&path).expect("written");
+        assert!(text.contains(expect), "{command}: {text}");
+    }
+}
+
+#[test]
+fn the_quotes_table_names_each_quotes_article() {
+    let out = parallax(&["quotes", "examples/riyadh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout);
+    let mut lines = table.lines();
+    assert_eq!(lines.next(), Some("| speaker | quote | outlet | date | article |"));
+    let rows: Vec<&str> = lines.skip(1).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let article = row.trim_end().trim_end_matches('|').rsplit(" | ").next().unwrap_or("").trim();
+        assert!(!article.is_empty() && article != "—", "{row}");
+    }
+}
