@@ -190,6 +190,15 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
+/// Most tokens in one sentence: text without sentence punctuation (a scraped table, a log, a
+/// transcript) is cut into pieces no longer than this, so nothing downstream that works per
+/// sentence (events quoting their sentence, quote spans) grows with the article's length. Real
+/// sentences in news stay far below it.
+const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// Tokens where an over-long sentence is best cut (after them).
+const CLAUSE_BREAKS: &[&str] = &[";", ":", ",", "—", "–", "|"];
+
 fn ends_sentence(tok: &str) -> bool {
     matches!(tok, "." | "!" | "?" | "?!" | "!?")
 }
@@ -231,6 +240,18 @@ fn split_sentences(text: &str, paragraph: usize, first: usize, tokens: &[Token],
                 i = end;
                 continue;
             }
+        }
+        if i + 1 - start >= MAX_SENTENCE_TOKENS {
+            // too long to be a sentence: cut after the last clause break in its second half,
+            // else here
+            let cut = (start + MAX_SENTENCE_TOKENS / 2..=i)
+                .rev()
+                .find(|&k| CLAUSE_BREAKS.contains(&tok(k)))
+                .map_or(i + 1, |k| k + 1);
+            push_sentence(tokens, start, cut, paragraph, out);
+            start = cut;
+            i = cut;
+            continue;
         }
         i += 1;
     }
@@ -299,6 +320,20 @@ mod tests {
     fn closing_quotes_stay_with_their_sentence() {
         let s = sentences("“We are ready.” She left. He said: \"No.\" Then nothing.");
         assert_eq!(s, vec!["“We are ready.”", "She left.", "He said: \"No.\"", "Then nothing."]);
+    }
+
+    #[test]
+    fn text_without_punctuation_is_cut_into_bounded_sentences() {
+        let text = (0..2000).map(|i| if i % 37 == 0 { "word," } else { "word" }).collect::<Vec<_>>().join(" ");
+        let d = doc(&text);
+        assert!(d.sentences.len() >= 2000 / MAX_SENTENCE_TOKENS);
+        for s in &d.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS, "{}", s.tokens.len());
+        }
+        // every token is in one sentence, in order
+        assert_eq!(d.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(), d.tokens.len());
+        // cut after a comma where there is one
+        assert!(d.slice(d.sentences[0].span).ends_with(','));
     }
 
     #[test]
