@@ -232,10 +232,14 @@ impl Store {
         };
         let name = most_common(stories.iter().map(|s| s.name.as_str()).collect());
         let kind = most_common(stories.iter().map(|s| s.kind.as_str()).collect());
+        // other names only: not the name again in another case or spacing (nor the key)
         let mut aliases: Vec<String> = Vec::new();
+        let mut keys = vec![name_key(&name)];
         for s in &stories {
             for a in s.aliases.iter().chain(std::iter::once(&s.name)) {
-                if *a != name && !aliases.contains(a) {
+                let k = name_key(a);
+                if !keys.contains(&k) {
+                    keys.push(k);
                     aliases.push(a.clone());
                 }
             }
