@@ -176,7 +176,9 @@ fn numeric_date(s: &str, ws: &[(usize, usize)]) -> Option<(String, usize)> {
             _ => return None,
         }
     };
-    Some((iso(y, m, d)?, end))
+    // the other order when this one is no date ("14/09/2013" in New Zealand, "02.29.12")
+    let swapped = || if a.len() == 4 { None } else { iso(y, d, m) };
+    iso(y, m, d).or_else(swapped).map(|day| (day, end))
 }
 
 /// Normalises a date given by an input record: ISO dates and RFC 3339 timestamps are kept
@@ -258,6 +260,9 @@ const MARKERS: &[(&str, Marker)] = &[
     ("last updated on", Marker::Updated),
     ("last updated", Marker::Updated),
     ("publication date", Marker::Published),
+    ("for immediate release", Marker::Published),
+    ("story created", Marker::Published),
+    ("release", Marker::Published),
     ("date published", Marker::Published),
     ("published date", Marker::Published),
     ("published on", Marker::Published),
@@ -275,6 +280,7 @@ const MARKERS: &[(&str, Marker)] = &[
 /// separators ("10:32", "GMT", "|", "at", "on").
 fn is_time_filler(word: &str) -> bool {
     let w = word.trim_end_matches([',', ';', ':']);
+    let w = if w.len() > 2 && w.ends_with("m.") { &w[..w.len() - 1] } else { w };
     if w.is_empty() || matches!(w, "|" | "-" | "–" | "—" | "/" | "·" | "•" | "@") {
         return true;
     }
@@ -289,7 +295,7 @@ fn is_time_filler(word: &str) -> bool {
     }
     // the minutes of a time written with spaces ("5: 03pm", "10: 30", "00)"): one or two
     // digits, with an optional am/pm
-    let digits = lw.trim_matches(['(', ')']).trim_end_matches("am").trim_end_matches("pm");
+    let digits = lw.trim_matches(['(', ')']).trim_end_matches("am").trim_end_matches("pm").trim_end_matches(['a', 'p']);
     if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
@@ -356,9 +362,15 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
             }
             let tail = &s[end..];
             end += tail.len() - tail.trim_start_matches([',', '.', ')']).len();
-            // A bare date must be the whole line: a sentence may begin with a date.
-            if marker == Marker::Bare && !s[end..].trim().is_empty() {
-                return None;
+            // A bare date must be the whole line: a sentence may begin with a date. It may be
+            // followed by another date line ("…, updated April 30, 2008 at 8:33 AM").
+            let rest = &s[end..];
+            if marker == Marker::Bare && !rest.trim().is_empty() {
+                let then = parse_meta_line(rest).filter(|m| rest[m.end..].trim().is_empty());
+                if then.is_none() {
+                    return None;
+                }
+                end = s.len();
             }
             return Some(MetaDate { iso: iso_day, marker, start, end: start + end });
         }
