@@ -366,10 +366,7 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
             // followed by another date line ("…, updated April 30, 2008 at 8:33 AM").
             let rest = &s[end..];
             if marker == Marker::Bare && !rest.trim().is_empty() {
-                let then = parse_meta_line(rest).filter(|m| rest[m.end..].trim().is_empty());
-                if then.is_none() {
-                    return None;
-                }
+                parse_meta_line(rest).filter(|m| rest[m.end..].trim().is_empty())?;
                 end = s.len();
             }
             return Some(MetaDate { iso: iso_day, marker, start, end: start + end });
