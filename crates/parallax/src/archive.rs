@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_store::{Ingest, SearchFilter, Store, StoryFilter};
 
 /// Articles analysed and stored per transaction by default.
-pub const DEFAULT_BATCH: usize = 1024;
+pub const DEFAULT_BATCH: usize = 2048;
 
 /// The archive file: `--db`, else `$PARALLAX_DB`, else `parallax.db` in the current folder.
 pub fn db_path(db: Option<PathBuf>) -> PathBuf {
