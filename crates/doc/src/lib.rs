@@ -193,6 +193,17 @@ impl Doc {
         self.lower = lower_same_len(&self.text);
     }
 
+    /// How many mentions each entity has, by entity index (one pass over the mentions).
+    pub fn mention_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.entities.len()];
+        for m in &self.mentions {
+            if let Some(n) = counts.get_mut(m.entity) {
+                *n += 1;
+            }
+        }
+        counts
+    }
+
     /// Adds a note from `stage` ("ingest", "clean", "story", a stage's name).
     pub fn note(&mut self, stage: &'static str, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::note(stage, message));

@@ -27,17 +27,9 @@ pub fn ingest(inputs: &[String], db: &Path, batch_size: usize) -> Result<ExitCod
     let mut degraded = 0;
     let mut failed = 0;
     // the archive's own files are never inputs
-    let own: Vec<PathBuf> = ["", "-wal", "-shm"]
-        .iter()
-        .map(|suffix| {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        })
-        .collect();
     crate::for_each_analysed_batch(
         inputs,
-        &own,
+        &Store::files_of(db),
         batch_size,
         |err| {
             progress.suspend(|| eprintln!("parallax: {err}"));

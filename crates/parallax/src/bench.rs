@@ -147,10 +147,8 @@ fn ingest_into(
     docs: Vec<parallax_doc::Doc>,
 ) -> Result<(f64, parallax_store::RunCounts, u64)> {
     let remove = |p: &std::path::Path| {
-        for suffix in ["", "-wal", "-shm", ".writer-lock"] {
-            let mut f = p.as_os_str().to_owned();
-            f.push(suffix);
-            let _ = std::fs::remove_file(std::path::PathBuf::from(f));
+        for file in parallax_store::Store::files_of(p) {
+            let _ = std::fs::remove_file(file);
         }
     };
     remove(path);

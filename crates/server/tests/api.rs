@@ -1,37 +1,22 @@
 //! The JSON API through the router: an archive of the example story built in a temporary
 //! folder (and a fresh copy for the tests that write), every route requested with `oneshot`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use parallax_doc::Doc;
 use parallax_server::{AppState, Config};
 use parallax_store::{Ingest, Store};
 use serde_json::Value;
 use tower::ServiceExt;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// Builds an archive of the Riyadh story at `dir/archive.db`.
 fn build(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-server-api-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let db = dir.join("archive.db");
-    let inputs = vec![root().join("examples/riyadh").to_string_lossy().into_owned()];
-    let mut docs: Vec<Doc> = parallax_ingest::read_inputs(&inputs).filter_map(Result::ok).collect();
-    assert_eq!(docs.len(), 3, "the three Riyadh articles");
-    docs.iter_mut().for_each(parallax_analyze::analyze);
-    let mut store = Store::open(&db).expect("open");
-    let mut ingest = Ingest::start(&mut store, &["test".into()], parallax_analyze::analyze).expect("ingest");
-    ingest.add_batch(docs).expect("batch");
-    ingest.finish().expect("finish");
-    db
+    common::riyadh_archive(&format!("api-{name}"), Vec::new())
 }
 
 /// The read-only archive most tests share (built once).

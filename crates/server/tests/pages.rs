@@ -1,7 +1,9 @@
 //! The HTML pages through the router: an archive of the example story (and one hostile
 //! article) built in a temporary folder, every page requested with `oneshot`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use axum::body::Body;
@@ -9,12 +11,8 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use parallax_doc::Doc;
 use parallax_server::{AppState, Config};
-use parallax_store::{Ingest, Store, StoryFilter};
+use parallax_store::{Store, StoryFilter};
 use tower::ServiceExt;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// A hostile article: markup in its title and text, a `javascript:` URL.
 fn hostile() -> Doc {
@@ -33,22 +31,7 @@ fn hostile() -> Doc {
 /// The archive every test reads (built once).
 fn archive() -> &'static PathBuf {
     static DB: OnceLock<PathBuf> = OnceLock::new();
-    DB.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("parallax-server-pages-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let db = dir.join("archive.db");
-        let inputs = vec![root().join("examples/riyadh").to_string_lossy().into_owned()];
-        let mut docs: Vec<Doc> = parallax_ingest::read_inputs(&inputs).filter_map(Result::ok).collect();
-        assert_eq!(docs.len(), 3, "the three Riyadh articles");
-        docs.push(hostile());
-        docs.iter_mut().for_each(parallax_analyze::analyze);
-        let mut store = Store::open(&db).expect("open");
-        let mut ingest = Ingest::start(&mut store, &["test".into()], parallax_analyze::analyze).expect("ingest");
-        ingest.add_batch(docs).expect("batch");
-        ingest.finish().expect("finish");
-        db
-    })
+    DB.get_or_init(|| common::riyadh_archive("pages", vec![hostile()]))
 }
 
 fn state() -> AppState {

@@ -249,6 +249,9 @@ pub struct RunCounts {
     pub stories_updated: u64,
 }
 
+/// What the writer lock's file adds to the archive's name.
+const WRITER_LOCK_SUFFIX: &str = ".writer-lock";
+
 /// Page size of a new archive file, in bytes.
 const PAGE_SIZE: i64 = 8 * 1024;
 
@@ -327,10 +330,23 @@ impl Store {
         Ok(store)
     }
 
+    /// Every file an archive at `path` keeps: the database, SQLite's write-ahead log and shared
+    /// memory beside it, and the writer lock ([`Store::lock_writer`]).
+    pub fn files_of(path: &Path) -> Vec<PathBuf> {
+        ["", "-wal", "-shm", WRITER_LOCK_SUFFIX]
+            .iter()
+            .map(|suffix| {
+                let mut name = path.as_os_str().to_owned();
+                name.push(suffix);
+                PathBuf::from(name)
+            })
+            .collect()
+    }
+
     /// Takes the writer lock of this archive, or says who holds it.
     pub fn lock_writer(&self) -> Result<WriterLock, StoreError> {
         let mut lock_path = self.path.clone().into_os_string();
-        lock_path.push(".writer-lock");
+        lock_path.push(WRITER_LOCK_SUFFIX);
         let file = File::options()
             .create(true)
             .truncate(false)
@@ -977,14 +993,9 @@ impl Batch<'_> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        let mut mentions = vec![0i64; d.entities.len()];
-        for m in &d.mentions {
-            if let Some(n) = mentions.get_mut(m.entity) {
-                *n += 1;
-            }
-        }
+        let mentions = d.mention_counts();
         for (i, e) in d.entities.iter().enumerate() {
-            let n = mentions.get(e.id).copied().unwrap_or(0);
+            let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
             stmt.execute(params![a.id, i as i64, e.kind.as_str(), e.name, name_key(&e.name), n])?;
         }
         let mut stmt = self.tx.prepare_cached(

@@ -189,12 +189,7 @@ pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
     for w in content_words(title).into_iter().chain(content_words(&doc.text)) {
         *terms.entry(w).or_default() += 1.0;
     }
-    let mut mentions = vec![0usize; doc.entities.len()];
-    for m in &doc.mentions {
-        if let Some(n) = mentions.get_mut(m.entity) {
-            *n += 1;
-        }
-    }
+    let mentions = doc.mention_counts();
     for e in &doc.entities {
         let key = match e.kind {
             EntityKind::Person => format!("@p:{}", fold(e.name.rsplit(' ').next().unwrap_or(&e.name))),

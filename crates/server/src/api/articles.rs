@@ -6,10 +6,10 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use parallax_doc::{Diagnostic, Doc, Entity, Event, Mention, Quote, TimeExpr};
-use parallax_store::{ArticleFilter, ArticleListing, Ingest, RunCounts, SearchFilter, Store};
+use parallax_store::{ArticleFilter, ArticleListing, Ingest, RunCounts, Store};
 use rayon::prelude::*;
 
-use super::params::{date, page, text, ApiPath, ApiQuery, Page};
+use super::params::{article_filter, page, ApiPath, ApiQuery, Page};
 use crate::{security, ApiError, AppState, MAX_BODY_BYTES};
 
 /// Query of `GET /articles`.
@@ -42,15 +42,7 @@ pub async fn list(
     let (limit, offset) = page(q.limit, q.offset)?;
     let filter = ArticleFilter {
         story: q.story,
-        filter: SearchFilter {
-            outlet: text(q.outlet),
-            since: date("since", q.since)?,
-            until: date("until", q.until)?,
-            speaker: text(q.speaker),
-            entity: text(q.entity),
-            limit: limit + 1,
-            offset,
-        },
+        filter: article_filter(q.outlet, q.since, q.until, q.speaker, q.entity, (limit, offset))?,
     };
     let items = state.pool.read(move |store| Ok(store.articles(&filter)?)).await?;
     Ok(Json(Page::new(items, limit, offset)))

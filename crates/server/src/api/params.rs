@@ -5,6 +5,7 @@ use axum::extract::{FromRequestParts, Path, Query};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
+use crate::pages::params::is_date;
 use crate::{ApiError, MAX_PAGE};
 
 /// Items a list returns when `limit` is not given.
@@ -58,29 +59,36 @@ pub fn page(limit: Option<usize>, offset: Option<usize>) -> Result<(usize, usize
 pub fn date(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
     match value {
         None => Ok(None),
-        Some(v) if is_day(&v) => Ok(Some(v)),
+        Some(v) if is_date(&v) => Ok(Some(v)),
         Some(v) => Err(ApiError::bad_request(format!("{name} must be a date like 2024-05-31 (YYYY-MM-DD), got {v:?}"))),
     }
+}
+
+/// The article filters the list routes share (outlet, dates, speaker, entity), checked, for one
+/// page: asks the store for one item more than `limit`, so [`Page::new`] can tell whether a next
+/// page exists.
+pub fn article_filter(
+    outlet: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    speaker: Option<String>,
+    entity: Option<String>,
+    (limit, offset): (usize, usize),
+) -> Result<parallax_store::SearchFilter, ApiError> {
+    Ok(parallax_store::SearchFilter {
+        outlet: text(outlet),
+        since: date("since", since)?,
+        until: date("until", until)?,
+        speaker: text(speaker),
+        entity: text(entity),
+        limit: limit + 1,
+        offset,
+    })
 }
 
 /// An optional text parameter: blank means not given.
 pub fn text(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
-}
-
-fn is_day(v: &str) -> bool {
-    let b = v.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let s = v.get(r)?;
-        if !s.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        s.parse().ok()
-    };
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(1..=12), Some(1..=31)))
 }
 
 /// One page of a list: `{"items", "limit", "offset", "next_offset"}` (`next_offset` is null on
@@ -112,12 +120,12 @@ mod tests {
 
     #[test]
     fn days() {
-        assert!(is_day("2024-05-31"));
-        assert!(!is_day("2024-13-01"));
-        assert!(!is_day("yesterday"));
-        assert!(!is_day("2024-5-31"));
-        assert!(!is_day("2024-05-3x"));
-        assert!(!is_day("२०२४-05-31"));
+        assert!(is_date("2024-05-31"));
+        assert!(!is_date("2024-13-01"));
+        assert!(!is_date("yesterday"));
+        assert!(!is_date("2024-5-31"));
+        assert!(!is_date("2024-05-3x"));
+        assert!(!is_date("२०२४-05-31"));
     }
 
     #[test]

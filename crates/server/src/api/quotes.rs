@@ -2,9 +2,9 @@
 
 use axum::extract::State;
 use axum::Json;
-use parallax_store::{QuoteRecord, SearchFilter};
+use parallax_store::QuoteRecord;
 
-use super::params::{date, page, text, ApiQuery, Page};
+use super::params::{article_filter, page, ApiQuery, Page};
 use crate::{ApiError, AppState};
 
 /// Query of `GET /quotes`.
@@ -35,15 +35,7 @@ pub async fn list(
     ApiQuery(q): ApiQuery<QuotesQuery>,
 ) -> Result<Json<Page<QuoteRecord>>, ApiError> {
     let (limit, offset) = page(q.limit, q.offset)?;
-    let filter = SearchFilter {
-        outlet: text(q.outlet),
-        since: date("since", q.since)?,
-        until: date("until", q.until)?,
-        speaker: text(q.speaker),
-        entity: text(q.entity),
-        limit: limit + 1,
-        offset,
-    };
+    let filter = article_filter(q.outlet, q.since, q.until, q.speaker, q.entity, (limit, offset))?;
     let story = q.story;
     let items = state.pool.read(move |store| Ok(store.quotes(story, &filter)?)).await?;
     Ok(Json(Page::new(items, limit, offset)))

@@ -2,9 +2,9 @@
 
 use axum::extract::State;
 use axum::Json;
-use parallax_store::{SearchFilter, SearchHit};
+use parallax_store::SearchHit;
 
-use super::params::{date, page, text, ApiQuery, Page};
+use super::params::{article_filter, page, text, ApiQuery, Page};
 use crate::{ApiError, AppState};
 
 /// Query of `GET /search`.
@@ -38,15 +38,7 @@ pub async fn search(
     let Some(words) = text(q.q) else {
         return Err(ApiError::bad_request("the query parameter q (the words to search for) is missing or empty"));
     };
-    let filter = SearchFilter {
-        outlet: text(q.outlet),
-        since: date("since", q.since)?,
-        until: date("until", q.until)?,
-        speaker: text(q.speaker),
-        entity: text(q.entity),
-        limit: limit + 1,
-        offset,
-    };
+    let filter = article_filter(q.outlet, q.since, q.until, q.speaker, q.entity, (limit, offset))?;
     let items = state.pool.read(move |store| Ok(store.search(&words, &filter)?)).await?;
     Ok(Json(Page::new(items, limit, offset)))
 }

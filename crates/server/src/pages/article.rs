@@ -50,6 +50,7 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
                 .iter()
                 .map(|r| RemovedView { reason: r.reason.to_string(), text: r.text.clone() })
                 .collect();
+            let mention_counts = doc.mention_counts();
             let mut entities: Vec<EntityRow> = doc
                 .entities
                 .iter()
@@ -57,7 +58,7 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
                     name: e.name.clone(),
                     kind: e.kind.as_str().to_string(),
                     href: entity_href(&e.name),
-                    mentions: doc.mentions.iter().filter(|m| m.entity == e.id).count(),
+                    mentions: mention_counts.get(e.id).copied().unwrap_or(0),
                     roles: e.roles.iter().map(|r| r.text.clone()).collect(),
                 })
                 .collect();
