@@ -73,8 +73,44 @@ fn is_past(word: &str) -> bool {
         || (word.len() > 4 && word.ends_with("ed") && !["scheduled", "planned", "expected", "needed"].contains(&word))
 }
 
+/// The latest day an article reports as past with its full date written out ("the accord was
+/// signed on March 3, 2009"): the article cannot have been published before it. Dates in
+/// sentences that announce ("will meet on ...") and dates without a written year are left out.
+fn reported_past_floor(doc: &Doc) -> Option<NaiveDate> {
+    let mut floor: Option<NaiveDate> = None;
+    for time in doc.times.iter().filter(|t| t.kind == "date") {
+        let v = time.value.as_str();
+        let (Some(y), Some(m), Some(d)) = (
+            v.get(0..4).and_then(|x| x.parse().ok()),
+            v.get(5..7).and_then(|x| x.parse().ok()),
+            v.get(8..10).and_then(|x| x.parse().ok()),
+        ) else {
+            continue;
+        };
+        if v.len() != 10 || !doc.slice(time.span).contains(v.get(0..4).unwrap_or("????")) {
+            continue;
+        }
+        let Some(sentence) =
+            doc.sentences.iter().find(|s| s.span.start <= time.span.start && time.span.end <= s.span.end)
+        else {
+            continue;
+        };
+        let toks = doc.tokens.get(sentence.tokens.clone()).unwrap_or_default();
+        let words = || toks.iter().filter(|t| t.kind == TokenKind::Word).map(|t| doc.slice(t.span).to_lowercase());
+        let announces = words().any(|w| is_future_marker(&w) || FORWARD_WORDS.contains(&w.as_str()));
+        if announces || !words().any(|w| is_past(&w)) {
+            continue;
+        }
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            floor = Some(floor.map_or(date, |f| f.max(date)));
+        }
+    }
+    floor
+}
+
 /// Infers `published` for the undated articles among `members` from the dated ones.
-/// Returns the indices of the articles whose date was inferred.
+/// Returns the indices of the articles whose date was inferred. An inferred date is never before
+/// an event the article reports as past with its full date.
 pub fn infer_published(docs: &mut [Doc], members: &[usize]) -> Vec<usize> {
     let mut known: Vec<NaiveDate> = members
         .iter()
@@ -97,7 +133,7 @@ pub fn infer_published(docs: &mut [Doc], members: &[usize]) -> Vec<usize> {
                 .into_iter()
                 .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
                 .min_by_key(|date| (*date - anchor).num_days().abs());
-            if let Some(date) = nearest {
+            if let Some(date) = nearest.filter(|date| reported_past_floor(&docs[d]).is_none_or(|f| *date >= f)) {
                 docs[d].meta.published = Some(date.format("%Y-%m-%d").to_string());
                 docs[d].meta.published_from = Provenance::Inferred;
                 inferred.push(d);
@@ -108,7 +144,9 @@ pub fn infer_published(docs: &mut [Doc], members: &[usize]) -> Vec<usize> {
         if mentions.is_empty() {
             continue;
         }
-        let best = (-3..=3).map(|offset| anchor + Duration::days(offset)).min_by_key(|&day| {
+        let floor = reported_past_floor(&docs[d]);
+        let candidates = (-3..=3).map(|offset| anchor + Duration::days(offset));
+        let best = candidates.filter(|day| floor.is_none_or(|f| *day >= f)).min_by_key(|&day| {
             let cost: i64 = mentions
                 .iter()
                 .map(|&(weekday, tense)| {
@@ -137,4 +175,36 @@ pub fn infer_published(docs: &mut [Doc], members: &[usize]) -> Vec<usize> {
         }
     }
     inferred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysed(text: &str, published: Option<&str>) -> Doc {
+        let mut doc = Doc::new("a.txt", text.to_string());
+        doc.meta.published = published.map(str::to_string);
+        parallax_analyze::analyze(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn an_inferred_date_is_never_before_a_reported_past_event() {
+        let dated = analysed("Ministers met in Geneva on Monday. The talks ended on Tuesday.", Some("2009-03-03"));
+        // Past-tense weekday evidence alone would put it on the story's days; the text reports a
+        // signing on March 6, 2009 as done, so it was published on that day or after.
+        let undated =
+            analysed("The ministers met on Monday. The accord was signed on March 6, 2009, officials said.", None);
+        assert_eq!(reported_past_floor(&undated), NaiveDate::from_ymd_opt(2009, 3, 6));
+        let mut docs = vec![dated, undated];
+        assert_eq!(infer_published(&mut docs, &[0, 1]), vec![1]);
+        let got = docs[1].meta.published_ymd().and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        assert!(got >= NaiveDate::from_ymd_opt(2009, 3, 6), "inferred {got:?}");
+    }
+
+    #[test]
+    fn an_announced_date_sets_no_floor() {
+        let doc = analysed("The accord will be signed on March 6, 2009, officials said.", None);
+        assert_eq!(reported_past_floor(&doc), None);
+    }
 }

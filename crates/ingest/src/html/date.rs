@@ -37,6 +37,8 @@ struct Scan<'a> {
     page_offset: Option<i32>,
     /// Earliest modification date of a `<meta>` tag.
     meta_modified: Option<Ymd>,
+    /// Latest modification date of a `<meta>` tag.
+    meta_modified_latest: Option<Ymd>,
     /// `<link rel=canonical>` or `og:url`.
     canonical: Option<&'a str>,
     /// `og:image`, whose path may carry a date.
@@ -322,6 +324,7 @@ fn read_meta<'a>(e: &'a scraper::node::Element, order: Order, s: &mut Scan<'a>) 
         s.page_offset = s.page_offset.or_else(|| utc_offset(content).filter(|o| *o != 0));
         if let Some(ymd) = attr_date(content, order).as_deref().and_then(ymd_of) {
             s.meta_modified = Some(s.meta_modified.map_or(ymd, |m: Ymd| m.min(ymd)));
+            s.meta_modified_latest = Some(s.meta_modified_latest.map_or(ymd, |m: Ymd| m.max(ymd)));
         }
     }
 }
@@ -408,16 +411,53 @@ fn cued_text_date(texts: &[&str], order: Order) -> Option<Ymd> {
     None
 }
 
-/// The page's original publication date and where it came from; `page` is the page's source.
-pub(crate) fn find(
-    doc: &Html,
+/// The dates a page gives: when it was first published and when it was last updated.
+#[derive(Debug, Default)]
+pub(crate) struct PageDates {
+    /// The original publication date and where it came from.
+    pub published: Option<(String, Provenance)>,
+    /// The latest modification date the page's metadata gives (`article:modified_time`,
+    /// JSON-LD `dateModified`), `YYYY-MM-DD`, only when it is a later day than `published`.
+    pub updated: Option<String>,
+}
+
+/// The page's publication and update dates; `page` is the page's source.
+pub(crate) fn find(doc: &Html, page: &str, url: Option<&str>, ld: &LdMeta, lang: Option<&str>) -> PageDates {
+    let order = order_for(lang);
+    let s = scan(doc, order);
+    let published = find_published(&s, page, url, ld, order);
+    let ld_offset = [&ld.published, &ld.modified].into_iter().flatten().find_map(|d| utc_offset(d).filter(|o| *o != 0));
+    let zone = s.page_offset.or(ld_offset);
+    let ld_modified = ld.modified.as_deref().and_then(|raw| attr_date(raw, order)).map(|n| localize(&n, zone));
+    let latest = [s.meta_modified_latest, ld_modified.as_deref().and_then(ymd_of)].into_iter().flatten().max();
+    let first = published.as_ref().and_then(|(d, _)| ymd_of(d));
+    let updated = match (latest, first) {
+        (Some(u), Some(p)) if u > p => Some(ymd_string(u)),
+        (Some(u), None) => Some(ymd_string(u)),
+        _ => None,
+    };
+    PageDates { published, updated }
+}
+
+/// Days shown to readers in elements about dates and bylines (outside comments and navigation),
+/// in page order.
+fn shown_dates(s: &Scan<'_>, order: Order) -> Vec<Ymd> {
+    s.cue_elements
+        .iter()
+        .filter(|el| !in_furniture(el))
+        .take(200)
+        .filter_map(|el| first_date(&short_text(el, 64), order).map(|f| f.ymd))
+        .collect()
+}
+
+/// The page's original publication date and where it came from.
+fn find_published(
+    s: &Scan<'_>,
     page: &str,
     url: Option<&str>,
     ld: &LdMeta,
-    lang: Option<&str>,
+    order: Order,
 ) -> Option<(String, Provenance)> {
-    let order = order_for(lang);
-    let s = scan(doc, order);
     let ld_offset = [&ld.published, &ld.modified].into_iter().flatten().find_map(|d| utc_offset(d).filter(|o| *o != 0));
     let zone = s.page_offset.or(ld_offset);
     let day = |ymd: Ymd| ymd_string(ymd);
@@ -447,8 +487,30 @@ pub(crate) fn find(
             trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Markup)));
         }
     }
-    if let Some((_, n, p)) = trusted.into_iter().next() {
-        return Some((n, p));
+    if let Some(first) = trusted.first() {
+        // When the metadata disagree on the day, the one the page shows its readers wins (an
+        // article re-dated on update shows its new day; a stale `dc.date` shows nowhere).
+        let ld_modified = ld.modified.as_deref().and_then(given);
+        let modified = [s.meta_modified_latest, s.meta_modified, ld_modified.as_deref().and_then(ymd_of)];
+        let mut days: Vec<Ymd> = trusted.iter().map(|t| t.0).chain(modified.into_iter().flatten()).collect();
+        days.sort_unstable();
+        days.dedup();
+        let shown = shown_dates(s, order);
+        if days.len() > 1 && !shown.contains(&first.0) {
+            if let Some(ymd) = shown.iter().find(|d| days.contains(d)) {
+                let from = trusted.iter().find(|t| t.0 == *ymd).map_or(Provenance::Given, |t| t.2);
+                return Some((day(*ymd), from));
+            }
+        }
+        // A `<time>` element and the first day shown in a byline agree against the metadata:
+        // the page presents that day (metadata left at a draft's or import's day).
+        let first_time = s.times.first().and_then(|v| attr_date(v, order)).as_deref().and_then(ymd_of);
+        if let (Some(t), Some(seen)) = (first_time, shown.first()) {
+            if t == *seen && t != first.0 && !shown.contains(&first.0) {
+                return Some((day(t), Provenance::Markup));
+            }
+        }
+        return trusted.into_iter().next().map(|(_, n, p)| (n, p));
     }
     // 2. Elements about dates, bylines, post metadata.
     // A date introduced as a modification ("Letzte Änderung", "Stand") only stands in when no
@@ -589,6 +651,36 @@ mod tests {
 
     fn published(page: &str, url: Option<&str>) -> Option<String> {
         extract(page, url).published.map(|p| p.0)
+    }
+
+    #[test]
+    fn updated_is_kept_apart_when_later() {
+        let page = r#"<html><head>
+<meta property="article:published_time" content="2024-03-03T10:00:00+01:00">
+<meta property="article:modified_time" content="2024-03-09T10:00:00+01:00">
+</head><body><p>x</p></body></html>"#;
+        let e = extract(page, None);
+        assert_eq!(e.published.map(|p| p.0).as_deref(), Some("2024-03-03T10:00:00+01:00"));
+        assert_eq!(e.updated.as_deref(), Some("2024-03-09"));
+        let same_day = page.replace("2024-03-09T10", "2024-03-03T18");
+        assert_eq!(extract(&same_day, None).updated, None);
+    }
+
+    #[test]
+    fn the_day_shown_settles_disagreeing_metadata() {
+        // The byline shows the update's day: the page presents itself as of that day.
+        let page = r#"<html><head>
+<meta property="article:published_time" content="2024-03-03T10:00:00+01:00">
+<meta property="article:modified_time" content="2024-05-20T10:00:00+01:00">
+</head><body><article><div class="post-meta">Published 20.05.2024</div><p>Text of the article.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-05-20"));
+        // A byline that shows neither day changes nothing.
+        let other = page.replace("20.05.2024", "01.01.2023");
+        assert_eq!(published(&other, None).as_deref(), Some("2024-03-03T10:00:00+01:00"));
+        // A `<time>` element and the byline agreeing against a stale meta date win.
+        let stale = r#"<html><head><meta name="dc.date" content="2024-03-03"></head><body><article>
+<div class="date"><time datetime="2024-03-12">12 March 2024</time></div><p>Text.</p></article></body></html>"#;
+        assert_eq!(published(stale, None).as_deref(), Some("2024-03-12"));
     }
 
     #[test]

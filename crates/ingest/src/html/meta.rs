@@ -34,7 +34,9 @@ pub(crate) fn read(doc: &Html, page: &str, url: Option<&str>, out: &mut Extracte
         None => out.url.as_deref().and_then(|u| g.from_domain(u)).map(str::to_string),
     };
     let lang = first_attr(doc, "html", &["lang"]);
-    out.published = date::find(doc, page, url, &ld, lang.as_deref());
+    let dates = date::find(doc, page, url, &ld, lang.as_deref());
+    out.published = dates.published;
+    out.updated = dates.updated;
     out.language = lang
         .map(|l| l.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>())
         .filter(|l| l.len() == 2 || l.len() == 3)

@@ -21,6 +21,8 @@ pub struct Extracted {
     pub title: Option<String>,
     /// Publication date and where it came from.
     pub published: Option<(String, Provenance)>,
+    /// The day the page says it was last updated (`YYYY-MM-DD`), when later than `published`.
+    pub updated: Option<String>,
     /// Author names, most trusted source first (JSON-LD, `<meta>` tags, bylines).
     pub authors: Vec<String>,
     /// The page's summary (`og:description`, `description`, JSON-LD).
