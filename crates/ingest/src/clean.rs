@@ -8,7 +8,7 @@
 
 use parallax_doc::Removed;
 
-use crate::dates::{parse_meta_line, Marker};
+use crate::dates::{parse_meta_line, parse_place_date_line, Marker};
 
 /// How hard to clean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,14 +289,16 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         }
         seen += 1;
         let head = seen <= 4;
-        let Some(m) = parse_meta_line(line) else {
+        let Some(m) = parse_meta_line(line).or_else(|| (seen <= 6).then(|| parse_place_date_line(line)).flatten())
+        else {
             continue;
         };
         let rest = line.get(m.end..).unwrap_or("").trim();
         let whole = rest.is_empty();
         let continues_sentence = rest.chars().next().is_some_and(char::is_lowercase);
         let allowed = match m.marker {
-            Marker::Bare => head && seen <= 3 && whole,
+            // a line that is nothing but a date, under a headline and its standfirst
+            Marker::Bare => seen <= 6 && whole,
             _ => whole || head && !continues_sentence,
         };
         if !allowed {
