@@ -9,6 +9,12 @@ added. Nothing is written into the repository: give an output path outside it (e
     python3 tools/make_big_input.py jsonl /tmp/big.jsonl --size-mb 1024
     python3 tools/make_big_input.py warc /tmp/big.warc --size-mb 1024
     python3 tools/make_big_input.py warc /tmp/big.warc.gz --size-mb 1024   # one gzip member per record
+    python3 tools/make_big_input.py jsonl /tmp/mixed.jsonl --size-mb 1024 --pathological-every 500
+
+With `--pathological-every N` (JSON Lines only), one of `tools/pathological.py`'s inputs (no
+punctuation, capitalised words, quotation marks, nested brackets, many paragraphs, HTML nested
+10,000 deep, a table of cells; `--pathological-kb` each, 256 by default) follows every N articles,
+in turn, as `text` or `html`.
 
 The WARC holds, per article, a `request` record (skipped by the reader) and a `response` record
 with an HTTP header and an HTML page built from the article (title, paragraphs, a navigation bar
@@ -82,7 +88,19 @@ def main():
     ap.add_argument("--size-mb", type=float, default=1024.0, help="stop once the output reaches this size")
     ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the BBC JSON Lines file")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--pathological-every", type=int, default=0, metavar="N")
+    ap.add_argument("--pathological-kb", type=int, default=256)
     args = ap.parse_args()
+    odd = []
+    if args.pathological_every:
+        if args.kind != "jsonl":
+            ap.error("--pathological-every needs jsonl")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import pathological
+
+        odd = [(name, kind, text) for name, kind, text in pathological.inputs(args.pathological_kb * 1024)
+               if not name.startswith("prose")]
+    n_odd = 0
 
     articles = load_articles(args.source)
     rng = random.Random(args.seed)
@@ -124,7 +142,15 @@ def main():
                 out.write(data)
                 written += len(data)
                 count += 1
-    print(f"{args.output}: {count} articles, {written / (1 << 20):.1f} MiB", file=sys.stderr)
+                if odd and count % args.pathological_every == 0:
+                    name, kind, body = odd[n_odd % len(odd)]
+                    n_odd += 1
+                    rec = {"id": f"pathological-{n_odd}", "title": name, ("html" if kind == "html" else "text"): body}
+                    data = (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+                    out.write(data)
+                    written += len(data)
+    print(f"{args.output}: {count} articles and {n_odd} pathological ones, {written / (1 << 20):.1f} MiB",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

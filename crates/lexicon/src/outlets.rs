@@ -196,6 +196,21 @@ mod tests {
     }
 
     #[test]
+    fn alias_domains_name_their_outlet() {
+        let g = outlets();
+        for (url, outlet) in [
+            ("http://www.huffingtonpost.com/2011/11/10/x.html", "HuffPost"),
+            ("https://uk.reuters.com/article/x", "Reuters"),
+            ("http://news.trust.org/item/x", "Thomson Reuters Foundation"),
+            ("http://sports.espn.go.com/nfl/news/story", "ESPN"),
+            ("http://www.christianpost.com/news/x", "The Christian Post"),
+            ("http://www.unhcr.org/x.html", "UNHCR"),
+        ] {
+            assert_eq!(g.from_domain(url), Some(outlet), "{url}");
+        }
+    }
+
+    #[test]
     fn photo_agencies_are_credits_not_outlets() {
         let g = outlets();
         for credit in ["Reuters", "REUTERS", "AP", "Getty Images", "Getty", "EPA-EFE", "Handout", "Pool", "dpa"] {
