@@ -10,6 +10,10 @@ const SAMPLE: usize = 4096;
 /// Texts with fewer letters than this are not classified (too short to be sure).
 const MIN_LETTERS: usize = 40;
 
+/// The lower-case words of a text that whatlang reads as another language must have this many
+/// letters to make it English (a table's frame can be one line: "Results of ... on Saturday").
+const MIN_COMMON_LETTERS: usize = 20;
+
 /// The ISO 639-1 code of `text`'s language when whatlang is sure of it; `None` otherwise.
 ///
 /// ```
@@ -28,10 +32,33 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return None;
     }
     let info = whatlang::detect(sample)?;
+    if info.lang() != whatlang::Lang::Eng
+        && info.script() == whatlang::Script::Latin
+        && common_words_read_as_english(sample)
+    {
+        // A table of foreign names framed in English ("Results of Dutch first division soccer
+        // matches played on Saturday: Feyenoord Rotterdam 2 ...") is English: marking it
+        // otherwise would lose every layer of the article.
+        return Some("en");
+    }
     if !info.is_reliable() {
         return None;
     }
     iso639_1(info.lang())
+}
+
+/// True when the words that are not names (those written in lower case) read as English: names
+/// belong to no language, and in a table or a list of results they outnumber the words that
+/// tell the language.
+fn common_words_read_as_english(sample: &str) -> bool {
+    let common: Vec<&str> = sample
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
+        .collect();
+    let letters: usize = common.iter().map(|w| w.chars().count()).sum();
+    letters >= MIN_COMMON_LETTERS
+        && whatlang::detect(&common.join(" ")).is_some_and(|i| i.lang() == whatlang::Lang::Eng)
 }
 
 /// The ISO 639-1 code of a whatlang language (whatlang names ISO 639-3 codes).
@@ -138,6 +165,19 @@ mod tests {
         assert_eq!(detect(fr), Some("fr"));
         assert_eq!(detect(es), Some("es"));
         assert_eq!(detect(ru), Some("ru"));
+    }
+
+    #[test]
+    fn a_table_of_foreign_names_framed_in_english_is_english() {
+        let table = "SOCCER - DUTCH FIRST DIVISION RESULTS.\nAMSTERDAM 1996-08-24\nResults of Dutch first division \
+                     soccer matches played on Saturday:\nFeyenoord Rotterdam 2 Vitesse Arnhem 0\nAjax Amsterdam 3 \
+                     Willem II Tilburg 1\nRoda JC Kerkrade 1 Sparta Rotterdam 1\nHeerenveen 0 Graafschap Doetinchem 2\n\
+                     Fortuna Sittard 1 NAC Breda 1\nTwente Enschede 2 Groningen 0";
+        assert_eq!(detect(table), Some("en"));
+        // German prose keeps its language: its lower-case words are German
+        let de = "Der Bürgermeister hat am Montag angekündigt, dass die Brücke über den Fluss im Sommer wieder \
+                  für den Verkehr geöffnet wird, nachdem die Bauarbeiten abgeschlossen sind.";
+        assert_eq!(detect(de), Some("de"));
     }
 
     #[test]
