@@ -35,8 +35,12 @@ impl<'d> EntityReader<'d> {
         if first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && first.chars().count() > 3 {
             return false; // an acronym
         }
-        // a place named after someone: "Rodney Parade", "Trafford Centre", "Wembley Stadium"
-        if is(WordClass::PlaceSuffix, strip_possessive(self.text(block.end - 1))) {
+        // a place or body named after someone: "Rodney Parade", "Wembley Stadium", "Lee College"
+        let last = strip_possessive(self.text(block.end - 1));
+        if is(WordClass::PlaceSuffix, last) || is(WordClass::OrgSuffix, last) {
+            return false;
+        }
+        if self.not_a_name(block.start, block.end) {
             return false;
         }
         // the statistical tagger: a person; or an organisation or place, which overrules only
@@ -92,6 +96,22 @@ impl<'d> EntityReader<'d> {
         // … which overrules the tagger when a person's pronoun follows: "DuVernay said she"
         // (an organisation says "it")
         n >= 2 && self.surname_reports(block.end - 1, true)
+    }
+
+    /// True for capitalised words that cannot be a person's name: initials alone ("U. S.",
+    /// "W. Va.", "L. A.") and short all-capital words alone ("AM EDT", "UN").
+    pub(super) fn not_a_name(&self, start: usize, end: usize) -> bool {
+        let words: Vec<&str> =
+            (start..end).filter(|&k| self.is_word(k)).map(|k| strip_possessive(self.text(k))).collect();
+        let initial = |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            w.ends_with('.') && (1..=3).contains(&letters)
+        };
+        let short_caps = |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (2..=3).contains(&letters) && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        };
+        !words.is_empty() && (words.iter().all(|w| initial(w)) || words.iter().all(|w| short_caps(w)))
     }
 
     /// True when the last word of a name at token `t` stands alone elsewhere in the text right

@@ -14,8 +14,10 @@ impl<'d> EntityReader<'d> {
     /// name mentions.
     pub(super) fn recognize_names(&mut self) {
         let mut blocks = Vec::new();
+        let mut headline_blocks = Vec::new();
         let mut gaz_hits = Vec::new();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
+            let title_case = self.is_title_case(sentence.tokens.clone());
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {
                 if !self.starts_run(t, sentence.tokens.end) {
@@ -23,7 +25,8 @@ impl<'d> EntityReader<'d> {
                     continue;
                 }
                 let end = self.run_end(t, sentence.tokens.end);
-                self.parse_run(t, end, sentence_idx, &mut blocks, &mut gaz_hits);
+                let into = if title_case { &mut headline_blocks } else { &mut blocks };
+                self.parse_run(t, end, sentence_idx, into, &mut gaz_hits);
                 t = end;
             }
         }
@@ -54,6 +57,15 @@ impl<'d> EntityReader<'d> {
                 }
             }
         }
+        // in a title-case headline capitals say nothing: a block names a person only as the
+        // longest known name it opens with ("Lindsay Lohan Checks Into Betty Ford")
+        for block in &headline_blocks {
+            for len in (1..=(block.end - block.start).min(4)).rev() {
+                if self.add_alias(&Block { start: block.start, end: block.start + len, titled: false }) {
+                    break;
+                }
+            }
+        }
         // people only the tagger saw ("Brown said", a sentence-initial surname)
         let unseen: Vec<Span> = self
             .ner
@@ -66,6 +78,11 @@ impl<'d> EntityReader<'d> {
                     && (text.contains(' ') || self.bare_name_is_person(self.token_index(span.start)))
                     && !self.mentions.iter().any(|m| m.span.overlaps(*span))
                     && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
+                    && !self.in_title_case_sentence(span.start)
+                    && !self.not_a_name(
+                        self.token_index(span.start),
+                        self.token_index(span.end).max(self.token_index(span.start) + 1),
+                    )
             })
             .map(|(span, _)| *span)
             .collect();
@@ -81,6 +98,25 @@ impl<'d> EntityReader<'d> {
             let span = self.span_of(start, end);
             self.add_named(kind, canonical, span);
         }
+    }
+
+    /// True for a title-case headline: at least four words, nearly all capitalised, with a
+    /// capitalised function word after the first ("Tara Reid Checks Into Rehab").
+    pub(super) fn is_title_case(&self, tokens: std::ops::Range<usize>) -> bool {
+        let words: Vec<&str> = tokens.filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
+        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+        words.len() >= 4
+            && capitalised * 10 >= words.len() * 8
+            && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
+    }
+
+    /// True when byte `at` lies in a title-case headline sentence.
+    fn in_title_case_sentence(&self, at: usize) -> bool {
+        self.doc
+            .sentences
+            .iter()
+            .find(|s| s.span.start <= at && at < s.span.end)
+            .is_some_and(|s| self.is_title_case(s.tokens.clone()))
     }
 
     /// True when token `t` can start a capitalised run.
@@ -172,7 +208,8 @@ impl<'d> EntityReader<'d> {
             } else if self.is_role_word(k) {
                 Item::Title
             } else if at_start
-                && self.gaz.is_common_word(&lower)
+                && (self.gaz.is_common_word(&lower)
+                    || is_opener(self.text(k), k + 1 < end && is_capitalised(self.text(k + 1))))
                 && !self.gaz.is_first_name(strip_possessive(self.text(k)))
             {
                 Item::Skip
@@ -234,4 +271,16 @@ impl<'d> EntityReader<'d> {
             gaz_hits.push((m.start, m.end, m.entry.kind, m.entry.canonical.clone()));
         }
     }
+}
+
+/// A sentence's first word that is no part of a name after it: an opener ("So", "But") or, when
+/// a capitalised word follows, an adverb or participle ("Ironically Nichols", "Knowing Billy";
+/// not "Rowling revealed").
+fn is_opener(word: &str, before_capital: bool) -> bool {
+    let letters = word.chars().count();
+    let lower_rest = word.chars().skip(1).all(|c| c.is_lowercase());
+    is(WordClass::SentenceOpener, word)
+        || (before_capital
+            && lower_rest
+            && ((letters > 4 && word.ends_with("ly")) || (letters > 5 && word.ends_with("ing"))))
 }

@@ -260,3 +260,15 @@ fn a_bare_surname_goes_to_the_namesake_the_article_is_about() {
     // an honorific's gender decides
     assert_eq!(resolved(&doc, "Clinton said little", 0).as_deref(), Some("Bill Clinton"));
 }
+
+#[test]
+fn headline_fragments_initials_and_openers_are_not_people() {
+    // a title-case headline: capitals say nothing, only a known name counts
+    let doc = tagged(
+        "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons\n\nActress Tara Reid has checked into a \
+         treatment centre, her representative Jack Ketsoyan said. Ironically Ketsoyan had denied it. So Reid left \
+         the U. S. for a week. The AM EDT bulletin ran late. She studied at Lee College.",
+    );
+    assert_eq!(people(&doc), vec!["Jack Ketsoyan", "Tara Reid"]);
+    assert_eq!(resolved(&doc, "Tara Reid Finally", 0).as_deref(), Some("Tara Reid"));
+}

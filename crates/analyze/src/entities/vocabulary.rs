@@ -19,11 +19,23 @@ pub(super) enum WordClass {
     CalendarWord,
     /// Words that join the parts of a role: "Secretary of State", "envoy to the Middle East".
     RoleConnector,
+    /// Capitalised function words that mark a title-case headline ("Checks Into", "Out Of").
+    HeadlineWord,
+    /// Words that open a sentence before a name and are no part of it ("So Stefanski said").
+    SentenceOpener,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 5] = ["name_particle", "org_suffix", "place_suffix", "calendar_word", "role_connector"];
+    const NAMES: [&'static str; 7] = [
+        "name_particle",
+        "org_suffix",
+        "place_suffix",
+        "calendar_word",
+        "role_connector",
+        "headline_word",
+        "sentence_opener",
+    ];
 }
 
 const WORDS: &str = include_str!("../../data/entities/words.tsv");
