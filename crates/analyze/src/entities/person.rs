@@ -37,7 +37,7 @@ impl<'d> EntityReader<'d> {
         }
         // a place or body named after someone: "Rodney Parade", "Wembley Stadium", "Lee College"
         let last = strip_possessive(self.text(block.end - 1));
-        if is(WordClass::PlaceSuffix, last) || is(WordClass::OrgSuffix, last) {
+        if is(WordClass::PlaceSuffix, last) || is(WordClass::OrgSuffix, last) || is(WordClass::MiscSuffix, last) {
             return false;
         }
         if self.not_a_name(block.start, block.end) {

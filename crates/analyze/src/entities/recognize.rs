@@ -47,7 +47,9 @@ impl<'d> EntityReader<'d> {
                 let last = strip_possessive(self.text(block.end - 1));
                 let span = self.span_of(block.start, block.end);
                 let ner_kind = self.ner_over(span).and_then(|k| k.entity_kind());
-                if is(WordClass::PlaceSuffix, last) || ner_kind == Some(EntityKind::Location) {
+                if is(WordClass::MiscSuffix, last) {
+                    // a law, an event or a prize: not a person, organisation or place
+                } else if is(WordClass::PlaceSuffix, last) || ner_kind == Some(EntityKind::Location) {
                     let name = self.doc.slice(span).to_string();
                     self.add_named(EntityKind::Location, name, span);
                 } else if is(WordClass::OrgSuffix, last) || ner_kind == Some(EntityKind::Organization) {
@@ -105,7 +107,13 @@ impl<'d> EntityReader<'d> {
     pub(super) fn is_title_case(&self, tokens: std::ops::Range<usize>) -> bool {
         let words: Vec<&str> = tokens.filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
         let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+        // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
+        let all_caps = words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase))
+            .count();
         words.len() >= 4
+            && all_caps * 2 < words.len()
             && capitalised * 10 >= words.len() * 8
             && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
     }

@@ -23,11 +23,14 @@ pub(super) enum WordClass {
     HeadlineWord,
     /// Words that open a sentence before a name and are no part of it ("So Stefanski said").
     SentenceOpener,
+    /// Last words of names of laws, events and prizes ("Protection Act", "NBA Playoffs"):
+    /// neither people nor organisations.
+    MiscSuffix,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 7] = [
+    const NAMES: [&'static str; 8] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -35,6 +38,7 @@ impl WordClass {
         "role_connector",
         "headline_word",
         "sentence_opener",
+        "misc_suffix",
     ];
 }
 
