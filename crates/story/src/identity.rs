@@ -25,7 +25,7 @@ pub struct StoryRole {
 /// One entity across the articles of a story.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryEntity {
-    /// Stable id within the story: kind and name key ("person:volodimir-zelenski").
+    /// Stable id within the story: kind and the name folded to ASCII ("person:volodymyr-zelensky").
     pub id: String,
     /// Its type.
     pub kind: EntityKind,
@@ -123,6 +123,15 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     for entity in &mut out {
         fill(docs, entity);
     }
+    // two entities of one name (two people called John Smith) get `-2`, `-3`, ... in order
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for entity in &mut out {
+        let n = seen.entry(entity.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            entity.id = format!("{}-{n}", entity.id);
+        }
+    }
     out
 }
 
@@ -159,11 +168,31 @@ fn fill(docs: &[Doc], entity: &mut StoryEntity) {
             }
         }
     }
-    let key: Vec<String> = name.split_whitespace().map(name_word_key).collect();
-    entity.id = format!("{}:{}", entity.kind.as_str(), key.join("-"));
+    entity.id = format!("{}:{}", entity.kind.as_str(), readable_key(&name));
     entity.name = name;
     entity.aliases = aliases;
     entity.roles = roles;
+}
+
+/// A name as an id a reader can read back: folded to lower-case ASCII, words joined by `-`,
+/// apostrophes and full stops dropped ("Matthew O'Connor" → `matthew-oconnor`, "P.J. Carlesimo"
+/// → `pj-carlesimo`, "Volodymyr Zelensky" → `volodymyr-zelensky`).
+pub fn readable_key(name: &str) -> String {
+    let folded = deunicode::deunicode(name).to_lowercase();
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if matches!(c, '\'' | '.' | '`') {
+            continue;
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// The people among a story's `entities` (indices into them), the most mentioned first: by their
@@ -270,6 +299,26 @@ mod tests {
                 .collect();
             let names: Vec<&str> = story.people.iter().map(|&i| story.entities[i].name.as_str()).collect();
             assert_eq!(whos_who, names);
+        }
+    }
+}
+
+#[cfg(test)]
+mod readable_key_tests {
+    use super::readable_key;
+
+    #[test]
+    fn ids_read_as_the_name() {
+        for (name, key) in [
+            ("Jack Ketsoyan", "jack-ketsoyan"),
+            ("Matthew O'Connor", "matthew-oconnor"),
+            ("P.J. Carlesimo", "pj-carlesimo"),
+            ("Volodymyr Zelensky", "volodymyr-zelensky"),
+            ("Élysée Palace", "elysee-palace"),
+            ("Abdullah Al-Amin", "abdullah-al-amin"),
+            ("  ", ""),
+        ] {
+            assert_eq!(readable_key(name), key, "{name}");
         }
     }
 }

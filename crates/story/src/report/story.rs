@@ -42,7 +42,7 @@ pub struct StoryEntityJson<'a> {
     pub aliases: &'a [String],
     /// The sources of the articles that name it, in input order.
     pub articles: Vec<&'a str>,
-    /// Its story-level id ("person:volodimir-zelenski").
+    /// Its story-level id: kind and the name folded to ASCII ("person:volodymyr-zelensky").
     pub id: &'a str,
     /// Its canonical name.
     pub name: &'a str,
