@@ -168,7 +168,9 @@ pub(super) fn quarter_year(anchor: NaiveDate, q: u32, tense: Option<Tense>) -> i
         .iter()
         .copied()
         .filter(|&c| match tense {
-            Some(Tense::Future) => index(c) >= now,
+            // a quarter just ended is still ahead for its results ("will report third-quarter
+            // results" in October)
+            Some(Tense::Future) => index(c) >= now - 1,
             Some(Tense::Past) => index(c) <= now,
             None => true,
         })

@@ -372,7 +372,7 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
     let m = match word {
         "will" | "would" | "shall" | "won't" | "won’t" | "wouldn't" | "wouldn’t" | "scheduled" | "planned"
         | "planning" | "expected" | "expects" | "expect" | "due" | "upcoming" | "later" | "slated" | "ahead"
-        | "forthcoming" | "tomorrow" | "soon" => Future,
+        | "forthcoming" | "tomorrow" | "soon" | "payable" => Future,
         "said" | "told" | "announced" | "added" | "stated" | "reported" | "wrote" | "confirmed" | "claimed"
         | "insisted" | "warned" | "declared" | "tweeted" => Reporting,
         "was" | "were" | "had" | "did" | "didn't" | "didn’t" | "wasn't" | "wasn’t" | "weren't" | "weren’t"
