@@ -40,7 +40,8 @@ pub(super) enum Value {
     Quarter(i32, u32),
     /// A half of a year (1-2).
     Half(i32, u32),
-    /// A fiscal year.
+    /// A fiscal year, written as its calendar year the way TimeBank writes it ("fiscal 1989":
+    /// `1989`).
     Fiscal(i32),
     /// A part of a day: `MO`, `AF`, `EV`, `NI`.
     DayPart(NaiveDate, &'static str),
@@ -71,7 +72,7 @@ impl Value {
             Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
             Value::Quarter(y, q) => (format!("{y:04}-Q{q}"), "date"),
             Value::Half(y, h) => (format!("{y:04}-H{h}"), "date"),
-            Value::Fiscal(y) => (format!("FY{y:04}"), "date"),
+            Value::Fiscal(y) => (format!("{y:04}"), "date"),
             Value::DayPart(d, p) => (format!("{:04}-{:02}-{:02}T{p}", d.year(), d.month(), d.day()), "time"),
             Value::Time(d, h, m, utc) => {
                 let z = if *utc { "Z" } else { "" };

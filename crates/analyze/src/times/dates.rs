@@ -203,6 +203,10 @@ impl<'a> ExpressionReader<'a> {
         let ok = context
             || if strict {
                 lexicon::date_preposition(p)
+                    || matches!(p, "for" | "to" | "into")
+                    // "a June agreement", "the January meeting"
+                    || (lexicon::attributive_leader(p) && !possessive && self.is_word(i + 1) && !self.capitalised(i + 1)
+                        && lexicon::unit(self.w(i + 1)).is_none())
                     || (p == "of" && i >= 2 && (lexicon::period_word(self.w(i - 2)) || self.w(i - 2) == "as"))
                     // "between April and June", "from March to May"
                     || (matches!(p, "and" | "to" | "or" | "-" | "–")
@@ -302,7 +306,17 @@ impl<'a> ExpressionReader<'a> {
             )
             && self.anchor().is_some_and(|d| (d.year() - y).abs() <= 2)
             && !self.is_word(i + 1);
-        if possessive || named || self.year_context(i) {
+        // "the 1988 quarter", "the 1988 third quarter"
+        if !possessive {
+            let ord = lexicon::ordinal(self.w(i + 1));
+            let q_at = if ord.is_some() { i + 2 } else { i + 1 };
+            if self.w(q_at) == "quarter" && (ord.is_some() || lexicon::attributive_leader(self.prev(i))) {
+                let k = ord.or_else(|| self.last_quarter().map(|(_, q)| q));
+                let value = k.map(|k| Value::Quarter(y, k)).unwrap_or(Value::Year(y));
+                return Some(Found::new(q_at + 1, self.span(i, q_at), Some(value)));
+            }
+        }
+        if possessive || named || self.year_context(i) || self.attributive_year(i, y) {
             // "spring 2014"
             if let Some(s) = (i > self.s0).then(|| lexicon::season(self.w(i - 1))).flatten() {
                 return Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Season(y, s))));
@@ -337,13 +351,36 @@ impl<'a> ExpressionReader<'a> {
         Some(Found { explicit: true, ..Found::new(i + 5, self.span(i, i + 4), Some(Value::Day(date))) })
     }
 
+    /// Whether a four-digit number at `i` is a year naming the time of the noun after it, behind
+    /// a determiner or possessive ("a 2009 report", "his unsuccessful 1996 campaign", "the
+    /// company's 1989 results"); not a count ("the 2000 troops").
+    pub(super) fn attributive_year(&self, i: usize, y: i32) -> bool {
+        let leads = |k: usize| {
+            let w = self.w(k);
+            lexicon::attributive_leader(w) || (self.is_word(k) && (w.ends_with("'s") || w.ends_with("’s")))
+        };
+        let before = i > self.s0
+            && (leads(i - 1)
+                || (i >= self.s0 + 2 && self.is_word(i - 1) && !self.capitalised(i - 1) && leads(i - 2)));
+        if !before || !self.is_word(i + 1) {
+            return false;
+        }
+        let n = self.w(i + 1);
+        if lexicon::unit(n).is_some() || lexicon::attributive_leader(n) || matches!(n, "and" | "or" | "of" | "to") {
+            return false;
+        }
+        let plural = !self.capitalised(i + 1) && n.ends_with('s') && !n.ends_with("ss") && !n.ends_with("us");
+        let near = self.anchor().is_some_and(|d| (d.year() - y).abs() <= 30);
+        !plural || (near && y % 100 != 0)
+    }
+
     /// Whether a bare four-digit number at `i` stands in a date context ("in 2014").
     pub(super) fn year_context(&self, i: usize) -> bool {
         let p = self.prev(i);
         let before = |k: usize| i >= k + self.s0 && parse_year(self.w(i - k)).is_some();
         let ctx = lexicon::date_preposition(p)
             || lexicon::season(p).is_some()
-            || matches!(p, "of" | "the")
+            || matches!(p, "of" | "the" | "for" | "into" | "both")
             || (matches!(p, "and" | "to" | "or" | "-" | "–") && before(2));
         if !ctx {
             return false;
@@ -358,5 +395,36 @@ impl<'a> ExpressionReader<'a> {
             && !n.ends_with("us")
             && !matches!(n, "was" | "has" | "this" | "its" | "his" | "always" | "does" | "goes" | "says");
         !plural_noun && lexicon::unit(n).is_none() && n != "%"
+    }
+}
+
+impl<'a> ExpressionReader<'a> {
+    /// Years and decades spelled out, as transcripts write them: "nineteen ninety-seven",
+    /// "(the year) two thousand", "the nineties".
+    pub(super) fn spelled_year(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        if let Some(d) = lexicon::decade_word(w) {
+            return matches!(self.prev(i), "the" | "early" | "late" | "mid")
+                .then(|| Found::new(i + 1, self.span(i, i), Some(Value::Decade(d))));
+        }
+        if w == "nineteen" {
+            let n = lexicon::tens_word(self.w(i + 1))?;
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Year(1900 + n as i32))));
+        }
+        // "the year two thousand", "in two thousand and one"
+        if w == "two" && self.w(i + 1) == "thousand" && (self.prev(i) == "year" || lexicon::date_preposition(self.prev(i))) {
+            let (k, last) = match lexicon::number_word(self.w(i + 3)) {
+                Some(k) if self.w(i + 2) == "and" && (1..=19).contains(&k) && !matches!(self.w(i + 3), "a" | "an") => {
+                    (k, i + 3)
+                }
+                _ => (0, i + 1),
+            };
+            if lexicon::unit(self.w(last + 1)).is_some() || self.w(last + 1) == "dollars" {
+                return None;
+            }
+            let a = if self.prev(i) == "year" && i >= self.s0 + 2 && self.w(i - 2) == "the" { i - 2 } else { i };
+            return Some(Found::new(last + 1, self.span(a, last), Some(Value::Year(2000 + k as i32))));
+        }
+        None
     }
 }

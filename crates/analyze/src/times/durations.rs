@@ -50,6 +50,10 @@ impl<'a> ExpressionReader<'a> {
         }
         let u = self.w(unit_at);
         let unit = lexicon::unit(u)?;
+        // "the 1988 quarter": a year, not 1,988 quarters
+        if self.is_number(i) && parse_year(w).is_some() && !u.ends_with('s') {
+            return None;
+        }
         // "three quarters of voters": a fraction
         if unit == Unit::Quarter && self.w(unit_at + 1) == "of" && unit_at == i + 1 {
             return None;
@@ -82,6 +86,7 @@ impl<'a> ExpressionReader<'a> {
                 | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
                     Some(Value::Ref("PAST_REF"))
                 }
+                (Some(1), Unit::Year) => self.year_back(),
                 (Some(n), unit) => self.anchor().and_then(|anchor| match unit {
                     Unit::Year => Some(Value::Year(anchor.year() - n as i32)),
                     Unit::Month => {
@@ -152,7 +157,7 @@ impl<'a> ExpressionReader<'a> {
         // "the year-earlier period", "the year-ago quarter"
         if matches!(tail, "earlier" | "ago") {
             let value = self.anchor().and_then(|d| match head {
-                "year" => Some(Value::Year(d.year() - 1)),
+                "year" => self.year_back(),
                 "month" => {
                     let (y, m) = calendar::add_months(d, -1);
                     Some(Value::Month(y, m))

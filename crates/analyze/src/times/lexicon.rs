@@ -463,3 +463,38 @@ pub(super) fn clause_opener(word: &str) -> bool {
             | "once"
     )
 }
+
+/// Words after which a year or month names the time of the noun that follows ("a 2009 report",
+/// "his 2007 campaign", "the June agreement"): articles, demonstratives, possessive determiners.
+pub(super) fn attributive_leader(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the" | "this" | "that" | "these" | "those")
+        || parallax_lexicon::closed::is(parallax_lexicon::closed::Class::PossessiveDeterminer, word)
+}
+
+/// The value of a spelled-out tens word ("ninety": 90, "ninety-seven": 97).
+pub(super) fn tens_word(word: &str) -> Option<u32> {
+    let (tens, unit) = match word.split_once('-') {
+        Some((t, u)) => (t, Some(u)),
+        None => (word, None),
+    };
+    let t = number_word(tens).filter(|n| (20..=90).contains(n) && n % 10 == 0)?;
+    match unit {
+        None => Some(t),
+        Some(u) => number_word(u).filter(|n| (1..=9).contains(n) && !matches!(u, "a" | "an")).map(|n| t + n),
+    }
+}
+
+/// The decade a plural spelled tens word names ("the nineties": 199).
+pub(super) fn decade_word(word: &str) -> Option<i32> {
+    Some(match word {
+        "twenties" => 192,
+        "thirties" => 193,
+        "forties" => 194,
+        "fifties" => 195,
+        "sixties" => 196,
+        "seventies" => 197,
+        "eighties" => 198,
+        "nineties" => 199,
+        _ => return None,
+    })
+}

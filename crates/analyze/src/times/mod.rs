@@ -248,6 +248,16 @@ impl<'a> ExpressionReader<'a> {
             }
             return None;
         }
+        if let Some(f) = self.bare_quarter(i) {
+            return Some(f);
+        }
+        // "that quarter": the one named last
+        if w == "that" && n == "quarter" && !matches!(self.w(i + 2), "of" | "-") {
+            return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
+        }
+        if let Some(f) = self.spelled_year(i) {
+            return Some(f);
+        }
         if let Some(v) = lexicon::set_word(w) {
             // "the Daily Mail", "Weekly Standard": names
             if self.capitalised(i) && (i != self.s0 || self.capitalised(i + 1)) {

@@ -8,13 +8,90 @@ use super::numbers::{duration, parse_year};
 use super::{calendar, lexicon};
 use super::{ExpressionReader, Found};
 
+/// The year and quarter of a rendered quarter value ("1989-Q3").
+fn parse_quarter(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some((parse_year(y)?, q))
+}
+
 impl<'a> ExpressionReader<'a> {
+    /// The quarter the article named last ("the third quarter ... the quarter").
+    pub(super) fn last_quarter(&self) -> Option<(i32, u32)> {
+        self.out.iter().rev().find_map(|t| parse_quarter(&t.value))
+    }
+
+    /// True when the current sentence speaks of quarters ("third-quarter profit rose 5% from a
+    /// year earlier"): "a year earlier" is then the same quarter a year before.
+    pub(super) fn quarter_sentence(&self) -> bool {
+        (self.s0..self.s1).any(|k| self.w(k).contains("quarter"))
+    }
+
+    /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
+    pub(super) fn year_back(&self) -> Option<Value> {
+        if self.quarter_sentence() {
+            if let Some((y, q)) = self.last_quarter() {
+                return Some(Value::Quarter(y - 1, q));
+            }
+        }
+        self.anchor().map(|d| Value::Year(d.year() - 1))
+    }
+
+    /// The quarter "the quarter" or "that quarter" refers to: the one named last, else the last
+    /// whole quarter before the publication date.
+    pub(super) fn referred_quarter(&self) -> Option<Value> {
+        if let Some((y, q)) = self.last_quarter() {
+            return Some(Value::Quarter(y, q));
+        }
+        self.anchor().filter(|_| self.fixed).map(|d| {
+            let (y, q) = calendar::add_quarters(d, -1);
+            Value::Quarter(y, q)
+        })
+    }
+
+    /// An ordinal quarter without "the" at `i` ("fourth quarter", "its second quarter", "third
+    /// quarter of 1989"); the span takes a determiner before it.
+    pub(super) fn bare_quarter(&self, i: usize) -> Option<Found> {
+        let k = lexicon::ordinal(self.w(i))?;
+        if self.w(i + 1) != "quarter" || self.prev(i) == "the" {
+            return None;
+        }
+        let a = if i > self.s0 && lexicon::attributive_leader(self.prev(i)) { i - 1 } else { i };
+        if self.w(i + 2) == "of" {
+            if let Some(y) = self.is_number(i + 3).then(|| parse_year(self.base(i + 3).0)).flatten() {
+                return Some(Found::new(i + 4, self.span(a, i + 3), Some(Value::Quarter(y, k))));
+            }
+            if self.w(i + 3) != "the" && self.w(i + 3) != "this" && self.w(i + 3) != "last" {
+                return None; // "a second quarter of growth"
+            }
+        }
+        let value = self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, i + 2, false)), k));
+        Some(Found::new(i + 2, self.span(a, i + 1), value))
+    }
+
     /// "the third quarter (of 2009 / of this year / of last year)", "the first half", "the last
     /// quarter", "the previous year", "the year" after "the end of", "over the years".
     pub(super) fn the_period(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         let p = self.prev(i);
         let anchor = self.anchor();
+        // "the quarter": the one named last
+        if n == "quarter" && !matches!(self.w(i + 2), "of" | "-" | "century") && self.is_word(i + 1) {
+            return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
+        }
+        // "the fiscal first quarter", "the fiscal year", "the current fiscal year"
+        let fiscal_at = if n == "current" && self.w(i + 2) == "fiscal" { i + 2 } else { i + 1 };
+        if self.w(fiscal_at) == "fiscal" {
+            if let Some(k) = lexicon::ordinal(self.w(fiscal_at + 1)).filter(|_| self.w(fiscal_at + 2) == "quarter") {
+                let value =
+                    anchor.map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, fiscal_at + 3, false)), k));
+                return Some(Found::new(fiscal_at + 3, self.span(i, fiscal_at + 2), value));
+            }
+            if self.w(fiscal_at + 1) == "year" && !self.is_number(fiscal_at + 2) {
+                let value = anchor.map(|d| Value::Fiscal(d.year()));
+                return Some(Found::new(fiscal_at + 2, self.span(i, fiscal_at + 1), value));
+            }
+        }
         // an ordinal quarter or half
         let ordinal = (self.is_word(i + 2) && lexicon::ordinal(n).is_some()) || matches!(n, "last" | "latest");
         let (ord_at, unit_at) = if ordinal { (i + 1, i + 2) } else { (0, 0) };
@@ -107,6 +184,9 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(i + 2, self.span(i, i + 1), Some(value)));
         }
         // "in the near term", "over the long run"
+        if n == "near" && self.w(i + 2) == "future" {
+            return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
+        }
         if matches!(n, "near" | "short" | "long" | "medium") && matches!(self.w(i + 2), "term" | "run") {
             if matches!(p, "in" | "over" | "for") {
                 return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
@@ -158,7 +238,7 @@ impl<'a> ExpressionReader<'a> {
                 }
                 None
             }
-            "future" if p == "in" && !self.is_word(i + 2) => {
+            "future" if !self.is_word(i + 2) && p != "of" => {
                 Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
             }
             _ => None,
