@@ -35,6 +35,8 @@ pub(super) enum Value {
     Weekend(NaiveDate),
     /// A decade: the first three digits of its years.
     Decade(i32),
+    /// A century: the first two digits of its years ("the 20th century": 19).
+    Century(i32),
     Season(i32, &'static str),
     /// A quarter of a year (1-4).
     Quarter(i32, u32),
@@ -69,6 +71,7 @@ impl Value {
                 (format!("{:04}-W{:02}-WE", w.year(), w.week()), "date")
             }
             Value::Decade(d) => (format!("{d:03}"), "date"),
+            Value::Century(c) => (format!("{c:02}"), "date"),
             Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
             Value::Quarter(y, q) => (format!("{y:04}-Q{q}"), "date"),
             Value::Half(y, h) => (format!("{y:04}-H{h}"), "date"),

@@ -82,8 +82,8 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(last + 1, self.span(a, last), None));
         };
         let tense = match rel {
-            // "closed until Friday": a deadline ahead
-            Rel::Bare if matches!(self.prev(a), "until" | "till") => Some(Tense::Future),
+            // "closed until Friday", "by Friday": a deadline ahead
+            Rel::Bare if lexicon::deadline_preposition(self.prev(a)) => Some(Tense::Future),
             Rel::Bare | Rel::This if calendar::iso_weekday(anchor) != wd => self.tense(a, last + 1, possessive),
             _ => None,
         };
@@ -233,7 +233,12 @@ impl<'a> ExpressionReader<'a> {
             _ => Rel::Bare,
         };
         let value = self.anchor().map(|anchor| {
-            let tense = if rel == Rel::Bare { self.tense(a, i + 1, possessive) } else { None };
+            let tense = match rel {
+                // "until March", "by June": a deadline ahead
+                Rel::Bare if lexicon::deadline_preposition(p) => Some(Tense::Future),
+                Rel::Bare => self.tense(a, i + 1, possessive),
+                _ => None,
+            };
             Value::Month(calendar::month_year(anchor, m, rel, tense), m)
         });
         Some(Found::new(i + 1, self.span(a, i), value))
@@ -381,7 +386,10 @@ impl<'a> ExpressionReader<'a> {
         let ctx = lexicon::date_preposition(p)
             || lexicon::season(p).is_some()
             || matches!(p, "of" | "the" | "for" | "into" | "both")
-            || (matches!(p, "and" | "to" | "or" | "-" | "–") && before(2));
+            || (matches!(p, "and" | "to" | "or" | "-" | "–") && before(2))
+            // "2009 - 2011", "from 2009 to 2011": the first year of a range
+            || (matches!(self.w(i + 1), "-" | "–" | "to")
+                && parse_year(self.w(i + 2)).is_some_and(|y2| parse_year(self.w(i)).is_some_and(|y1| y2 > y1)));
         if !ctx {
             return false;
         }

@@ -15,6 +15,18 @@ impl<'a> ExpressionReader<'a> {
     /// years", "six straight days", "a day earlier"); the expression starts at `a`.
     pub(super) fn quantity(&self, a: usize, i: usize) -> Option<Found> {
         let w = self.w(i);
+        // "aged 3 months": an age
+        if lexicon::age_word(self.prev(a)) {
+            return None;
+        }
+        // "a mere two weeks", "the two weeks": TimeML draws the determiner inside
+        let a = if a == i && self.w(i.wrapping_sub(1)) == "mere" && self.w(i.wrapping_sub(2)) == "a" && i >= self.s0 + 2 {
+            i - 2
+        } else if a == i && i > self.s0 && !matches!(w, "a" | "an") && lexicon::attributive_leader(self.prev(i)) && !matches!(self.prev(i), "a" | "an") {
+            i - 1
+        } else {
+            a
+        };
         let (mut count, mut unit_at): (Option<String>, usize) = if self.is_number(i) {
             (Some(parse_count(w)?), i + 1)
         } else if w == "a" && self.w(i + 1) == "few" {
@@ -58,8 +70,21 @@ impl<'a> ExpressionReader<'a> {
         if unit == Unit::Quarter && self.w(unit_at + 1) == "of" && unit_at == i + 1 {
             return None;
         }
-        let ago = self.w(unit_at + 1) == "ago";
-        let shifted = matches!(self.w(unit_at + 1), "earlier" | "later");
+        let after = self.w(unit_at + 1);
+        // "3 months old", "one second slower": an age, a margin
+        if after == "old" || lexicon::margin_comparative(after) {
+            return None;
+        }
+        // "two weeks earlier than usual": a stretch of time, not a date
+        if matches!(after, "earlier" | "later" | "sooner") && self.w(unit_at + 2) == "than" {
+            if count.is_none() && !u.ends_with('s') {
+                return None;
+            }
+            let n = count.clone().unwrap_or_else(|| "X".to_string());
+            return Some(Found::new(unit_at + 1, self.span(a, unit_at), Some(duration(&n, unit))));
+        }
+        let ago = after == "ago";
+        let shifted = matches!(after, "earlier" | "later");
         // "a year" only as "a year ago" or "for a year"
         let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
         if matches!(w, "a" | "an")
@@ -67,6 +92,7 @@ impl<'a> ExpressionReader<'a> {
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
+            && !(self.prev(i) == "in" && self.superlative_before(i))
         {
             return None;
         }
@@ -116,7 +142,8 @@ impl<'a> ExpressionReader<'a> {
             _ if lexicon::quantity_modifier(w) && !matches!(w, "least" | "most" | "up") => i + 1,
             _ => return None,
         };
-        let f = self.quantity(i, j)?;
+        let a = if lexicon::approximator_outside(w) { j } else { i };
+        let f = self.quantity(a, j)?;
         // keep an unmodified reading of "some": "some years" is vague, "some three years" is not
         Some(f)
     }
@@ -128,6 +155,22 @@ impl<'a> ExpressionReader<'a> {
             return None;
         }
         let (head, tail) = w.split_once('-')?;
+        // "2009-2011", "2009-11": each year its own expression
+        if let Some(y1) = parse_year(head).filter(|y| (1900..=2100).contains(y)) {
+            let y2 = match tail.len() {
+                4 => parse_year(tail),
+                2 if tail.bytes().all(|b| b.is_ascii_digit()) => tail.parse::<i32>().ok().map(|t| y1 / 100 * 100 + t),
+                _ => None,
+            }
+            .filter(|&y2| y2 > y1 && y2 - y1 <= 100)?;
+            let start = parallax_doc::TokenView::new(self.doc).span(i).start;
+            let first = parallax_doc::Span::new(start, start + head.len());
+            let second = parallax_doc::Span::new(start + head.len() + 1, start + w.len());
+            return Some(Found {
+                second: Some((second, Value::Year(y2))),
+                ..Found::new(i + 1, first, Some(Value::Year(y1)))
+            });
+        }
         if matches!(head, "mid" | "early" | "late") {
             let (tail, _) = strip_possessive(tail);
             if let Some(y) = parse_year(tail) {
@@ -185,5 +228,11 @@ impl<'a> ExpressionReader<'a> {
             lexicon::number_word(head).filter(|_| head != "a" && head != "an")?.to_string()
         };
         Some(Found::new(i + 1, self.span(i, i), Some(duration(&n, unit))))
+    }
+
+    /// True when a superlative stands shortly before `i` in the sentence ("the lowest level in a
+    /// decade").
+    pub(super) fn superlative_before(&self, i: usize) -> bool {
+        (i.saturating_sub(6).max(self.s0)..i).any(|k| lexicon::superlative(self.w(k)))
     }
 }

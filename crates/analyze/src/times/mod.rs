@@ -37,6 +37,7 @@ mod numbers;
 mod periods;
 mod relative;
 mod sets;
+mod speech;
 mod tense;
 mod tokens;
 
@@ -83,6 +84,7 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
     for s in &doc.sentences {
         t.s0 = s.tokens.start.min(doc.tokens.len());
         t.s1 = s.tokens.end.min(doc.tokens.len());
+        let first = t.out.len();
         let mut i = t.s0;
         while i < t.s1 {
             match t.match_at(i) {
@@ -101,11 +103,18 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
                             t.out.push(TimeExpr { span, value, kind });
                         }
                     }
+                    if let Some((span, value)) = found.second {
+                        let (value, kind) = value.render();
+                        if span.start < span.end && doc.text.get(span.start..span.end).is_some() {
+                            t.out.push(TimeExpr { span, value, kind });
+                        }
+                    }
                     i = found.next;
                 }
                 _ => i += 1,
             }
         }
+        t.reanchor_speech(first);
     }
     t.out
 }
@@ -117,11 +126,13 @@ struct Found {
     span: Span,
     value: Option<Value>,
     explicit: bool,
+    /// A second expression read with this one ("2009-2011": each year its own expression).
+    second: Option<(Span, Value)>,
 }
 
 impl Found {
     fn new(next: usize, span: Span, value: Option<Value>) -> Found {
-        Found { next, span, value, explicit: false }
+        Found { next, span, value, explicit: false, second: None }
     }
 }
 
@@ -151,7 +162,11 @@ struct ExpressionReader<'a> {
 impl<'a> ExpressionReader<'a> {
     fn match_at(&self, i: usize) -> Option<Found> {
         if self.is_number(i) {
-            return self.quantity(i, i).or_else(|| self.number(i));
+            return self
+                .frequency(i)
+                .or_else(|| self.century(i))
+                .or_else(|| self.quantity(i, i))
+                .or_else(|| self.number(i));
         }
         if !self.is_word(i) {
             return None;
@@ -179,9 +194,9 @@ impl<'a> ExpressionReader<'a> {
             "the" => return self.the(i),
             // "the Today programme", "USA Today": names
             "today" | "tonight" if i != self.s0 && self.capitalised(i) => return None,
-            "today" | "tonight" => return self.day_offset(i, 0),
-            "yesterday" => return self.day_offset(i, -1),
-            "tomorrow" => return self.day_offset(i, 1),
+            "today" | "tonight" | "yesterday" | "tomorrow" => {
+                return lexicon::day_word(w).and_then(|(days, _)| self.day_offset(i, days))
+            }
             "recently" | "lately" => return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PAST_REF")))),
             "currently" | "nowadays" | "presently" => {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
@@ -249,6 +264,21 @@ impl<'a> ExpressionReader<'a> {
             return None;
         }
         if let Some(f) = self.bare_quarter(i) {
+            return Some(f);
+        }
+        if let Some(f) = self.frequency(i) {
+            return Some(f);
+        }
+        // "by the end of year", "around year end"
+        if w == "year" && !possessive {
+            let of_period = p == "of" && i >= self.s0 + 2 && lexicon::period_word(self.w(i - 2));
+            if of_period || (n == "end" && !self.is_word(i + 2)) {
+                let last = if of_period { i } else { i + 1 };
+                let value = self.anchor().map(|d| Value::Year(d.year()));
+                return Some(Found::new(last + 1, self.span(i, last), value));
+            }
+        }
+        if let Some(f) = self.century(i) {
             return Some(f);
         }
         // "that quarter": the one named last
@@ -333,14 +363,19 @@ impl<'a> ExpressionReader<'a> {
                 Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
             "christmas" | "halloween" | "new" if self.capitalised(i) => self.holiday(i),
-            "noon" | "midnight" if matches!(p, "at" | "by" | "until" | "before" | "after") => {
+            "noon" | "midnight"
+                if matches!(p, "at" | "by" | "until" | "before" | "after")
+                    || (self.is_word(i + 1) && lexicon::weekday(n).is_some()) =>
+            {
                 let h = if w == "noon" { 12 } else { 24 };
-                let value = self.anchor().filter(|_| self.fixed).map(|d| Value::Time(d, h, 0, false));
-                Some(Found::new(i + 1, self.span(i, i), value))
+                Some(self.on_date(i, i, h, 0, false))
             }
-            // "for years", "within days", "the worst in decades"
+            // "for years", "within days", "the worst in decades", "can take weeks", "minutes
+            // before the blast"
             _ if w.ends_with('s')
-                && matches!(p, "for" | "within" | "in")
+                && (matches!(p, "for" | "within" | "in")
+                    || lexicon::duration_verb(p)
+                    || (lexicon::duration_follower(n) && (i == self.s0 || !self.is_number(i - 1))))
                 && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second) =>
             {
                 if matches!(n, "of" | "to") {

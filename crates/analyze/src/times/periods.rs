@@ -219,8 +219,15 @@ impl<'a> ExpressionReader<'a> {
     pub(super) fn the(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         let p = self.prev(i);
+        if let Some(f) = self.following(i) {
+            return Some(f);
+        }
         if let Some(f) = self.the_period(i) {
             return Some(f);
+        }
+        // "at the time": then, in the past
+        if p == "at" && n == "time" && !matches!(self.w(i + 2), "of" | "when" | "that" | "being" | "for" | "to") {
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
         }
         match n {
             "weekend" if matches!(p, "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this") => {
