@@ -512,7 +512,7 @@ pub(super) fn age_word(word: &str) -> bool {
 
 /// Comparatives that make a count of units a margin, not a time ("one second slower").
 pub(super) fn margin_comparative(word: &str) -> bool {
-    matches!(word, "slower" | "faster" | "quicker" | "behind" | "adrift" | "clear")
+    matches!(word, "slower" | "faster" | "quicker")
 }
 
 /// Verbs whose object is a stretch of time ("can take weeks", "lasted hours").

@@ -22,9 +22,17 @@ impl<'a> ExpressionReader<'a> {
     }
 
     /// True when the current sentence speaks of quarters ("third-quarter profit rose 5% from a
-    /// year earlier"): "a year earlier" is then the same quarter a year before.
+    /// year earlier"), or the last quarter named lies at most two sentences back: "a year
+    /// earlier" is then the same quarter a year before.
     pub(super) fn quarter_sentence(&self) -> bool {
-        (self.s0..self.s1).any(|k| self.w(k).contains("quarter"))
+        if (self.s0..self.s1).any(|k| self.w(k).contains("quarter")) {
+            return true;
+        }
+        let here = self.doc.tokens.get(self.s0).map_or(0, |t| t.sentence);
+        let named = self.out.iter().rev().find(|t| parse_quarter(&t.value).is_some());
+        named
+            .and_then(|t| self.doc.tokens.get(self.doc.tokens.partition_point(|k| k.span.start < t.span.start)))
+            .is_some_and(|k| k.sentence + 2 >= here)
     }
 
     /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
@@ -192,6 +200,15 @@ impl<'a> ExpressionReader<'a> {
                 return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
             }
             return None;
+        }
+        // "the weeks ahead", "the months to come"
+        if n.ends_with('s')
+            && lexicon::unit(n).is_some()
+            && (self.w(i + 2) == "ahead" || (self.w(i + 2) == "to" && self.w(i + 3) == "come"))
+        {
+            let unit = lexicon::unit(n)?;
+            let end = if self.w(i + 2) == "ahead" { i + 2 } else { i + 3 };
+            return Some(Found::new(end + 1, self.span(i, end), Some(duration("X", unit))));
         }
         if n == "time" && self.w(i + 2) == "being" {
             return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("PRESENT_REF"))));

@@ -33,6 +33,14 @@ impl<'a> ExpressionReader<'a> {
     pub(super) fn relative(&self, a: usize, i: usize) -> Option<Found> {
         let w = self.w(i);
         let after_the = a == i && self.prev(i) == "the";
+        // "in coming months", "over past years": stretches around now without "the"
+        if a == i && matches!(w, "coming" | "past") && matches!(self.prev(i), "in" | "over" | "for" | "during") {
+            let u = self.w(i + 1);
+            if u.ends_with('s') && lexicon::unit(u).is_some_and(|u| u != Unit::Second) {
+                let r = if w == "coming" { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref(r))));
+            }
+        }
         if after_the || matches!(w, "past" | "coming") {
             return self.stretch(i);
         }
