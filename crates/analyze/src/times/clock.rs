@@ -93,7 +93,8 @@ impl<'a> ExpressionReader<'a> {
         let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
             self.month_day(k)
         } else if self.is_word(k) && lexicon::weekday(self.w(k)).is_some() {
-            self.weekday(k, k, Rel::Bare)
+            // read from the clock time: its clause's tense decides ("will resume at 15:00 GMT Friday")
+            self.weekday(i, k, Rel::Bare)
         } else if self.is_number(k) {
             self.day_month(k)
         } else {

@@ -214,7 +214,8 @@ impl<'a> ExpressionReader<'a> {
                         && lexicon::month(self.w(i - 2)).is_some_and(|(_, s)| s)
                         && self.capitalised(i - 2))
             } else {
-                !possessive && matches!(p, "in" | "since" | "until" | "till" | "during" | "early" | "late" | "mid")
+                !possessive
+                    && matches!(p, "in" | "since" | "until" | "till" | "by" | "through" | "during" | "early" | "late" | "mid")
             };
         if !ok {
             return None;
