@@ -82,8 +82,9 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(last + 1, self.span(a, last), None));
         };
         let tense = match rel {
-            // "closed until Friday", "by Friday": a deadline ahead
-            Rel::Bare if lexicon::deadline_preposition(self.prev(a)) => Some(Tense::Future),
+            // "closed until Friday", "by Friday": a deadline ahead (unless the clause is past:
+            // "had filed their reports by Wednesday")
+            Rel::Bare if lexicon::deadline_preposition(self.prev(a)) => self.deadline_tense(a, last + 1, possessive),
             Rel::Bare | Rel::This if calendar::iso_weekday(anchor) != wd => self.tense(a, last + 1, possessive),
             _ => None,
         };
@@ -158,7 +159,12 @@ impl<'a> ExpressionReader<'a> {
             return Found::new(b + 1, self.span(a, b), NaiveDate::from_ymd_opt(2001, 9, 11).map(Value::Day));
         }
         let value = self.anchor().and_then(|anchor| {
-            let tense = self.tense(a, b + 1, false);
+            let tense = match self.tense(a, b + 1, false) {
+                // "extended the offer to Nov. 20": a deadline, whatever the verb's tense
+                Some(Tense::Past) if matches!(self.prev(a), "to" | "until" | "till" | "through") => None,
+                Some(Tense::Past) if self.prev(a) == "by" => self.deadline_tense(a, b + 1, false),
+                t => t,
+            };
             calendar::month_day(anchor, m, d, tense).map(Value::Day)
         });
         Found::new(b + 1, self.span(a, b), value)
@@ -236,7 +242,7 @@ impl<'a> ExpressionReader<'a> {
         let value = self.anchor().map(|anchor| {
             let tense = match rel {
                 // "until March", "by June": a deadline ahead
-                Rel::Bare if lexicon::deadline_preposition(p) => Some(Tense::Future),
+                Rel::Bare if lexicon::deadline_preposition(p) => self.deadline_tense(a, i + 1, possessive),
                 Rel::Bare => self.tense(a, i + 1, possessive),
                 _ => None,
             };
@@ -435,5 +441,18 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(last + 1, self.span(a, last), Some(Value::Year(2000 + k as i32))));
         }
         None
+    }
+
+    /// The tense of a deadline ("until Friday", "by March", "through August") over tokens
+    /// `a..b`: ahead, unless "by" or "through" stands in a past clause ("had filed by
+    /// Wednesday", "sales this year through August").
+    pub(super) fn deadline_tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        if matches!(self.prev(a), "until" | "till" | "til") {
+            return Some(Tense::Future);
+        }
+        match self.tense(a, b, possessive) {
+            Some(Tense::Past) => Some(Tense::Past),
+            _ => Some(Tense::Future),
+        }
     }
 }
