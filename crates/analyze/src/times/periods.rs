@@ -191,6 +191,19 @@ impl<'a> ExpressionReader<'a> {
             })?;
             return Some(Found::new(i + 2, self.span(i, i + 1), Some(value)));
         }
+        // "profit for the year", "during the week": the current one
+        if matches!(p, "for" | "during" | "in" | "over" | "throughout")
+            && matches!(n, "year" | "week" | "month")
+            && !self.is_word(i + 2)
+            && self.fixed
+        {
+            let value = anchor.map(|d| match n {
+                "year" => Value::Year(d.year()),
+                "month" => Value::Month(d.year(), d.month()),
+                _ => Value::Week(d),
+            });
+            return Some(Found::new(i + 2, self.span(i, i + 1), value));
+        }
         // "in the near term", "over the long run"
         if n == "near" && self.w(i + 2) == "future" {
             return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));

@@ -115,12 +115,7 @@ impl<'a> ExpressionReader<'a> {
             if a == i {
                 return None;
             }
-            // "the coming few days" is vague; "the next 10 days" a duration
-            let vague = matches!(&f.value, Some(Value::Duration(v)) if v.contains('X'));
-            if vague {
-                let r = if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" };
-                return Some(Found { value: Some(Value::Ref(r)), ..f });
-            }
+            // "the next few months", "the next 10 days": durations, as TimeBank writes them (PXM)
             return Some(f);
         }
         let u = self.base(i + 1).0;
