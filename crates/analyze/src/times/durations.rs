@@ -15,18 +15,6 @@ impl<'a> ExpressionReader<'a> {
     /// years", "six straight days", "a day earlier"); the expression starts at `a`.
     pub(super) fn quantity(&self, a: usize, i: usize) -> Option<Found> {
         let w = self.w(i);
-        // "aged 3 months": an age
-        if lexicon::age_word(self.prev(a)) {
-            return None;
-        }
-        // "a mere two weeks", "the two weeks": TimeML draws the determiner inside
-        let a = if a == i && self.w(i.wrapping_sub(1)) == "mere" && self.w(i.wrapping_sub(2)) == "a" && i >= self.s0 + 2 {
-            i - 2
-        } else if a == i && i > self.s0 && !matches!(w, "a" | "an") && lexicon::attributive_leader(self.prev(i)) && !matches!(self.prev(i), "a" | "an") {
-            i - 1
-        } else {
-            a
-        };
         let (mut count, mut unit_at): (Option<String>, usize) = if self.is_number(i) {
             (Some(parse_count(w)?), i + 1)
         } else if w == "a" && self.w(i + 1) == "few" {
@@ -62,6 +50,23 @@ impl<'a> ExpressionReader<'a> {
         }
         let u = self.w(unit_at);
         let unit = lexicon::unit(u)?;
+        // "aged 3 months": an age
+        if lexicon::age_word(self.prev(a)) {
+            return None;
+        }
+        // "a mere two weeks", "the two weeks": TimeML draws the determiner inside
+        let a = if a == i && i >= self.s0 + 2 && self.w(i - 1) == "mere" && self.w(i - 2) == "a" {
+            i - 2
+        } else if a == i
+            && i > self.s0
+            && !matches!(w, "a" | "an")
+            && !matches!(self.prev(i), "a" | "an")
+            && lexicon::attributive_leader(self.prev(i))
+        {
+            i - 1
+        } else {
+            a
+        };
         // "the 1988 quarter": a year, not 1,988 quarters
         if self.is_number(i) && parse_year(w).is_some() && !u.ends_with('s') {
             return None;

@@ -53,7 +53,10 @@ impl<'a> ExpressionReader<'a> {
     /// count from that day. `first` is the first expression of the current sentence.
     pub(super) fn reanchor_speech(&mut self, first: usize) {
         let Some(found) = self.out.get(first..) else { return };
-        if found.is_empty() {
+        let day_words = found
+            .iter()
+            .any(|t| lexicon::day_word(self.lower.get(t.span.start..t.span.end).unwrap_or("")).is_some());
+        if !day_words {
             return;
         }
         let in_quote = |at: usize| {
