@@ -162,11 +162,12 @@ struct ExpressionReader<'a> {
 impl<'a> ExpressionReader<'a> {
     fn match_at(&self, i: usize) -> Option<Found> {
         if self.is_number(i) {
-            return self
-                .frequency(i)
-                .or_else(|| self.century(i))
-                .or_else(|| self.quantity(i, i))
-                .or_else(|| self.number(i));
+            let found = match self.w(i + 1) {
+                "times" => self.frequency(i),
+                "century" => self.century(i),
+                _ => None,
+            };
+            return found.or_else(|| self.quantity(i, i)).or_else(|| self.number(i));
         }
         if !self.is_word(i) {
             return None;
@@ -263,11 +264,14 @@ impl<'a> ExpressionReader<'a> {
             }
             return None;
         }
-        if let Some(f) = self.bare_quarter(i) {
-            return Some(f);
-        }
-        if let Some(f) = self.frequency(i) {
-            return Some(f);
+        let found = match n {
+            "quarter" => self.bare_quarter(i),
+            "times" | "a" | "an" | "per" | "each" | "every" => self.frequency(i),
+            "century" => self.century(i),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
         }
         // "by the end of year", "around year end"
         if w == "year" && !possessive {
@@ -278,15 +282,14 @@ impl<'a> ExpressionReader<'a> {
                 return Some(Found::new(last + 1, self.span(i, last), value));
             }
         }
-        if let Some(f) = self.century(i) {
-            return Some(f);
-        }
         // "that quarter": the one named last
         if w == "that" && n == "quarter" && !matches!(self.w(i + 2), "of" | "-") {
             return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
         }
-        if let Some(f) = self.spelled_year(i) {
-            return Some(f);
+        if matches!(w, "nineteen" | "two") || w.ends_with("ties") {
+            if let Some(f) = self.spelled_year(i) {
+                return Some(f);
+            }
         }
         if let Some(v) = lexicon::set_word(w) {
             // "the Daily Mail", "Weekly Standard": names
@@ -373,10 +376,10 @@ impl<'a> ExpressionReader<'a> {
             // "for years", "within days", "the worst in decades", "can take weeks", "minutes
             // before the blast"
             _ if w.ends_with('s')
+                && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second)
                 && (matches!(p, "for" | "within" | "in")
                     || lexicon::duration_verb(p)
-                    || (lexicon::duration_follower(n) && (i == self.s0 || !self.is_number(i - 1))))
-                && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second) =>
+                    || (lexicon::duration_follower(n) && (i == self.s0 || !self.is_number(i - 1)))) =>
             {
                 if matches!(n, "of" | "to") {
                     return None; // "for years of service"
