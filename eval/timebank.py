@@ -3,7 +3,9 @@
 
     python3 eval/timeml_to_jsonl.py tbaq ../shared/data/tbaq /tmp/t-tbaq
     target/release/parallax analyze --format json /tmp/t-tbaq.jsonl -o /tmp/t-tbaq.out.json
-    python3 eval/timebank.py /tmp/t-tbaq.gold.json /tmp/t-tbaq.out.json [--part dev|heldout|meantime] [--show miss,extra,value,type,span]
+    python3 eval/timebank.py /tmp/t-tbaq.gold.json /tmp/t-tbaq.out.json --part dev   # tune here
+    python3 eval/timebank.py /tmp/t-tbaq.gold.json /tmp/t-tbaq.out.json --part heldout
+    (--show miss,extra,value,type,span lists the differences; --json prints the scores)
 
 The whole pipeline's output is scored (what users get): each article's `times` (byte spans into
 the cleaned `text`, mapped back onto the converter's text by locating the cleaned text in it).
@@ -21,8 +23,8 @@ MEANTIME: only its annotated part counts (title, dateline and first sentences: `
 and a system expression over the dateline (the creation time, `ignore`) is neither counted nor
 penalised, as `crates/analyze/examples/times_meantime.rs` does.
 
-The convention of the output (ARCHITECTURE.md, times): TimeBank's. Where MEANTIME differs it is
-named in `--show` output only; scores are not adjusted.
+The output follows TimeBank's conventions where TimeBank and MEANTIME differ (README.md,
+Measuring, lists them); scores are not adjusted for either corpus.
 """
 import argparse
 import difflib

@@ -221,7 +221,10 @@ impl<'a> ExpressionReader<'a> {
                         && self.capitalised(i - 2))
             } else {
                 !possessive
-                    && matches!(p, "in" | "since" | "until" | "till" | "by" | "through" | "during" | "early" | "late" | "mid")
+                    && matches!(
+                        p,
+                        "in" | "since" | "until" | "till" | "by" | "through" | "during" | "early" | "late" | "mid"
+                    )
             };
         if !ok {
             return None;
@@ -372,8 +375,7 @@ impl<'a> ExpressionReader<'a> {
             lexicon::attributive_leader(w) || (self.is_word(k) && (w.ends_with("'s") || w.ends_with("’s")))
         };
         let before = i > self.s0
-            && (leads(i - 1)
-                || (i >= self.s0 + 2 && self.is_word(i - 1) && !self.capitalised(i - 1) && leads(i - 2)));
+            && (leads(i - 1) || (i >= self.s0 + 2 && self.is_word(i - 1) && !self.capitalised(i - 1) && leads(i - 2)));
         if !before || !self.is_word(i + 1) {
             return false;
         }
@@ -427,7 +429,10 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Year(1900 + n as i32))));
         }
         // "the year two thousand", "in two thousand and one"
-        if w == "two" && self.w(i + 1) == "thousand" && (self.prev(i) == "year" || lexicon::date_preposition(self.prev(i))) {
+        if w == "two"
+            && self.w(i + 1) == "thousand"
+            && (self.prev(i) == "year" || lexicon::date_preposition(self.prev(i)))
+        {
             let (k, last) = match lexicon::number_word(self.w(i + 3)) {
                 Some(k) if self.w(i + 2) == "and" && (1..=19).contains(&k) && !matches!(self.w(i + 3), "a" | "an") => {
                     (k, i + 3)

@@ -97,7 +97,7 @@ impl<'a> ExpressionReader<'a> {
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
-            && !(self.prev(i) == "in" && self.superlative_before(i))
+            && !self.in_since_superlative(i)
         {
             return None;
         }
@@ -239,5 +239,10 @@ impl<'a> ExpressionReader<'a> {
     /// decade").
     pub(super) fn superlative_before(&self, i: usize) -> bool {
         (i.saturating_sub(6).max(self.s0)..i).any(|k| lexicon::superlative(self.w(k)))
+    }
+
+    /// "the lowest level in a decade": "in" before the count at `i`, after a superlative.
+    pub(super) fn in_since_superlative(&self, i: usize) -> bool {
+        self.prev(i) == "in" && self.superlative_before(i)
     }
 }

@@ -519,8 +519,23 @@ pub(super) fn margin_comparative(word: &str) -> bool {
 pub(super) fn duration_verb(word: &str) -> bool {
     matches!(
         word,
-        "take" | "takes" | "took" | "taken" | "taking" | "last" | "lasts" | "lasted" | "lasting" | "spend" | "spends"
-            | "spent" | "spending" | "wait" | "waits" | "waited" | "waiting"
+        "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "taking"
+            | "last"
+            | "lasts"
+            | "lasted"
+            | "lasting"
+            | "spend"
+            | "spends"
+            | "spent"
+            | "spending"
+            | "wait"
+            | "waits"
+            | "waited"
+            | "waiting"
     )
 }
 
@@ -533,7 +548,12 @@ pub(super) fn duration_follower(word: &str) -> bool {
 /// Superlatives and their kin after which "in a decade" is a stretch of time ("the lowest level
 /// in a decade", "the first time in a year").
 pub(super) fn superlative(word: &str) -> bool {
-    (word.len() > 5 && word.ends_with("est") && !matches!(word, "interest" | "protest" | "request" | "suggest" | "contest" | "harvest" | "arrest" | "invest"))
+    (word.len() > 5
+        && word.ends_with("est")
+        && !matches!(
+            word,
+            "interest" | "protest" | "request" | "suggest" | "contest" | "harvest" | "arrest" | "invest"
+        ))
         || matches!(word, "first" | "best" | "worst" | "most" | "least" | "biggest" | "record" | "only")
 }
 
@@ -562,7 +582,12 @@ pub(super) fn day_word(word: &str) -> Option<(i64, Option<&'static str>)> {
 
 /// The century an ordinal names ("20th", "twentieth": 20).
 pub(super) fn century_ordinal(word: &str) -> Option<i32> {
-    if let Some(d) = word.strip_suffix("th").or_else(|| word.strip_suffix("st")).or_else(|| word.strip_suffix("nd")).or_else(|| word.strip_suffix("rd")) {
+    if let Some(d) = word
+        .strip_suffix("th")
+        .or_else(|| word.strip_suffix("st"))
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+    {
         if !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) {
             return d.parse().ok().filter(|c| (1..=30).contains(c));
         }

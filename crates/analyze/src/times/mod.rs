@@ -18,14 +18,27 @@
 //! * sets ("every Monday", "each year", "weekly", "annual") and the references TempEval counts
 //!   ("currently", "the current crisis", "recent", "once" as "formerly", "earlier" ending a
 //!   clause, "the past", "in the near term", "for the time being", "the previous year", "a day
-//!   earlier", "for the day" in market reports).
+//!   earlier", "for the day" in market reports);
+//! * year ranges, each year its own expression ("2009-2011", "2009-11"), attributive years ("a
+//!   2009 report"), spelled years ("nineteen ninety-seven"), centuries ("the 20th century"),
+//!   "this fiscal year", "the next decade"; quarters by reference ("the quarter": the one named
+//!   last; "a year earlier" in a sentence about a quarter: that quarter a year before); "the
+//!   following year", "the day before" counted from the last date the text gave; "at the time";
+//!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
+//!   week", "every morning"). Ages ("aged 3 months") and margins ("one second slower") are not
+//!   time expressions. Spans are drawn as TimeML draws them: "about", "just", "over" outside,
+//!   determiners and "a mere" inside.
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
 //! full date seen earlier in the article; without that, they are left out rather than guessed.
 //! A weekday or month named without "last"/"next" is resolved by the tense of its clause: a
 //! future marker ("will", "scheduled", "is to") points forward, a past marker ("said", "met",
 //! an "-ed" verb) back, and with neither the nearest occurrence wins. The marker nearest to the
-//! expression decides, so in "said he would visit on Wednesday" it is "would" that counts.
+//! expression decides, so in "said he would visit on Wednesday" it is "would" that counts; a
+//! reporting verb far back does not date what it reports, and a deadline ("until Friday", "by
+//! March") looks ahead. Day words quoted from, or reported after, a speech whose day the
+//! sentence gives count from that day; a time of day takes the date that follows it, else the
+//! one just before it in its sentence.
 
 mod calendar;
 mod clock;

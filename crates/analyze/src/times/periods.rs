@@ -91,8 +91,8 @@ impl<'a> ExpressionReader<'a> {
         let fiscal_at = if n == "current" && self.w(i + 2) == "fiscal" { i + 2 } else { i + 1 };
         if self.w(fiscal_at) == "fiscal" {
             if let Some(k) = lexicon::ordinal(self.w(fiscal_at + 1)).filter(|_| self.w(fiscal_at + 2) == "quarter") {
-                let value =
-                    anchor.map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, fiscal_at + 3, false)), k));
+                let value = anchor
+                    .map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, fiscal_at + 3, false)), k));
                 return Some(Found::new(fiscal_at + 3, self.span(i, fiscal_at + 2), value));
             }
             if self.w(fiscal_at + 1) == "year" && !self.is_number(fiscal_at + 2) {

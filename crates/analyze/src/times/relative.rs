@@ -167,7 +167,8 @@ impl<'a> ExpressionReader<'a> {
                 return Some((y, None, None));
             }
             let m: u32 = rest.strip_prefix('-')?.get(0..2)?.parse().ok().filter(|m| (1..=12).contains(m))?;
-            let d: Option<u32> = rest.get(4..6).and_then(|d| d.parse().ok()).filter(|_| rest.as_bytes().get(3) == Some(&b'-'));
+            let d: Option<u32> =
+                rest.get(4..6).and_then(|d| d.parse().ok()).filter(|_| rest.as_bytes().get(3) == Some(&b'-'));
             Some((y, Some(m), d))
         })
     }
@@ -183,8 +184,9 @@ impl<'a> ExpressionReader<'a> {
                 (d, i + 2, i + 2)
             }
             // "the day before", "the day after": only ending a clause
-            "day" if matches!(self.w(i + 2), "before" | "after")
-                && (!self.is_word(i + 3) || matches!(self.w(i + 3), "and" | "but" | "or")) =>
+            "day"
+                if matches!(self.w(i + 2), "before" | "after")
+                    && (!self.is_word(i + 3) || matches!(self.w(i + 3), "and" | "but" | "or")) =>
             {
                 (if self.w(i + 2) == "before" { -1 } else { 1 }, i + 1, i + 2)
             }

@@ -53,15 +53,12 @@ impl<'a> ExpressionReader<'a> {
     /// count from that day. `first` is the first expression of the current sentence.
     pub(super) fn reanchor_speech(&mut self, first: usize) {
         let Some(found) = self.out.get(first..) else { return };
-        let day_words = found
-            .iter()
-            .any(|t| lexicon::day_word(self.lower.get(t.span.start..t.span.end).unwrap_or("")).is_some());
+        let day_words =
+            found.iter().any(|t| lexicon::day_word(self.lower.get(t.span.start..t.span.end).unwrap_or("")).is_some());
         if !day_words {
             return;
         }
-        let in_quote = |at: usize| {
-            self.token_at(at).and_then(|k| self.doc.tokens.get(k)).is_some_and(|t| t.in_quote)
-        };
+        let in_quote = |at: usize| self.token_at(at).and_then(|k| self.doc.tokens.get(k)).is_some_and(|t| t.in_quote);
         // the reporting verb outside quotes, past
         let verb = (self.s0..self.s1).find(|&k| {
             self.doc.tokens.get(k).is_some_and(|t| !t.in_quote)
