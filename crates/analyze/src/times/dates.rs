@@ -287,7 +287,15 @@ impl<'a> ExpressionReader<'a> {
         // decades: "1990s", "the 2010s", "the 80s"
         if let Some(d) = b.strip_suffix('s').and_then(parse_year) {
             if d % 10 == 0 && (1000..=2100).contains(&d) {
-                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(d / 10))));
+                // "the 1990s", "the late 1970s": TimeML keeps "the" and the modifier inside
+                let mut a = i;
+                if a > self.s0 && matches!(self.prev(a), "early" | "late" | "mid") {
+                    a -= 1;
+                }
+                if a > self.s0 && self.prev(a) == "the" {
+                    a -= 1;
+                }
+                return Some(Found::new(i + 1, self.span(a, i), Some(Value::Decade(d / 10))));
             }
         }
         if let Some(d) = b.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0')) {

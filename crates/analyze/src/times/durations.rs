@@ -57,6 +57,8 @@ impl<'a> ExpressionReader<'a> {
         // "a mere two weeks", "the two weeks": TimeML draws the determiner inside
         let a = if a == i && i >= self.s0 + 2 && self.w(i - 1) == "mere" && self.w(i - 2) == "a" {
             i - 2
+        } else if a == i && i >= self.s0 + 2 && matches!(self.prev(i), "first" | "final") && self.w(i - 2) == "the" {
+            i - 2 // "the first nine months"
         } else if a == i
             && i > self.s0
             && !matches!(w, "a" | "an")
@@ -216,7 +218,14 @@ impl<'a> ExpressionReader<'a> {
                 }
                 _ => None,
             });
-            return value.map(|v| Found::new(i + 1, self.span(i, i), Some(v)));
+            // "the year-earlier period", "the comparable year-ago quarter"
+            let a = match self.prev(i) {
+                "the" if i > self.s0 => i - 1,
+                "comparable" | "same" if i >= self.s0 + 2 && self.w(i - 2) == "the" => i - 2,
+                _ => i,
+            };
+            let b = if matches!(self.w(i + 1), "period" | "quarter" | "month" | "year" | "week") { i + 1 } else { i };
+            return value.map(|v| Found::new(b + 1, self.span(a, b), Some(v)));
         }
         // "decades-long", "years-long"
         if matches!(tail, "long" | "old") && head.ends_with('s') {

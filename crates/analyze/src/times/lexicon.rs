@@ -600,3 +600,9 @@ pub(super) fn century_ordinal(word: &str) -> Option<i32> {
         _ => return None,
     })
 }
+
+/// Words naming a part of a period that TimeML draws inside the expression ("the end of the
+/// year", "the middle of October").
+pub(super) fn part_of_period(word: &str) -> bool {
+    matches!(word, "end" | "beginning" | "start" | "middle" | "close")
+}

@@ -111,7 +111,7 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
                             }
                         }
                         let (value, kind) = value.render();
-                        let span = found.span;
+                        let span = t.part_of_period(found.span);
                         if span.start < span.end && doc.text.get(span.start..span.end).is_some() {
                             t.out.push(TimeExpr { span, value, kind });
                         }
@@ -356,6 +356,9 @@ impl<'a> ExpressionReader<'a> {
             }
             // "earlier today"; "earlier" ending a clause ("as he said earlier")
             "earlier" if !matches!(p, "an" | "the" | "much" | "even" | "no" | "any") => {
+                if n == "yesterday" || lexicon::weekday(self.base(i + 1).0).is_some() {
+                    return None; // "earlier Sunday": read as a prefix
+                }
                 if n == "today" {
                     let value = self.anchor().map(Value::Day);
                     return Some(Found::new(i + 2, self.span(i, i + 1), value));
@@ -402,6 +405,21 @@ impl<'a> ExpressionReader<'a> {
             }
             _ => None,
         }
+    }
+
+    /// `span` widened to "the end of", "the beginning of", "the middle of" before it, as both
+    /// TimeBank and MEANTIME draw it ("the end of the year", "the end of November").
+    fn part_of_period(&self, span: Span) -> Span {
+        let k = self.doc.tokens.partition_point(|t| t.span.start < span.start);
+        if k < self.s0 + 2 || self.w(k - 1) != "of" || !lexicon::part_of_period(self.w(k - 2)) {
+            return span;
+        }
+        let a = if k >= self.s0 + 3 && self.w(k - 3) == "the" { k - 3 } else { k - 2 };
+        let start = parallax_doc::TokenView::new(self.doc).span(a).start;
+        if self.out.last().is_some_and(|o| o.span.end > start) {
+            return span;
+        }
+        Span::new(start, span.end)
     }
 
     // ---- tense -------------------------------------------------------------------------------

@@ -145,6 +145,15 @@ impl<'a> ExpressionReader<'a> {
             return Some(f);
         }
         let w = self.w(i);
+        // "late yesterday", "early Tuesday", "earlier Sunday": TimeML keeps the word inside
+        if lexicon::weekday(strip_possessive(n).0).is_some() {
+            return self.weekday(i, i + 1, Rel::Bare);
+        }
+        if let Some((days, _)) = lexicon::day_word(n).filter(|_| n != "tonight") {
+            let f = self.day_offset(i + 1, days)?;
+            let start = parallax_doc::TokenView::new(self.doc).span(i).start;
+            return Some(Found { span: parallax_doc::Span::new(start, f.span.end), ..f });
+        }
         if matches!(w, "early" | "late") {
             if lexicon::month(strip_possessive(n).0).is_some() {
                 return self.month(i, i + 1, true);
