@@ -189,6 +189,13 @@ impl<'a> ExpressionReader<'a> {
             if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
                 return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Month(y, m))));
             }
+            // "January nineteen ninety-seven"
+            if self.w(y_at) == "nineteen" {
+                if let Some(n) = lexicon::tens_word(self.w(y_at + 1)) {
+                    let value = Value::Month(1900 + n as i32, m);
+                    return Some(Found::new(y_at + 2, self.span(a, y_at + 1), Some(value)));
+                }
+            }
         }
         // "May last year", "March this year", "June next year"
         let r = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
@@ -333,10 +340,20 @@ impl<'a> ExpressionReader<'a> {
         if !possessive {
             let ord = lexicon::ordinal(self.w(i + 1));
             let q_at = if ord.is_some() { i + 2 } else { i + 1 };
-            if self.w(q_at) == "quarter" && (ord.is_some() || lexicon::attributive_leader(self.prev(i))) {
+            let leader = i > self.s0 && lexicon::attributive_leader(self.prev(i));
+            if self.w(q_at) == "quarter" && (ord.is_some() || leader) {
                 let k = ord.or_else(|| self.last_quarter().map(|(_, q)| q));
                 let value = k.map(|k| Value::Quarter(y, k)).unwrap_or(Value::Year(y));
-                return Some(Found::new(q_at + 1, self.span(i, q_at), Some(value)));
+                let a = if leader { i - 1 } else { i };
+                return Some(Found::new(q_at + 1, self.span(a, q_at), Some(value)));
+            }
+            // "the 1989 period" in a report on a quarter: that quarter of 1989
+            if leader && self.w(i + 1) == "period" && self.quarter_sentence() {
+                let value = match self.last_quarter() {
+                    Some((_, q)) => Value::Quarter(y, q),
+                    None => Value::Year(y),
+                };
+                return Some(Found::new(i + 2, self.span(i - 1, i + 1), Some(value)));
             }
         }
         if possessive || named || self.year_context(i) || self.attributive_year(i, y) {

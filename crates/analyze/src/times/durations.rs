@@ -33,6 +33,15 @@ impl<'a> ExpressionReader<'a> {
             count = count.map(|c| format!("{c}.5"));
             unit_at += 3;
         }
+        // "2 1/2 years"
+        let whole = count.as_deref().is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit()));
+        if whole && self.w(unit_at) == "1/2" {
+            count = count.map(|c| format!("{c}.5"));
+            unit_at += 1;
+        } else if whole && self.w(unit_at) == "1" && self.w(unit_at + 1) == "/" && self.w(unit_at + 2) == "2" {
+            count = count.map(|c| format!("{c}.5"));
+            unit_at += 3;
+        }
         // "60 to 90 days": the first number takes the unit of the second
         if self.is_number(i) && matches!(self.w(i + 1), "to" | "or" | "and" | "-" | "–") && self.is_number(i + 2) {
             if let (Some(n), Some(unit)) = (count.as_deref(), lexicon::unit(self.w(i + 3))) {
