@@ -40,6 +40,9 @@ pub(super) enum Value {
     Season(i32, &'static str),
     /// A quarter of a year (1-4).
     Quarter(i32, u32),
+    /// A quarter counted back from the one the article is about ("a year earlier" in a report
+    /// on a quarter): rendered as a quarter, never itself referred to by "the quarter".
+    QuarterBack(i32, u32),
     /// A half of a year (1-2).
     Half(i32, u32),
     /// A fiscal year, written as its calendar year the way TimeBank writes it ("fiscal 1989":
@@ -73,7 +76,7 @@ impl Value {
             Value::Decade(d) => (format!("{d:03}"), "date"),
             Value::Century(c) => (format!("{c:02}"), "date"),
             Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
-            Value::Quarter(y, q) => (format!("{y:04}-Q{q}"), "date"),
+            Value::Quarter(y, q) | Value::QuarterBack(y, q) => (format!("{y:04}-Q{q}"), "date"),
             Value::Half(y, h) => (format!("{y:04}-H{h}"), "date"),
             Value::Fiscal(y) => (format!("{y:04}"), "date"),
             Value::DayPart(d, p) => (format!("{:04}-{:02}-{:02}T{p}", d.year(), d.month(), d.day()), "time"),

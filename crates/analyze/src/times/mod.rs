@@ -93,6 +93,7 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
         s0: 0,
         s1: 0,
         out: Vec::new(),
+        counted_back: Vec::new(),
     };
     for s in &doc.sentences {
         t.s0 = s.tokens.start.min(doc.tokens.len());
@@ -110,9 +111,13 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
                                 }
                             }
                         }
+                        let back = matches!(value, Value::QuarterBack(..));
                         let (value, kind) = value.render();
                         let span = t.part_of_period(found.span);
                         if span.start < span.end && doc.text.get(span.start..span.end).is_some() {
+                            if back {
+                                t.counted_back.push(t.out.len());
+                            }
                             t.out.push(TimeExpr { span, value, kind });
                         }
                     }
@@ -170,6 +175,9 @@ struct ExpressionReader<'a> {
     s0: usize,
     s1: usize,
     out: Vec<TimeExpr>,
+    /// Indices in `out` of quarters counted back from another ("a year earlier"): not what "the
+    /// quarter" refers to.
+    counted_back: Vec<usize>,
 }
 
 impl<'a> ExpressionReader<'a> {

@@ -18,7 +18,12 @@ fn parse_quarter(value: &str) -> Option<(i32, u32)> {
 impl<'a> ExpressionReader<'a> {
     /// The quarter the article named last ("the third quarter ... the quarter").
     pub(super) fn last_quarter(&self) -> Option<(i32, u32)> {
-        self.out.iter().rev().find_map(|t| parse_quarter(&t.value))
+        self.out
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(k, _)| !self.counted_back.contains(k))
+            .find_map(|(_, t)| parse_quarter(&t.value))
     }
 
     /// True when the current sentence speaks of quarters ("third-quarter profit rose 5% from a
@@ -29,7 +34,13 @@ impl<'a> ExpressionReader<'a> {
             return true;
         }
         let here = self.doc.tokens.get(self.s0).map_or(0, |t| t.sentence);
-        let named = self.out.iter().rev().find(|t| parse_quarter(&t.value).is_some());
+        let named = self
+            .out
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(k, t)| !self.counted_back.contains(k) && parse_quarter(&t.value).is_some())
+            .map(|(_, t)| t);
         named
             .and_then(|t| self.doc.tokens.get(self.doc.tokens.partition_point(|k| k.span.start < t.span.start)))
             .is_some_and(|k| k.sentence + 2 >= here)
@@ -39,7 +50,7 @@ impl<'a> ExpressionReader<'a> {
     pub(super) fn year_back(&self) -> Option<Value> {
         if self.quarter_sentence() {
             if let Some((y, q)) = self.last_quarter() {
-                return Some(Value::Quarter(y - 1, q));
+                return Some(Value::QuarterBack(y - 1, q));
             }
         }
         self.anchor().map(|d| Value::Year(d.year() - 1))
