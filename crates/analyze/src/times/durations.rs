@@ -63,11 +63,14 @@ impl<'a> ExpressionReader<'a> {
         if lexicon::age_word(self.prev(a)) {
             return None;
         }
-        // "a mere two weeks", "the two weeks": TimeML draws the determiner inside
-        let a = if a == i && i >= self.s0 + 2 && self.w(i - 1) == "mere" && self.w(i - 2) == "a" {
+        // TimeML draws the determiner inside: "a mere two weeks", "the first nine months", "the
+        // two weeks"
+        let two_before = a == i
+            && i >= self.s0 + 2
+            && ((self.w(i - 1) == "mere" && self.w(i - 2) == "a")
+                || (matches!(self.prev(i), "first" | "final") && self.w(i - 2) == "the"));
+        let a = if two_before {
             i - 2
-        } else if a == i && i >= self.s0 + 2 && matches!(self.prev(i), "first" | "final") && self.w(i - 2) == "the" {
-            i - 2 // "the first nine months"
         } else if a == i
             && i > self.s0
             && !matches!(w, "a" | "an")
