@@ -35,12 +35,18 @@ pub(super) enum Value {
     Weekend(NaiveDate),
     /// A decade: the first three digits of its years.
     Decade(i32),
+    /// A century: the first two digits of its years ("the 20th century": 19).
+    Century(i32),
     Season(i32, &'static str),
     /// A quarter of a year (1-4).
     Quarter(i32, u32),
+    /// A quarter counted back from the one the article is about ("a year earlier" in a report
+    /// on a quarter): rendered as a quarter, never itself referred to by "the quarter".
+    QuarterBack(i32, u32),
     /// A half of a year (1-2).
     Half(i32, u32),
-    /// A fiscal year.
+    /// A fiscal year, written as its calendar year the way TimeBank writes it ("fiscal 1989":
+    /// `1989`).
     Fiscal(i32),
     /// A part of a day: `MO`, `AF`, `EV`, `NI`.
     DayPart(NaiveDate, &'static str),
@@ -68,10 +74,11 @@ impl Value {
                 (format!("{:04}-W{:02}-WE", w.year(), w.week()), "date")
             }
             Value::Decade(d) => (format!("{d:03}"), "date"),
+            Value::Century(c) => (format!("{c:02}"), "date"),
             Value::Season(y, s) => (format!("{y:04}-{s}"), "date"),
-            Value::Quarter(y, q) => (format!("{y:04}-Q{q}"), "date"),
+            Value::Quarter(y, q) | Value::QuarterBack(y, q) => (format!("{y:04}-Q{q}"), "date"),
             Value::Half(y, h) => (format!("{y:04}-H{h}"), "date"),
-            Value::Fiscal(y) => (format!("FY{y:04}"), "date"),
+            Value::Fiscal(y) => (format!("{y:04}"), "date"),
             Value::DayPart(d, p) => (format!("{:04}-{:02}-{:02}T{p}", d.year(), d.month(), d.day()), "time"),
             Value::Time(d, h, m, utc) => {
                 let z = if *utc { "Z" } else { "" };
@@ -168,7 +175,9 @@ pub(super) fn quarter_year(anchor: NaiveDate, q: u32, tense: Option<Tense>) -> i
         .iter()
         .copied()
         .filter(|&c| match tense {
-            Some(Tense::Future) => index(c) >= now,
+            // a quarter just ended is still ahead for its results ("will report third-quarter
+            // results" in October)
+            Some(Tense::Future) => index(c) >= now - 1,
             Some(Tense::Past) => index(c) <= now,
             None => true,
         })

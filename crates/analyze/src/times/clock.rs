@@ -36,6 +36,15 @@ impl<'a> ExpressionReader<'a> {
         if colon {
             min = self.w(i + 2).parse().ok()?;
             last = i + 2;
+            // "2:07:35" in a race result: an elapsed time, not a time of day
+            if self.w(i + 3) == ":" && self.is_number(i + 4) && self.w(i + 4).len() == 2 {
+                let s: u32 = self.w(i + 4).parse().ok()?;
+                if min > 59 || s > 59 {
+                    return None;
+                }
+                let v = format!("PT{h}H{min}M{s}S");
+                return Some(Found::new(i + 5, self.span(i, i + 4), Some(Value::Duration(v))));
+            }
             if let Some(pm) = meridiem_word(i + 3) {
                 meridiem = Some(pm);
                 last = i + 3;
@@ -69,27 +78,40 @@ impl<'a> ExpressionReader<'a> {
             utc = matches!(self.w(last + 1), "gmt" | "utc");
             last += 1;
         }
-        // "at 16:15 UTC, June 1st", "at 10am on Tuesday": the date that follows
+        Some(self.on_date(i, last, h, min, utc))
+    }
+
+    /// A time of day `h:min` read over tokens `i..=last`, on its date: the date that follows
+    /// ("at 16:15 UTC, June 1st", "10am on Tuesday"; joined to the expression when it follows
+    /// at once: "15:00 GMT Friday"), else the date of the expression just before it in the
+    /// sentence ("on Friday, at 3pm"), else the publication date.
+    pub(super) fn on_date(&self, i: usize, last: usize, h: u32, min: u32, utc: bool) -> Found {
         let mut k = last + 1;
         while matches!(self.w(k), "," | "on") && k <= last + 2 {
             k += 1;
         }
-        let day = {
-            let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
-                self.month_day(k)
-            } else if self.is_word(k) && lexicon::weekday(self.w(k)).is_some() {
-                self.weekday(k, k, Rel::Bare)
-            } else if self.is_number(k) {
-                self.day_month(k)
-            } else {
-                None
-            };
-            match f.and_then(|f| f.value) {
-                Some(Value::Day(d)) => Some(d),
-                _ => None,
-            }
+        let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
+            self.month_day(k)
+        } else if self.is_word(k) && lexicon::weekday(self.w(k)).is_some() {
+            // read from the clock time: its clause's tense decides ("will resume at 15:00 GMT Friday")
+            self.weekday(i, k, Rel::Bare)
+        } else if self.is_number(k) {
+            self.day_month(k)
+        } else {
+            None
         };
-        let value = day.or_else(|| self.anchor().filter(|_| self.fixed)).map(|d| Value::Time(d, h, min, utc));
-        Some(Found::new(last + 1, self.span(i, last), value))
+        let day = match f.as_ref().and_then(|f| f.value.as_ref()) {
+            Some(Value::Day(d)) => Some(*d),
+            _ => None,
+        };
+        let joined = day.is_some() && k == last + 1;
+        let value = day
+            .or_else(|| self.day_before_in_sentence(i))
+            .or_else(|| self.anchor().filter(|_| self.fixed))
+            .map(|d| Value::Time(d, h, min, utc));
+        match f.filter(|_| joined) {
+            Some(f) => Found::new(f.next, parallax_doc::Span::new(self.span(i, last).start, f.span.end), value),
+            None => Found::new(last + 1, self.span(i, last), value),
+        }
     }
 }

@@ -82,8 +82,9 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(last + 1, self.span(a, last), None));
         };
         let tense = match rel {
-            // "closed until Friday": a deadline ahead
-            Rel::Bare if matches!(self.prev(a), "until" | "till") => Some(Tense::Future),
+            // "closed until Friday", "by Friday": a deadline ahead (unless the clause is past:
+            // "had filed their reports by Wednesday")
+            Rel::Bare if lexicon::deadline_preposition(self.prev(a)) => self.deadline_tense(a, last + 1, possessive),
             Rel::Bare | Rel::This if calendar::iso_weekday(anchor) != wd => self.tense(a, last + 1, possessive),
             _ => None,
         };
@@ -158,7 +159,12 @@ impl<'a> ExpressionReader<'a> {
             return Found::new(b + 1, self.span(a, b), NaiveDate::from_ymd_opt(2001, 9, 11).map(Value::Day));
         }
         let value = self.anchor().and_then(|anchor| {
-            let tense = self.tense(a, b + 1, false);
+            let tense = match self.tense(a, b + 1, false) {
+                // "extended the offer to Nov. 20": a deadline, whatever the verb's tense
+                Some(Tense::Past) if matches!(self.prev(a), "to" | "until" | "till" | "through") => None,
+                Some(Tense::Past) if self.prev(a) == "by" => self.deadline_tense(a, b + 1, false),
+                t => t,
+            };
             calendar::month_day(anchor, m, d, tense).map(Value::Day)
         });
         Found::new(b + 1, self.span(a, b), value)
@@ -183,6 +189,13 @@ impl<'a> ExpressionReader<'a> {
             if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
                 return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Month(y, m))));
             }
+            // "January nineteen ninety-seven"
+            if self.w(y_at) == "nineteen" {
+                if let Some(n) = lexicon::tens_word(self.w(y_at + 1)) {
+                    let value = Value::Month(1900 + n as i32, m);
+                    return Some(Found::new(y_at + 2, self.span(a, y_at + 1), Some(value)));
+                }
+            }
         }
         // "May last year", "March this year", "June next year"
         let r = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
@@ -203,6 +216,10 @@ impl<'a> ExpressionReader<'a> {
         let ok = context
             || if strict {
                 lexicon::date_preposition(p)
+                    || matches!(p, "for" | "to" | "into")
+                    // "a June agreement", "the January meeting"
+                    || (lexicon::attributive_leader(p) && !possessive && self.is_word(i + 1) && !self.capitalised(i + 1)
+                        && lexicon::unit(self.w(i + 1)).is_none())
                     || (p == "of" && i >= 2 && (lexicon::period_word(self.w(i - 2)) || self.w(i - 2) == "as"))
                     // "between April and June", "from March to May"
                     || (matches!(p, "and" | "to" | "or" | "-" | "–")
@@ -210,7 +227,11 @@ impl<'a> ExpressionReader<'a> {
                         && lexicon::month(self.w(i - 2)).is_some_and(|(_, s)| s)
                         && self.capitalised(i - 2))
             } else {
-                !possessive && matches!(p, "in" | "since" | "until" | "till" | "during" | "early" | "late" | "mid")
+                !possessive
+                    && matches!(
+                        p,
+                        "in" | "since" | "until" | "till" | "by" | "through" | "during" | "early" | "late" | "mid"
+                    )
             };
         if !ok {
             return None;
@@ -229,7 +250,12 @@ impl<'a> ExpressionReader<'a> {
             _ => Rel::Bare,
         };
         let value = self.anchor().map(|anchor| {
-            let tense = if rel == Rel::Bare { self.tense(a, i + 1, possessive) } else { None };
+            let tense = match rel {
+                // "until March", "by June": a deadline ahead
+                Rel::Bare if lexicon::deadline_preposition(p) => self.deadline_tense(a, i + 1, possessive),
+                Rel::Bare => self.tense(a, i + 1, possessive),
+                _ => None,
+            };
             Value::Month(calendar::month_year(anchor, m, rel, tense), m)
         });
         Some(Found::new(i + 1, self.span(a, i), value))
@@ -268,7 +294,15 @@ impl<'a> ExpressionReader<'a> {
         // decades: "1990s", "the 2010s", "the 80s"
         if let Some(d) = b.strip_suffix('s').and_then(parse_year) {
             if d % 10 == 0 && (1000..=2100).contains(&d) {
-                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(d / 10))));
+                // "the 1990s", "the late 1970s": TimeML keeps "the" and the modifier inside
+                let mut a = i;
+                if a > self.s0 && matches!(self.prev(a), "early" | "late" | "mid") {
+                    a -= 1;
+                }
+                if a > self.s0 && self.prev(a) == "the" {
+                    a -= 1;
+                }
+                return Some(Found::new(i + 1, self.span(a, i), Some(Value::Decade(d / 10))));
             }
         }
         if let Some(d) = b.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0')) {
@@ -302,7 +336,27 @@ impl<'a> ExpressionReader<'a> {
             )
             && self.anchor().is_some_and(|d| (d.year() - y).abs() <= 2)
             && !self.is_word(i + 1);
-        if possessive || named || self.year_context(i) {
+        // "the 1988 quarter", "the 1988 third quarter"
+        if !possessive {
+            let ord = lexicon::ordinal(self.w(i + 1));
+            let q_at = if ord.is_some() { i + 2 } else { i + 1 };
+            let leader = i > self.s0 && lexicon::attributive_leader(self.prev(i));
+            if self.w(q_at) == "quarter" && (ord.is_some() || leader) {
+                let k = ord.or_else(|| self.last_quarter().map(|(_, q)| q));
+                let value = k.map(|k| Value::Quarter(y, k)).unwrap_or(Value::Year(y));
+                let a = if leader { i - 1 } else { i };
+                return Some(Found::new(q_at + 1, self.span(a, q_at), Some(value)));
+            }
+            // "the 1989 period" in a report on a quarter: that quarter of 1989
+            if leader && self.w(i + 1) == "period" && self.quarter_sentence() {
+                let value = match self.last_quarter() {
+                    Some((_, q)) => Value::Quarter(y, q),
+                    None => Value::Year(y),
+                };
+                return Some(Found::new(i + 2, self.span(i - 1, i + 1), Some(value)));
+            }
+        }
+        if possessive || named || self.year_context(i) || self.attributive_year(i, y) {
             // "spring 2014"
             if let Some(s) = (i > self.s0).then(|| lexicon::season(self.w(i - 1))).flatten() {
                 return Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Season(y, s))));
@@ -337,14 +391,39 @@ impl<'a> ExpressionReader<'a> {
         Some(Found { explicit: true, ..Found::new(i + 5, self.span(i, i + 4), Some(Value::Day(date))) })
     }
 
+    /// Whether a four-digit number at `i` is a year naming the time of the noun after it, behind
+    /// a determiner or possessive ("a 2009 report", "his unsuccessful 1996 campaign", "the
+    /// company's 1989 results"); not a count ("the 2000 troops").
+    pub(super) fn attributive_year(&self, i: usize, y: i32) -> bool {
+        let leads = |k: usize| {
+            let w = self.w(k);
+            lexicon::attributive_leader(w) || (self.is_word(k) && (w.ends_with("'s") || w.ends_with("’s")))
+        };
+        let before = i > self.s0
+            && (leads(i - 1) || (i >= self.s0 + 2 && self.is_word(i - 1) && !self.capitalised(i - 1) && leads(i - 2)));
+        if !before || !self.is_word(i + 1) {
+            return false;
+        }
+        let n = self.w(i + 1);
+        if lexicon::unit(n).is_some() || lexicon::attributive_leader(n) || matches!(n, "and" | "or" | "of" | "to") {
+            return false;
+        }
+        let plural = !self.capitalised(i + 1) && n.ends_with('s') && !n.ends_with("ss") && !n.ends_with("us");
+        let near = self.anchor().is_some_and(|d| (d.year() - y).abs() <= 30);
+        !plural || (near && y % 100 != 0)
+    }
+
     /// Whether a bare four-digit number at `i` stands in a date context ("in 2014").
     pub(super) fn year_context(&self, i: usize) -> bool {
         let p = self.prev(i);
         let before = |k: usize| i >= k + self.s0 && parse_year(self.w(i - k)).is_some();
         let ctx = lexicon::date_preposition(p)
             || lexicon::season(p).is_some()
-            || matches!(p, "of" | "the")
-            || (matches!(p, "and" | "to" | "or" | "-" | "–") && before(2));
+            || matches!(p, "of" | "the" | "for" | "into" | "both")
+            || (matches!(p, "and" | "to" | "or" | "-" | "–") && before(2))
+            // "2009 - 2011", "from 2009 to 2011": the first year of a range
+            || (matches!(self.w(i + 1), "-" | "–" | "to")
+                && parse_year(self.w(i + 2)).is_some_and(|y2| parse_year(self.w(i)).is_some_and(|y1| y2 > y1)));
         if !ctx {
             return false;
         }
@@ -358,5 +437,52 @@ impl<'a> ExpressionReader<'a> {
             && !n.ends_with("us")
             && !matches!(n, "was" | "has" | "this" | "its" | "his" | "always" | "does" | "goes" | "says");
         !plural_noun && lexicon::unit(n).is_none() && n != "%"
+    }
+}
+
+impl<'a> ExpressionReader<'a> {
+    /// Years and decades spelled out, as transcripts write them: "nineteen ninety-seven",
+    /// "(the year) two thousand", "the nineties".
+    pub(super) fn spelled_year(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        if let Some(d) = lexicon::decade_word(w) {
+            return matches!(self.prev(i), "the" | "early" | "late" | "mid")
+                .then(|| Found::new(i + 1, self.span(i, i), Some(Value::Decade(d))));
+        }
+        if w == "nineteen" {
+            let n = lexicon::tens_word(self.w(i + 1))?;
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Year(1900 + n as i32))));
+        }
+        // "the year two thousand", "in two thousand and one"
+        if w == "two"
+            && self.w(i + 1) == "thousand"
+            && (self.prev(i) == "year" || lexicon::date_preposition(self.prev(i)))
+        {
+            let (k, last) = match lexicon::number_word(self.w(i + 3)) {
+                Some(k) if self.w(i + 2) == "and" && (1..=19).contains(&k) && !matches!(self.w(i + 3), "a" | "an") => {
+                    (k, i + 3)
+                }
+                _ => (0, i + 1),
+            };
+            if lexicon::unit(self.w(last + 1)).is_some() || self.w(last + 1) == "dollars" {
+                return None;
+            }
+            let a = if self.prev(i) == "year" && i >= self.s0 + 2 && self.w(i - 2) == "the" { i - 2 } else { i };
+            return Some(Found::new(last + 1, self.span(a, last), Some(Value::Year(2000 + k as i32))));
+        }
+        None
+    }
+
+    /// The tense of a deadline ("until Friday", "by March", "through August") over tokens
+    /// `a..b`: ahead, unless "by" or "through" stands in a past clause ("had filed by
+    /// Wednesday", "sales this year through August").
+    pub(super) fn deadline_tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        if matches!(self.prev(a), "until" | "till" | "til") {
+            return Some(Tense::Future);
+        }
+        match self.tense(a, b, possessive) {
+            Some(Tense::Past) => Some(Tense::Past),
+            _ => Some(Tense::Future),
+        }
     }
 }

@@ -33,6 +33,15 @@ impl<'a> ExpressionReader<'a> {
             count = count.map(|c| format!("{c}.5"));
             unit_at += 3;
         }
+        // "2 1/2 years"
+        let whole = count.as_deref().is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit()));
+        if whole && self.w(unit_at) == "1/2" {
+            count = count.map(|c| format!("{c}.5"));
+            unit_at += 1;
+        } else if whole && self.w(unit_at) == "1" && self.w(unit_at + 1) == "/" && self.w(unit_at + 2) == "2" {
+            count = count.map(|c| format!("{c}.5"));
+            unit_at += 3;
+        }
         // "60 to 90 days": the first number takes the unit of the second
         if self.is_number(i) && matches!(self.w(i + 1), "to" | "or" | "and" | "-" | "–") && self.is_number(i + 2) {
             if let (Some(n), Some(unit)) = (count.as_deref(), lexicon::unit(self.w(i + 3))) {
@@ -50,12 +59,51 @@ impl<'a> ExpressionReader<'a> {
         }
         let u = self.w(unit_at);
         let unit = lexicon::unit(u)?;
+        // "aged 3 months": an age
+        if lexicon::age_word(self.prev(a)) {
+            return None;
+        }
+        // TimeML draws the determiner inside: "a mere two weeks", "the first nine months", "the
+        // two weeks"
+        let two_before = a == i
+            && i >= self.s0 + 2
+            && ((self.w(i - 1) == "mere" && self.w(i - 2) == "a")
+                || (matches!(self.prev(i), "first" | "final") && self.w(i - 2) == "the"));
+        let a = if two_before {
+            i - 2
+        } else if a == i
+            && i > self.s0
+            && !matches!(w, "a" | "an")
+            && !matches!(self.prev(i), "a" | "an")
+            && lexicon::attributive_leader(self.prev(i))
+        {
+            i - 1
+        } else {
+            a
+        };
+        // "the 1988 quarter": a year, not 1,988 quarters
+        if self.is_number(i) && parse_year(w).is_some() && !u.ends_with('s') {
+            return None;
+        }
         // "three quarters of voters": a fraction
         if unit == Unit::Quarter && self.w(unit_at + 1) == "of" && unit_at == i + 1 {
             return None;
         }
-        let ago = self.w(unit_at + 1) == "ago";
-        let shifted = matches!(self.w(unit_at + 1), "earlier" | "later");
+        let after = self.w(unit_at + 1);
+        // "3 months old", "one second slower": an age, a margin
+        if after == "old" || lexicon::margin_comparative(after) {
+            return None;
+        }
+        // "two weeks earlier than usual": a stretch of time, not a date
+        if matches!(after, "earlier" | "later" | "sooner") && self.w(unit_at + 2) == "than" {
+            if count.is_none() && !u.ends_with('s') {
+                return None;
+            }
+            let n = count.clone().unwrap_or_else(|| "X".to_string());
+            return Some(Found::new(unit_at + 1, self.span(a, unit_at), Some(duration(&n, unit))));
+        }
+        let ago = after == "ago";
+        let shifted = matches!(after, "earlier" | "later");
         // "a year" only as "a year ago" or "for a year"
         let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
         if matches!(w, "a" | "an")
@@ -63,6 +111,7 @@ impl<'a> ExpressionReader<'a> {
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
+            && !self.in_since_superlative(i)
         {
             return None;
         }
@@ -82,6 +131,7 @@ impl<'a> ExpressionReader<'a> {
                 | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
                     Some(Value::Ref("PAST_REF"))
                 }
+                (Some(1), Unit::Year) => self.year_back(),
                 (Some(n), unit) => self.anchor().and_then(|anchor| match unit {
                     Unit::Year => Some(Value::Year(anchor.year() - n as i32)),
                     Unit::Month => {
@@ -111,7 +161,8 @@ impl<'a> ExpressionReader<'a> {
             _ if lexicon::quantity_modifier(w) && !matches!(w, "least" | "most" | "up") => i + 1,
             _ => return None,
         };
-        let f = self.quantity(i, j)?;
+        let a = if lexicon::approximator_outside(w) { j } else { i };
+        let f = self.quantity(a, j)?;
         // keep an unmodified reading of "some": "some years" is vague, "some three years" is not
         Some(f)
     }
@@ -123,6 +174,22 @@ impl<'a> ExpressionReader<'a> {
             return None;
         }
         let (head, tail) = w.split_once('-')?;
+        // "2009-2011", "2009-11": each year its own expression
+        if let Some(y1) = parse_year(head).filter(|y| (1900..=2100).contains(y)) {
+            let y2 = match tail.len() {
+                4 => parse_year(tail),
+                2 if tail.bytes().all(|b| b.is_ascii_digit()) => tail.parse::<i32>().ok().map(|t| y1 / 100 * 100 + t),
+                _ => None,
+            }
+            .filter(|&y2| y2 > y1 && y2 - y1 <= 100)?;
+            let start = parallax_doc::TokenView::new(self.doc).span(i).start;
+            let first = parallax_doc::Span::new(start, start + head.len());
+            let second = parallax_doc::Span::new(start + head.len() + 1, start + w.len());
+            return Some(Found {
+                second: Some((second, Value::Year(y2))),
+                ..Found::new(i + 1, first, Some(Value::Year(y1)))
+            });
+        }
         if matches!(head, "mid" | "early" | "late") {
             let (tail, _) = strip_possessive(tail);
             if let Some(y) = parse_year(tail) {
@@ -152,7 +219,7 @@ impl<'a> ExpressionReader<'a> {
         // "the year-earlier period", "the year-ago quarter"
         if matches!(tail, "earlier" | "ago") {
             let value = self.anchor().and_then(|d| match head {
-                "year" => Some(Value::Year(d.year() - 1)),
+                "year" => self.year_back(),
                 "month" => {
                     let (y, m) = calendar::add_months(d, -1);
                     Some(Value::Month(y, m))
@@ -163,7 +230,14 @@ impl<'a> ExpressionReader<'a> {
                 }
                 _ => None,
             });
-            return value.map(|v| Found::new(i + 1, self.span(i, i), Some(v)));
+            // "the year-earlier period", "the comparable year-ago quarter"
+            let a = match self.prev(i) {
+                "the" if i > self.s0 => i - 1,
+                "comparable" | "same" if i >= self.s0 + 2 && self.w(i - 2) == "the" => i - 2,
+                _ => i,
+            };
+            let b = if matches!(self.w(i + 1), "period" | "quarter" | "month" | "year" | "week") { i + 1 } else { i };
+            return value.map(|v| Found::new(b + 1, self.span(a, b), Some(v)));
         }
         // "decades-long", "years-long"
         if matches!(tail, "long" | "old") && head.ends_with('s') {
@@ -180,5 +254,16 @@ impl<'a> ExpressionReader<'a> {
             lexicon::number_word(head).filter(|_| head != "a" && head != "an")?.to_string()
         };
         Some(Found::new(i + 1, self.span(i, i), Some(duration(&n, unit))))
+    }
+
+    /// True when a superlative stands shortly before `i` in the sentence ("the lowest level in a
+    /// decade").
+    pub(super) fn superlative_before(&self, i: usize) -> bool {
+        (i.saturating_sub(6).max(self.s0)..i).any(|k| lexicon::superlative(self.w(k)))
+    }
+
+    /// "the lowest level in a decade": "in" before the count at `i`, after a superlative.
+    pub(super) fn in_since_superlative(&self, i: usize) -> bool {
+        self.prev(i) == "in" && self.superlative_before(i)
     }
 }

@@ -372,7 +372,7 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
     let m = match word {
         "will" | "would" | "shall" | "won't" | "won’t" | "wouldn't" | "wouldn’t" | "scheduled" | "planned"
         | "planning" | "expected" | "expects" | "expect" | "due" | "upcoming" | "later" | "slated" | "ahead"
-        | "forthcoming" | "tomorrow" | "soon" => Future,
+        | "forthcoming" | "tomorrow" | "soon" | "payable" => Future,
         "said" | "told" | "announced" | "added" | "stated" | "reported" | "wrote" | "confirmed" | "claimed"
         | "insisted" | "warned" | "declared" | "tweeted" => Reporting,
         "was" | "were" | "had" | "did" | "didn't" | "didn’t" | "wasn't" | "wasn’t" | "weren't" | "weren’t"
@@ -462,4 +462,147 @@ pub(super) fn clause_opener(word: &str) -> bool {
             | "what"
             | "once"
     )
+}
+
+/// Words after which a year or month names the time of the noun that follows ("a 2009 report",
+/// "his 2007 campaign", "the June agreement"): articles, demonstratives, possessive determiners.
+pub(super) fn attributive_leader(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the" | "this" | "that" | "these" | "those")
+        || parallax_lexicon::closed::is(parallax_lexicon::closed::Class::PossessiveDeterminer, word)
+}
+
+/// The value of a spelled-out tens word ("ninety": 90, "ninety-seven": 97).
+pub(super) fn tens_word(word: &str) -> Option<u32> {
+    let (tens, unit) = match word.split_once('-') {
+        Some((t, u)) => (t, Some(u)),
+        None => (word, None),
+    };
+    let t = number_word(tens).filter(|n| (20..=90).contains(n) && n % 10 == 0)?;
+    match unit {
+        None => Some(t),
+        Some(u) => number_word(u).filter(|n| (1..=9).contains(n) && !matches!(u, "a" | "an")).map(|n| t + n),
+    }
+}
+
+/// The decade a plural spelled tens word names ("the nineties": 199).
+pub(super) fn decade_word(word: &str) -> Option<i32> {
+    Some(match word {
+        "twenties" => 192,
+        "thirties" => 193,
+        "forties" => 194,
+        "fifties" => 195,
+        "sixties" => 196,
+        "seventies" => 197,
+        "eighties" => 198,
+        "nineties" => 199,
+        _ => return None,
+    })
+}
+
+/// Approximators that TimeML leaves outside an expression ("about [two weeks]", "just [a day]",
+/// "over [three years]"); "nearly", "almost", "more than", "at least" stay inside.
+pub(super) fn approximator_outside(word: &str) -> bool {
+    matches!(word, "about" | "just" | "over" | "around" | "roughly" | "approximately" | "only" | "barely" | "under")
+}
+
+/// Words that make the count of units after them an age ("aged 3 months").
+pub(super) fn age_word(word: &str) -> bool {
+    matches!(word, "aged" | "age" | "ages")
+}
+
+/// Comparatives that make a count of units a margin, not a time ("one second slower").
+pub(super) fn margin_comparative(word: &str) -> bool {
+    matches!(word, "slower" | "faster" | "quicker")
+}
+
+/// Verbs whose object is a stretch of time ("can take weeks", "lasted hours").
+pub(super) fn duration_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "taking"
+            | "last"
+            | "lasts"
+            | "lasted"
+            | "lasting"
+            | "spend"
+            | "spends"
+            | "spent"
+            | "spending"
+            | "wait"
+            | "waits"
+            | "waited"
+            | "waiting"
+    )
+}
+
+/// Words after a bare plural unit that make it a stretch of time ("minutes before the blast",
+/// "days later").
+pub(super) fn duration_follower(word: &str) -> bool {
+    matches!(word, "before" | "after" | "later" | "earlier" | "afterwards" | "apart" | "long")
+}
+
+/// Superlatives and their kin after which "in a decade" is a stretch of time ("the lowest level
+/// in a decade", "the first time in a year").
+pub(super) fn superlative(word: &str) -> bool {
+    (word.len() > 5
+        && word.ends_with("est")
+        && !matches!(
+            word,
+            "interest" | "protest" | "request" | "suggest" | "contest" | "harvest" | "arrest" | "invest"
+        ))
+        || matches!(word, "first" | "best" | "worst" | "most" | "least" | "biggest" | "record" | "only")
+}
+
+/// Words before a count of units that make it a frequency ("twice a week": `twice`, `thrice`).
+pub(super) fn frequency_word(word: &str) -> bool {
+    matches!(word, "once" | "twice" | "thrice")
+}
+
+/// Prepositions of a deadline: a bare month or weekday after them lies ahead ("until Friday",
+/// "by March").
+pub(super) fn deadline_preposition(word: &str) -> bool {
+    matches!(word, "until" | "till" | "til" | "through" | "thru" | "by")
+}
+
+/// The value a day word stands for relative to its anchor: days away and a part of the day
+/// ("tomorrow": 1, "tonight": 0 at night).
+pub(super) fn day_word(word: &str) -> Option<(i64, Option<&'static str>)> {
+    Some(match word {
+        "today" => (0, None),
+        "tonight" => (0, Some("NI")),
+        "yesterday" => (-1, None),
+        "tomorrow" => (1, None),
+        _ => return None,
+    })
+}
+
+/// The century an ordinal names ("20th", "twentieth": 20).
+pub(super) fn century_ordinal(word: &str) -> Option<i32> {
+    if let Some(d) = word
+        .strip_suffix("th")
+        .or_else(|| word.strip_suffix("st"))
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+    {
+        if !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) {
+            return d.parse().ok().filter(|c| (1..=30).contains(c));
+        }
+    }
+    Some(match word {
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "twenty-first" => 21,
+        _ => return None,
+    })
+}
+
+/// Words naming a part of a period that TimeML draws inside the expression ("the end of the
+/// year", "the middle of October").
+pub(super) fn part_of_period(word: &str) -> bool {
+    matches!(word, "end" | "beginning" | "start" | "middle" | "close")
 }

@@ -18,14 +18,27 @@
 //! * sets ("every Monday", "each year", "weekly", "annual") and the references TempEval counts
 //!   ("currently", "the current crisis", "recent", "once" as "formerly", "earlier" ending a
 //!   clause, "the past", "in the near term", "for the time being", "the previous year", "a day
-//!   earlier", "for the day" in market reports).
+//!   earlier", "for the day" in market reports);
+//! * year ranges, each year its own expression ("2009-2011", "2009-11"), attributive years ("a
+//!   2009 report"), spelled years ("nineteen ninety-seven"), centuries ("the 20th century"),
+//!   "this fiscal year", "the next decade"; quarters by reference ("the quarter": the one named
+//!   last; "a year earlier" in a sentence about a quarter: that quarter a year before); "the
+//!   following year", "the day before" counted from the last date the text gave; "at the time";
+//!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
+//!   week", "every morning"). Ages ("aged 3 months") and margins ("one second slower") are not
+//!   time expressions. Spans are drawn as TimeML draws them: "about", "just", "over" outside,
+//!   determiners and "a mere" inside.
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
 //! full date seen earlier in the article; without that, they are left out rather than guessed.
 //! A weekday or month named without "last"/"next" is resolved by the tense of its clause: a
 //! future marker ("will", "scheduled", "is to") points forward, a past marker ("said", "met",
 //! an "-ed" verb) back, and with neither the nearest occurrence wins. The marker nearest to the
-//! expression decides, so in "said he would visit on Wednesday" it is "would" that counts.
+//! expression decides, so in "said he would visit on Wednesday" it is "would" that counts; a
+//! reporting verb far back does not date what it reports, and a deadline ("until Friday", "by
+//! March") looks ahead. Day words quoted from, or reported after, a speech whose day the
+//! sentence gives count from that day; a time of day takes the date that follows it, else the
+//! one just before it in its sentence.
 
 mod calendar;
 mod clock;
@@ -37,6 +50,7 @@ mod numbers;
 mod periods;
 mod relative;
 mod sets;
+mod speech;
 mod tense;
 mod tokens;
 
@@ -79,10 +93,12 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
         s0: 0,
         s1: 0,
         out: Vec::new(),
+        counted_back: Vec::new(),
     };
     for s in &doc.sentences {
         t.s0 = s.tokens.start.min(doc.tokens.len());
         t.s1 = s.tokens.end.min(doc.tokens.len());
+        let first = t.out.len();
         let mut i = t.s0;
         while i < t.s1 {
             match t.match_at(i) {
@@ -95,8 +111,18 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
                                 }
                             }
                         }
+                        let back = matches!(value, Value::QuarterBack(..));
                         let (value, kind) = value.render();
-                        let span = found.span;
+                        let span = t.part_of_period(found.span);
+                        if span.start < span.end && doc.text.get(span.start..span.end).is_some() {
+                            if back {
+                                t.counted_back.push(t.out.len());
+                            }
+                            t.out.push(TimeExpr { span, value, kind });
+                        }
+                    }
+                    if let Some((span, value)) = found.second {
+                        let (value, kind) = value.render();
                         if span.start < span.end && doc.text.get(span.start..span.end).is_some() {
                             t.out.push(TimeExpr { span, value, kind });
                         }
@@ -106,6 +132,7 @@ pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
                 _ => i += 1,
             }
         }
+        t.reanchor_speech(first);
     }
     t.out
 }
@@ -117,11 +144,13 @@ struct Found {
     span: Span,
     value: Option<Value>,
     explicit: bool,
+    /// A second expression read with this one ("2009-2011": each year its own expression).
+    second: Option<(Span, Value)>,
 }
 
 impl Found {
     fn new(next: usize, span: Span, value: Option<Value>) -> Found {
-        Found { next, span, value, explicit: false }
+        Found { next, span, value, explicit: false, second: None }
     }
 }
 
@@ -146,12 +175,20 @@ struct ExpressionReader<'a> {
     s0: usize,
     s1: usize,
     out: Vec<TimeExpr>,
+    /// Indices in `out` of quarters counted back from another ("a year earlier"): not what "the
+    /// quarter" refers to.
+    counted_back: Vec<usize>,
 }
 
 impl<'a> ExpressionReader<'a> {
     fn match_at(&self, i: usize) -> Option<Found> {
         if self.is_number(i) {
-            return self.quantity(i, i).or_else(|| self.number(i));
+            let found = match self.w(i + 1) {
+                "times" => self.frequency(i),
+                "century" => self.century(i),
+                _ => None,
+            };
+            return found.or_else(|| self.quantity(i, i)).or_else(|| self.number(i));
         }
         if !self.is_word(i) {
             return None;
@@ -179,9 +216,9 @@ impl<'a> ExpressionReader<'a> {
             "the" => return self.the(i),
             // "the Today programme", "USA Today": names
             "today" | "tonight" if i != self.s0 && self.capitalised(i) => return None,
-            "today" | "tonight" => return self.day_offset(i, 0),
-            "yesterday" => return self.day_offset(i, -1),
-            "tomorrow" => return self.day_offset(i, 1),
+            "today" | "tonight" | "yesterday" | "tomorrow" => {
+                return lexicon::day_word(w).and_then(|(days, _)| self.day_offset(i, days))
+            }
             "recently" | "lately" => return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PAST_REF")))),
             "currently" | "nowadays" | "presently" => {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
@@ -248,6 +285,33 @@ impl<'a> ExpressionReader<'a> {
             }
             return None;
         }
+        let found = match n {
+            "quarter" => self.bare_quarter(i),
+            "times" | "a" | "an" | "per" | "each" | "every" => self.frequency(i),
+            "century" => self.century(i),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        // "by the end of year", "around year end"
+        if w == "year" && !possessive {
+            let of_period = p == "of" && i >= self.s0 + 2 && lexicon::period_word(self.w(i - 2));
+            if of_period || (n == "end" && !self.is_word(i + 2)) {
+                let last = if of_period { i } else { i + 1 };
+                let value = self.anchor().map(|d| Value::Year(d.year()));
+                return Some(Found::new(last + 1, self.span(i, last), value));
+            }
+        }
+        // "that quarter": the one named last
+        if w == "that" && n == "quarter" && !matches!(self.w(i + 2), "of" | "-") {
+            return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
+        }
+        if matches!(w, "nineteen" | "two") || w.ends_with("ties") {
+            if let Some(f) = self.spelled_year(i) {
+                return Some(f);
+            }
+        }
         if let Some(v) = lexicon::set_word(w) {
             // "the Daily Mail", "Weekly Standard": names
             if self.capitalised(i) && (i != self.s0 || self.capitalised(i + 1)) {
@@ -300,6 +364,9 @@ impl<'a> ExpressionReader<'a> {
             }
             // "earlier today"; "earlier" ending a clause ("as he said earlier")
             "earlier" if !matches!(p, "an" | "the" | "much" | "even" | "no" | "any") => {
+                if n == "yesterday" || lexicon::weekday(self.base(i + 1).0).is_some() {
+                    return None; // "earlier Sunday": read as a prefix
+                }
                 if n == "today" {
                     let value = self.anchor().map(Value::Day);
                     return Some(Found::new(i + 2, self.span(i, i + 1), value));
@@ -323,15 +390,20 @@ impl<'a> ExpressionReader<'a> {
                 Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
             "christmas" | "halloween" | "new" if self.capitalised(i) => self.holiday(i),
-            "noon" | "midnight" if matches!(p, "at" | "by" | "until" | "before" | "after") => {
+            "noon" | "midnight"
+                if matches!(p, "at" | "by" | "until" | "before" | "after")
+                    || (self.is_word(i + 1) && lexicon::weekday(n).is_some()) =>
+            {
                 let h = if w == "noon" { 12 } else { 24 };
-                let value = self.anchor().filter(|_| self.fixed).map(|d| Value::Time(d, h, 0, false));
-                Some(Found::new(i + 1, self.span(i, i), value))
+                Some(self.on_date(i, i, h, 0, false))
             }
-            // "for years", "within days", "the worst in decades"
+            // "for years", "within days", "the worst in decades", "can take weeks", "minutes
+            // before the blast"
             _ if w.ends_with('s')
-                && matches!(p, "for" | "within" | "in")
-                && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second) =>
+                && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second)
+                && (matches!(p, "for" | "within" | "in")
+                    || lexicon::duration_verb(p)
+                    || (lexicon::duration_follower(n) && (i == self.s0 || !self.is_number(i - 1)))) =>
             {
                 if matches!(n, "of" | "to") {
                     return None; // "for years of service"
@@ -341,6 +413,21 @@ impl<'a> ExpressionReader<'a> {
             }
             _ => None,
         }
+    }
+
+    /// `span` widened to "the end of", "the beginning of", "the middle of" before it, as both
+    /// TimeBank and MEANTIME draw it ("the end of the year", "the end of November").
+    fn part_of_period(&self, span: Span) -> Span {
+        let k = self.doc.tokens.partition_point(|t| t.span.start < span.start);
+        if k < self.s0 + 2 || self.w(k - 1) != "of" || !lexicon::part_of_period(self.w(k - 2)) {
+            return span;
+        }
+        let a = if k >= self.s0 + 3 && self.w(k - 3) == "the" { k - 3 } else { k - 2 };
+        let start = parallax_doc::TokenView::new(self.doc).span(a).start;
+        if self.out.last().is_some_and(|o| o.span.end > start) {
+            return span;
+        }
+        Span::new(start, span.end)
     }
 
     // ---- tense -------------------------------------------------------------------------------

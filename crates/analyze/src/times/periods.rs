@@ -8,13 +8,109 @@ use super::numbers::{duration, parse_year};
 use super::{calendar, lexicon};
 use super::{ExpressionReader, Found};
 
+/// The year and quarter of a rendered quarter value ("1989-Q3").
+fn parse_quarter(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some((parse_year(y)?, q))
+}
+
 impl<'a> ExpressionReader<'a> {
+    /// The quarter the article named last ("the third quarter ... the quarter").
+    pub(super) fn last_quarter(&self) -> Option<(i32, u32)> {
+        self.out
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(k, _)| !self.counted_back.contains(k))
+            .find_map(|(_, t)| parse_quarter(&t.value))
+    }
+
+    /// True when the current sentence speaks of quarters ("third-quarter profit rose 5% from a
+    /// year earlier"), or the last quarter named lies at most two sentences back: "a year
+    /// earlier" is then the same quarter a year before.
+    pub(super) fn quarter_sentence(&self) -> bool {
+        if (self.s0..self.s1).any(|k| self.w(k).contains("quarter")) {
+            return true;
+        }
+        let here = self.doc.tokens.get(self.s0).map_or(0, |t| t.sentence);
+        let named = self
+            .out
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(k, t)| !self.counted_back.contains(k) && parse_quarter(&t.value).is_some())
+            .map(|(_, t)| t);
+        named
+            .and_then(|t| self.doc.tokens.get(self.doc.tokens.partition_point(|k| k.span.start < t.span.start)))
+            .is_some_and(|k| k.sentence + 2 >= here)
+    }
+
+    /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
+    pub(super) fn year_back(&self) -> Option<Value> {
+        if self.quarter_sentence() {
+            if let Some((y, q)) = self.last_quarter() {
+                return Some(Value::QuarterBack(y - 1, q));
+            }
+        }
+        self.anchor().map(|d| Value::Year(d.year() - 1))
+    }
+
+    /// The quarter "the quarter" or "that quarter" refers to: the one named last, else the last
+    /// whole quarter before the publication date.
+    pub(super) fn referred_quarter(&self) -> Option<Value> {
+        if let Some((y, q)) = self.last_quarter() {
+            return Some(Value::Quarter(y, q));
+        }
+        self.anchor().filter(|_| self.fixed).map(|d| {
+            let (y, q) = calendar::add_quarters(d, -1);
+            Value::Quarter(y, q)
+        })
+    }
+
+    /// An ordinal quarter without "the" at `i` ("fourth quarter", "its second quarter", "third
+    /// quarter of 1989"); the span takes a determiner before it.
+    pub(super) fn bare_quarter(&self, i: usize) -> Option<Found> {
+        let k = lexicon::ordinal(self.w(i))?;
+        if self.w(i + 1) != "quarter" || self.prev(i) == "the" {
+            return None;
+        }
+        let a = if i > self.s0 && lexicon::attributive_leader(self.prev(i)) { i - 1 } else { i };
+        if self.w(i + 2) == "of" {
+            if let Some(y) = self.is_number(i + 3).then(|| parse_year(self.base(i + 3).0)).flatten() {
+                return Some(Found::new(i + 4, self.span(a, i + 3), Some(Value::Quarter(y, k))));
+            }
+            if self.w(i + 3) != "the" && self.w(i + 3) != "this" && self.w(i + 3) != "last" {
+                return None; // "a second quarter of growth"
+            }
+        }
+        let value = self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, i + 2, false)), k));
+        Some(Found::new(i + 2, self.span(a, i + 1), value))
+    }
+
     /// "the third quarter (of 2009 / of this year / of last year)", "the first half", "the last
     /// quarter", "the previous year", "the year" after "the end of", "over the years".
     pub(super) fn the_period(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         let p = self.prev(i);
         let anchor = self.anchor();
+        // "the quarter": the one named last
+        if n == "quarter" && !matches!(self.w(i + 2), "of" | "-" | "century") && self.is_word(i + 1) {
+            return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
+        }
+        // "the fiscal first quarter", "the fiscal year", "the current fiscal year"
+        let fiscal_at = if n == "current" && self.w(i + 2) == "fiscal" { i + 2 } else { i + 1 };
+        if self.w(fiscal_at) == "fiscal" {
+            if let Some(k) = lexicon::ordinal(self.w(fiscal_at + 1)).filter(|_| self.w(fiscal_at + 2) == "quarter") {
+                let value = anchor
+                    .map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, fiscal_at + 3, false)), k));
+                return Some(Found::new(fiscal_at + 3, self.span(i, fiscal_at + 2), value));
+            }
+            if self.w(fiscal_at + 1) == "year" && !self.is_number(fiscal_at + 2) {
+                let value = anchor.map(|d| Value::Fiscal(d.year()));
+                return Some(Found::new(fiscal_at + 2, self.span(i, fiscal_at + 1), value));
+            }
+        }
         // an ordinal quarter or half
         let ordinal = (self.is_word(i + 2) && lexicon::ordinal(n).is_some()) || matches!(n, "last" | "latest");
         let (ord_at, unit_at) = if ordinal { (i + 1, i + 2) } else { (0, 0) };
@@ -106,12 +202,37 @@ impl<'a> ExpressionReader<'a> {
             })?;
             return Some(Found::new(i + 2, self.span(i, i + 1), Some(value)));
         }
+        // "profit for the year", "during the week": the current one
+        if matches!(p, "for" | "during" | "in" | "over" | "throughout")
+            && matches!(n, "year" | "week" | "month")
+            && !self.is_word(i + 2)
+            && self.fixed
+        {
+            let value = anchor.map(|d| match n {
+                "year" => Value::Year(d.year()),
+                "month" => Value::Month(d.year(), d.month()),
+                _ => Value::Week(d),
+            });
+            return Some(Found::new(i + 2, self.span(i, i + 1), value));
+        }
         // "in the near term", "over the long run"
+        if n == "near" && self.w(i + 2) == "future" {
+            return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
+        }
         if matches!(n, "near" | "short" | "long" | "medium") && matches!(self.w(i + 2), "term" | "run") {
             if matches!(p, "in" | "over" | "for") {
                 return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("FUTURE_REF"))));
             }
             return None;
+        }
+        // "the weeks ahead", "the months to come"
+        if n.ends_with('s')
+            && lexicon::unit(n).is_some()
+            && (self.w(i + 2) == "ahead" || (self.w(i + 2) == "to" && self.w(i + 3) == "come"))
+        {
+            let unit = lexicon::unit(n)?;
+            let end = if self.w(i + 2) == "ahead" { i + 2 } else { i + 3 };
+            return Some(Found::new(end + 1, self.span(i, end), Some(duration("X", unit))));
         }
         if n == "time" && self.w(i + 2) == "being" {
             return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Ref("PRESENT_REF"))));
@@ -139,8 +260,15 @@ impl<'a> ExpressionReader<'a> {
     pub(super) fn the(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         let p = self.prev(i);
+        if let Some(f) = self.following(i) {
+            return Some(f);
+        }
         if let Some(f) = self.the_period(i) {
             return Some(f);
+        }
+        // "at the time": then, in the past
+        if p == "at" && n == "time" && !matches!(self.w(i + 2), "of" | "when" | "that" | "being" | "for" | "to") {
+            return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
         }
         match n {
             "weekend" if matches!(p, "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this") => {
@@ -158,7 +286,7 @@ impl<'a> ExpressionReader<'a> {
                 }
                 None
             }
-            "future" if p == "in" && !self.is_word(i + 2) => {
+            "future" if !self.is_word(i + 2) && p != "of" => {
                 Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
             }
             _ => None,

@@ -33,6 +33,14 @@ impl<'a> ExpressionReader<'a> {
     pub(super) fn relative(&self, a: usize, i: usize) -> Option<Found> {
         let w = self.w(i);
         let after_the = a == i && self.prev(i) == "the";
+        // "in coming months", "over past years": stretches around now without "the"
+        if a == i && matches!(w, "coming" | "past") && matches!(self.prev(i), "in" | "over" | "for" | "during") {
+            let u = self.w(i + 1);
+            if u.ends_with('s') && lexicon::unit(u).is_some_and(|u| u != Unit::Second) {
+                let r = if w == "coming" { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref(r))));
+            }
+        }
         if after_the || matches!(w, "past" | "coming") {
             return self.stretch(i);
         }
@@ -55,6 +63,11 @@ impl<'a> ExpressionReader<'a> {
             _ => 0,
         };
         let anchor = self.anchor();
+        // "this fiscal year", "next fiscal year"
+        if t == "fiscal" && self.base(k + 1).0 == "year" {
+            let value = anchor.map(|d| Value::Fiscal(d.year() + delta as i32));
+            return Some(Found::new(k + 2, self.span(a, k + 1), value));
+        }
         let value = match t {
             "week" => anchor.and_then(|d| calendar::shift(d, 7 * delta)).map(Value::Week),
             "month" => anchor.map(|d| {
@@ -76,7 +89,8 @@ impl<'a> ExpressionReader<'a> {
             "night" if rel != Rel::Next => {
                 anchor.and_then(|d| calendar::shift(d, delta)).map(|d| Value::DayPart(d, "NI"))
             }
-            "decade" | "century" => return None,
+            "decade" => anchor.map(|d| Value::Decade(d.year() / 10 + delta as i32)),
+            "century" => anchor.map(|d| Value::Century(d.year() / 100 + delta as i32)),
             _ => {
                 let s = lexicon::season(t)?;
                 anchor.map(|d| {
@@ -101,12 +115,7 @@ impl<'a> ExpressionReader<'a> {
             if a == i {
                 return None;
             }
-            // "the coming few days" is vague; "the next 10 days" a duration
-            let vague = matches!(&f.value, Some(Value::Duration(v)) if v.contains('X'));
-            if vague {
-                let r = if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" };
-                return Some(Found { value: Some(Value::Ref(r)), ..f });
-            }
+            // "the next few months", "the next 10 days": durations, as TimeBank writes them (PXM)
             return Some(f);
         }
         let u = self.base(i + 1).0;
@@ -136,6 +145,15 @@ impl<'a> ExpressionReader<'a> {
             return Some(f);
         }
         let w = self.w(i);
+        // "late yesterday", "early Tuesday", "earlier Sunday": TimeML keeps the word inside
+        if lexicon::weekday(strip_possessive(n).0).is_some() {
+            return self.weekday(i, i + 1, Rel::Bare);
+        }
+        if let Some((days, _)) = lexicon::day_word(n).filter(|_| n != "tonight") {
+            let f = self.day_offset(i + 1, days)?;
+            let start = parallax_doc::TokenView::new(self.doc).span(i).start;
+            return Some(Found { span: parallax_doc::Span::new(start, f.span.end), ..f });
+        }
         if matches!(w, "early" | "late") {
             if lexicon::month(strip_possessive(n).0).is_some() {
                 return self.month(i, i + 1, true);
@@ -145,5 +163,71 @@ impl<'a> ExpressionReader<'a> {
             }
         }
         None
+    }
+
+    /// The last date the article gave before this point, as year, month and day (month and day
+    /// when known): what "the following year" or "the day before" count from.
+    pub(super) fn last_date(&self) -> Option<(i32, Option<u32>, Option<u32>)> {
+        self.out.iter().rev().find_map(|t| {
+            let v = t.value.as_str();
+            let y = parse_year(v.get(0..4)?)?;
+            let rest = &v[4..];
+            if rest.is_empty() {
+                return Some((y, None, None));
+            }
+            let m: u32 = rest.strip_prefix('-')?.get(0..2)?.parse().ok().filter(|m| (1..=12).contains(m))?;
+            let d: Option<u32> =
+                rest.get(4..6).and_then(|d| d.parse().ok()).filter(|_| rest.as_bytes().get(3) == Some(&b'-'));
+            Some((y, Some(m), d))
+        })
+    }
+
+    /// "the following year", "the next day", "the day before", "the following decade": counted
+    /// from the last date the article gave, else from the anchor for decades and centuries ("the
+    /// next decade"); `i` is "the". Without a date to count from it is recognised and left out.
+    pub(super) fn following(&self, i: usize) -> Option<Found> {
+        let n = self.w(i + 1);
+        let (delta, unit_at, end) = match n {
+            "following" | "next" | "previous" | "prior" => {
+                let d = if matches!(n, "previous" | "prior") { -1 } else { 1 };
+                (d, i + 2, i + 2)
+            }
+            // "the day before", "the day after": only ending a clause
+            "day"
+                if matches!(self.w(i + 2), "before" | "after")
+                    && (!self.is_word(i + 3) || matches!(self.w(i + 3), "and" | "but" | "or")) =>
+            {
+                (if self.w(i + 2) == "before" { -1 } else { 1 }, i + 1, i + 2)
+            }
+            _ => return None,
+        };
+        let unit = lexicon::unit(self.w(unit_at))?;
+        if self.w(unit_at).ends_with('s') {
+            return None;
+        }
+        let last = self.last_date();
+        let value = match unit {
+            Unit::Decade => {
+                let y = last.map(|(y, _, _)| y).or_else(|| self.anchor().filter(|_| n == "next").map(|d| d.year()));
+                y.map(|y| Value::Decade(y / 10 + delta))
+            }
+            Unit::Century => self.anchor().filter(|_| n == "next").map(|d| Value::Century(d.year() / 100 + 1)),
+            Unit::Year => last.map(|(y, _, _)| Value::Year(y + delta)),
+            Unit::Month => last.and_then(|(y, m, _)| {
+                let m = m?;
+                let k = y * 12 + m as i32 - 1 + delta;
+                Some(Value::Month(k.div_euclid(12), k.rem_euclid(12) as u32 + 1))
+            }),
+            Unit::Day => last.and_then(|(y, m, d)| {
+                let date = chrono::NaiveDate::from_ymd_opt(y, m?, d?)?;
+                calendar::shift(date, delta as i64).map(Value::Day)
+            }),
+            _ => return None,
+        };
+        // "the previous year" keeps its reading against the anchor when no date came before
+        if value.is_none() && matches!(n, "previous" | "prior") {
+            return None;
+        }
+        Some(Found::new(end + 1, self.span(i, end), value))
     }
 }

@@ -89,6 +89,7 @@ impl<'a> ExpressionReader<'a> {
     pub(super) fn tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
         const REACH: usize = 30;
         const COMMA: usize = 8;
+        const REPORTED_REACH: usize = 5;
         let to_tense = |m: Marker| match m {
             Marker::Future => Tense::Future,
             Marker::Past | Marker::Reporting => Tense::Past,
@@ -111,6 +112,11 @@ impl<'a> ExpressionReader<'a> {
                 // "said Tuesday's talks would...": the reporting verb does not date its object
                 if m == Marker::Reporting && possessive {
                     continue;
+                }
+                // "announced an agreement to acquire the bank in January": deep in what a
+                // reporting verb reports, the verb's past does not date it
+                if m == Marker::Reporting && dist > REPORTED_REACH {
+                    break;
                 }
                 best = Some((dist, to_tense(m)));
                 break;

@@ -93,9 +93,61 @@ fn survives_odd_input() {
         "once",
         "earlier",
         "later",
+        "2009-",
+        "-2011",
+        "2011-2009",
+        "2009-2011",
+        "2:07:",
+        "2:07:99",
+        "nineteen",
+        "two thousand and",
+        "twice a",
+        "three times",
+        "the day before",
+        "the following",
+        "The following year",
+        "20th",
+        "the 99th century",
+        "aged",
+        "every",
+        "the quarter",
+        "that quarter",
+        "a year earlier",
+        "\"tomorrow\"",
+        "at noon Friday",
     ] {
         let _ = tagged(Some("2025-02-17"), text);
         let _ = tagged(None, text);
     }
     assert!(tagged(Some("2025-02-17"), "Feb. 30, 2022 and 31 June").is_empty());
+}
+
+#[test]
+fn spelled_numbers_and_centuries_read_as_written() {
+    use super::lexicon::{century_ordinal, decade_word, tens_word};
+    let cases: &[(&str, Option<u32>)] =
+        &[("ninety", Some(90)), ("ninety-seven", Some(97)), ("ten", None), ("ninety-a", None), ("x-y", None)];
+    for &(word, want) in cases {
+        assert_eq!(tens_word(word), want, "{word}");
+    }
+    let cases: &[(&str, Option<i32>)] =
+        &[("20th", Some(20)), ("21st", Some(21)), ("twentieth", Some(20)), ("th", None), ("999th", None)];
+    for &(word, want) in cases {
+        assert_eq!(century_ordinal(word), want, "{word}");
+    }
+    assert_eq!(decade_word("nineties"), Some(199));
+    assert_eq!(Value::Century(19).render(), ("19".to_string(), "date"));
+    assert_eq!(Value::Fiscal(1989).render(), ("1989".to_string(), "date"));
+}
+
+#[test]
+fn year_ranges_split_inside_one_token() {
+    let got = tagged(Some("2025-02-17"), "The 2019-2021 drought and the 2024-26 budget.");
+    let want: Vec<(String, String)> = [("2019", "2019"), ("2021", "2021"), ("2024", "2024"), ("26", "2026")]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    // not a range: backwards, or too far apart
+    assert!(tagged(Some("2025-02-17"), "The 2021-2019 figures.").is_empty());
 }
