@@ -143,6 +143,17 @@ impl<'d> EntityReader<'d> {
                 if possessive {
                     break;
                 }
+            } else if k > t
+                && matches!(word, "and" | "&" | "of" | "for")
+                // not two names in coordination ("Tennessee Tech and LaSalle University") nor a
+                // person's post ("James Bodiford of Superior Court")
+                && !is(WordClass::OrgSuffix, strip_possessive(self.text(k - 1)))
+                && !(t..k).any(|j| self.gaz.is_first_name(self.text(j)))
+                && self.org_continues(k + 1, end)
+            {
+                // "Fish and Wildlife Service", "Bank of New England Corp", "Centers for Disease
+                // Control": a connector inside an organisation's name
+                k += 1;
             } else if self.is_word(k) && k > t && is(WordClass::NameParticle, word) {
                 // "von der Leyen": particles must lead to a capitalised word
                 let mut next = k;
@@ -159,6 +170,19 @@ impl<'d> EntityReader<'d> {
             }
         }
         k.max(t + 1)
+    }
+
+    /// True when capitalised words from token `k` (at most four, up to `end`) end in an
+    /// organisation word, so that a connector before them joins one name.
+    fn org_continues(&self, k: usize, end: usize) -> bool {
+        let mut j = k;
+        while j < end && j < k + 4 && self.is_word(j) && is_capitalised(self.text(j)) {
+            if is(WordClass::OrgSuffix, strip_possessive(self.text(j))) {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// The gazetteer entry naming exactly tokens `[start, end)` (a possessive on the last token
@@ -256,7 +280,17 @@ impl<'d> EntityReader<'d> {
                 first += 1;
                 titled = true;
             }
-            blocks.push(Block { start: first, end: start + j, titled });
+            // a connector joins words inside a name, never ends or starts one
+            let mut last = start + j;
+            while last > first && !is_capitalised(self.text(last - 1)) {
+                last -= 1;
+            }
+            while first < last && !is_capitalised(self.text(first)) {
+                first += 1;
+            }
+            if first < last {
+                blocks.push(Block { start: first, end: last, titled });
+            }
             i = next;
         }
         for m in matches {

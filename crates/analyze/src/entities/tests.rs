@@ -272,3 +272,15 @@ fn headline_fragments_initials_and_openers_are_not_people() {
     assert_eq!(people(&doc), vec!["Jack Ketsoyan", "Tara Reid"]);
     assert_eq!(resolved(&doc, "Tara Reid Finally", 0).as_deref(), Some("Tara Reid"));
 }
+
+#[test]
+fn a_connector_joins_an_organisation_name_not_two_names() {
+    let doc = tagged(
+        "Officials of the U.S. Fish and Wildlife Service said the rule stands. Students of Tennessee Tech and \
+         LaSalle University met. Judge James Bodiford of Superior Court ruled.",
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.ends_with("Fish and Wildlife Service")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Tech and")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Bodiford of")), "{names:?}");
+}
