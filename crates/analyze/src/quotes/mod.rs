@@ -51,6 +51,7 @@ mod clauses;
 mod context;
 mod continuation;
 mod cues;
+mod naming;
 mod reported;
 mod speakers;
 mod tokens;
@@ -58,6 +59,8 @@ mod transcript;
 mod vocabulary;
 
 use std::ops::Range;
+
+pub use naming::{is_fragment, named_speaker, NamedSpeaker, SpeakerKind};
 
 use parallax_doc::{Doc, EntityKind, Layer, Mention, Quote, QuoteKind, Span, Stage, TokenKind};
 

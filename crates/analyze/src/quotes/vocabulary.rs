@@ -108,6 +108,14 @@ word_lists! {
     NAME_PARTICLES = "name_particles";
     /// Words that open an unnamed source after an inverted cue ("said one diplomat", "said senior officials").
     SOURCE_MODIFIERS = "source_modifiers";
+    /// Words that name no one when they stand alone where a speaker would ("who", "this"), and
+    /// that make no quote on their own.
+    NON_SPEAKERS = "non_speakers";
+    /// Head nouns of a description that stands for an organisation named before ("the company",
+    /// "the ministry"): it resolves to that organisation.
+    ORG_HEADS = "org_heads";
+    /// Organisation pronouns ("it", "its"): a speaker so named is an organisation.
+    ORG_PRONOUNS = "org_pronouns";
 }
 
 #[cfg(test)]
