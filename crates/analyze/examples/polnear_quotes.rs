@@ -490,7 +490,31 @@ impl ReaderTally {
                 GoldKind::Person | GoldKind::Organization => names(name_span),
                 GoldKind::Description => overlaps || entity_in(name_span),
                 GoldKind::Pronoun => {
-                    let antecedent = earlier.iter().rev().find(|s| !GOLD_PRONOUNS.contains(&doc.slice(**s).trim().to_lowercase().as_str()));
+                    // the nearest earlier source that can be the pronoun's: a named person of the
+                    // pronoun's gender for he/she, something other than one person for it/they
+                    let pronoun = doc.slice(name_span).trim().to_lowercase();
+                    let gender = match pronoun.as_str() {
+                        "he" | "his" => Some('m'),
+                        "she" | "her" => Some('f'),
+                        _ => None,
+                    };
+                    let fits = |s: &Span| {
+                        let (k, n) = gold_kind(doc, &[*s]);
+                        match (k, pronoun.as_str()) {
+                            (GoldKind::Pronoun, _) => false,
+                            (_, "i" | "you") => true,
+                            (GoldKind::Person, _) if gender.is_some() => doc
+                                .mentions
+                                .iter()
+                                .filter(|m| n.contains(m.span))
+                                .filter_map(|m| doc.entities.get(m.entity))
+                                .all(|e| e.gender.is_none() || e.gender == gender),
+                            (_, _) if gender.is_some() => false,
+                            (GoldKind::Person, _) => false,
+                            _ => true,
+                        }
+                    };
+                    let antecedent = earlier.iter().rev().find(|s| fits(s));
                     match antecedent {
                         Some(&a) => {
                             let (_, a_name) = gold_kind(doc, &[a]);
