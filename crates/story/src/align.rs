@@ -35,7 +35,8 @@ pub struct SpeakerQuotes {
 }
 
 /// Who said what in their own words: for each story entity (in entity order) quoted in direct
-/// or partial quotes, those quotes. Reported speech is left out: its words are the reporter's.
+/// or partial quotes, those quotes. Reported speech is left out: its words are the reporter's;
+/// so are fragments (one word, or only function words: `quotes::is_fragment`).
 pub fn quotes_by_speaker(docs: &[Doc], entities: &[StoryEntity]) -> Vec<SpeakerQuotes> {
     entities
         .iter()
@@ -49,7 +50,11 @@ pub fn quotes_by_speaker(docs: &[Doc], entities: &[StoryEntity]) -> Vec<SpeakerQ
                         .quotes
                         .iter()
                         .enumerate()
-                        .filter(move |(_, q)| q.speaker_entity == Some(e) && q.kind != QuoteKind::Indirect)
+                        .filter(move |(_, q)| {
+                            q.speaker_entity == Some(e)
+                                && q.kind != QuoteKind::Indirect
+                                && !parallax_analyze::quotes::is_fragment(&docs[d], q)
+                        })
                         .map(move |(q, _)| (d, q))
                 })
                 .collect();

@@ -43,6 +43,11 @@
 //!    often, she said, the debate is …");
 //!    a headline in title case takes capitalised cues ("…, Health Experts Say").
 //!
+//! 7. **Resolution** (`resolve.rs`). Words that stand for an entity named before get it: "it" /
+//!    "they" for an organisation, "the ministry" / "the company" for the organisation in focus,
+//!    "the 26-year-old" for the person whose age was given. `naming.rs` then names each speaker
+//!    as a reader would (the entity's name, else the description as written, else none).
+//!
 //! No speaker is ever invented: when the text names none, `speaker_span` and `speaker_entity`
 //! are `None`.
 
@@ -53,6 +58,7 @@ mod continuation;
 mod cues;
 mod naming;
 mod reported;
+mod resolve;
 mod speakers;
 mod tokens;
 mod transcript;
@@ -220,6 +226,7 @@ impl<'a> Finder<'a> {
         self.indirect(&mut out, &quoted_sentence);
         out.sort_by_key(|q| q.span.start);
         self.continue_speakers(&mut out);
+        self.resolve_speakers(&mut out);
         out
     }
 

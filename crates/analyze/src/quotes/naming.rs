@@ -109,8 +109,10 @@ pub(super) fn description(doc: &Doc, span: parallax_doc::Span) -> Option<Cow<'_,
         doc.text.get(s.span.start..span.start).is_some_and(|b| b.chars().all(|c| !c.is_alphanumeric()))
     });
     let in_name = doc.mentions.iter().any(|m| m.span.start == span.start);
-    if (is_in(first, &DETERMINERS) || (opens_sentence && !in_name)) && first.chars().next().is_some_and(char::is_uppercase)
-    {
+    // "The company", "His officials": a capital that only opens the sentence ("Turkish
+    // officials" and "Police" keep theirs)
+    let function_word = is_in(first, &DETERMINERS) || closed::is(Class::PossessiveDeterminer, first);
+    if function_word && opens_sentence && !in_name && first.chars().next().is_some_and(char::is_uppercase) {
         let mut chars = out.chars();
         if let Some(c) = chars.next() {
             out = c.to_lowercase().chain(chars).collect();
@@ -123,6 +125,20 @@ pub(super) fn description(doc: &Doc, span: parallax_doc::Span) -> Option<Cow<'_,
     }
 }
 
+/// The closed classes of function words ("any", "behind", "that", "would"): a quote of nothing
+/// else is a fragment. Irregular verbs, months and weekdays are content words.
+const FUNCTION_CLASSES: [Class; 9] = [
+    Class::Pronoun,
+    Class::PossessiveDeterminer,
+    Class::Determiner,
+    Class::Auxiliary,
+    Class::Modal,
+    Class::Preposition,
+    Class::Subordinator,
+    Class::Conjunction,
+    Class::CoordinatingConjunction,
+];
+
 /// Whether `q` is a fragment too small to show as someone's words: one word, or nothing but
 /// closed-class words ("immediately", "that it"). Kept in the JSON (marked), left out of the
 /// brief.
@@ -132,5 +148,5 @@ pub fn is_fragment(doc: &Doc, q: &Quote) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    words.len() < 2 || words.iter().all(|w| Class::ALL.iter().any(|&c| closed::is(c, w)) || is_in(w, &NON_SPEAKERS) || is_in(w, &ADVERBS))
+    words.len() < 2 || words.iter().all(|w| FUNCTION_CLASSES.iter().any(|&c| closed::is(c, w)) || is_in(w, &NON_SPEAKERS) || is_in(w, &ADVERBS))
 }

@@ -116,6 +116,11 @@ word_lists! {
     ORG_HEADS = "org_heads";
     /// Organisation pronouns ("it", "its"): a speaker so named is an organisation.
     ORG_PRONOUNS = "org_pronouns";
+    /// Plural pronouns that stand for an organisation when no person is named nearer ("they").
+    PLURAL_PRONOUNS = "plural_pronouns";
+    /// Organisation nouns of businesses: "the company said" with no company of that name stands
+    /// for the nearest organisation named before.
+    COMPANY_HEADS = "company_heads";
 }
 
 #[cfg(test)]
