@@ -420,7 +420,8 @@ enum GoldKind {
     Pronoun,
 }
 
-const GOLD_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our"];
+const GOLD_PRONOUNS: &[&str] =
+    &["he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "who", "which", "that"];
 
 /// The kind of the gold source `source` and the span naming it (the name's mention, else the
 /// source).
@@ -439,7 +440,10 @@ fn gold_kind(doc: &Doc, source: &[Span]) -> (GoldKind, Span) {
             parallax_doc::EntityKind::Person => GoldKind::Person,
             _ => GoldKind::Organization,
         };
-        let edge = m.span.start == whole.start || m.span.end == whole.end || doc.slice(Span::new(m.span.end, whole.end)).trim_start().starts_with(',');
+        // the head: the name that ends the source, or opens it before an appositive
+        let after = doc.slice(Span::new(m.span.end, whole.end)).trim_start();
+        let edge = m.span.end == whole.end
+            || (m.span.start == whole.start && (after.starts_with(',') || after.starts_with('(') || after.starts_with('-')));
         let before = doc.slice(Span::new(whole.start, m.span.start)).to_lowercase();
         let prep = before.split(|c: char| !c.is_alphanumeric()).any(|w| preps.contains(&w));
         if edge && !prep && m.kind == parallax_doc::MentionKind::Name && best.is_none_or(|(k, _)| kind < k) {
@@ -489,6 +493,13 @@ impl ReaderTally {
             && match kind {
                 GoldKind::Person | GoldKind::Organization => names(name_span),
                 GoldKind::Description => overlaps || entity_in(name_span),
+                // a relative pronoun ("an architect who said"): the phrase right before it
+                GoldKind::Pronoun if matches!(doc.slice(name_span).trim().to_lowercase().as_str(), "who" | "which" | "that") => {
+                    q.speaker_span.or_else(|| out.entities.first().and_then(|&e| doc.mentions.iter().filter(|m| m.entity == e && m.span.end <= name_span.start).map(|m| m.span).last())).is_some_and(|sp| {
+                        sp.end <= name_span.start
+                            && doc.slice(Span::new(sp.end, name_span.start)).chars().all(|c| !c.is_alphanumeric())
+                    })
+                }
                 GoldKind::Pronoun => {
                     // the nearest earlier source that can be the pronoun's: a named person of the
                     // pronoun's gender for he/she, something other than one person for it/they

@@ -1,9 +1,10 @@
 //! Resolution: a speaker named by words that stand for an entity named before gets that entity.
 //! The entity layer resolves "he" / "she" and role mentions; this pass resolves what it leaves:
 //!
-//! - an organisation pronoun ("it said", "its spokesman", "they said" of a company or ministry):
-//!   the nearest earlier organisation (or country) in the sentence or the two before, skipping
-//!   people; "they" only when no person is named nearer;
+//! - an organisation pronoun ("it said", "they said" of a company or ministry): the nearest
+//!   earlier organisation (or country) that opens its sentence, in the sentence or the two before,
+//!   skipping people; "they" only for a name of many ("Democrats") and when no person is named
+//!   nearer;
 //! - a definite description headed by an organisation noun ("the ministry said", "the company
 //!   said"): the nearest earlier organisation whose name holds the noun ("Ministry of Defence"),
 //!   else, for a company noun, the nearest earlier organisation;
@@ -65,12 +66,16 @@ impl<'a> Finder<'a> {
                 EntityKind::Person if plural && holding.is_none() => return None,
                 EntityKind::Organization | EntityKind::Location | EntityKind::Group => {
                     let held = holding.is_none_or(|w| e.name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)));
-                    // a place after "in" is where, not who
                     let first = self.doc.token_at_or_after(m.span.start);
-                    let place = e.kind == EntityKind::Location
-                        && first > 0
-                        && is_in(self.tok(first - 1), &["in", "at", "near", "from", "to"]);
-                    if held && !place {
+                    // a pronoun stands for a subject: the name opens its sentence ("The ministry
+                    // … . It said"), and for "they" names many ("Democrats", not "Wall Street")
+                    let opens = first == self.sentence_range(self.sentence_of(first)).start
+                        || first >= 1
+                            && self.sentence_range(self.sentence_of(first)).start == first - 1
+                            && is_in(self.tok(first - 1), &DETERMINERS);
+                    let many = e.kind == EntityKind::Group || (e.name.ends_with('s') && !e.name.ends_with("ss"));
+                    let fits = holding.is_some() || (opens && (!plural || many));
+                    if held && fits {
                         return Some(e.id);
                     }
                 }
