@@ -440,10 +440,9 @@ fn gold_kind(doc: &Doc, source: &[Span]) -> (GoldKind, Span) {
             parallax_doc::EntityKind::Person => GoldKind::Person,
             _ => GoldKind::Organization,
         };
-        // the head: the name that ends the source, or opens it before an appositive
+        // the head: the name that ends the source, or comes before an appositive or a label
         let after = doc.slice(Span::new(m.span.end, whole.end)).trim_start();
-        let edge = m.span.end == whole.end
-            || (m.span.start == whole.start && (after.starts_with(',') || after.starts_with('(') || after.starts_with('-')));
+        let edge = after.is_empty() || after.starts_with(',') || after.starts_with('(') || after.starts_with('-');
         let before = doc.slice(Span::new(whole.start, m.span.start)).to_lowercase();
         let prep = before.split(|c: char| !c.is_alphanumeric()).any(|w| preps.contains(&w));
         if edge && !prep && m.kind == parallax_doc::MentionKind::Name && best.is_none_or(|(k, _)| kind < k) {

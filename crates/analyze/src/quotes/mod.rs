@@ -177,6 +177,7 @@ impl<'a> Finder<'a> {
                     cue: Some(self.span_at(colon)),
                     speaker_span: Some(speaker.span),
                     speaker_entity: speaker.entity,
+                    speaker_antecedent: None,
                 });
                 continue;
             }
@@ -221,6 +222,7 @@ impl<'a> Finder<'a> {
                 cue: attr.cue,
                 speaker_span: attr.speaker.map(|s| s.span),
                 speaker_entity: attr.speaker.and_then(|s| s.entity),
+                speaker_antecedent: None,
             });
         }
         self.indirect(&mut out, &quoted_sentence);

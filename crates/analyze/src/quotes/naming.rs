@@ -79,7 +79,7 @@ pub fn named_speaker<'a>(doc: &'a Doc, q: &Quote) -> NamedSpeaker<'a> {
         };
         return NamedSpeaker { kind: kind_of(entity.kind), name: Some(name), entities: ids };
     }
-    match description(doc, span) {
+    match description(doc, q.speaker_antecedent.unwrap_or(span)) {
         Some(d) => NamedSpeaker { kind: SpeakerKind::Description, name: Some(d), entities: Vec::new() },
         None => none,
     }

@@ -10,10 +10,13 @@
 //!   else, for a company noun, the nearest earlier organisation;
 //! - an age as a noun ("the 26-year-old said"): the person whose age was given ("Ana Ruiz, 26,"
 //!   or "26-year-old Ana Ruiz").
+//! - an organisation pronoun with no such organisation: the description it stands for, the
+//!   speaker of the quote before or the subject of the sentence before ("The city sent a letter.
+//!   It says …"), kept as `speaker_antecedent`.
 //!
-//! The speaker's words stay as written; only its entity is set.
+//! The speaker's words stay as written; only its entity (or antecedent) is set.
 
-use super::vocabulary::{COMPANY_HEADS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS};
+use super::vocabulary::{COMPANY_HEADS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS};
 use super::*;
 
 /// How many sentences before the speaker's an organisation pronoun looks back.
@@ -24,9 +27,51 @@ const DESCRIPTION_REACH: usize = 12;
 impl<'a> Finder<'a> {
     /// Sets the entity of every speaker whose words stand for an entity named before.
     pub(super) fn resolve_speakers(&self, out: &mut [Quote]) {
-        for q in out.iter_mut() {
-            let (Some(span), None) = (q.speaker_span, q.speaker_entity) else { continue };
-            q.speaker_entity = self.resolve(span);
+        for i in 0..out.len() {
+            let (Some(span), None) = (out[i].speaker_span, out[i].speaker_entity) else { continue };
+            out[i].speaker_entity = self.resolve(span);
+            if out[i].speaker_entity.is_none() {
+                let before = &out[..i];
+                if let Some(antecedent) = self.pronoun_antecedent(span, before) {
+                    out[i].speaker_entity = antecedent.entity;
+                    out[i].speaker_antecedent = antecedent.entity.is_none().then_some(antecedent.span);
+                }
+            }
+        }
+    }
+
+    /// The description an organisation pronoun at `span` stands for when no entity fits ("show
+    /// insiders … . They said", "The city sent a letter. It says"): the speaker of the latest
+    /// quote in the sentence or the one before, else the subject opening the sentence before;
+    /// plural for "they", singular for "it", never a person.
+    fn pronoun_antecedent(&self, span: Span, before: &[Quote]) -> Option<Speaker> {
+        let at = self.doc.token_at_or_after(span.start);
+        let word = self.doc.slice(span);
+        let plural = is_in(word, &PLURAL_PRONOUNS);
+        if !(plural || is_in(word, &ORG_PRONOUNS)) {
+            return None;
+        }
+        let sentence = self.sentence_of(at);
+        let lo = self.span_at(self.sentence_range(sentence.saturating_sub(1)).start).start;
+        let fits = |s: &Speaker| {
+            let text = self.doc.slice(s.span);
+            let head = text.rsplit(' ').next().unwrap_or("");
+            let many = head.ends_with('s') && !head.ends_with("ss");
+            let person = s.entity.and_then(|e| self.doc.entities.get(e)).is_none_or(|e| e.kind == EntityKind::Person);
+            let pronoun = !text.contains(' ') && (is_in(text, &PRONOUNS) || is_in(text, &NON_SPEAKERS));
+            !pronoun && many == plural && (s.entity.is_none() || !person) && self.speaker_like(*s)
+        };
+        let quoted = before.iter().rev().take_while(|q| q.span.start >= lo).find_map(|q| {
+            let s = Speaker { span: q.speaker_antecedent.or(q.speaker_span)?, entity: q.speaker_entity };
+            (s.span.end <= span.start && s.span.start >= lo).then_some(s)
+        });
+        match quoted {
+            Some(s) => fits(&s).then_some(s),
+            None if sentence > 0 && self.sentence_range(sentence).start + 1 >= at => {
+                let previous = self.sentence_range(sentence - 1);
+                self.main_subject(previous.end, previous).filter(|s| fits(s))
+            }
+            None => None,
         }
     }
 

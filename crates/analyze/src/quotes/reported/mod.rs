@@ -253,6 +253,7 @@ impl<'a> Finder<'a> {
             cue: Some(c.span(self.doc)),
             speaker_span: Some(speaker.span),
             speaker_entity: speaker.entity,
+            speaker_antecedent: None,
         })
     }
 }
