@@ -82,13 +82,14 @@ impl<'a> Finder<'a> {
         let words = last + 1 - first;
         let head = self.tok(last);
         if words == 1 && (is_in(head, &ORG_PRONOUNS) || is_in(head, &PLURAL_PRONOUNS)) {
-            return self.organisation_before(first, PRONOUN_REACH, is_in(head, &PLURAL_PRONOUNS), None);
+            return self.organisation_before(first, PRONOUN_REACH, is_in(head, &PLURAL_PRONOUNS), None, true);
         }
         let definite = is_in(self.tok(first), &["the", "its", "their"]);
         if definite && words <= 3 && is_in(head, &ORG_HEADS) {
-            let named = self.organisation_before(first, DESCRIPTION_REACH, false, Some(head));
+            let named = self.organisation_before(first, DESCRIPTION_REACH, false, Some(head), false);
             return named.or_else(|| {
-                is_in(head, &COMPANY_HEADS).then(|| self.organisation_before(first, DESCRIPTION_REACH, false, None))?
+                is_in(head, &COMPANY_HEADS)
+                    .then(|| self.organisation_before(first, DESCRIPTION_REACH, false, None, false))?
             });
         }
         if definite && words <= 3 {
@@ -98,9 +99,17 @@ impl<'a> Finder<'a> {
     }
 
     /// The nearest organisation (or country) mentioned before token `at`, within `reach`
-    /// sentences before its own; with `holding`, only one whose name holds that word. People are
-    /// passed over, unless `plural` ("they": a person named nearer means people).
-    fn organisation_before(&self, at: usize, reach: usize, plural: bool, holding: Option<&str>) -> Option<usize> {
+    /// sentences before its own; with `holding`, only one whose name holds that word; with
+    /// `subject`, only one that opens its sentence (what a pronoun stands for). People are passed
+    /// over, unless `plural` ("they": a person named nearer means people).
+    fn organisation_before(
+        &self,
+        at: usize,
+        reach: usize,
+        plural: bool,
+        holding: Option<&str>,
+        subject: bool,
+    ) -> Option<usize> {
         let sentence = self.sentence_of(at);
         let lo = self.sentence_range(sentence.saturating_sub(reach)).start;
         let (lo, hi) = (self.span_at(lo).start, self.span_at(at).start);
@@ -113,14 +122,18 @@ impl<'a> Finder<'a> {
                     let held = holding.is_none_or(|w| e.name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)));
                     let first = self.doc.token_at_or_after(m.span.start);
                     // a pronoun stands for a subject: the name opens its sentence ("The ministry
-                    // … . It said"), and for "they" names many ("Democrats", not "Wall Street")
+                    // … . It said"), and for "they" names many ("Democrats", not "Wall Street");
+                    // a place after "in" is where, not who
                     let opens = first == self.sentence_range(self.sentence_of(first)).start
                         || first >= 1
                             && self.sentence_range(self.sentence_of(first)).start == first - 1
                             && is_in(self.tok(first - 1), &DETERMINERS);
                     let many = e.kind == EntityKind::Group || (e.name.ends_with('s') && !e.name.ends_with("ss"));
-                    let fits = holding.is_some() || (opens && (!plural || many));
-                    if held && fits {
+                    let fits = !subject || (opens && (!plural || many));
+                    let place = e.kind == EntityKind::Location
+                        && first > 0
+                        && is_in(self.tok(first - 1), &["in", "at", "near", "from", "to"]);
+                    if held && fits && !place {
                         return Some(e.id);
                     }
                 }

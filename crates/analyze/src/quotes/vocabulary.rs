@@ -121,6 +121,11 @@ word_lists! {
     /// Organisation nouns of businesses: "the company said" with no company of that name stands
     /// for the nearest organisation named before.
     COMPANY_HEADS = "company_heads";
+    /// Prepositions that join a speaker's role to whom it serves ("a spokesperson for the
+    /// ministry", "the head of Sony Pictures").
+    ROLE_PREPOSITIONS = "role_prepositions";
+    /// Quantifiers that open an unnamed source like a determiner ("one of", "some of").
+    SOURCE_OPENERS = "source_openers";
 }
 
 #[cfg(test)]
