@@ -126,6 +126,14 @@ word_lists! {
     ROLE_PREPOSITIONS = "role_prepositions";
     /// Quantifiers that open an unnamed source like a determiner ("one of", "some of").
     SOURCE_OPENERS = "source_openers";
+    /// Cues whose plain object is news, not speech, unless it names an utterance ("announced
+    /// plans", "proposed a budget").
+    PLAIN_OBJECT_CUES = "plain_object_cues";
+    /// Nouns of utterances: an object cue's object holding one is speech ("announced a warning").
+    UTTERANCE_NOUNS = "utterance_nouns";
+    /// Demonstratives and quantifiers that open a reported clause's subject right after "said"
+    /// ("said this was …", "said most of the money …", "said as many as 40 …").
+    CLAUSE_QUANTIFIERS = "clause_quantifiers";
 }
 
 #[cfg(test)]
