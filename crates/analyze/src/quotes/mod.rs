@@ -232,6 +232,14 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// Whether region `r` runs over more than one paragraph (a source that breaks lines inside
+    /// quotes).
+    fn spans_lines(&self, r: &Region) -> bool {
+        let last = r.close.unwrap_or(r.end.saturating_sub(1));
+        let paragraph = |t: usize| self.doc.sentences.get(self.sentence_of(t)).map(|s| s.paragraph);
+        paragraph(r.open) != paragraph(last)
+    }
+
     /// Direct when the quote opens its sentence (or follows `:` or `,`) with a capital and closes
     /// it or is followed by its attribution; partial otherwise.
     fn kind(&self, r: &Region, has_own: bool) -> QuoteKind {
@@ -245,6 +253,8 @@ impl<'a> Finder<'a> {
             None => true,
             Some(c) => {
                 has_own
+                    // the quote's own punctuation inside its closing mark ("…, " Deng told)
+                    || c > r.first && matches!(self.tok(c - 1), "," | "." | "!" | "?") && self.spans_lines(r)
                     || c + 1 >= self.sentence_range(self.sentence_of(c)).end
                     || matches!(self.tok(c + 1), "," | "." | "!" | "?" | ";" | ":" | "–" | "—" | ")")
             }

@@ -140,7 +140,7 @@ const FUNCTION_CLASSES: [Class; 9] = [
 ];
 
 /// Whether `q` is a fragment too small to show as someone's words: one word, or nothing but
-/// closed-class words ("immediately", "that it"). Kept in the JSON (marked), left out of the
+/// closed-class words and adverbs ("immediately", "that it", "very shortly"). Kept in the JSON (marked), left out of the
 /// brief.
 pub fn is_fragment(doc: &Doc, q: &Quote) -> bool {
     let words: Vec<&str> = doc
@@ -148,5 +148,10 @@ pub fn is_fragment(doc: &Doc, q: &Quote) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    words.len() < 2 || words.iter().all(|w| FUNCTION_CLASSES.iter().any(|&c| closed::is(c, w)) || is_in(w, &NON_SPEAKERS) || is_in(w, &ADVERBS))
+    // an adverb in -ly ("very shortly") is no statement either
+    let ly_adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase());
+    words.len() < 2
+        || words.iter().all(|w| {
+            FUNCTION_CLASSES.iter().any(|&c| closed::is(c, w)) || is_in(w, &NON_SPEAKERS) || is_in(w, &ADVERBS) || ly_adverb(w)
+        })
 }
