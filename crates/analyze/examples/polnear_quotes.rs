@@ -493,11 +493,23 @@ impl ReaderTally {
                 GoldKind::Person | GoldKind::Organization => names(name_span),
                 GoldKind::Description => overlaps || entity_in(name_span),
                 // a relative pronoun ("an architect who said"): the phrase right before it
-                GoldKind::Pronoun if matches!(doc.slice(name_span).trim().to_lowercase().as_str(), "who" | "which" | "that") => {
-                    q.speaker_span.or_else(|| out.entities.first().and_then(|&e| doc.mentions.iter().filter(|m| m.entity == e && m.span.end <= name_span.start).map(|m| m.span).last())).is_some_and(|sp| {
-                        sp.end <= name_span.start
-                            && doc.slice(Span::new(sp.end, name_span.start)).chars().all(|c| !c.is_alphanumeric())
-                    })
+                GoldKind::Pronoun
+                    if matches!(doc.slice(name_span).trim().to_lowercase().as_str(), "who" | "which" | "that") =>
+                {
+                    q.speaker_span
+                        .or_else(|| {
+                            out.entities.first().and_then(|&e| {
+                                doc.mentions
+                                    .iter()
+                                    .filter(|m| m.entity == e && m.span.end <= name_span.start)
+                                    .map(|m| m.span)
+                                    .last()
+                            })
+                        })
+                        .is_some_and(|sp| {
+                            sp.end <= name_span.start
+                                && doc.slice(Span::new(sp.end, name_span.start)).chars().all(|c| !c.is_alphanumeric())
+                        })
                 }
                 GoldKind::Pronoun => {
                     // the nearest earlier source that can be the pronoun's: a named person of the
@@ -536,7 +548,13 @@ impl ReaderTally {
             };
         let qk = format!("{:?}", q.kind).to_lowercase();
         let gk = format!("{kind:?}").to_lowercase();
-        for key in ["all".to_string(), format!("kind {gk}"), format!("quote {qk}"), format!("half {}", ["A", "B"][half]), format!("half {} {gk}", ["A", "B"][half])] {
+        for key in [
+            "all".to_string(),
+            format!("kind {gk}"),
+            format!("quote {qk}"),
+            format!("half {}", ["A", "B"][half]),
+            format!("half {} {gk}", ["A", "B"][half]),
+        ] {
             let e = self.by_kind.entry(key).or_default();
             e.0 += usize::from(right);
             e.1 += 1;

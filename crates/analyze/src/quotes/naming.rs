@@ -152,6 +152,9 @@ pub fn is_fragment(doc: &Doc, q: &Quote) -> bool {
     let ly_adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase());
     words.len() < 2
         || words.iter().all(|w| {
-            FUNCTION_CLASSES.iter().any(|&c| closed::is(c, w)) || is_in(w, &NON_SPEAKERS) || is_in(w, &ADVERBS) || ly_adverb(w)
+            FUNCTION_CLASSES.iter().any(|&c| closed::is(c, w))
+                || is_in(w, &NON_SPEAKERS)
+                || is_in(w, &ADVERBS)
+                || ly_adverb(w)
         })
 }

@@ -59,7 +59,10 @@ impl<'a> Finder<'a> {
         // "said this was …", "said most of the money had …", "said as many as 40 people had …":
         // a demonstrative or a quantifier opening the clause's subject, then its verb
         let quantifier = is_in(self.tok(j), &CLAUSE_QUANTIFIERS)
-            || self.tok(j) == "as" && j + 2 < hi && is_in(self.tok(j + 1), &CLAUSE_QUANTIFIERS) && self.tok(j + 2) == "as";
+            || self.tok(j) == "as"
+                && j + 2 < hi
+                && is_in(self.tok(j + 1), &CLAUSE_QUANTIFIERS)
+                && self.tok(j + 2) == "as";
         if say && quantifier {
             let verb = (j + 1..hi.min(j + 10))
                 .take_while(|&x| self.is_word(x) && !self.cue_at(x))
