@@ -501,9 +501,9 @@ impl ReaderTally {
                             out.entities.first().and_then(|&e| {
                                 doc.mentions
                                     .iter()
-                                    .filter(|m| m.entity == e && m.span.end <= name_span.start)
+                                    .rev()
+                                    .find(|m| m.entity == e && m.span.end <= name_span.start)
                                     .map(|m| m.span)
-                                    .last()
                             })
                         })
                         .is_some_and(|sp| {
