@@ -35,6 +35,18 @@
 //! * **all kinds**: gold = every speech-cue content plus every content with quotation marks; a gold
 //!   content is found by a system quote matching it, or (with quotation marks) by the content
 //!   criterion of (a); a system quote is right when it matches a gold content or a quoted segment.
+//! * **(d) speaker as a reader names it**: for matched quotes with a gold source, the speaker the
+//!   user gets (`quotes::named_speaker`, as in the JSON's `speaker`) against the gold source named
+//!   as a reader would: a *person* or *organization* when the source is a name (a person or
+//!   organisation mention of the entity layer opens or closes it, no preposition before it), a
+//!   *pronoun*, else a *description*. A name is right when the speaker's entity has a mention in
+//!   the source or its name holds the source name's last word; a description when the speaker's
+//!   words overlap the source and name someone (the description, or the entity it resolves to);
+//!   a pronoun when the speaker names its antecedent, taken as the nearest gold source before it
+//!   that is not a pronoun (the speaker's name holds that source's last word, or its entity has a
+//!   mention there). No speaker, or a bare pronoun, is wrong. Reported overall, by gold kind, by
+//!   quote kind, and on the two halves of the texts (A: even positions, B: odd); `READER=1`
+//!   prints the errors of half A only, so B stays unread.
 //! * **time**: the quote stage's share of the pipeline's time.
 
 #[path = "../tests/common/mod.rs"]
@@ -399,6 +411,175 @@ impl SpeakerTally {
     }
 }
 
+/// The gold source's kind, as a reader names it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum GoldKind {
+    Person,
+    Organization,
+    Description,
+    Pronoun,
+}
+
+const GOLD_PRONOUNS: &[&str] =
+    &["he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "who", "which", "that"];
+
+/// The kind of the gold source `source` and the span naming it (the name's mention, else the
+/// source).
+fn gold_kind(doc: &Doc, source: &[Span]) -> (GoldKind, Span) {
+    let Some(&first) = source.first() else { return (GoldKind::Description, Span::new(0, 0)) };
+    let whole = source.iter().fold(first, |a, &b| a.cover(b));
+    let text = doc.slice(whole).trim().to_lowercase();
+    if GOLD_PRONOUNS.contains(&text.as_str()) {
+        return (GoldKind::Pronoun, whole);
+    }
+    let preps = ["for", "of", "at", "with", "from", "to", "by", "in"];
+    let mut best: Option<(GoldKind, Span)> = None;
+    for m in doc.mentions.iter().filter(|m| whole.contains(m.span)) {
+        let Some(e) = doc.entities.get(m.entity) else { continue };
+        let kind = match e.kind {
+            parallax_doc::EntityKind::Person => GoldKind::Person,
+            _ => GoldKind::Organization,
+        };
+        // the head: the name that ends the source, or comes before an appositive or a label
+        let after = doc.slice(Span::new(m.span.end, whole.end)).trim_start();
+        let edge = after.is_empty() || after.starts_with(',') || after.starts_with('(') || after.starts_with('-');
+        let before = doc.slice(Span::new(whole.start, m.span.start)).to_lowercase();
+        let prep = before.split(|c: char| !c.is_alphanumeric()).any(|w| preps.contains(&w));
+        if edge && !prep && m.kind == parallax_doc::MentionKind::Name && best.is_none_or(|(k, _)| kind < k) {
+            best = Some((kind, m.span));
+        }
+    }
+    best.unwrap_or((GoldKind::Description, whole))
+}
+
+fn last_word(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_lowercase()
+}
+
+#[derive(Default)]
+struct ReaderTally {
+    /// (right, total) per gold kind, per quote kind, per half.
+    by_kind: BTreeMap<String, (usize, usize)>,
+}
+
+impl ReaderTally {
+    #[allow(clippy::too_many_arguments)]
+    fn add(&mut self, doc: &Doc, q: &Quote, source: &[Span], earlier: &[Span], half: usize, verbose: bool) {
+        if source.is_empty() {
+            return;
+        }
+        let (kind, name_span) = gold_kind(doc, source);
+        let mut out = quotes::named_speaker(doc, q);
+        // ENTITY_ONLY=1: the JSON's `speaker` before descriptions were speakers (an entity or null)
+        if std::env::var_os("ENTITY_ONLY").is_some() && out.entities.is_empty() {
+            out = quotes::NamedSpeaker { kind: quotes::SpeakerKind::None, name: None, entities: Vec::new() };
+        }
+        let out_words: Vec<String> = out
+            .name
+            .as_deref()
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let entity_in = |span: Span| {
+            out.entities.iter().any(|&e| doc.mentions.iter().any(|m| m.entity == e && span.overlaps(m.span)))
+        };
+        let names = |span: Span| entity_in(span) || out_words.contains(&last_word(doc.slice(span)));
+        let overlaps = q.speaker_span.is_some_and(|sp| source.iter().any(|s| s.overlaps(sp)));
+        let named = out.kind != quotes::SpeakerKind::None;
+        let right = named
+            && match kind {
+                GoldKind::Person | GoldKind::Organization => names(name_span),
+                GoldKind::Description => overlaps || entity_in(name_span),
+                // a relative pronoun ("an architect who said"): the phrase right before it
+                GoldKind::Pronoun
+                    if matches!(doc.slice(name_span).trim().to_lowercase().as_str(), "who" | "which" | "that") =>
+                {
+                    q.speaker_span
+                        .or_else(|| {
+                            out.entities.first().and_then(|&e| {
+                                doc.mentions
+                                    .iter()
+                                    .rev()
+                                    .find(|m| m.entity == e && m.span.end <= name_span.start)
+                                    .map(|m| m.span)
+                            })
+                        })
+                        .is_some_and(|sp| {
+                            sp.end <= name_span.start
+                                && doc.slice(Span::new(sp.end, name_span.start)).chars().all(|c| !c.is_alphanumeric())
+                        })
+                }
+                GoldKind::Pronoun => {
+                    // the nearest earlier source that can be the pronoun's: a named person of the
+                    // pronoun's gender for he/she, something other than one person for it/they
+                    let pronoun = doc.slice(name_span).trim().to_lowercase();
+                    let gender = match pronoun.as_str() {
+                        "he" | "his" => Some('m'),
+                        "she" | "her" => Some('f'),
+                        _ => None,
+                    };
+                    let fits = |s: &Span| {
+                        let (k, n) = gold_kind(doc, &[*s]);
+                        match (k, pronoun.as_str()) {
+                            (GoldKind::Pronoun, _) => false,
+                            (_, "i" | "you") => true,
+                            (GoldKind::Person, _) if gender.is_some() => doc
+                                .mentions
+                                .iter()
+                                .filter(|m| n.contains(m.span))
+                                .filter_map(|m| doc.entities.get(m.entity))
+                                .all(|e| e.gender.is_none() || e.gender == gender),
+                            (_, _) if gender.is_some() => false,
+                            (GoldKind::Person, _) => false,
+                            _ => true,
+                        }
+                    };
+                    let antecedent = earlier.iter().rev().find(|s| fits(s));
+                    match antecedent {
+                        Some(&a) => {
+                            let (_, a_name) = gold_kind(doc, &[a]);
+                            names(a_name) || names(a)
+                        }
+                        None => true,
+                    }
+                }
+            };
+        let qk = format!("{:?}", q.kind).to_lowercase();
+        let gk = format!("{kind:?}").to_lowercase();
+        for key in [
+            "all".to_string(),
+            format!("kind {gk}"),
+            format!("quote {qk}"),
+            format!("half {}", ["A", "B"][half]),
+            format!("half {} {gk}", ["A", "B"][half]),
+        ] {
+            let e = self.by_kind.entry(key).or_default();
+            e.0 += usize::from(right);
+            e.1 += 1;
+        }
+        if verbose && half == 0 && !right {
+            eprintln!(
+                "READER [{gk}/{qk}] got {:?} ({:?}, words {:?}) want {:?}\n    QUOTE {}\n    CONTEXT {}",
+                out.name,
+                out.kind,
+                q.speaker_span.map(|s| doc.slice(s)),
+                source.iter().map(|s| doc.slice(*s)).collect::<Vec<_>>(),
+                doc.slice(q.span).chars().take(70).collect::<String>(),
+                context(doc, q.span)
+            );
+        }
+    }
+    fn lines(&self) -> String {
+        self.by_kind
+            .iter()
+            .map(|(k, (r, n))| format!("(d) speaker as a reader names it, {k}: {:.1}% ({r}/{n})", pct(*r, *n)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// The sentences around `span`, on one line (for VERBOSE output).
 fn context(doc: &Doc, span: Span) -> String {
     let first = doc.sentence_at(span.start).unwrap_or(0);
@@ -408,6 +589,15 @@ fn context(doc: &Doc, span: Span) -> String {
         (Some(x), Some(y)) => doc.text[x.span.start..y.span.end.max(x.span.start)].replace('\n', " / "),
         _ => String::new(),
     }
+}
+
+/// The gold sources that start before `source`, in text order.
+fn sources_before(gold: &[Gold], source: &[Span]) -> Vec<Span> {
+    let Some(start) = source.iter().map(|s| s.start).min() else { return Vec::new() };
+    let mut v: Vec<Span> = gold.iter().flat_map(|g| g.source.iter().copied()).filter(|s| s.end <= start).collect();
+    v.sort_by_key(|s| s.start);
+    v.dedup();
+    v
 }
 
 fn pct(a: usize, b: usize) -> f64 {
@@ -441,6 +631,8 @@ fn main() {
     let (mut quote_time, mut total_time) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
     let mut words_total = 0;
     let verbose = std::env::var_os("VERBOSE").is_some();
+    let reader_verbose = std::env::var_os("READER").is_some();
+    let mut reader = ReaderTally::default();
     for line in data.lines() {
         let Some(rec) = (Parser { s: line.as_bytes(), i: 0 }).value() else {
             continue;
@@ -449,6 +641,7 @@ fn main() {
         if !seen.insert(name.clone()) {
             continue; // one annotator per text
         }
+        let half = (seen.len() - 1) % 2;
         let text = rec.get("text").str().to_string();
         let c2b = char_to_byte(&text);
         let to_span = |pair: &Json| {
@@ -539,6 +732,8 @@ fn main() {
                 let src = &gold[all_segs[k].0].source;
                 let tally = if q.kind == QuoteKind::Direct { &mut spk_direct } else { &mut spk_partial };
                 tally.add(&doc, q, src);
+                let earlier: Vec<Span> = sources_before(&gold, src);
+                reader.add(&doc, q, src, &earlier, half, reader_verbose);
                 let right = q.speaker_span.is_some_and(|sp| src.iter().any(|s| s.overlaps(sp)));
                 if verbose && !src.is_empty() && !right {
                     eprintln!(
@@ -595,6 +790,8 @@ fn main() {
                 Some(q) => {
                     ind.found += 1;
                     spk_indirect.add(&doc, q, &g.source);
+                    let earlier: Vec<Span> = sources_before(&gold, &g.source);
+                    reader.add(&doc, q, &g.source, &earlier, half, reader_verbose);
                     let right = q.speaker_span.is_some_and(|sp| g.source.iter().any(|s| s.overlaps(sp)));
                     if verbose && !g.source.is_empty() && !right {
                         eprintln!(
@@ -704,6 +901,7 @@ fn main() {
         spk_partial.line("partial"),
         spk_indirect.line("indirect")
     );
+    println!("{}", reader.lines());
     println!(
         "time: quote stage {:.2} ms total, {:.1} µs per text, {:.1}% of the pipeline ({:.1} ms)",
         quote_time.as_secs_f64() * 1e3,

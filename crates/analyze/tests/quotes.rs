@@ -30,6 +30,10 @@ struct Row {
     entity: Option<String>,
     /// The words naming the speaker.
     span: Option<String>,
+    /// The speaker as a reader names it (`quotes::named_speaker`) and its kind.
+    named: (Option<String>, &'static str),
+    /// A fragment (`quotes::is_fragment`).
+    fragment: bool,
 }
 
 /// A person of the hand-made entity layer (`person:`): the name, the name forms (every
@@ -66,6 +70,11 @@ fn find_quotes(text: &str, published: Option<&str>, people: Option<&[Person]>) -
             kind: kind(q.kind),
             entity: q.speaker_entity.map(|e| doc.entities[e].name.clone()),
             span: q.speaker_span.map(|s| doc.slice(s).to_string()),
+            named: {
+                let n = parallax_analyze::quotes::named_speaker(&doc, q);
+                (n.name.map(|x| x.into_owned()), n.kind.as_str())
+            },
+            fragment: parallax_analyze::quotes::is_fragment(&doc, q),
         })
         .collect()
 }
@@ -349,6 +358,36 @@ fn check_gold(case: &Case, gold: &[Gold], rows: &[Row]) -> Vec<Failure> {
     failures
 }
 
+/// Checks a `speaker: TEXT = NAME|none (KIND) [fragment]` line: a quote matches TEXT, and every
+/// quote that does is named NAME (`none`: no speaker) of KIND (`person`, `organization`,
+/// `description`, `none`), and is a fragment exactly when the line says so.
+fn check_speaker(value: &str, rows: &[Row]) -> Result<(), String> {
+    let (text, rest) = Matcher::parse(value)?;
+    let rest = rest.trim_start().strip_prefix('=').ok_or("expected `= NAME (KIND)` after the quote")?;
+    let (name, rest) = rest.split_once('(').ok_or("expected `(KIND)` after the name")?;
+    let (kind, rest) = rest.split_once(')').ok_or("no `)` after the kind")?;
+    let name = name.trim();
+    let name = (name != "none").then(|| name.trim_matches('"').to_string());
+    let fragment = rest.trim() == "fragment";
+    let hits: Vec<&Row> = rows.iter().filter(|r| text.matches(&r.text)).collect();
+    if hits.is_empty() {
+        return Err(format!("no quote matches; quotes: {:?}", rows.iter().map(|r| &r.text).collect::<Vec<_>>()));
+    }
+    for r in hits {
+        if r.named.0 != name || r.named.1 != kind.trim() || r.fragment != fragment {
+            return Err(format!(
+                "{:?} is named {:?} ({}){}, words {:?}",
+                r.text,
+                r.named.0,
+                r.named.1,
+                if r.fragment { " fragment" } else { "" },
+                r.span
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks every expectation of one case.
 fn check(case: &Case) -> Vec<Failure> {
     let mut failures = Vec::new();
@@ -379,9 +418,10 @@ fn check(case: &Case) -> Vec<Failure> {
             "pipeline" | "person" | "gold" => Ok(()),
             "quote" => check_quote(&line.value, &rows),
             "no-quote" => check_no_quote(&line.value, &rows),
+            "speaker" => check_speaker(&line.value, &rows),
             key if key.starts_with("quotes") => check_quote_list(key, &line.value, &rows),
             key => Err(format!(
-                "unknown expectation `{key}:` (quote, no-quote, quotes, gold, person, pipeline: quotes-only)"
+                "unknown expectation `{key}:` (quote, no-quote, speaker, quotes, gold, person, pipeline: quotes-only)"
             )),
         };
         if let Err(message) = result {

@@ -169,6 +169,9 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
     /// The entity the speaker resolves to, an index into the entity layer.
     pub speaker_entity: Option<usize>,
+    /// The earlier words a pronoun speaker stands for when they name no entity ("show insiders"
+    /// for "They said"); the speaker is named by them.
+    pub speaker_antecedent: Option<Span>,
 }
 
 /// A temporal expression and its normalised value.

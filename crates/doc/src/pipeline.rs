@@ -267,6 +267,7 @@ mod tests {
                 cue: None,
                 speaker_span: None,
                 speaker_entity: None,
+                speaker_antecedent: None,
             });
             let empty: Vec<usize> = Vec::new();
             let _ = empty[doc.quotes.len()];

@@ -496,7 +496,7 @@ fn run() -> Result<ExitCode> {
                     for r in &rows {
                         let kind = if r.mixed { "mixed".to_string() } else { format!("{:?}", r.kind).to_lowercase() };
                         let fields = [
-                            r.speaker.unwrap_or(""),
+                            r.speaker.as_deref().unwrap_or(""),
                             r.quote,
                             &kind,
                             r.cue.unwrap_or(""),
@@ -519,7 +519,7 @@ fn run() -> Result<ExitCode> {
                         writeln!(
                             out,
                             "| {} | {mark}{quote}{close} | {} | {date} | {} |",
-                            r.speaker.map_or_else(
+                            r.speaker.as_deref().map_or_else(
                                 || r.speaker_text.map_or_else(|| "—".to_string(), |t| format!("({t})")),
                                 str::to_string
                             ),

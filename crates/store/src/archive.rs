@@ -365,10 +365,8 @@ fn story_record(id: i64, docs: Vec<(i64, Doc)>) -> StoryRecord {
                 .take(doc.quotes.len())
                 .zip(&doc.quotes)
                 .enumerate()
-                .filter(|(_, (row, q))| {
-                    row.speaker != q.speaker_entity.and_then(|e| doc.entities.get(e)).map(|e| e.name.as_str())
-                })
-                .map(|(i, (row, _))| (i, row.speaker.map(str::to_string)))
+                .filter(|(_, (row, q))| row.speaker != parallax_story::report::named_speaker(doc, q).name)
+                .map(|(i, (row, _))| (i, row.speaker.as_deref().map(str::to_string)))
                 .collect();
             ArticleView { id: article, speakers }
         })

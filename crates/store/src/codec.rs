@@ -7,7 +7,7 @@ use crate::StoreError;
 
 /// The layout of the stored analysis. Raise it whenever [`Doc`] or a layer changes shape: a row
 /// written with another format is analysed again from its text instead of being decoded.
-pub const ANALYSIS_FORMAT: i64 = 1;
+pub const ANALYSIS_FORMAT: i64 = 2;
 
 /// The analysis of `doc` as bytes (text and lower-cased copy left out).
 pub fn encode(doc: &mut Doc) -> Result<Vec<u8>, StoreError> {

@@ -1003,7 +1003,9 @@ impl Batch<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for (i, q) in d.quotes.iter().enumerate() {
-            let speaker = q.speaker_entity.and_then(|e| d.entities.get(e)).map(|e| e.name.as_str());
+            // the speaker as a reader names it: an entity's name, else the description
+            let named = parallax_story::report::named_speaker(d, q);
+            let speaker = named.name.as_deref();
             let kind = if d.is_mixed(q) { "mixed" } else { quote_kind(q.kind) };
             stmt.execute(params![
                 a.id,

@@ -35,7 +35,8 @@ pub struct SpeakerQuotes {
 }
 
 /// Who said what in their own words: for each story entity (in entity order) quoted in direct
-/// or partial quotes, those quotes. Reported speech is left out: its words are the reporter's.
+/// or partial quotes, those quotes. Reported speech is left out: its words are the reporter's;
+/// so are fragments (one word, or only function words: `quotes::is_fragment`).
 pub fn quotes_by_speaker(docs: &[Doc], entities: &[StoryEntity]) -> Vec<SpeakerQuotes> {
     entities
         .iter()
@@ -49,7 +50,11 @@ pub fn quotes_by_speaker(docs: &[Doc], entities: &[StoryEntity]) -> Vec<SpeakerQ
                         .quotes
                         .iter()
                         .enumerate()
-                        .filter(move |(_, q)| q.speaker_entity == Some(e) && q.kind != QuoteKind::Indirect)
+                        .filter(move |(_, q)| {
+                            q.speaker_entity == Some(e)
+                                && q.kind != QuoteKind::Indirect
+                                && !parallax_analyze::quotes::is_fragment(&docs[d], q)
+                        })
                         .map(move |(q, _)| (d, q))
                 })
                 .collect();
@@ -129,7 +134,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_quoted_statement_is_listed_once_under_its_speaker() {
+    fn every_quoted_statement_but_fragments_is_listed_once_under_its_speaker() {
         let analysis = crate::testdata::examples();
         for story in &analysis.stories {
             let listed: Vec<(usize, usize, usize)> = story
@@ -141,7 +146,10 @@ mod tests {
             for &d in &story.articles {
                 for (q, quote) in analysis.docs[d].quotes.iter().enumerate() {
                     let speaker = quote.speaker_entity.and_then(|e| story.entity_of(d, e));
-                    if let (Some(speaker), true) = (speaker, quote.kind != QuoteKind::Indirect) {
+                    // fragments ("immediately") are not listed as anyone's words
+                    let listed = quote.kind != QuoteKind::Indirect
+                        && !parallax_analyze::quotes::is_fragment(&analysis.docs[d], quote);
+                    if let (Some(speaker), true) = (speaker, listed) {
                         expected.push((speaker, d, q));
                     }
                 }

@@ -43,6 +43,7 @@ fn span_problems(doc: &Doc) -> Vec<String> {
         check("quote", q.span);
         q.cue.into_iter().for_each(|c| check("cue", c));
         q.speaker_span.into_iter().for_each(|c| check("speaker", c));
+        q.speaker_antecedent.into_iter().for_each(|c| check("speaker antecedent", c));
     }
     doc.times.iter().for_each(|t| check("time", t.span));
     doc.events.iter().for_each(|e| check("event trigger", e.trigger));

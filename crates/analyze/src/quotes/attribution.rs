@@ -30,7 +30,19 @@ impl<'a> Finder<'a> {
             && r.open >= 2
             && self.span_at(r.open - 2).end == self.span_at(r.open - 1).start
             && self.tok(r.open - 2).ends_with('s');
-        is_in(before, &WORKS)
+        // a title that modifies the noun after it: "the “American Pie” star"
+        let modifier = r.close.is_some_and(|c| {
+            let next = self.tok(c + 1);
+            is_in(before, &DETERMINERS)
+                && self.is_word(c + 1)
+                && !starts_upper(next)
+                && !self.cue_at(c + 1)
+                && !self.finite_at(c + 1)
+                && !is_in(next, &PREPOSITIONS)
+                && !is_in(next, &FINITE)
+        });
+        modifier
+            || is_in(before, &WORKS)
             || before.ends_with("’s")
             || before.ends_with("'s")
             || before.ends_with("s’")

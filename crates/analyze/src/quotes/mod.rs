@@ -43,6 +43,11 @@
 //!    often, she said, the debate is …");
 //!    a headline in title case takes capitalised cues ("…, Health Experts Say").
 //!
+//! 7. **Resolution** (`resolve.rs`). Words that stand for an entity named before get it: "it" /
+//!    "they" for an organisation, "the ministry" / "the company" for the organisation in focus,
+//!    "the 26-year-old" for the person whose age was given. `naming.rs` then names each speaker
+//!    as a reader would (the entity's name, else the description as written, else none).
+//!
 //! No speaker is ever invented: when the text names none, `speaker_span` and `speaker_entity`
 //! are `None`.
 
@@ -51,13 +56,17 @@ mod clauses;
 mod context;
 mod continuation;
 mod cues;
+mod naming;
 mod reported;
+mod resolve;
 mod speakers;
 mod tokens;
 mod transcript;
 mod vocabulary;
 
 use std::ops::Range;
+
+pub use naming::{is_fragment, named_speaker, NamedSpeaker, SpeakerKind};
 
 use parallax_doc::{Doc, EntityKind, Layer, Mention, Quote, QuoteKind, Span, Stage, TokenKind};
 
@@ -168,6 +177,7 @@ impl<'a> Finder<'a> {
                     cue: Some(self.span_at(colon)),
                     speaker_span: Some(speaker.span),
                     speaker_entity: speaker.entity,
+                    speaker_antecedent: None,
                 });
                 continue;
             }
@@ -212,12 +222,22 @@ impl<'a> Finder<'a> {
                 cue: attr.cue,
                 speaker_span: attr.speaker.map(|s| s.span),
                 speaker_entity: attr.speaker.and_then(|s| s.entity),
+                speaker_antecedent: None,
             });
         }
         self.indirect(&mut out, &quoted_sentence);
         out.sort_by_key(|q| q.span.start);
         self.continue_speakers(&mut out);
+        self.resolve_speakers(&mut out);
         out
+    }
+
+    /// Whether region `r` runs over more than one paragraph (a source that breaks lines inside
+    /// quotes).
+    fn spans_lines(&self, r: &Region) -> bool {
+        let last = r.close.unwrap_or(r.end.saturating_sub(1));
+        let paragraph = |t: usize| self.doc.sentences.get(self.sentence_of(t)).map(|s| s.paragraph);
+        paragraph(r.open) != paragraph(last)
     }
 
     /// Direct when the quote opens its sentence (or follows `:` or `,`) with a capital and closes
@@ -233,6 +253,8 @@ impl<'a> Finder<'a> {
             None => true,
             Some(c) => {
                 has_own
+                    // the quote's own punctuation inside its closing mark ("…, " Deng told)
+                    || c > r.first && matches!(self.tok(c - 1), "," | "." | "!" | "?") && self.spans_lines(r)
                     || c + 1 >= self.sentence_range(self.sentence_of(c)).end
                     || matches!(self.tok(c + 1), "," | "." | "!" | "?" | ";" | ":" | "–" | "—" | ")")
             }

@@ -108,6 +108,32 @@ word_lists! {
     NAME_PARTICLES = "name_particles";
     /// Words that open an unnamed source after an inverted cue ("said one diplomat", "said senior officials").
     SOURCE_MODIFIERS = "source_modifiers";
+    /// Words that name no one when they stand alone where a speaker would ("who", "this"), and
+    /// that make no quote on their own.
+    NON_SPEAKERS = "non_speakers";
+    /// Head nouns of a description that stands for an organisation named before ("the company",
+    /// "the ministry"): it resolves to that organisation.
+    ORG_HEADS = "org_heads";
+    /// Organisation pronouns ("it", "its"): a speaker so named is an organisation.
+    ORG_PRONOUNS = "org_pronouns";
+    /// Plural pronouns that stand for an organisation when no person is named nearer ("they").
+    PLURAL_PRONOUNS = "plural_pronouns";
+    /// Organisation nouns of businesses: "the company said" with no company of that name stands
+    /// for the nearest organisation named before.
+    COMPANY_HEADS = "company_heads";
+    /// Prepositions that join a speaker's role to whom it serves ("a spokesperson for the
+    /// ministry", "the head of Sony Pictures").
+    ROLE_PREPOSITIONS = "role_prepositions";
+    /// Quantifiers that open an unnamed source like a determiner ("one of", "some of").
+    SOURCE_OPENERS = "source_openers";
+    /// Cues whose plain object is news, not speech, unless it names an utterance ("announced
+    /// plans", "proposed a budget").
+    PLAIN_OBJECT_CUES = "plain_object_cues";
+    /// Nouns of utterances: an object cue's object holding one is speech ("announced a warning").
+    UTTERANCE_NOUNS = "utterance_nouns";
+    /// Demonstratives and quantifiers that open a reported clause's subject right after "said"
+    /// ("said this was …", "said most of the money …", "said as many as 40 …").
+    CLAUSE_QUANTIFIERS = "clause_quantifiers";
 }
 
 #[cfg(test)]

@@ -173,7 +173,12 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             '’' => TokenKind::CloseQuote,
             '"' | '\'' => {
                 let prev = start.checked_sub(1).and_then(&at);
-                let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+                // `regulations, " Deng told`: a mark spaced on both sides after a clause's
+                // punctuation closes (text tokenized with spaces, as in some corpora)
+                let spaced_close = prev.is_some_and(char::is_whitespace)
+                    && start.checked_sub(2).and_then(&at).is_some_and(|p| ",.?!;".contains(p))
+                    && at(start + 1).is_none_or(char::is_whitespace);
+                let opens = !spaced_close && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
                 if opens {
                     TokenKind::OpenQuote
                 } else {

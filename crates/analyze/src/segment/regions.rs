@@ -47,6 +47,15 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
     })
 }
 
+/// Whether token `i` is a straight double mark tokenized as closing with spaces on both sides
+/// (`laws, " Deng`): text tokenized with spaces, where it can only close.
+fn spaced_close(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let before = i.checked_sub(1).and_then(|p| doc.tokens.get(p)).is_some_and(|p| p.span.end < t.span.start);
+    let after = doc.tokens.get(i + 1).is_none_or(|n| n.span.start > t.span.end);
+    t.kind == TokenKind::CloseQuote && before && after
+}
+
 /// Token ranges of the paragraphs, from the sentence layer.
 pub fn paragraph_tokens(doc: &Doc) -> Vec<(usize, std::ops::Range<usize>)> {
     let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
@@ -59,16 +68,56 @@ pub fn paragraph_tokens(doc: &Doc) -> Vec<(usize, std::ops::Range<usize>)> {
     out
 }
 
+/// How many paragraphs a double quote left open may run on to reach its closing mark when the
+/// source breaks lines inside quotes (one sentence a line).
+const RUN_ON_PARAGRAPHS: usize = 3;
+
 /// Finds the quoted regions of `doc`, in text order.
 pub fn find_regions(doc: &Doc) -> Vec<Region> {
     let mut out = Vec::new();
-    for (paragraph, range) in paragraph_tokens(doc) {
-        if range.end > doc.tokens.len() || range.start >= range.end {
-            continue;
-        }
+    let paragraphs: Vec<_> = paragraph_tokens(doc)
+        .into_iter()
+        .filter(|(_, range)| range.end <= doc.tokens.len() && range.start < range.end)
+        .collect();
+    let mut k = 0;
+    while k < paragraphs.len() {
+        let (paragraph, range) = paragraphs[k].clone();
+        let before = out.len();
         scan_paragraph(doc, paragraph, range.start, range.end, &mut out);
+        // a quote left open whose closing mark opens a later line before any other mark
+        // (“These people … / They should adhere …, " Deng told reporters”): one quote over
+        // those lines, not a quote and a stray mark
+        let open = out.get(before..).and_then(<[Region]>::last).filter(|r| r.close.is_none());
+        if let Some(open) = open.map(|r| r.open) {
+            if let Some((close, last)) = run_on_close(doc, &paragraphs[k + 1..]) {
+                out.pop();
+                push(doc, open, Some(close), close, paragraph, &mut out);
+                // the rest of the closing line is scanned as its own paragraph
+                let (p, r) = paragraphs[k + 1 + last].clone();
+                scan_paragraph(doc, p, close + 1, r.end, &mut out);
+                k += last + 2;
+                continue;
+            }
+        }
+        k += 1;
     }
     out
+}
+
+/// The closing double mark of a quote left open at a paragraph's end, in one of the next
+/// paragraphs (at most [`RUN_ON_PARAGRAPHS`]), when it is the first mark there and the
+/// paragraphs before it hold no mark: the mark's token and which of `next` holds it.
+fn run_on_close(doc: &Doc, next: &[(usize, std::ops::Range<usize>)]) -> Option<(usize, usize)> {
+    for (n, (_, range)) in next.iter().take(RUN_ON_PARAGRAPHS).enumerate() {
+        let first = (range.start..range.end).find_map(|i| mark(doc, i).map(|m| (i, m)));
+        match first {
+            Some((i, Mark::DoubleClose)) => return Some((i, n)),
+            Some((i, Mark::DoubleStraight)) if doc.tokens[i].kind == TokenKind::CloseQuote => return Some((i, n)),
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    None
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -87,6 +136,8 @@ fn scan_paragraph(doc: &Doc, paragraph: usize, start: usize, end: usize, out: &m
             continue;
         };
         match (state, m) {
+            // `laws, " Deng told`: a spaced closing mark with no quote open is a stray one
+            (State::Outside, Mark::DoubleStraight) if spaced_close(doc, i) => {}
             (State::Outside, Mark::DoubleOpen | Mark::DoubleStraight) => state = State::Double(i),
             // `… Empire. "The problems …`: a straight mark opening a sentence after a full stop
             // re-opens the quote, as a new paragraph of it does (paragraphs joined in the source)

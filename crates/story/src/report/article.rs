@@ -3,6 +3,8 @@
 //! Fields are declared in alphabetical order of their JSON names: the report has always written
 //! its keys sorted, and it must keep doing so byte for byte.
 
+use std::borrow::Cow;
+
 use parallax_doc::{Diagnostic, Doc, EventStatus, MentionKind, Provenance, QuoteKind, Removed, Span};
 use serde::Serialize;
 
@@ -97,14 +99,23 @@ pub struct QuoteJson<'a> {
     pub cue: Option<&'a str>,
     /// End byte offset of the quoted words.
     pub end: usize,
+    /// A fragment too small to show as someone's words (one word, or only function words): kept
+    /// here, left out of the brief.
+    pub fragment: bool,
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// Reported speech that quotes some of its words.
     pub mixed: bool,
-    /// The speaker's canonical name within the article, or `None` when no speaker is given.
-    pub speaker: Option<&'a str>,
+    /// The speaker as a reader names it: the entity's canonical name within the article ("A and
+    /// B" for joint speakers), else the description as written ("a spokesperson for the
+    /// ministry"), else `None` (no speaker, or a pronoun left unresolved).
+    pub speaker: Option<Cow<'a, str>>,
+    /// The story-level ids of every speaker named (two or more for joint speakers).
+    pub speaker_entities: Vec<&'a str>,
     /// The speaker's story-level id.
     pub speaker_entity: Option<&'a str>,
+    /// `person`, `organization`, `description` or `none`.
+    pub speaker_kind: &'static str,
     /// The words naming the speaker ("he", "the ministry").
     pub speaker_text: Option<&'a str>,
     /// Start byte offset of the quoted words.
@@ -196,16 +207,21 @@ impl<'a> ArticleJson<'a> {
                 kind: e.kind.as_str(),
             })
             .collect();
+        let named: Vec<_> = doc.quotes.iter().map(|q| parallax_analyze::quotes::named_speaker(doc, q)).collect();
         let quotes = doc
             .quotes
             .iter()
-            .map(|q| QuoteJson {
+            .enumerate()
+            .map(|(i, q)| QuoteJson {
                 cue: q.cue.map(|c| doc.slice(c)),
                 end: q.span.end,
                 kind: q.kind,
                 mixed: doc.is_mixed(q),
-                speaker: q.speaker_entity.map(entity_name),
+                speaker: named[i].name.clone(),
+                speaker_kind: named[i].kind.as_str(),
                 speaker_entity: q.speaker_entity.and_then(story_id),
+                speaker_entities: named[i].entities.iter().filter_map(|&e| story_id(e)).collect(),
+                fragment: parallax_analyze::quotes::is_fragment(doc, q),
                 speaker_text: q.speaker_span.map(|s| doc.slice(s)),
                 start: q.span.start,
                 text: doc.slice(q.span),

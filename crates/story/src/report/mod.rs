@@ -16,6 +16,7 @@ mod story;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 pub use article::{ArticleEventJson, ArticleJson, EntityJson, MentionJson, QuoteJson, SpanJson, TimeJson};
+pub use parallax_analyze::quotes::{is_fragment, named_speaker, NamedSpeaker, SpeakerKind};
 pub use quote_rows::{quote_rows, speaker_matches, QuoteRow};
 pub use story::{
     AlignedQuoteJson, AlignedQuotesJson, ClaimJson, ComparisonJson, ConflictJson, EventJson, EventSourceJson,

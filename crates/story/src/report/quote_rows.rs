@@ -5,8 +5,11 @@ use crate::Analysis;
 /// One row of the quotes table: who said what, where and when.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct QuoteRow<'a> {
-    /// The speaker's canonical name across the story, or `None` when the text names no speaker.
-    pub speaker: Option<&'a str>,
+    /// The speaker as a reader names it: the canonical name across the story, else the
+    /// description as written ("police"), else `None` (no speaker, or an unresolved pronoun).
+    pub speaker: Option<std::borrow::Cow<'a, str>>,
+    /// `person`, `organization`, `description` or `none`.
+    pub speaker_kind: &'static str,
     /// The speaker's story-level id.
     pub speaker_entity: Option<&'a str>,
     /// The words that name the speaker in the article ("the ministry", "he"), also when they name
@@ -20,6 +23,8 @@ pub struct QuoteRow<'a> {
     pub mixed: bool,
     /// The cue ("said", "told").
     pub cue: Option<&'a str>,
+    /// A fragment too small to show as someone's words (one word, or only function words).
+    pub fragment: bool,
     /// The article's outlet.
     pub outlet: Option<&'a str>,
     /// The article's publication date.
@@ -45,11 +50,16 @@ pub fn quote_rows(analysis: &Analysis) -> Vec<QuoteRow<'_>> {
         for q in &doc.quotes {
             let story_entity =
                 q.speaker_entity.and_then(|e| story_of[d].and_then(|s| s.entity_of(d, e).map(|i| &s.entities[i])));
-            let speaker = story_entity
-                .map(|e| e.name.as_str())
-                .or_else(|| q.speaker_entity.map(|e| doc.entities[e].name.as_str()));
+            let named = parallax_analyze::quotes::named_speaker(doc, q);
+            // one story entity: its story-level name; joint speakers and descriptions as named
+            let speaker = match story_entity {
+                Some(e) if named.entities.len() <= 1 => Some(std::borrow::Cow::Borrowed(e.name.as_str())),
+                _ => named.name,
+            };
             rows.push(QuoteRow {
                 speaker,
+                speaker_kind: named.kind.as_str(),
+                fragment: parallax_analyze::quotes::is_fragment(doc, q),
                 speaker_entity: story_entity.map(|e| e.id.as_str()),
                 speaker_text: q.speaker_span.map(|s| doc.slice(s)),
                 quote: doc.slice(q.span),
@@ -75,7 +85,7 @@ pub fn speaker_matches(analysis: &Analysis, row: &QuoteRow<'_>, name: &str) -> b
         let c = crate::text::fold(candidate);
         c == wanted || c.split_whitespace().any(|w| w == wanted) || c.contains(&wanted)
     };
-    if row.speaker.is_some_and(hit) {
+    if row.speaker.as_deref().is_some_and(hit) {
         return true;
     }
     let Some(id) = row.speaker_entity else { return false };

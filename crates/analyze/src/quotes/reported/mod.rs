@@ -6,7 +6,7 @@
 mod end;
 mod start;
 
-use super::vocabulary::{CONVENED, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS};
+use super::vocabulary::{CONVENED, PLAIN_OBJECT_CUES, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -181,6 +181,12 @@ impl<'a> Finder<'a> {
                             return None;
                         }
                         let start = self.object_start(c, sent.end);
+                        // "announced plans to cut jobs", "proposed a budget": a plain object is
+                        // no speech unless it names an utterance ("announced his resignation" is
+                        // news, "announced a warning" is speech)
+                        if is_in(self.tok(c.first), &PLAIN_OBJECT_CUES) && !self.utterance_object(start, sent.end) {
+                            return None;
+                        }
                         let end = self.clause_end(start, sent.end);
                         start..self.object_end(start, end)
                     } else {
@@ -253,6 +259,7 @@ impl<'a> Finder<'a> {
             cue: Some(c.span(self.doc)),
             speaker_span: Some(speaker.span),
             speaker_entity: speaker.entity,
+            speaker_antecedent: None,
         })
     }
 }

@@ -3,6 +3,7 @@
 //! the sentence, "according to X, …", a relative clause's antecedent, and a fronted
 //! subordinate clause that belongs to the report.
 
+use super::super::vocabulary::{CLAUSE_QUANTIFIERS, UTTERANCE_NOUNS};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -15,6 +16,10 @@ impl<'a> Finder<'a> {
         // "said on Monday", "said Thursday", "said last week", "also said previously"
         while j < hi && self.is_word(j) {
             let t = self.tok(j);
+            // "said this was …" (not "said this week"): the clause's subject
+            if is_in(t, &CLAUSE_QUANTIFIERS) && !(j + 1 < hi && is_in(self.tok(j + 1), &TIME_WORDS)) {
+                break;
+            }
             let time = is_in(t, &TIME_WORDS) && (j > c.end || !starts_upper(t) || t.len() > 3);
             // a date's number ("said Feb. 18"), not a clause's ("said 2015 was …")
             let date_number = self.kind_at(j) == Some(TokenKind::Number)
@@ -38,11 +43,34 @@ impl<'a> Finder<'a> {
                 j -= 1;
             }
         }
+        // "said, however, the plan …": past an adverb set off by commas
+        if say && j + 3 < hi && self.tok(j) == "," && self.tok(j + 2) == "," {
+            let adverb = is_in(self.tok(j + 1), &ADVERBS) || self.ly_adverb(j + 1);
+            if adverb && self.clause_at(j + 3, hi, say) {
+                return Some(j + 3);
+            }
+        }
         if j >= hi {
             return None;
         }
         if self.tok(j) == "that" {
             return Some(j + 1);
+        }
+        // "said this was …", "said most of the money had …", "said as many as 40 people had …":
+        // a demonstrative or a quantifier opening the clause's subject, then its verb
+        let quantifier = is_in(self.tok(j), &CLAUSE_QUANTIFIERS)
+            || self.tok(j) == "as"
+                && j + 2 < hi
+                && is_in(self.tok(j + 1), &CLAUSE_QUANTIFIERS)
+                && self.tok(j + 2) == "as";
+        if say && quantifier {
+            let verb = (j + 1..hi.min(j + 10))
+                .take_while(|&x| self.is_word(x) && !self.cue_at(x))
+                .find(|&x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
+            // (not a pronoun object without a verb: "said this on Monday")
+            if verb.is_some() {
+                return Some(j);
+            }
         }
         // "explained why he backs …", "explained how important it is …"
         if is_in(self.tok(j), &["why", "how", "whether"]) && j + 2 < hi && !say && !tell {
@@ -142,6 +170,19 @@ impl<'a> Finder<'a> {
         }
         // "said the meeting is aimed at …", "said Thursday the talks were …"
         self.clause_at(j, hi, say).then_some(j)
+    }
+
+    /// Whether the object starting at token `start` names an utterance ("a warning", "his
+    /// objections"): an utterance noun among its first words, before any verb or clause break,
+    /// or a proposal in a gerund ("proposes doing away with the mandate").
+    pub(in crate::quotes) fn utterance_object(&self, start: usize, hi: usize) -> bool {
+        let t = self.tok(start);
+        if t.len() > 4 && t.ends_with("ing") && !starts_upper(t) {
+            return true;
+        }
+        (start..(start + 5).min(hi))
+            .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.finite_at(x) && self.tok(x) != "to")
+            .any(|x| is_in(self.tok(x), &UTTERANCE_NOUNS))
     }
 
     /// Where the content of an object cue starts: right after it ("urged Congress to leave the

@@ -376,7 +376,10 @@ impl<'a> Finder<'a> {
                 // "Anais Faraj, an analyst at Nomura told …" (the appositive's closing comma
                 // missing): the name before the role, not the role's organisation
                 Some(np) => Before::Subject(
-                    self.name_before_role(np, lo).or_else(|| self.head_before_participle(np, lo)).unwrap_or(np),
+                    self.name_before_role(np, lo)
+                        .or_else(|| self.head_before_participle(np, lo))
+                        .or_else(|| self.head_before_preposition(np, lo))
+                        .unwrap_or(np),
                 ),
                 None => Before::Nothing,
             },

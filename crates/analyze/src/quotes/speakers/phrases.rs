@@ -214,6 +214,29 @@ impl<'a> Finder<'a> {
         is_in(self.tok(head_first), &["a", "an", "the"]).then_some(head)
     }
 
+    /// The whole subject when `np` only completes it after a preposition ("a spokesperson for
+    /// the ministry", "the head of Sony Pictures"): the reader names the subject, not the nearest
+    /// noun. The phrase before the preposition opens with a determiner or is a bare plural, and
+    /// names no entity; the
+    /// subject gets no entity (a spokesperson is not the ministry).
+    pub(in crate::quotes) fn head_before_preposition(&self, np: Speaker, lo: usize) -> Option<Speaker> {
+        use crate::quotes::vocabulary::{ROLE_PREPOSITIONS, SOURCE_OPENERS};
+        let first = self.doc.token_at_or_after(np.span.start);
+        let prep = first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &ROLE_PREPOSITIONS))?;
+        let head = self.np_ending_at(prep - 1, lo).filter(|h| h.entity.is_none())?;
+        let head_first = self.doc.token_at_or_after(head.span.start);
+        // or a bare plural ("Witnesses for the prosecution", "Officials at the ministry")
+        let bare_plural = head_first + 1 == self.doc.token_at_or_after(head.span.end) && {
+            let t = self.tok(head_first);
+            t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && self.mention_at(head_first).is_none()
+        };
+        let opens =
+            is_in(self.tok(head_first), &DETERMINERS) || is_in(self.tok(head_first), &SOURCE_OPENERS) || bare_plural;
+        let verb_before = head_first > lo && (self.finite_at(head_first - 1) || self.cue_at(head_first - 1));
+        (opens && !verb_before && self.speaker_like(head))
+            .then(|| Speaker { span: head.span.cover(np.span), entity: None })
+    }
+
     /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
     /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
     /// come a few words before.

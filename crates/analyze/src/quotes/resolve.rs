@@ -1,0 +1,169 @@
+//! Resolution: a speaker named by words that stand for an entity named before gets that entity.
+//! The entity layer resolves "he" / "she" and role mentions; this pass resolves what it leaves:
+//!
+//! - an organisation pronoun ("it said", "they said" of a company or ministry): the nearest
+//!   earlier organisation (or country) that opens its sentence, in the sentence or the two before,
+//!   skipping people; "they" only for a name of many ("Democrats") and when no person is named
+//!   nearer;
+//! - a definite description headed by an organisation noun ("the ministry said", "the company
+//!   said"): the nearest earlier organisation whose name holds the noun ("Ministry of Defence"),
+//!   else, for a company noun, the nearest earlier organisation;
+//! - an age as a noun ("the 26-year-old said"): the person whose age was given ("Ana Ruiz, 26,"
+//!   or "26-year-old Ana Ruiz").
+//! - an organisation pronoun with no such organisation: the description it stands for, the
+//!   speaker of the quote before or the subject of the sentence before ("The city sent a letter.
+//!   It says …"), kept as `speaker_antecedent`.
+//!
+//! The speaker's words stay as written; only its entity (or antecedent) is set.
+
+use super::vocabulary::{COMPANY_HEADS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS};
+use super::*;
+
+/// How many sentences before the speaker's an organisation pronoun looks back.
+const PRONOUN_REACH: usize = 2;
+/// How many sentences before the speaker's a description looks back.
+const DESCRIPTION_REACH: usize = 12;
+
+impl<'a> Finder<'a> {
+    /// Sets the entity of every speaker whose words stand for an entity named before.
+    pub(super) fn resolve_speakers(&self, out: &mut [Quote]) {
+        for i in 0..out.len() {
+            let (Some(span), None) = (out[i].speaker_span, out[i].speaker_entity) else { continue };
+            out[i].speaker_entity = self.resolve(span);
+            if out[i].speaker_entity.is_none() {
+                let before = &out[..i];
+                if let Some(antecedent) = self.pronoun_antecedent(span, before) {
+                    out[i].speaker_entity = antecedent.entity;
+                    out[i].speaker_antecedent = antecedent.entity.is_none().then_some(antecedent.span);
+                }
+            }
+        }
+    }
+
+    /// The description an organisation pronoun at `span` stands for when no entity fits ("show
+    /// insiders … . They said", "The city sent a letter. It says"): the speaker of the latest
+    /// quote in the sentence or the one before, else the subject opening the sentence before;
+    /// plural for "they", singular for "it", never a person.
+    fn pronoun_antecedent(&self, span: Span, before: &[Quote]) -> Option<Speaker> {
+        let at = self.doc.token_at_or_after(span.start);
+        let word = self.doc.slice(span);
+        let plural = is_in(word, &PLURAL_PRONOUNS);
+        if !(plural || is_in(word, &ORG_PRONOUNS)) {
+            return None;
+        }
+        let sentence = self.sentence_of(at);
+        let lo = self.span_at(self.sentence_range(sentence.saturating_sub(1)).start).start;
+        let fits = |s: &Speaker| {
+            let text = self.doc.slice(s.span);
+            let head = text.rsplit(' ').next().unwrap_or("");
+            let many = head.ends_with('s') && !head.ends_with("ss");
+            let person = s.entity.and_then(|e| self.doc.entities.get(e)).is_none_or(|e| e.kind == EntityKind::Person);
+            let pronoun = !text.contains(' ') && (is_in(text, &PRONOUNS) || is_in(text, &NON_SPEAKERS));
+            !pronoun && many == plural && (s.entity.is_none() || !person) && self.speaker_like(*s)
+        };
+        let quoted = before.iter().rev().take_while(|q| q.span.start >= lo).find_map(|q| {
+            let s = Speaker { span: q.speaker_antecedent.or(q.speaker_span)?, entity: q.speaker_entity };
+            (s.span.end <= span.start && s.span.start >= lo).then_some(s)
+        });
+        match quoted {
+            Some(s) => fits(&s).then_some(s),
+            None if sentence > 0 && self.sentence_range(sentence).start + 1 >= at => {
+                let previous = self.sentence_range(sentence - 1);
+                self.main_subject(previous.end, previous).filter(|s| fits(s))
+            }
+            None => None,
+        }
+    }
+
+    /// The entity the speaker words at `span` stand for, if the text links them to one.
+    fn resolve(&self, span: Span) -> Option<usize> {
+        let first = self.doc.token_at_or_after(span.start);
+        let last = self.doc.token_at_or_after(span.end).saturating_sub(1).max(first);
+        let words = last + 1 - first;
+        let head = self.tok(last);
+        if words == 1 && (is_in(head, &ORG_PRONOUNS) || is_in(head, &PLURAL_PRONOUNS)) {
+            return self.organisation_before(first, PRONOUN_REACH, is_in(head, &PLURAL_PRONOUNS), None, true);
+        }
+        let definite = is_in(self.tok(first), &["the", "its", "their"]);
+        if definite && words <= 3 && is_in(head, &ORG_HEADS) {
+            let named = self.organisation_before(first, DESCRIPTION_REACH, false, Some(head), false);
+            return named.or_else(|| {
+                is_in(head, &COMPANY_HEADS)
+                    .then(|| self.organisation_before(first, DESCRIPTION_REACH, false, None, false))?
+            });
+        }
+        if definite && words <= 3 {
+            return self.aged_person(first, head);
+        }
+        None
+    }
+
+    /// The nearest organisation (or country) mentioned before token `at`, within `reach`
+    /// sentences before its own; with `holding`, only one whose name holds that word; with
+    /// `subject`, only one that opens its sentence (what a pronoun stands for). People are passed
+    /// over, unless `plural` ("they": a person named nearer means people).
+    fn organisation_before(
+        &self,
+        at: usize,
+        reach: usize,
+        plural: bool,
+        holding: Option<&str>,
+        subject: bool,
+    ) -> Option<usize> {
+        let sentence = self.sentence_of(at);
+        let lo = self.sentence_range(sentence.saturating_sub(reach)).start;
+        let (lo, hi) = (self.span_at(lo).start, self.span_at(at).start);
+        let upto = self.mentions.partition_point(|m| m.span.start < hi);
+        for m in self.mentions[..upto].iter().rev().take_while(|m| m.span.start >= lo) {
+            let Some(e) = self.doc.entities.get(m.entity) else { continue };
+            match e.kind {
+                EntityKind::Person if plural && holding.is_none() => return None,
+                EntityKind::Organization | EntityKind::Location | EntityKind::Group => {
+                    let held = holding.is_none_or(|w| e.name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)));
+                    let first = self.doc.token_at_or_after(m.span.start);
+                    // a pronoun stands for a subject: the name opens its sentence ("The ministry
+                    // … . It said"), and for "they" names many ("Democrats", not "Wall Street");
+                    // a place after "in" is where, not who
+                    let opens = first == self.sentence_range(self.sentence_of(first)).start
+                        || first >= 1
+                            && self.sentence_range(self.sentence_of(first)).start == first - 1
+                            && is_in(self.tok(first - 1), &DETERMINERS);
+                    let many = e.kind == EntityKind::Group || (e.name.ends_with('s') && !e.name.ends_with("ss"));
+                    let fits = !subject || (opens && (!plural || many));
+                    let place = e.kind == EntityKind::Location
+                        && first > 0
+                        && is_in(self.tok(first - 1), &["in", "at", "near", "from", "to"]);
+                    if held && fits && !place {
+                        return Some(e.id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The person whose age the description "the 26-year-old" (head token `head`) gives: "Ana
+    /// Ruiz, 26," or "26-year-old Ana Ruiz" before token `at`.
+    fn aged_person(&self, at: usize, head: &str) -> Option<usize> {
+        let age = head.strip_suffix("-year-old").or_else(|| head.strip_suffix("-year-olds"))?;
+        if age.is_empty() || !age.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let person = |m: &Mention| self.doc.entities.get(m.entity).is_some_and(|e| e.kind == EntityKind::Person);
+        (1..at).rev().find_map(|i| {
+            let t = self.tok(i);
+            if t == age && self.tok(i - 1) == "," {
+                // "Ana Ruiz, 26,": the name ends before the comma
+                let name_end = self.span_at(i - 1).start;
+                return self.mentions.iter().find(|m| m.span.end == name_end && person(m)).map(|m| m.entity);
+            }
+            if t.eq_ignore_ascii_case(head) {
+                // "26-year-old Ana Ruiz": the name starts after the age
+                let next = self.span_at(i + 1).start;
+                return self.mentions.iter().find(|m| m.span.start == next && person(m)).map(|m| m.entity);
+            }
+            None
+        })
+    }
+}
