@@ -81,6 +81,7 @@ impl<'d> EntityReader<'d> {
                     && !self.mentions.iter().any(|m| m.span.overlaps(*span))
                     && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
                     && !self.in_title_case_sentence(span.start)
+                    && !ends_in_non_person_word(text)
                     && !self.not_a_name(
                         self.token_index(span.start),
                         self.token_index(span.end).max(self.token_index(span.start) + 1),
@@ -325,4 +326,11 @@ fn is_opener(word: &str, before_capital: bool) -> bool {
         || (before_capital
             && lower_rest
             && ((letters > 4 && word.ends_with("ly")) || (letters > 5 && word.ends_with("ing"))))
+}
+
+/// True when a name's last word makes it a place, a body, a law or an event ("Marshal Service",
+/// "Audubon Society", "Protection Act"): never a person, whatever the tagger says.
+fn ends_in_non_person_word(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    is(WordClass::OrgSuffix, last) || is(WordClass::PlaceSuffix, last) || is(WordClass::MiscSuffix, last)
 }
