@@ -17,7 +17,7 @@ impl<'d> EntityReader<'d> {
         let mut headline_blocks = Vec::new();
         let mut gaz_hits = Vec::new();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
-            let title_case = self.is_title_case(sentence.tokens.clone());
+            let title_case = self.is_title_case(sentence_idx);
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {
                 if !self.starts_run(t, sentence.tokens.end) {
@@ -103,10 +103,17 @@ impl<'d> EntityReader<'d> {
         }
     }
 
-    /// True for a title-case headline: at least four words, nearly all capitalised, with a
-    /// capitalised function word after the first ("Tara Reid Checks Into Rehab").
-    pub(super) fn is_title_case(&self, tokens: std::ops::Range<usize>) -> bool {
-        let words: Vec<&str> = tokens.filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
+    /// True when sentence `sentence` is a title-case headline: at least four words, not in
+    /// capitals, nearly all capitalised with a capitalised function word after the first ("Tara
+    /// Reid Checks Into Rehab"), or all capitalised as the article's first line.
+    pub(super) fn is_title_case(&self, sentence: usize) -> bool {
+        let Some(s) = self.doc.sentences.get(sentence) else { return false };
+        let words: Vec<&str> = s.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
+        // the article's first line alone in its paragraph is its headline: every word capitalised
+        // is enough ("Sixers Hire Maurice Cheeks")
+        let headline = sentence == 0
+            && self.doc.sentences.get(1).is_none_or(|next| next.paragraph != s.paragraph)
+            && words.iter().all(|w| is_capitalised(w));
         let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
         // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
         let all_caps = words
@@ -115,8 +122,8 @@ impl<'d> EntityReader<'d> {
             .count();
         words.len() >= 4
             && all_caps * 2 < words.len()
-            && capitalised * 10 >= words.len() * 8
-            && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
+            && (headline
+                || capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w)))
     }
 
     /// True when byte `at` lies in a title-case headline sentence.
@@ -124,8 +131,8 @@ impl<'d> EntityReader<'d> {
         self.doc
             .sentences
             .iter()
-            .find(|s| s.span.start <= at && at < s.span.end)
-            .is_some_and(|s| self.is_title_case(s.tokens.clone()))
+            .position(|s| s.span.start <= at && at < s.span.end)
+            .is_some_and(|i| self.is_title_case(i))
     }
 
     /// True when token `t` can start a capitalised run.

@@ -284,3 +284,12 @@ fn a_connector_joins_an_organisation_name_not_two_names() {
     assert!(!names.iter().any(|n| n.contains("Tech and")), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("Bodiford of")), "{names:?}");
 }
+
+#[test]
+fn a_title_case_first_line_is_a_headline() {
+    let doc = tagged(
+        "Interior Overturns Species Rule Bush Instated\n\nThe Interior Department said on Monday that Ken Salazar \
+         signed the order.",
+    );
+    assert_eq!(people(&doc), vec!["Ken Salazar"]);
+}
