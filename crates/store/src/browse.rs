@@ -4,7 +4,9 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::store::{name_key, push_article_filters, read_listing, QuoteRecord, SearchFilter, Store, StoryListing};
+use crate::store::{
+    name_key, push_article_filters, quote_record, read_listing, QuoteRecord, SearchFilter, Store, StoryListing,
+};
 use crate::StoreError;
 
 /// An article as a list shows it.
@@ -303,27 +305,7 @@ impl Store {
              WHERE q.speaker_key = ?1 AND q.kind != 'partial'
              ORDER BY a.published NULLS LAST, a.id, q.idx LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![name_key(name), limit.max(1) as i64], |r| {
-            let quote = match r.get_ref(1)? {
-                rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
-                    String::from_utf8_lossy(t).into_owned()
-                }
-                _ => String::new(),
-            };
-            Ok(QuoteRecord {
-                speaker: r.get(0)?,
-                quote,
-                kind: r.get(2)?,
-                cue: r.get(3)?,
-                speaker_text: r.get(4)?,
-                outlet: r.get(5)?,
-                published: r.get(6)?,
-                url: r.get(7)?,
-                article: r.get(8)?,
-                article_id: r.get(9)?,
-                story: r.get(10)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![name_key(name), limit.max(1) as i64], quote_record)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

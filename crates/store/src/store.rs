@@ -609,21 +609,7 @@ impl Store {
             sql += &format!(" LIMIT {} OFFSET {}", filter.limit, filter.offset);
         }
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok(QuoteRecord {
-                speaker: r.get(0)?,
-                quote: quote_text(r.get_ref(1)?),
-                kind: r.get(2)?,
-                cue: r.get(3)?,
-                speaker_text: r.get(4)?,
-                outlet: r.get(5)?,
-                published: r.get(6)?,
-                url: r.get(7)?,
-                article: r.get(8)?,
-                article_id: r.get(9)?,
-                story: r.get(10)?,
-            })
-        })?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), quote_record)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -796,6 +782,24 @@ pub(crate) fn read_listing(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryListi
         outlets: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
         first_published: r.get(4)?,
         last_published: r.get(5)?,
+    })
+}
+
+/// A quote row selected as `speaker, quote text, kind, cue, speaker_text, outlet, published, url,
+/// source, article id, story id`.
+pub(crate) fn quote_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuoteRecord> {
+    Ok(QuoteRecord {
+        speaker: r.get(0)?,
+        quote: quote_text(r.get_ref(1)?),
+        kind: r.get(2)?,
+        cue: r.get(3)?,
+        speaker_text: r.get(4)?,
+        outlet: r.get(5)?,
+        published: r.get(6)?,
+        url: r.get(7)?,
+        article: r.get(8)?,
+        article_id: r.get(9)?,
+        story: r.get(10)?,
     })
 }
 

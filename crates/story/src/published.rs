@@ -87,12 +87,13 @@ fn reported_past_floor(doc: &Doc) -> Option<NaiveDate> {
         ) else {
             continue;
         };
-        if v.len() != 10 || !doc.slice(time.span).contains(v.get(0..4).unwrap_or("????")) {
+        // the year must be written in the expression ("March 6, 2009"), not inferred
+        if v.len() != 10 || !v.get(0..4).is_some_and(|year| doc.slice(time.span).contains(year)) {
             continue;
         }
-        let Some(sentence) =
-            doc.sentences.iter().find(|s| s.span.start <= time.span.start && time.span.end <= s.span.end)
-        else {
+        let at = doc.sentences.partition_point(|s| s.span.end <= time.span.start);
+        let within = |s: &&parallax_doc::Sentence| s.span.start <= time.span.start && time.span.end <= s.span.end;
+        let Some(sentence) = doc.sentences.get(at).filter(within) else {
             continue;
         };
         let toks = doc.tokens.get(sentence.tokens.clone()).unwrap_or_default();

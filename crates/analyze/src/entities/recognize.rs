@@ -16,8 +16,9 @@ impl<'d> EntityReader<'d> {
         let mut blocks = Vec::new();
         let mut headline_blocks = Vec::new();
         let mut gaz_hits = Vec::new();
+        let title_case: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_title_case(i)).collect();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
-            let title_case = self.is_title_case(sentence_idx);
+            let title_case = title_case[sentence_idx];
             let mut t = sentence.tokens.start;
             while t < sentence.tokens.end {
                 if !self.starts_run(t, sentence.tokens.end) {
@@ -80,12 +81,12 @@ impl<'d> EntityReader<'d> {
                     && (text.contains(' ') || self.bare_name_is_person(self.token_index(span.start)))
                     && !self.mentions.iter().any(|m| m.span.overlaps(*span))
                     && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
-                    && !self.in_title_case_sentence(span.start)
                     && !ends_in_non_person_word(text)
-                    && !self.not_a_name(
-                        self.token_index(span.start),
-                        self.token_index(span.end).max(self.token_index(span.start) + 1),
-                    )
+                    && {
+                        let start = self.token_index(span.start);
+                        let in_headline = self.sentence_of.get(start).and_then(|&i| title_case.get(i)) == Some(&true);
+                        !in_headline && !self.not_a_name(start, self.token_index(span.end).max(start + 1))
+                    }
             })
             .map(|(span, _)| *span)
             .collect();
@@ -124,15 +125,6 @@ impl<'d> EntityReader<'d> {
             && all_caps * 2 < words.len()
             && (headline
                 || capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w)))
-    }
-
-    /// True when byte `at` lies in a title-case headline sentence.
-    fn in_title_case_sentence(&self, at: usize) -> bool {
-        self.doc
-            .sentences
-            .iter()
-            .position(|s| s.span.start <= at && at < s.span.end)
-            .is_some_and(|i| self.is_title_case(i))
     }
 
     /// True when token `t` can start a capitalised run.

@@ -425,11 +425,12 @@ pub(crate) struct PageDates {
 pub(crate) fn find(doc: &Html, page: &str, url: Option<&str>, ld: &LdMeta, lang: Option<&str>) -> PageDates {
     let order = order_for(lang);
     let s = scan(doc, order);
-    let published = find_published(&s, page, url, ld, order);
     let ld_offset = [&ld.published, &ld.modified].into_iter().flatten().find_map(|d| utc_offset(d).filter(|o| *o != 0));
     let zone = s.page_offset.or(ld_offset);
     let ld_modified = ld.modified.as_deref().and_then(|raw| attr_date(raw, order)).map(|n| localize(&n, zone));
-    let latest = [s.meta_modified_latest, ld_modified.as_deref().and_then(ymd_of)].into_iter().flatten().max();
+    let ld_modified = ld_modified.as_deref().and_then(ymd_of);
+    let published = find_published(&s, page, url, ld, order, zone, ld_modified);
+    let latest = [s.meta_modified_latest, ld_modified].into_iter().flatten().max();
     let first = published.as_ref().and_then(|(d, _)| ymd_of(d));
     let updated = match (latest, first) {
         (Some(u), Some(p)) if u > p => Some(ymd_string(u)),
@@ -450,16 +451,17 @@ fn shown_dates(s: &Scan<'_>, order: Order) -> Vec<Ymd> {
         .collect()
 }
 
-/// The page's original publication date and where it came from.
+/// The page's original publication date and where it came from; `zone` is the page's UTC
+/// offset and `ld_modified` its JSON-LD modification day, both read by [`find`].
 fn find_published(
     s: &Scan<'_>,
     page: &str,
     url: Option<&str>,
     ld: &LdMeta,
     order: Order,
+    zone: Option<i32>,
+    ld_modified: Option<Ymd>,
 ) -> Option<(String, Provenance)> {
-    let ld_offset = [&ld.published, &ld.modified].into_iter().flatten().find_map(|d| utc_offset(d).filter(|o| *o != 0));
-    let zone = s.page_offset.or(ld_offset);
     let day = |ymd: Ymd| ymd_string(ymd);
     let given = |raw: &str| attr_date(raw, order).map(|n| localize(&n, zone));
     // 1. The trusted sources, first found wins: the address (written when the page was created),
@@ -490,12 +492,14 @@ fn find_published(
     if let Some(first) = trusted.first() {
         // When the metadata disagree on the day, the one the page shows its readers wins (an
         // article re-dated on update shows its new day; a stale `dc.date` shows nowhere).
-        let ld_modified = ld.modified.as_deref().and_then(given);
-        let modified = [s.meta_modified_latest, s.meta_modified, ld_modified.as_deref().and_then(ymd_of)];
+        let modified = [s.meta_modified_latest, s.meta_modified, ld_modified];
         let mut days: Vec<Ymd> = trusted.iter().map(|t| t.0).chain(modified.into_iter().flatten()).collect();
         days.sort_unstable();
         days.dedup();
-        let shown = shown_dates(s, order);
+        let first_time = s.times.first().and_then(|v| attr_date(v, order)).as_deref().and_then(ymd_of);
+        // the days shown are read only when something disagrees with the first trusted day
+        let shown =
+            if days.len() > 1 || first_time.is_some_and(|t| t != first.0) { shown_dates(s, order) } else { Vec::new() };
         if days.len() > 1 && !shown.contains(&first.0) {
             if let Some(ymd) = shown.iter().find(|d| days.contains(d)) {
                 let from = trusted.iter().find(|t| t.0 == *ymd).map_or(Provenance::Given, |t| t.2);
@@ -504,7 +508,6 @@ fn find_published(
         }
         // A `<time>` element and the first day shown in a byline agree against the metadata:
         // the page presents that day (metadata left at a draft's or import's day).
-        let first_time = s.times.first().and_then(|v| attr_date(v, order)).as_deref().and_then(ymd_of);
         if let (Some(t), Some(seen)) = (first_time, shown.first()) {
             if t == *seen && t != first.0 && !shown.contains(&first.0) {
                 return Some((day(t), Provenance::Markup));
@@ -546,7 +549,6 @@ fn find_published(
         return Some((day(ymd), Provenance::Text));
     }
     // 6. Modification dates stand in.
-    let ld_modified = ld.modified.as_deref().and_then(given).as_deref().and_then(ymd_of);
     if let Some(ymd) = s.meta_modified.or(ld_modified) {
         return Some((day(ymd), Provenance::Given));
     }
