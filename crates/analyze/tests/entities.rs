@@ -34,6 +34,7 @@ fn label(kind: EntityKind) -> &'static str {
         EntityKind::Organization => "ORG",
         EntityKind::Location => "LOC",
         EntityKind::Group => "GRP",
+        EntityKind::Misc => "MISC",
     }
 }
 

@@ -83,6 +83,9 @@ pub enum EntityKind {
     Location,
     /// A nationality, religious or political group ("Russian", "Europeans").
     Group,
+    /// Another named thing: an event, a work, a product, a law, a prize ("World Cup",
+    /// "Affordable Care Act").
+    Misc,
 }
 
 impl EntityKind {
@@ -93,6 +96,7 @@ impl EntityKind {
             EntityKind::Organization => "organization",
             EntityKind::Location => "location",
             EntityKind::Group => "group",
+            EntityKind::Misc => "misc",
         }
     }
 }

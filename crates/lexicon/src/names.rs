@@ -1,6 +1,34 @@
 //! Names: the spelling-tolerant key of a name word, and the gender a first name gives.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::gazetteer::{Gazetteer, NameGender};
+use crate::{data_lines, fold};
+
+const CORPORATE_SUFFIXES: &str = include_str!("../data/entities/corporate_suffixes.txt");
+
+/// True when `word` (any case, a final full stop ignored) is a legal-form word that ends a
+/// company's name ("LLC", "Corp.", "Inc", "Group").
+pub fn is_corporate_suffix(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| data_lines(CORPORATE_SUFFIXES).map(|(_, l)| l).collect());
+    set.contains(fold(word.trim_end_matches('.')).as_ref())
+}
+
+/// The words of an organisation's name that say whom it names: trailing legal-form words
+/// dropped while a word is left ("General Motors Corporation" → "General Motors", "Chrysler
+/// LLC" → "Chrysler", "Group" stays "Group"). A slice of `name`.
+pub fn organisation_key(name: &str) -> &str {
+    let mut key = name.trim_end();
+    while let Some((rest, last)) = key.rsplit_once(' ') {
+        if !is_corporate_suffix(last) || rest.trim().is_empty() {
+            break;
+        }
+        key = rest.trim_end().trim_end_matches(',');
+    }
+    key
+}
 
 /// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
 /// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan". (Transliterated and lower-cased
@@ -38,6 +66,22 @@ pub fn first_name_gender_code(first_name: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn organisation_keys_drop_legal_forms() {
+        use super::organisation_key;
+        for (name, key) in [
+            ("General Motors Corporation", "General Motors"),
+            ("Chrysler LLC", "Chrysler"),
+            ("Apple Inc.", "Apple"),
+            ("Fiat Group SpA", "Fiat"),
+            ("Acme, Inc.", "Acme"),
+            ("Group", "Group"),
+            ("Ford Motor", "Ford Motor"),
+        ] {
+            assert_eq!(organisation_key(name), key, "{name}");
+        }
+    }
+
     use super::*;
 
     #[test]

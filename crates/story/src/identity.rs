@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use parallax_doc::{Doc, EntityKind, MentionKind};
 use serde::Serialize;
 
+use parallax_lexicon::names::organisation_key;
+
 use crate::text::name_word_key;
 
 /// A role of a story entity and the articles that give it.
@@ -61,11 +63,24 @@ fn name_keys(name: &str) -> (String, Option<String>) {
 pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     let mut out: Vec<StoryEntity> = Vec::new();
     // people with a first name first, so bare surnames find them
+    let non_person_keys: std::collections::BTreeSet<&str> = members
+        .iter()
+        .flat_map(|&d| docs[d].entities.iter())
+        .filter(|e| e.kind != EntityKind::Person)
+        .map(|e| organisation_key(&e.name))
+        .collect();
     let mut persons: Vec<(usize, usize)> = Vec::new();
+    // a one-word "person" that other articles name as a company or place, and whose own article
+    // never gives a full name, is that company or place ("Chrysler said")
+    let mut mistyped: Vec<(usize, usize)> = Vec::new();
     for &d in members {
         for e in &docs[d].entities {
             if e.kind == EntityKind::Person {
-                persons.push((d, e.id));
+                if !e.name.contains(' ') && non_person_keys.contains(e.name.as_str()) {
+                    mistyped.push((d, e.id));
+                } else {
+                    persons.push((d, e.id));
+                }
             }
         }
     }
@@ -101,16 +116,28 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             }
         }
     }
-    // organisations and places: by canonical name (the gazetteer already joined spellings)
-    let mut others: BTreeMap<(EntityKind, String), Vec<(usize, usize)>> = BTreeMap::new();
+    // organisations and places: by type and canonical name (the gazetteer already joined
+    // spellings), legal forms aside ("Chrysler LLC" is "Chrysler")
+    // organisation and place stay apart even under one name (Chicago the team and the city)
+    let mut others: BTreeMap<(String, EntityKind), Vec<(usize, usize)>> = BTreeMap::new();
     for &d in members {
         for e in &docs[d].entities {
             if e.kind != EntityKind::Person {
-                others.entry((e.kind, e.name.clone())).or_default().push((d, e.id));
+                others.entry((organisation_key(&e.name).to_string(), e.kind)).or_default().push((d, e.id));
             }
         }
     }
-    for ((kind, _), m) in others {
+    for (d, e) in mistyped {
+        let name = docs[d].entities[e].name.as_str();
+        // the largest group of that name
+        let group = others.iter_mut().filter(|((key, _), _)| key == name).max_by_key(|(_, m)| m.len());
+        if let Some((_, m)) = group {
+            m.push((d, e));
+        }
+    }
+    let mut groups: Vec<NameGroup> = others.into_iter().map(|((key, kind), m)| (key, kind, m)).collect();
+    join_short_forms(&mut groups);
+    for (_, kind, m) in groups {
         out.push(StoryEntity {
             id: String::new(),
             kind,
@@ -133,6 +160,56 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     out
+}
+
+/// The articles' organisations or places of one name: its key, its type, and its members
+/// `(article, entity)`.
+type NameGroup = (String, EntityKind, Vec<(usize, usize)>);
+
+/// Joins an organisation's short forms to its full name when only one organisation of the
+/// story has that full name: the name's first words ("Northrop" → "Northrop Grumman", "AirTran" →
+/// "AirTran Airways") or its initials ("GAO" → "Government Accountability Office", "UAW" →
+/// "United Auto Workers"). Groups are `(key, kind, members)`; joined groups are emptied out.
+fn join_short_forms(groups: &mut Vec<NameGroup>) {
+    let orgs: Vec<usize> = (0..groups.len()).filter(|&i| groups[i].1 == EntityKind::Organization).collect();
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for &short in &orgs {
+        let key = groups[short].0.as_str();
+        let longer: Vec<usize> =
+            orgs.iter().copied().filter(|&long| long != short && is_short_form(key, &groups[long].0)).collect();
+        if let [long] = longer[..] {
+            moves.push((short, long));
+        }
+    }
+    for (short, long) in moves {
+        // a chain (A → B → C) is not followed: a name joins its own full form only
+        if groups[long].2.is_empty() {
+            continue;
+        }
+        let members = std::mem::take(&mut groups[short].2);
+        groups[long].2.extend(members);
+    }
+    groups.retain(|(_, _, m)| !m.is_empty());
+}
+
+/// True when `short` is the first words of `long` or the initials of its capitalised words.
+fn is_short_form(short: &str, long: &str) -> bool {
+    let long_words: Vec<&str> = long.split_whitespace().collect();
+    let short_words: Vec<&str> = short.split_whitespace().collect();
+    if short_words.len() < long_words.len() && long_words.starts_with(&short_words) {
+        return true;
+    }
+    let initials: String = long_words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    short_words.len() == 1
+        && letters.chars().count() >= 2
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && long_words.len() >= 2
+        && letters == initials
 }
 
 fn fill(docs: &[Doc], entity: &mut StoryEntity) {
@@ -227,6 +304,57 @@ pub fn member_index(entities: &[StoryEntity]) -> BTreeMap<(usize, usize), usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_forms_are_first_words_or_initials() {
+        for (short, long, yes) in [
+            ("Northrop", "Northrop Grumman", true),
+            ("GAO", "Government Accountability Office", true),
+            ("UAW", "United Auto Workers", true),
+            ("G.A.O.", "Government Accountability Office", true),
+            ("Grumman", "Northrop Grumman", false),
+            ("GM", "General", false),
+            ("Ford", "Ford", false),
+        ] {
+            assert_eq!(is_short_form(short, long), yes, "{short} / {long}");
+        }
+    }
+
+    #[test]
+    fn one_organisation_across_legal_forms_and_short_forms() {
+        let with = |source: &str, names: &[(EntityKind, &str)]| {
+            let mut d = Doc::new(source, String::new());
+            for (id, &(kind, name)) in names.iter().enumerate() {
+                d.entities.push(parallax_doc::Entity { id, kind, name: name.into(), roles: Vec::new(), gender: None });
+            }
+            d
+        };
+        let docs = vec![
+            with(
+                "a",
+                &[
+                    (EntityKind::Organization, "Northrop Grumman Corporation"),
+                    (EntityKind::Organization, "Government Accountability Office"),
+                ],
+            ),
+            with(
+                "b",
+                &[
+                    (EntityKind::Person, "Northrop"),
+                    (EntityKind::Organization, "GAO"),
+                    (EntityKind::Organization, "Northrop"),
+                ],
+            ),
+        ];
+        let entities = link_entities(&docs, &[0, 1]);
+        let orgs: Vec<&StoryEntity> = entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+        assert_eq!(orgs.len(), 2, "{orgs:?}");
+        // the one-word "person" Northrop is the company too
+        assert!(entities.iter().all(|e| e.kind != EntityKind::Person), "{entities:?}");
+        let grumman = orgs.iter().find(|e| e.name.starts_with("Northrop")).expect("Northrop Grumman");
+        assert_eq!(grumman.members.len(), 3);
+        assert_eq!(grumman.articles(), vec![0, 1]);
+    }
 
     fn doc(source: &str, text: &str) -> Doc {
         let mut d = Doc::new(source, text.to_string());

@@ -9,6 +9,7 @@ use super::tokens::{is_capitalised, strip_possessive};
 use super::vocabulary::{is, WordClass};
 use super::{name_word_key, Block, EntityReader};
 use crate::lexicon::is_reporting_verb;
+use parallax_lexicon::names::organisation_key;
 
 /// Role head words that mean the same office.
 pub(super) fn same_head(a: &str, b: &str) -> bool {
@@ -99,7 +100,7 @@ impl<'d> EntityReader<'d> {
     }
 
     /// True for capitalised words that cannot be a person's name: initials alone ("U. S.",
-    /// "W. Va.", "L. A.") and short all-capital words alone ("AM EDT", "UN").
+    /// "W. Va.", "L. A.") and short all-capital words alone ("AM EDT", "UN", "W D L").
     pub(super) fn not_a_name(&self, start: usize, end: usize) -> bool {
         let words: Vec<&str> =
             (start..end).filter(|&k| self.is_word(k)).map(|k| strip_possessive(self.text(k))).collect();
@@ -109,9 +110,11 @@ impl<'d> EntityReader<'d> {
         };
         let short_caps = |w: &str| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            (2..=3).contains(&letters) && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            (1..=3).contains(&letters) && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         };
-        !words.is_empty() && (words.iter().all(|w| initial(w)) || words.iter().all(|w| short_caps(w)))
+        // one capital alone may be an initial of a name the tagger cut ("J" of "J Smith")
+        let single_letter = words.len() == 1 && words[0].chars().filter(|c| c.is_alphabetic()).count() == 1;
+        !words.is_empty() && !single_letter && (words.iter().all(|w| initial(w)) || words.iter().all(|w| short_caps(w)))
     }
 
     /// True when the last word of a name at token `t` stands alone elsewhere in the text right
@@ -291,11 +294,25 @@ impl<'d> EntityReader<'d> {
         if self.mentions.iter().any(|m| m.span.overlaps(span) && self.entities[m.entity].kind == EntityKind::Person) {
             return;
         }
-        let id = *self.by_name.entry((kind, canonical.clone())).or_insert_with(|| {
-            let id = self.entities.len();
-            self.entities.push(Entity { id, kind, name: canonical, roles: Vec::new(), gender: None });
-            id
-        });
+        // "Chrysler LLC" and "Chrysler" are one company; "ODESA" in a dateline is "Odesa"
+        let key = if kind == EntityKind::Organization { organisation_key(&canonical) } else { &canonical };
+        let key = key.to_lowercase();
+        let id = match self.by_name.get(&(kind, key.clone())) {
+            Some(&id) => {
+                // a name in capitals gives way to the same name in mixed case
+                let name = &mut self.entities[id].name;
+                if !name.chars().any(char::is_lowercase) && canonical.chars().any(char::is_lowercase) {
+                    *name = canonical;
+                }
+                id
+            }
+            None => {
+                let id = self.entities.len();
+                self.entities.push(Entity { id, kind, name: canonical, roles: Vec::new(), gender: None });
+                self.by_name.insert((kind, key), id);
+                id
+            }
+        };
         self.mentions.push(Mention { span, entity: id, kind: MentionKind::Name });
     }
 }

@@ -1,6 +1,8 @@
 //! Recognition: runs of capitalised tokens, parsed into gazetteer names, title words and plain
 //! words; blocks of plain words that are people (see [`super::person`]).
 
+use std::collections::HashMap;
+
 use parallax_doc::{EntityKind, Span, TokenKind};
 
 use super::tagger;
@@ -8,6 +10,7 @@ use super::tokens::{is_capitalised, strip_possessive};
 use super::vocabulary::{is, WordClass};
 use super::{Block, EntityReader, GazEntry, GazMatch, Item};
 use crate::lexicon::is_reporting_verb;
+use parallax_lexicon::names::organisation_key;
 
 impl<'d> EntityReader<'d> {
     /// Recognition: every person, organisation and place named in the article, as entities and
@@ -31,9 +34,26 @@ impl<'d> EntityReader<'d> {
                 t = end;
             }
         }
-        // people with evidence first, then blocks that repeat their names
+        // names whose rule evidence beats the tagger where they overlap it (a person after a
+        // title or honorific, "JK" + "Rowling", "Fish and Wildlife Service"), then the tagger's
+        // entities, which stand unless a rule has evidence against one; added in text order
+        let mut names = self.rule_names(&blocks, &gaz_hits);
+        let taken: Vec<Span> = names.iter().map(|n| self.span_of(n.start, n.end)).collect();
+        names.extend(self.tagged_names(&title_case, &taken));
+        names.sort_by_key(|n| (n.start, n.end));
+        let mut claimed = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(span) = self.add_found(name) {
+                claimed.push(span);
+            }
+        }
+        let free = |span: Span| !claimed.iter().any(|c: &Span| c.overlaps(span));
+        // then what the tagger missed: people with evidence, then blocks that repeat their names
         let mut pending = Vec::new();
         for block in blocks {
+            if !free(self.span_of(block.start, block.end)) {
+                continue;
+            }
             if self.is_person(&block) {
                 // a bare surname joins the namesake mentioned last ("Clinton" after "Bill Clinton")
                 if !(block.end - block.start == 1 && self.add_alias(&block)) {
@@ -47,16 +67,9 @@ impl<'d> EntityReader<'d> {
             if !self.add_alias(&block) && block.end - block.start >= 2 {
                 let last = strip_possessive(self.text(block.end - 1));
                 let span = self.span_of(block.start, block.end);
-                let ner_kind = self.ner_over(span).and_then(|k| k.entity_kind());
-                if is(WordClass::MiscSuffix, last) {
-                    // a law, an event or a prize: not a person, organisation or place
-                } else if is(WordClass::PlaceSuffix, last) || ner_kind == Some(EntityKind::Location) {
+                if let Some(kind) = kind_of_suffix(last).filter(|k| *k != EntityKind::Person) {
                     let name = self.doc.slice(span).to_string();
-                    self.add_named(EntityKind::Location, name, span);
-                } else if is(WordClass::OrgSuffix, last) || ner_kind == Some(EntityKind::Organization) {
-                    let span = self.span_of(block.start, block.end);
-                    let name = self.doc.slice(span).to_string();
-                    self.add_named(EntityKind::Organization, name, span);
+                    self.add_named(kind, name, span);
                 }
             }
         }
@@ -69,39 +82,299 @@ impl<'d> EntityReader<'d> {
                 }
             }
         }
-        // people only the tagger saw ("Brown said", a sentence-initial surname)
-        let unseen: Vec<Span> = self
-            .ner
-            .iter()
-            .filter(|(span, kind)| {
-                let text = strip_possessive(self.doc.slice(*span));
-                *kind == tagger::NerType::Per
-                    && is_capitalised(text)
-                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && (text.contains(' ') || self.bare_name_is_person(self.token_index(span.start)))
-                    && !self.mentions.iter().any(|m| m.span.overlaps(*span))
-                    && !gaz_hits.iter().any(|&(s, e, _, _)| self.span_of(s, e).overlaps(*span))
-                    && !ends_in_non_person_word(text)
-                    && {
-                        let start = self.token_index(span.start);
-                        let in_headline = self.sentence_of.get(start).and_then(|&i| title_case.get(i)) == Some(&true);
-                        !in_headline && !self.not_a_name(start, self.token_index(span.end).max(start + 1))
-                    }
-            })
-            .map(|(span, _)| *span)
-            .collect();
-        for span in unseen {
-            let start = self.token_index(span.start);
-            let end = self.token_index(span.end).max(start + 1);
-            let block = Block { start, end, titled: false };
-            if !self.add_alias(&block) {
-                self.add_person(&block);
-            }
-        }
         for (start, end, kind, canonical) in gaz_hits {
             let span = self.span_of(start, end);
-            self.add_named(kind, canonical, span);
+            if free(span) {
+                self.add_named(kind, canonical, span);
+            }
         }
+    }
+
+    /// The names of rule blocks whose evidence beats the tagger's reading of the same words
+    /// (see [`EntityReader::rule_beats_tagger`]).
+    fn rule_names(&self, blocks: &[Block], gaz_hits: &[(usize, usize, EntityKind, String)]) -> Vec<Found> {
+        let mut names: Vec<Found> = Vec::new();
+        for block in blocks {
+            let span = self.span_of(block.start, block.end);
+            if !self.ner.iter().any(|(s, _)| s.overlaps(span)) {
+                continue; // nothing to beat: the block waits for the rules after the tagger
+            }
+            let n = block.end - block.start;
+            let suffix_kind = (n >= 2).then(|| kind_of_suffix(self.text(block.end - 1))).flatten();
+            let person = suffix_kind.is_none() && self.is_person(block);
+            if !(person || suffix_kind.is_some()) {
+                continue;
+            }
+            // an organisation's name takes in the tagger's pieces of it ("U.S. Fish" + "and
+            // Wildlife Service")
+            let (start, end) = match suffix_kind {
+                Some(_) => self.with_tagged_pieces(block.start, block.end),
+                None => (block.start, block.end),
+            };
+            let kind = suffix_kind.unwrap_or(EntityKind::Person);
+            if self.rule_beats_tagger(self.span_of(start, end), kind, block) {
+                names.push(Found { start, end, kind, canonical: None });
+            }
+        }
+        // "Qatar" + "Airways": a place before an organisation word
+        for (start, end, kind, canonical) in gaz_hits {
+            let span = self.span_of(*start, *end);
+            let joined =
+                end - start >= 2 && *kind == EntityKind::Organization && kind_of_suffix(self.text(end - 1)).is_some();
+            let free = !names.iter().any(|n| self.span_of(n.start, n.end).overlaps(span));
+            if joined && free && self.covers_tagged(span, Some(EntityKind::Organization)) {
+                names.push(Found { start: *start, end: *end, kind: *kind, canonical: Some(canonical.clone()) });
+            }
+        }
+        names
+    }
+
+    /// Tokens `[start, end)` widened to take in every tagger entity that overlaps them.
+    fn with_tagged_pieces(&self, start: usize, end: usize) -> (usize, usize) {
+        let span = self.span_of(start, end);
+        let (mut lo, mut hi) = (start, end);
+        for (s, _) in self.ner.iter().filter(|(s, _)| s.overlaps(span)) {
+            lo = lo.min(self.token_index(s.start));
+            hi = hi.max(self.token_index(s.end));
+        }
+        (lo, hi)
+    }
+
+    /// True when a rule name of kind `kind` at `span` beats the tagger's entities overlapping
+    /// it: they all lie inside it, and it is longer than each (it adds words: "JK" + "Rowling"),
+    /// or it gives another type with evidence strong enough to retype the same words: for a
+    /// person a title or honorific before them or "said she" after the name elsewhere, for an
+    /// organisation or place its kind's last word ("Singapore Airlines").
+    fn rule_beats_tagger(&self, span: Span, kind: EntityKind, block: &Block) -> bool {
+        let overlapping: Vec<&(Span, tagger::NerType)> = self.ner.iter().filter(|(s, _)| s.overlaps(span)).collect();
+        if !overlapping.iter().all(|(s, _)| s.start >= span.start && s.end <= span.end) {
+            return false;
+        }
+        if overlapping.iter().all(|(s, _)| s.end - s.start < span.end - span.start) {
+            return true;
+        }
+        let strong = match kind {
+            EntityKind::Person => {
+                self.honorific_gender(block.start).is_some()
+                    || (block.titled && block.end - block.start >= 2)
+                    || (block.end - block.start >= 2 && self.surname_reports(block.end - 1, true))
+            }
+            _ => true,
+        };
+        strong && self.covers_tagged(span, Some(kind))
+    }
+
+    /// True when the tagger's entities overlapping `span` all lie inside it and (with `kind`)
+    /// one of them has another type.
+    fn covers_tagged(&self, span: Span, kind: Option<EntityKind>) -> bool {
+        let overlapping: Vec<&(Span, tagger::NerType)> = self.ner.iter().filter(|(s, _)| s.overlaps(span)).collect();
+        overlapping.iter().all(|(s, _)| s.start >= span.start && s.end <= span.end)
+            && kind.is_none_or(|k| overlapping.iter().any(|(_, t)| t.entity_kind() != Some(k)))
+    }
+
+    /// The statistical tagger's entities outside title-case headlines and away from the
+    /// spans `taken`, each checked against evidence that it is not what the tagger says (see
+    /// [`EntityReader::refine_tagged`]).
+    fn tagged_names(&self, title_case: &[bool], taken: &[Span]) -> Vec<Found> {
+        let mut names = Vec::new();
+        let agreed = self.agreed_types();
+        for &(span, ner_kind) in &self.ner {
+            let name = strip_possessive(self.doc.slice(span));
+            // a person or not is settled by the document ("Chrysler said" among mentions of the
+            // company); organisation or place is the local context's call ("CHICAGO" the
+            // dateline, "Chicago" the team)
+            let ner_kind = match agreed.get(name) {
+                Some(&k) if (k == tagger::NerType::Per) != (ner_kind == tagger::NerType::Per) => k,
+                _ => ner_kind,
+            };
+            let start = self.token_index(span.start);
+            let end = self.token_index(span.end).max(start + 1);
+            let in_headline = self.sentence_of.get(start).and_then(|&i| title_case.get(i)) == Some(&true);
+            if in_headline || taken.iter().any(|c| c.overlaps(span)) {
+                continue;
+            }
+            for (start, end, kind) in self.refine_tagged(start, end, ner_kind) {
+                names.push(Found { start, end, kind, canonical: None });
+            }
+        }
+        names
+    }
+
+    /// One type per name across the document: the tagger's type for most of the name's
+    /// mentions (ties to the first), where a company's name followed by a corporate word
+    /// ("Chrysler LLC", "Ford Motor Co") counts as an organisation mention of the bare name.
+    fn agreed_types(&self) -> HashMap<&'d str, tagger::NerType> {
+        let mut votes: HashMap<&'d str, Vec<(tagger::NerType, usize)>> = HashMap::new();
+        let mut vote = |name: &'d str, kind: tagger::NerType| {
+            let entry = votes.entry(name).or_default();
+            match entry.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => entry.push((kind, 1)),
+            }
+        };
+        for &(span, kind) in &self.ner {
+            let name = strip_possessive(self.doc.slice(span));
+            vote(name, kind);
+            let key = organisation_key(name);
+            if kind == tagger::NerType::Org && key.len() < name.len() {
+                vote(key, kind);
+            }
+        }
+        votes
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            // the first type to reach the most votes (votes keep their first-seen order)
+            .filter_map(|(name, v)| {
+                let best = v.iter().map(|&(_, n)| n).max()?;
+                v.iter().find(|&&(_, n)| n == best).map(|&(k, _)| (name, k))
+            })
+            .collect()
+    }
+
+    /// A tagger's entity `[start, end)` of type `ner_kind` as the names it stands for, with
+    /// the evidence rules may bring: a title opening a person's name is no part of it ("Prince
+    /// Mohammed bin Salman"); a particle and a capitalised word after it are ("Ursula" + "von
+    /// der Leyen"); a known place or body followed by a first name and a surname is two names
+    /// ("the Middle East" + "Steve Witkoff"); the last word of a person's name may make it a body,
+    /// a place or an event ("Brown Deer Park Golf Course").
+    fn refine_tagged(
+        &self,
+        mut start: usize,
+        mut end: usize,
+        ner_kind: tagger::NerType,
+    ) -> Vec<(usize, usize, EntityKind)> {
+        let kind = ner_kind.entity_kind().unwrap_or(EntityKind::Misc);
+        if kind == EntityKind::Person {
+            // a role word that is also a first name opens the name unless a first name follows
+            // ("Dean Jones", but "Prince Mohammed bin Salman")
+            while end - start >= 2
+                && self.is_role_word(start)
+                && is_capitalised(self.text(start + 1))
+                && (!self.gaz.is_first_name(self.text(start)) || self.gaz.is_first_name(self.text(start + 1)))
+            {
+                start += 1;
+            }
+            let sentence_end =
+                self.sentence_of.get(start).and_then(|&i| self.doc.sentences.get(i)).map_or(end, |s| s.tokens.end);
+            let mut next = end;
+            while next < sentence_end && self.is_word(next) && is(WordClass::NameParticle, self.text(next)) {
+                next += 1;
+            }
+            if next > end && next < sentence_end && self.is_word(next) && is_capitalised(self.text(next)) {
+                end = next + 1;
+            }
+            // a weekday or a role word after a name is no part of it ("Brian Nichols Saturday",
+            // "Doris Duke Professor"; but "Ken Dean")
+            while end - start >= 2 && {
+                let last = end - 1;
+                self.is_calendar_or_sign(last)
+                    || (self.is_role_word(last) && !self.gaz.is_first_name(strip_possessive(self.text(last))))
+            } {
+                end -= 1;
+            }
+            let last = self.text(end - 1);
+            // one word the gazetteer knows as a place or body, not reporting speech ("Oregon")
+            if end - start == 1 && !self.reports_after(end) {
+                if let Some(entry) = self.gaz_exact(start, end).filter(|g| g.kind != EntityKind::Person) {
+                    let kind = if entry.demonym { EntityKind::Group } else { entry.kind };
+                    return vec![(start, end, kind)];
+                }
+            }
+            return vec![(start, end, kind_of_suffix(last).unwrap_or(kind))];
+        }
+        if end - start >= 3 {
+            if let Some((len, entry)) = self.longest_gaz(start, end) {
+                let rest = start + len;
+                if end - rest >= 2 && self.gaz.is_first_name(self.text(rest)) && !entry.demonym {
+                    return vec![(start, rest, entry.kind), (rest, end, EntityKind::Person)];
+                }
+            }
+        }
+        vec![(start, end, kind)]
+    }
+
+    /// Adds one name the tagger or a rule found, unless it cannot be one or overlaps a name
+    /// added before; returns its span.
+    fn add_found(&mut self, found: Found) -> Option<Span> {
+        let Found { start, end, kind, canonical } = found;
+        let span = self.span_of(start, end);
+        if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+            return None;
+        }
+        let text = self.doc.slice(span);
+        if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || !is_capitalised(text) {
+            return None;
+        }
+        let gaz = self.gaz_exact(start, end);
+        match kind {
+            EntityKind::Person => {
+                if self.not_a_name(start, end) || (start..end).all(|k| self.is_calendar_or_sign(k)) {
+                    return None;
+                }
+                let block = Block { start, end, titled: false };
+                let single = end - start == 1;
+                // one common word or sentence opener alone is no name unless it reports speech
+                // ("Moreover", "Scrubs")
+                if single && !self.reports_after(end) {
+                    let word = strip_possessive(text);
+                    let opens = self
+                        .sentence_of
+                        .get(start)
+                        .and_then(|&i| self.doc.sentences.get(i))
+                        .is_some_and(|s| s.tokens.start == start);
+                    if self.gaz.is_common_word(&word.to_lowercase()) || (opens && is(WordClass::SentenceOpener, word)) {
+                        return None;
+                    }
+                }
+                if !(single && self.add_alias(&block)) {
+                    // a bare word is a person when the tagger says so for most of its
+                    // occurrences ("Chrysler said" once tagged PER is no person)
+                    if single && !self.mostly_person(strip_possessive(text)) {
+                        return None;
+                    }
+                    // a first name several people of the article bear names none of them alone
+                    // ("Donald" after Donald Trump and Donald Tusk)
+                    let first = strip_possessive(text);
+                    if single
+                        && self.entities.iter().any(|e| {
+                            e.kind == EntityKind::Person
+                                && e.name.split(' ').next() == Some(first)
+                                && e.name.contains(' ')
+                        })
+                    {
+                        return None;
+                    }
+                    self.add_person(&block);
+                }
+            }
+            EntityKind::Misc | EntityKind::Group => {
+                // a nationality or a people: "German", "Kurds"
+                match gaz.filter(|g| g.demonym || g.kind == EntityKind::Group) {
+                    Some(g) => self.add_named(EntityKind::Group, g.canonical.clone(), span),
+                    None => self.add_named(EntityKind::Misc, text.to_string(), span),
+                }
+            }
+            kind => {
+                // the gazetteer's name for it when it agrees on the type ("U.S." → "United States")
+                let name = match (canonical, gaz.filter(|g| g.kind == kind && !g.demonym)) {
+                    (Some(name), _) => name,
+                    (None, Some(g)) => g.canonical.clone(),
+                    (None, None) => text.to_string(),
+                };
+                self.add_named(kind, name, span);
+            }
+        }
+        Some(span)
+    }
+
+    /// True when token `t` is a reporting verb ("said", "told").
+    fn reports_after(&self, t: usize) -> bool {
+        t < self.doc.tokens.len() && is_reporting_verb(self.text(t))
+    }
+
+    /// True when token `t` is a weekday, month or other calendar word, or not a word.
+    fn is_calendar_or_sign(&self, t: usize) -> bool {
+        !self.is_word(t) || is(WordClass::CalendarWord, strip_possessive(self.text(t)).trim_end_matches('.'))
     }
 
     /// True when sentence `sentence` is a title-case headline: at least four words, not in
@@ -315,6 +588,15 @@ impl<'d> EntityReader<'d> {
     }
 }
 
+/// A name found by the tagger or a rule, before it is added: tokens `[start, end)`, its kind,
+/// and the gazetteer's canonical name when a rule read it there.
+struct Found {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    canonical: Option<String>,
+}
+
 /// A sentence's first word that is no part of a name after it: an opener ("So", "But") or, when
 /// a capitalised word follows, an adverb or participle ("Ironically Nichols", "Knowing Billy";
 /// not "Rowling revealed").
@@ -327,9 +609,18 @@ fn is_opener(word: &str, before_capital: bool) -> bool {
             && ((letters > 4 && word.ends_with("ly")) || (letters > 5 && word.ends_with("ing"))))
 }
 
-/// True when a name's last word makes it a place, a body, a law or an event ("Marshal Service",
-/// "Audubon Society", "Protection Act"): never a person, whatever the tagger says.
-fn ends_in_non_person_word(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    is(WordClass::OrgSuffix, last) || is(WordClass::PlaceSuffix, last) || is(WordClass::MiscSuffix, last)
+/// The kind of thing a name's last word makes it, if any: a body ("Marshal Service", "Audubon
+/// Society"), a place ("Wembley Stadium") or a law, event or prize ("Protection Act"); never a
+/// person, whatever the tagger says.
+fn kind_of_suffix(last: &str) -> Option<EntityKind> {
+    let last = strip_possessive(last);
+    if is(WordClass::MiscSuffix, last) {
+        Some(EntityKind::Misc)
+    } else if is(WordClass::PlaceSuffix, last) {
+        Some(EntityKind::Location)
+    } else if is(WordClass::OrgSuffix, last) {
+        Some(EntityKind::Organization)
+    } else {
+        None
+    }
 }

@@ -293,3 +293,28 @@ fn a_title_case_first_line_is_a_headline() {
     );
     assert_eq!(people(&doc), vec!["Ken Salazar"]);
 }
+
+#[test]
+fn rules_refine_the_taggers_names_with_evidence() {
+    // a known place followed by a first name and a surname is two names; a role word opening a
+    // name is no part of it; a particle and the capitalised word after it are
+    let doc = tagged(
+        "He met Special Envoy to the Middle East Steve Witkoff. He will ask Saudi Crown Prince Mohammed bin \
+         Salman for help. European Commission President Ursula von der Leyen spoke.",
+    );
+    let names = people(&doc);
+    for name in ["Steve Witkoff", "Mohammed bin Salman", "Ursula von der Leyen"] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+    // a weekday after a name is no part of it
+    let doc = tagged("Police arrested Brian Nichols Saturday in Atlanta.");
+    assert_eq!(people(&doc), vec!["Brian Nichols"]);
+}
+
+#[test]
+fn names_in_capitals_join_the_same_name_in_mixed_case() {
+    let doc = tagged("ODESA, Feb. 16 (Reuters) - Russia launched a missile attack on Odesa on Saturday.");
+    let odesa: Vec<&Entity> = doc.entities.iter().filter(|e| e.name.eq_ignore_ascii_case("odesa")).collect();
+    assert_eq!(odesa.len(), 1, "{:?}", doc.entities);
+    assert_eq!(odesa[0].name, "Odesa");
+}

@@ -89,7 +89,9 @@ pub fn named_speaker<'a>(doc: &'a Doc, q: &Quote) -> NamedSpeaker<'a> {
 fn kind_of(kind: EntityKind) -> SpeakerKind {
     match kind {
         EntityKind::Person => SpeakerKind::Person,
-        EntityKind::Organization | EntityKind::Location | EntityKind::Group => SpeakerKind::Organization,
+        EntityKind::Organization | EntityKind::Location | EntityKind::Group | EntityKind::Misc => {
+            SpeakerKind::Organization
+        }
     }
 }
 

@@ -74,7 +74,8 @@ pub struct EntityJson<'a> {
     pub name: &'a str,
     /// Roles the article gives it.
     pub roles: Vec<&'a str>,
-    /// person, organization, location, ...
+    /// person, organization, location, group, misc: the story entity's type when the article
+    /// is in a story (the type most of its articles give).
     #[serde(rename = "type")]
     pub kind: &'static str,
 }
@@ -184,6 +185,10 @@ impl<'a> ArticleJson<'a> {
         let story_id = |entity: usize| {
             story.and_then(|(s, d)| s.entity_of(d, entity).and_then(|i| s.entities.get(i)).map(|e| e.id.as_str()))
         };
+        // the story's type for it: one identity, one type across the story's articles
+        let story_kind = |entity: usize| {
+            story.and_then(|(s, d)| s.entity_of(d, entity).and_then(|i| s.entities.get(i)).map(|e| e.kind))
+        };
         let entity_name = |entity: usize| doc.entities[entity].name.as_str();
         let entities = doc
             .entities
@@ -204,7 +209,7 @@ impl<'a> ArticleJson<'a> {
                     .collect(),
                 name: &e.name,
                 roles: e.roles.iter().map(|r| r.text.as_str()).collect(),
-                kind: e.kind.as_str(),
+                kind: story_kind(e.id).unwrap_or(e.kind).as_str(),
             })
             .collect();
         let named: Vec<_> = doc.quotes.iter().map(|q| parallax_analyze::quotes::named_speaker(doc, q)).collect();

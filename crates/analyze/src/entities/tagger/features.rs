@@ -393,7 +393,7 @@ fn gaz_kind(kind: EntityKind, demonym: bool) -> u32 {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
         EntityKind::Location => 2,
-        EntityKind::Group => 3,
+        EntityKind::Group | EntityKind::Misc => 3,
     }
 }
 
