@@ -5,12 +5,14 @@
 
 use std::fmt::Write;
 
-use parallax_doc::{EventStatus, Provenance};
+use parallax_doc::{EntityKind, EventStatus, Provenance};
 
 use crate::{Analysis, Story};
 
 /// What an empty section of the brief says, so an empty heading is not mistaken for a gap.
 const NONE: &str = "_None found._";
+/// How many organisations, and how many places, the who's who lists.
+const WHOS_WHO_GROUP: usize = 12;
 
 /// The Markdown brief of one story.
 pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
@@ -41,6 +43,22 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
             e.roles.iter().map(|r| format!("{} {}", r.role, cites(&mut r.articles.iter().copied()))).collect();
         let roles = if roles.is_empty() { String::new() } else { format!(": {}", roles.join("; ")) };
         let _ = writeln!(out, "- **{}**{} — in {}", e.name, roles, cites(&mut e.articles().into_iter()));
+    }
+    // organisations and places, grouped: the most widely named first
+    for (kind, label) in [(EntityKind::Organization, "Organisations"), (EntityKind::Location, "Places")] {
+        let mut named: Vec<&crate::identity::StoryEntity> = story.entities.iter().filter(|e| e.kind == kind).collect();
+        named.sort_by_key(|e| (std::cmp::Reverse(e.articles().len()), e.name.clone()));
+        if named.is_empty() {
+            continue;
+        }
+        let list: Vec<String> = named
+            .iter()
+            .take(WHOS_WHO_GROUP)
+            .map(|e| format!("{} {}", e.name, cites(&mut e.articles().into_iter())))
+            .collect();
+        let more = named.len().saturating_sub(WHOS_WHO_GROUP);
+        let more = if more > 0 { format!("; and {more} more") } else { String::new() };
+        let _ = writeln!(out, "- _{label}_: {}{more}", list.join("; "));
     }
 
     let _ = writeln!(out, "\n## Who said what\n");

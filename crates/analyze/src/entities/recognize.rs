@@ -355,6 +355,11 @@ impl<'d> EntityReader<'d> {
                 }
             }
             kind => {
+                // a title is no body: "National Security Advisor"
+                let last = strip_possessive(self.text(end - 1)).trim_end_matches('.').to_lowercase();
+                if gaz.is_none() && self.gaz.is_role_head(&last) && (start..end).all(|k| self.is_role_word(k)) {
+                    return None;
+                }
                 // the gazetteer's name for it when it agrees on the type ("U.S." → "United States")
                 let name = match (canonical, gaz.filter(|g| g.kind == kind && !g.demonym)) {
                     (Some(name), _) => name,
