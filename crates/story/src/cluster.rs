@@ -190,7 +190,8 @@ pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
         *terms.entry(w).or_default() += 1.0;
     }
     let mentions = doc.mention_counts();
-    for e in &doc.entities {
+    // a nationality ("American", "Germans") is shared by too many stories to tell them apart
+    for e in doc.entities.iter().filter(|e| e.kind != EntityKind::Group) {
         let key = match e.kind {
             EntityKind::Person => format!("@p:{}", fold(e.name.rsplit(' ').next().unwrap_or(&e.name))),
             _ => format!("@e:{}", fold(&e.name)),
