@@ -31,10 +31,16 @@ pub fn organisation_key(name: &str) -> &str {
 }
 
 /// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
+/// "al-Bashir" and "Bashir" → "bashir";
 /// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan". (Transliterated and lower-cased
 /// with `deunicode`, not [`crate::fold`]: the key compares spellings, not words.)
 pub fn name_word_key(word: &str) -> String {
     let folded = deunicode::deunicode(word).to_lowercase();
+    // the Arabic article is written or left out: "al-Bashir", "Bashir"
+    let folded = match folded.split_once('-') {
+        Some(("al" | "el", rest)) if rest.len() >= 3 => rest.to_string(),
+        _ => folded,
+    };
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars().filter(char::is_ascii_alphabetic) {
         let c = if c == 'y' { 'i' } else { c };
@@ -91,6 +97,8 @@ mod tests {
         assert_eq!(name_word_key("Sergey"), name_word_key("Sergei"));
         assert_eq!(name_word_key("Erdoğan"), name_word_key("Erdogan"));
         assert_ne!(name_word_key("Trump"), name_word_key("Tusk"));
+        assert_eq!(name_word_key("al-Bashir"), name_word_key("Bashir"));
+        assert_eq!(name_word_key("El-Sisi"), name_word_key("Sisi"));
         assert_ne!(name_word_key("Hillary"), name_word_key("Bill"));
     }
 
