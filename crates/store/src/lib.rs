@@ -1,5 +1,11 @@
 //! The archive of Parallax: articles, their analysis and their stories, kept in an embedded
-//! SQLite file that grows as articles arrive.
+//! SQLite file that grows as articles arrive — or, to share one archive between machines, in a
+//! PostgreSQL database (`--db postgres://user@host/db`; cargo feature `postgres`, on by default).
+//!
+//! Both backends have the same logical [`schema`] (versioned alike, migrations for each) and
+//! the same API: [`Store::open`] picks the backend from what names the archive (a URL with the
+//! `postgres://` or `postgresql://` scheme, else a file path), and every method of [`Store`] and
+//! [`Batch`] answers the same on either, so the CLI and the server never know which it is.
 //!
 //! This crate is the only one that knows SQL. The story layer stays storage-agnostic: the store
 //! persists what it produces and never changes an article's analysis (the per-article layers
@@ -24,10 +30,24 @@
 //! # Ok::<(), parallax_store::StoreError>(())
 //! ```
 
+/// The SQLite connection of a [`Store`] (`$store.backend`), or — on PostgreSQL — return at once
+/// what the PostgreSQL backend answers (`$pg` bound to it in `$e`).
+macro_rules! sqlite {
+    ($store:expr, $pg:ident => $e:expr) => {
+        match &$store.backend {
+            crate::store::Backend::Sqlite(c) => c,
+            #[cfg(feature = "postgres")]
+            crate::store::Backend::Postgres($pg) => return $e,
+        }
+    };
+}
+
 pub mod archive;
 mod browse;
 pub mod codec;
 pub mod export;
+#[cfg(feature = "postgres")]
+mod pg;
 pub mod schema;
 mod store;
 
@@ -47,6 +67,12 @@ pub const DEFAULT_DB: &str = "parallax.db";
 
 /// The environment variable that names the archive when `--db` is not given.
 pub const DB_ENV: &str = "PARALLAX_DB";
+
+/// Whether `location` (what `--db` got) names a PostgreSQL database rather than an SQLite file:
+/// a URL with the `postgres://` or `postgresql://` scheme.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
 
 /// What can go wrong with an archive.
 #[derive(Debug, thiserror::Error)]
@@ -75,14 +101,27 @@ pub enum StoreError {
         /// The newest this build knows.
         supported: i64,
     },
-    /// A migration failed (the file is left at the version before it).
+    /// A migration failed (the archive is left at the version before it).
     #[error("upgrading the archive to schema version {version} failed: {source}")]
     Migration {
         /// The version it was going to.
         version: i64,
-        /// Why.
-        source: rusqlite::Error,
+        /// Why (the backend's error).
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The PostgreSQL server could not be reached, or refused the connection.
+    #[cfg(feature = "postgres")]
+    #[error("cannot connect to the archive {url}: {source}")]
+    Connect {
+        /// The URL (password hidden).
+        url: String,
+        /// Why.
+        source: postgres::Error,
+    },
+    /// Any other PostgreSQL error.
+    #[cfg(feature = "postgres")]
+    #[error("database: {0}")]
+    Postgres(#[from] postgres::Error),
     /// Another ingest holds the writer lock.
     #[error("another `parallax ingest` is writing to {0}; wait for it to finish (readers are not blocked)")]
     Busy(PathBuf),
