@@ -138,7 +138,7 @@ fn table(what: What) -> Table {
                          a.outlet, substr(a.published, 1, 10), a.url, a.source, a.id, a.story_id
                   FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.id, q.idx",
                 postgres: "SELECT q.speaker,
-                         convert_from(substring(convert_to(a.text, 'UTF8') FROM q.start + 1 FOR q.\"end\" - q.start), 'UTF8'),
+                         convert_from(substring(convert_to(a.text, 'UTF8') FROM (q.start + 1)::int FOR (q.\"end\" - q.start)::int), 'UTF8'),
                          q.kind, q.cue, q.speaker_text, a.outlet, substr(a.published, 1, 10), a.url, a.source, a.id, a.story_id
                   FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.id, q.idx",
             },
@@ -154,7 +154,7 @@ fn table(what: What) -> Table {
                          CAST(substr(CAST(a.text AS BLOB), e.start + 1, e.end - e.start) AS TEXT)
                   FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.id, e.idx",
                 postgres: "SELECT a.story_id, a.id, a.source, a.outlet, e.kind, e.status, e.date, e.place, e.participants,
-                         convert_from(substring(convert_to(a.text, 'UTF8') FROM e.start + 1 FOR e.\"end\" - e.start), 'UTF8')
+                         convert_from(substring(convert_to(a.text, 'UTF8') FROM (e.start + 1)::int FOR (e.\"end\" - e.start)::int), 'UTF8')
                   FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.id, e.idx",
             },
         },

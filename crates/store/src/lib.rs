@@ -50,6 +50,9 @@ pub mod export;
 mod pg;
 pub mod schema;
 mod store;
+#[cfg(feature = "postgres")]
+#[doc(hidden)]
+pub mod testing;
 
 use std::path::PathBuf;
 
@@ -111,7 +114,7 @@ pub enum StoreError {
     },
     /// The PostgreSQL server could not be reached, or refused the connection.
     #[cfg(feature = "postgres")]
-    #[error("cannot connect to the archive {url}: {source}")]
+    #[error("cannot connect to the archive {url}: {}", pg_message(source))]
     Connect {
         /// The URL (password hidden).
         url: String,
@@ -120,7 +123,7 @@ pub enum StoreError {
     },
     /// Any other PostgreSQL error.
     #[cfg(feature = "postgres")]
-    #[error("database: {0}")]
+    #[error("database: {}", pg_message(.0))]
     Postgres(#[from] postgres::Error),
     /// Another ingest holds the writer lock.
     #[error("another `parallax ingest` is writing to {0}; wait for it to finish (readers are not blocked)")]
@@ -134,6 +137,24 @@ pub enum StoreError {
     /// Any other database error.
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+}
+
+/// A PostgreSQL error with what the server or the connection said (the client's own `Display`
+/// says only "db error").
+#[cfg(feature = "postgres")]
+#[doc(hidden)]
+pub fn pg_message(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        let mut s = format!("{}: {}", db.severity(), db.message());
+        if let Some(detail) = db.detail() {
+            s += &format!(" ({detail})");
+        }
+        return s;
+    }
+    match std::error::Error::source(e) {
+        Some(cause) => format!("{e}: {cause}"),
+        None => e.to_string(),
+    }
 }
 
 impl StoreError {

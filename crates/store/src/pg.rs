@@ -53,7 +53,7 @@ const RANK_WEIGHTS: &str = "'{0.1, 0.25, 0.5, 1.0}'";
 
 /// A quote's words cut from its article's text by byte offsets (as SQLite's `substr` over a blob).
 const QUOTE_TEXT: &str =
-    "convert_from(substring(convert_to(a.text, 'UTF8') FROM q.start + 1 FOR q.\"end\" - q.start), 'UTF8')";
+    "convert_from(substring(convert_to(a.text, 'UTF8') FROM (q.start + 1)::int FOR (q.\"end\" - q.start)::int), 'UTF8')";
 
 /// The columns [`read_article`] reads (as the SQLite backend's).
 const ARTICLE_COLUMNS: &str = "SELECT id, source, record_id, url, title, authors, outlet, outlet_from, published,
@@ -143,7 +143,8 @@ impl Pg {
             schema::POSTGRES_MIGRATIONS.iter().enumerate().take(target.max(0) as usize).skip(now.max(0) as usize)
         {
             let version = v as i64 + 1;
-            tx.batch_execute(sql).map_err(|e| StoreError::Migration { version, source: Box::new(e) })?;
+            tx.batch_execute(sql)
+                .map_err(|e| StoreError::Migration { version, source: crate::pg_message(&e).into() })?;
             tx.execute("DELETE FROM schema_version", &[])?;
             tx.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&version])?;
         }
