@@ -30,6 +30,9 @@
 //! # Ok::<(), parallax_store::StoreError>(())
 //! ```
 
+// Built without PostgreSQL, the dispatch on the backend has one arm.
+#![cfg_attr(not(feature = "postgres"), allow(clippy::infallible_destructuring_match))]
+
 /// The SQLite connection of a [`Store`] (`$store.backend`), or — on PostgreSQL — return at once
 /// what the PostgreSQL backend answers (`$pg` bound to it in `$e`).
 macro_rules! sqlite {
@@ -119,12 +122,12 @@ pub enum StoreError {
         /// The URL (password hidden).
         url: String,
         /// Why.
-        source: postgres::Error,
+        source: tokio_postgres::Error,
     },
     /// Any other PostgreSQL error.
     #[cfg(feature = "postgres")]
     #[error("database: {}", pg_message(.0))]
-    Postgres(#[from] postgres::Error),
+    Postgres(#[from] tokio_postgres::Error),
     /// Another ingest holds the writer lock.
     #[error("another `parallax ingest` is writing to {0}; wait for it to finish (readers are not blocked)")]
     Busy(PathBuf),
@@ -143,7 +146,7 @@ pub enum StoreError {
 /// says only "db error").
 #[cfg(feature = "postgres")]
 #[doc(hidden)]
-pub fn pg_message(e: &postgres::Error) -> String {
+pub fn pg_message(e: &tokio_postgres::Error) -> String {
     if let Some(db) = e.as_db_error() {
         let mut s = format!("{}: {}", db.severity(), db.message());
         if let Some(detail) = db.detail() {

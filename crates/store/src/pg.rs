@@ -1,6 +1,11 @@
 //! The PostgreSQL backend: the same statements as the SQLite one, in PostgreSQL's dialect, over
-//! one connection of the synchronous `postgres` client. [`crate::Store`] dispatches to it when
-//! the archive is named by a `postgres://` (or `postgresql://`) URL.
+//! one `tokio-postgres` connection. [`crate::Store`] dispatches to it when the archive is named
+//! by a `postgres://` (or `postgresql://`) URL.
+//!
+//! The store's API is synchronous. Each connection's I/O runs as a task of one small background
+//! runtime ([`runtime`]); a call waits for its answer with a plain executor ([`wait`]), never
+//! with a tokio `block_on`, so a store works the same from a plain thread and from inside a
+//! tokio runtime (the server opens its pool there).
 //!
 //! What differs from SQLite, and why the results are the same:
 //! - numbers are `BIGINT`, analyses `BYTEA`, text compared byte by byte (`COLLATE "C"`);
@@ -13,11 +18,13 @@
 //!   when the lock is dropped, or by the server when the process dies);
 //! - the schema version is the row of `schema_version`.
 
-use std::cell::RefCell;
+use std::future::Future;
+use std::sync::OnceLock;
 
+use futures_util::StreamExt;
 use parallax_doc::Doc;
-use postgres::types::{ToSql, Type};
-use postgres::{Client, NoTls, Row, Transaction};
+use tokio_postgres::types::{ToSql, Type};
+use tokio_postgres::{Client, NoTls, Row, Statement, Transaction};
 
 use crate::store::{
     fallback_fields, name_key, query_terms, snippet, ArticleView, Known, NewArticle, QuoteRecord, RunCounts,
@@ -70,9 +77,117 @@ fn refs(args: &Args) -> Vec<&(dyn ToSql + Sync)> {
     args.iter().map(|a| a.as_ref()).collect()
 }
 
+/// The runtime that drives every connection's I/O (one worker thread: it only moves bytes).
+fn runtime() -> Result<&'static tokio::runtime::Runtime, StoreError> {
+    static RUNTIME: OnceLock<Result<tokio::runtime::Runtime, String>> = OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .thread_name("parallax-postgres")
+                .enable_all()
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(|e| StoreError::Io(format!("cannot start the PostgreSQL client's runtime: {e}")))
+}
+
+/// Waits for a client call (answered by the connection's task on [`runtime`]).
+fn wait<F: Future>(f: F) -> F::Output {
+    futures_executor::block_on(f)
+}
+
+/// A connection whose I/O runs on [`runtime`].
+pub(crate) fn connect_client(url: &str) -> Result<Client, StoreError> {
+    let owned = url.to_string();
+    let task = runtime()?.spawn(async move {
+        let (client, connection) = tokio_postgres::connect(&owned, NoTls).await?;
+        // ends when the client is dropped (or the server goes away)
+        tokio::spawn(connection);
+        Ok::<Client, tokio_postgres::Error>(client)
+    });
+    match wait(task) {
+        Ok(Ok(client)) => Ok(client),
+        Ok(Err(source)) => Err(StoreError::Connect { url: redacted(url), source }),
+        Err(e) => Err(StoreError::Io(format!("connecting to {}: {e}", redacted(url)))),
+    }
+}
+
+/// The calls of a client or a transaction, waited for.
+pub(crate) trait Blocking {
+    /// The rows of a query.
+    fn query_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, tokio_postgres::Error>;
+    /// The one row of a query.
+    fn query_one_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Row, tokio_postgres::Error>;
+    /// The row of a query, if any.
+    fn query_opt_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>, tokio_postgres::Error>;
+    /// Runs a statement; the rows it changed.
+    fn execute_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, tokio_postgres::Error>;
+    /// Runs a prepared statement; the rows it changed.
+    fn execute_s(&self, stmt: &Statement, params: &[&(dyn ToSql + Sync)]) -> Result<u64, tokio_postgres::Error>;
+    /// Prepares a statement.
+    fn prepare_b(&self, sql: &str) -> Result<Statement, tokio_postgres::Error>;
+    /// Runs statements separated by `;`, without parameters.
+    fn batch_execute_b(&self, sql: &str) -> Result<(), tokio_postgres::Error>;
+}
+
+macro_rules! blocking {
+    ($t:ty) => {
+        impl Blocking for $t {
+            fn query_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, tokio_postgres::Error> {
+                wait(self.query(sql, params))
+            }
+            fn query_one_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Row, tokio_postgres::Error> {
+                wait(self.query_one(sql, params))
+            }
+            fn query_opt_b(
+                &self,
+                sql: &str,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> Result<Option<Row>, tokio_postgres::Error> {
+                wait(self.query_opt(sql, params))
+            }
+            fn execute_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, tokio_postgres::Error> {
+                wait(self.execute(sql, params))
+            }
+            fn execute_s(
+                &self,
+                stmt: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> Result<u64, tokio_postgres::Error> {
+                wait(self.execute(stmt, params))
+            }
+            fn prepare_b(&self, sql: &str) -> Result<Statement, tokio_postgres::Error> {
+                wait(self.prepare(sql))
+            }
+            fn batch_execute_b(&self, sql: &str) -> Result<(), tokio_postgres::Error> {
+                wait(self.batch_execute(sql))
+            }
+        }
+    };
+}
+
+blocking!(Client);
+blocking!(Transaction<'_>);
+
+/// Calls `f` with each row of `sql` (no parameters) as it arrives.
+fn for_each_raw(
+    client: &Client,
+    sql: &str,
+    mut f: impl FnMut(&Row) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let rows = wait(client.query_raw(sql, std::iter::empty::<i64>()))?;
+    let mut rows = std::pin::pin!(rows);
+    while let Some(row) = wait(rows.next()) {
+        f(&row?)?;
+    }
+    Ok(())
+}
+
 /// A connection to a PostgreSQL archive.
 pub struct Pg {
-    client: RefCell<Client>,
+    client: Client,
     url: String,
 }
 
@@ -87,17 +202,13 @@ impl std::fmt::Debug for PgLock {
     }
 }
 
-fn connect(url: &str) -> Result<Client, StoreError> {
-    Client::connect(url, NoTls).map_err(|source| StoreError::Connect { url: redacted(url), source })
-}
-
 impl Pg {
     /// Connects; with `create`, migrates (creating the schema of an empty database), else
     /// refuses a database without the archive's schema. `version` stops the migrations there
     /// (tests of upgrades).
     pub fn open(url: &str, create: bool, version: Option<i64>) -> Result<Pg, StoreError> {
-        let client = connect(url)?;
-        let pg = Pg { client: RefCell::new(client), url: url.to_string() };
+        let client = connect_client(url)?;
+        let mut pg = Pg { client, url: url.to_string() };
         let found = pg.schema_version()?;
         if found == 0 && !create {
             return Err(StoreError::Missing(redacted(url).into()));
@@ -111,27 +222,26 @@ impl Pg {
         Ok(pg)
     }
 
-    fn c(&self) -> std::cell::RefMut<'_, Client> {
-        self.client.borrow_mut()
+    fn c(&self) -> &Client {
+        &self.client
     }
 
     /// The version in `schema_version` (0: no archive here yet).
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        let mut c = self.c();
-        let exists: bool = c.query_one("SELECT to_regclass('schema_version') IS NOT NULL", &[])?.get(0);
+        let c = self.c();
+        let exists: bool = c.query_one_b("SELECT to_regclass('schema_version') IS NOT NULL", &[])?.get(0);
         if !exists {
             return Ok(0);
         }
-        Ok(c.query_opt("SELECT version FROM schema_version", &[])?.map_or(0, |r| r.get(0)))
+        Ok(c.query_opt_b("SELECT version FROM schema_version", &[])?.map_or(0, |r| r.get(0)))
     }
 
-    fn migrate(&self, target: i64) -> Result<(), StoreError> {
-        let mut c = self.c();
-        let mut tx = c.transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK_KEY])?;
-        tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
+    fn migrate(&mut self, target: i64) -> Result<(), StoreError> {
+        let tx = wait(self.client.transaction())?;
+        tx.execute_b("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK_KEY])?;
+        tx.batch_execute_b("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
         // another process may have migrated while this one waited for the lock
-        let now: i64 = tx.query_opt("SELECT version FROM schema_version", &[])?.map_or(0, |r| r.get(0));
+        let now: i64 = tx.query_opt_b("SELECT version FROM schema_version", &[])?.map_or(0, |r| r.get(0));
         if now > schema::LATEST {
             return Err(StoreError::NewerSchema {
                 path: redacted(&self.url).into(),
@@ -143,19 +253,19 @@ impl Pg {
             schema::POSTGRES_MIGRATIONS.iter().enumerate().take(target.max(0) as usize).skip(now.max(0) as usize)
         {
             let version = v as i64 + 1;
-            tx.batch_execute(sql)
+            tx.batch_execute_b(sql)
                 .map_err(|e| StoreError::Migration { version, source: crate::pg_message(&e).into() })?;
-            tx.execute("DELETE FROM schema_version", &[])?;
-            tx.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&version])?;
+            tx.execute_b("DELETE FROM schema_version", &[])?;
+            tx.execute_b("INSERT INTO schema_version (version) VALUES ($1)", &[&version])?;
         }
-        tx.commit()?;
+        wait(tx.commit())?;
         Ok(())
     }
 
     /// Takes the writer lock on a connection of its own, or says who holds it.
     pub fn lock_writer(&self) -> Result<PgLock, StoreError> {
-        let mut client = connect(&self.url)?;
-        let got: bool = client.query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])?.get(0);
+        let client = connect_client(&self.url)?;
+        let got: bool = client.query_one_b("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])?.get(0);
         if got {
             Ok(PgLock { _client: client })
         } else {
@@ -170,15 +280,15 @@ impl Pg {
     }
 
     pub fn next_ids(&self) -> Result<(i64, i64), StoreError> {
-        let mut c = self.c();
-        let a: i64 = c.query_one("SELECT coalesce(max(id), 0) + 1 FROM articles", &[])?.get(0);
-        let s: i64 = c.query_one("SELECT coalesce(max(id), 0) + 1 FROM stories", &[])?.get(0);
+        let c = self.c();
+        let a: i64 = c.query_one_b("SELECT coalesce(max(id), 0) + 1 FROM articles", &[])?.get(0);
+        let s: i64 = c.query_one_b("SELECT coalesce(max(id), 0) + 1 FROM stories", &[])?.get(0);
         Ok((a, s))
     }
 
     pub fn start_run(&self, inputs: &[String]) -> Result<i64, StoreError> {
         let inputs = serde_json::to_string(inputs).unwrap_or_default();
-        let row = self.c().query_one(
+        let row = self.c().query_one_b(
             "INSERT INTO runs (started, inputs)
              VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1) RETURNING id",
             &[&inputs],
@@ -187,7 +297,7 @@ impl Pg {
     }
 
     pub fn finish_run(&self, run: i64, counts: &RunCounts, seconds: f64) -> Result<(), StoreError> {
-        self.c().execute(
+        self.c().execute_b(
             "UPDATE runs SET finished = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), read = $2,
              new = $3, skipped = $4, replaced = $5, failed = $6, stories_new = $7, stories_updated = $8, seconds = $9
              WHERE id = $1",
@@ -207,17 +317,17 @@ impl Pg {
     }
 
     pub fn find_key(&self, key: &str) -> Result<Option<Known>, StoreError> {
-        let row = self.c().query_opt("SELECT id, content_hash, story_id FROM articles WHERE key = $1", &[&key])?;
+        let row = self.c().query_opt_b("SELECT id, content_hash, story_id FROM articles WHERE key = $1", &[&key])?;
         Ok(row.map(|r| Known { id: r.get(0), content_hash: r.get(1), story_id: r.get(2) }))
     }
 
     pub fn find_content(&self, content_hash: i64) -> Result<Option<i64>, StoreError> {
-        let row = self.c().query_opt("SELECT id FROM articles WHERE content_hash = $1 LIMIT 1", &[&content_hash])?;
+        let row = self.c().query_opt_b("SELECT id FROM articles WHERE content_hash = $1 LIMIT 1", &[&content_hash])?;
         Ok(row.map(|r| r.get(0)))
     }
 
     pub fn recent_story_articles(&self, max_articles: usize, max_story: usize) -> Result<Vec<(i64, i64)>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             "SELECT s.id, a.id FROM stories s JOIN articles a ON a.story_id = s.id
              WHERE s.articles < $1 ORDER BY s.updated_run DESC, s.id DESC, a.id",
             &[&(max_story as i64)],
@@ -238,25 +348,26 @@ impl Pg {
     }
 
     pub fn recent_texts(&self, n: usize) -> Result<Vec<(i64, String, String)>, StoreError> {
-        let rows = self.c().query("SELECT id, source, text FROM articles ORDER BY id DESC LIMIT $1", &[&(n as i64)])?;
+        let rows =
+            self.c().query_b("SELECT id, source, text FROM articles ORDER BY id DESC LIMIT $1", &[&(n as i64)])?;
         let mut out: Vec<(i64, String, String)> = rows.iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect();
         out.reverse();
         Ok(out)
     }
 
     pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
-        let rows = self.c().query(&format!("{ARTICLE_COLUMNS} WHERE story_id = $1 ORDER BY id"), &[&story])?;
+        let rows = self.c().query_b(&format!("{ARTICLE_COLUMNS} WHERE story_id = $1 ORDER BY id"), &[&story])?;
         rows.iter().map(read_article).collect()
     }
 
     pub fn article_doc(&self, id: i64) -> Result<Option<StoredDoc>, StoreError> {
-        let row = self.c().query_opt(&format!("{ARTICLE_COLUMNS} WHERE id = $1"), &[&id])?;
+        let row = self.c().query_opt_b(&format!("{ARTICLE_COLUMNS} WHERE id = $1"), &[&id])?;
         row.as_ref().map(read_article).transpose()
     }
 
     /// Starts a write transaction.
     pub fn write(&mut self) -> Result<PgBatch<'_>, StoreError> {
-        Ok(PgBatch { tx: RefCell::new(self.client.get_mut().transaction()?) })
+        Ok(PgBatch { tx: wait(self.client.transaction())? })
     }
 
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryListing>, StoreError> {
@@ -298,12 +409,12 @@ impl Pg {
             filter.limit.max(1),
             filter.offset
         );
-        let rows = self.c().query(&sql, &refs(&args))?;
+        let rows = self.c().query_b(&sql, &refs(&args))?;
         Ok(rows.iter().map(|r| read_listing(r, 0)).collect())
     }
 
     pub fn story(&self, id: i64) -> Result<Option<StoredStory>, StoreError> {
-        let row = self.c().query_opt(
+        let row = self.c().query_opt_b(
             "SELECT id, headline, articles, outlets, first_published, last_published, json, brief, timeline, timeline_json
              FROM stories WHERE id = $1",
             &[&id],
@@ -336,7 +447,7 @@ impl Pg {
             "SELECT a.id FROM articles a WHERE a.search @@ ({tsquery}) ORDER BY a.id DESC LIMIT 1 OFFSET ${}",
             args.len()
         );
-        let floor: i64 = self.c().query_opt(&floor_sql, &refs(&args))?.map_or(0, |r| r.get(0));
+        let floor: i64 = self.c().query_opt_b(&floor_sql, &refs(&args))?.map_or(0, |r| r.get(0));
         args.pop();
         args.push(Box::new(floor));
         let mut top = format!(
@@ -352,7 +463,7 @@ impl Pg {
              FROM top JOIN articles a ON a.id = top.id ORDER BY top.rank DESC, a.id DESC"
         );
         let terms = query_terms(query);
-        let rows = self.c().query(&sql, &refs(&args))?;
+        let rows = self.c().query_b(&sql, &refs(&args))?;
         Ok(rows
             .iter()
             .map(|r| {
@@ -394,15 +505,15 @@ impl Pg {
         if filter.limit > 0 {
             sql += &format!(" LIMIT {} OFFSET {}", filter.limit, filter.offset);
         }
-        let rows = self.c().query(&sql, &refs(&args))?;
+        let rows = self.c().query_b(&sql, &refs(&args))?;
         Ok(rows.iter().map(quote_record).collect())
     }
 
     pub fn sample_titles(&self, n: usize) -> Result<Vec<String>, StoreError> {
-        let mut c = self.c();
-        let total: i64 = c.query_one("SELECT count(*) FROM articles", &[])?.get(0);
+        let c = self.c();
+        let total: i64 = c.query_one_b("SELECT count(*) FROM articles", &[])?.get(0);
         let step = (total / n.max(1) as i64).max(1);
-        let rows = c.query(
+        let rows = c.query_b(
             "SELECT title FROM articles WHERE title IS NOT NULL AND id % $1 = 0 ORDER BY id LIMIT $2",
             &[&step, &(n as i64)],
         )?;
@@ -410,7 +521,7 @@ impl Pg {
     }
 
     pub fn outlets(&self) -> Result<Vec<String>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet",
             &[],
         )?;
@@ -418,17 +529,12 @@ impl Pg {
     }
 
     pub fn story_ids(&self) -> Result<Vec<i64>, StoreError> {
-        let rows = self.c().query("SELECT id FROM stories ORDER BY id", &[])?;
+        let rows = self.c().query_b("SELECT id FROM stories ORDER BY id", &[])?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     pub fn for_each_story_json(&self, mut f: impl FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
-        let mut c = self.c();
-        let mut rows = c.query_raw("SELECT json FROM stories ORDER BY id", std::iter::empty::<i64>())?;
-        while let Some(r) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
-            f(r.get(0))?;
-        }
-        Ok(())
+        for_each_raw(self.c(), "SELECT json FROM stories ORDER BY id", |r| f(r.try_get(0)?))
     }
 
     pub fn for_each_row(
@@ -436,10 +542,8 @@ impl Pg {
         sql: &str,
         mut f: impl FnMut(&[Option<String>]) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let mut c = self.c();
-        let mut rows = c.query_raw(sql, std::iter::empty::<i64>())?;
         let mut values: Vec<Option<String>> = Vec::new();
-        while let Some(r) = postgres::fallible_iterator::FallibleIterator::next(&mut rows)? {
+        for_each_raw(self.c(), sql, |r| {
             values.clear();
             for (i, column) in r.columns().iter().enumerate() {
                 let t = column.type_();
@@ -456,22 +560,22 @@ impl Pg {
                 };
                 values.push(v);
             }
-            f(&values)?;
-        }
-        Ok(())
+            f(&values)
+        })
     }
 
     pub fn counts(&self) -> Result<(i64, i64, i64), StoreError> {
-        let mut c = self.c();
-        let mut count =
-            |t: &str| -> Result<i64, StoreError> { Ok(c.query_one(&format!("SELECT count(*) FROM {t}"), &[])?.get(0)) };
+        let c = self.c();
+        let count = |t: &str| -> Result<i64, StoreError> {
+            Ok(c.query_one_b(&format!("SELECT count(*) FROM {t}"), &[])?.get(0))
+        };
         Ok((count("articles")?, count("stories")?, count("quotes")?))
     }
 
     pub fn orphan_articles(&self) -> Result<i64, StoreError> {
         Ok(self
             .c()
-            .query_one(
+            .query_one_b(
                 "SELECT count(*) FROM articles a WHERE a.story_id IS NULL
                    OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)",
                 &[],
@@ -480,14 +584,14 @@ impl Pg {
     }
 
     pub fn sources(&self) -> Result<Vec<String>, StoreError> {
-        let rows = self.c().query("SELECT source FROM articles ORDER BY source", &[])?;
+        let rows = self.c().query_b("SELECT source FROM articles ORDER BY source", &[])?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     // --- what the web UI and the API read (browse.rs) ---
 
     pub fn story_articles(&self, story: i64) -> Result<Vec<crate::ArticleListing>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             &format!("{ARTICLE_LISTING} WHERE a.story_id = $1 ORDER BY a.published NULLS LAST, a.id"),
             &[&story],
         )?;
@@ -503,13 +607,13 @@ impl Pg {
         }
         push_article_filters(&mut sql, &mut args, &filter.filter);
         sql += &format!(" ORDER BY a.id DESC LIMIT {} OFFSET {}", filter.filter.limit.max(1), filter.filter.offset);
-        let rows = self.c().query(&sql, &refs(&args))?;
+        let rows = self.c().query_b(&sql, &refs(&args))?;
         Ok(rows.iter().map(read_article_listing).collect())
     }
 
     /// An article's listing, record id, authors (JSON), outlet and date provenance.
     pub fn article_meta(&self, id: i64) -> Result<Option<crate::browse::ArticleMeta>, StoreError> {
-        let row = self.c().query_opt(
+        let row = self.c().query_opt_b(
             "SELECT a.id, a.source, a.title, a.outlet, a.published, a.url, a.language, a.duplicate_of, a.story_id, a.words,
                     a.record_id, a.authors, a.outlet_from, a.published_from
              FROM articles a WHERE a.id = $1",
@@ -523,7 +627,7 @@ impl Pg {
         key: &str,
         max_stories: usize,
     ) -> Result<Vec<crate::EntityAppearance>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             "SELECT s.id, s.headline, s.articles, s.outlets, s.first_published, s.last_published,
                     e.name, e.kind, e.aliases, e.roles
              FROM story_entities e JOIN stories s ON s.id = e.story_id
@@ -549,7 +653,7 @@ impl Pg {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<crate::EntityListing>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             "SELECT name_key, max(name), max(kind), count(DISTINCT story_id) AS n FROM story_entities
              WHERE name_key LIKE $1 GROUP BY name_key ORDER BY n DESC, name_key LIMIT $2 OFFSET $3",
             &[&pattern, &(limit.max(1) as i64), &(offset as i64)],
@@ -561,7 +665,7 @@ impl Pg {
     }
 
     pub fn story_listing(&self, id: i64) -> Result<Option<StoryListing>, StoreError> {
-        let row = self.c().query_opt(
+        let row = self.c().query_opt_b(
             "SELECT id, headline, articles, outlets, first_published, last_published FROM stories WHERE id = $1",
             &[&id],
         )?;
@@ -569,7 +673,7 @@ impl Pg {
     }
 
     pub fn outlet_listing(&self, name: &str) -> Result<Option<crate::OutletListing>, StoreError> {
-        let r = self.c().query_one(
+        let r = self.c().query_one_b(
             "SELECT max(outlet), count(*), count(DISTINCT story_id), min(published), max(published) FROM articles
              WHERE lower(outlet) = lower($1)",
             &[&name],
@@ -585,7 +689,7 @@ impl Pg {
     }
 
     pub fn speaker_quotes(&self, name: &str, limit: usize) -> Result<Vec<QuoteRecord>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             &format!(
                 "SELECT q.speaker, {QUOTE_TEXT}, q.kind, q.cue, q.speaker_text, a.outlet, a.published, a.url, a.source,
                         a.id, a.story_id
@@ -599,7 +703,7 @@ impl Pg {
     }
 
     pub fn outlet_listings(&self) -> Result<Vec<crate::OutletListing>, StoreError> {
-        let rows = self.c().query(
+        let rows = self.c().query_b(
             "SELECT min(outlet), count(*) AS n, count(DISTINCT story_id), min(published), max(published) FROM articles
              WHERE outlet IS NOT NULL GROUP BY lower(outlet) ORDER BY n DESC, min(outlet)",
             &[],
@@ -619,7 +723,7 @@ impl Pg {
 
 /// One write transaction on a PostgreSQL archive.
 pub struct PgBatch<'a> {
-    tx: RefCell<Transaction<'a>>,
+    tx: Transaction<'a>,
 }
 
 impl PgBatch<'_> {
@@ -628,8 +732,8 @@ impl PgBatch<'_> {
         let quote_text: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
         let quote_text = quote_text.join("\n");
         let words = d.text.split_whitespace().count() as i64;
-        let mut tx = self.tx.borrow_mut();
-        let insert = tx.prepare(
+        let tx = &self.tx;
+        let insert = tx.prepare_b(
             "INSERT INTO articles (id, key, source, record_id, url, title, authors, outlet, outlet_from, published,
                published_from, language, text, words, content_hash, duplicate_of, removed, notes, quote_text,
                analysis, analysis_format, story_id, run_id, search)
@@ -637,7 +741,7 @@ impl PgBatch<'_> {
                setweight(to_tsvector('simple', $24), 'A') || setweight(to_tsvector('simple', $25), 'B')
                  || setweight(to_tsvector('simple', $26), 'C'))",
         )?;
-        tx.execute(
+        tx.execute_s(
             &insert,
             &[
                 &a.id,
@@ -668,15 +772,15 @@ impl PgBatch<'_> {
                 &indexed(&d.text),
             ],
         )?;
-        let stmt = tx.prepare(
+        let stmt = tx.prepare_b(
             "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES ($1, $2, $3, $4, $5, $6)",
         )?;
         let mentions = d.mention_counts();
         for (i, e) in d.entities.iter().enumerate() {
             let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
-            tx.execute(&stmt, &[&a.id, &(i as i64), &e.kind.as_str(), &e.name, &name_key(&e.name), &n])?;
+            tx.execute_s(&stmt, &[&a.id, &(i as i64), &e.kind.as_str(), &e.name, &name_key(&e.name), &n])?;
         }
-        let stmt = tx.prepare(
+        let stmt = tx.prepare_b(
             "INSERT INTO quotes (article_id, idx, start, \"end\", kind, speaker, speaker_key, speaker_text, cue)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )?;
@@ -684,7 +788,7 @@ impl PgBatch<'_> {
             let named = parallax_story::report::named_speaker(d, q);
             let speaker = named.name.as_deref();
             let kind = if d.is_mixed(q) { "mixed" } else { crate::store::quote_kind(q.kind) };
-            tx.execute(
+            tx.execute_s(
                 &stmt,
                 &[
                     &a.id,
@@ -699,13 +803,16 @@ impl PgBatch<'_> {
                 ],
             )?;
         }
-        let stmt = tx.prepare(
+        let stmt = tx.prepare_b(
             "INSERT INTO times (article_id, idx, start, \"end\", kind, value) VALUES ($1, $2, $3, $4, $5, $6)",
         )?;
         for (i, t) in d.times.iter().enumerate() {
-            tx.execute(&stmt, &[&a.id, &(i as i64), &(t.span.start as i64), &(t.span.end as i64), &t.kind, &t.value])?;
+            tx.execute_s(
+                &stmt,
+                &[&a.id, &(i as i64), &(t.span.start as i64), &(t.span.end as i64), &t.kind, &t.value],
+            )?;
         }
-        let stmt = tx.prepare(
+        let stmt = tx.prepare_b(
             "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, \"end\")
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )?;
@@ -715,7 +822,7 @@ impl PgBatch<'_> {
             let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str());
             let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str());
             let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
-            tx.execute(
+            tx.execute_s(
                 &stmt,
                 &[
                     &a.id,
@@ -736,19 +843,18 @@ impl PgBatch<'_> {
     pub fn story_docs_before(&self, story: i64, below: i64) -> Result<Vec<StoredDoc>, StoreError> {
         let rows = self
             .tx
-            .borrow_mut()
-            .query(&format!("{ARTICLE_COLUMNS} WHERE story_id = $1 AND id < $2 ORDER BY id"), &[&story, &below])?;
+            .query_b(&format!("{ARTICLE_COLUMNS} WHERE story_id = $1 AND id < $2 ORDER BY id"), &[&story, &below])?;
         rows.iter().map(read_article).collect()
     }
 
     pub fn delete_article(&self, id: i64) -> Result<(), StoreError> {
         // its rows go with it (ON DELETE CASCADE), its search entry is a column of its row
-        self.tx.borrow_mut().execute("DELETE FROM articles WHERE id = $1", &[&id])?;
+        self.tx.execute_b("DELETE FROM articles WHERE id = $1", &[&id])?;
         Ok(())
     }
 
     pub fn create_story(&self, id: i64, run: i64) -> Result<(), StoreError> {
-        self.tx.borrow_mut().execute(
+        self.tx.execute_b(
             "INSERT INTO stories (id, headline, articles, outlets, created_run, updated_run, json, brief, timeline, timeline_json)
              VALUES ($1, '', 0, '[]', $2, $2, '{}', '', '', '{}')",
             &[&id, &run],
@@ -757,8 +863,8 @@ impl PgBatch<'_> {
     }
 
     pub fn put_story(&self, s: &StoryRecord, run: i64) -> Result<(), StoreError> {
-        let mut tx = self.tx.borrow_mut();
-        tx.execute(
+        let tx = &self.tx;
+        tx.execute_b(
             "UPDATE stories SET headline = $2, first_published = $3, last_published = $4, articles = $5, outlets = $6,
                updated_run = $7, json = $8, brief = $9, timeline = $10, timeline_json = $11 WHERE id = $1",
             &[
@@ -775,13 +881,13 @@ impl PgBatch<'_> {
                 &s.timeline_json,
             ],
         )?;
-        tx.execute("DELETE FROM story_entities WHERE story_id = $1", &[&s.id])?;
-        let stmt = tx.prepare(
+        tx.execute_b("DELETE FROM story_entities WHERE story_id = $1", &[&s.id])?;
+        let stmt = tx.prepare_b(
             "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )?;
         for (i, e) in s.entities.iter().enumerate() {
             let aliases: Vec<String> = e.aliases.iter().map(|a| name_key(a)).collect();
-            tx.execute(
+            tx.execute_s(
                 &stmt,
                 &[
                     &s.id,
@@ -794,24 +900,25 @@ impl PgBatch<'_> {
                 ],
             )?;
         }
-        let stmt = tx.prepare("UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2")?;
+        let stmt =
+            tx.prepare_b("UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2")?;
         for ArticleView { id, speakers } in &s.articles {
             for (i, name) in speakers {
-                tx.execute(&stmt, &[id, &(*i as i64), name, &name.as_deref().map(name_key)])?;
+                tx.execute_s(&stmt, &[id, &(*i as i64), name, &name.as_deref().map(name_key)])?;
             }
         }
         Ok(())
     }
 
     pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
-        let mut tx = self.tx.borrow_mut();
-        tx.execute("UPDATE articles SET story_id = NULL WHERE story_id = $1", &[&id])?;
-        tx.execute("DELETE FROM stories WHERE id = $1", &[&id])?;
+        let tx = &self.tx;
+        tx.execute_b("UPDATE articles SET story_id = NULL WHERE story_id = $1", &[&id])?;
+        tx.execute_b("DELETE FROM stories WHERE id = $1", &[&id])?;
         Ok(())
     }
 
     pub fn commit(self) -> Result<(), StoreError> {
-        Ok(self.tx.into_inner().commit()?)
+        Ok(wait(self.tx.commit())?)
     }
 }
 

@@ -23,7 +23,7 @@ pub(crate) enum Backend {
     Sqlite(Connection),
     /// A PostgreSQL database.
     #[cfg(feature = "postgres")]
-    Postgres(crate::pg::Pg),
+    Postgres(Box<crate::pg::Pg>),
 }
 
 impl std::fmt::Debug for Store {
@@ -45,7 +45,7 @@ pub struct WriterLock {
 enum Held {
     File(#[allow(dead_code)] File),
     #[cfg(feature = "postgres")]
-    Postgres(#[allow(dead_code)] crate::pg::PgLock),
+    Postgres(#[allow(dead_code)] Box<crate::pg::PgLock>),
 }
 
 /// How a story is listed: `parallax stories`.
@@ -308,7 +308,7 @@ impl Store {
     #[cfg(feature = "postgres")]
     fn open_postgres(url: &str, create: bool, version: Option<i64>) -> Result<Store, StoreError> {
         let pg = crate::pg::Pg::open(url, create, version)?;
-        Ok(Store { backend: Backend::Postgres(pg), path: PathBuf::from(crate::pg::redacted(url)) })
+        Ok(Store { backend: Backend::Postgres(Box::new(pg)), path: PathBuf::from(crate::pg::redacted(url)) })
     }
 
     #[cfg(not(feature = "postgres"))]
@@ -409,7 +409,7 @@ impl Store {
     pub fn lock_writer(&self) -> Result<WriterLock, StoreError> {
         #[cfg(feature = "postgres")]
         if let Backend::Postgres(pg) = &self.backend {
-            return Ok(WriterLock { _held: Held::Postgres(pg.lock_writer()?) });
+            return Ok(WriterLock { _held: Held::Postgres(Box::new(pg.lock_writer()?)) });
         }
         let mut lock_path = self.path.clone().into_os_string();
         lock_path.push(WRITER_LOCK_SUFFIX);

@@ -47,13 +47,19 @@ pub fn postgres_database(name: &str) -> Option<PathBuf> {
         .take(63)
         .collect();
     let admin = format!("{}/{}{}", server.base, server.admin_db, server.query);
-    let mut client = postgres::Client::connect(&admin, postgres::NoTls)
-        .unwrap_or_else(|e| panic!("cannot connect to the test PostgreSQL at {admin}: {}", crate::pg_message(&e)));
-    client
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {db}"))
-        .and_then(|()| client.batch_execute(&format!("CREATE DATABASE {db}")))
-        .unwrap_or_else(|e| panic!("cannot create the test database {db}: {}", crate::pg_message(&e)));
+    execute(&admin, &format!("DROP DATABASE IF EXISTS {db}"));
+    execute(&admin, &format!("CREATE DATABASE {db}"));
     Some(PathBuf::from(format!("{}/{db}{}", server.base, server.query)))
+}
+
+/// Runs `sql` (statements without parameters) on the database at `url`.
+///
+/// # Panics
+/// When it cannot connect or the server refuses a statement.
+pub fn execute(url: &str, sql: &str) {
+    use crate::pg::Blocking;
+    let client = crate::pg::connect_client(url).unwrap_or_else(|e| panic!("{e}"));
+    client.batch_execute_b(sql).unwrap_or_else(|e| panic!("{sql}: {}", crate::pg_message(&e)));
 }
 
 /// Whether a PostgreSQL server for tests can be had (started once on first call); see

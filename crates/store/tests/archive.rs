@@ -258,10 +258,7 @@ fn set_schema_version(db: &Path, v: i64) {
     let location = db.to_str().unwrap_or_default();
     if parallax_store::is_postgres_url(location) {
         #[cfg(feature = "postgres")]
-        ::postgres::Client::connect(location, ::postgres::NoTls)
-            .unwrap()
-            .execute("UPDATE schema_version SET version = $1", &[&v])
-            .unwrap();
+        parallax_store::testing::execute(location, &format!("UPDATE schema_version SET version = {v}"));
     } else {
         rusqlite::Connection::open(db).unwrap().pragma_update(None, "user_version", v).unwrap();
     }
