@@ -203,16 +203,22 @@ impl std::fmt::Debug for PgLock {
 }
 
 impl Pg {
-    /// Connects; with `create`, migrates (creating the schema of an empty database), else
-    /// refuses a database without the archive's schema. `version` stops the migrations there
-    /// (tests of upgrades).
+    /// Connects and migrates (creating the schema in an empty database, as SQLite does in an
+    /// empty file). A database that does not exist is [`StoreError::Missing`] for a reader
+    /// (`create` false); the writer's error says so too (PostgreSQL creates no database on
+    /// connection: `createdb` does). `version` stops the migrations there (tests of upgrades).
     pub fn open(url: &str, create: bool, version: Option<i64>) -> Result<Pg, StoreError> {
-        let client = connect_client(url)?;
+        let client = match connect_client(url) {
+            // no such database: for a reader, no archive there (as a missing file)
+            Err(StoreError::Connect { source, .. })
+                if !create && source.code() == Some(&tokio_postgres::error::SqlState::INVALID_CATALOG_NAME) =>
+            {
+                return Err(StoreError::Missing(redacted(url).into()));
+            }
+            other => other?,
+        };
         let mut pg = Pg { client, url: url.to_string() };
         let found = pg.schema_version()?;
-        if found == 0 && !create {
-            return Err(StoreError::Missing(redacted(url).into()));
-        }
         if found > schema::LATEST {
             return Err(StoreError::NewerSchema { path: redacted(url).into(), found, supported: schema::LATEST });
         }

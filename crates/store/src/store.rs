@@ -294,7 +294,7 @@ impl Store {
     }
 
     /// Opens an existing archive for reading (a reader works while an ingest writes): a file
-    /// that exists, or a PostgreSQL database that holds an archive's schema.
+    /// that exists, or a PostgreSQL database that exists (an empty one gets the schema, as an empty file).
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
         if let Some(url) = postgres_url(path) {
             return Store::open_postgres(url, false, None);

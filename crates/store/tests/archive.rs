@@ -263,3 +263,83 @@ fn set_schema_version(db: &Path, v: i64) {
         rusqlite::Connection::open(db).unwrap().pragma_update(None, "user_version", v).unwrap();
     }
 }
+
+/// The same articles ingested into each backend make the same archive: every export byte for
+/// byte, and every reader of the API (listings, search hits, quotes, entities, outlets) alike.
+#[cfg(feature = "postgres")]
+#[test]
+fn both_backends_hold_the_same_archive() {
+    use parallax_store::ArticleFilter;
+    let Some(pg) = parallax_store::testing::postgres_database("same_archive") else { return };
+    let sqlite = temp_db("same-archive");
+    let docs = read(&["examples/riyadh", "tests/fixtures/nairobi", "tests/fixtures/ingest"]);
+    let mut stores = Vec::new();
+    for db in [&sqlite, &pg] {
+        let mut store = Store::open(db).unwrap();
+        ingest(&mut store, docs.clone(), 3);
+        // the same again: nothing doubles
+        let again = ingest(&mut store, docs.clone(), 5);
+        assert_eq!(again.new, 0);
+        stores.push(store);
+    }
+    let [lite, pg] = [&stores[0], &stores[1]];
+    assert!(!lite.is_postgres() && pg.is_postgres());
+    let json = |v: &dyn erased::Json| v.json();
+    assert_eq!(lite.counts().unwrap(), pg.counts().unwrap());
+    let exported = |store: &Store, what: Option<What>, format: Format| {
+        let mut out = Vec::new();
+        export::export(store, what, format, &mut out, parallax_analyze::analyze).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(exported(lite, None, Format::Jsonl), exported(pg, None, Format::Jsonl));
+    for what in [What::Articles, What::Quotes, What::Entities, What::Events, What::Stories] {
+        assert_eq!(exported(lite, Some(what), Format::Csv), exported(pg, Some(what), Format::Csv), "{what:?}");
+    }
+    let all = StoryFilter { limit: 1000, ..StoryFilter::default() };
+    assert_eq!(json(&lite.stories(&all).unwrap()), json(&pg.stories(&all).unwrap()));
+    let rubio = StoryFilter { entity: Some("rubio".into()), ..all.clone() };
+    assert_eq!(json(&lite.stories(&rubio).unwrap()), json(&pg.stories(&rubio).unwrap()));
+    let filter = SearchFilter { limit: 50, ..SearchFilter::default() };
+    for query in ["Lavrov", "\"restore embassies\"", "nairobi ruto", "lavróv RIYADH"] {
+        let ids = |store: &Store| {
+            let mut hits: Vec<(i64, String)> =
+                store.search(query, &filter).unwrap().into_iter().map(|h| (h.article, h.snippet)).collect();
+            hits.sort();
+            hits
+        };
+        assert_eq!(ids(lite), ids(pg), "{query}");
+    }
+    assert_eq!(json(&lite.quotes(None, &filter).unwrap()), json(&pg.quotes(None, &filter).unwrap()));
+    assert_eq!(json(&lite.entities(None, 100, 0).unwrap()), json(&pg.entities(None, 100, 0).unwrap()));
+    assert_eq!(json(&lite.entity("Marco Rubio", 10).unwrap()), json(&pg.entity("Marco Rubio", 10).unwrap()));
+    assert_eq!(
+        json(&lite.speaker_quotes("Marco Rubio", 50).unwrap()),
+        json(&pg.speaker_quotes("Marco Rubio", 50).unwrap())
+    );
+    assert_eq!(json(&lite.outlet_listings().unwrap()), json(&pg.outlet_listings().unwrap()));
+    let articles = ArticleFilter { filter: filter.clone(), ..ArticleFilter::default() };
+    assert_eq!(json(&lite.articles(&articles).unwrap()), json(&pg.articles(&articles).unwrap()));
+    for id in lite.story_ids().unwrap() {
+        assert_eq!(json(&lite.story_articles(id).unwrap()), json(&pg.story_articles(id).unwrap()));
+        let (a, b) = (lite.story(id).unwrap().unwrap(), pg.story(id).unwrap().unwrap());
+        assert_eq!((a.json, a.brief, a.timeline), (b.json, b.brief, b.timeline));
+    }
+    let first = lite.article(1, parallax_analyze::analyze).unwrap().unwrap();
+    let same = pg.article(1, parallax_analyze::analyze).unwrap().unwrap();
+    assert_eq!(format!("{:?}", first.doc), format!("{:?}", same.doc));
+    assert_eq!(json(&first.listing), json(&same.listing));
+}
+
+/// Values compared by their JSON.
+#[cfg(feature = "postgres")]
+mod erased {
+    /// Anything serializable, as JSON.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap()
+        }
+    }
+}
