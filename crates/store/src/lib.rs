@@ -74,6 +74,25 @@ pub const DEFAULT_DB: &str = "parallax.db";
 /// The environment variable that names the archive when `--db` is not given.
 pub const DB_ENV: &str = "PARALLAX_DB";
 
+/// How messages show an archive's location: its path, or its URL with the password (if any)
+/// replaced by `***`.
+pub fn shown_location(location: &std::path::Path) -> String {
+    let text = location.to_string_lossy();
+    if !is_postgres_url(&text) {
+        return location.display().to_string();
+    }
+    let Some((scheme, rest)) = text.split_once("://") else { return text.into_owned() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => text.into_owned(),
+        },
+        None => text.into_owned(),
+    }
+}
+
 /// Whether `location` (what `--db` got) names a PostgreSQL database rather than an SQLite file:
 /// a URL with the `postgres://` or `postgresql://` scheme.
 pub fn is_postgres_url(location: &str) -> bool {
@@ -94,6 +113,12 @@ pub enum StoreError {
     /// No archive at this path.
     #[error("no archive at {0}: create one with `parallax ingest INPUT --db {0}`")]
     Missing(PathBuf),
+    /// No such PostgreSQL database.
+    #[error(
+        "no archive at {0}: the database does not exist; create it (`createdb`), then \
+         `parallax ingest INPUT --db {0}`"
+    )]
+    MissingDatabase(String),
     /// Written by a newer Parallax.
     #[error(
         "the archive {path} has schema version {found}, newer than this Parallax understands ({supported}): \
@@ -116,18 +141,16 @@ pub enum StoreError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The PostgreSQL server could not be reached, or refused the connection.
-    #[cfg(feature = "postgres")]
-    #[error("cannot connect to the archive {url}: {}", pg_message(source))]
+    #[error("cannot connect to the archive {url}: {reason}")]
     Connect {
         /// The URL (password hidden).
         url: String,
-        /// Why.
-        source: tokio_postgres::Error,
+        /// Why, as the client or the server said.
+        reason: String,
     },
-    /// Any other PostgreSQL error.
-    #[cfg(feature = "postgres")]
-    #[error("database: {}", pg_message(.0))]
-    Postgres(#[from] tokio_postgres::Error),
+    /// Any other PostgreSQL error, as the server or the client said.
+    #[error("database: {0}")]
+    Postgres(String),
     /// Another ingest holds the writer lock.
     #[error("another `parallax ingest` is writing to {0}; wait for it to finish (readers are not blocked)")]
     Busy(PathBuf),
@@ -157,6 +180,13 @@ pub fn pg_message(e: &tokio_postgres::Error) -> String {
     match std::error::Error::source(e) {
         Some(cause) => format!("{e}: {cause}"),
         None => e.to_string(),
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> StoreError {
+        StoreError::Postgres(pg_message(&e))
     }
 }
 

@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 
 use futures_util::StreamExt;
 use parallax_doc::Doc;
+use tokio_postgres::error::SqlState;
 use tokio_postgres::types::{ToSql, Type};
 use tokio_postgres::{Client, NoTls, Row, Statement, Transaction};
 
@@ -30,20 +31,11 @@ use crate::store::{
     fallback_fields, name_key, query_terms, snippet, ArticleView, Known, NewArticle, QuoteRecord, RunCounts,
     SearchFilter, SearchHit, StoredDoc, StoredStory, StoryFilter, StoryListing, StoryRecord, RANK_WINDOW,
 };
-use crate::{codec, schema, StoreError};
+use crate::{codec, pg_message, schema, StoreError};
 
 /// The URL with its password (if any) replaced by `***`: what messages show.
 pub fn redacted(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_string(),
-        },
-        None => url.to_string(),
-    }
+    crate::shown_location(std::path::Path::new(url))
 }
 
 /// The advisory lock key of the one writer (`PRLX`).
@@ -109,7 +101,27 @@ pub(crate) fn connect_client(url: &str) -> Result<Client, StoreError> {
     });
     match wait(task) {
         Ok(Ok(client)) => Ok(client),
-        Ok(Err(source)) => Err(StoreError::Connect { url: redacted(url), source }),
+        Ok(Err(e)) if e.code() == Some(&SqlState::INVALID_CATALOG_NAME) => {
+            Err(StoreError::Connect { url: redacted(url), reason: format!("{} (create it first)", pg_message(&e)) })
+        }
+        Ok(Err(e)) => Err(StoreError::Connect { url: redacted(url), reason: pg_message(&e) }),
+        Err(e) => Err(StoreError::Io(format!("connecting to {}: {e}", redacted(url)))),
+    }
+}
+
+/// Whether a database exists at `url` (false: the server says there is no such database).
+fn database_exists(url: &str) -> Result<bool, StoreError> {
+    let owned = url.to_string();
+    let task = runtime()?.spawn(async move {
+        match tokio_postgres::connect(&owned, NoTls).await {
+            Ok(_) => Ok(true),
+            Err(e) if e.code() == Some(&SqlState::INVALID_CATALOG_NAME) => Ok(false),
+            Err(e) => Err(e),
+        }
+    });
+    match wait(task) {
+        Ok(Ok(exists)) => Ok(exists),
+        Ok(Err(e)) => Err(StoreError::Connect { url: redacted(url), reason: pg_message(&e) }),
         Err(e) => Err(StoreError::Io(format!("connecting to {}: {e}", redacted(url)))),
     }
 }
@@ -210,10 +222,11 @@ impl Pg {
     pub fn open(url: &str, create: bool, version: Option<i64>) -> Result<Pg, StoreError> {
         let client = match connect_client(url) {
             // no such database: for a reader, no archive there (as a missing file)
-            Err(StoreError::Connect { source, .. })
-                if !create && source.code() == Some(&tokio_postgres::error::SqlState::INVALID_CATALOG_NAME) =>
-            {
-                return Err(StoreError::Missing(redacted(url).into()));
+            Err(e @ StoreError::Connect { .. }) if !create => {
+                if database_exists(url)? {
+                    return Err(e);
+                }
+                return Err(StoreError::MissingDatabase(redacted(url)));
             }
             other => other?,
         };
@@ -259,8 +272,7 @@ impl Pg {
             schema::POSTGRES_MIGRATIONS.iter().enumerate().take(target.max(0) as usize).skip(now.max(0) as usize)
         {
             let version = v as i64 + 1;
-            tx.batch_execute_b(sql)
-                .map_err(|e| StoreError::Migration { version, source: crate::pg_message(&e).into() })?;
+            tx.batch_execute_b(sql).map_err(|e| StoreError::Migration { version, source: pg_message(&e).into() })?;
             tx.execute_b("DELETE FROM schema_version", &[])?;
             tx.execute_b("INSERT INTO schema_version (version) VALUES ($1)", &[&version])?;
         }
