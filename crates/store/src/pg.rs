@@ -41,6 +41,9 @@ pub fn redacted(url: &str) -> String {
 /// The advisory lock key of the one writer (`PRLX`).
 const WRITER_LOCK_KEY: i64 = 0x5052_4c58;
 
+/// How many times (100 ms apart) the writer lock is tried before the archive is called busy.
+const LOCK_TRIES: usize = 10;
+
 /// The advisory lock key migrations take, so that two processes never migrate at once.
 const MIGRATION_LOCK_KEY: i64 = 0x5052_4c4d;
 
@@ -283,12 +286,16 @@ impl Pg {
     /// Takes the writer lock on a connection of its own, or says who holds it.
     pub fn lock_writer(&self) -> Result<PgLock, StoreError> {
         let client = connect_client(&self.url)?;
-        let got: bool = client.query_one_b("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])?.get(0);
-        if got {
-            Ok(PgLock { _client: client })
-        } else {
-            Err(StoreError::Busy(redacted(&self.url).into()))
+        // a writer killed a moment ago may hold the lock until the server notices its connection
+        // closed (at its next read or write): a short wait tells it from a live writer
+        for _ in 0..LOCK_TRIES {
+            let got: bool = client.query_one_b("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])?.get(0);
+            if got {
+                return Ok(PgLock { _client: client });
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
+        Err(StoreError::Busy(redacted(&self.url).into()))
     }
 
     /// "ok" when the server answers and the schema is there (PostgreSQL checks its own pages).

@@ -165,7 +165,9 @@ fn start_cluster() -> Result<Server, String> {
     } else {
         Some("nobody")
     };
-    let dir = std::env::temp_dir().join(format!("parallax-test-pg-{}", std::process::id()));
+    // the cluster's user must reach its folder: under /tmp when root (TMPDIR may be root's own)
+    let tmp = if root { PathBuf::from("/tmp") } else { std::env::temp_dir() };
+    let dir = tmp.join(format!("parallax-test-pg-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     if let Some(u) = user {
