@@ -18,6 +18,8 @@
 //!   when the lock is dropped, or by the server when the process dies);
 //! - the schema version is the row of `schema_version`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::OnceLock;
 
@@ -392,7 +394,7 @@ impl Pg {
 
     /// Starts a write transaction.
     pub fn write(&mut self) -> Result<PgBatch<'_>, StoreError> {
-        Ok(PgBatch { tx: wait(self.client.transaction())? })
+        Ok(PgBatch { tx: wait(self.client.transaction())?, prepared: RefCell::new(HashMap::new()) })
     }
 
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryListing>, StoreError> {
@@ -749,16 +751,28 @@ impl Pg {
 /// One write transaction on a PostgreSQL archive.
 pub struct PgBatch<'a> {
     tx: Transaction<'a>,
+    /// Statements prepared in this transaction, by their text (each article reuses them).
+    prepared: RefCell<HashMap<&'static str, Statement>>,
 }
 
 impl PgBatch<'_> {
+    /// `sql` prepared once per transaction.
+    fn prepared(&self, sql: &'static str) -> Result<Statement, StoreError> {
+        if let Some(s) = self.prepared.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let statement = self.tx.prepare_b(sql)?;
+        self.prepared.borrow_mut().insert(sql, statement.clone());
+        Ok(statement)
+    }
+
     pub fn insert_article(&self, a: &NewArticle<'_>) -> Result<(), StoreError> {
         let d = a.doc;
         let quote_text: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
         let quote_text = quote_text.join("\n");
         let words = d.text.split_whitespace().count() as i64;
         let tx = &self.tx;
-        let insert = tx.prepare_b(
+        let insert = self.prepared(
             "INSERT INTO articles (id, key, source, record_id, url, title, authors, outlet, outlet_from, published,
                published_from, language, text, words, content_hash, duplicate_of, removed, notes, quote_text,
                analysis, analysis_format, story_id, run_id, search)
@@ -797,7 +811,7 @@ impl PgBatch<'_> {
                 &indexed(&d.text),
             ],
         )?;
-        let stmt = tx.prepare_b(
+        let stmt = self.prepared(
             "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES ($1, $2, $3, $4, $5, $6)",
         )?;
         let mentions = d.mention_counts();
@@ -805,7 +819,7 @@ impl PgBatch<'_> {
             let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
             tx.execute_s(&stmt, &[&a.id, &(i as i64), &e.kind.as_str(), &e.name, &name_key(&e.name), &n])?;
         }
-        let stmt = tx.prepare_b(
+        let stmt = self.prepared(
             "INSERT INTO quotes (article_id, idx, start, \"end\", kind, speaker, speaker_key, speaker_text, cue)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )?;
@@ -828,7 +842,7 @@ impl PgBatch<'_> {
                 ],
             )?;
         }
-        let stmt = tx.prepare_b(
+        let stmt = self.prepared(
             "INSERT INTO times (article_id, idx, start, \"end\", kind, value) VALUES ($1, $2, $3, $4, $5, $6)",
         )?;
         for (i, t) in d.times.iter().enumerate() {
@@ -837,7 +851,7 @@ impl PgBatch<'_> {
                 &[&a.id, &(i as i64), &(t.span.start as i64), &(t.span.end as i64), &t.kind, &t.value],
             )?;
         }
-        let stmt = tx.prepare_b(
+        let stmt = self.prepared(
             "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, \"end\")
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )?;
@@ -907,7 +921,7 @@ impl PgBatch<'_> {
             ],
         )?;
         tx.execute_b("DELETE FROM story_entities WHERE story_id = $1", &[&s.id])?;
-        let stmt = tx.prepare_b(
+        let stmt = self.prepared(
             "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )?;
         for (i, e) in s.entities.iter().enumerate() {
@@ -926,7 +940,7 @@ impl PgBatch<'_> {
             )?;
         }
         let stmt =
-            tx.prepare_b("UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2")?;
+            self.prepared("UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2")?;
         for ArticleView { id, speakers } in &s.articles {
             for (i, name) in speakers {
                 tx.execute_s(&stmt, &[id, &(*i as i64), name, &name.as_deref().map(name_key)])?;
