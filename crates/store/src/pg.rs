@@ -206,6 +206,8 @@ fn for_each_raw(
 pub struct Pg {
     client: Client,
     url: String,
+    /// The statements of the lookups every ingested article makes, prepared once.
+    prepared: RefCell<HashMap<&'static str, Statement>>,
 }
 
 /// The writer lock of a PostgreSQL archive: a connection holding the advisory lock.
@@ -235,7 +237,7 @@ impl Pg {
             }
             other => other?,
         };
-        let mut pg = Pg { client, url: url.to_string() };
+        let mut pg = Pg { client, url: url.to_string(), prepared: RefCell::new(HashMap::new()) };
         let found = pg.schema_version()?;
         if found > schema::LATEST {
             return Err(StoreError::NewerSchema { path: redacted(url).into(), found, supported: schema::LATEST });
@@ -343,13 +345,25 @@ impl Pg {
         Ok(())
     }
 
+    /// `sql` prepared once per connection.
+    fn prepared(&self, sql: &'static str) -> Result<Statement, StoreError> {
+        if let Some(s) = self.prepared.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let statement = self.client.prepare_b(sql)?;
+        self.prepared.borrow_mut().insert(sql, statement.clone());
+        Ok(statement)
+    }
+
     pub fn find_key(&self, key: &str) -> Result<Option<Known>, StoreError> {
-        let row = self.c().query_opt_b("SELECT id, content_hash, story_id FROM articles WHERE key = $1", &[&key])?;
+        let statement = self.prepared("SELECT id, content_hash, story_id FROM articles WHERE key = $1")?;
+        let row = wait(self.client.query_opt(&statement, &[&key]))?;
         Ok(row.map(|r| Known { id: r.get(0), content_hash: r.get(1), story_id: r.get(2) }))
     }
 
     pub fn find_content(&self, content_hash: i64) -> Result<Option<i64>, StoreError> {
-        let row = self.c().query_opt_b("SELECT id FROM articles WHERE content_hash = $1 LIMIT 1", &[&content_hash])?;
+        let statement = self.prepared("SELECT id FROM articles WHERE content_hash = $1 LIMIT 1")?;
+        let row = wait(self.client.query_opt(&statement, &[&content_hash]))?;
         Ok(row.map(|r| r.get(0)))
     }
 
@@ -811,71 +825,103 @@ impl PgBatch<'_> {
                 &indexed(&d.text),
             ],
         )?;
-        let stmt = self.prepared(
+        // the rows of the layers: sent together (pipelined), answered in one round trip
+        let entities = self.prepared(
             "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES ($1, $2, $3, $4, $5, $6)",
         )?;
-        let mentions = d.mention_counts();
-        for (i, e) in d.entities.iter().enumerate() {
-            let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
-            tx.execute_s(&stmt, &[&a.id, &(i as i64), &e.kind.as_str(), &e.name, &name_key(&e.name), &n])?;
-        }
-        let stmt = self.prepared(
+        let quotes = self.prepared(
             "INSERT INTO quotes (article_id, idx, start, \"end\", kind, speaker, speaker_key, speaker_text, cue)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )?;
-        for (i, q) in d.quotes.iter().enumerate() {
-            let named = parallax_story::report::named_speaker(d, q);
-            let speaker = named.name.as_deref();
-            let kind = if d.is_mixed(q) { "mixed" } else { crate::store::quote_kind(q.kind) };
-            tx.execute_s(
-                &stmt,
-                &[
-                    &a.id,
-                    &(i as i64),
-                    &(q.span.start as i64),
-                    &(q.span.end as i64),
-                    &kind,
-                    &speaker,
-                    &speaker.map(name_key),
-                    &q.speaker_span.map(|s| d.slice(s)),
-                    &q.cue.map(|c| d.slice(c)),
-                ],
-            )?;
-        }
-        let stmt = self.prepared(
+        let times = self.prepared(
             "INSERT INTO times (article_id, idx, start, \"end\", kind, value) VALUES ($1, $2, $3, $4, $5, $6)",
         )?;
-        for (i, t) in d.times.iter().enumerate() {
-            tx.execute_s(
-                &stmt,
-                &[&a.id, &(i as i64), &(t.span.start as i64), &(t.span.end as i64), &t.kind, &t.value],
-            )?;
-        }
-        let stmt = self.prepared(
+        let events = self.prepared(
             "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, \"end\")
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )?;
-        for (i, e) in d.events.iter().enumerate() {
-            let names: Vec<&str> =
-                e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
-            let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str());
-            let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str());
-            let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
-            tx.execute_s(
-                &stmt,
-                &[
-                    &a.id,
-                    &(i as i64),
-                    &e.kind.as_str(),
-                    &crate::store::event_status(e.status),
-                    &date,
-                    &place,
-                    &serde_json::to_string(&names).unwrap_or_default(),
-                    &(sentence.start as i64),
-                    &(sentence.end as i64),
-                ],
-            )?;
+        let mentions = d.mention_counts();
+        let entity_rows: Vec<(i64, &str, &str, String, i64)> = d
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
+                (i as i64, e.kind.as_str(), e.name.as_str(), name_key(&e.name), n)
+            })
+            .collect();
+        type QuoteRow<'d> =
+            (i64, i64, i64, &'static str, Option<String>, Option<String>, Option<&'d str>, Option<&'d str>);
+        let quote_rows: Vec<QuoteRow<'_>> = d
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                // the speaker as a reader names it: an entity's name, else the description
+                let speaker = parallax_story::report::named_speaker(d, q).name.map(|n| n.into_owned());
+                let key = speaker.as_deref().map(name_key);
+                let kind = if d.is_mixed(q) { "mixed" } else { crate::store::quote_kind(q.kind) };
+                let (start, end) = (q.span.start as i64, q.span.end as i64);
+                (
+                    i as i64,
+                    start,
+                    end,
+                    kind,
+                    speaker,
+                    key,
+                    q.speaker_span.map(|s| d.slice(s)),
+                    q.cue.map(|c| d.slice(c)),
+                )
+            })
+            .collect();
+        let time_rows: Vec<(i64, i64, i64)> =
+            d.times.iter().enumerate().map(|(i, t)| (i as i64, t.span.start as i64, t.span.end as i64)).collect();
+        type EventRow<'d> = (i64, &'d str, &'static str, Option<&'d str>, Option<&'d str>, String, i64, i64);
+        let event_rows: Vec<EventRow<'_>> = d
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let names: Vec<&str> =
+                    e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
+                let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str());
+                let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str());
+                let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
+                let participants = serde_json::to_string(&names).unwrap_or_default();
+                let status = crate::store::event_status(e.status);
+                (
+                    i as i64,
+                    e.kind.as_str(),
+                    status,
+                    date,
+                    place,
+                    participants,
+                    sentence.start as i64,
+                    sentence.end as i64,
+                )
+            })
+            .collect();
+        let mut rows: Vec<(&Statement, Vec<&(dyn ToSql + Sync)>)> = Vec::new();
+        for r in &entity_rows {
+            rows.push((&entities, vec![&a.id, &r.0, &r.1, &r.2, &r.3, &r.4]));
         }
+        for r in &quote_rows {
+            rows.push((&quotes, vec![&a.id, &r.0, &r.1, &r.2, &r.3, &r.4, &r.5, &r.6, &r.7]));
+        }
+        for (r, t) in time_rows.iter().zip(&d.times) {
+            rows.push((&times, vec![&a.id, &r.0, &r.1, &r.2, &t.kind, &t.value]));
+        }
+        for r in &event_rows {
+            rows.push((&events, vec![&a.id, &r.0, &r.1, &r.2, &r.3, &r.4, &r.5, &r.6, &r.7]));
+        }
+        self.pipeline(&rows)
+    }
+
+    /// Runs each prepared statement with its parameters, all sent before the first answer is
+    /// awaited (PostgreSQL runs them in order).
+    fn pipeline(&self, rows: &[(&Statement, Vec<&(dyn ToSql + Sync)>)]) -> Result<(), StoreError> {
+        let runs = rows.iter().map(|(statement, params)| self.tx.execute(*statement, params));
+        wait(futures_util::future::try_join_all(runs))?;
         Ok(())
     }
 
@@ -924,29 +970,33 @@ impl PgBatch<'_> {
         let stmt = self.prepared(
             "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )?;
-        for (i, e) in s.entities.iter().enumerate() {
-            let aliases: Vec<String> = e.aliases.iter().map(|a| name_key(a)).collect();
-            tx.execute_s(
-                &stmt,
-                &[
-                    &s.id,
-                    &(i as i64),
-                    &e.kind,
-                    &e.name,
-                    &name_key(&e.name),
-                    &serde_json::to_string(&aliases).unwrap_or_default(),
-                    &serde_json::to_string(&e.roles).unwrap_or_default(),
-                ],
-            )?;
-        }
-        let stmt =
+        let entity_rows: Vec<(i64, String, String, String)> = s
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let aliases: Vec<String> = e.aliases.iter().map(|a| name_key(a)).collect();
+                let aliases = serde_json::to_string(&aliases).unwrap_or_default();
+                (i as i64, name_key(&e.name), aliases, serde_json::to_string(&e.roles).unwrap_or_default())
+            })
+            .collect();
+        let speaker =
             self.prepared("UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2")?;
-        for ArticleView { id, speakers } in &s.articles {
-            for (i, name) in speakers {
-                tx.execute_s(&stmt, &[id, &(*i as i64), name, &name.as_deref().map(name_key)])?;
-            }
+        let speaker_rows: Vec<(&i64, i64, &Option<String>, Option<String>)> = s
+            .articles
+            .iter()
+            .flat_map(|ArticleView { id, speakers }| {
+                speakers.iter().map(move |(i, name)| (id, *i as i64, name, name.as_deref().map(name_key)))
+            })
+            .collect();
+        let mut rows: Vec<(&Statement, Vec<&(dyn ToSql + Sync)>)> = Vec::new();
+        for (r, e) in entity_rows.iter().zip(&s.entities) {
+            rows.push((&stmt, vec![&s.id, &r.0, &e.kind, &e.name, &r.1, &r.2, &r.3]));
         }
-        Ok(())
+        for r in &speaker_rows {
+            rows.push((&speaker, vec![r.0, &r.1, r.2, &r.3]));
+        }
+        self.pipeline(&rows)
     }
 
     pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
