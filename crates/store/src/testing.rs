@@ -80,7 +80,11 @@ fn server() -> Option<&'static Server> {
                 panic!("PostgreSQL tests cannot run: {why} (CI is set: they must not be skipped)");
             }
             static SAID: OnceLock<()> = OnceLock::new();
-            SAID.get_or_init(|| eprintln!("skipping the PostgreSQL tests: {why}"));
+            // straight to stderr: the test harness captures `eprintln!`, and this must show
+            SAID.get_or_init(|| {
+                use std::io::Write;
+                let _ = writeln!(std::io::stderr(), "skipping the PostgreSQL tests: {why}");
+            });
             return None;
         }
     };
