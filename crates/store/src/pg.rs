@@ -308,6 +308,7 @@ impl Pg {
         Ok(if v == schema::LATEST { "ok".into() } else { format!("schema version {v}") })
     }
 
+    /// `Store::next_ids` on PostgreSQL.
     pub fn next_ids(&self) -> Result<(i64, i64), StoreError> {
         let c = self.c();
         let a: i64 = c.query_one_b("SELECT coalesce(max(id), 0) + 1 FROM articles", &[])?.get(0);
@@ -315,6 +316,7 @@ impl Pg {
         Ok((a, s))
     }
 
+    /// `Store::start_run` on PostgreSQL.
     pub fn start_run(&self, inputs: &[String]) -> Result<i64, StoreError> {
         let inputs = serde_json::to_string(inputs).unwrap_or_default();
         let row = self.c().query_one_b(
@@ -325,6 +327,7 @@ impl Pg {
         Ok(row.get(0))
     }
 
+    /// `Store::finish_run` on PostgreSQL.
     pub fn finish_run(&self, run: i64, counts: &RunCounts, seconds: f64) -> Result<(), StoreError> {
         self.c().execute_b(
             "UPDATE runs SET finished = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), read = $2,
@@ -355,18 +358,21 @@ impl Pg {
         Ok(statement)
     }
 
+    /// `Store::find_key` on PostgreSQL.
     pub fn find_key(&self, key: &str) -> Result<Option<Known>, StoreError> {
         let statement = self.prepared("SELECT id, content_hash, story_id FROM articles WHERE key = $1")?;
         let row = wait(self.client.query_opt(&statement, &[&key]))?;
         Ok(row.map(|r| Known { id: r.get(0), content_hash: r.get(1), story_id: r.get(2) }))
     }
 
+    /// `Store::find_content` on PostgreSQL.
     pub fn find_content(&self, content_hash: i64) -> Result<Option<i64>, StoreError> {
         let statement = self.prepared("SELECT id FROM articles WHERE content_hash = $1 LIMIT 1")?;
         let row = wait(self.client.query_opt(&statement, &[&content_hash]))?;
         Ok(row.map(|r| r.get(0)))
     }
 
+    /// `Store::recent_story_articles` on PostgreSQL.
     pub fn recent_story_articles(&self, max_articles: usize, max_story: usize) -> Result<Vec<(i64, i64)>, StoreError> {
         let rows = self.c().query_b(
             "SELECT s.id, a.id FROM stories s JOIN articles a ON a.story_id = s.id
@@ -388,6 +394,7 @@ impl Pg {
         Ok(out)
     }
 
+    /// `Store::recent_texts` on PostgreSQL.
     pub fn recent_texts(&self, n: usize) -> Result<Vec<(i64, String, String)>, StoreError> {
         let rows =
             self.c().query_b("SELECT id, source, text FROM articles ORDER BY id DESC LIMIT $1", &[&(n as i64)])?;
@@ -396,11 +403,13 @@ impl Pg {
         Ok(out)
     }
 
+    /// `Store::story_docs` on PostgreSQL.
     pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
         let rows = self.c().query_b(&format!("{ARTICLE_COLUMNS} WHERE story_id = $1 ORDER BY id"), &[&story])?;
         rows.iter().map(read_article).collect()
     }
 
+    /// `Store::article_doc` on PostgreSQL.
     pub fn article_doc(&self, id: i64) -> Result<Option<StoredDoc>, StoreError> {
         let row = self.c().query_opt_b(&format!("{ARTICLE_COLUMNS} WHERE id = $1"), &[&id])?;
         row.as_ref().map(read_article).transpose()
@@ -411,6 +420,7 @@ impl Pg {
         Ok(PgBatch { tx: wait(self.client.transaction())?, prepared: RefCell::new(HashMap::new()) })
     }
 
+    /// `Store::stories` on PostgreSQL.
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryListing>, StoreError> {
         let mut sql = String::from(
             "SELECT s.id, s.headline, s.articles, s.outlets, s.first_published, s.last_published FROM stories s WHERE true",
@@ -454,6 +464,7 @@ impl Pg {
         Ok(rows.iter().map(|r| read_listing(r, 0)).collect())
     }
 
+    /// `Store::story` on PostgreSQL.
     pub fn story(&self, id: i64) -> Result<Option<StoredStory>, StoreError> {
         let row = self.c().query_opt_b(
             "SELECT id, headline, articles, outlets, first_published, last_published, json, brief, timeline, timeline_json
@@ -469,6 +480,7 @@ impl Pg {
         }))
     }
 
+    /// `Store::search` on PostgreSQL.
     pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, StoreError> {
         let parts = ts_parts(query);
         if parts.is_empty() {
@@ -530,6 +542,7 @@ impl Pg {
             .collect())
     }
 
+    /// `Store::quotes` on PostgreSQL.
     pub fn quotes(&self, story: Option<i64>, filter: &SearchFilter) -> Result<Vec<QuoteRecord>, StoreError> {
         let mut args: Args = Vec::new();
         let mut sql = format!(
@@ -550,6 +563,7 @@ impl Pg {
         Ok(rows.iter().map(quote_record).collect())
     }
 
+    /// `Store::sample_titles` on PostgreSQL.
     pub fn sample_titles(&self, n: usize) -> Result<Vec<String>, StoreError> {
         let c = self.c();
         let total: i64 = c.query_one_b("SELECT count(*) FROM articles", &[])?.get(0);
@@ -561,6 +575,7 @@ impl Pg {
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
+    /// `Store::outlets` on PostgreSQL.
     pub fn outlets(&self) -> Result<Vec<String>, StoreError> {
         let rows = self.c().query_b(
             "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet",
@@ -569,15 +584,18 @@ impl Pg {
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
+    /// `Store::story_ids` on PostgreSQL.
     pub fn story_ids(&self) -> Result<Vec<i64>, StoreError> {
         let rows = self.c().query_b("SELECT id FROM stories ORDER BY id", &[])?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
+    /// `Store::for_each_story_json` on PostgreSQL.
     pub fn for_each_story_json(&self, mut f: impl FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
         for_each_raw(self.c(), "SELECT json FROM stories ORDER BY id", |r| f(r.try_get(0)?))
     }
 
+    /// `Store::for_each_row` on PostgreSQL.
     pub fn for_each_row(
         &self,
         sql: &str,
@@ -605,6 +623,7 @@ impl Pg {
         })
     }
 
+    /// `Store::counts` on PostgreSQL.
     pub fn counts(&self) -> Result<(i64, i64, i64), StoreError> {
         let c = self.c();
         let count = |t: &str| -> Result<i64, StoreError> {
@@ -613,6 +632,7 @@ impl Pg {
         Ok((count("articles")?, count("stories")?, count("quotes")?))
     }
 
+    /// `Store::orphan_articles` on PostgreSQL.
     pub fn orphan_articles(&self) -> Result<i64, StoreError> {
         Ok(self
             .c()
@@ -624,6 +644,7 @@ impl Pg {
             .get(0))
     }
 
+    /// `Store::sources` on PostgreSQL.
     pub fn sources(&self) -> Result<Vec<String>, StoreError> {
         let rows = self.c().query_b("SELECT source FROM articles ORDER BY source", &[])?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
@@ -631,6 +652,7 @@ impl Pg {
 
     // --- what the web UI and the API read (browse.rs) ---
 
+    /// `Store::story_articles` on PostgreSQL.
     pub fn story_articles(&self, story: i64) -> Result<Vec<crate::ArticleListing>, StoreError> {
         let rows = self.c().query_b(
             &format!("{ARTICLE_LISTING} WHERE a.story_id = $1 ORDER BY a.published NULLS LAST, a.id"),
@@ -639,6 +661,7 @@ impl Pg {
         Ok(rows.iter().map(read_article_listing).collect())
     }
 
+    /// `Store::articles` on PostgreSQL.
     pub fn articles(&self, filter: &crate::ArticleFilter) -> Result<Vec<crate::ArticleListing>, StoreError> {
         let mut sql = format!("{ARTICLE_LISTING} WHERE true");
         let mut args: Args = Vec::new();
@@ -663,6 +686,7 @@ impl Pg {
         Ok(row.map(|r| (read_article_listing(&r), r.get(10), r.get(11), r.get(12), r.get(13))))
     }
 
+    /// `Store::entity_appearances` on PostgreSQL.
     pub fn entity_appearances(
         &self,
         key: &str,
@@ -688,6 +712,7 @@ impl Pg {
             .collect())
     }
 
+    /// `Store::entities` on PostgreSQL.
     pub fn entities(
         &self,
         pattern: &str,
@@ -705,6 +730,7 @@ impl Pg {
             .collect())
     }
 
+    /// `Store::story_listing` on PostgreSQL.
     pub fn story_listing(&self, id: i64) -> Result<Option<StoryListing>, StoreError> {
         let row = self.c().query_opt_b(
             "SELECT id, headline, articles, outlets, first_published, last_published FROM stories WHERE id = $1",
@@ -713,6 +739,7 @@ impl Pg {
         Ok(row.map(|r| read_listing(&r, 0)))
     }
 
+    /// `Store::outlet_listing` on PostgreSQL.
     pub fn outlet_listing(&self, name: &str) -> Result<Option<crate::OutletListing>, StoreError> {
         let r = self.c().query_one_b(
             "SELECT max(outlet), count(*), count(DISTINCT story_id), min(published), max(published) FROM articles
@@ -729,6 +756,7 @@ impl Pg {
         Ok((listing.articles > 0).then_some(listing))
     }
 
+    /// `Store::speaker_quotes` on PostgreSQL.
     pub fn speaker_quotes(&self, name: &str, limit: usize) -> Result<Vec<QuoteRecord>, StoreError> {
         let rows = self.c().query_b(
             &format!(
@@ -743,6 +771,7 @@ impl Pg {
         Ok(rows.iter().map(quote_record).collect())
     }
 
+    /// `Store::outlet_listings` on PostgreSQL.
     pub fn outlet_listings(&self) -> Result<Vec<crate::OutletListing>, StoreError> {
         let rows = self.c().query_b(
             "SELECT min(outlet), count(*) AS n, count(DISTINCT story_id), min(published), max(published) FROM articles
@@ -780,6 +809,7 @@ impl PgBatch<'_> {
         Ok(statement)
     }
 
+    /// `Batch::insert_article` on PostgreSQL.
     pub fn insert_article(&self, a: &NewArticle<'_>) -> Result<(), StoreError> {
         let d = a.doc;
         let quote_text: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
@@ -925,6 +955,7 @@ impl PgBatch<'_> {
         Ok(())
     }
 
+    /// `Batch::story_docs_before` on PostgreSQL.
     pub fn story_docs_before(&self, story: i64, below: i64) -> Result<Vec<StoredDoc>, StoreError> {
         let rows = self
             .tx
@@ -932,12 +963,14 @@ impl PgBatch<'_> {
         rows.iter().map(read_article).collect()
     }
 
+    /// `Batch::delete_article` on PostgreSQL.
     pub fn delete_article(&self, id: i64) -> Result<(), StoreError> {
         // its rows go with it (ON DELETE CASCADE), its search entry is a column of its row
         self.tx.execute_b("DELETE FROM articles WHERE id = $1", &[&id])?;
         Ok(())
     }
 
+    /// `Batch::create_story` on PostgreSQL.
     pub fn create_story(&self, id: i64, run: i64) -> Result<(), StoreError> {
         self.tx.execute_b(
             "INSERT INTO stories (id, headline, articles, outlets, created_run, updated_run, json, brief, timeline, timeline_json)
@@ -947,6 +980,7 @@ impl PgBatch<'_> {
         Ok(())
     }
 
+    /// `Batch::put_story` on PostgreSQL.
     pub fn put_story(&self, s: &StoryRecord, run: i64) -> Result<(), StoreError> {
         let tx = &self.tx;
         tx.execute_b(
@@ -999,6 +1033,7 @@ impl PgBatch<'_> {
         self.pipeline(&rows)
     }
 
+    /// `Batch::delete_story` on PostgreSQL.
     pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
         let tx = &self.tx;
         tx.execute_b("UPDATE articles SET story_id = NULL WHERE story_id = $1", &[&id])?;
@@ -1006,6 +1041,7 @@ impl PgBatch<'_> {
         Ok(())
     }
 
+    /// `Batch::commit` on PostgreSQL.
     pub fn commit(self) -> Result<(), StoreError> {
         Ok(wait(self.tx.commit())?)
     }

@@ -347,7 +347,8 @@ impl Store {
         Ok(())
     }
 
-    /// The schema version of the file.
+    /// The schema version of the archive (`PRAGMA user_version`; on PostgreSQL, the row of
+    /// `schema_version`).
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         let conn = sqlite!(self, pg => pg.schema_version());
         Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
@@ -426,7 +427,8 @@ impl Store {
         }
     }
 
-    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    /// `PRAGMA integrity_check`: "ok" when the file is sound. On PostgreSQL (which checks its
+    /// own pages): "ok" when the server answers and the schema is current.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         let conn = sqlite!(self, pg => pg.integrity_check());
         Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
