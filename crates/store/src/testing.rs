@@ -1,7 +1,8 @@
 //! For tests (of this crate and of those built on it): a fresh PostgreSQL database per test.
 //!
 //! [`postgres_database`] gives the URL of a new, empty database on
-//! - the server named by `$PARALLAX_TEST_POSTGRES` (a URL whose user may create databases), or
+//! - the server named by `$PARALLAX_TEST_POSTGRES` (a URL whose user may create databases; the
+//!   `parallax_test_*` databases made there are left for inspection), or
 //! - a throwaway cluster this process starts once: `initdb` into a temporary folder (as the
 //!   `postgres` user, else `nobody`, when running as root: PostgreSQL refuses root), then
 //!   `pg_ctl start` on a free loopback port with its socket in that folder. A watchdog process
