@@ -13,7 +13,8 @@ use parallax_store::{Ingest, SearchFilter, Store, StoryFilter};
 /// Articles analysed and stored per transaction by default.
 pub const DEFAULT_BATCH: usize = 2048;
 
-/// The archive file: `--db`, else `$PARALLAX_DB`, else `parallax.db` in the current folder.
+/// The archive: `--db`, else `$PARALLAX_DB`, else `parallax.db` in the current folder. A file
+/// path, or a `postgres://` URL (`parallax_store::Store::open` picks the backend).
 pub fn db_path(db: Option<PathBuf>) -> PathBuf {
     db.or_else(|| std::env::var_os(parallax_store::DB_ENV).map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from(parallax_store::DEFAULT_DB))
@@ -48,7 +49,7 @@ pub fn ingest(inputs: &[String], db: &Path, batch_size: usize) -> Result<ExitCod
     let (counts, seconds) = ingest.finish()?;
     eprintln!(
         "parallax: {}: read {}, new {}, skipped {}, replaced {}, failed {}; stories {} new, {} updated; {seconds:.1} s",
-        db.display(),
+        parallax_store::shown_location(db),
         counts.read,
         counts.new,
         counts.skipped,
@@ -171,7 +172,7 @@ pub fn export(
             parallax_store::export::export(&store, what, format, &mut out, parallax_analyze::analyze)?
         }
     };
-    eprintln!("parallax: exported {rows} row(s) from {}", db.display());
+    eprintln!("parallax: exported {rows} row(s) from {}", parallax_store::shown_location(db));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -226,7 +227,7 @@ pub fn quotes(db: &Path, story: Option<i64>, filter: &SearchFilter) -> Result<Ve
     let store = Store::open_existing(db)?;
     if let Some(id) = story {
         if store.story(id)?.is_none() {
-            bail!("no story {id} in {}", db.display());
+            bail!("no story {id} in {}", parallax_store::shown_location(db));
         }
     }
     Ok(store.quotes(story, filter)?)
@@ -263,7 +264,10 @@ pub fn serve(db: &Path, listen: std::net::SocketAddr, token_file: Option<&Path>)
         let state = parallax_server::AppState::open(&config)?;
         let listener =
             tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
-        eprintln!("parallax: serving {} on http://{listen}/ ({writes}); Ctrl-C stops", db.display());
+        eprintln!(
+            "parallax: serving {} on http://{listen}/ ({writes}); Ctrl-C stops",
+            parallax_store::shown_location(db)
+        );
         parallax_server::serve_on(listener, state).await?;
         Ok(ExitCode::SUCCESS)
     })

@@ -170,7 +170,8 @@ enum Command {
     ///
     /// Every reader of `analyze` works (text, JSON Lines, HTML, feeds, WARC, gzip, directories,
     /// stdin). The archive is an SQLite file: `--db FILE`, else $PARALLAX_DB, else `parallax.db`
-    /// in the current folder. An article already stored (same URL or id, or same content) is
+    /// in the current folder; or a PostgreSQL database: `--db postgres://USER@HOST[:PORT]/DB`
+    /// (the database must exist; its schema is created). An article already stored (same URL or id, or same content) is
     /// skipped; a new version of a stored URL replaces it. Only the stories whose articles
     /// changed are rebuilt. One ingest writes at a time; readers work meanwhile.
     ///
@@ -178,7 +179,8 @@ enum Command {
     Ingest {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
-        /// The archive (default: $PARALLAX_DB, else parallax.db in the current folder).
+        /// The archive: a file, or a postgres:// URL (default: $PARALLAX_DB, else parallax.db in
+        /// the current folder).
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
         /// Articles analysed and stored per transaction.

@@ -1,5 +1,8 @@
 //! End-to-end tests of the archive through the binary: `ingest`, the reading commands, bad
 //! input during ingest, and `kill -9` at random moments (nothing lost, nothing doubled).
+//!
+//! Each runs on both backends ([`both!`]): an SQLite file, and a fresh PostgreSQL database
+//! (`parallax_store::testing`) named by `--db postgres://...`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -25,14 +28,52 @@ fn ok(out: &Output, what: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Makes each test function (taking a maker of fresh archive locations) a test on SQLite and one
+/// on PostgreSQL.
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    let dir = super::temp_dir(stringify!($name));
+                    super::$name(&|n: &str| dir.join(format!("{n}.db")));
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    if !parallax_store::testing::postgres_available() {
+                        return;
+                    }
+                    super::$name(&|n: &str| {
+                        parallax_store::testing::postgres_database(&format!("cli_{}_{n}", stringify!($name)))
+                            .expect("PostgreSQL went away")
+                    });
+                }
+            )*
+        }
+    };
+}
+
+both!(
+    ingest_then_read_the_archive,
+    bad_input_during_ingest_is_one_line_and_the_rest_is_stored,
+    kill_9_at_random_moments_loses_nothing_and_doubles_nothing,
+);
+
+/// Gives the location of a fresh, empty archive, named after its argument.
+type Fresh<'a> = &'a dyn Fn(&str) -> PathBuf;
+
 /// The corpus of these tests: the example story and our own fixtures in every input format.
 const CORPUS: &[&str] = &["examples/riyadh", "tests/fixtures/nairobi", "tests/fixtures/ingest"];
 
-#[test]
-fn ingest_then_read_the_archive() {
-    let dir = temp_dir("read");
-    let db = dir.join("news.db");
+fn ingest_then_read_the_archive(fresh: Fresh) {
+    let db = fresh("news");
     let db = db.to_str().unwrap();
+    let dir = temp_dir(if parallax_store::is_postgres_url(db) { "read-postgres" } else { "read" });
     let out = parallax(&["ingest", "examples/riyadh", "tests/fixtures/nairobi", "--db", db]);
     ok(&out, "ingest");
     let summary = String::from_utf8_lossy(&out.stderr);
@@ -51,10 +92,10 @@ fn ingest_then_read_the_archive() {
     let brief = ok(&parallax(&["brief", "--db", db, "--story", &id]), "brief --db");
     assert!(brief.contains("## Summary") && brief.contains("Marco Rubio"), "{brief}");
     // the stored brief is the brief `brief` writes for the same articles
-    let fresh = ok(&parallax(&["brief", "examples/riyadh"]), "brief");
+    let unstored = ok(&parallax(&["brief", "examples/riyadh"]), "brief");
     assert_eq!(
         brief.lines().filter(|l| l.starts_with("- **")).count(),
-        fresh.lines().filter(|l| l.starts_with("- **")).count()
+        unstored.lines().filter(|l| l.starts_with("- **")).count()
     );
 
     let quotes =
@@ -78,15 +119,19 @@ fn ingest_then_read_the_archive() {
     let csv = std::fs::read_to_string(csv).unwrap();
     assert!(csv.starts_with("speaker,quote,kind,"));
 
-    let missing = parallax(&["stories", "--db", dir.join("none.db").to_str().unwrap()]);
+    // no such file, or no such database
+    let missing = if parallax_store::is_postgres_url(db) {
+        format!("{db}_none")
+    } else {
+        dir.join("none.db").to_string_lossy().into_owned()
+    };
+    let missing = parallax(&["stories", "--db", &missing]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("parallax ingest"));
 }
 
-#[test]
-fn bad_input_during_ingest_is_one_line_and_the_rest_is_stored() {
-    let dir = temp_dir("bad");
-    let db = dir.join("news.db");
+fn bad_input_during_ingest_is_one_line_and_the_rest_is_stored(fresh: Fresh) {
+    let db = fresh("news");
     let out = parallax(&["ingest", "tests/fixtures/bad", "examples/riyadh", "--db", db.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some inputs failed");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -107,10 +152,8 @@ fn check_sound(db: &Path) -> Vec<String> {
     store.sources().unwrap()
 }
 
-#[test]
-fn kill_9_at_random_moments_loses_nothing_and_doubles_nothing() {
-    let dir = temp_dir("kill");
-    let clean = dir.join("clean.db");
+fn kill_9_at_random_moments_loses_nothing_and_doubles_nothing(fresh: Fresh) {
+    let clean = fresh("clean");
     let mut args: Vec<&str> = vec!["ingest", "--batch", "1", "--db"];
     let clean_str = clean.to_str().unwrap().to_string();
     let mut clean_args = args.clone();
@@ -123,7 +166,7 @@ fn kill_9_at_random_moments_loses_nothing_and_doubles_nothing() {
     let expected = check_sound(&clean);
     assert!(expected.len() >= 10, "the corpus is real: {} articles", expected.len());
 
-    let db = dir.join("killed.db");
+    let db = fresh("killed");
     let db_str = db.to_str().unwrap().to_string();
     args.push(&db_str);
     args.extend(CORPUS);

@@ -1,5 +1,7 @@
-//! Read connections to the archive, shared by the request handlers. SQLite connections are not
-//! shared between threads: each request borrows one on a blocking thread and gives it back.
+//! Read connections to the archive, shared by the request handlers: SQLite connections, or
+//! PostgreSQL ones when the archive is a `postgres://` URL (this pool is then the pool of
+//! PostgreSQL connections). A connection is not shared between threads: each request borrows
+//! one on a blocking thread and gives it back.
 
 use std::path::Path;
 use std::sync::Mutex;

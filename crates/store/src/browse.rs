@@ -119,6 +119,9 @@ pub struct ArticleFilter {
     pub filter: SearchFilter,
 }
 
+/// An article's listing, record id, authors (JSON), and where its outlet and date came from.
+pub(crate) type ArticleMeta = (ArticleListing, Option<String>, String, String, String);
+
 const ARTICLE_LISTING: &str =
     "SELECT a.id, a.source, a.title, a.outlet, a.published, a.url, a.language, a.duplicate_of, a.story_id, a.words FROM articles a";
 
@@ -140,7 +143,8 @@ fn read_article_listing(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleListin
 impl Store {
     /// A story's articles, earliest published first (undated last, then by id).
     pub fn story_articles(&self, story: i64) -> Result<Vec<ArticleListing>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let conn = sqlite!(self, pg => pg.story_articles(story));
+        let mut stmt = conn.prepare_cached(&format!(
             "{ARTICLE_LISTING} WHERE a.story_id = ?1 ORDER BY a.published NULLS LAST, a.id"
         ))?;
         let rows = stmt.query_map(params![story], read_article_listing)?;
@@ -149,6 +153,7 @@ impl Store {
 
     /// Articles, latest stored first, filtered.
     pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleListing>, StoreError> {
+        let conn = sqlite!(self, pg => pg.articles(filter));
         let mut sql = format!("{ARTICLE_LISTING} WHERE 1");
         let mut args: Vec<String> = Vec::new();
         if let Some(story) = filter.story {
@@ -157,7 +162,7 @@ impl Store {
         }
         push_article_filters(&mut sql, &mut args, &filter.filter);
         sql += &format!(" ORDER BY a.id DESC LIMIT {} OFFSET {}", filter.filter.limit.max(1), filter.filter.offset);
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_article_listing)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -165,23 +170,9 @@ impl Store {
     /// One article with its metadata and analysis; `None` when there is no such article. An
     /// analysis written in another format is analysed again with `analyse`.
     pub fn article(&self, id: i64, analyse: fn(&mut parallax_doc::Doc)) -> Result<Option<StoredArticle>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.source, a.title, a.outlet, a.published, a.url, a.language, a.duplicate_of, a.story_id, a.words,
-                    a.record_id, a.authors, a.outlet_from, a.published_from
-             FROM articles a WHERE a.id = ?1",
-        )?;
-        let meta = stmt
-            .query_row(params![id], |r| {
-                Ok((
-                    read_article_listing(r)?,
-                    r.get::<_, Option<String>>(10)?,
-                    r.get::<_, String>(11)?,
-                    r.get::<_, String>(12)?,
-                    r.get::<_, String>(13)?,
-                ))
-            })
-            .optional()?;
-        let Some((listing, record_id, authors, outlet_from, published_from)) = meta else { return Ok(None) };
+        let Some((listing, record_id, authors, outlet_from, published_from)) = self.article_meta(id)? else {
+            return Ok(None);
+        };
         let Some((_, doc)) = self.article_doc(id)? else { return Ok(None) };
         let doc = doc.unwrap_or_else(|mut d| {
             analyse(&mut d);
@@ -197,27 +188,32 @@ impl Store {
         }))
     }
 
+    /// An article's listing, record id, authors (JSON), outlet and date provenance.
+    fn article_meta(&self, id: i64) -> Result<Option<ArticleMeta>, StoreError> {
+        let conn = sqlite!(self, pg => pg.article_meta(id));
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.id, a.source, a.title, a.outlet, a.published, a.url, a.language, a.duplicate_of, a.story_id, a.words,
+                    a.record_id, a.authors, a.outlet_from, a.published_from
+             FROM articles a WHERE a.id = ?1",
+        )?;
+        Ok(stmt
+            .query_row(params![id], |r| {
+                Ok((
+                    read_article_listing(r)?,
+                    r.get::<_, Option<String>>(10)?,
+                    r.get::<_, String>(11)?,
+                    r.get::<_, String>(12)?,
+                    r.get::<_, String>(13)?,
+                ))
+            })
+            .optional()?)
+    }
+
     /// A person, organisation or place across the archive by its key ([`name_key`] of a name it
     /// goes by); `None` when no story names it.
     pub fn entity(&self, key: &str, max_stories: usize) -> Result<Option<EntityProfile>, StoreError> {
         let key = name_key(key);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.headline, s.articles, s.outlets, s.first_published, s.last_published,
-                    e.name, e.kind, e.aliases, e.roles
-             FROM story_entities e JOIN stories s ON s.id = e.story_id
-             WHERE e.name_key = ?1
-             ORDER BY s.last_published DESC NULLS LAST, s.id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![key, max_stories.max(1) as i64], |r| {
-            Ok(EntityAppearance {
-                story: read_listing(r)?,
-                name: r.get(6)?,
-                kind: r.get(7)?,
-                aliases: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default(),
-                roles: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
-            })
-        })?;
-        let stories: Vec<EntityAppearance> = rows.collect::<Result<_, _>>()?;
+        let stories = self.entity_appearances(&key, max_stories)?;
         if stories.is_empty() {
             return Ok(None);
         }
@@ -249,6 +245,28 @@ impl Store {
         Ok(Some(EntityProfile { key, name, kind, aliases, stories }))
     }
 
+    /// The stories whose entities have this key, latest first, with the entity as each names it.
+    fn entity_appearances(&self, key: &str, max_stories: usize) -> Result<Vec<EntityAppearance>, StoreError> {
+        let conn = sqlite!(self, pg => pg.entity_appearances(key, max_stories));
+        let mut stmt = conn.prepare_cached(
+            "SELECT s.id, s.headline, s.articles, s.outlets, s.first_published, s.last_published,
+                    e.name, e.kind, e.aliases, e.roles
+             FROM story_entities e JOIN stories s ON s.id = e.story_id
+             WHERE e.name_key = ?1
+             ORDER BY s.last_published DESC NULLS LAST, s.id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![key, max_stories.max(1) as i64], |r| {
+            Ok(EntityAppearance {
+                story: read_listing(r)?,
+                name: r.get(6)?,
+                kind: r.get(7)?,
+                aliases: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default(),
+                roles: serde_json::from_str(&r.get::<_, String>(9)?).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Entities named in most stories, optionally only those whose key starts with `prefix`.
     pub fn entities(
         &self,
@@ -257,7 +275,8 @@ impl Store {
         offset: usize,
     ) -> Result<Vec<EntityListing>, StoreError> {
         let pattern = format!("{}%", prefix.map(name_key).unwrap_or_default().replace(['%', '_'], ""));
-        let mut stmt = self.conn.prepare_cached(
+        let conn = sqlite!(self, pg => pg.entities(&pattern, limit, offset));
+        let mut stmt = conn.prepare_cached(
             "SELECT name_key, max(name), max(kind), count(DISTINCT story_id) AS n FROM story_entities
              WHERE name_key LIKE ?1 GROUP BY name_key ORDER BY n DESC, name_key LIMIT ?2 OFFSET ?3",
         )?;
@@ -270,7 +289,8 @@ impl Store {
     /// One story's listing (headline, counts, dates) without its JSON; `None` when there is no
     /// such story.
     pub fn story_listing(&self, id: i64) -> Result<Option<StoryListing>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let conn = sqlite!(self, pg => pg.story_listing(id));
+        let mut stmt = conn.prepare_cached(
             "SELECT id, headline, articles, outlets, first_published, last_published FROM stories WHERE id = ?1",
         )?;
         Ok(stmt.query_row(params![id], read_listing).optional()?)
@@ -278,7 +298,8 @@ impl Store {
 
     /// One outlet (matched without regard to case) with its counts; `None` when no article has it.
     pub fn outlet_listing(&self, name: &str) -> Result<Option<OutletListing>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let conn = sqlite!(self, pg => pg.outlet_listing(name));
+        let mut stmt = conn.prepare_cached(
             "SELECT max(outlet), count(*), count(DISTINCT story_id), min(published), max(published) FROM articles
              WHERE outlet = ?1 COLLATE NOCASE",
         )?;
@@ -298,7 +319,8 @@ impl Store {
     /// partial quotes left out, earliest published first (undated last), at most `limit`. Reads
     /// the speaker index only: no scan of the articles.
     pub fn speaker_quotes(&self, name: &str, limit: usize) -> Result<Vec<QuoteRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let conn = sqlite!(self, pg => pg.speaker_quotes(name, limit));
+        let mut stmt = conn.prepare_cached(
             "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue,
                     q.speaker_text, a.outlet, a.published, a.url, a.source, a.id, a.story_id
              FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -311,7 +333,8 @@ impl Store {
 
     /// Every outlet with its article and story counts, most articles first.
     pub fn outlet_listings(&self) -> Result<Vec<OutletListing>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let conn = sqlite!(self, pg => pg.outlet_listings());
+        let mut stmt = conn.prepare_cached(
             "SELECT outlet, count(*) AS n, count(DISTINCT story_id), min(published), max(published) FROM articles
              WHERE outlet IS NOT NULL GROUP BY outlet COLLATE NOCASE ORDER BY n DESC, outlet",
         )?;

@@ -103,36 +103,66 @@ const STORY_COLUMNS: &[Column] =
 /// A table: its columns and the query that yields them, in that order.
 struct Table {
     columns: &'static [Column],
-    sql: &'static str,
+    sql: Query,
+}
+
+/// One query in each backend's dialect.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Query {
+    /// For SQLite.
+    pub sqlite: &'static str,
+    /// For PostgreSQL (the same columns, in the same order).
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    pub postgres: &'static str,
+}
+
+/// A query that reads the same on both backends.
+const fn portable(sql: &'static str) -> Query {
+    Query { sqlite: sql, postgres: sql }
 }
 
 fn table(what: What) -> Table {
     match what {
         What::Articles => Table {
             columns: ARTICLE_COLUMNS,
-            sql: "SELECT a.id, a.source, a.url, a.outlet, a.published, a.published_from, a.language, a.title, a.words,
+            sql: portable(
+                "SELECT a.id, a.source, a.url, a.outlet, a.published, a.published_from, a.language, a.title, a.words,
                          d.source, a.story_id
                   FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of ORDER BY a.id",
+            ),
         },
         What::Quotes => Table {
             columns: QUOTE_COLUMNS,
-            sql: "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue, q.speaker_text,
+            sql: Query {
+                sqlite: "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue, q.speaker_text,
                          a.outlet, substr(a.published, 1, 10), a.url, a.source, a.id, a.story_id
                   FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.id, q.idx",
+                postgres: "SELECT q.speaker,
+                         convert_from(substring(convert_to(a.text, 'UTF8') FROM (q.start + 1)::int FOR (q.\"end\" - q.start)::int), 'UTF8'),
+                         q.kind, q.cue, q.speaker_text, a.outlet, substr(a.published, 1, 10), a.url, a.source, a.id, a.story_id
+                  FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.id, q.idx",
+            },
         },
         What::Entities => Table {
             columns: ENTITY_COLUMNS,
-            sql: "SELECT story_id, kind, name, aliases, roles FROM story_entities ORDER BY story_id, idx",
+            sql: portable("SELECT story_id, kind, name, aliases, roles FROM story_entities ORDER BY story_id, idx"),
         },
         What::Events => Table {
             columns: EVENT_COLUMNS,
-            sql: "SELECT a.story_id, a.id, a.source, a.outlet, e.kind, e.status, e.date, e.place, e.participants,
+            sql: Query {
+                sqlite: "SELECT a.story_id, a.id, a.source, a.outlet, e.kind, e.status, e.date, e.place, e.participants,
                          CAST(substr(CAST(a.text AS BLOB), e.start + 1, e.end - e.start) AS TEXT)
                   FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.id, e.idx",
+                postgres: "SELECT a.story_id, a.id, a.source, a.outlet, e.kind, e.status, e.date, e.place, e.participants,
+                         convert_from(substring(convert_to(a.text, 'UTF8') FROM (e.start + 1)::int FOR (e.\"end\" - e.start)::int), 'UTF8')
+                  FROM events e JOIN articles a ON a.id = e.article_id ORDER BY a.id, e.idx",
+            },
         },
         What::Stories => Table {
             columns: STORY_COLUMNS,
-            sql: "SELECT id, headline, articles, outlets, first_published, last_published FROM stories ORDER BY id",
+            sql: portable(
+                "SELECT id, headline, articles, outlets, first_published, last_published FROM stories ORDER BY id",
+            ),
         },
     }
 }
@@ -186,7 +216,7 @@ pub fn export(
         }
         (Format::Jsonl, Some(what)) => {
             let t = table(what);
-            store.for_each_row(t.sql, |values| {
+            store.for_each_row(&t.sql, |values| {
                 rows += 1;
                 let mut object = serde_json::Map::new();
                 for (c, v) in t.columns.iter().zip(values) {
@@ -204,7 +234,7 @@ pub fn export(
             let t = table(what.unwrap_or(What::Articles));
             let header: Vec<&str> = t.columns.iter().map(|c| c.name).collect();
             writeln!(out, "{}", header.join(",")).map_err(io)?;
-            store.for_each_row(t.sql, |values| {
+            store.for_each_row(&t.sql, |values| {
                 rows += 1;
                 let fields: Vec<String> = values.iter().map(|v| csv_field(v.as_deref().unwrap_or(""))).collect();
                 writeln!(out, "{}", fields.join(",")).map_err(io)
@@ -313,7 +343,7 @@ fn parquet_table(store: &Store, t: &Table, out: &mut (dyn Write + Send)) -> Resu
         buffered.clear();
         Ok::<(), StoreError>(())
     };
-    store.for_each_row(t.sql, |values| {
+    store.for_each_row(&t.sql, |values| {
         rows += 1;
         buffered.push(values.to_vec());
         if buffered.len() >= ROW_GROUP {

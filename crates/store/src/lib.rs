@@ -1,5 +1,11 @@
 //! The archive of Parallax: articles, their analysis and their stories, kept in an embedded
-//! SQLite file that grows as articles arrive.
+//! SQLite file that grows as articles arrive — or, to share one archive between machines, in a
+//! PostgreSQL database (`--db postgres://user@host/db`; cargo feature `postgres`, on by default).
+//!
+//! Both backends have the same logical [`schema`] (versioned alike, migrations for each) and
+//! the same API: [`Store::open`] picks the backend from what names the archive (a URL with the
+//! `postgres://` or `postgresql://` scheme, else a file path), and every method of [`Store`] and
+//! [`Batch`] answers the same on either, so the CLI and the server never know which it is.
 //!
 //! This crate is the only one that knows SQL. The story layer stays storage-agnostic: the store
 //! persists what it produces and never changes an article's analysis (the per-article layers
@@ -24,12 +30,32 @@
 //! # Ok::<(), parallax_store::StoreError>(())
 //! ```
 
+// Built without PostgreSQL, the dispatch on the backend has one arm.
+#![cfg_attr(not(feature = "postgres"), allow(clippy::infallible_destructuring_match))]
+
+/// The SQLite connection of a [`Store`] (`$store.backend`), or — on PostgreSQL — return at once
+/// what the PostgreSQL backend answers (`$pg` bound to it in `$e`).
+macro_rules! sqlite {
+    ($store:expr, $pg:ident => $e:expr) => {
+        match &$store.backend {
+            crate::store::Backend::Sqlite(c) => c,
+            #[cfg(feature = "postgres")]
+            crate::store::Backend::Postgres($pg) => return $e,
+        }
+    };
+}
+
 pub mod archive;
 mod browse;
 pub mod codec;
 pub mod export;
+#[cfg(feature = "postgres")]
+mod pg;
 pub mod schema;
 mod store;
+#[cfg(feature = "postgres")]
+#[doc(hidden)]
+pub mod testing;
 
 use std::path::PathBuf;
 
@@ -48,6 +74,31 @@ pub const DEFAULT_DB: &str = "parallax.db";
 /// The environment variable that names the archive when `--db` is not given.
 pub const DB_ENV: &str = "PARALLAX_DB";
 
+/// How messages show an archive's location: its path, or its URL with the password (if any)
+/// replaced by `***`.
+pub fn shown_location(location: &std::path::Path) -> String {
+    let text = location.to_string_lossy();
+    if !is_postgres_url(&text) {
+        return location.display().to_string();
+    }
+    let Some((scheme, rest)) = text.split_once("://") else { return text.into_owned() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => text.into_owned(),
+        },
+        None => text.into_owned(),
+    }
+}
+
+/// Whether `location` (what `--db` got) names a PostgreSQL database rather than an SQLite file:
+/// a URL with the `postgres://` or `postgresql://` scheme.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
 /// What can go wrong with an archive.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -62,6 +113,12 @@ pub enum StoreError {
     /// No archive at this path.
     #[error("no archive at {0}: create one with `parallax ingest INPUT --db {0}`")]
     Missing(PathBuf),
+    /// No such PostgreSQL database.
+    #[error(
+        "no archive at {0}: the database does not exist; create it (`createdb`), then \
+         `parallax ingest INPUT --db {0}`"
+    )]
+    MissingDatabase(String),
     /// Written by a newer Parallax.
     #[error(
         "the archive {path} has schema version {found}, newer than this Parallax understands ({supported}): \
@@ -75,14 +132,25 @@ pub enum StoreError {
         /// The newest this build knows.
         supported: i64,
     },
-    /// A migration failed (the file is left at the version before it).
+    /// A migration failed (the archive is left at the version before it).
     #[error("upgrading the archive to schema version {version} failed: {source}")]
     Migration {
         /// The version it was going to.
         version: i64,
-        /// Why.
-        source: rusqlite::Error,
+        /// Why (the backend's error).
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The PostgreSQL server could not be reached, or refused the connection.
+    #[error("cannot connect to the archive {url}: {reason}")]
+    Connect {
+        /// The URL (password hidden).
+        url: String,
+        /// Why, as the client or the server said.
+        reason: String,
+    },
+    /// Any other PostgreSQL error, as the server or the client said.
+    #[error("database: {0}")]
+    Postgres(String),
     /// Another ingest holds the writer lock.
     #[error("another `parallax ingest` is writing to {0}; wait for it to finish (readers are not blocked)")]
     Busy(PathBuf),
@@ -95,6 +163,31 @@ pub enum StoreError {
     /// Any other database error.
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),
+}
+
+/// A PostgreSQL error with what the server or the connection said (the client's own `Display`
+/// says only "db error").
+#[cfg(feature = "postgres")]
+#[doc(hidden)]
+pub fn pg_message(e: &tokio_postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        let mut s = format!("{}: {}", db.severity(), db.message());
+        if let Some(detail) = db.detail() {
+            s += &format!(" ({detail})");
+        }
+        return s;
+    }
+    match std::error::Error::source(e) {
+        Some(cause) => format!("{e}: {cause}"),
+        None => e.to_string(),
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> StoreError {
+        StoreError::Postgres(pg_message(&e))
+    }
 }
 
 impl StoreError {

@@ -1,5 +1,7 @@
-//! The SQLite archive: opening (pragmas, migrations, the one-writer lock) and every statement
-//! that reads or writes it. No other module of Parallax writes SQL.
+//! The archive: opening (pragmas, migrations, the one-writer lock) and every statement that reads
+//! or writes it. No other module of Parallax writes SQL. An archive is an SQLite file (the
+//! statements here) or, named by a `postgres://` URL, a PostgreSQL database (the same statements
+//! in its dialect, `pg.rs`): every method dispatches on the [`Backend`] first.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -11,8 +13,17 @@ use crate::{codec, schema, StoreError};
 
 /// An open archive.
 pub struct Store {
-    pub(crate) conn: Connection,
+    pub(crate) backend: Backend,
     path: PathBuf,
+}
+
+/// The database behind a [`Store`]: the same logical schema and the same API on each.
+pub(crate) enum Backend {
+    /// An SQLite file (the default).
+    Sqlite(Connection),
+    /// A PostgreSQL database.
+    #[cfg(feature = "postgres")]
+    Postgres(Box<crate::pg::Pg>),
 }
 
 impl std::fmt::Debug for Store {
@@ -23,9 +34,18 @@ impl std::fmt::Debug for Store {
 
 /// The lock an ingest holds for its whole run: one writer per archive. Released when dropped
 /// (and by the operating system when the process dies, so a killed ingest never leaves it).
+/// On PostgreSQL it is a session advisory lock held by a connection of its own, released when
+/// dropped or when the process dies (its connection closes).
 #[derive(Debug)]
 pub struct WriterLock {
-    _file: File,
+    _held: Held,
+}
+
+#[derive(Debug)]
+enum Held {
+    File(#[allow(dead_code)] File),
+    #[cfg(feature = "postgres")]
+    Postgres(#[allow(dead_code)] Box<crate::pg::PgLock>),
 }
 
 /// How a story is listed: `parallax stories`.
@@ -259,43 +279,79 @@ const PAGE_SIZE: i64 = 8 * 1024;
 const CACHE_KIB: i64 = 32 * 1024;
 
 impl Store {
-    /// Opens the archive at `path`, creating it when missing and migrating an older one.
+    /// Opens the archive at `path`, creating it when missing and migrating an older one. A `path`
+    /// that is a `postgres://` or `postgresql://` URL opens that PostgreSQL database instead
+    /// (creating the schema in an empty one).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(url) = postgres_url(path) {
+            return Store::open_postgres(url, true, None);
+        }
         let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { backend: Backend::Sqlite(conn), path: path.to_path_buf() };
         store.configure()?;
         store.migrate()?;
         Ok(store)
     }
 
-    /// Opens an existing archive for reading (a reader works while an ingest writes).
+    /// Opens an existing archive for reading (a reader works while an ingest writes): a file
+    /// that exists, or a PostgreSQL database that exists (an empty one gets the schema, as an empty file).
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if let Some(url) = postgres_url(path) {
+            return Store::open_postgres(url, false, None);
+        }
         if !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         Store::open(path)
     }
 
-    /// The file of this archive.
+    #[cfg(feature = "postgres")]
+    fn open_postgres(url: &str, create: bool, version: Option<i64>) -> Result<Store, StoreError> {
+        let pg = crate::pg::Pg::open(url, create, version)?;
+        Ok(Store { backend: Backend::Postgres(Box::new(pg)), path: PathBuf::from(crate::pg::redacted(url)) })
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    fn open_postgres(_url: &str, _create: bool, _version: Option<i64>) -> Result<Store, StoreError> {
+        Err(StoreError::Io("this Parallax was built without PostgreSQL (cargo feature `postgres`)".into()))
+    }
+
+    /// The file of this archive; for a PostgreSQL archive, its URL (password hidden).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// Whether this archive is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        !matches!(self.backend, Backend::Sqlite(_))
+    }
+
+    fn sqlite_mut(&mut self) -> &mut Connection {
+        match &mut self.backend {
+            Backend::Sqlite(c) => c,
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => unreachable!("SQLite set-up on a PostgreSQL archive"),
+        }
+    }
+
     fn configure(&mut self) -> Result<(), StoreError> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let conn = self.sqlite_mut();
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         // a new file only (the page size of an existing one is fixed): an article row with its
         // text and analysis fills a few 16 KiB pages rather than a chain of 4 KiB overflow pages
-        self.conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-        self.conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())
     }
 
-    /// The schema version of the file.
+    /// The schema version of the archive (`PRAGMA user_version`; on PostgreSQL, the row of
+    /// `schema_version`).
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        let conn = sqlite!(self, pg => pg.schema_version());
+        Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -306,11 +362,11 @@ impl Store {
         if found == schema::LATEST {
             return Ok(());
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.sqlite_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
         // another process may have migrated while this one waited for the lock
         let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
         for (v, sql) in schema::MIGRATIONS.iter().enumerate().skip(now.max(0) as usize) {
-            tx.execute_batch(sql).map_err(|e| StoreError::Migration { version: v as i64 + 1, source: e })?;
+            tx.execute_batch(sql).map_err(|e| StoreError::Migration { version: v as i64 + 1, source: Box::new(e) })?;
             tx.pragma_update(None, "user_version", v as i64 + 1)?;
         }
         tx.commit()?;
@@ -320,19 +376,26 @@ impl Store {
     /// Applies only the first `version` migrations to a new file: for tests of upgrades.
     #[doc(hidden)]
     pub fn create_at_version(path: &Path, version: i64) -> Result<Store, StoreError> {
+        if let Some(url) = postgres_url(path) {
+            return Store::open_postgres(url, true, Some(version));
+        }
         let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store { backend: Backend::Sqlite(conn), path: path.to_path_buf() };
         store.configure()?;
+        let conn = store.sqlite_mut();
         for (v, sql) in schema::MIGRATIONS.iter().enumerate().take(version.max(0) as usize) {
-            store.conn.execute_batch(sql)?;
-            store.conn.pragma_update(None, "user_version", v as i64 + 1)?;
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", v as i64 + 1)?;
         }
         Ok(store)
     }
 
     /// Every file an archive at `path` keeps: the database, SQLite's write-ahead log and shared
-    /// memory beside it, and the writer lock ([`Store::lock_writer`]).
+    /// memory beside it, and the writer lock ([`Store::lock_writer`]). None for a PostgreSQL URL.
     pub fn files_of(path: &Path) -> Vec<PathBuf> {
+        if postgres_url(path).is_some() {
+            return Vec::new();
+        }
         ["", "-wal", "-shm", WRITER_LOCK_SUFFIX]
             .iter()
             .map(|suffix| {
@@ -345,6 +408,10 @@ impl Store {
 
     /// Takes the writer lock of this archive, or says who holds it.
     pub fn lock_writer(&self) -> Result<WriterLock, StoreError> {
+        #[cfg(feature = "postgres")]
+        if let Backend::Postgres(pg) = &self.backend {
+            return Ok(WriterLock { _held: Held::Postgres(Box::new(pg.lock_writer()?)) });
+        }
         let mut lock_path = self.path.clone().into_os_string();
         lock_path.push(WRITER_LOCK_SUFFIX);
         let file = File::options()
@@ -354,36 +421,41 @@ impl Store {
             .open(&lock_path)
             .map_err(|e| StoreError::Io(format!("{}: {e}", PathBuf::from(&lock_path).display())))?;
         match file.try_lock() {
-            Ok(()) => Ok(WriterLock { _file: file }),
+            Ok(()) => Ok(WriterLock { _held: Held::File(file) }),
             Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy(self.path.clone())),
             Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io(format!("{}: {e}", self.path.display()))),
         }
     }
 
-    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    /// `PRAGMA integrity_check`: "ok" when the file is sound. On PostgreSQL (which checks its
+    /// own pages): "ok" when the server answers and the schema is current.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        let conn = sqlite!(self, pg => pg.integrity_check());
+        Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
     /// The next free article and story ids (the one writer assigns them).
     pub fn next_ids(&self) -> Result<(i64, i64), StoreError> {
-        let a: i64 = self.conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
-        let s: i64 = self.conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM stories", [], |r| r.get(0))?;
+        let conn = sqlite!(self, pg => pg.next_ids());
+        let a: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
+        let s: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM stories", [], |r| r.get(0))?;
         Ok((a, s))
     }
 
     /// Starts an ingest run; returns its id.
     pub fn start_run(&self, inputs: &[String]) -> Result<i64, StoreError> {
-        self.conn.execute(
+        let conn = sqlite!(self, pg => pg.start_run(inputs));
+        conn.execute(
             "INSERT INTO runs (started, inputs) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
             params![serde_json::to_string(inputs).unwrap_or_default()],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(conn.last_insert_rowid())
     }
 
     /// Records a run's counts and duration.
     pub fn finish_run(&self, run: i64, counts: &RunCounts, seconds: f64) -> Result<(), StoreError> {
-        self.conn.execute(
+        let conn = sqlite!(self, pg => pg.finish_run(run, counts, seconds));
+        conn.execute(
             "UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), read = ?2, new = ?3, skipped = ?4,
              replaced = ?5, failed = ?6, stories_new = ?7, stories_updated = ?8, seconds = ?9 WHERE id = ?1",
             params![
@@ -403,8 +475,8 @@ impl Store {
 
     /// The stored article with this key.
     pub fn find_key(&self, key: &str) -> Result<Option<Known>, StoreError> {
-        Ok(self
-            .conn
+        let conn = sqlite!(self, pg => pg.find_key(key));
+        Ok(conn
             .prepare_cached("SELECT id, content_hash, story_id FROM articles WHERE key = ?1")?
             .query_row(params![key], |r| Ok(Known { id: r.get(0)?, content_hash: r.get(1)?, story_id: r.get(2)? }))
             .optional()?)
@@ -412,8 +484,8 @@ impl Store {
 
     /// A stored article with this content hash.
     pub fn find_content(&self, content_hash: i64) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
+        let conn = sqlite!(self, pg => pg.find_content(content_hash));
+        Ok(conn
             .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1")?
             .query_row(params![content_hash], |r| r.get(0))
             .optional()?)
@@ -423,7 +495,8 @@ impl Store {
     /// articles: what an ingest's story clustering starts from.
     /// Stories of `max_story` articles or more are left out (they take no more).
     pub fn recent_story_articles(&self, max_articles: usize, max_story: usize) -> Result<Vec<(i64, i64)>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let conn = sqlite!(self, pg => pg.recent_story_articles(max_articles, max_story));
+        let mut stmt = conn.prepare(
             "SELECT s.id, a.id FROM stories s JOIN articles a ON a.story_id = s.id
              WHERE s.articles < ?1 ORDER BY s.updated_run DESC, s.id DESC, a.id",
         )?;
@@ -445,7 +518,8 @@ impl Store {
 
     /// (id, source, text) of the last `n` articles, oldest first: what copies are looked for in.
     pub fn recent_texts(&self, n: usize) -> Result<Vec<(i64, String, String)>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id, source, text FROM articles ORDER BY id DESC LIMIT ?1")?;
+        let conn = sqlite!(self, pg => pg.recent_texts(n));
+        let mut stmt = conn.prepare("SELECT id, source, text FROM articles ORDER BY id DESC LIMIT ?1")?;
         let mut out: Vec<(i64, String, String)> =
             stmt.query_map(params![n as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         out.reverse();
@@ -456,23 +530,32 @@ impl Store {
     /// (written by another format) is returned as `Err` with its text and metadata so the caller
     /// can analyse it again.
     pub fn story_docs(&self, story: i64) -> Result<Vec<StoredDoc>, StoreError> {
-        story_docs(&self.conn, story)
+        let conn = sqlite!(self, pg => pg.story_docs(story));
+        story_docs(conn, story)
     }
 
     /// One analysed article by id (see [`Store::story_docs`]).
     pub fn article_doc(&self, id: i64) -> Result<Option<StoredDoc>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE id = ?1"))?;
+        let conn = sqlite!(self, pg => pg.article_doc(id));
+        let mut stmt = conn.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE id = ?1"))?;
         Ok(stmt.query_row(params![id], read_article).optional()?)
     }
 
     /// Starts a write transaction (waits for readers to finish their statements, never for
     /// another writer: the caller holds the [`WriterLock`]).
     pub fn write(&mut self) -> Result<Batch<'_>, StoreError> {
-        Ok(Batch { tx: self.conn.transaction_with_behavior(TransactionBehavior::Immediate)? })
+        Ok(Batch {
+            tx: match &mut self.backend {
+                Backend::Sqlite(c) => Tx::Sqlite(c.transaction_with_behavior(TransactionBehavior::Immediate)?),
+                #[cfg(feature = "postgres")]
+                Backend::Postgres(pg) => Tx::Postgres(pg.write()?),
+            },
+        })
     }
 
     /// Stories, latest first.
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryListing>, StoreError> {
+        let conn = sqlite!(self, pg => pg.stories(filter));
         let mut sql = String::from(
             "SELECT s.id, s.headline, s.articles, s.outlets, s.first_published, s.last_published FROM stories s WHERE 1",
         );
@@ -511,14 +594,15 @@ impl Store {
             filter.limit.max(1),
             filter.offset
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), read_listing)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// One stored story.
     pub fn story(&self, id: i64) -> Result<Option<StoredStory>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let conn = sqlite!(self, pg => pg.story(id));
+        let mut stmt = conn.prepare_cached(
             "SELECT id, headline, articles, outlets, first_published, last_published, json, brief, timeline, timeline_json
              FROM stories WHERE id = ?1",
         )?;
@@ -537,14 +621,14 @@ impl Store {
 
     /// Full-text search over titles, texts and quotes, best first.
     pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>, StoreError> {
+        let conn = sqlite!(self, pg => pg.search(query, filter));
         let fts = fts_query(query);
         if fts.is_empty() {
             return Ok(Vec::new());
         }
         // a query matching more than RANK_WINDOW articles ranks the latest RANK_WINDOW of them
         // (ids grow with ingest): walking ids from the newest stops early, ranking all would not
-        let floor: i64 = self
-            .conn
+        let floor: i64 = conn
             .prepare_cached(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
             )?
@@ -567,7 +651,7 @@ impl Store {
              FROM top JOIN articles a ON a.id = top.id ORDER BY top.rank"
         );
         let terms = query_terms(query);
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
             let text: String = r.get(7)?;
             let quotes: String = r.get(8)?;
@@ -593,6 +677,7 @@ impl Store {
 
     /// Quotes, filtered like a search, optionally of one story; in article order.
     pub fn quotes(&self, story: Option<i64>, filter: &SearchFilter) -> Result<Vec<QuoteRecord>, StoreError> {
+        let conn = sqlite!(self, pg => pg.quotes(story, filter));
         let mut args: Vec<String> = Vec::new();
         let mut sql = String::from(
             "SELECT q.speaker, CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.cue, q.speaker_text,
@@ -608,26 +693,26 @@ impl Store {
         if filter.limit > 0 {
             sql += &format!(" LIMIT {} OFFSET {}", filter.limit, filter.offset);
         }
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), quote_record)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Titles of `n` articles spread over the archive (every k-th by id): for benchmarks.
     pub fn sample_titles(&self, n: usize) -> Result<Vec<String>, StoreError> {
-        let total: i64 = self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let conn = sqlite!(self, pg => pg.sample_titles(n));
+        let total: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
         let step = (total / n.max(1) as i64).max(1);
-        let mut stmt = self
-            .conn
-            .prepare("SELECT title FROM articles WHERE title IS NOT NULL AND id % ?1 = 0 ORDER BY id LIMIT ?2")?;
+        let mut stmt =
+            conn.prepare("SELECT title FROM articles WHERE title IS NOT NULL AND id % ?1 = 0 ORDER BY id LIMIT ?2")?;
         let rows = stmt.query_map(params![step, n as i64], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Outlets by number of articles, most first.
     pub fn outlets(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = sqlite!(self, pg => pg.outlets());
+        let mut stmt = conn
             .prepare("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -635,14 +720,16 @@ impl Store {
 
     /// Every story id, in order.
     pub fn story_ids(&self) -> Result<Vec<i64>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id FROM stories ORDER BY id")?;
+        let conn = sqlite!(self, pg => pg.story_ids());
+        let mut stmt = conn.prepare("SELECT id FROM stories ORDER BY id")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Calls `f` with each story's JSON, in id order, one at a time.
     pub fn for_each_story_json(&self, mut f: impl FnMut(&str) -> Result<(), StoreError>) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("SELECT json FROM stories ORDER BY id")?;
+        let conn = sqlite!(self, pg => pg.for_each_story_json(f));
+        let mut stmt = conn.prepare("SELECT json FROM stories ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             f(r.get_ref(0)?.as_str().unwrap_or("{}"))?;
@@ -650,14 +737,15 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `sql` (a query of this crate's export module) and calls `f` with each row's values
+    /// Runs `sql` (a query of this crate's export module, in the backend's dialect) and calls `f` with each row's values
     /// as text (NULL as `None`).
     pub(crate) fn for_each_row(
         &self,
-        sql: &str,
+        sql: &crate::export::Query,
         mut f: impl FnMut(&[Option<String>]) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(sql)?;
+        let conn = sqlite!(self, pg => pg.for_each_row(sql.postgres, f));
+        let mut stmt = conn.prepare(sql.sqlite)?;
         let n = stmt.column_count();
         let mut rows = stmt.query([])?;
         let mut values = vec![None; n];
@@ -679,15 +767,17 @@ impl Store {
 
     /// Number of articles, stories and quotes.
     pub fn counts(&self) -> Result<(i64, i64, i64), StoreError> {
+        let conn = sqlite!(self, pg => pg.counts());
         let count = |t: &str| -> Result<i64, StoreError> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?)
+            Ok(conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?)
         };
         Ok((count("articles")?, count("stories")?, count("quotes")?))
     }
 
     /// Articles that are in no story, or whose story row is missing: none in a sound archive.
     pub fn orphan_articles(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row(
+        let conn = sqlite!(self, pg => pg.orphan_articles());
+        Ok(conn.query_row(
             "SELECT count(*) FROM articles a WHERE a.story_id IS NULL
                OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = a.story_id)",
             [],
@@ -697,10 +787,16 @@ impl Store {
 
     /// Sources of every stored article, sorted.
     pub fn sources(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT source FROM articles ORDER BY source")?;
+        let conn = sqlite!(self, pg => pg.sources());
+        let mut stmt = conn.prepare("SELECT source FROM articles ORDER BY source")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// The URL when `path` names a PostgreSQL database (`postgres://` or `postgresql://`).
+fn postgres_url(path: &Path) -> Option<&str> {
+    path.to_str().filter(|s| crate::is_postgres_url(s))
 }
 
 /// A stored article: its id, and its decoded analysis or (`Err`, when the stored analysis is of
@@ -737,17 +833,48 @@ fn read_article(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDoc> {
 
 /// An article row's text and metadata as a document to analyse again.
 fn fallback_doc(r: &rusqlite::Row<'_>, text: String) -> rusqlite::Result<Doc> {
-    let mut doc = Doc::new(r.get::<_, String>(1)?, text);
-    doc.meta.id = r.get(2)?;
-    doc.meta.url = r.get(3)?;
-    doc.meta.title = r.get(4)?;
-    doc.meta.authors = serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default();
-    doc.meta.outlet = r.get(6)?;
-    doc.meta.outlet_from = provenance(&r.get::<_, String>(7)?);
-    doc.meta.published = r.get(8)?;
-    doc.meta.published_from = provenance(&r.get::<_, String>(9)?);
-    doc.meta.language = r.get(10)?;
-    Ok(doc)
+    Ok(fallback_fields(
+        r.get(1)?,
+        text,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+/// A document from an article row's stored fields (authors as JSON, provenances by name), to
+/// analyse again: the columns of `ARTICLE_COLUMNS` from `source` to `language`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn fallback_fields(
+    source: String,
+    text: String,
+    record_id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    authors: String,
+    outlet: Option<String>,
+    outlet_from: String,
+    published: Option<String>,
+    published_from: String,
+    language: Option<String>,
+) -> Doc {
+    let mut doc = Doc::new(source, text);
+    doc.meta.id = record_id;
+    doc.meta.url = url;
+    doc.meta.title = title;
+    doc.meta.authors = serde_json::from_str(&authors).unwrap_or_default();
+    doc.meta.outlet = outlet;
+    doc.meta.outlet_from = provenance(&outlet_from);
+    doc.meta.published = published;
+    doc.meta.published_from = provenance(&published_from);
+    doc.meta.language = language;
+    doc
 }
 
 fn provenance(s: &str) -> parallax_doc::Provenance {
@@ -762,7 +889,7 @@ fn provenance(s: &str) -> parallax_doc::Provenance {
     }
 }
 
-fn provenance_name(p: parallax_doc::Provenance) -> &'static str {
+pub(crate) fn provenance_name(p: parallax_doc::Provenance) -> &'static str {
     use parallax_doc::Provenance::*;
     match p {
         Given => "given",
@@ -852,7 +979,7 @@ pub fn name_key(name: &str) -> String {
 const SNIPPET_WORDS: usize = 8;
 
 /// The folded words of a query (what the index matched).
-fn query_terms(query: &str) -> Vec<String> {
+pub(crate) fn query_terms(query: &str) -> Vec<String> {
     query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(name_key).collect()
 }
 
@@ -949,17 +1076,28 @@ pub fn fts_query(query: &str) -> String {
 
 /// One write transaction of an ingest: everything in it lands, or nothing does.
 pub struct Batch<'a> {
-    tx: Transaction<'a>,
+    tx: Tx<'a>,
+}
+
+enum Tx<'a> {
+    Sqlite(Transaction<'a>),
+    #[cfg(feature = "postgres")]
+    Postgres(crate::pg::PgBatch<'a>),
 }
 
 impl Batch<'_> {
     /// Inserts an analysed article and its layers as rows, and indexes it for search.
     pub fn insert_article(&self, a: &NewArticle<'_>) -> Result<(), StoreError> {
+        let tx = match &self.tx {
+            Tx::Sqlite(tx) => tx,
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => return b.insert_article(a),
+        };
         let d = a.doc;
         let quote_text: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
         let quote_text = quote_text.join("\n");
         let words = d.text.split_whitespace().count() as i64;
-        self.tx
+        tx
             .prepare_cached(
                 "INSERT INTO articles (id, key, source, record_id, url, title, authors, outlet, outlet_from, published,
                    published_from, language, text, words, content_hash, duplicate_of, removed, notes, quote_text,
@@ -991,10 +1129,9 @@ impl Batch<'_> {
                 a.story_id,
                 a.run_id
             ])?;
-        self.tx
-            .prepare_cached("INSERT INTO articles_fts (rowid, title, text, quote_text) VALUES (?1, ?2, ?3, ?4)")?
+        tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text, quote_text) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![a.id, d.meta.title.as_deref().unwrap_or(""), d.text, quote_text])?;
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         let mentions = d.mention_counts();
@@ -1002,7 +1139,7 @@ impl Batch<'_> {
             let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
             stmt.execute(params![a.id, i as i64, e.kind.as_str(), e.name, name_key(&e.name), n])?;
         }
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO quotes (article_id, idx, start, end, kind, speaker, speaker_key, speaker_text, cue)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
@@ -1023,13 +1160,13 @@ impl Batch<'_> {
                 q.cue.map(|c| d.slice(c))
             ])?;
         }
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO times (article_id, idx, start, end, kind, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for (i, t) in d.times.iter().enumerate() {
             stmt.execute(params![a.id, i as i64, t.span.start as i64, t.span.end as i64, t.kind, t.value])?;
         }
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, end)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
@@ -1058,33 +1195,46 @@ impl Batch<'_> {
     /// [`Store::story_docs`]): those stored before
     /// the articles this transaction is adding, which the caller holds already.
     pub fn story_docs_before(&self, story: i64, below: i64) -> Result<Vec<StoredDoc>, StoreError> {
-        let mut stmt =
-            self.tx.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 AND id < ?2 ORDER BY id"))?;
+        let tx = match &self.tx {
+            Tx::Sqlite(tx) => tx,
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => return b.story_docs_before(story, below),
+        };
+        let mut stmt = tx.prepare_cached(&format!("{ARTICLE_COLUMNS} WHERE story_id = ?1 AND id < ?2 ORDER BY id"))?;
         let rows = stmt.query_map(params![story, below], read_article)?;
         rows.map(|r| r.map_err(StoreError::from)).collect()
     }
 
     /// Deletes an article, its rows and its search entry.
     pub fn delete_article(&self, id: i64) -> Result<(), StoreError> {
-        let old: Option<(String, String, String)> = self
-            .tx
+        let tx = match &self.tx {
+            Tx::Sqlite(tx) => tx,
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => return b.delete_article(id),
+        };
+        let old: Option<(String, String, String)> = tx
             .query_row("SELECT coalesce(title, ''), text, quote_text FROM articles WHERE id = ?1", params![id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
         if let Some((title, text, quotes)) = old {
-            self.tx.execute(
+            tx.execute(
                 "INSERT INTO articles_fts (articles_fts, rowid, title, text, quote_text) VALUES ('delete', ?1, ?2, ?3, ?4)",
                 params![id, title, text, quotes],
             )?;
-            self.tx.execute("DELETE FROM articles WHERE id = ?1", params![id])?;
+            tx.execute("DELETE FROM articles WHERE id = ?1", params![id])?;
         }
         Ok(())
     }
 
     /// Creates an empty story row (filled by [`Batch::put_story`] in the same transaction).
     pub fn create_story(&self, id: i64, run: i64) -> Result<(), StoreError> {
-        self.tx.execute(
+        let tx = match &self.tx {
+            Tx::Sqlite(tx) => tx,
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => return b.create_story(id, run),
+        };
+        tx.execute(
             "INSERT INTO stories (id, headline, articles, outlets, created_run, updated_run, json, brief, timeline, timeline_json)
              VALUES (?1, '', 0, '[]', ?2, ?2, '{}', '', '', '{}')",
             params![id, run],
@@ -1094,7 +1244,12 @@ impl Batch<'_> {
 
     /// Writes a built story: its row, its entities, and its articles' story-level speakers.
     pub fn put_story(&self, s: &StoryRecord, run: i64) -> Result<(), StoreError> {
-        self.tx.execute(
+        let tx = match &self.tx {
+            Tx::Sqlite(tx) => tx,
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => return b.put_story(s, run),
+        };
+        tx.execute(
             "UPDATE stories SET headline = ?2, first_published = ?3, last_published = ?4, articles = ?5, outlets = ?6,
                updated_run = ?7, json = ?8, brief = ?9, timeline = ?10, timeline_json = ?11 WHERE id = ?1",
             params![
@@ -1111,8 +1266,8 @@ impl Batch<'_> {
                 s.timeline_json
             ],
         )?;
-        self.tx.execute("DELETE FROM story_entities WHERE story_id = ?1", params![s.id])?;
-        let mut stmt = self.tx.prepare_cached(
+        tx.execute("DELETE FROM story_entities WHERE story_id = ?1", params![s.id])?;
+        let mut stmt = tx.prepare_cached(
             "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (i, e) in s.entities.iter().enumerate() {
@@ -1127,9 +1282,8 @@ impl Batch<'_> {
                 serde_json::to_string(&e.roles).unwrap_or_default()
             ])?;
         }
-        let mut speaker = self
-            .tx
-            .prepare_cached("UPDATE quotes SET speaker = ?3, speaker_key = ?4 WHERE article_id = ?1 AND idx = ?2")?;
+        let mut speaker =
+            tx.prepare_cached("UPDATE quotes SET speaker = ?3, speaker_key = ?4 WHERE article_id = ?1 AND idx = ?2")?;
         for a in &s.articles {
             for (i, name) in &a.speakers {
                 speaker.execute(params![a.id, *i as i64, name, name.as_deref().map(name_key)])?;
@@ -1140,18 +1294,27 @@ impl Batch<'_> {
 
     /// Deletes a story left without articles.
     pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
-        self.tx.execute("UPDATE articles SET story_id = NULL WHERE story_id = ?1", params![id])?;
-        self.tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
+        let tx = match &self.tx {
+            Tx::Sqlite(tx) => tx,
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => return b.delete_story(id),
+        };
+        tx.execute("UPDATE articles SET story_id = NULL WHERE story_id = ?1", params![id])?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", params![id])?;
         Ok(())
     }
 
     /// Makes every write of the batch durable at once.
     pub fn commit(self) -> Result<(), StoreError> {
-        Ok(self.tx.commit()?)
+        match self.tx {
+            Tx::Sqlite(tx) => Ok(tx.commit()?),
+            #[cfg(feature = "postgres")]
+            Tx::Postgres(b) => b.commit(),
+        }
     }
 }
 
-fn quote_kind(k: QuoteKind) -> &'static str {
+pub(crate) fn quote_kind(k: QuoteKind) -> &'static str {
     match k {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -1159,7 +1322,7 @@ fn quote_kind(k: QuoteKind) -> &'static str {
     }
 }
 
-fn event_status(s: EventStatus) -> &'static str {
+pub(crate) fn event_status(s: EventStatus) -> &'static str {
     match s {
         EventStatus::Happened => "happened",
         EventStatus::Planned => "planned",

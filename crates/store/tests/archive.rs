@@ -1,5 +1,8 @@
 //! The archive through its API: ingest, re-ingest, new versions, search, export, locks, schema
 //! versions. Articles are the example story and our own fixtures, analysed for real.
+//!
+//! Every test runs on both backends: [`both!`] makes `sqlite::NAME` (a file in a temporary
+//! folder) and `postgres::NAME` (a fresh database: see `parallax_store::testing`) of each.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +13,48 @@ use parallax_store::{Ingest, SearchFilter, Store, StoreError, StoryFilter};
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
+
+/// Makes each test function (taking a maker of fresh archives) a test on SQLite and one on
+/// PostgreSQL.
+macro_rules! both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    super::$name(&|n: &str| super::temp_db(&format!("{}-{n}", stringify!($name))));
+                }
+            )*
+        }
+        #[cfg(feature = "postgres")]
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    if !parallax_store::testing::postgres_available() {
+                        return;
+                    }
+                    super::$name(&|n: &str| {
+                        parallax_store::testing::postgres_database(&format!("{}_{n}", stringify!($name)))
+                            .expect("PostgreSQL went away")
+                    });
+                }
+            )*
+        }
+    };
+}
+
+both!(
+    ingesting_twice_changes_nothing_and_articles_join_their_story,
+    a_new_version_of_an_article_replaces_it_and_its_story_is_rebuilt,
+    search_ranks_highlights_and_filters,
+    exports_hold_every_row,
+    one_writer_at_a_time_and_readers_meanwhile,
+    a_newer_schema_is_refused_and_an_older_one_migrated,
+);
+
+/// Gives the location of a fresh, empty archive, named after its argument.
+type Fresh<'a> = &'a dyn Fn(&str) -> PathBuf;
 
 /// A fresh archive path in a temporary directory of its own.
 fn temp_db(name: &str) -> PathBuf {
@@ -39,9 +84,8 @@ fn all_stories(store: &Store) -> Vec<parallax_store::StoryListing> {
     store.stories(&StoryFilter { limit: 1000, ..StoryFilter::default() }).unwrap()
 }
 
-#[test]
-fn ingesting_twice_changes_nothing_and_articles_join_their_story() {
-    let db = temp_db("twice");
+fn ingesting_twice_changes_nothing_and_articles_join_their_story(fresh: Fresh) {
+    let db = fresh("twice");
     let mut store = Store::open(&db).unwrap();
     let counts = ingest(&mut store, read(&["examples/riyadh"]), 1);
     assert_eq!((counts.read, counts.new, counts.skipped), (3, 3, 0));
@@ -60,9 +104,8 @@ fn ingesting_twice_changes_nothing_and_articles_join_their_story() {
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
 
-#[test]
-fn a_new_version_of_an_article_replaces_it_and_its_story_is_rebuilt() {
-    let db = temp_db("replace");
+fn a_new_version_of_an_article_replaces_it_and_its_story_is_rebuilt(fresh: Fresh) {
+    let db = fresh("replace");
     let mut store = Store::open(&db).unwrap();
     let mut docs = read(&["examples/riyadh"]);
     for (i, d) in docs.iter_mut().enumerate() {
@@ -86,9 +129,8 @@ fn a_new_version_of_an_article_replaces_it_and_its_story_is_rebuilt() {
     assert!(all_stories(&store).iter().all(|s| s.articles > 0));
 }
 
-#[test]
-fn search_ranks_highlights_and_filters() {
-    let db = temp_db("search");
+fn search_ranks_highlights_and_filters(fresh: Fresh) {
+    let db = fresh("search");
     let mut store = Store::open(&db).unwrap();
     ingest(&mut store, read(&["examples/riyadh", "tests/fixtures/nairobi"]), 4);
     let all = SearchFilter { limit: 20, ..SearchFilter::default() };
@@ -117,9 +159,8 @@ fn search_ranks_highlights_and_filters() {
     assert_eq!(rubio.len(), 1);
 }
 
-#[test]
-fn exports_hold_every_row() {
-    let db = temp_db("export");
+fn exports_hold_every_row(fresh: Fresh) {
+    let db = fresh("export");
     let mut store = Store::open(&db).unwrap();
     ingest(&mut store, read(&["examples/riyadh"]), 3);
     let (articles, stories, quotes) = store.counts().unwrap();
@@ -147,9 +188,8 @@ fn exports_hold_every_row() {
     }
 }
 
-#[test]
-fn one_writer_at_a_time_and_readers_meanwhile() {
-    let db = temp_db("lock");
+fn one_writer_at_a_time_and_readers_meanwhile(fresh: Fresh) {
+    let db = fresh("lock");
     let mut first = Store::open(&db).unwrap();
     let mut second = Store::open(&db).unwrap();
     let reader = Store::open_existing(&db).unwrap();
@@ -167,18 +207,14 @@ fn one_writer_at_a_time_and_readers_meanwhile() {
     Ingest::start(&mut second, &[], parallax_analyze::analyze).unwrap().finish().unwrap();
 }
 
-#[test]
-fn a_newer_schema_is_refused_and_an_older_one_migrated() {
-    let db = temp_db("newer");
+fn a_newer_schema_is_refused_and_an_older_one_migrated(fresh: Fresh) {
+    let db = fresh("newer");
     {
         let store = Store::open(&db).unwrap();
         assert_eq!(store.schema_version().unwrap(), parallax_store::schema::LATEST);
     }
-    // mark the file as written by a future version
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .pragma_update(None, "user_version", parallax_store::schema::LATEST + 1)
-        .unwrap();
+    // mark the archive as written by a future version
+    set_schema_version(&db, parallax_store::schema::LATEST + 1);
     match Store::open(&db) {
         Err(StoreError::NewerSchema { found, supported, .. }) => {
             assert_eq!((found, supported), (parallax_store::schema::LATEST + 1, parallax_store::schema::LATEST));
@@ -187,7 +223,7 @@ fn a_newer_schema_is_refused_and_an_older_one_migrated() {
     }
 
     // a file of the first schema version, with an article and its story, is upgraded in place
-    let old = temp_db("v1");
+    let old = fresh("v1");
     {
         let mut store = Store::create_at_version(&old, 1).unwrap();
         let mut docs = read(&["examples/riyadh"]);
@@ -215,4 +251,95 @@ fn a_newer_schema_is_refused_and_an_older_one_migrated() {
     assert_eq!(store.counts().unwrap().0, 1);
     assert_eq!(store.search("Rubio", &SearchFilter { limit: 5, ..SearchFilter::default() }).unwrap().len(), 1);
     assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// Marks an archive as of schema version `v`, behind the store's back.
+fn set_schema_version(db: &Path, v: i64) {
+    let location = db.to_str().unwrap_or_default();
+    if parallax_store::is_postgres_url(location) {
+        #[cfg(feature = "postgres")]
+        parallax_store::testing::execute(location, &format!("UPDATE schema_version SET version = {v}"));
+    } else {
+        rusqlite::Connection::open(db).unwrap().pragma_update(None, "user_version", v).unwrap();
+    }
+}
+
+/// The same articles ingested into each backend make the same archive: every export byte for
+/// byte, and every reader of the API (listings, search hits, quotes, entities, outlets) alike.
+#[cfg(feature = "postgres")]
+#[test]
+fn both_backends_hold_the_same_archive() {
+    use parallax_store::ArticleFilter;
+    let Some(pg) = parallax_store::testing::postgres_database("same_archive") else { return };
+    let sqlite = temp_db("same-archive");
+    let docs = read(&["examples/riyadh", "tests/fixtures/nairobi", "tests/fixtures/ingest"]);
+    let mut stores = Vec::new();
+    for db in [&sqlite, &pg] {
+        let mut store = Store::open(db).unwrap();
+        ingest(&mut store, docs.clone(), 3);
+        // the same again: nothing doubles
+        let again = ingest(&mut store, docs.clone(), 5);
+        assert_eq!(again.new, 0);
+        stores.push(store);
+    }
+    let [lite, pg] = [&stores[0], &stores[1]];
+    assert!(!lite.is_postgres() && pg.is_postgres());
+    let json = |v: &dyn erased::Json| v.json();
+    assert_eq!(lite.counts().unwrap(), pg.counts().unwrap());
+    let exported = |store: &Store, what: Option<What>, format: Format| {
+        let mut out = Vec::new();
+        export::export(store, what, format, &mut out, parallax_analyze::analyze).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(exported(lite, None, Format::Jsonl), exported(pg, None, Format::Jsonl));
+    for what in [What::Articles, What::Quotes, What::Entities, What::Events, What::Stories] {
+        assert_eq!(exported(lite, Some(what), Format::Csv), exported(pg, Some(what), Format::Csv), "{what:?}");
+    }
+    let all = StoryFilter { limit: 1000, ..StoryFilter::default() };
+    assert_eq!(json(&lite.stories(&all).unwrap()), json(&pg.stories(&all).unwrap()));
+    let rubio = StoryFilter { entity: Some("rubio".into()), ..all.clone() };
+    assert_eq!(json(&lite.stories(&rubio).unwrap()), json(&pg.stories(&rubio).unwrap()));
+    let filter = SearchFilter { limit: 50, ..SearchFilter::default() };
+    for query in ["Lavrov", "\"restore embassies\"", "nairobi ruto", "lavróv RIYADH"] {
+        let ids = |store: &Store| {
+            let mut hits: Vec<(i64, String)> =
+                store.search(query, &filter).unwrap().into_iter().map(|h| (h.article, h.snippet)).collect();
+            hits.sort();
+            hits
+        };
+        assert_eq!(ids(lite), ids(pg), "{query}");
+    }
+    assert_eq!(json(&lite.quotes(None, &filter).unwrap()), json(&pg.quotes(None, &filter).unwrap()));
+    assert_eq!(json(&lite.entities(None, 100, 0).unwrap()), json(&pg.entities(None, 100, 0).unwrap()));
+    assert_eq!(json(&lite.entity("Marco Rubio", 10).unwrap()), json(&pg.entity("Marco Rubio", 10).unwrap()));
+    assert_eq!(
+        json(&lite.speaker_quotes("Marco Rubio", 50).unwrap()),
+        json(&pg.speaker_quotes("Marco Rubio", 50).unwrap())
+    );
+    assert_eq!(json(&lite.outlet_listings().unwrap()), json(&pg.outlet_listings().unwrap()));
+    let articles = ArticleFilter { filter: filter.clone(), ..ArticleFilter::default() };
+    assert_eq!(json(&lite.articles(&articles).unwrap()), json(&pg.articles(&articles).unwrap()));
+    for id in lite.story_ids().unwrap() {
+        assert_eq!(json(&lite.story_articles(id).unwrap()), json(&pg.story_articles(id).unwrap()));
+        let (a, b) = (lite.story(id).unwrap().unwrap(), pg.story(id).unwrap().unwrap());
+        assert_eq!((a.json, a.brief, a.timeline), (b.json, b.brief, b.timeline));
+    }
+    let first = lite.article(1, parallax_analyze::analyze).unwrap().unwrap();
+    let same = pg.article(1, parallax_analyze::analyze).unwrap().unwrap();
+    assert_eq!(format!("{:?}", first.doc), format!("{:?}", same.doc));
+    assert_eq!(json(&first.listing), json(&same.listing));
+}
+
+/// Values compared by their JSON.
+#[cfg(feature = "postgres")]
+mod erased {
+    /// Anything serializable, as JSON.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap()
+        }
+    }
 }
