@@ -422,7 +422,9 @@ fn story_context(store: &Store, id: i64) -> Result<minijinja::Value, ApiError> {
         let bucket = match kind {
             "person" => &mut people,
             "organization" => &mut organisations,
-            _ => &mut places,
+            "location" => &mut places,
+            // nationalities and other names (events, works, laws) are not who's who
+            _ => continue,
         };
         if bucket.len() >= MAX_ENTITIES {
             entities_more += 1;
