@@ -51,7 +51,8 @@ pub use clusters::Clusters;
 pub use features::{DocContext, NerType};
 pub use model::Model;
 
-use features::{spans_of, Sentence};
+use features::{spans_of, DocLabels, Sentence};
+use model::Salted;
 
 /// The shipped weights. A missing file is a compile error; retrain with
 /// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt`.
@@ -115,7 +116,9 @@ impl NerTagger {
 
     /// Tags one sentence, given as its words (CoNLL-style tokens: possessive `'s` split off),
     /// and records the result in `ctx` for later sentences of the same document. Returns the
-    /// entities as word ranges `(start, end, type)`, `end` exclusive, in order.
+    /// entities as word ranges `(start, end, type)`, `end` exclusive, in order. The second,
+    /// document-level pass sees this sentence only: prefer [`NerTagger::tag_document`] when the
+    /// whole document is at hand.
     pub fn tag_sentence<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<(usize, usize, NerType)> {
         spans_of(&self.tag_sentence_bio(words, ctx))
     }
@@ -124,10 +127,56 @@ impl NerTagger {
     /// [`features::tag_label`]).
     pub fn tag_sentence_bio<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<u8> {
         ctx.observe(words);
-        let sent = Sentence::new(words, ctx, &self.clusters);
-        let tags = model::decode(&self.model, &sent);
-        ctx.record(&sent.infos, &tags);
-        tags
+        let (sents, tags) = self.first_pass(std::slice::from_ref(&words), ctx);
+        self.second_pass(&sents, tags).pop().unwrap_or_default()
+    }
+
+    /// Tags a whole document, given as its sentences' words (CoNLL-style tokens), in two
+    /// passes: the first tags each sentence in order (seeing how words were tagged in earlier
+    /// sentences), the second tags them again seeing the first pass's tags of the same words
+    /// anywhere in the document. Returns each sentence's entities as word ranges
+    /// `(start, end, type)`, `end` exclusive.
+    pub fn tag_document<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<(usize, usize, NerType)>> {
+        self.tag_document_bio(sentences).iter().map(|tags| spans_of(tags)).collect()
+    }
+
+    /// As [`NerTagger::tag_document`], returning one BIO tag per word of each sentence.
+    pub fn tag_document_bio<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<u8>> {
+        let mut ctx = DocContext::new();
+        for words in sentences {
+            ctx.observe(words.as_ref());
+        }
+        let (sents, tags) = self.first_pass(sentences, &mut ctx);
+        self.second_pass(&sents, tags)
+    }
+
+    /// The first pass over sentences, in order: their prepared features and tags.
+    pub(crate) fn first_pass<W: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[W],
+        ctx: &mut DocContext,
+    ) -> (Vec<Sentence>, Vec<Vec<u8>>) {
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut tags = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let sent = Sentence::new(words.as_ref(), ctx, &self.clusters);
+            let t = model::decode(&self.model, &sent, None);
+            ctx.record(&sent.infos, &t);
+            sents.push(sent);
+            tags.push(t);
+        }
+        (sents, tags)
+    }
+
+    /// The second pass over a document's sentences, given the first pass's tags (returned as
+    /// they are when the weights have one pass).
+    pub(crate) fn second_pass(&self, sents: &[Sentence], tags: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+        if self.model.passes < 2 {
+            return tags;
+        }
+        let labels = DocLabels::new(sents, &tags);
+        let scorer = Salted(&self.model, model::PASS2);
+        sents.iter().zip(&tags).map(|(sent, t)| model::decode(&scorer, sent, Some(&labels.features(sent, t)))).collect()
     }
 }
 
@@ -179,13 +228,10 @@ pub fn tag_doc(doc: &Doc) -> Vec<(Span, NerType)> {
         }
         sentences.push((words, spans));
     }
-    let mut ctx = DocContext::new();
-    for (words, _) in &sentences {
-        ctx.observe(words);
-    }
+    let words: Vec<&[&str]> = sentences.iter().map(|(w, _)| w.as_slice()).collect();
     let mut out = Vec::new();
-    for (words, spans) in &sentences {
-        for (start, end, ty) in tagger.tag_sentence(words, &mut ctx) {
+    for ((_, spans), found) in sentences.iter().zip(tagger.tag_document(&words)) {
+        for (start, end, ty) in found {
             out.push((Span::new(spans[start].start, spans[end - 1].end), ty));
         }
     }

@@ -75,7 +75,7 @@ fn possessives_split_off() {
 fn bad_weights_are_refused() {
     assert!(Model::from_bytes(b"garbage").is_err());
     let mut rows = vec![(7u32, [1i16; 9])];
-    let mut bytes = Model::to_bytes(&mut rows, 0);
+    let mut bytes = Model::to_bytes(&mut rows, 0, 1);
     assert_eq!(Model::from_bytes(&bytes).map(|m| m.len()), Ok(1));
     bytes.pop();
     assert!(Model::from_bytes(&bytes).is_err());
