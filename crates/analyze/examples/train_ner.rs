@@ -54,6 +54,7 @@ fn main() {
             "--epochs" => settings.epochs = number(args.next(), settings.epochs),
             "--second-epochs" => settings.second_epochs = number(args.next(), settings.second_epochs),
             "--folds" => settings.folds = number(args.next(), settings.folds),
+            "--upper-every" => settings.upper_every = number(args.next(), settings.upper_every),
             _ => train_paths.push(a),
         }
     }

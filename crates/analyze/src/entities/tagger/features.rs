@@ -505,6 +505,11 @@ fn mark_runs(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
 /// sentences. Make one per document and pass it to every sentence, in order.
 #[derive(Debug, Clone, Default)]
 pub struct DocContext {
+    /// Whether a sentence has been observed yet (the first one may name the topic).
+    started: bool,
+    /// The document's topic, when its first sentence starts like a wire headline
+    /// ("SOCCER - JAPAN GET LUCKY WIN"): the hash of the lower-cased first word; else 0.
+    topic: u64,
     lower_seen: IdSet,
     /// Lower-cased word → counts of O, PER, ORG, LOC, MISC among its capitalised occurrences.
     types: IdMap<[u16; 5]>,
@@ -520,6 +525,14 @@ impl DocContext {
     /// that occurs in lower case elsewhere in the document ("Leaders ... the leaders") is known
     /// as such. Optional: tagging a sentence observes its own words.
     pub fn observe<S: AsRef<str>>(&mut self, words: &[S]) {
+        if !self.started && !words.is_empty() {
+            self.started = true;
+            let word = |i: usize| words.get(i).map_or("", |w| w.as_ref());
+            let first = word(0);
+            if word(1) == "-" && first.chars().all(char::is_uppercase) && !first.is_empty() {
+                self.topic = hash_str(&first.to_lowercase());
+            }
+        }
         for w in words {
             let w = w.as_ref();
             if w.chars().next().is_some_and(char::is_lowercase) {
@@ -587,11 +600,12 @@ impl Sentence {
         let alpha = infos.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
         let caps = infos.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
         let headline = alpha >= 2 && caps * 10 >= alpha * 8;
+        let topic = ctx.topic;
         let mut feats = Vec::with_capacity(infos.len() * 48);
         let mut offsets = Vec::with_capacity(infos.len() + 1);
         for i in 0..infos.len() {
             offsets.push(feats.len());
-            static_features(&infos, i, headline, &mut feats);
+            static_features(&infos, i, headline, topic, &mut feats);
         }
         offsets.push(feats.len());
         Sentence { infos, feats, offsets }
@@ -603,7 +617,7 @@ impl Sentence {
     }
 }
 
-fn static_features(t: &[TokInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mut Vec<u64>) {
     let me = &t[i];
     let lower = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -713,6 +727,13 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, out: &mut Vec<u64>) 
     out.push(f3(52, cap, (i == 0) as u64, me.short));
     let lower_in_doc = (me.flags & LOWER_IN_DOC != 0) as u64;
     out.push(f3(39, lower_in_doc, (i == 0) as u64, me.short));
+    if topic != 0 && me.flags & INIT_CAP != 0 {
+        // a place name in a sports report is often a team: the topic with the gazetteer kind
+        let kinds = (0..4).filter(|k| me.gaz & (0xf << (4 * k)) != 0).fold(0u64, |a, k| a | 1 << k);
+        out.push(f2(53, topic, kinds));
+        out.push(f2(54, topic, me.short));
+        out.push(f2(55, topic, coarse));
+    }
 }
 
 /// Features per token, flattened: token `i`'s are `feats[offsets[i]..offsets[i + 1]]`.

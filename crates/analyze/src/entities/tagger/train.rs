@@ -312,12 +312,33 @@ pub struct Settings {
     pub min_count: u32,
     /// Features whose averaged weights are all smaller than this are dropped.
     pub min_weight: f32,
+    /// Every this many documents, an upper-cased copy is added to the training documents (so
+    /// all-caps headlines and datelines are tagged by the tagger's own features); 0, none.
+    pub upper_every: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 16, second_epochs: 16, folds: 5, min_count: 2, min_weight: 0.01 }
+        Settings { epochs: 16, second_epochs: 16, folds: 5, min_count: 2, min_weight: 0.01, upper_every: 0 }
     }
+}
+
+/// The documents with an upper-cased copy of every `every`-th one appended (none when `every`
+/// is 0).
+fn with_upper_copies(docs: &[TaggedDoc], every: usize) -> Vec<TaggedDoc> {
+    let mut out = docs.to_vec();
+    if every == 0 {
+        return out;
+    }
+    out.extend(docs.iter().step_by(every).map(upper_cased));
+    out
+}
+
+/// A document with every word upper-cased.
+fn upper_cased(doc: &TaggedDoc) -> TaggedDoc {
+    doc.iter()
+        .map(|s| TaggedSentence { words: s.words.iter().map(|w| w.to_uppercase()).collect(), tags: s.tags.clone() })
+        .collect()
 }
 
 /// Trained weights files: the whole tagger, and its first pass alone (for comparison).
@@ -331,6 +352,7 @@ pub struct Trained {
 
 /// Trains the first pass on `docs` for `epochs` epochs and returns its exported rows.
 fn train_first(docs: &[TaggedDoc], clusters: &Clusters, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<(u32, [i16; N_TAGS])> {
+    let docs = &with_upper_copies(docs, s.upper_every)[..];
     let mut trainer = Trainer::new();
     for epoch in 0..s.epochs {
         let err = trainer.epoch(docs, epoch as u64 + 1, clusters);
@@ -350,6 +372,7 @@ pub fn train(docs: &[TaggedDoc], clusters: &Clusters, s: &Settings, log: &mut dy
         return Ok(Trained { weights: first_pass.clone(), first_pass });
     }
     let mut prepared: Vec<Option<Prepared>> = (0..docs.len()).map(|_| None).collect();
+    let mut upper_prepared: Vec<(usize, Prepared)> = Vec::new();
     for fold in 0..s.folds {
         let rest: Vec<TaggedDoc> =
             docs.iter().enumerate().filter(|(i, _)| i % s.folds != fold).map(|(_, d)| d.clone()).collect();
@@ -358,9 +381,14 @@ pub fn train(docs: &[TaggedDoc], clusters: &Clusters, s: &Settings, log: &mut dy
         let tagger = NerTagger::from_model(model, clusters.clone());
         for (i, doc) in docs.iter().enumerate().filter(|(i, _)| i % s.folds == fold) {
             prepared[i] = Some(Prepared::new(&tagger, doc));
+            if s.upper_every > 0 && i % s.upper_every == 0 {
+                upper_prepared.push((i, Prepared::new(&tagger, &upper_cased(doc))));
+            }
         }
     }
-    let prepared: Vec<Prepared> = prepared.into_iter().flatten().collect();
+    let mut prepared: Vec<Prepared> = prepared.into_iter().flatten().collect();
+    upper_prepared.sort_by_key(|p| p.0);
+    prepared.extend(upper_prepared.into_iter().map(|p| p.1));
     let mut second = Trainer::new();
     for epoch in 0..s.second_epochs {
         let err = second.epoch_second(&prepared, epoch as u64 + 1001);
