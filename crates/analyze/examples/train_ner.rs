@@ -23,7 +23,8 @@
 //! The tagger's word clusters (`data/entities/ner_clusters.tsv`) are used as shipped, unless
 //! `--unlabeled FILE` is given (repeatable): then they are rebuilt from the words of TRAIN and
 //! the texts of those files (JSON Lines with a `text` field, or plain text), written beside the
-//! weights, and used for training. `--clusters-out FILE` writes them elsewhere.
+//! weights, and used for training. `--clusters-out FILE` writes them elsewhere; `--clusters FILE`
+//! trains with another clusters file as it stands (the weights then only load with that file).
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -38,6 +39,7 @@ fn main() {
     let (mut dev_every, mut cv, mut dev_only) = (0usize, false, false);
     let mut settings = Settings::default();
     let mut unlabeled = Vec::new();
+    let mut clusters_in: Option<String> = None;
     let mut clusters_out = concat!(env!("CARGO_MANIFEST_DIR"), "/data/entities/ner_clusters.tsv").to_string();
     let mut out = concat!(env!("CARGO_MANIFEST_DIR"), "/data/entities/ner_weights.bin").to_string();
     let mut args = std::env::args().skip(1);
@@ -49,6 +51,7 @@ fn main() {
             "--cv" => cv = true,
             "--dev-only" => dev_only = true,
             "--unlabeled" => unlabeled.extend(args.next()),
+            "--clusters" => clusters_in = args.next(),
             "--clusters-out" => clusters_out = args.next().unwrap_or(clusters_out),
             "--out" => out = args.next().unwrap_or(out),
             "--epochs" => settings.epochs = number(args.next(), settings.epochs),
@@ -92,7 +95,9 @@ fn main() {
     let tokens: usize = docs.iter().flatten().map(|s| s.words.len()).sum();
     eprintln!("{} training documents, {tokens} tokens; {settings:?}", docs.len());
     let start = Instant::now();
-    let clusters = if unlabeled.is_empty() {
+    let clusters = if let Some(path) = clusters_in.as_deref().filter(|_| unlabeled.is_empty()) {
+        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}")).and_then(|t| Clusters::parse(&t))
+    } else if unlabeled.is_empty() {
         Clusters::parse(CLUSTERS)
     } else {
         let mut sentences: Vec<Vec<String>> = docs.iter().flatten().map(|s| s.words.clone()).collect();
