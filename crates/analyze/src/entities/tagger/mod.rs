@@ -7,9 +7,18 @@
 //! words and shapes in a window of ±2, the two previous predicted tags, membership of gazetteer
 //! n-grams and lexicons (first names, titles, role words, common words: [`Gazetteer`]), word
 //! clusters and capitalisation ratios learnt from unlabelled news ([`clusters`], shipped as
-//! `data/entities/ner_clusters.tsv`), and document-level consistency ([`DocContext`]: whether the word occurs in lower case in the
-//! document, and how it was tagged in earlier sentences). Decoding is greedy, left to right,
-//! never producing an `I-X` that does not continue an `X`.
+//! `data/entities/ner_clusters.tsv`), document-level consistency ([`DocContext`]: whether the
+//! word occurs in lower case in the document, and how it was tagged in earlier sentences), and
+//! the document's topic when it opens like a wire headline ("SOCCER - ...": a place name in a
+//! sports report is often a team). Decoding is greedy, left to right, never producing an `I-X`
+//! that does not continue an `X`.
+//!
+//! A document is tagged in two passes ([`NerTagger::tag_document`]): the second pass has its
+//! own weights and sees, besides the same features, the first pass's tags of each word and of
+//! its neighbours, and how the first pass tagged the same word's other capitalised occurrences
+//! anywhere in the document, before or after it (non-local features after Ratinov & Roth
+//! 2009). The second pass learns from first-pass tags of documents that first pass did not
+//! train on (jackknifing, `train.rs`).
 //!
 //! Its internals are public only with the crate's `train` feature (the `train_ner` and
 //! `eval_ner` examples); the pipeline reaches it through [`tag_doc`].
@@ -18,6 +27,8 @@
 //! let words = ["Olaf", "Scholz", "visited", "Paris", "."];
 //! let spans = NerTagger::get().tag_sentence(&words, &mut DocContext::new());
 //! assert!(spans.contains(&(0, 2, NerType::Per)));   // tests.rs checks this
+//! let doc = [vec!["SOCCER", "-", "HAMBURG", "WIN", "."], vec!["Hamburg", "beat", "Bochum", "."]];
+//! let per_sentence = NerTagger::get().tag_document(&doc);
 //! ```
 //!
 //! [`Gazetteer`]: crate::entities::Gazetteer
@@ -55,7 +66,8 @@ use features::{spans_of, DocLabels, Sentence};
 use model::Salted;
 
 /// The shipped weights. A missing file is a compile error; retrain with
-/// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt`.
+/// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt --dev-every 10`
+/// (see `data/README.md`).
 pub const WEIGHTS: &[u8] = include_bytes!("../../../data/entities/ner_weights.bin");
 
 /// The shipped word clusters the weights were trained with (see [`clusters`]).
