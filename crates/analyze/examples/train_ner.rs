@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release -p parallax-analyze --features train --example train_ner -- TRAIN.txt
 //! [--dev-every N [--cv] [--dev-only]] [--valid VALID.txt] [--epochs N] [--second-epochs N] [--folds K]
-//! [--out FILE] [--unlabeled FILE]... [--clusters-out FILE]`
+//! [--min-count N] [--upper-every N] [--out FILE] [--clusters FILE] [--unlabeled FILE]... [--clusters-out FILE]`
 //!
 //! TRAIN is CoNLL-2003 text; several files may be given. The default output is the shipped
 //! `crates/analyze/data/entities/ner_weights.bin`. Training is deterministic: same data, same
@@ -17,7 +17,9 @@
 //! the training documents (the trainer refuses overlapping data). The shipped weights are
 //! trained on CoNLL-2003 `train.txt` only, so `valid.txt` stays a held-out set.
 //!
-//! `--folds K` (default 5; below 2, no second pass) splits the training documents into `K`
+//! `--min-count N` (default 2) drops features updated fewer than `N` times; `--upper-every N`
+//! adds an upper-cased copy of every `N`-th training document (default 0, none: it measured
+//! worse on CoNLL). `--folds K` (default 5; below 2, no second pass) splits the training documents into `K`
 //! folds for the first-pass tags the second, document-level pass learns from.
 //!
 //! The tagger's word clusters (`data/entities/ner_clusters.tsv`) are used as shipped, unless
@@ -57,6 +59,7 @@ fn main() {
             "--epochs" => settings.epochs = number(args.next(), settings.epochs),
             "--second-epochs" => settings.second_epochs = number(args.next(), settings.second_epochs),
             "--folds" => settings.folds = number(args.next(), settings.folds),
+            "--min-count" => settings.min_count = number(args.next(), settings.min_count as usize) as u32,
             "--upper-every" => settings.upper_every = number(args.next(), settings.upper_every),
             _ => train_paths.push(a),
         }
