@@ -60,6 +60,7 @@ fn main() {
             "--second-epochs" => settings.second_epochs = number(args.next(), settings.second_epochs),
             "--folds" => settings.folds = number(args.next(), settings.folds),
             "--min-count" => settings.min_count = number(args.next(), settings.min_count as usize) as u32,
+            "--ensemble" => settings.ensemble = number(args.next(), settings.ensemble),
             "--upper-every" => settings.upper_every = number(args.next(), settings.upper_every),
             _ => train_paths.push(a),
         }

@@ -126,6 +126,7 @@ impl NerTagger {
         &self.model
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Tags one sentence, given as its words (CoNLL-style tokens: possessive `'s` split off),
     /// and records the result in `ctx` for later sentences of the same document. Returns the
     /// entities as word ranges `(start, end, type)`, `end` exclusive, in order. The second,
@@ -135,6 +136,7 @@ impl NerTagger {
         spans_of(&self.tag_sentence_bio(words, ctx))
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// As [`NerTagger::tag_sentence`], returning one BIO tag per word (see
     /// [`features::tag_label`]).
     pub fn tag_sentence_bio<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<u8> {

@@ -102,7 +102,9 @@ fn tags_invented_news() {
     // a possessive ending is not part of the name (with the clusters learnt from NeuS, a
     // document of this one sentence alone leaves "Trump" untagged: the name is so frequent in
     // 2016-2020 news that its contexts resemble a pronoun's; introduced once, it is a person)
-    let got = tagged("President Donald Trump spoke on Sunday. Trump’s envoy flew to Riyadh on Monday, the State Department said.");
+    let got = tagged(
+        "President Donald Trump spoke on Sunday. Trump’s envoy flew to Riyadh on Monday, the State Department said.",
+    );
     assert!(got.contains(&("Trump".to_string(), NerType::Per)), "{got:?}");
     assert!(got.contains(&("Riyadh".to_string(), NerType::Loc)), "{got:?}");
 }

@@ -181,7 +181,13 @@ impl Trainer {
 
     /// Tags a sentence with the current weights, updating them at each wrong tag; counts the
     /// wrong tags in `wrong` and returns the predicted tags.
-    fn learn_sentence(&mut self, sent: &Sentence, extra: Option<&TokenFeats>, gold: &[u8], wrong: &mut usize) -> Vec<u8> {
+    fn learn_sentence(
+        &mut self,
+        sent: &Sentence,
+        extra: Option<&TokenFeats>,
+        gold: &[u8],
+        wrong: &mut usize,
+    ) -> Vec<u8> {
         let mut tags = Vec::with_capacity(sent.infos.len());
         let (mut prev, mut prev2) = (O, O);
         for (i, info) in sent.infos.iter().enumerate() {
@@ -228,9 +234,31 @@ impl Trainer {
     /// averaged weights are all below `min_weight` in magnitude, are dropped) and quantised,
     /// keyed by feature hash xor `salt` ([`PASS2`] for the second pass, else 0).
     pub fn export(&self, min_count: u32, min_weight: f32, salt: u64) -> Vec<(u32, [i16; N_TAGS])> {
+        quantise(&self.averaged(min_count, min_weight), salt)
+    }
+
+    /// The averaged weights of several trainers (an ensemble folded into one weight vector:
+    /// each feature's weights averaged over the trainers that kept it, divided by their
+    /// number), pruned and quantised as by [`Trainer::export`].
+    pub fn export_all(trainers: &[Trainer], min_count: u32, min_weight: f32, salt: u64) -> Vec<(u32, [i16; N_TAGS])> {
+        let mut all: Vec<(u64, [f32; N_TAGS])> =
+            trainers.iter().flat_map(|t| t.averaged(min_count, min_weight)).collect();
+        all.sort_by_key(|e| e.0);
+        let n = trainers.len().max(1) as f32;
+        let mut merged: Vec<(u64, [f32; N_TAGS])> = Vec::with_capacity(all.len());
+        for (feat, a) in all {
+            match merged.last_mut() {
+                Some((f, m)) if *f == feat => m.iter_mut().zip(a).for_each(|(x, y)| *x += y / n),
+                _ => merged.push((feat, a.map(|y| y / n))),
+            }
+        }
+        quantise(&merged, salt)
+    }
+
+    /// The averaged weights of the features kept (see [`Trainer::export`]), sorted by feature.
+    fn averaged(&self, min_count: u32, min_weight: f32) -> Vec<(u64, [f32; N_TAGS])> {
         let step = self.step.max(1) as f64;
         let mut avg: Vec<(u64, [f32; N_TAGS])> = Vec::new();
-        let mut max_abs = 0f32;
         let mut keys: Vec<(&u64, &u32)> = self.index.iter().collect();
         keys.sort_unstable();
         for (&feat, &i) in keys {
@@ -245,24 +273,30 @@ impl Trainer {
             if a.iter().all(|x| x.abs() < min_weight) {
                 continue;
             }
-            max_abs = a.iter().fold(max_abs, |m, x| m.max(x.abs()));
             avg.push((feat, a));
         }
-        let scale = if max_abs > 0.0 { 32767.0 / max_abs } else { 1.0 };
-        let mut merged: IdMap<[i32; N_TAGS]> = IdMap::default();
-        for (feat, a) in &avg {
-            let row = merged.entry(key32(*feat ^ salt) as u64).or_insert([0; N_TAGS]);
-            for t in 0..N_TAGS {
-                row[t] += (a[t] * scale).round() as i32;
-            }
-        }
-        let mut rows: Vec<(u32, [i16; N_TAGS])> = merged
-            .into_iter()
-            .map(|(k, r)| (k as u32, r.map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)))
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        rows
+        avg
     }
+}
+
+/// Quantises averaged weights to `i16` with one scale (the largest weight becomes 32767), keyed
+/// by feature hash xor `salt`; features sharing a 32-bit key are summed.
+fn quantise(avg: &[(u64, [f32; N_TAGS])], salt: u64) -> Vec<(u32, [i16; N_TAGS])> {
+    let max_abs = avg.iter().flat_map(|(_, a)| a.iter()).fold(0f32, |m, x| m.max(x.abs()));
+    let scale = if max_abs > 0.0 { 32767.0 / max_abs } else { 1.0 };
+    let mut merged: IdMap<[i32; N_TAGS]> = IdMap::default();
+    for (feat, a) in avg {
+        let row = merged.entry(key32(*feat ^ salt) as u64).or_insert([0; N_TAGS]);
+        for t in 0..N_TAGS {
+            row[t] += (a[t] * scale).round() as i32;
+        }
+    }
+    let mut rows: Vec<(u32, [i16; N_TAGS])> = merged
+        .into_iter()
+        .map(|(k, r)| (k as u32, r.map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)))
+        .collect();
+    rows.sort_unstable_by_key(|r| r.0);
+    rows
 }
 
 /// `0..n` in an order shuffled by `seed` (Fisher-Yates with a fixed generator).
@@ -315,11 +349,22 @@ pub struct Settings {
     /// Every this many documents, an upper-cased copy is added to the training documents (so
     /// all-caps headlines and datelines are tagged by the tagger's own features); 0, none.
     pub upper_every: usize,
+    /// Trainers per pass, each visiting the documents in another order, whose averaged weights
+    /// are averaged again into one weight vector (no cost when tagging); 1, a single one.
+    pub ensemble: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { epochs: 16, second_epochs: 16, folds: 5, min_count: 2, min_weight: 0.01, upper_every: 0 }
+        Settings {
+            epochs: 16,
+            second_epochs: 16,
+            folds: 5,
+            min_count: 2,
+            min_weight: 0.01,
+            upper_every: 0,
+            ensemble: 1,
+        }
     }
 }
 
@@ -351,21 +396,39 @@ pub struct Trained {
 }
 
 /// Trains the first pass on `docs` for `epochs` epochs and returns its exported rows.
-fn train_first(docs: &[TaggedDoc], clusters: &Clusters, s: &Settings, log: &mut dyn FnMut(String)) -> Vec<(u32, [i16; N_TAGS])> {
+fn train_first(
+    docs: &[TaggedDoc],
+    clusters: &Clusters,
+    s: &Settings,
+    log: &mut dyn FnMut(String),
+) -> Vec<(u32, [i16; N_TAGS])> {
     let docs = &with_upper_copies(docs, s.upper_every)[..];
-    let mut trainer = Trainer::new();
-    for epoch in 0..s.epochs {
-        let err = trainer.epoch(docs, epoch as u64 + 1, clusters);
-        if epoch + 1 == s.epochs {
-            log(format!("  first pass: {} documents, token error {err:.4} in the last epoch, {} features", docs.len(), trainer.n_features()));
+    let mut trainers = Vec::new();
+    for member in 0..s.ensemble.max(1) {
+        let mut trainer = Trainer::new();
+        for epoch in 0..s.epochs {
+            let err = trainer.epoch(docs, (epoch + 100 * member) as u64 + 1, clusters);
+            if epoch + 1 == s.epochs {
+                log(format!(
+                    "  first pass: {} documents, token error {err:.4} in the last epoch, {} features",
+                    docs.len(),
+                    trainer.n_features()
+                ));
+            }
         }
+        trainers.push(trainer);
     }
-    trainer.export(s.min_count, s.min_weight, 0)
+    Trainer::export_all(&trainers, s.min_count, s.min_weight, 0)
 }
 
 /// Trains the tagger on `docs` with `clusters` (deterministic: same data and settings, same
 /// bytes), reporting progress through `log`.
-pub fn train(docs: &[TaggedDoc], clusters: &Clusters, s: &Settings, log: &mut dyn FnMut(String)) -> Result<Trained, String> {
+pub fn train(
+    docs: &[TaggedDoc],
+    clusters: &Clusters,
+    s: &Settings,
+    log: &mut dyn FnMut(String),
+) -> Result<Trained, String> {
     let first_rows = train_first(docs, clusters, s, log);
     let first_pass = Model::to_bytes(&mut first_rows.clone(), clusters.fingerprint, 1);
     if s.folds < 2 {
@@ -389,15 +452,19 @@ pub fn train(docs: &[TaggedDoc], clusters: &Clusters, s: &Settings, log: &mut dy
     let mut prepared: Vec<Prepared> = prepared.into_iter().flatten().collect();
     upper_prepared.sort_by_key(|p| p.0);
     prepared.extend(upper_prepared.into_iter().map(|p| p.1));
-    let mut second = Trainer::new();
-    for epoch in 0..s.second_epochs {
-        let err = second.epoch_second(&prepared, epoch as u64 + 1001);
-        if epoch + 1 == s.second_epochs {
-            log(format!("  second pass: token error {err:.4} in the last epoch, {} features", second.n_features()));
+    let mut trainers = Vec::new();
+    for member in 0..s.ensemble.max(1) {
+        let mut second = Trainer::new();
+        for epoch in 0..s.second_epochs {
+            let err = second.epoch_second(&prepared, (epoch + 100 * member) as u64 + 1001);
+            if epoch + 1 == s.second_epochs {
+                log(format!("  second pass: token error {err:.4} in the last epoch, {} features", second.n_features()));
+            }
         }
+        trainers.push(second);
     }
     let mut rows = first_rows;
-    rows.extend(second.export(s.min_count, s.min_weight, PASS2));
+    rows.extend(Trainer::export_all(&trainers, s.min_count, s.min_weight, PASS2));
     // a key shared by both passes (rare) keeps the sum of the two rows
     rows.sort_unstable_by_key(|r| r.0);
     let mut merged: Vec<(u32, [i16; N_TAGS])> = Vec::with_capacity(rows.len());
