@@ -363,7 +363,7 @@ impl Default for Settings {
             min_count: 2,
             min_weight: 0.01,
             upper_every: 0,
-            ensemble: 1,
+            ensemble: 3,
         }
     }
 }
