@@ -19,7 +19,7 @@ pub const N_TAGS: usize = 9;
 
 /// Bump when the feature templates change: the weights file records it, and a file trained with
 /// other templates is refused at load.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// The `O` tag.
 pub const O: u8 = 0;
@@ -505,6 +505,11 @@ fn mark_runs(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
 /// sentences. Make one per document and pass it to every sentence, in order.
 #[derive(Debug, Clone, Default)]
 pub struct DocContext {
+    /// Whether a sentence has been observed yet (the first one may name the topic).
+    started: bool,
+    /// The document's topic, when its first sentence starts like a wire headline
+    /// ("SOCCER - JAPAN GET LUCKY WIN"): the hash of the lower-cased first word; else 0.
+    topic: u64,
     lower_seen: IdSet,
     /// Lower-cased word → counts of O, PER, ORG, LOC, MISC among its capitalised occurrences.
     types: IdMap<[u16; 5]>,
@@ -520,6 +525,14 @@ impl DocContext {
     /// that occurs in lower case elsewhere in the document ("Leaders ... the leaders") is known
     /// as such. Optional: tagging a sentence observes its own words.
     pub fn observe<S: AsRef<str>>(&mut self, words: &[S]) {
+        if !self.started && !words.is_empty() {
+            self.started = true;
+            let word = |i: usize| words.get(i).map_or("", |w| w.as_ref());
+            let first = word(0);
+            if word(1) == "-" && first.chars().all(char::is_uppercase) && !first.is_empty() {
+                self.topic = hash_str(&first.to_lowercase());
+            }
+        }
         for w in words {
             let w = w.as_ref();
             if w.chars().next().is_some_and(char::is_lowercase) {
@@ -587,11 +600,12 @@ impl Sentence {
         let alpha = infos.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
         let caps = infos.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
         let headline = alpha >= 2 && caps * 10 >= alpha * 8;
+        let topic = ctx.topic;
         let mut feats = Vec::with_capacity(infos.len() * 48);
         let mut offsets = Vec::with_capacity(infos.len() + 1);
         for i in 0..infos.len() {
             offsets.push(feats.len());
-            static_features(&infos, i, headline, &mut feats);
+            static_features(&infos, i, headline, topic, &mut feats);
         }
         offsets.push(feats.len());
         Sentence { infos, feats, offsets }
@@ -603,7 +617,7 @@ impl Sentence {
     }
 }
 
-fn static_features(t: &[TokInfo], i: usize, headline: bool, out: &mut Vec<u64>) {
+fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mut Vec<u64>) {
     let me = &t[i];
     let lower = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -713,6 +727,97 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, out: &mut Vec<u64>) 
     out.push(f3(52, cap, (i == 0) as u64, me.short));
     let lower_in_doc = (me.flags & LOWER_IN_DOC != 0) as u64;
     out.push(f3(39, lower_in_doc, (i == 0) as u64, me.short));
+    if topic != 0 && me.flags & INIT_CAP != 0 {
+        // a place name in a sports report is often a team: the topic with the gazetteer kind
+        let kinds = (0..4).filter(|k| me.gaz & (0xf << (4 * k)) != 0).fold(0u64, |a, k| a | 1 << k);
+        out.push(f2(53, topic, kinds));
+        out.push(f2(54, topic, me.short));
+        out.push(f2(55, topic, coarse));
+    }
+}
+
+/// Features per token, flattened: token `i`'s are `feats[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TokenFeats {
+    feats: Vec<u64>,
+    offsets: Vec<usize>,
+}
+
+impl TokenFeats {
+    /// The features of token `i`.
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.feats[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// The first pass's labels over a whole document, by lower-cased word (capitalised occurrences
+/// only): what the second pass sees of how the same word was tagged elsewhere in the document,
+/// before and after (non-local features, after Ratinov & Roth 2009).
+#[derive(Debug, Default)]
+pub(crate) struct DocLabels {
+    /// Lower-cased word → counts of each first-pass tag.
+    counts: IdMap<[u16; N_TAGS]>,
+}
+
+impl DocLabels {
+    /// Counts the first pass's tags of a document's sentences.
+    pub fn new(sents: &[Sentence], tags: &[Vec<u8>]) -> DocLabels {
+        let mut counts: IdMap<[u16; N_TAGS]> = IdMap::default();
+        for (sent, tags) in sents.iter().zip(tags) {
+            for (info, &tag) in sent.infos.iter().zip(tags) {
+                if info.flags & INIT_CAP != 0 {
+                    let c = counts.entry(info.lower).or_default();
+                    c[tag as usize] = c[tag as usize].saturating_add(1);
+                }
+            }
+        }
+        DocLabels { counts }
+    }
+
+    /// The second pass's extra features of a sentence, given its first-pass tags: each token's
+    /// own first-pass tag and its neighbours', and the first-pass tags of the same word's other
+    /// capitalised occurrences in the document.
+    pub fn features(&self, sent: &Sentence, tags: &[u8]) -> TokenFeats {
+        let n = sent.infos.len();
+        let mut out = TokenFeats { feats: Vec::with_capacity(n * 8), offsets: Vec::with_capacity(n + 1) };
+        for (i, info) in sent.infos.iter().enumerate() {
+            out.offsets.push(out.feats.len());
+            let me = tags.get(i).copied().unwrap_or(O) as u64;
+            let prev = if i == 0 { 99 } else { tags.get(i - 1).copied().unwrap_or(O) as u64 };
+            let next = tags.get(i + 1).map_or(99, |&t| t as u64);
+            let f = &mut out.feats;
+            f.push(f1(200, me));
+            f.push(f2(201, prev, me));
+            f.push(f2(202, me, next));
+            if info.flags & INIT_CAP == 0 {
+                continue;
+            }
+            let Some(mut c) = self.counts.get(&info.lower).copied() else { continue };
+            c[me as usize] = c[me as usize].saturating_sub(1);
+            let total: u32 = c.iter().map(|&x| x as u32).sum();
+            if total == 0 {
+                f.push(f1(203, (info.flags & ALL_CAPS != 0) as u64));
+                continue;
+            }
+            // the majority type (O or an entity type, B and I together)
+            let mut by_type = [0u32; 5];
+            for (tag, &k) in c.iter().enumerate() {
+                by_type[tag_type(tag as u8).map_or(0, |t| 1 + t.index())] += k as u32;
+            }
+            let best = (0..5).max_by_key(|&k| (by_type[k], std::cmp::Reverse(k))).unwrap_or(0) as u64;
+            let all = (by_type[best as usize] == total) as u64;
+            f.push(f2(204, best, all));
+            f.push(f3(205, best, me, (info.flags & ALL_CAPS != 0) as u64));
+            f.push(f2(206, best, info.short));
+            for (tag, &k) in c.iter().enumerate() {
+                if k > 0 {
+                    f.push(f2(207, tag as u64, (2 * k as u32 >= total) as u64));
+                }
+            }
+        }
+        out.offsets.push(out.feats.len());
+        out
+    }
 }
 
 /// The tag-dependent features of a token, given the two tags before it.

@@ -7,9 +7,18 @@
 //! words and shapes in a window of ±2, the two previous predicted tags, membership of gazetteer
 //! n-grams and lexicons (first names, titles, role words, common words: [`Gazetteer`]), word
 //! clusters and capitalisation ratios learnt from unlabelled news ([`clusters`], shipped as
-//! `data/entities/ner_clusters.tsv`), and document-level consistency ([`DocContext`]: whether the word occurs in lower case in the
-//! document, and how it was tagged in earlier sentences). Decoding is greedy, left to right,
-//! never producing an `I-X` that does not continue an `X`.
+//! `data/entities/ner_clusters.tsv`), document-level consistency ([`DocContext`]: whether the
+//! word occurs in lower case in the document, and how it was tagged in earlier sentences), and
+//! the document's topic when it opens like a wire headline ("SOCCER - ...": a place name in a
+//! sports report is often a team). Decoding is greedy, left to right, never producing an `I-X`
+//! that does not continue an `X`.
+//!
+//! A document is tagged in two passes ([`NerTagger::tag_document`]): the second pass has its
+//! own weights and sees, besides the same features, the first pass's tags of each word and of
+//! its neighbours, and how the first pass tagged the same word's other capitalised occurrences
+//! anywhere in the document, before or after it (non-local features after Ratinov & Roth
+//! 2009). The second pass learns from first-pass tags of documents that first pass did not
+//! train on (jackknifing, `train.rs`).
 //!
 //! Its internals are public only with the crate's `train` feature (the `train_ner` and
 //! `eval_ner` examples); the pipeline reaches it through [`tag_doc`].
@@ -18,6 +27,8 @@
 //! let words = ["Olaf", "Scholz", "visited", "Paris", "."];
 //! let spans = NerTagger::get().tag_sentence(&words, &mut DocContext::new());
 //! assert!(spans.contains(&(0, 2, NerType::Per)));   // tests.rs checks this
+//! let doc = [vec!["SOCCER", "-", "HAMBURG", "WIN", "."], vec!["Hamburg", "beat", "Bochum", "."]];
+//! let per_sentence = NerTagger::get().tag_document(&doc);
 //! ```
 //!
 //! [`Gazetteer`]: crate::entities::Gazetteer
@@ -51,10 +62,12 @@ pub use clusters::Clusters;
 pub use features::{DocContext, NerType};
 pub use model::Model;
 
-use features::{spans_of, Sentence};
+use features::{spans_of, DocLabels, Sentence};
+use model::Salted;
 
 /// The shipped weights. A missing file is a compile error; retrain with
-/// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt`.
+/// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt --dev-every 10`
+/// (see `data/README.md`).
 pub const WEIGHTS: &[u8] = include_bytes!("../../../data/entities/ner_weights.bin");
 
 /// The shipped word clusters the weights were trained with (see [`clusters`]).
@@ -113,21 +126,71 @@ impl NerTagger {
         &self.model
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Tags one sentence, given as its words (CoNLL-style tokens: possessive `'s` split off),
     /// and records the result in `ctx` for later sentences of the same document. Returns the
-    /// entities as word ranges `(start, end, type)`, `end` exclusive, in order.
+    /// entities as word ranges `(start, end, type)`, `end` exclusive, in order. The second,
+    /// document-level pass sees this sentence only: prefer [`NerTagger::tag_document`] when the
+    /// whole document is at hand.
     pub fn tag_sentence<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<(usize, usize, NerType)> {
         spans_of(&self.tag_sentence_bio(words, ctx))
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// As [`NerTagger::tag_sentence`], returning one BIO tag per word (see
     /// [`features::tag_label`]).
     pub fn tag_sentence_bio<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<u8> {
         ctx.observe(words);
-        let sent = Sentence::new(words, ctx, &self.clusters);
-        let tags = model::decode(&self.model, &sent);
-        ctx.record(&sent.infos, &tags);
-        tags
+        let (sents, tags) = self.first_pass(std::slice::from_ref(&words), ctx);
+        self.second_pass(&sents, tags).pop().unwrap_or_default()
+    }
+
+    /// Tags a whole document, given as its sentences' words (CoNLL-style tokens), in two
+    /// passes: the first tags each sentence in order (seeing how words were tagged in earlier
+    /// sentences), the second tags them again seeing the first pass's tags of the same words
+    /// anywhere in the document. Returns each sentence's entities as word ranges
+    /// `(start, end, type)`, `end` exclusive.
+    pub fn tag_document<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<(usize, usize, NerType)>> {
+        self.tag_document_bio(sentences).iter().map(|tags| spans_of(tags)).collect()
+    }
+
+    /// As [`NerTagger::tag_document`], returning one BIO tag per word of each sentence.
+    pub fn tag_document_bio<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W]) -> Vec<Vec<u8>> {
+        let mut ctx = DocContext::new();
+        for words in sentences {
+            ctx.observe(words.as_ref());
+        }
+        let (sents, tags) = self.first_pass(sentences, &mut ctx);
+        self.second_pass(&sents, tags)
+    }
+
+    /// The first pass over sentences, in order: their prepared features and tags.
+    pub(crate) fn first_pass<W: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[W],
+        ctx: &mut DocContext,
+    ) -> (Vec<Sentence>, Vec<Vec<u8>>) {
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut tags = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let sent = Sentence::new(words.as_ref(), ctx, &self.clusters);
+            let t = model::decode(&self.model, &sent, None);
+            ctx.record(&sent.infos, &t);
+            sents.push(sent);
+            tags.push(t);
+        }
+        (sents, tags)
+    }
+
+    /// The second pass over a document's sentences, given the first pass's tags (returned as
+    /// they are when the weights have one pass).
+    pub(crate) fn second_pass(&self, sents: &[Sentence], tags: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+        if self.model.passes < 2 {
+            return tags;
+        }
+        let labels = DocLabels::new(sents, &tags);
+        let scorer = Salted(&self.model, model::PASS2);
+        sents.iter().zip(&tags).map(|(sent, t)| model::decode(&scorer, sent, Some(&labels.features(sent, t)))).collect()
     }
 }
 
@@ -179,13 +242,10 @@ pub fn tag_doc(doc: &Doc) -> Vec<(Span, NerType)> {
         }
         sentences.push((words, spans));
     }
-    let mut ctx = DocContext::new();
-    for (words, _) in &sentences {
-        ctx.observe(words);
-    }
+    let words: Vec<&[&str]> = sentences.iter().map(|(w, _)| w.as_slice()).collect();
     let mut out = Vec::new();
-    for (words, spans) in &sentences {
-        for (start, end, ty) in tagger.tag_sentence(words, &mut ctx) {
+    for ((_, spans), found) in sentences.iter().zip(tagger.tag_document(&words)) {
+        for (start, end, ty) in found {
             out.push((Span::new(spans[start].start, spans[end - 1].end), ty));
         }
     }

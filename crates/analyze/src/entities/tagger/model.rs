@@ -1,15 +1,20 @@
 //! The weights: the file format, the lookup table used when tagging, and greedy BIO decoding.
 //!
-//! File format (little-endian): the magic `PLXNER01`, `u32` feature version, `u32` number of
+//! File format (little-endian): the magic `PLXNER02`, `u32` feature version, `u32` number of
 //! tags, `u64` fingerprint of the word clusters file the weights were trained with, `u32`
-//! number of features `n`, then `n` rows of a `u32` feature key and one `i16`
-//! weight per tag. Weights are quantised with one global scale, which decoding never needs
-//! (the best tag is the same at any positive scale).
+//! number of passes (1 or 2), `u32` number of features `n`, then `n` rows of a `u32` feature
+//! key and one `i16` weight per tag. The second pass's weights share the table under other keys
+//! (its feature hashes xor [`PASS2`]). Weights are quantised with one scale per pass, which
+//! decoding never needs (the best tag is the same at any positive scale).
 
-use super::features::{allowed, dynamic_features, Sentence, FEATURE_VERSION, N_TAGS, O};
+use super::features::{allowed, dynamic_features, Sentence, TokenFeats, FEATURE_VERSION, N_TAGS, O};
 
 /// The first bytes of a weights file.
-pub const MAGIC: &[u8; 8] = b"PLXNER01";
+pub const MAGIC: &[u8; 8] = b"PLXNER02";
+
+/// What the second pass's feature hashes are xor-ed with, so its weights live in the same table
+/// as the first pass's.
+pub const PASS2: u64 = 0x5a17_2e0f_9c3b_d461;
 
 /// Anything that scores features: the trainer's float weights or the shipped quantised ones.
 pub(crate) trait Scorer {
@@ -40,14 +45,30 @@ pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8) -> u8 {
     best
 }
 
-/// Greedy left-to-right decoding under the BIO constraints.
-pub(crate) fn decode<S: Scorer>(scorer: &S, sent: &Sentence) -> Vec<u8> {
+/// A scorer whose feature hashes are xor-ed with a salt (the second pass: [`PASS2`]).
+pub(crate) struct Salted<'a, S>(pub &'a S, pub u64);
+
+impl<S: Scorer> Scorer for Salted<'_, S> {
+    #[inline]
+    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
+        self.0.add(feat ^ self.1, scores);
+    }
+}
+
+/// Greedy left-to-right decoding under the BIO constraints, with the sentence's static
+/// features and, in the second pass, the document-level features `extra`.
+pub(crate) fn decode<S: Scorer>(scorer: &S, sent: &Sentence, extra: Option<&TokenFeats>) -> Vec<u8> {
     let mut tags = Vec::with_capacity(sent.infos.len());
     let (mut prev, mut prev2) = (O, O);
     for (i, info) in sent.infos.iter().enumerate() {
         let mut scores = [0f32; N_TAGS];
         for &f in sent.token_feats(i) {
             scorer.add(f, &mut scores);
+        }
+        if let Some(extra) = extra {
+            for &f in extra.token(i) {
+                scorer.add(f, &mut scores);
+            }
         }
         for f in dynamic_features(info, prev, prev2) {
             scorer.add(f, &mut scores);
@@ -74,6 +95,8 @@ pub struct Model {
     len: usize,
     /// The fingerprint of the clusters file the weights were trained with.
     pub clusters_fingerprint: u64,
+    /// 2 when the weights include a second, document-level pass; else 1.
+    pub passes: u32,
 }
 
 impl Model {
@@ -83,8 +106,8 @@ impl Model {
         let u32_at = |b: &[u8], at: usize| -> Option<u32> {
             b.get(at..at + 4).and_then(|s| s.try_into().ok()).map(u32::from_le_bytes)
         };
-        let (Some(version), Some(n_tags), Some(lo), Some(hi), Some(n)) =
-            (u32_at(rest, 0), u32_at(rest, 4), u32_at(rest, 8), u32_at(rest, 12), u32_at(rest, 16))
+        let (Some(version), Some(n_tags), Some(lo), Some(hi), Some(passes), Some(n)) =
+            (u32_at(rest, 0), u32_at(rest, 4), u32_at(rest, 8), u32_at(rest, 12), u32_at(rest, 16), u32_at(rest, 20))
         else {
             return Err("truncated weights header".into());
         };
@@ -97,14 +120,17 @@ impl Model {
         if n_tags as usize != N_TAGS {
             return Err(format!("weights have {n_tags} tags, expected {N_TAGS}"));
         }
+        if !(1..=2).contains(&passes) {
+            return Err(format!("weights have {passes} passes, expected 1 or 2"));
+        }
         let n = n as usize;
         let row_bytes = 4 + 2 * N_TAGS;
-        let body = &rest[20..];
+        let body = &rest[24..];
         if body.len() != n * row_bytes {
             return Err(format!("weights body is {} bytes, expected {}", body.len(), n * row_bytes));
         }
         let cap = (n + n / 3).next_power_of_two().max(16);
-        let mut model = Model { rows: vec![Row::default(); cap], mask: cap - 1, len: 0, clusters_fingerprint };
+        let mut model = Model { rows: vec![Row::default(); cap], mask: cap - 1, len: 0, clusters_fingerprint, passes };
         for chunk in body.chunks_exact(row_bytes) {
             let key = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
             let mut w = [0i16; N_TAGS];
@@ -149,14 +175,15 @@ impl Model {
 
     #[cfg(any(test, feature = "train"))]
     /// Serialises rows `(key, weights)` as a weights file (rows are written sorted by key), for
-    /// the clusters file with `clusters_fingerprint`.
-    pub fn to_bytes(rows: &mut [(u32, [i16; N_TAGS])], clusters_fingerprint: u64) -> Vec<u8> {
+    /// the clusters file with `clusters_fingerprint`, with `passes` passes (1 or 2).
+    pub fn to_bytes(rows: &mut [(u32, [i16; N_TAGS])], clusters_fingerprint: u64, passes: u32) -> Vec<u8> {
         rows.sort_unstable_by_key(|r| r.0);
-        let mut out = Vec::with_capacity(20 + rows.len() * (4 + 2 * N_TAGS));
+        let mut out = Vec::with_capacity(24 + rows.len() * (4 + 2 * N_TAGS));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
         out.extend_from_slice(&clusters_fingerprint.to_le_bytes());
+        out.extend_from_slice(&passes.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (key, w) in rows.iter() {
             out.extend_from_slice(&key.to_le_bytes());
@@ -170,7 +197,7 @@ impl Model {
 
 impl std::fmt::Debug for Model {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Model").field("features", &self.len).finish_non_exhaustive()
+        f.debug_struct("Model").field("features", &self.len).field("passes", &self.passes).finish_non_exhaustive()
     }
 }
 
