@@ -135,6 +135,24 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             m.push((d, e));
         }
     }
+    // a company or place named in passing as a product or an event's part ("Boeing" of "Boeing
+    // 787" read as another name) is that company or place: other names join the largest
+    // organisation or place of their name
+    let misc: Vec<(String, EntityKind)> =
+        others.keys().filter(|(_, kind)| *kind == EntityKind::Misc).cloned().collect();
+    for key in misc {
+        let target = others
+            .iter()
+            .filter(|((name, kind), _)| {
+                *name == key.0 && matches!(kind, EntityKind::Organization | EntityKind::Location)
+            })
+            .max_by_key(|(_, m)| m.len())
+            .map(|(k, _)| k.clone());
+        if let Some(target) = target {
+            let members = others.remove(&key).unwrap_or_default();
+            others.entry(target).or_default().extend(members);
+        }
+    }
     let mut groups: Vec<NameGroup> = others.into_iter().map(|((key, kind), m)| (key, kind, m)).collect();
     join_short_forms(&mut groups);
     for (_, kind, m) in groups {
