@@ -161,6 +161,21 @@ impl<'d> EntityReader<'d> {
         reports && self.mostly_person(word)
     }
 
+    /// A bare word the tagger calls a person at token `t`, named by no one before, is one when
+    /// the tagger says so for most of its occurrences and there is evidence beyond one guess:
+    /// the tagger says so more than once, it reports speech, or it is a known first name
+    /// ("Mercosur signed" is no person; "Brown said", "Betty" are).
+    pub(super) fn bare_word_is_person(&self, t: usize) -> bool {
+        let word = strip_possessive(self.text(t));
+        let tagged_person = self
+            .ner
+            .iter()
+            .filter(|(span, kind)| *kind == tagger::NerType::Per && strip_possessive(self.doc.slice(*span)) == word)
+            .count();
+        let reports = t + 1 < self.doc.tokens.len() && is_reporting_verb(self.text(t + 1));
+        self.mostly_person(word) && (tagged_person >= 2 || reports || self.gaz.is_first_name(word))
+    }
+
     /// True when the tagger calls most occurrences of `word` in the document a person.
     pub(super) fn mostly_person(&self, word: &str) -> bool {
         let (mut person, mut other) = (0, 0);

@@ -254,6 +254,22 @@ impl<'d> EntityReader<'d> {
             {
                 start += 1;
             }
+            // a role or an opener glued before a first name: "Customs Agent David Wilhelm",
+            // "So Stefanski" at a sentence's start
+            if let Some(k) = (start..end.saturating_sub(2))
+                .rev()
+                .find(|&k| self.is_role_word(k) && self.gaz.is_first_name(self.text(k + 1)))
+            {
+                start = k + 1;
+            }
+            let opens = self
+                .sentence_of
+                .get(start)
+                .and_then(|&i| self.doc.sentences.get(i))
+                .is_some_and(|s| s.tokens.start == start);
+            if opens && end - start >= 2 && is(WordClass::SentenceOpener, self.text(start)) {
+                start += 1;
+            }
             let sentence_end =
                 self.sentence_of.get(start).and_then(|&i| self.doc.sentences.get(i)).map_or(end, |s| s.tokens.end);
             let mut next = end;
@@ -288,6 +304,24 @@ impl<'d> EntityReader<'d> {
                 if end - rest >= 2 && self.gaz.is_first_name(self.text(rest)) && !entry.demonym {
                     return vec![(start, rest, entry.kind), (rest, end, EntityKind::Person)];
                 }
+            }
+            // a title between a body and a first name: "European Commission President" +
+            // "Ursula von der Leyen"
+            if let Some(title) = (start + 1..end - 1).find(|&k| {
+                self.is_role_word(k) && self.gaz.is_first_name(self.text(k + 1)) && !self.is_role_word(k + 1)
+            }) {
+                let mut body_end = title;
+                while body_end > start && self.is_role_word(body_end - 1) {
+                    body_end -= 1;
+                }
+                let person = self.refine_tagged(title + 1, end, tagger::NerType::Per);
+                return std::iter::once((start, body_end, kind)).filter(|_| body_end > start).chain(person).collect();
+            }
+        }
+        // a body's word ends a place's name the gazetteer does not know ("The Tribune")
+        if kind == EntityKind::Location && self.gaz_exact(start, end).is_none() {
+            if let Some(EntityKind::Organization) = kind_of_suffix(self.text(end - 1)) {
+                return vec![(start, end, EntityKind::Organization)];
             }
         }
         vec![(start, end, kind)]
@@ -329,7 +363,7 @@ impl<'d> EntityReader<'d> {
                 if !(single && self.add_alias(&block)) {
                     // a bare word is a person when the tagger says so for most of its
                     // occurrences ("Chrysler said" once tagged PER is no person)
-                    if single && !self.mostly_person(strip_possessive(text)) {
+                    if single && !self.bare_word_is_person(start) {
                         return None;
                     }
                     // a first name several people of the article bear names none of them alone
