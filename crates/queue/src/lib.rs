@@ -392,6 +392,13 @@ impl Worker {
         Ok(out)
     }
 
+    /// The consumer's ack floor: every message of the stream up to this sequence has been
+    /// acknowledged (or terminated).
+    pub async fn ack_floor(&mut self) -> Result<u64, QueueError> {
+        let info = self.consumer.info().await.map_err(|e| self.queue.server_error("reading the consumer", e))?;
+        Ok(info.ack_floor.stream_sequence)
+    }
+
     /// Whether every message of the stream has been acknowledged (none waiting, none delivered
     /// and unacknowledged).
     pub async fn drained(&mut self) -> Result<bool, QueueError> {
@@ -429,6 +436,11 @@ impl Delivery {
             .unwrap_or_default()
     }
 
+    /// Its sequence in the stream: the order it was published in.
+    pub fn sequence(&self) -> u64 {
+        self.message.info().map(|i| i.stream_sequence).unwrap_or(0)
+    }
+
     /// How many times it has been delivered, this time included.
     pub fn deliveries(&self) -> i64 {
         self.message.info().map(|i| i.delivered).unwrap_or(1)
@@ -437,6 +449,14 @@ impl Delivery {
     /// Acknowledges it: done, never delivered again.
     pub async fn ack(&self) -> Result<(), QueueError> {
         self.message.ack().await.map_err(|e| self.queue.server_error("acknowledging", e))
+    }
+
+    /// Gives it back undone: delivered again at once (to any worker).
+    pub async fn release(&self) -> Result<(), QueueError> {
+        self.message
+            .ack_with(jetstream::AckKind::Nak(None))
+            .await
+            .map_err(|e| self.queue.server_error("returning a message", e))
     }
 
     /// Tells the server the work goes on (the ack wait starts again).

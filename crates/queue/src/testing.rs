@@ -82,9 +82,18 @@ impl NatsServer {
         }
     }
 
-    /// Kills the server (its store stays: [`NatsServer::start`] brings it back).
+    /// Stops the server as an operator would (SIGTERM, then SIGKILL after 10 s); its store
+    /// stays: [`NatsServer::start`] brings it back.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
+            let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(10) {
+                if let Ok(Some(_)) = child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
             let _ = child.kill();
             let _ = child.wait();
         }
