@@ -4,7 +4,7 @@
 //!
 //! - `parallax ingest --queue` and three `parallax worker`s give exactly the articles and stories
 //!   of an embedded `parallax ingest --db` on the same input (the exported JSON Lines, article and
-//!   story ids aside: a story is named by its articles' sources; see [`assert_same`]);
+//!   story ids aside: a story is named by its articles' sources);
 //! - a worker killed with SIGKILL mid-stream and started again: nothing lost, nothing doubled;
 //! - NATS stopped for a few seconds mid-run: producer and workers retry and finish;
 //! - a message that is not an article goes to the dead-letter stream and `worker --failed` shows it.
@@ -114,10 +114,7 @@ fn normalised_export(db: &str) -> (BTreeMap<String, Value>, BTreeMap<Vec<String>
 }
 
 /// Asserts both archives hold the same articles (each with the same analysis and the same
-/// story-mates) and the same stories (the same articles each, the same entities). A story's
-/// rendering — its headline, the order of its articles, its summary — follows the order its
-/// articles arrived in, which with parallel workers is their commit order: it is compared as
-/// the set of what it cites.
+/// story-mates) and the same stories, field for field (ids aside).
 fn assert_same(embedded: &str, queued: &str) {
     let (a1, s1) = normalised_export(embedded);
     let (a2, s2) = normalised_export(queued);
@@ -125,42 +122,24 @@ fn assert_same(embedded: &str, queued: &str) {
     let extra: Vec<&String> = a2.keys().filter(|k| !a1.contains_key(*k)).collect();
     assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, extra {extra:?}");
     for (source, article) in &a1 {
-        let other = &a2[source];
-        let fields: Vec<&String> = article
-            .as_object()
-            .map(|o| o.keys().filter(|k| article[k.as_str()] != other[k.as_str()]).collect())
-            .unwrap_or_default();
-        assert!(
-            fields.is_empty(),
-            "article {source} differs in {fields:?}: {} / {}",
-            article[fields[0].as_str()],
-            other[fields[0].as_str()]
-        );
+        assert_same_fields(article, &a2[source], &format!("article {source}"));
     }
-    assert_eq!(s1.keys().collect::<Vec<_>>(), s2.keys().collect::<Vec<_>>(), "the same stories");
+    let missing: Vec<&Vec<String>> = s1.keys().filter(|k| !s2.contains_key(*k)).collect();
+    let extra: Vec<&Vec<String>> = s2.keys().filter(|k| !s1.contains_key(*k)).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "stories missing {missing:?}, extra {extra:?}");
     for (name, story) in &s1 {
-        let other = &s2[name];
-        for field in ["articles", "entities", "outlets"] {
-            assert_eq!(
-                unordered(&story["story"][field]),
-                unordered(&other["story"][field]),
-                "{field} of the story of {name:?}"
-            );
-        }
+        assert_same_fields(&story["story"], &s2[name]["story"], &format!("the story of {name:?}"));
     }
 }
 
-/// A JSON value with every array sorted (by each element's JSON text), recursively.
-fn unordered(v: &Value) -> Value {
-    match v {
-        Value::Array(items) => {
-            let mut items: Vec<Value> = items.iter().map(unordered).collect();
-            items.sort_by_key(|i| i.to_string());
-            Value::Array(items)
-        }
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), unordered(v))).collect()),
-        other => other.clone(),
+/// Asserts two JSON objects are equal, naming the first field that differs.
+fn assert_same_fields(a: &Value, b: &Value, what: &str) {
+    let fields: Vec<&String> =
+        a.as_object().map(|o| o.keys().filter(|k| a[k.as_str()] != b[k.as_str()]).collect()).unwrap_or_default();
+    if let Some(first) = fields.first() {
+        panic!("{what} differs in {fields:?}: {} / {}", a[first.as_str()], b[first.as_str()]);
     }
+    assert_eq!(a, b, "{what}");
 }
 
 /// Waits (at most 30 s) until the archive holds `n` stories.
