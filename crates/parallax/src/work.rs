@@ -273,6 +273,14 @@ fn analyse_into(
     let mut dead = 0;
     let mut fresh = Vec::with_capacity(deliveries.len());
     for d in deliveries {
+        if d.worn_out() {
+            let error = format!(
+                "delivered {} times and never stored (a worker died on it, or gave it up, each time)",
+                d.deliveries()
+            );
+            dead += u64::from(fail(rt, &d, &error));
+            continue;
+        }
         match serde_json::from_slice::<Doc>(d.payload()) {
             Ok(doc) => fresh.push((d, doc)),
             Err(e) => dead += u64::from(fail(rt, &d, &format!("not an article: {e}"))),

@@ -91,7 +91,8 @@ pub enum QueueError {
 pub struct Settings {
     /// How long a delivered message may stay unacknowledged before it is delivered again.
     pub ack_wait: Duration,
-    /// Deliveries of a message before it goes to the dead-letter stream.
+    /// Deliveries of a failing message before it goes to the dead-letter stream (counted by
+    /// the workers: see [`Delivery::worn_out`]).
     pub max_deliver: i64,
 }
 
@@ -193,7 +194,11 @@ impl Queue {
             durable_name: Some(CONSUMER.to_string()),
             ack_policy: consumer::AckPolicy::Explicit,
             ack_wait: settings.ack_wait,
-            max_deliver: settings.max_deliver,
+            // unlimited on the server: the workers dead-letter a message themselves (with its
+            // error, and terminated, so that the ack floor passes it). A message the server gave
+            // up on would stay below the ack floor for ever, and the workers, which store in the
+            // stream's order, would wait for it.
+            max_deliver: -1,
             ..Default::default()
         };
         let stream = retry(|| self.js.get_stream(STREAM), "opening the stream", self).await?;
@@ -444,6 +449,13 @@ impl Delivery {
     /// How many times it has been delivered, this time included.
     pub fn deliveries(&self) -> i64 {
         self.message.info().map(|i| i.delivered).unwrap_or(1)
+    }
+
+    /// Whether it has been delivered so many times (twice the allowed deliveries: releases and
+    /// redeliveries after a worker died count too) that it should be dead-lettered unprocessed:
+    /// workers keep dying on it, or never store it.
+    pub fn worn_out(&self) -> bool {
+        self.deliveries() > 2 * self.max_deliver.max(1)
     }
 
     /// Acknowledges it: done, never delivered again.

@@ -57,3 +57,29 @@ fn unreachable_server_is_one_line_naming_it() {
     let err = rt.block_on(async { Queue::connect("http://127.0.0.1:9").await.expect_err("not a NATS URL") });
     assert!(err.to_string().contains("not a NATS URL"));
 }
+
+#[test]
+fn a_message_delivered_too_often_is_worn_out() {
+    let Some(server) = testing::nats_server("worn") else { return };
+    runtime().block_on(async {
+        let queue = Queue::connect(&server.url()).await.expect("connects");
+        let mut producer = queue.producer();
+        producer.send("w", b"again and again".to_vec()).await.expect("sends");
+        producer.finish().await.expect("acknowledged");
+        let worker =
+            queue.worker(Settings { ack_wait: Duration::from_secs(5), max_deliver: 1 }).await.expect("consumer");
+        // the server never gives up on it (its own max_deliver is unlimited): the worker does
+        for delivery in 1..=3 {
+            let batch = worker.fetch(1, Duration::from_secs(2)).await.expect("fetches");
+            assert_eq!(batch.len(), 1, "delivery {delivery}");
+            assert_eq!(batch[0].deliveries(), delivery);
+            assert_eq!(batch[0].worn_out(), delivery > 2);
+            if delivery < 3 {
+                batch[0].release().await.expect("released");
+            } else {
+                assert!(batch[0].fail("worn out", Duration::ZERO).await.expect("dead-letters"));
+            }
+        }
+        assert_eq!(queue.failed().await.expect("lists").len(), 1);
+    });
+}
