@@ -204,7 +204,17 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
                 }
                 last_progress = Instant::now();
             }
-            if since.elapsed() > options.settings.ack_wait * 3 {
+            if held.len() >= most_held && since.elapsed() > options.settings.ack_wait {
+                // full, and the article waited for is overdue (its worker died): give back the
+                // later half to make room, so that it can be delivered here when its ack wait ends
+                let later: Vec<u64> = held.keys().skip(held.len() / 2).copied().collect();
+                for seq in later {
+                    if let Some((d, _)) = held.remove(&seq) {
+                        let _ = rt.block_on(d.release());
+                    }
+                }
+                waiting_since = Some(Instant::now());
+            } else if since.elapsed() > options.settings.ack_wait * 3 {
                 // nothing moves: let every held article go (delivered again, maybe here)
                 eprintln!(
                     "parallax: worker: waited {:.0} s for article {} of the stream; releasing {} article(s)",
