@@ -233,7 +233,7 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
         waiting_since = None;
         let (deliveries, docs): (Vec<Delivery>, Vec<Doc>) = next.into_iter().unzip();
         let mut bad: Vec<(Delivery, String)> = Vec::new();
-        match store_batch(&mut store, &label, docs.clone(), &rt, &deliveries) {
+        match store_or_reconnect(&mut store, db, &label, docs.clone(), &rt, &deliveries)? {
             Ok(()) => {
                 for d in &deliveries {
                     ack_or_warn(&rt, d);
@@ -244,7 +244,7 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
             Err(e) if deliveries.len() > 1 => {
                 eprintln!("parallax: worker: a batch could not be stored ({e:#}); storing its articles one by one");
                 for (doc, d) in docs.into_iter().zip(deliveries) {
-                    match store_batch(&mut store, &label, vec![doc], &rt, std::slice::from_ref(&d)) {
+                    match store_or_reconnect(&mut store, db, &label, vec![doc], &rt, std::slice::from_ref(&d))? {
                         Ok(()) => {
                             ack_or_warn(&rt, &d);
                             stored += 1;
@@ -332,6 +332,38 @@ fn ack_or_warn(rt: &tokio::runtime::Runtime, d: &Delivery) {
     if let Err(e) = rt.block_on(d.ack()) {
         eprintln!("parallax: worker: {e}");
     }
+}
+
+/// [`store_batch`]; when it fails, the archive is opened again (the server may have restarted:
+/// tried for [`parallax_queue::PATIENCE`]) and the batch tried once more. The outer error: the
+/// archive cannot be opened (the worker stops; its articles are delivered again); the inner one:
+/// this batch cannot be stored.
+fn store_or_reconnect(
+    store: &mut Store,
+    db: &Path,
+    label: &[String],
+    docs: Vec<Doc>,
+    rt: &tokio::runtime::Runtime,
+    deliveries: &[Delivery],
+) -> Result<Result<()>> {
+    let Err(first) = store_batch(store, label, docs.clone(), rt, deliveries) else { return Ok(Ok(())) };
+    eprintln!("parallax: worker: storing failed ({first:#}); opening the archive again");
+    let started = Instant::now();
+    *store = loop {
+        match Store::open(db) {
+            Ok(s) => break s,
+            Err(e) if started.elapsed() > parallax_queue::PATIENCE => {
+                return Err(e).context("the archive cannot be opened again");
+            }
+            Err(_) => {
+                for d in deliveries {
+                    let _ = rt.block_on(d.in_progress());
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+        }
+    };
+    Ok(store_batch(store, label, docs, rt, deliveries))
 }
 
 /// Stores analysed articles in one transaction under the writer lock, waiting for the lock while
