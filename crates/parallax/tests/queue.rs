@@ -7,6 +7,7 @@
 //!   story ids aside: a story is named by its articles' sources);
 //! - a worker killed with SIGKILL mid-stream and started again: nothing lost, nothing doubled;
 //! - NATS stopped for a few seconds mid-run: producer and workers retry and finish;
+//! - PostgreSQL restarted mid-run: workers open the archive again and finish;
 //! - a message that is not an article goes to the dead-letter stream and `worker --failed` shows it.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -220,6 +221,25 @@ fn nats_stopped_for_a_few_seconds_mid_run_producer_and_workers_retry_and_finish(
     finished(producer, "ingest --queue across the outage");
     for w in workers {
         finished(w, "a worker across the outage");
+    }
+    assert_same(&embedded, &queued);
+}
+
+#[test]
+fn postgres_restarted_mid_run_workers_open_the_archive_again_and_finish() {
+    let Some((_one, nats, embedded, queued)) = servers("pgrestart") else { return };
+    let dir = temp_dir("pgrestart");
+    let inputs = input(&dir, 60);
+    ok(&parallax(&with_inputs(&["ingest", "--db", &embedded], &inputs)), "embedded ingest");
+    let url = nats.url();
+    ok(&parallax(&with_inputs(&["ingest", "--queue", &url], &inputs)), "ingest --queue");
+    let args = ["worker", "--queue", &url, "--db", &queued, "--until-empty", "--batch", "2", "--ack-wait", "5"];
+    let workers: Vec<Child> = (0..2).map(|_| spawn(&args)).collect();
+    wait_for_stories(&queued, 5);
+    // (a server named by $PARALLAX_TEST_POSTGRES is not restarted: the run is then plain)
+    parallax_store::testing::restart_postgres(Duration::from_secs(2));
+    for w in workers {
+        finished(w, "a worker across the restart");
     }
     assert_same(&embedded, &queued);
 }
