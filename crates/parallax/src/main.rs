@@ -8,6 +8,8 @@
 mod archive;
 mod bench;
 mod bench_serve;
+#[cfg(feature = "queue")]
+mod work;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -186,6 +188,48 @@ enum Command {
         /// Articles analysed and stored per transaction.
         #[arg(long, value_name = "N", default_value_t = archive::DEFAULT_BATCH)]
         batch: usize,
+        /// Instead of analysing: publish each raw article to the work stream on this NATS server
+        /// (`nats://HOST:PORT`, JetStream on); `parallax worker` analyses and stores them.
+        #[cfg(feature = "queue")]
+        #[arg(long, value_name = "URL")]
+        queue: Option<String>,
+    },
+    /// Pull articles from the work stream on NATS, analyse them and store them in the archive.
+    ///
+    /// Run any number of workers, on any machines: they share one durable consumer. Each batch
+    /// is stored in one transaction and acknowledged only after it commits; a message whose
+    /// article fails on its last allowed delivery goes, with its error, to the dead-letter
+    /// stream (`--failed` lists it). Runs until SIGINT or SIGTERM, or with `--until-empty` until
+    /// every queued article is stored.
+    ///
+    /// Example: parallax worker --queue nats://127.0.0.1:4222 --db postgres://parallax@db/news
+    #[cfg(feature = "queue")]
+    Worker {
+        /// The NATS server (`nats://HOST:PORT`).
+        #[arg(long, value_name = "URL")]
+        queue: String,
+        /// The archive: a postgres:// URL, or a file (default: $PARALLAX_DB, else parallax.db).
+        #[arg(long, value_name = "DB")]
+        db: Option<PathBuf>,
+        /// Analysis threads.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        threads: usize,
+        /// Articles pulled, analysed and stored per transaction.
+        #[arg(long, value_name = "N", default_value_t = 64)]
+        batch: usize,
+        /// Stop once every queued article is stored (acknowledged).
+        #[arg(long)]
+        until_empty: bool,
+        /// Seconds a pulled article may stay unacknowledged before it is delivered again.
+        #[arg(long, value_name = "SECS", default_value_t = 60)]
+        ack_wait: u64,
+        /// Deliveries of a failing article before it goes to the dead-letter stream.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        max_deliver: i64,
+        /// Instead: list the dead-letter stream (one line per article: sequence, message id,
+        /// deliveries, source, error).
+        #[arg(long)]
+        failed: bool,
     },
     /// Serve the archive as a web UI and a JSON API (under /api/v1/).
     ///
@@ -382,7 +426,7 @@ fn own_outputs(output: Option<&std::path::Path>) -> Vec<PathBuf> {
 
 /// A note on stderr when standard input is read from a terminal: the user may not know the
 /// command is waiting for them.
-fn note_terminal_stdin(inputs: &[String]) {
+pub(crate) fn note_terminal_stdin(inputs: &[String]) {
     if (inputs.is_empty() || inputs.iter().any(|i| i == "-")) && io::stdin().is_terminal() {
         eprintln!("parallax: reading articles from standard input (end with Ctrl-D); give files or folders to read those instead");
     }
@@ -443,7 +487,25 @@ fn run() -> Result<ExitCode> {
             write_stored_quotes(&rows, format, &mut open_output(output.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "queue")]
+        Command::Ingest { inputs, queue: Some(url), .. } => work::publish(&inputs, &url),
+        #[cfg(feature = "queue")]
+        Command::Ingest { inputs, db, batch, queue: None } => archive::ingest(&inputs, &archive::db_path(db), batch),
+        #[cfg(not(feature = "queue"))]
         Command::Ingest { inputs, db, batch } => archive::ingest(&inputs, &archive::db_path(db), batch),
+        #[cfg(feature = "queue")]
+        Command::Worker { queue, failed: true, .. } => work::list_failed(&queue),
+        #[cfg(feature = "queue")]
+        Command::Worker { queue, db, threads, batch, until_empty, ack_wait, max_deliver, failed: false } => {
+            let options = work::WorkerOptions {
+                url: queue,
+                threads,
+                batch,
+                until_empty,
+                settings: parallax_queue::Settings { ack_wait: std::time::Duration::from_secs(ack_wait), max_deliver },
+            };
+            work::work(&archive::db_path(db), &options)
+        }
         Command::Serve { db, listen, token_file } => {
             archive::serve(&archive::db_path(db), listen, token_file.as_deref())
         }
@@ -646,7 +708,7 @@ use parallax_store::export::csv_field;
 
 /// The exit code: 1 when some inputs could not be read, else 3 when some articles were read but
 /// their analysis is degraded (a stage failed on them), else 0.
-fn exit_code(failures: usize, degraded: usize) -> ExitCode {
+pub(crate) fn exit_code(failures: usize, degraded: usize) -> ExitCode {
     if degraded > 0 {
         eprintln!("parallax: {degraded} article(s) degraded: a stage failed on them (see their diagnostics)");
     }

@@ -28,6 +28,40 @@ struct Server {
     /// The database to connect to for `CREATE DATABASE`.
     admin_db: String,
     query: String,
+    /// How to stop and start it again: a throwaway cluster only.
+    restart: Option<Restart>,
+}
+
+/// What `pg_ctl` needs to stop and start a throwaway cluster.
+#[derive(Debug)]
+struct Restart {
+    pg_ctl: PathBuf,
+    data: PathBuf,
+    log: PathBuf,
+    user: Option<&'static str>,
+    options: String,
+}
+
+/// Stops the throwaway cluster (fast shutdown: sessions are cut), waits `down`, and starts it
+/// again on the same port. Returns false (and does nothing) when the tests use a server named
+/// by `$PARALLAX_TEST_POSTGRES` or none.
+///
+/// # Panics
+/// When `pg_ctl` fails.
+pub fn restart_postgres(down: std::time::Duration) -> bool {
+    let Some(Restart { pg_ctl, data, log, user, options }) = server().and_then(|s| s.restart.as_ref()) else {
+        return false;
+    };
+    let mut stop = command_as(*user, pg_ctl);
+    stop.arg("-D").arg(data).args(["-m", "fast", "-w", "stop"]);
+    run(&mut stop, "pg_ctl stop").unwrap_or_else(|e| panic!("{e}"));
+    std::thread::sleep(down);
+    let mut start = command_as(*user, pg_ctl);
+    start.arg("-D").arg(data).arg("-l").arg(log).args(["-o", options, "-w", "-t", "60", "start"]);
+    start.stdout(Stdio::null()).stderr(Stdio::null());
+    let status = start.stdin(Stdio::null()).status().unwrap_or_else(|e| panic!("pg_ctl: {e}"));
+    assert!(status.success(), "pg_ctl start failed ({status})");
+    true
 }
 
 static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
@@ -101,7 +135,7 @@ fn given_server(url: &str) -> Result<Server, String> {
     };
     let (authority, db) = rest.split_once('/').unwrap_or((rest, "postgres"));
     let db = if db.is_empty() { "postgres" } else { db };
-    Ok(Server { base: format!("{scheme}://{authority}"), admin_db: db.to_string(), query })
+    Ok(Server { base: format!("{scheme}://{authority}"), admin_db: db.to_string(), query, restart: None })
 }
 
 /// Where PostgreSQL's server programs are: `initdb` on `PATH`, else the newest
@@ -220,5 +254,6 @@ fn start_cluster() -> Result<Server, String> {
         base: format!("postgres://postgres@127.0.0.1:{port}"),
         admin_db: "postgres".into(),
         query: String::new(),
+        restart: Some(Restart { pg_ctl: bin.join("pg_ctl"), data, log: dir.join("log"), user, options }),
     })
 }
