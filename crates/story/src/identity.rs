@@ -185,7 +185,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
 type NameGroup = (String, EntityKind, Vec<(usize, usize)>);
 
 /// Joins an organisation's short forms to its full name when only one organisation of the
-/// story has that full name: the name's first words ("Northrop" → "Northrop Grumman", "AirTran" →
+/// story has that full name, or one is named at least twice as often as the others: the name's first words ("Northrop" → "Northrop Grumman", "AirTran" →
 /// "AirTran Airways") or its initials ("GAO" → "Government Accountability Office", "UAW" →
 /// "United Auto Workers"). Groups are `(key, kind, members)`; joined groups are emptied out.
 fn join_short_forms(groups: &mut Vec<NameGroup>) {
@@ -195,8 +195,14 @@ fn join_short_forms(groups: &mut Vec<NameGroup>) {
         let key = groups[short].0.as_str();
         let longer: Vec<usize> =
             orgs.iter().copied().filter(|&long| long != short && is_short_form(key, &groups[long].0)).collect();
-        if let [long] = longer[..] {
-            moves.push((short, long));
+        // one full form, or one named at least twice as often as any other ("Apple" is Apple
+        // Computer's, not Apple Corps')
+        let mut by_size: Vec<usize> = longer;
+        by_size.sort_by_key(|&g| std::cmp::Reverse(groups[g].2.len()));
+        match by_size[..] {
+            [long] => moves.push((short, long)),
+            [long, next, ..] if groups[long].2.len() >= 2 * groups[next].2.len() => moves.push((short, long)),
+            _ => {}
         }
     }
     for (short, long) in moves {
