@@ -1,6 +1,9 @@
-//! People, organisations and places, with roles and within-article coreference.
+//! People, organisations, places, groups and other names (events, works, laws), with roles
+//! and within-article coreference.
 //!
-//! The recogniser works over runs of capitalised tokens. A run is parsed into gazetteer names
+//! The statistical tagger ([`tagger`]) is the first source of names; rules change its reading
+//! only with evidence (see `recognize.rs`), then add what it missed. The rules work over runs of
+//! capitalised tokens. A run is parsed into gazetteer names
 //! (countries, demonyms, cities, organisations: `data/entities/`), title words ("President",
 //! "Secretary", "Gen.") and plain words; a block of plain words is a person when a title stands
 //! before it, its first word is a known first name, a role is in apposition to it, or a
