@@ -379,19 +379,7 @@ impl Pg {
              WHERE s.articles < $1 ORDER BY s.updated_run DESC, s.id DESC, a.id",
             &[&(max_story as i64)],
         )?;
-        let mut out = Vec::new();
-        let mut current = None;
-        for r in rows {
-            let (story, article): (i64, i64) = (r.get(0), r.get(1));
-            if current != Some(story) {
-                if out.len() >= max_articles {
-                    break;
-                }
-                current = Some(story);
-            }
-            out.push((story, article));
-        }
-        Ok(out)
+        crate::store::whole_stories(rows.iter().map(|r| Ok((r.get(0), r.get(1)))), max_articles)
     }
 
     /// `Store::recent_texts` on PostgreSQL.

@@ -500,20 +500,8 @@ impl Store {
             "SELECT s.id, a.id FROM stories s JOIN articles a ON a.story_id = s.id
              WHERE s.articles < ?1 ORDER BY s.updated_run DESC, s.id DESC, a.id",
         )?;
-        let mut out = Vec::new();
-        let mut rows = stmt.query(params![max_story as i64])?;
-        let mut current = None;
-        while let Some(r) = rows.next()? {
-            let (story, article): (i64, i64) = (r.get(0)?, r.get(1)?);
-            if current != Some(story) {
-                if out.len() >= max_articles {
-                    break;
-                }
-                current = Some(story);
-            }
-            out.push((story, article));
-        }
-        Ok(out)
+        let rows = stmt.query_map(params![max_story as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(whole_stories(rows, max_articles)?)
     }
 
     /// (id, source, text) of the last `n` articles, oldest first: what copies are looked for in.
@@ -795,6 +783,27 @@ impl Store {
 }
 
 /// The URL when `path` names a PostgreSQL database (`postgres://` or `postgresql://`).
+/// The (story, article) rows of whole stories, in order, until `max_articles` are reached: a
+/// story is never cut, but none starts once the limit is met. Rows are read no further.
+pub(crate) fn whole_stories<E>(
+    rows: impl IntoIterator<Item = Result<(i64, i64), E>>,
+    max_articles: usize,
+) -> Result<Vec<(i64, i64)>, E> {
+    let mut out = Vec::new();
+    let mut current = None;
+    for row in rows {
+        let (story, article) = row?;
+        if current != Some(story) {
+            if out.len() >= max_articles {
+                break;
+            }
+            current = Some(story);
+        }
+        out.push((story, article));
+    }
+    Ok(out)
+}
+
 fn postgres_url(path: &Path) -> Option<&str> {
     path.to_str().filter(|s| crate::is_postgres_url(s))
 }

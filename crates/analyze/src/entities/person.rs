@@ -167,17 +167,18 @@ impl<'d> EntityReader<'d> {
     /// ("Mercosur signed" is no person; "Brown said", "Betty" are).
     pub(super) fn bare_word_is_person(&self, t: usize) -> bool {
         let word = strip_possessive(self.text(t));
-        let tagged_person = self
-            .ner
-            .iter()
-            .filter(|(span, kind)| *kind == tagger::NerType::Per && strip_possessive(self.doc.slice(*span)) == word)
-            .count();
-        let reports = t + 1 < self.doc.tokens.len() && is_reporting_verb(self.text(t + 1));
-        self.mostly_person(word) && (tagged_person >= 2 || reports || self.gaz.is_first_name(word))
+        let (person, other) = self.tag_counts(word);
+        person > other && (person >= 2 || self.reports_after(t + 1) || self.gaz.is_first_name(word))
     }
 
     /// True when the tagger calls most occurrences of `word` in the document a person.
     pub(super) fn mostly_person(&self, word: &str) -> bool {
+        let (person, other) = self.tag_counts(word);
+        person > other
+    }
+
+    /// How often the tagger calls `word` a person in the document, and how often something else.
+    fn tag_counts(&self, word: &str) -> (usize, usize) {
         let (mut person, mut other) = (0, 0);
         for (span, kind) in &self.ner {
             if strip_possessive(self.doc.slice(*span)) == word {
@@ -188,7 +189,7 @@ impl<'d> EntityReader<'d> {
                 }
             }
         }
-        person > other
+        (person, other)
     }
 
     /// The tagger's type for the span it overlaps most, if any.

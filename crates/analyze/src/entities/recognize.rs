@@ -67,7 +67,7 @@ impl<'d> EntityReader<'d> {
             if !self.add_alias(&block) && block.end - block.start >= 2 {
                 let last = strip_possessive(self.text(block.end - 1));
                 let span = self.span_of(block.start, block.end);
-                if let Some(kind) = kind_of_suffix(last).filter(|k| *k != EntityKind::Person) {
+                if let Some(kind) = kind_of_suffix(last) {
                     let name = self.doc.slice(span).to_string();
                     self.add_named(kind, name, span);
                 }
@@ -122,7 +122,7 @@ impl<'d> EntityReader<'d> {
             let joined =
                 end - start >= 2 && *kind == EntityKind::Organization && kind_of_suffix(self.text(end - 1)).is_some();
             let free = !names.iter().any(|n| self.span_of(n.start, n.end).overlaps(span));
-            if joined && free && self.covers_tagged(span, Some(EntityKind::Organization)) {
+            if joined && free && self.tagged_inside(span) && self.tagged_otherwise(span, EntityKind::Organization) {
                 names.push(Found { start: *start, end: *end, kind: *kind, canonical: Some(canonical.clone()) });
             }
         }
@@ -146,11 +146,10 @@ impl<'d> EntityReader<'d> {
     /// person a title or honorific before them or "said she" after the name elsewhere, for an
     /// organisation or place its kind's last word ("Singapore Airlines").
     fn rule_beats_tagger(&self, span: Span, kind: EntityKind, block: &Block) -> bool {
-        let overlapping: Vec<&(Span, tagger::NerType)> = self.ner.iter().filter(|(s, _)| s.overlaps(span)).collect();
-        if !overlapping.iter().all(|(s, _)| s.start >= span.start && s.end <= span.end) {
+        if !self.tagged_inside(span) {
             return false;
         }
-        if overlapping.iter().all(|(s, _)| s.end - s.start < span.end - span.start) {
+        if self.tagged_over(span).all(|(s, _)| s.end - s.start < span.end - span.start) {
             return true;
         }
         let strong = match kind {
@@ -161,15 +160,22 @@ impl<'d> EntityReader<'d> {
             }
             _ => true,
         };
-        strong && self.covers_tagged(span, Some(kind))
+        strong && self.tagged_otherwise(span, kind)
     }
 
-    /// True when the tagger's entities overlapping `span` all lie inside it and (with `kind`)
-    /// one of them has another type.
-    fn covers_tagged(&self, span: Span, kind: Option<EntityKind>) -> bool {
-        let overlapping: Vec<&(Span, tagger::NerType)> = self.ner.iter().filter(|(s, _)| s.overlaps(span)).collect();
-        overlapping.iter().all(|(s, _)| s.start >= span.start && s.end <= span.end)
-            && kind.is_none_or(|k| overlapping.iter().any(|(_, t)| t.entity_kind() != Some(k)))
+    /// The tagger's entities overlapping `span`.
+    fn tagged_over(&self, span: Span) -> impl Iterator<Item = &(Span, tagger::NerType)> + '_ {
+        self.ner.iter().filter(move |(s, _)| s.overlaps(span))
+    }
+
+    /// True when every tagger entity overlapping `span` lies inside it.
+    fn tagged_inside(&self, span: Span) -> bool {
+        self.tagged_over(span).all(|(s, _)| s.start >= span.start && s.end <= span.end)
+    }
+
+    /// True when a tagger entity overlapping `span` has a type other than `kind`.
+    fn tagged_otherwise(&self, span: Span, kind: EntityKind) -> bool {
+        self.tagged_over(span).any(|(_, t)| t.entity_kind() != Some(kind))
     }
 
     /// The statistical tagger's entities outside title-case headlines and away from the
@@ -404,11 +410,6 @@ impl<'d> EntityReader<'d> {
             }
         }
         Some(span)
-    }
-
-    /// True when token `t` is a reporting verb ("said", "told").
-    fn reports_after(&self, t: usize) -> bool {
-        t < self.doc.tokens.len() && is_reporting_verb(self.text(t))
     }
 
     /// True when token `t` is a weekday, month or other calendar word, or not a word.

@@ -32,6 +32,11 @@ impl<'d> EntityReader<'d> {
         strip_possessive(self.text(t)).trim_end_matches('.').to_lowercase()
     }
 
+    /// True when token `t` is a reporting verb ("said", "told"); false past the last token.
+    pub(super) fn reports_after(&self, t: usize) -> bool {
+        t < self.doc.tokens.len() && crate::lexicon::is_reporting_verb(self.text(t))
+    }
+
     /// True when token `t` is a word.
     pub(super) fn is_word(&self, t: usize) -> bool {
         self.doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
