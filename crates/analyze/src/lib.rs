@@ -53,10 +53,26 @@ pub fn pipeline() -> &'static Pipeline {
 /// Runs every per-article stage on `doc`, each behind the pipeline's guard; a non-English
 /// article is only segmented (see [`is_english`]) and gets a diagnostic naming the stages skipped.
 pub fn analyze(doc: &mut Doc) {
+    analyze_timed(doc);
+}
+
+/// [`analyze`], returning the time each stage of [`pipeline`] took on `doc`, in order (zero for
+/// a stage the language gate skipped): what `parallax bench` reports.
+pub fn analyze_timed(doc: &mut Doc) -> Vec<std::time::Duration> {
     let english = is_english(doc);
-    pipeline().run_where(doc, |stage| runs_on(stage, english));
+    let times = pipeline()
+        .stages()
+        .map(|stage| {
+            if !runs_on(stage, english) {
+                return std::time::Duration::ZERO;
+            }
+            let started = std::time::Instant::now();
+            parallax_doc::Pipeline::run_stage(stage, doc);
+            started.elapsed()
+        })
+        .collect();
     if english {
-        return;
+        return times;
     }
     let skipped: Vec<&str> = pipeline().stages().filter(|s| !runs_on(*s, false)).map(|s| s.name()).collect();
     let language = doc.meta.language.as_deref().unwrap_or_default();
@@ -65,6 +81,7 @@ pub fn analyze(doc: &mut Doc) {
         kind: DiagnosticKind::Skipped,
         message: format!("language is {language}: English-only stages ({}) skipped", skipped.join(", ")),
     });
+    times
 }
 
 /// Recomputes the stages of an analysed `doc` that depend on the `changed` layers or inputs

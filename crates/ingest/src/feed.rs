@@ -14,6 +14,7 @@ use quick_xml::Reader;
 use crate::clean::Level;
 use crate::dates::normalize_published;
 use crate::outlet::gazetteer;
+use crate::record::Record;
 use crate::{build_doc, html, IngestError};
 
 /// The fields of one item as read.
@@ -107,7 +108,7 @@ fn lname(name: &[u8]) -> String {
 }
 
 impl Iterator for FeedReader {
-    type Item = Result<Doc, IngestError>;
+    type Item = Record;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -118,7 +119,7 @@ impl Iterator for FeedReader {
                     self.done = true;
                     let at = self.reader.buffer_position();
                     let what = if self.item.is_some() { "item" } else { "feed" };
-                    return Some(Err(IngestError::new(
+                    return Some(Record::failed(IngestError::new(
                         self.location(),
                         format!("XML error in {what} at byte {at} ({e}); the rest of the feed is skipped"),
                     )));
@@ -187,19 +188,20 @@ impl Iterator for FeedReader {
                     }
                     if self.item.as_ref().is_some_and(|(d, _)| *d == depth) {
                         let (_, item) = self.item.take().expect("checked");
-                        return Some(self.finish(item));
+                        let (location, channel) = (self.location(), self.channel_title.clone());
+                        return Some(Record::later(move || finish(item, location, channel)));
                     }
                 }
                 Event::Eof => {
                     self.done = true;
                     if self.item.is_some() {
-                        return Some(Err(IngestError::new(
+                        return Some(Record::failed(IngestError::new(
                             self.location(),
                             "the feed ends inside this item (truncated file); earlier items were kept",
                         )));
                     }
                     if self.count == 0 {
-                        return Some(Err(IngestError::new(&self.shown, "no items or entries in the feed")));
+                        return Some(Record::failed(IngestError::new(&self.shown, "no items or entries in the feed")));
                     }
                 }
                 _ => {}
@@ -254,51 +256,50 @@ impl FeedReader {
             *slot = Some(value);
         }
     }
+}
 
-    /// Turns a finished item into a Doc.
-    fn finish(&self, item: Item) -> Result<Doc, IngestError> {
-        let loc = self.location();
-        let url = item.link.or_else(|| item.guid.clone().filter(|g| g.starts_with("http")));
-        let mut meta = Meta { id: item.guid, url, title: item.title, ..Meta::default() };
-        let mut notes = Vec::new();
-        if let Some(p) = item.published.or(item.updated) {
-            match normalize_published(&p) {
-                Some(d) => {
-                    meta.published = Some(d);
-                    meta.published_from = Provenance::Given;
-                }
-                None => notes.push(format!("the item's date “{p}” is not understood")),
+/// Turns a finished item, at `loc` in a feed titled `channel_title`, into a Doc.
+fn finish(item: Item, loc: String, channel_title: Option<String>) -> Result<Doc, IngestError> {
+    let url = item.link.or_else(|| item.guid.clone().filter(|g| g.starts_with("http")));
+    let mut meta = Meta { id: item.guid, url, title: item.title, ..Meta::default() };
+    let mut notes = Vec::new();
+    if let Some(p) = item.published.or(item.updated) {
+        match normalize_published(&p) {
+            Some(d) => {
+                meta.published = Some(d);
+                meta.published_from = Provenance::Given;
             }
+            None => notes.push(format!("the item's date “{p}” is not understood")),
         }
-        let g = gazetteer();
-        if let Some(o) = item.source.or_else(|| self.channel_title.clone()) {
-            meta.outlet = Some(g.canonical(&o).map_or(o, str::to_string));
-            meta.outlet_from = Provenance::Given;
-        }
-        let source = meta.url.clone().or_else(|| meta.id.clone()).unwrap_or_else(|| loc.clone());
-        let (body, is_html) = match (item.content, item.summary) {
-            (Some((c, h)), _) => (c, h),
-            (None, Some(s)) => {
-                let h = s.contains('<') && s.contains('>');
-                (s, h)
-            }
-            (None, None) => return Err(IngestError::new(loc, "item has no content, description or summary")),
-        };
-        let mut doc = if is_html {
-            let e = html::extract(&format!("<html><body>{body}</body></html>"), meta.url.as_deref());
-            if e.text.trim().is_empty() {
-                return Err(IngestError::new(loc, "no article text found in the item's HTML"));
-            }
-            build_doc(&source, &e.text, meta, Level::Light)
-        } else {
-            build_doc(&source, &body, meta, Level::Full)
-        };
-        if doc.text.trim().is_empty() {
-            return Err(IngestError::new(loc, "item has an empty text"));
-        }
-        doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
-        Ok(doc)
     }
+    let g = gazetteer();
+    if let Some(o) = item.source.or(channel_title) {
+        meta.outlet = Some(g.canonical(&o).map_or(o, str::to_string));
+        meta.outlet_from = Provenance::Given;
+    }
+    let source = meta.url.clone().or_else(|| meta.id.clone()).unwrap_or_else(|| loc.clone());
+    let (body, is_html) = match (item.content, item.summary) {
+        (Some((c, h)), _) => (c, h),
+        (None, Some(s)) => {
+            let h = s.contains('<') && s.contains('>');
+            (s, h)
+        }
+        (None, None) => return Err(IngestError::new(loc, "item has no content, description or summary")),
+    };
+    let mut doc = if is_html {
+        let e = html::extract(&format!("<html><body>{body}</body></html>"), meta.url.as_deref());
+        if e.text.trim().is_empty() {
+            return Err(IngestError::new(loc, "no article text found in the item's HTML"));
+        }
+        build_doc(&source, &e.text, meta, Level::Light)
+    } else {
+        build_doc(&source, &body, meta, Level::Full)
+    };
+    if doc.text.trim().is_empty() {
+        return Err(IngestError::new(loc, "item has an empty text"));
+    }
+    doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
+    Ok(doc)
 }
 
 #[cfg(test)]
@@ -306,7 +307,9 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Vec<Result<Doc, IngestError>> {
-        FeedReader::new(Box::new(std::io::Cursor::new(s.as_bytes().to_vec())), "f.rss".into()).collect()
+        FeedReader::new(Box::new(std::io::Cursor::new(s.as_bytes().to_vec())), "f.rss".into())
+            .map(Record::build)
+            .collect()
     }
 
     #[test]

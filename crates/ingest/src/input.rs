@@ -15,6 +15,7 @@ use crate::clean::Level;
 use crate::encoding::{self, Decoded, DecodingReader, Kind};
 use crate::feed::FeedReader;
 use crate::jsonl::{record_to_doc, JsonlReader};
+use crate::record::{Record, Records};
 use crate::warc::WarcReader;
 use crate::{build_doc, doc_from_text, html, IngestError};
 
@@ -25,7 +26,7 @@ const MAX_ARTICLE_FILE: u64 = 16 << 20;
 const STDIN: &str = "<stdin>";
 
 /// A boxed stream of documents and errors.
-type DocIter = Box<dyn Iterator<Item = Result<Doc, IngestError>> + Send>;
+pub type DocIter = Box<dyn Iterator<Item = Result<Doc, IngestError>> + Send>;
 
 /// Formats ingest knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +49,7 @@ enum Pending {
 /// The lazy iterator behind [`read_inputs`].
 struct Inputs {
     queue: VecDeque<Pending>,
-    current: Option<DocIter>,
+    current: Option<Records>,
     /// Files never read (canonical paths): the command's own output.
     skip: Vec<PathBuf>,
 }
@@ -110,6 +111,12 @@ pub fn read_inputs(inputs: &[String]) -> DocIter {
 /// [`read_inputs`], never reading the files in `skip` (a command's own output file, so
 /// `parallax brief . > brief.md` does not read `brief.md`). Paths are compared canonicalised.
 pub fn read_inputs_except(inputs: &[String], skip: &[PathBuf]) -> DocIter {
+    Box::new(read_records_except(inputs, skip).map(Record::build))
+}
+
+/// [`read_inputs_except`] without building the articles: the records come in input order, and
+/// [`Record::build`] turns each into its Doc (or error) on whichever thread the caller likes.
+pub fn read_records_except(inputs: &[String], skip: &[PathBuf]) -> Records {
     let queue =
         inputs.iter().map(|i| if i == "-" { Pending::Stdin } else { Pending::Path(PathBuf::from(i), true) }).collect();
     let skip = skip.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
@@ -125,13 +132,18 @@ pub fn read_inputs_except(inputs: &[String], skip: &[PathBuf]) -> DocIter {
 /// assert_eq!(docs[0].as_ref().unwrap().text, "Talks began.");
 /// ```
 pub fn read_stream(reader: Box<dyn Read + Send>, name: &str) -> DocIter {
+    Box::new(read_stream_records(reader, name).map(Record::build))
+}
+
+/// [`read_stream`] without building the articles (see [`read_records_except`]).
+pub fn read_stream_records(reader: Box<dyn Read + Send>, name: &str) -> Records {
     let (format, gz) = format_of(Path::new(name));
     let reader: Box<dyn Read + Send> = if gz { Box::new(MultiGzDecoder::new(BufReader::new(reader))) } else { reader };
     open_stream(reader, name.to_string(), format)
 }
 
 impl Iterator for Inputs {
-    type Item = Result<Doc, IngestError>;
+    type Item = Record;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -149,7 +161,7 @@ impl Iterator for Inputs {
                 Pending::Path(path, given) => {
                     let shown = path.display().to_string();
                     if is_url(&shown) && !path.exists() {
-                        return Some(Err(IngestError::new(
+                        return Some(Record::failed(IngestError::new(
                             shown,
                             "fetching URLs is not supported: save the page (or the site's RSS/Atom feed) to a file and give its path",
                         )));
@@ -157,14 +169,17 @@ impl Iterator for Inputs {
                     if path.is_dir() {
                         match list_dir(&path) {
                             Ok(entries) if entries.is_empty() && given => {
-                                return Some(Err(IngestError::new(shown, "empty directory: no files to read")));
+                                return Some(Record::failed(IngestError::new(
+                                    shown,
+                                    "empty directory: no files to read",
+                                )));
                             }
                             Ok(entries) => {
                                 for e in entries.into_iter().rev() {
                                     self.queue.push_front(Pending::Path(e, false));
                                 }
                             }
-                            Err(e) => return Some(Err(e)),
+                            Err(e) => return Some(Record::failed(e)),
                         }
                         continue;
                     }
@@ -173,7 +188,7 @@ impl Iterator for Inputs {
                         continue;
                     }
                     if let Some(what) = not_an_article(&path) {
-                        return Some(Err(IngestError::new(shown, what)));
+                        return Some(Record::failed(IngestError::new(shown, what)));
                     }
                     match File::open(&path) {
                         Ok(f) => {
@@ -182,7 +197,7 @@ impl Iterator for Inputs {
                                 if gz { Box::new(MultiGzDecoder::new(BufReader::new(f))) } else { Box::new(f) };
                             self.current = Some(open_stream(reader, shown, format));
                         }
-                        Err(e) => return Some(Err(IngestError::new(shown, format!("cannot open ({e})")))),
+                        Err(e) => return Some(Record::failed(IngestError::new(shown, format!("cannot open ({e})")))),
                     }
                 }
             }
@@ -266,8 +281,9 @@ fn looks_binary(head: &[u8]) -> bool {
 }
 
 /// Opens one stream of a known or unknown format.
-fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> DocIter {
-    let fail = |shown: &str, m: String| -> DocIter { Box::new(std::iter::once(Err(IngestError::new(shown, m)))) };
+fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> Records {
+    let fail =
+        |shown: &str, m: String| -> Records { Box::new(std::iter::once(Record::failed(IngestError::new(shown, m)))) };
     let (head, res, mut reader) = peek(reader, 8192);
     if let Err(e) = res {
         if head.is_empty() {
@@ -341,25 +357,41 @@ fn open_stream(reader: Box<dyn Read + Send>, shown: String, format: Format) -> D
             return fail(&shown, read_error(&e));
         }
     }
-    let kind = if format == Format::Html { Kind::Html } else { Kind::Text };
-    let decoded = encoding::decode(&bytes, None, kind);
-    drop(bytes);
-    let note = decoded.note();
-    let docs = match format {
-        Format::Html => Box::new(std::iter::once(html_doc(&decoded.text, None, &shown))),
-        Format::Json => json_docs(decoded.text, &shown),
-        _ => Box::new(std::iter::once(text_doc(decoded.text, &shown))),
-    };
-    with_note(docs, note)
+    if format == Format::Json {
+        // the records of a JSON file are known once the whole file is parsed
+        let decoded = encoding::decode(&bytes, None, Kind::Text);
+        drop(bytes);
+        let note = decoded.note();
+        return with_note(json_records(decoded.text, &shown), note);
+    }
+    // one article: decoded and built with the others, later
+    let record = Record::later(move || {
+        let kind = if format == Format::Html { Kind::Html } else { Kind::Text };
+        let decoded = encoding::decode(&bytes, None, kind);
+        drop(bytes);
+        let note = decoded.note();
+        let doc = match format {
+            Format::Html => html_doc(&decoded.text, None, &shown),
+            _ => text_doc(decoded.text, &shown),
+        };
+        doc.map(|mut doc| {
+            if let Some(note) = note {
+                doc.note("ingest", note);
+            }
+            doc
+        })
+    });
+    Box::new(std::iter::once(record))
 }
 
-/// Adds `note` (how the input was decoded) to every document of `docs`.
-fn with_note(docs: DocIter, note: Option<String>) -> DocIter {
+/// Adds `note` (how the input was decoded) to every document of `records`.
+fn with_note(records: Records, note: Option<String>) -> Records {
     match note {
-        None => docs,
-        Some(note) => Box::new(docs.map(move |r| {
-            r.map(|mut doc| {
-                doc.note("ingest", note.clone());
+        None => records,
+        Some(note) => Box::new(records.map(move |record| {
+            let note = note.clone();
+            record.map(move |mut doc| {
+                doc.note("ingest", note);
                 doc
             })
         })),
@@ -433,19 +465,24 @@ pub(crate) fn html_doc(page: &str, url: Option<&str>, shown: &str) -> Result<Doc
 }
 
 /// A `.json` file: one record, an array of records, or JSON Lines after all.
-fn json_docs(text: String, shown: &str) -> DocIter {
+fn json_records(text: String, shown: &str) -> Records {
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Array(items)) => {
             if items.is_empty() {
-                return Box::new(std::iter::once(Err(IngestError::new(shown, "empty JSON array"))));
+                return Box::new(std::iter::once(Record::failed(IngestError::new(shown, "empty JSON array"))));
             }
             let shown = shown.to_string();
             Box::new(items.into_iter().enumerate().map(move |(i, v)| {
                 let loc = format!("{shown}[{}]", i + 1);
-                record_to_doc(v, &loc).map_err(|m| IngestError::new(loc, m))
+                Record::later(move || record_to_doc(v, &loc).map_err(|m| IngestError::new(loc, m)))
             }))
         }
-        Ok(v) => Box::new(std::iter::once(record_to_doc(v, shown).map_err(|m| IngestError::new(shown, m)))),
+        Ok(v) => {
+            let shown = shown.to_string();
+            Box::new(std::iter::once(Record::later(move || {
+                record_to_doc(v, &shown).map_err(|m| IngestError::new(shown, m))
+            })))
+        }
         Err(_) => Box::new(JsonlReader::new(
             Box::new(Cursor::new(text.into_bytes())) as Box<dyn BufRead + Send>,
             shown.to_string(),
@@ -475,11 +512,11 @@ mod tests {
         let r: Box<dyn Read + Send> = Box::new(Cursor::new(
             b"<?xml version=\"1.0\"?><rss><channel><title>BBC News</title><item><description>Talks began.</description></item></channel></rss>".to_vec(),
         ));
-        let docs: Vec<_> = open_stream(r, "f.xml".into(), Format::Unknown).collect();
+        let docs: Vec<_> = open_stream(r, "f.xml".into(), Format::Unknown).map(Record::build).collect();
         assert_eq!(docs[0].as_ref().unwrap().meta.outlet.as_deref(), Some("BBC"));
         let w = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 19\r\n\r\n<p>Hello there.</p>\r\n\r\n";
         let r: Box<dyn Read + Send> = Box::new(Cursor::new(w.to_vec()));
-        let docs: Vec<_> = open_stream(r, "x".into(), Format::Unknown).collect();
+        let docs: Vec<_> = open_stream(r, "x".into(), Format::Unknown).map(Record::build).collect();
         assert_eq!(docs[0].as_ref().unwrap().text, "Hello there.");
     }
 
@@ -492,7 +529,7 @@ mod tests {
 
     fn open(bytes: &[u8], name: &str) -> Vec<Result<Doc, IngestError>> {
         let (format, _) = format_of(Path::new(name));
-        open_stream(Box::new(Cursor::new(bytes.to_vec())), name.into(), format).collect()
+        open_stream(Box::new(Cursor::new(bytes.to_vec())), name.into(), format).map(Record::build).collect()
     }
 
     #[test]
@@ -531,7 +568,7 @@ mod tests {
         gz.write_all("The council met on Monday. ".repeat(2000).as_bytes()).unwrap();
         let gz = gz.finish().unwrap();
         let r: Box<dyn Read + Send> = Box::new(MultiGzDecoder::new(Cursor::new(gz[..gz.len() / 2].to_vec())));
-        let out: Vec<_> = open_stream(r, "t.txt.gz".into(), Format::Text).collect();
+        let out: Vec<_> = open_stream(r, "t.txt.gz".into(), Format::Text).map(Record::build).collect();
         assert_eq!(out.len(), 1);
         let e = out[0].as_ref().unwrap_err().to_string();
         assert!(e.starts_with("t.txt.gz: the data ends early, e.g. a truncated gzip file ("), "{e}");
@@ -550,10 +587,10 @@ mod tests {
     #[test]
     fn stream_sniffing() {
         let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"{\"text\":\"Hi there.\"}\n".to_vec()));
-        let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
+        let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).map(Record::build).collect();
         assert_eq!(docs[0].as_ref().unwrap().source, "s:1");
         let r: Box<dyn Read + Send> = Box::new(Cursor::new(b"<html><body><p>Hello world.</p></body></html>".to_vec()));
-        let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).collect();
+        let docs: Vec<_> = open_stream(r, "s".into(), Format::Unknown).map(Record::build).collect();
         assert_eq!(docs[0].as_ref().unwrap().text, "Hello world.");
     }
 }

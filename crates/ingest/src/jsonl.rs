@@ -13,6 +13,7 @@ use crate::clean::Level;
 use crate::dates::normalize_published;
 use crate::encoding::{self, Kind};
 use crate::outlet::gazetteer;
+use crate::record::Record;
 use crate::{build_doc, html, IngestError};
 
 /// The first field among `keys` holding a non-empty string (or a number).
@@ -175,7 +176,7 @@ impl JsonlReader {
 }
 
 impl Iterator for JsonlReader {
-    type Item = Result<Doc, IngestError>;
+    type Item = Record;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -184,14 +185,14 @@ impl Iterator for JsonlReader {
                 Ok(0) => {
                     self.done = true;
                     if self.records == 0 {
-                        return Some(Err(IngestError::new(&self.path, "empty file")));
+                        return Some(Record::failed(IngestError::new(&self.path, "empty file")));
                     }
                     return None;
                 }
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(IngestError::new(
+                    return Some(Record::failed(IngestError::new(
                         format!("{}:{}", self.path, self.line + 1),
                         format!("read error ({e})"),
                     )));
@@ -204,37 +205,39 @@ impl Iterator for JsonlReader {
                 let skipped = skip_line(&mut self.reader);
                 if let Err(e) = skipped {
                     self.done = true;
-                    return Some(Err(IngestError::new(location, format!("read error ({e})"))));
+                    return Some(Record::failed(IngestError::new(location, format!("read error ({e})"))));
                 }
                 let message = format!("line longer than {} MB: too large for one record; skipped", MAX_LINE >> 20);
-                return Some(Err(IngestError::new(location, message)));
+                return Some(Record::failed(IngestError::new(location, message)));
             }
-            let bytes = self.buf.as_slice();
-            let bytes = if self.line == 1 { bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes) } else { bytes };
-            if bytes.iter().all(u8::is_ascii_whitespace) {
+            let mut line = std::mem::take(&mut self.buf);
+            if self.line == 1 && line.starts_with(b"\xef\xbb\xbf") {
+                line.drain(..3);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                self.buf = line;
                 continue;
             }
             self.records += 1;
-            // JSON Lines are UTF-8; a line in another charset is decoded by detection, with a note.
-            let decoded = encoding::decode(bytes, None, Kind::Text);
-            let value: Value = match serde_json::from_str(decoded.text.trim()) {
-                Ok(v) => v,
-                Err(e) => return Some(Err(IngestError::new(location, format!("invalid JSON ({e})")))),
-            };
-            if let Some(note) = decoded.note() {
-                return Some(
-                    record_to_doc(value, &location)
-                        .map(|mut doc| {
-                            doc.note("ingest", note);
-                            doc
-                        })
-                        .map_err(|m| IngestError::new(location, m)),
-                );
-            }
-            return Some(record_to_doc(value, &location).map_err(|m| IngestError::new(location, m)));
+            return Some(Record::later(move || line_to_doc(&line, location)));
         }
         None
     }
+}
+
+/// One JSON Lines record (the bytes of its line) to a Doc; `location` is its `PATH:LINE`.
+fn line_to_doc(line: &[u8], location: String) -> Result<Doc, IngestError> {
+    // JSON Lines are UTF-8; a line in another charset is decoded by detection, with a note.
+    let decoded = encoding::decode(line, None, Kind::Text);
+    let value: Value = match serde_json::from_str(decoded.text.trim()) {
+        Ok(v) => v,
+        Err(e) => return Err(IngestError::new(location, format!("invalid JSON ({e})"))),
+    };
+    let mut doc = record_to_doc(value, &location).map_err(|m| IngestError::new(location, m))?;
+    if let Some(note) = decoded.note() {
+        doc.note("ingest", note);
+    }
+    Ok(doc)
 }
 
 #[cfg(test)]
@@ -243,7 +246,7 @@ mod tests {
     use std::io::Cursor;
 
     fn read(s: &str) -> Vec<Result<Doc, IngestError>> {
-        JsonlReader::new(Box::new(Cursor::new(s.as_bytes().to_vec())), "t.jsonl".into()).collect()
+        JsonlReader::new(Box::new(Cursor::new(s.as_bytes().to_vec())), "t.jsonl".into()).map(Record::build).collect()
     }
 
     #[test]
@@ -281,7 +284,7 @@ mod tests {
         let mut data = b"{\"text\":\"".to_vec();
         data.resize(MAX_LINE as usize + 100, b'a');
         data.extend_from_slice(b"\"}\n{\"text\":\"Talks began.\"}\n");
-        let out: Vec<_> = JsonlReader::new(Box::new(Cursor::new(data)), "t.jsonl".into()).collect();
+        let out: Vec<_> = JsonlReader::new(Box::new(Cursor::new(data)), "t.jsonl".into()).map(Record::build).collect();
         assert_eq!(out.len(), 2);
         assert_eq!(
             out[0].as_ref().unwrap_err().to_string(),
@@ -297,7 +300,7 @@ mod tests {
         assert_eq!(out[0].as_ref().unwrap_err().message, "empty file");
         let line = b"{\"text\":\"The caf\xe9 on the square charged \xa34 for a cr\xe8me br\xfbl\xe9e.\"}\n";
         let r = JsonlReader::new(Box::new(Cursor::new(line.to_vec())), "t.jsonl".into());
-        let out: Vec<_> = r.collect();
+        let out: Vec<_> = r.map(Record::build).collect();
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.text, "The café on the square charged £4 for a crème brûlée.");
         assert_eq!(doc.notes().collect::<Vec<_>>(), vec!["decoded as windows-1252 (detected)"]);

@@ -36,11 +36,16 @@ mod input;
 mod jsonl;
 pub mod language;
 pub mod outlet;
+mod phases;
+mod record;
 mod warc;
 
 use parallax_doc::{Diagnostic, Doc, Meta, Provenance};
+use phases::{timed, Phase};
 
-pub use input::{read_inputs, read_inputs_except, read_stream};
+pub use input::{read_inputs, read_inputs_except, read_records_except, read_stream, read_stream_records, DocIter};
+pub use phases::BuildTimes;
+pub use record::{Record, Records};
 
 /// One input that could not be read: `location` is `PATH` or `PATH:LINE`, message is one line.
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +82,7 @@ pub fn doc_from_text(source: &str, raw: &str, meta: Meta) -> Doc {
 /// `<html lang>`, often a template's default) is kept unless detection is reliable and
 /// disagrees, which is noted.
 pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::Level) -> Doc {
-    let cleaned = clean::clean(raw, level);
+    let cleaned = timed(Phase::Clean, || clean::clean(raw, level));
     let mut notes = cleaned.notes;
     if meta.published.is_none() {
         if let Some((day, _)) = cleaned.published {
@@ -85,7 +90,7 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
             meta.published_from = Provenance::Markup;
         }
     }
-    if let Some(detected) = language::detect(&cleaned.text) {
+    if let Some(detected) = timed(Phase::Language, || language::detect(&cleaned.text)) {
         let given = meta.language.as_deref().map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());
         match given {
             Some(g) if g == detected => {}
@@ -99,6 +104,7 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
             None => meta.language = Some(detected.to_string()),
         }
     }
+    let metadata_started = std::time::Instant::now();
     let from_text = outlet::from_text(&cleaned.text);
     if meta.outlet.is_none() {
         if let Some(name) = from_text.outlet {
@@ -128,6 +134,7 @@ pub(crate) fn build_doc(source: &str, raw: &str, mut meta: Meta, level: clean::L
             }
         }
     }
+    phases::add_since(Phase::Metadata, metadata_started);
     let diagnostics = notes.into_iter().map(|n| Diagnostic::note("ingest", n)).collect();
     Doc {
         source: source.to_string(),

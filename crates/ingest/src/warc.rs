@@ -15,6 +15,7 @@ use parallax_doc::{Diagnostic, Doc, Provenance};
 
 use crate::encoding::{self, Kind};
 use crate::input::html_doc;
+use crate::record::Record;
 use crate::IngestError;
 
 /// Records larger than this are skipped (read past, not kept in memory).
@@ -38,9 +39,9 @@ impl WarcReader {
     }
 
     /// Stops reading the file, with an error for the current record.
-    fn fail(&mut self, m: impl AsRef<str>) -> Option<Result<Doc, IngestError>> {
+    fn fail(&mut self, m: impl AsRef<str>) -> Option<Record> {
         self.done = true;
-        Some(Err(self.err(m)))
+        Some(Record::failed(self.err(m)))
     }
 
     /// Reads one line (without CR LF); `None` at end of file.
@@ -78,7 +79,7 @@ fn parse_headers(lines: &str) -> Vec<(String, String)> {
 }
 
 impl Iterator for WarcReader {
-    type Item = Result<Doc, IngestError>;
+    type Item = Record;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
@@ -88,7 +89,7 @@ impl Iterator for WarcReader {
                     Ok(None) => {
                         self.done = true;
                         if self.count == 0 {
-                            return Some(Err(IngestError::new(&self.shown, "empty WARC file")));
+                            return Some(Record::failed(IngestError::new(&self.shown, "empty WARC file")));
                         }
                         return None;
                     }
@@ -97,7 +98,7 @@ impl Iterator for WarcReader {
                     Err(e) => {
                         self.done = true;
                         self.count += 1;
-                        return Some(Err(self.err(io_message(&e))));
+                        return Some(Record::failed(self.err(io_message(&e))));
                     }
                 }
             };
@@ -116,7 +117,7 @@ impl Iterator for WarcReader {
                     }
                 }
                 let e = self.err(format!("not a WARC record header (“{}”); skipped {skipped} lines", clip(&version)));
-                return Some(Err(e));
+                return Some(Record::failed(e));
             }
             let mut headers = Vec::new();
             loop {
@@ -162,9 +163,9 @@ impl Iterator for WarcReader {
                 }
             }
             match self.record(&kind, &headers, &block) {
-                Ok(Some(doc)) => return Some(Ok(doc)),
+                Ok(Some(record)) => return Some(record),
                 Ok(None) => continue,
-                Err(m) => return Some(Err(self.err(m))),
+                Err(m) => return Some(Record::failed(self.err(m))),
             }
         }
         None
@@ -176,8 +177,9 @@ fn clip(s: &str) -> String {
 }
 
 impl WarcReader {
-    /// One response or resource record: a Doc, `None` when it is not an HTML page, or an error.
-    fn record(&self, kind: &str, headers: &[(String, String)], block: &[u8]) -> Result<Option<Doc>, String> {
+    /// One response or resource record: an article to build, `None` when it is not an HTML
+    /// page, or an error.
+    fn record(&self, kind: &str, headers: &[(String, String)], block: &[u8]) -> Result<Option<Record>, String> {
         let (content_type, body) = if kind == "response" {
             let split = block
                 .windows(4)
@@ -222,7 +224,6 @@ impl WarcReader {
             (header(headers, "Content-Type").map(str::to_string), block.to_vec())
         };
         let ct = content_type.unwrap_or_default().to_ascii_lowercase();
-        let mut notes = Vec::new();
         let is_html = if ct.is_empty() {
             let head = String::from_utf8_lossy(&body[..body.len().min(1024)]).to_ascii_lowercase();
             head.contains("<html") || head.contains("<!doctype html")
@@ -232,29 +233,46 @@ impl WarcReader {
         if !is_html {
             return Ok(None);
         }
-        let charset = encoding::charset_param(&ct);
-        let decoded = encoding::decode(&body, charset, Kind::Html);
-        if let Some(label) = charset.filter(|l| encoding::label(l).is_none()) {
-            notes.push(format!("unknown charset “{}” in the HTTP header; ignored", clip(label)));
-        }
-        notes.extend(decoded.note());
-        let page = decoded.text;
+        let charset = encoding::charset_param(&ct).map(str::to_string);
         let uri = header(headers, "WARC-Target-URI").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
-        let shown = uri.clone().unwrap_or_else(|| format!("{}[{}]", self.shown, self.count));
-        let mut doc = html_doc(&page, uri.as_deref(), &shown).map_err(|e| e.message)?;
-        doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
-        if uri.is_some() {
-            doc.meta.url = uri;
-        }
-        if doc.meta.published.is_none() {
-            if let Some(d) = header(headers, "WARC-Date").and_then(crate::dates::normalize_published) {
-                doc.note("ingest", format!("published is the crawl date (WARC-Date {d}); the page gives none"));
-                doc.meta.published = Some(d);
-                doc.meta.published_from = Provenance::Given;
-            }
-        }
-        Ok(Some(doc))
+        let crawled = header(headers, "WARC-Date").map(str::to_string);
+        let location = format!("{}[{}]", self.shown, self.count);
+        Ok(Some(Record::later(move || {
+            html_record(&body, charset.as_deref(), uri, crawled, &location).map_err(|m| IngestError::new(location, m))
+        })))
     }
+}
+
+/// The article in an HTML payload `body` (in `charset` when the HTTP header names one) fetched
+/// from `uri` at the time `crawled` (the `WARC-Date`); `location` is the record's `PATH[N]`.
+fn html_record(
+    body: &[u8],
+    charset: Option<&str>,
+    uri: Option<String>,
+    crawled: Option<String>,
+    location: &str,
+) -> Result<Doc, String> {
+    let mut notes = Vec::new();
+    let decoded = encoding::decode(body, charset, Kind::Html);
+    if let Some(label) = charset.filter(|l| encoding::label(l).is_none()) {
+        notes.push(format!("unknown charset “{}” in the HTTP header; ignored", clip(label)));
+    }
+    notes.extend(decoded.note());
+    let page = decoded.text;
+    let shown = uri.clone().unwrap_or_else(|| location.to_string());
+    let mut doc = html_doc(&page, uri.as_deref(), &shown).map_err(|e| e.message)?;
+    doc.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::note("ingest", n)));
+    if uri.is_some() {
+        doc.meta.url = uri;
+    }
+    if doc.meta.published.is_none() {
+        if let Some(d) = crawled.as_deref().and_then(crate::dates::normalize_published) {
+            doc.note("ingest", format!("published is the crawl date (WARC-Date {d}); the page gives none"));
+            doc.meta.published = Some(d);
+            doc.meta.published_from = Provenance::Given;
+        }
+    }
+    Ok(doc)
 }
 
 /// Decodes an HTTP chunked body; `None` when malformed. A missing final chunk is tolerated.
@@ -297,7 +315,7 @@ mod tests {
     }
 
     fn read(bytes: Vec<u8>) -> Vec<Result<Doc, IngestError>> {
-        WarcReader::new(Box::new(std::io::Cursor::new(bytes)), "c.warc".into()).collect()
+        WarcReader::new(Box::new(std::io::Cursor::new(bytes)), "c.warc".into()).map(Record::build).collect()
     }
 
     #[test]

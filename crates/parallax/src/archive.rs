@@ -32,6 +32,7 @@ pub fn ingest(inputs: &[String], db: &Path, batch_size: usize) -> Result<ExitCod
         inputs,
         &Store::files_of(db),
         batch_size,
+        &ProgressBar::hidden(),
         |err| {
             progress.suspend(|| eprintln!("parallax: {err}"));
             failed += 1;

@@ -1,9 +1,11 @@
-//! `parallax bench`: analysis throughput and peak memory over a corpus.
+//! `parallax bench`: the whole path of `analyze` over a corpus, phase by phase, and peak memory.
 
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use parallax_ingest::{BuildTimes, Record};
+use parallax_story::StoryTimes;
 use rayon::prelude::*;
 
 /// The resident-set high-water mark of this process in KiB, where the OS reports it.
@@ -13,118 +15,257 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Reads `inputs`, analyses them on `threads` threads and prints the figures.
-pub fn run(inputs: &[String], threads: usize, stories: bool, store: bool) -> Result<ExitCode> {
+/// One run of the whole path `analyze --format json` takes, phase by phase.
+struct PathRun {
+    /// Wall-clock seconds from the first read to the last byte of JSON.
+    total: f64,
+    /// Wall-clock seconds splitting the inputs into records (one thread, as `analyze` does).
+    read: f64,
+    /// Wall-clock seconds building and analysing the articles (all threads).
+    build_and_analyze: f64,
+    /// Thread-seconds of building, by phase.
+    build: BuildTimes,
+    /// Thread-seconds of each analysis stage.
+    stages: Vec<Duration>,
+    /// The story layer's parts (wall-clock).
+    stories: StoryTimes,
+    /// Wall-clock seconds writing the JSON.
+    output: f64,
+    /// Bytes of JSON written.
+    output_bytes: u64,
+    articles: usize,
+    words: usize,
+    text_bytes: usize,
+    failed: usize,
+    entities: usize,
+    quotes: usize,
+    times: usize,
+    stories_found: usize,
+}
+
+/// Runs the whole path of `analyze --format json` over `inputs` on `pool`; returns its phases
+/// and the analysed articles.
+fn whole_path(inputs: &[String], pool: &rayon::ThreadPool) -> Result<(PathRun, Vec<parallax_doc::Doc>)> {
+    let stages = parallax_analyze::pipeline().stage_names().len();
     let started = Instant::now();
-    let (mut docs, failures) = crate::read_all(inputs, &[]);
-    let read_secs = started.elapsed().as_secs_f64();
-    let n_docs = docs.len();
-    let n_words: usize = docs.iter().map(|d| d.word_count()).sum();
-    let n_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()
-        .context("cannot start the worker threads")?;
-    // each stage timed on its own: per-stage cost is summed over worker threads
-    let pipeline = parallax_analyze::pipeline();
-    let names: Vec<&str> = pipeline.stage_names();
-    let started = Instant::now();
-    let stage_nanos: Vec<u128> = pool.install(|| {
-        docs.par_iter_mut()
-            .map(|doc| {
-                // as `analyze` does: articles not in English are segmented only
-                let english = parallax_analyze::is_english(doc);
-                pipeline
-                    .stages()
-                    .map(|stage| {
-                        if !parallax_analyze::runs_on(stage, english) {
-                            return 0;
-                        }
-                        let t = Instant::now();
-                        parallax_doc::Pipeline::run_stage(stage, doc);
-                        t.elapsed().as_nanos()
-                    })
-                    .collect::<Vec<u128>>()
+    let records: Vec<Record> = parallax_ingest::read_records_except(inputs, &[]).collect();
+    let read = started.elapsed().as_secs_f64();
+    let built_at = Instant::now();
+    let built: Vec<_> = pool.install(|| {
+        records
+            .into_par_iter()
+            .map(|record| {
+                let (built, times) = record.build_timed();
+                match built {
+                    Ok(mut doc) => {
+                        let stages = parallax_analyze::analyze_timed(&mut doc);
+                        (Ok(doc), times, stages)
+                    }
+                    Err(e) => (Err(e), times, Vec::new()),
+                }
             })
-            .reduce(|| vec![0; names.len()], |a, b| a.iter().zip(&b).map(|(x, y)| x + y).collect())
+            .collect()
     });
-    let analyze_secs = started.elapsed().as_secs_f64().max(1e-9);
-    println!(
-        "inputs read:     {n_docs} articles, {n_words} words, {:.1} MB of text in {read_secs:.2} s ({failures} failed)",
-        n_bytes as f64 / 1e6
-    );
-    println!("analysis:        {analyze_secs:.3} s on {} thread(s)", threads.max(1));
-    println!("articles/s:      {:.0}", n_docs as f64 / analyze_secs);
-    println!("words/s:         {:.0}", n_words as f64 / analyze_secs);
-    let total: u128 = stage_nanos.iter().sum::<u128>().max(1);
-    let shares: Vec<String> = names
-        .iter()
-        .zip(&stage_nanos)
-        .map(|(name, &n)| format!("{name} {:.1}%", 100.0 * n as f64 / total as f64))
-        .collect();
-    println!("time per stage:  {}", shares.join(", "));
-    let n_quotes: usize = docs.iter().map(|d| d.quotes.len()).sum();
-    let n_entities: usize = docs.iter().map(|d| d.entities.len()).sum();
-    let n_times: usize = docs.iter().map(|d| d.times.len()).sum();
-    println!("found:           {n_entities} entities, {n_quotes} quotes, {n_times} times");
-    // with --store, the two parts compared are timed REPEATS times, in turn (so a busy spell of
-    // the machine falls on both), and the medians compared: one run of either varies by a tenth
-    let repeats = if store { REPEATS } else { 1 };
-    let db = std::env::temp_dir().join(format!("parallax-bench-{}.db", std::process::id()));
-    if stories || store {
-        let mut story_runs = Vec::new();
-        let mut store_runs = Vec::new();
-        let mut found = 0;
-        for _ in 0..repeats {
-            let copy = docs.clone();
-            let started = Instant::now();
-            let analysis = pool.install(|| parallax_story::build(copy));
-            let build = started.elapsed().as_secs_f64();
-            // what `analyze` does next: write the JSON (here to nowhere)
-            let started = Instant::now();
-            serde_json::to_writer(std::io::sink(), &parallax_story::report::AnalysisJson(&analysis))
-                .context("writing the analysis")?;
-            story_runs.push((build, started.elapsed().as_secs_f64()));
-            found = analysis.stories.len();
-            drop(analysis);
-            if store {
-                store_runs.push(pool.install(|| ingest_into(&db, inputs, docs.clone()))?);
+    let build_and_analyze = built_at.elapsed().as_secs_f64();
+    let mut build = BuildTimes::default();
+    let mut stage_times = vec![Duration::ZERO; stages];
+    let mut docs = Vec::with_capacity(built.len());
+    let mut failed = 0;
+    for (doc, times, stages) in built {
+        build.add(&times);
+        for (sum, t) in stage_times.iter_mut().zip(&stages) {
+            *sum += *t;
+        }
+        match doc {
+            Ok(doc) => docs.push(doc),
+            Err(err) => {
+                eprintln!("parallax: {err}");
+                failed += 1;
             }
         }
-        story_runs.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
-        let (secs, write_secs) = story_runs[story_runs.len() / 2];
-        println!("stories:         {found} in {secs:.3} s{}", median_note(repeats));
-        println!("JSON written:    {write_secs:.3} s");
-        let stories_secs = secs + write_secs;
-        store_runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-        if !store_runs.is_empty() {
-            let (secs, counts, size) = store_runs.swap_remove(store_runs.len() / 2);
-            let analyze_total = analyze_secs + stories_secs;
-            let ingest_total = analyze_secs + secs;
-            println!(
-                "ingest:          store part {secs:.3} s{} (copies, stories, story builds, writes) for {} new articles, {} stories; archive {:.1} MB",
-                median_note(repeats),
-                counts.new,
-                counts.stories_new,
-                size as f64 / 1e6
-            );
-            println!(
-                "vs analyze:      analyze = analysis + stories + JSON {analyze_total:.3} s ({:.0} articles/s); ingest = analysis + store {ingest_total:.3} s ({:.0} articles/s)",
-                n_docs as f64 / analyze_total,
-                n_docs as f64 / ingest_total
-            );
-            println!(
-                "store overhead:  ingest takes {:+.1}% of analyze's time; the store part is {:.1}% of the analysis stages' time",
-                100.0 * (ingest_total - analyze_total) / analyze_total,
-                100.0 * secs / analyze_secs
-            );
+    }
+    let (articles, words, text_bytes) =
+        (docs.len(), docs.iter().map(|d| d.word_count()).sum(), docs.iter().map(|d| d.text.len()).sum());
+    let (entities, quotes, times) = (
+        docs.iter().map(|d| d.entities.len()).sum(),
+        docs.iter().map(|d| d.quotes.len()).sum(),
+        docs.iter().map(|d| d.times.len()).sum(),
+    );
+    let kept = docs.clone();
+    let (analysis, stories) = pool.install(|| parallax_story::build_timed(docs));
+    let output_at = Instant::now();
+    let mut out = Counter(0);
+    serde_json::to_writer_pretty(&mut out, &parallax_story::report::AnalysisJson(&analysis))
+        .context("writing the analysis")?;
+    let output = output_at.elapsed().as_secs_f64();
+    let total = started.elapsed().as_secs_f64();
+    let run = PathRun {
+        total,
+        read,
+        build_and_analyze,
+        build,
+        stages: stage_times,
+        stories,
+        output,
+        output_bytes: out.0,
+        articles,
+        words,
+        text_bytes,
+        failed,
+        entities,
+        quotes,
+        times,
+        stories_found: analysis.stories.len(),
+    };
+    Ok((run, kept))
+}
+
+/// A writer that only counts bytes.
+struct Counter(u64);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The bytes of the files `inputs` name (directories walked); standard input counts nothing.
+fn input_bytes(inputs: &[String]) -> u64 {
+    fn size(path: &std::path::Path) -> u64 {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(path)
+                .map(|entries| entries.filter_map(|e| e.ok()).map(|e| size(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
         }
+    }
+    inputs.iter().filter(|i| *i != "-").map(|i| size(std::path::Path::new(i))).sum()
+}
+
+/// `parallax bench`: runs the whole path of `analyze --format json` over `inputs` `runs` times
+/// on `threads` threads and prints the median run, phase by phase; with `store`, also the store
+/// part of `parallax ingest` against the story part of `analyze`.
+pub fn run(inputs: &[String], threads: usize, runs: usize, store: bool) -> Result<ExitCode> {
+    let args: Vec<String> = std::env::args().collect();
+    println!("command:         {}", args.join(" "));
+    let threads = threads.max(1);
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start the worker threads")?;
+    let mut all = Vec::new();
+    let mut docs = Vec::new();
+    for _ in 0..runs.max(1) {
+        let (run, kept) = whole_path(inputs, &pool)?;
+        all.push(run);
+        docs = kept;
+    }
+    let totals: Vec<String> = all.iter().map(|r| format!("{:.3}", r.total)).collect();
+    all.sort_by(|a, b| a.total.total_cmp(&b.total));
+    let run = all.swap_remove(all.len() / 2);
+    let bytes = input_bytes(inputs);
+    let per = |secs: f64| secs.max(1e-9);
+    println!(
+        "input:           {} articles ({} failed), {} words, {:.1} MB of files, {:.1} MB of text",
+        run.articles,
+        run.failed,
+        run.words,
+        bytes as f64 / 1e6,
+        run.text_bytes as f64 / 1e6
+    );
+    println!(
+        "end to end:      {:.3} s on {threads} thread(s){}: {:.0} articles/s, {:.0} words/s, {:.1} MB/s of input",
+        run.total,
+        if totals.len() > 1 {
+            format!(" (median of {} runs: {})", totals.len(), totals.join(", "))
+        } else {
+            String::new()
+        },
+        run.articles as f64 / per(run.total),
+        run.words as f64 / per(run.total),
+        bytes as f64 / 1e6 / per(run.total)
+    );
+    let stage_secs: f64 = run.stages.iter().map(Duration::as_secs_f64).sum();
+    let b = &run.build;
+    let build_secs = b.total.as_secs_f64();
+    println!("phases (wall-clock s; building and the stages are thread-seconds, their sum over threads):");
+    println!("  read           {:>8.3}  splitting the inputs into records", run.read);
+    println!(
+        "  build          {:>8.3}  parse {:.3}, html {:.3}, clean {:.3}, language {:.3}, outlet+dates {:.3}; {:.1} MB/s of input per thread",
+        build_secs,
+        b.parse().as_secs_f64(),
+        b.html.as_secs_f64(),
+        b.clean.as_secs_f64(),
+        b.language.as_secs_f64(),
+        b.metadata.as_secs_f64(),
+        bytes as f64 / 1e6 / per(build_secs + run.read)
+    );
+    let names = parallax_analyze::pipeline().stage_names();
+    let shares: Vec<String> = names
+        .iter()
+        .zip(&run.stages)
+        .map(|(name, t)| format!("{name} {:.3} ({:.0}%)", t.as_secs_f64(), 100.0 * t.as_secs_f64() / per(stage_secs)))
+        .collect();
+    println!(
+        "  analysis       {stage_secs:>8.3}  {}; {:.0} words/s per thread",
+        shares.join(", "),
+        run.words as f64 / per(stage_secs)
+    );
+    println!("  (build+analysis wall-clock {:.3} s)", run.build_and_analyze);
+    let st = &run.stories;
+    let story_secs = (st.clustering + st.dedup + st.stories).as_secs_f64();
+    println!(
+        "  stories        {story_secs:>8.3}  clustering {:.3}, copies {:.3}, stories {:.3}; {} stories; {:.0}% of the analysis stages",
+        st.clustering.as_secs_f64(),
+        st.dedup.as_secs_f64(),
+        st.stories.as_secs_f64(),
+        run.stories_found,
+        100.0 * story_secs / per(stage_secs)
+    );
+    println!("  output         {:>8.3}  {:.1} MB of JSON", run.output, run.output_bytes as f64 / 1e6);
+    println!("found:           {} entities, {} quotes, {} times", run.entities, run.quotes, run.times);
+    if store {
+        compare_store(inputs, &pool, docs, run.total - run.read - run.build_and_analyze)?;
     }
     match peak_rss_kib() {
         Some(kib) => println!("peak memory:     {:.1} MiB (VmHWM)", kib as f64 / 1024.0),
         None => println!("peak memory:     not reported by this OS"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `bench --store`: the store part of `parallax ingest` (copies, stories, writes) over the
+/// analysed `docs`, timed [`REPEATS`] times, against `stories_secs`, the part of `analyze` after
+/// the analysis (stories and JSON).
+fn compare_store(
+    inputs: &[String],
+    pool: &rayon::ThreadPool,
+    docs: Vec<parallax_doc::Doc>,
+    stories_secs: f64,
+) -> Result<()> {
+    let db = std::env::temp_dir().join(format!("parallax-bench-{}.db", std::process::id()));
+    let mut runs = Vec::new();
+    for _ in 0..REPEATS {
+        runs.push(pool.install(|| ingest_into(&db, inputs, docs.clone()))?);
+    }
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (secs, counts, size) = runs.swap_remove(runs.len() / 2);
+    println!(
+        "ingest:          store part {secs:.3} s{} (copies, stories, story builds, writes) for {} new articles, {} stories; archive {:.1} MB",
+        median_note(REPEATS),
+        counts.new,
+        counts.stories_new,
+        size as f64 / 1e6
+    );
+    println!(
+        "store overhead:  the store part takes {:+.1}% of the time analyze spends after the analysis ({stories_secs:.3} s)",
+        100.0 * (secs - stories_secs) / stories_secs.max(1e-9)
+    );
+    Ok(())
 }
 
 /// How many times `bench --store` times the story part of `analyze` and the store part of `ingest`.

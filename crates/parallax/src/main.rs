@@ -323,20 +323,26 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
     },
-    /// Measure analysis speed and memory over a corpus.
+    /// Measure what `analyze --format json` costs over a corpus, end to end.
     ///
-    /// Reads every input first, then analyses all articles on one thread (or --threads N) and
-    /// reports articles/s, words/s and peak memory (resident set high-water mark).
+    /// Runs the whole path on one thread (or --threads N): reading, building each article
+    /// (decoding, HTML, cleaning, language, outlet), the analysis stages, the story layer
+    /// (clustering, copies, stories) and the JSON output (counted, not kept). Reports the time of
+    /// each phase, articles/s, words/s, MB/s of input and peak memory (resident set high-water
+    /// mark); with --runs N, the median run.
     ///
-    /// Example: parallax bench ../shared/data/bbc/bbc_fulltext.jsonl
+    /// Example: taskset -c 0 parallax bench ../shared/data/bbc/bbc_fulltext.jsonl --runs 3
     Bench {
         /// Files, directories or `-` (stdin).
         inputs: Vec<String>,
-        /// Worker threads for the analysis.
+        /// Worker threads.
         #[arg(long, default_value_t = 1)]
         threads: usize,
-        /// Also build the cross-article layer and time it.
-        #[arg(long)]
+        /// Run the whole path this many times and report the median run.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        runs: u32,
+        /// The story layer is always part of the path now; kept so older command lines work.
+        #[arg(long, hide = true)]
         stories: bool,
         /// Also ingest into a fresh archive (a temporary file) and compare with `analyze`.
         #[arg(long)]
@@ -444,7 +450,7 @@ fn run() -> Result<ExitCode> {
             Ok(exit_code(failures, degraded))
         }
         Command::Analyze { inputs, output, format, one_story, stream: false, max_open: _ } => {
-            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()))?;
             let analysis = build(docs, one_story);
             let mut out = open_output(output.as_deref())?;
             match format {
@@ -534,7 +540,7 @@ fn run() -> Result<ExitCode> {
             archive::export(&archive::db_path(db), what, format, output.as_deref())
         }
         Command::Brief { inputs, one_story, stored: _, output } => {
-            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()))?;
             let analysis = build(docs, one_story);
             let mut out = open_output(output.as_deref())?;
             write!(out, "{}", parallax_story::brief::brief(&analysis))?;
@@ -542,7 +548,7 @@ fn run() -> Result<ExitCode> {
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Quotes { inputs, speaker, kind, format, one_story, stored: _, output } => {
-            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()))?;
             let analysis = build(docs, one_story);
             let rows: Vec<_> = report::quote_rows(&analysis)
                 .into_iter()
@@ -597,7 +603,7 @@ fn run() -> Result<ExitCode> {
             Ok(exit_code(failures, report_degraded(&analysis.docs)))
         }
         Command::Timeline { inputs, format, one_story, stored: _, output } => {
-            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()));
+            let (docs, failures) = read_and_analyze(&inputs, &own_outputs(output.as_deref()))?;
             let analysis = build(docs, one_story);
             let mut out = open_output(output.as_deref())?;
             match format {
@@ -618,8 +624,8 @@ fn run() -> Result<ExitCode> {
         }
         Command::Bench { serve: Some(db), .. } => bench_serve::run(&db),
         Command::Bench { archive: Some(db), .. } => bench::archive_latency(&db),
-        Command::Bench { inputs, threads, stories, store, archive: None, serve: None } => {
-            bench::run(&inputs, threads, stories, store)
+        Command::Bench { inputs, threads, runs, stories: _, store, archive: None, serve: None } => {
+            bench::run(&inputs, threads, runs as usize, store)
         }
     }
 }
@@ -774,6 +780,7 @@ fn analyze_stream(inputs: &[String], skip: &[PathBuf], max_open: usize, out: &mu
         inputs,
         skip,
         STREAM_BATCH,
+        &ProgressBar::hidden(),
         |err| {
             eprintln!("parallax: {err}");
             failures += 1;
@@ -796,34 +803,56 @@ fn analyze_stream(inputs: &[String], skip: &[PathBuf], max_open: usize, out: &mu
 }
 
 /// Reads `inputs` (standard input when none) lazily, a batch of at most `size` articles at a
-/// time; each batch is analysed in parallel and handed to `each`, in input order. A bad input
-/// goes to `on_error` and the reading goes on.
+/// time; each batch is built and analysed in parallel and handed to `each`, in input order. A
+/// bad input goes to `on_error` and the reading goes on.
 pub(crate) fn for_each_analysed_batch(
     inputs: &[String],
     skip: &[PathBuf],
     size: usize,
+    progress: &ProgressBar,
     mut on_error: impl FnMut(parallax_ingest::IngestError),
     mut each: impl FnMut(Vec<Doc>) -> Result<()>,
 ) -> Result<()> {
+    let mut records = read_records(inputs, skip).peekable();
+    while records.peek().is_some() {
+        let batch: Vec<_> = records.by_ref().take(size.max(1)).collect();
+        let mut docs = Vec::with_capacity(batch.len());
+        for built in build_and_analyze(batch, progress) {
+            match built {
+                Ok(doc) => docs.push(doc),
+                Err(err) => on_error(err),
+            }
+        }
+        each(docs)?;
+    }
+    Ok(())
+}
+
+/// The records of `inputs` (standard input when none), never reading the files in `skip`.
+pub(crate) fn read_records(inputs: &[String], skip: &[PathBuf]) -> parallax_ingest::Records {
     note_terminal_stdin(inputs);
     let stdin = ["-".to_string()];
     let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
-    let mut items = parallax_ingest::read_inputs_except(inputs, skip).peekable();
-    while items.peek().is_some() {
-        let mut batch = Vec::with_capacity(size.max(1));
-        for item in items.by_ref() {
-            match item {
-                Ok(doc) => batch.push(doc),
-                Err(err) => on_error(err),
-            }
-            if batch.len() >= size.max(1) {
-                break;
-            }
-        }
-        batch.par_iter_mut().for_each(parallax_analyze::analyze);
-        each(batch)?;
-    }
-    Ok(())
+    parallax_ingest::read_records_except(inputs, skip)
+}
+
+/// Builds each record's Doc and analyses it, in parallel on the current thread pool; the results
+/// come back in the records' order.
+fn build_and_analyze(
+    records: Vec<parallax_ingest::Record>,
+    progress: &ProgressBar,
+) -> Vec<Result<Doc, parallax_ingest::IngestError>> {
+    records
+        .into_par_iter()
+        .map(|record| {
+            let built = record.build().map(|mut doc| {
+                parallax_analyze::analyze(&mut doc);
+                doc
+            });
+            progress.inc(1);
+            built
+        })
+        .collect()
 }
 
 /// One closed story as JSON Lines: its articles, each with a `story` field, then `{"story": ...}`.
@@ -846,44 +875,42 @@ fn write_closed_story(out: &mut dyn Write, closed: &parallax_story::stream::Clos
     Ok(())
 }
 
-/// Reads every input, reporting bad ones on stderr, and analyses the articles in parallel.
-/// Returns the documents in input order and the number of inputs that failed.
-pub(crate) fn read_and_analyze(inputs: &[String], skip: &[PathBuf]) -> (Vec<Doc>, usize) {
-    let (mut docs, failures) = read_all(inputs, skip);
-    let progress = progress_bar(docs.len() as u64);
-    docs.par_iter_mut().for_each(|doc| {
-        parallax_analyze::analyze(doc);
-        progress.inc(1);
-    });
-    progress.finish_and_clear();
-    (docs, failures)
-}
-
-/// Reads every input; errors are printed, one line each, and counted.
-pub(crate) fn read_all(inputs: &[String], skip: &[PathBuf]) -> (Vec<Doc>, usize) {
-    note_terminal_stdin(inputs);
-    let stdin = ["-".to_string()];
-    let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
+/// Reads every input, reporting bad ones on stderr, and builds and analyses the articles in
+/// parallel, a batch at a time (so raw pages never pile up). Returns the documents in input
+/// order and the number of inputs that failed.
+pub(crate) fn read_and_analyze(inputs: &[String], skip: &[PathBuf]) -> Result<(Vec<Doc>, usize)> {
+    let progress = progress_counter();
     let mut docs = Vec::new();
     let mut failures = 0;
-    for item in parallax_ingest::read_inputs_except(inputs, skip) {
-        match item {
-            Ok(doc) => docs.push(doc),
-            Err(err) => {
-                eprintln!("parallax: {err}");
-                failures += 1;
-            }
-        }
-    }
-    (docs, failures)
+    for_each_analysed_batch(
+        inputs,
+        skip,
+        ANALYSIS_BATCH,
+        &progress,
+        |err| {
+            progress.suspend(|| eprintln!("parallax: {err}"));
+            failures += 1;
+        },
+        |batch| {
+            docs.extend(batch);
+            Ok(())
+        },
+    )?;
+    progress.finish_and_clear();
+    Ok((docs, failures))
 }
 
-fn progress_bar(len: u64) -> ProgressBar {
-    if !io::stderr().is_terminal() || len < 2 {
+/// Articles read, built and analysed at a time by `analyze`: enough that the threads stay busy
+/// to the end of a batch, few enough that raw pages waiting to be built stay small.
+const ANALYSIS_BATCH: usize = 4096;
+
+/// A count of the articles analysed, on stderr when it is a terminal.
+fn progress_counter() -> ProgressBar {
+    if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta}") {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} articles analysed, {per_sec}") {
         bar.set_style(style);
     }
     bar

@@ -103,8 +103,31 @@ pub struct Analysis {
 
 /// Builds the cross-article layer over analysed documents, grouping them into stories.
 pub fn build(docs: Vec<Doc>) -> Analysis {
+    build_timed(docs).0
+}
+
+/// The time each part of [`build`] took, for `parallax bench`.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct StoryTimes {
+    /// Grouping the articles into stories.
+    pub clustering: std::time::Duration,
+    /// Marking copies.
+    pub dedup: std::time::Duration,
+    /// Building each story: identities, timeline, quotes, comparison, summary.
+    pub stories: std::time::Duration,
+}
+
+/// [`build`], with the time each of its parts took.
+pub fn build_timed(mut docs: Vec<Doc>) -> (Analysis, StoryTimes) {
+    let started = std::time::Instant::now();
     let clusters = group::Grouping::default().group(&docs);
-    build_with_stories(docs, clusters)
+    let clustering = started.elapsed();
+    let started = std::time::Instant::now();
+    dedup::mark_duplicates(&mut docs);
+    let dedup = started.elapsed();
+    let started = std::time::Instant::now();
+    let analysis = build_stories_of_marked(docs, clusters);
+    (analysis, StoryTimes { clustering, dedup, stories: started.elapsed() })
 }
 
 /// Builds the cross-article layer treating all documents as one story (the caller knows they

@@ -42,11 +42,13 @@ pub struct Extracted {
 /// Extracts metadata and the main text from an HTML page; `url` is where the page came from,
 /// when the container (WARC record, JSONL field, feed item) says.
 pub fn extract(page: &str, url: Option<&str>) -> Extracted {
-    let doc = Html::parse_document(page);
-    let mut out = Extracted::default();
-    meta::read(&doc, page, url, &mut out);
-    out.text = body::main_text(&doc);
-    out
+    crate::phases::timed(crate::phases::Phase::Html, || {
+        let doc = Html::parse_document(page);
+        let mut out = Extracted::default();
+        meta::read(&doc, page, url, &mut out);
+        out.text = body::main_text(&doc);
+        out
+    })
 }
 
 #[cfg(test)]
