@@ -6,6 +6,7 @@
 //! wherever it stands; weak rules (bullet headlines, stray short lines) only remove a line that
 //! sits next to page furniture already found, so lists inside an article are kept.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use parallax_doc::Removed;
 
 use crate::dates::{parse_meta_line, parse_place_date_line, Marker};
@@ -80,6 +81,10 @@ fn ends_sentence(s: &str) -> bool {
 static CAPTION_MARKS: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/caption_marks.txt")));
 
+/// Finds any of [`CAPTION_MARKS`] in one pass.
+static CAPTION_SEARCH: std::sync::LazyLock<AhoCorasick> =
+    std::sync::LazyLock::new(|| AhoCorasick::new(CAPTION_MARKS.iter()).expect("a short list of marks"));
+
 /// Line-initial labels of captions ("Photo: Jane Roe/AP").
 static CAPTION_LABELS: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/caption_labels.txt")));
@@ -91,6 +96,14 @@ static TEASER_LABELS: std::sync::LazyLock<Vec<&str>> =
 /// Wording of sign-up boxes and page footers.
 static FOOTER_PHRASES: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/footer_phrases.txt")));
+
+/// Finds the leftmost of [`FOOTER_PHRASES`] in one pass.
+static FOOTER_SEARCH: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(FOOTER_PHRASES.iter())
+        .expect("a short list of phrases")
+});
 
 /// Line-initial wording of agency footers ("Reporting by Jane Roe; Editing by John Doe").
 const FOOTER_PREFIXES: &[&str] = &[
@@ -109,22 +122,18 @@ const FOOTER_PREFIXES: &[&str] = &[
 static CHROME_WORDS: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/clean/chrome_words.txt")));
 
-/// Classifies one (trimmed, non-empty) line.
-fn classify(line: &str, level: Level) -> Kind {
-    let words = word_count(line);
-    let lower = line.to_lowercase();
-
-    // Share bars, "Advertisement", "Reuse this content", "Explore more on these topics".
-    let bare: Vec<String> = lower
+/// True when a (lower-case) line is made only of share-bar and page-chrome words and counts,
+/// with at least one word that only chrome uses ("share", "advertisement").
+fn is_chrome(lower: &str) -> bool {
+    let bare: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || "|·•,/()[]:-–—".contains(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let chrome_count =
-        bare.iter().filter(|w| w.is_empty() || CHROME_WORDS.contains(&w.as_str()) || is_count(w)).count();
+    let chrome_count = bare.iter().filter(|w| w.is_empty() || CHROME_WORDS.contains(w) || is_count(w)).count();
     let has_chrome_signal = bare.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "share"
                 | "facebook"
                 | "twitter"
@@ -142,7 +151,16 @@ fn classify(line: &str, level: Level) -> Kind {
                 | "menu"
         )
     });
-    if !bare.is_empty() && chrome_count == bare.len() && has_chrome_signal && words <= 12 {
+    !bare.is_empty() && chrome_count == bare.len() && has_chrome_signal
+}
+
+/// Classifies one (trimmed, non-empty) line.
+fn classify(line: &str, level: Level) -> Kind {
+    let words = word_count(line);
+    let lower = line.to_lowercase();
+
+    // Share bars, "Advertisement", "Reuse this content", "Explore more on these topics".
+    if words <= 12 && is_chrome(&lower) {
         return Kind::Strong("boilerplate");
     }
     if lower.contains("cookie")
@@ -155,7 +173,7 @@ fn classify(line: &str, level: Level) -> Kind {
     }
 
     // Photo captions and credits.
-    if words <= 80 && CAPTION_MARKS.iter().any(|m| line.contains(m)) {
+    if words <= 80 && CAPTION_SEARCH.is_match(line) {
         return Kind::Strong("caption");
     }
     if words <= 80 && CAPTION_LABELS.iter().any(|m| line.starts_with(m)) {
@@ -178,9 +196,7 @@ fn classify(line: &str, level: Level) -> Kind {
     }
 
     // Sign-up boxes and footers.
-    if words <= 60
-        && (FOOTER_PHRASES.iter().any(|p| lower.contains(p)) || FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p)))
-    {
+    if words <= 60 && (FOOTER_SEARCH.is_match(&lower) || FOOTER_PREFIXES.iter().any(|p| lower.starts_with(p))) {
         return Kind::Strong("footer");
     }
     if words <= 60
@@ -247,7 +263,7 @@ fn footer_cut(line: &str) -> Option<usize> {
         // Lowercasing changed byte offsets; don't risk a wrong cut.
         return None;
     }
-    let hit = FOOTER_PHRASES.iter().filter_map(|p| lower.find(p)).chain(lower.find("newsletter")).min()?;
+    let hit = FOOTER_SEARCH.find(&lower).map(|m| m.start()).into_iter().chain(lower.find("newsletter")).min()?;
     let head = line.get(..hit)?;
     // The last sentence end before the footer.
     let cut = head
@@ -317,26 +333,28 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
     }
 
     // Footers glued to a complete sentence: keep the sentence, drop the footer.
+    // Each line is classified once (a line cut in two: its head again).
     let mut split_lines: Vec<String> = Vec::with_capacity(lines.len());
-    let mut glued: Vec<Option<String>> = Vec::new();
+    let mut glued: Vec<Option<String>> = Vec::with_capacity(lines.len());
+    let mut kinds: Vec<Kind> = Vec::with_capacity(lines.len());
     for line in lines {
-        let candidate =
-            word_count(&line) > 8 && matches!(classify(&line, level), Kind::Strong("footer") | Kind::Content);
+        let kind = if line.is_empty() { Kind::Blank } else { classify(&line, level) };
+        let candidate = word_count(&line) > 8 && matches!(kind, Kind::Strong("footer") | Kind::Content);
         if let Some(cut) = candidate.then(|| footer_cut(&line)).flatten() {
             let tail = line[cut..].trim();
             if classify(tail, level) == Kind::Strong("footer") {
-                split_lines.push(line[..cut].trim().to_string());
+                let head = line[..cut].trim().to_string();
+                kinds.push(if head.is_empty() { Kind::Blank } else { classify(&head, level) });
+                split_lines.push(head);
                 glued.push(Some(tail.to_string()));
                 continue;
             }
         }
+        kinds.push(kind);
         split_lines.push(line);
         glued.push(None);
     }
     let lines = split_lines;
-
-    let mut kinds: Vec<Kind> =
-        lines.iter().map(|l| if l.is_empty() { Kind::Blank } else { classify(l, level) }).collect();
 
     // Weak lines go when they touch removed lines (through blank lines); repeat until stable.
     for k in kinds.iter_mut() {

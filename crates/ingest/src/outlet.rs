@@ -8,6 +8,9 @@
 //! outlets compete, nothing is chosen.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::dates::{day_number, iso, month_number};
 
@@ -56,6 +59,24 @@ static ROLES: std::sync::LazyLock<Vec<&str>> =
 /// CBS News").
 static PARTNERS: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/outlet/partner_words.txt")));
+
+/// The marks of a possessive ("the BBC's", "the Times' ").
+const POSSESSIVES: [&str; 4] = ["’s ", "'s ", "’ ", "' "];
+
+/// Every occurrence of each of `patterns`, found in one pass over a text
+/// (`find_overlapping_iter`: the same as searching for each pattern in turn).
+fn searcher<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
+    AhoCorasick::new(patterns).expect("a few short patterns always build")
+}
+
+/// Finds [`POSSESSIVES`].
+static POSSESSIVE_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(POSSESSIVES));
+
+/// Finds [`AFTER_CUES`].
+static AFTER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(AFTER_CUES.iter().map(|c| c.0)));
+
+/// Finds [`BEFORE_CUES`].
+static BEFORE_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| searcher(BEFORE_CUES.iter().map(|c| c.0)));
 
 /// Cues after an outlet name and their weights ("the Guardian has learned").
 const AFTER_CUES: &[(&str, u32)] = &[
@@ -209,107 +230,102 @@ pub(crate) fn from_text(text: &str) -> TextMeta {
     }
 
     // Possessives: "Al Jazeera's Natacha Butler", "the BBC's US partner CBS News".
-    for pat in ["’s ", "'s ", "’ ", "' "] {
-        for (k, _) in text.match_indices(pat) {
-            if !pat.contains('s') && !text[..k].ends_with('s') {
-                continue;
-            }
-            let Some((i, start)) = g.ending_at(text, k) else {
-                continue;
-            };
-            let venue = VENUE.contains(&previous_word(text, start));
-            let next = next_words(text, k + pat.len(), 5);
-            let lower: Vec<String> =
-                next.iter().map(|(_, w)| w.trim_end_matches([',', '.', ';', ':']).to_lowercase().to_string()).collect();
-            if lower.iter().take(3).any(|w| PARTNERS.contains(&w.as_str())) {
+    for found in POSSESSIVE_SEARCH.find_overlapping_iter(text) {
+        let (pat, k) = (POSSESSIVES[found.pattern().as_usize()], found.start());
+        if !pat.contains('s') && !text[..k].ends_with('s') {
+            continue;
+        }
+        let Some((i, start)) = g.ending_at(text, k) else {
+            continue;
+        };
+        let venue = VENUE.contains(&previous_word(text, start));
+        let next = next_words(text, k + pat.len(), 5);
+        let lower: Vec<String> =
+            next.iter().map(|(_, w)| w.trim_end_matches([',', '.', ';', ':']).to_lowercase().to_string()).collect();
+        if lower.iter().take(3).any(|w| PARTNERS.contains(&w.as_str())) {
+            add(i, 3);
+            continue;
+        }
+        let role_at = lower.iter().take(4).position(|w| ROLES.contains(&w.as_str()));
+        if role_at.is_some() {
+            // "said De Telegraaf's image editor": a source from another outlet, or our own.
+            let cited = matches!(previous_word(text, start), "said" | "says" | "told");
+            add(
+                i,
+                if venue {
+                    0
+                } else if cited {
+                    1
+                } else {
+                    2
+                },
+            );
+            continue;
+        }
+        // A journalist's name.
+        let names = next.iter().take_while(|(_, w)| is_name_word(w)).count();
+        if (2..=3).contains(&names) && !next[names - 1].1.ends_with('.') {
+            let prefix = sentence_prefix(text, start).to_lowercase();
+            let after: Vec<&str> = lower.iter().skip(names).map(String::as_str).collect();
+            let reporting_before =
+                ["reporting from", "speaking from", "reporting in"].iter().any(|p| prefix.starts_with(p));
+            let reporting_after = matches!(after.first().copied(), Some("reporting" | "reports" | "reported"))
+                && matches!(after.get(1).copied(), Some("from" | "in"));
+            // "the BBC's Sarah Rainsford in Moscow says".
+            let located_verb = after.first() == Some(&"in")
+                && after.iter().take(4).any(|w| matches!(*w, "says" | "said" | "reports" | "reported"));
+            let verb =
+                matches!(after.first().copied(), Some("said" | "says" | "reported" | "reports" | "asked" | "added"));
+            let says_before = matches!(previous_word(text, start), "says" | "said");
+            if reporting_before || reporting_after {
                 add(i, 3);
-                continue;
-            }
-            let role_at = lower.iter().take(4).position(|w| ROLES.contains(&w.as_str()));
-            if role_at.is_some() {
-                // "said De Telegraaf's image editor": a source from another outlet, or our own.
-                let cited = matches!(previous_word(text, start), "said" | "says" | "told");
-                add(
-                    i,
-                    if venue {
-                        0
-                    } else if cited {
-                        1
-                    } else {
-                        2
-                    },
-                );
-                continue;
-            }
-            // A journalist's name.
-            let names = next.iter().take_while(|(_, w)| is_name_word(w)).count();
-            if (2..=3).contains(&names) && !next[names - 1].1.ends_with('.') {
-                let prefix = sentence_prefix(text, start).to_lowercase();
-                let after: Vec<&str> = lower.iter().skip(names).map(String::as_str).collect();
-                let reporting_before =
-                    ["reporting from", "speaking from", "reporting in"].iter().any(|p| prefix.starts_with(p));
-                let reporting_after = matches!(after.first().copied(), Some("reporting" | "reports" | "reported"))
-                    && matches!(after.get(1).copied(), Some("from" | "in"));
-                // "the BBC's Sarah Rainsford in Moscow says".
-                let located_verb = after.first() == Some(&"in")
-                    && after.iter().take(4).any(|w| matches!(*w, "says" | "said" | "reports" | "reported"));
-                let verb = matches!(
-                    after.first().copied(),
-                    Some("said" | "says" | "reported" | "reports" | "asked" | "added")
-                );
-                let says_before = matches!(previous_word(text, start), "says" | "said");
-                if reporting_before || reporting_after {
-                    add(i, 3);
-                } else if !venue && located_verb {
-                    add(i, 2);
-                } else if !venue && (verb || says_before) {
-                    add(i, 1);
-                }
+            } else if !venue && located_verb {
+                add(i, 2);
+            } else if !venue && (verb || says_before) {
+                add(i, 1);
             }
         }
     }
 
     // "the Guardian has learned", "BBC News understands".
-    for &(cue, w) in AFTER_CUES {
-        for (k, _) in text.match_indices(cue) {
-            let after = text[k + cue.len()..].chars().next();
-            if after.is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            if let Some((i, _)) = g.ending_at(text, k) {
-                add(i, w);
-            }
+    for found in AFTER_SEARCH.find_overlapping_iter(text) {
+        let ((cue, w), k) = (AFTER_CUES[found.pattern().as_usize()], found.start());
+        let after = text[k + cue.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some((i, _)) = g.ending_at(text, k) {
+            add(i, w);
         }
     }
 
     // "told the BBC", "a letter seen by Reuters".
-    for &(cue, w) in BEFORE_CUES {
-        for (k, _) in text.match_indices(cue) {
-            if k > 0 && text[..k].chars().next_back().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let pos = k + cue.len();
-            let Some((i, end)) = g.starting_at(text, pos) else {
-                continue;
-            };
-            let rest = &text[end..];
-            if rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with('’') {
-                continue;
-            }
-            // "told the BBC Today programme": a programme name follows, so it is a venue.
-            let next = next_words(text, end, 1);
-            if next.first().is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
-                && !rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
-            {
-                continue;
-            }
-            // "told the BBC News website": an outlet's website is itself.
-            if next.first().is_some_and(|(_, w)| w.trim_end_matches(['.', ',', ';', ':']) == "website") {
-                add(i, 3);
-                continue;
-            }
-            *support.entry(i).or_insert(0) += w;
+    for found in BEFORE_SEARCH.find_overlapping_iter(text) {
+        let ((cue, w), k) = (BEFORE_CUES[found.pattern().as_usize()], found.start());
+        if k > 0 && text[..k].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
         }
+        let pos = k + cue.len();
+        let Some((i, end)) = g.starting_at(text, pos) else {
+            continue;
+        };
+        let rest = &text[end..];
+        if rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with('’') {
+            continue;
+        }
+        // "told the BBC Today programme": a programme name follows, so it is a venue.
+        let next = next_words(text, end, 1);
+        if next.first().is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            && !rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+        {
+            continue;
+        }
+        // "told the BBC News website": an outlet's website is itself.
+        if next.first().is_some_and(|(_, w)| w.trim_end_matches(['.', ',', ';', ':']) == "website") {
+            add(i, 3);
+            continue;
+        }
+        *support.entry(i).or_insert(0) += w;
     }
     for (i, w) in support {
         scores.entry(i).or_insert((0, 0)).0 += w;
