@@ -20,6 +20,14 @@ pub const PASS2: u64 = 0x5a17_2e0f_9c3b_d461;
 pub(crate) trait Scorer {
     /// Adds the weights of `feat` to `scores`.
     fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]);
+
+    /// Adds the weights of every feature of `feats` to `scores` (a scorer may look them up
+    /// faster together than one by one).
+    fn add_all(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        for &f in feats {
+            self.add(f, scores);
+        }
+    }
 }
 
 /// The 32-bit key a feature hash is stored under (never 0, which marks an empty slot).
@@ -61,14 +69,12 @@ pub(crate) fn decode<S: Scorer>(scorer: &S, sent: &Sentence, extra: Option<&Toke
     let mut tags = Vec::with_capacity(sent.infos.len());
     let (mut prev, mut prev2) = (O, O);
     for (i, info) in sent.infos.iter().enumerate() {
+        // weights are whole numbers well inside f32's exact range: the order of the sums does
+        // not change a score
         let mut scores = [0f32; N_TAGS];
-        for &f in sent.token_feats(i) {
-            scorer.add(f, &mut scores);
-        }
+        scorer.add_all(sent.token_feats(i), &mut scores);
         if let Some(extra) = extra {
-            for &f in extra.token(i) {
-                scorer.add(f, &mut scores);
-            }
+            scorer.add_all(extra.token(i), &mut scores);
         }
         for f in dynamic_features(info, prev, prev2) {
             scorer.add(f, &mut scores);
@@ -81,16 +87,14 @@ pub(crate) fn decode<S: Scorer>(scorer: &S, sent: &Sentence, extra: Option<&Toke
     tags
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Row {
-    key: u32,
-    w: [i16; N_TAGS],
-}
-
-/// Quantised weights in an open-addressing table keyed by feature hash.
+/// Quantised weights in an open-addressing table keyed by feature hash (linear probing). The
+/// keys are an array of their own, four bytes a slot, so that a feature the model does not
+/// know (about half of those looked up) costs a probe of that small array only; the weights of
+/// slot `s` are `weights[s]`.
 #[derive(Clone)]
 pub struct Model {
-    rows: Vec<Row>,
+    keys: Vec<u32>,
+    weights: Vec<[i16; N_TAGS]>,
     mask: usize,
     len: usize,
     /// The fingerprint of the clusters file the weights were trained with.
@@ -130,7 +134,14 @@ impl Model {
             return Err(format!("weights body is {} bytes, expected {}", body.len(), n * row_bytes));
         }
         let cap = (n + n / 3).next_power_of_two().max(16);
-        let mut model = Model { rows: vec![Row::default(); cap], mask: cap - 1, len: 0, clusters_fingerprint, passes };
+        let mut model = Model {
+            keys: vec![0; cap],
+            weights: vec![[0; N_TAGS]; cap],
+            mask: cap - 1,
+            len: 0,
+            clusters_fingerprint,
+            passes,
+        };
         for chunk in body.chunks_exact(row_bytes) {
             let key = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
             let mut w = [0i16; N_TAGS];
@@ -148,13 +159,13 @@ impl Model {
         }
         let mut slot = key as usize & self.mask;
         loop {
-            let row = &mut self.rows[slot];
-            if row.key == 0 {
-                *row = Row { key, w };
+            if self.keys[slot] == 0 {
+                self.keys[slot] = key;
+                self.weights[slot] = w;
                 self.len += 1;
                 return Ok(());
             }
-            if row.key == key {
+            if self.keys[slot] == key {
                 return Err(format!("weights file repeats key {key}"));
             }
             slot = (slot + 1) & self.mask;
@@ -201,23 +212,43 @@ impl std::fmt::Debug for Model {
     }
 }
 
+impl Model {
+    /// The slot holding `key`'s weights, if the model knows it.
+    #[inline]
+    fn slot(&self, key: u32) -> Option<usize> {
+        let mut slot = key as usize & self.mask;
+        loop {
+            match self.keys[slot] {
+                k if k == key => return Some(slot),
+                0 => return None,
+                _ => slot = (slot + 1) & self.mask,
+            }
+        }
+    }
+}
+
 impl Scorer for Model {
     #[inline]
     fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
-        let key = key32(feat);
-        let mut slot = key as usize & self.mask;
-        loop {
-            let row = &self.rows[slot];
-            if row.key == key {
-                for (s, &w) in scores.iter_mut().zip(&row.w) {
-                    *s += w as f32;
+        if let Some(slot) = self.slot(key32(feat)) {
+            for (s, &w) in scores.iter_mut().zip(&self.weights[slot]) {
+                *s += w as f32;
+            }
+        }
+    }
+
+    /// Sums the weights in integers, then adds them to the scores once.
+    fn add_all(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
+        let mut sum = [0i32; N_TAGS];
+        for &f in feats {
+            if let Some(slot) = self.slot(key32(f)) {
+                for (s, &w) in sum.iter_mut().zip(&self.weights[slot]) {
+                    *s += w as i32;
                 }
-                return;
             }
-            if row.key == 0 {
-                return;
-            }
-            slot = (slot + 1) & self.mask;
+        }
+        for (s, &w) in scores.iter_mut().zip(&sum) {
+            *s += w as f32;
         }
     }
 }
