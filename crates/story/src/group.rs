@@ -18,8 +18,9 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use chrono::Datelike;
 use parallax_doc::{Doc, Provenance};
+use rayon::prelude::*;
 
-use crate::cluster::{article_vector, lead_vector, sparse_dot, TermVector};
+use crate::cluster::{article_vector, lead_vector, TermVector};
 
 /// How many of an article's strongest terms select the articles it is compared with.
 const CANDIDATE_TERMS: usize = 25;
@@ -63,11 +64,14 @@ impl Grouping {
     /// Groups `docs` into stories: each a list of article indices in input order; stories in
     /// the order of their first article.
     pub fn group(&self, docs: &[Doc]) -> Vec<Vec<usize>> {
+        // each article's vectors on its own (in parallel), then their terms numbered in input
+        // order, so the ids (and every tie broken by them) do not depend on the threads
+        let measured: Vec<(TermVector, TermVector)> =
+            docs.par_iter().map(|d| (article_vector(d), lead_vector(d))).collect();
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let vectors: Vec<Article> = docs
+        let vectors: Vec<Article> = measured
             .iter()
-            .map(|d| {
-                let whole = article_vector(d);
+            .map(|(whole, lead)| {
                 let strongest: Vec<u32> = whole
                     .strongest(CANDIDATE_TERMS)
                     .into_iter()
@@ -76,15 +80,11 @@ impl Grouping {
                         *vocabulary.entry(t.to_string()).or_insert(next)
                     })
                     .collect();
-                Article {
-                    whole: to_ids(&whole, &mut vocabulary),
-                    lead: to_ids(&lead_vector(d), &mut vocabulary),
-                    strongest,
-                }
+                Article { whole: to_ids(whole, &mut vocabulary), lead: to_ids(lead, &mut vocabulary), strongest }
             })
             .collect();
         let days: Vec<Option<i64>> = docs.iter().map(publication_day).collect();
-        let edges = similarity_graph(&vectors, &days);
+        let edges = similarity_graph(&vectors, &days, vocabulary.len());
         average_link(docs.len(), edges, self.threshold)
     }
 }
@@ -131,9 +131,13 @@ struct Article {
     strongest: Vec<u32>,
 }
 
-/// Similar pairs `(i, j, similarity)` with `i < j`.
-fn similarity_graph(vectors: &[Article], days: &[Option<i64>]) -> Vec<(usize, usize, f32)> {
+/// Similar pairs `(i, j, similarity)` with `i < j`; term ids are below `terms`.
+fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> Vec<(usize, usize, f32)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // the current article's vectors spread out by term id: a candidate's dot product with it is
+    // one pass over the candidate's terms (the same sum, in the same order, as merging the two)
+    let mut whole = vec![0f32; terms];
+    let mut lead = vec![0f32; terms];
     // per earlier article, how many strong terms it shares with the current one
     let mut shared = vec![0u32; vectors.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -157,20 +161,51 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>]) -> Vec<(usize, us
         touched.clear();
         // most shared strong terms first, then the earlier article
         candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        spread(&article.whole, &mut whole);
+        spread(&article.lead, &mut lead);
         for &(_, j) in candidates.iter().take(MAX_CANDIDATES) {
             let apart = days[i].zip(days[j]).map(|(a, b)| a - b);
             let other = &vectors[j];
-            let s = sparse_dot(&article.whole, &other.whole).max(LEAD_WEIGHT * sparse_dot(&article.lead, &other.lead))
-                * date_factor(apart);
+            let s =
+                spread_dot(&whole, &other.whole).max(LEAD_WEIGHT * spread_dot(&lead, &other.lead)) * date_factor(apart);
             if s >= MIN_EDGE {
                 edges.push((j, i, s));
             }
         }
+        clear(&article.whole, &mut whole);
+        clear(&article.lead, &mut lead);
         for &term in &article.strongest {
             postings.entry(term).or_default().push(i);
         }
     }
     edges
+}
+
+/// Writes `v`'s weights into `dense` at their term ids.
+fn spread(v: &IdVector, dense: &mut [f32]) {
+    for &(id, w) in v {
+        if let Some(slot) = dense.get_mut(id as usize) {
+            *slot = w;
+        }
+    }
+}
+
+/// Zeroes what [`spread`] wrote of `v`.
+fn clear(v: &IdVector, dense: &mut [f32]) {
+    for &(id, _) in v {
+        if let Some(slot) = dense.get_mut(id as usize) {
+            *slot = 0.0;
+        }
+    }
+}
+
+/// The dot product of a spread-out vector and `v`.
+fn spread_dot(dense: &[f32], v: &IdVector) -> f32 {
+    let mut sum = 0.0f32;
+    for &(id, w) in v {
+        sum += dense.get(id as usize).copied().unwrap_or(0.0) * w;
+    }
+    sum
 }
 
 /// Average-link clustering of `n` items over `edges` (absent pairs count as similarity 0).

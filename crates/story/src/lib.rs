@@ -51,6 +51,7 @@ pub mod timeline;
 mod testdata;
 
 use parallax_doc::{Diagnostic, DiagnosticKind, Doc, Layer};
+use rayon::prelude::*;
 
 pub use align::{QuoteGroup, SpeakerQuotes};
 pub use comparison::Comparison;
@@ -164,9 +165,17 @@ pub(crate) fn build_stories_of_marked(mut docs: Vec<Doc>, clusters: Vec<Vec<usiz
     }
     // one story's failure costs that story its facts, never the batch
     let mut failed = Vec::new();
-    let stories = clusters
+    // stories are built in parallel, each from the articles alone, and kept in cluster order
+    let built: Vec<(Vec<usize>, Result<Story, String>)> = clusters
+        .into_par_iter()
+        .map(|members| {
+            let story = parallax_doc::guarded(|| build_story(&docs, members.clone()));
+            (members, story)
+        })
+        .collect();
+    let stories = built
         .into_iter()
-        .map(|members| match parallax_doc::guarded(|| build_story(&docs, members.clone())) {
+        .map(|(members, story)| match story {
             Ok(story) => story,
             Err(panic) => {
                 failed.push((members.clone(), panic));
