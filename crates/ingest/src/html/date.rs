@@ -10,6 +10,8 @@
 //! The page is walked once; no date later than [`MAX_YEAR`] or earlier than [`MIN_YEAR`] is
 //! taken, so the result never depends on today's date.
 
+use std::borrow::Cow;
+
 use parallax_doc::Provenance;
 use scraper::{ElementRef, Html, Node};
 
@@ -47,16 +49,25 @@ struct Scan<'a> {
     marked: Vec<(String, String)>,
     /// Elements whose class or id speaks of dates, bylines or post metadata.
     cue_elements: Vec<ElementRef<'a>>,
-    /// `datetime` of the other `<time>` elements.
-    times: Vec<&'a str>,
+    /// `datetime` of the other `<time>` elements, or their text when they have none.
+    times: Vec<Cow<'a, str>>,
     /// `<title>` and `<h1>` elements.
     headings: Vec<ElementRef<'a>>,
     /// Visible text nodes.
     texts: Vec<&'a str>,
+    /// The number of text nodes before the first `<h1>`: where the article's headline stands.
+    headline_at: Option<usize>,
 }
 
-/// True when a class or id names a date, a byline or post metadata (after htmldate's cues).
+/// True when one of the names of a class or id attribute names a date, a byline or post
+/// metadata (after htmldate's cues); a name about updates does not count, but does not spoil
+/// another name beside it (`class="post-date updated"`, as many themes write it).
 fn is_cue_name(v: &str) -> bool {
+    v.split_whitespace().any(is_cue_word)
+}
+
+/// True when one class or id name speaks of a date, a byline or post metadata.
+fn is_cue_word(v: &str) -> bool {
     let l = v.to_ascii_lowercase();
     if l.contains("update") || l.contains("modif") {
         return false;
@@ -267,14 +278,24 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     match value {
                         Some(v) if strong => s.marked.push((v.to_string(), short_text(&el, 80))),
                         Some(v) if name == "time" && !class.contains("updated") && !class.contains("modified") => {
-                            s.times.push(v)
+                            s.times.push(Cow::Borrowed(v))
                         }
                         None if strong => s.marked.push((short_text(&el, 80), String::new())),
+                        // `<time>29.04.2020, 12:01</time>`: the text is the value
+                        None if name == "time" && !class.contains("updated") && !class.contains("modified") => {
+                            let t = short_text(&el, 80);
+                            if !t.is_empty() {
+                                s.times.push(Cow::Owned(t));
+                            }
+                        }
                         _ => {}
                     }
                 }
                 if matches!(name, "title" | "h1") {
                     s.headings.push(el);
+                }
+                if name == "h1" && s.headline_at.is_none() {
+                    s.headline_at = Some(s.texts.len());
                 }
                 let cue = matches!(name, "footer" | "small" | "time")
                     || e.attr("id").is_some_and(is_cue_name)
@@ -367,6 +388,38 @@ fn first_unmodified_date(text: &str, order: Order) -> Option<super::date_text::F
             _ => true,
         }
     })
+}
+
+/// Text nodes before and after the headline searched for the article's date line.
+const NEAR_HEADLINE_BEFORE: usize = 3;
+const NEAR_HEADLINE_AFTER: usize = 25;
+
+/// The day of a dateline that opens a paragraph: a place of at most four capitalised words and
+/// a comma, then the date, bracketed or not, then the paragraph's text ("Karlsruhe,
+/// (12.11.2021). Traditionell ...", "WASHINGTON, March 3, 2024 — The ..."). A date standing
+/// alone after a word and a comma ("Donnerstag, 16. Februar 2012", a page's clock) is no dateline.
+fn paragraph_dateline(text: &str, order: Order) -> Option<Ymd> {
+    let head: String = text.chars().take(120).collect();
+    let comma = head.find(',')?;
+    let place = &head[..comma];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_ok = !words.is_empty()
+        && words.len() <= 4
+        && place.len() <= 40
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        });
+    if !place_ok {
+        return None;
+    }
+    if words.len() == 1 && parallax_lexicon::closed::weekday(words[0]).is_some() {
+        return None;
+    }
+    let rest = &head[comma + 1..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '(', '\u{a0}']).len();
+    let f = first_date(rest, order).filter(|f| f.start == skipped)?;
+    let after = text.get(comma + 1 + f.end..).unwrap_or("");
+    (after.chars().filter(|c| c.is_alphabetic()).count() >= 20).then_some(f.ymd)
 }
 
 /// Words before a date that say it is the publication date.
@@ -467,8 +520,8 @@ fn find_published(
     // 1. The trusted sources, first found wins: the address (written when the page was created),
     // specific meta tags, JSON-LD, dated markup.
     let mut trusted: Vec<(Ymd, String, Provenance)> = Vec::new();
-    if let Some(ymd) = url.and_then(url_date).or_else(|| s.canonical.and_then(url_date)) {
-        trusted.push((ymd, day(ymd), Provenance::Markup));
+    if let Some(ymd) = [url, s.canonical].into_iter().flatten().find_map(address_date) {
+        trusted.push((ymd, day(ymd), Provenance::Url));
     }
     for raw in &s.meta_published {
         if let Some(n) = given(raw) {
@@ -508,8 +561,10 @@ fn find_published(
         }
         // A `<time>` element and the first day shown in a byline agree against the metadata:
         // the page presents that day (metadata left at a draft's or import's day).
-        if let (Some(t), Some(seen)) = (first_time, shown.first()) {
-            if t == *seen && t != first.0 && !shown.contains(&first.0) {
+        // The address's day is not overruled so: it is written when the page is created, while
+        // a `<time>` element may be an update's or a teaser's.
+        if let (Some(t), Some(seen), false) = (first_time, shown.first(), first.2 == Provenance::Url) {
+            if t == *seen && t != first.0 && !shown.iter().take(3).any(|d| *d == first.0) {
                 return Some((day(t), Provenance::Markup));
             }
         }
@@ -548,11 +603,31 @@ fn find_published(
     if let Some(ymd) = cued_text_date(&s.texts, order) {
         return Some((day(ymd), Provenance::Text));
     }
+    // 5b. A dateline opening a paragraph ("Karlsruhe, (12.11.2021). ...", "BERLIN, March 3, 2024 –").
+    if let Some(ymd) = s.texts.iter().find_map(|t| paragraph_dateline(t, order)) {
+        return Some((day(ymd), Provenance::Text));
+    }
     // 6. Modification dates stand in.
     if let Some(ymd) = s.meta_modified.or(ld_modified) {
         return Some((day(ymd), Provenance::Given));
     }
-    // 7. Short dated strings in the text: the earliest.
+    // 7. Short dated strings in the text: the first beside the headline (the article's own
+    // date line), else the earliest (lists of other articles and events are dated after).
+    let near_headline = s.headline_at.and_then(|h| {
+        // nearest first: the headline's own text and what follows it, then what precedes it
+        let after = (h..h + NEAR_HEADLINE_AFTER).map(|i| (i - h, i));
+        let before = (1..=NEAR_HEADLINE_BEFORE.min(h)).map(|k| (k, h - k));
+        let mut order_of_search: Vec<(usize, usize)> = after.chain(before).collect();
+        order_of_search.sort_by_key(|&(distance, i)| (distance, i < h));
+        order_of_search
+            .into_iter()
+            .filter_map(|(_, i)| s.texts.get(i))
+            .filter(|t| t.len() > 6 && t.len() < 80)
+            .find_map(|t| first_date(t, order))
+    });
+    if let Some(f) = near_headline {
+        return Some((day(f.ymd), Provenance::Text));
+    }
     let earliest = s
         .texts
         .iter()
@@ -577,6 +652,14 @@ fn find_published(
     }
     // 10. A timestamp anywhere in the source (scripts' data, attributes).
     source_timestamp(page).map(|ymd| (day(ymd), Provenance::Markup))
+}
+
+/// The day an address's path gives: `/2024/03/03/`, `/2024/3/3/`, `2024-03-03`, `20240303`,
+/// `/2024/mar/03/`.
+fn address_date(url: &str) -> Option<Ymd> {
+    url_date(url)
+        .or_else(|| crate::dates::from_url(url).as_deref().and_then(ymd_of))
+        .filter(|d| plausible(d.0, d.1, d.2))
 }
 
 /// The first `YYYY-MM-DD[T ]HH:MM` in the page's source, preferring one whose key speaks of
@@ -759,6 +842,75 @@ mod tests {
         assert_eq!(published(page, None).as_deref(), Some("2019-03-02"));
         assert_eq!(attr_date("1709424000", Order::DayFirst).as_deref(), Some("2024-03-03"));
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    #[test]
+    fn address_dates_are_from_the_url_and_hold_against_a_teasers_time() {
+        let page = r#"<html><head><meta itemprop="datePublished" content="2023-05-02T10:00:00+0200"></head><body>
+<article><h1>A walk by the sea</h1><p>We walked by the sea all day long.</p></article>
+<aside><div class="summary-meta"><time datetime="2023-06-20">Jun 20, 2023</time></div></aside></body></html>"#;
+        let e = extract(page, Some("https://blog.example/home/2021/4/9/a-walk-by-the-sea"));
+        assert_eq!(e.published, Some(("2021-04-09".to_string(), Provenance::Url)));
+        // a month's name in the address
+        let e = extract("<html><body><p>Text.</p></body></html>", Some("https://news.example/world/2009/apr/28/flu"));
+        assert_eq!(e.published, Some(("2009-04-28".to_string(), Provenance::Url)));
+    }
+
+    #[test]
+    fn time_element_without_datetime_is_read_from_its_text() {
+        // The byline's `<time>` shows the day; the `date` meta tag is a day later; a teaser
+        // far below shows the meta tag's day.
+        let mut page = String::from(
+            r#"<html lang="de"><head><meta name="date" content="2023-09-15"></head><body><article>
+<h2>Unterzeile</h2><ul class="info"><li class="author">Von Erika Muster</li><li class="date"><time>14.09.2023, 08:30 Uhr</time></li></ul>
+<p>Der Text des Artikels.</p></article><div class="more">"#,
+        );
+        for i in 0..5 {
+            page.push_str(&format!(r#"<div class="teaser-date"><time>1{i}.09.2023</time></div>"#));
+        }
+        page.push_str(r#"<div class="teaser-date"><time>15.09.2023</time></div></div></body></html>"#);
+        assert_eq!(published(&page, None).as_deref(), Some("2023-09-14"));
+    }
+
+    #[test]
+    fn the_date_line_beside_the_headline_wins_over_older_teasers() {
+        let page = r#"<html lang="de"><body><div class="top"><p>12. Januar 2023</p><a href="/a">Ältere Meldung</a></div>
+<div class="story"><p>3. Februar 2023, Hans Beispiel</p><h1>Ein Turnier im Frühling</h1>
+<p>Ein langer Absatz über das Turnier, der mehr als nur ein paar Wörter hat und davon erzählt.</p></div>
+<div class="list"><p>20. Januar 2023</p><a href="/b">Noch eine Meldung</a></div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2023-02-03"));
+        // Without a headline the earliest short date stands.
+        let no_headline = page.replace("<h1>", "<h2>").replace("</h1>", "</h2>");
+        assert_eq!(published(&no_headline, None).as_deref(), Some("2023-01-12"));
+    }
+
+    #[test]
+    fn a_dateline_opening_a_paragraph() {
+        let page = r#"<html lang="de"><body><div class="events"><p>Sa. 18.03.2023</p><p>Konzert im Dom</p></div>
+<div class="text"><p><strong>Freiburg, (17.03.2023). Die Gemeinden laden am Sonntag zu einem Konzert ein, das lange vorbereitet wurde.</strong></p></div></body></html>"#;
+        assert_eq!(published(page, None), Some("2023-03-17".to_string()));
+        assert_eq!(extract(page, None).published.map(|p| p.1), Some(Provenance::Text));
+        assert_eq!(
+            paragraph_dateline("WASHINGTON, March 3, 2024 — The senators met on Tuesday.", Order::DayFirst),
+            Some((2024, 3, 3))
+        );
+        // a weekday and a date standing alone are a page's clock, not a dateline
+        assert_eq!(paragraph_dateline("Donnerstag, 16. Februar 2023", Order::DayFirst), None);
+        assert_eq!(
+            paragraph_dateline("Thursday, March 3, 2024 — The senators met again today.", Order::DayFirst),
+            None
+        );
+        assert_eq!(
+            paragraph_dateline("We said, 3 March 2024 was a day to remember for all of us.", Order::DayFirst),
+            None
+        );
+    }
+
+    #[test]
+    fn a_date_class_beside_updated_is_a_date_class() {
+        assert!(is_cue_name("vw-post-date updated"));
+        assert!(!is_cue_name("last-updated"));
+        assert!(!is_cue_name("modified-date"));
     }
 
     #[test]
