@@ -390,6 +390,49 @@ fn first_unmodified_date(text: &str, order: Order) -> Option<super::date_text::F
     })
 }
 
+/// Words that introduce the day an article was first published.
+static FIRST_PUBLISHED_CUES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/first_published_cues.txt")));
+
+/// A day, or a month, that an article's text states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stated {
+    year: i32,
+    month: u32,
+    /// None when only the month is stated ("in April 2017").
+    day: Option<u32>,
+}
+
+impl Stated {
+    /// True when the stated day (or month) ends before `ymd`.
+    fn is_before(&self, ymd: Ymd) -> bool {
+        match self.day {
+            Some(d) => (self.year, self.month, d) < ymd,
+            None => (self.year, self.month) < (ymd.0, ymd.1),
+        }
+    }
+}
+
+/// The day or month the text says the article was first published ("originally published on
+/// March 3, 2024", "initialement publié en avril 2017").
+fn first_published_stated(texts: &[&str], order: Order) -> Option<Stated> {
+    texts.iter().filter(|t| t.len() < 1000).find_map(|t| {
+        let lower = t.to_lowercase();
+        let at = FIRST_PUBLISHED_CUES.iter().filter_map(|c| lower.find(c).map(|p| p + c.len())).min()?;
+        let head: String = lower.get(at..)?.chars().take(50).collect();
+        if let Some(f) = first_date(&head, order).filter(|f| f.start <= 20) {
+            return Some(Stated { year: f.ymd.0, month: f.ymd.1, day: Some(f.ymd.2) });
+        }
+        // a month and a year
+        let words: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
+        words.windows(2).find_map(|w| {
+            let month = parallax_lexicon::closed::month_any_language(w[0])?;
+            let year: i32 = w[1].parse().ok().filter(|_| w[1].len() == 4)?;
+            plausible(year, month, 1).then_some(Stated { year, month, day: None })
+        })
+    })
+}
+
 /// Text nodes before and after the headline searched for the article's date line.
 const NEAR_HEADLINE_BEFORE: usize = 3;
 const NEAR_HEADLINE_AFTER: usize = 25;
@@ -482,7 +525,19 @@ pub(crate) fn find(doc: &Html, page: &str, url: Option<&str>, ld: &LdMeta, lang:
     let zone = s.page_offset.or(ld_offset);
     let ld_modified = ld.modified.as_deref().and_then(|raw| attr_date(raw, order)).map(|n| localize(&n, zone));
     let ld_modified = ld_modified.as_deref().and_then(ymd_of);
-    let published = find_published(&s, page, url, ld, order, zone, ld_modified);
+    let mut published = find_published(&s, page, url, ld, order, zone, ld_modified);
+    // Never after the day the article's own text says it was first published.
+    if let (Some((p, _)), Some(stated)) = (&published, first_published_stated(&s.texts, order)) {
+        if ymd_of(p).is_some_and(|p| stated.is_before(p)) {
+            let earlier = trusted_sources(&s, url, ld, order, zone)
+                .into_iter()
+                .filter(|t| !stated.is_before(t.0))
+                .max_by_key(|t| t.0)
+                .map(|(_, n, from)| (n, from));
+            let stated_day = stated.day.map(|d| (ymd_string((stated.year, stated.month, d)), Provenance::Text));
+            published = earlier.or(stated_day).or(published);
+        }
+    }
     let latest = [s.meta_modified_latest, ld_modified].into_iter().flatten().max();
     let first = published.as_ref().and_then(|(d, _)| ymd_of(d));
     let updated = match (latest, first) {
@@ -504,24 +559,19 @@ fn shown_dates(s: &Scan<'_>, order: Order) -> Vec<Ymd> {
         .collect()
 }
 
-/// The page's original publication date and where it came from; `zone` is the page's UTC
-/// offset and `ld_modified` its JSON-LD modification day, both read by [`find`].
-fn find_published(
+/// The trusted sources of the publication day, in order of trust: the address, specific meta
+/// tags, JSON-LD, dated markup; each with its day, its value as written and where it came from.
+fn trusted_sources(
     s: &Scan<'_>,
-    page: &str,
     url: Option<&str>,
     ld: &LdMeta,
     order: Order,
     zone: Option<i32>,
-    ld_modified: Option<Ymd>,
-) -> Option<(String, Provenance)> {
-    let day = |ymd: Ymd| ymd_string(ymd);
+) -> Vec<(Ymd, String, Provenance)> {
     let given = |raw: &str| attr_date(raw, order).map(|n| localize(&n, zone));
-    // 1. The trusted sources, first found wins: the address (written when the page was created),
-    // specific meta tags, JSON-LD, dated markup.
     let mut trusted: Vec<(Ymd, String, Provenance)> = Vec::new();
     if let Some(ymd) = [url, s.canonical].into_iter().flatten().find_map(address_date) {
-        trusted.push((ymd, day(ymd), Provenance::Url));
+        trusted.push((ymd, ymd_string(ymd), Provenance::Url));
     }
     for raw in &s.meta_published {
         if let Some(n) = given(raw) {
@@ -535,13 +585,31 @@ fn find_published(
         // The day readers see wins over a machine timestamp that a zone may have shifted.
         let shown = first_date(visible, order).map(|f| f.ymd);
         let n = given(value).map(|n| match (shown, ymd_of(&n)) {
-            (Some(seen), Some(ymd)) if seen != ymd && ymd.0 == seen.0 && ymd.1 == seen.1 => day(seen),
+            (Some(seen), Some(ymd)) if seen != ymd && ymd.0 == seen.0 && ymd.1 == seen.1 => ymd_string(seen),
             _ => n,
         });
         if let Some(n) = n {
             trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Markup)));
         }
     }
+    trusted
+}
+
+/// The page's original publication date and where it came from; `zone` is the page's UTC
+/// offset and `ld_modified` its JSON-LD modification day, both read by [`find`].
+fn find_published(
+    s: &Scan<'_>,
+    page: &str,
+    url: Option<&str>,
+    ld: &LdMeta,
+    order: Order,
+    zone: Option<i32>,
+    ld_modified: Option<Ymd>,
+) -> Option<(String, Provenance)> {
+    let day = |ymd: Ymd| ymd_string(ymd);
+    // 1. The trusted sources, first found wins: the address (written when the page was created),
+    // specific meta tags, JSON-LD, dated markup.
+    let trusted = trusted_sources(s, url, ld, order, zone);
     if let Some(first) = trusted.first() {
         // When the metadata disagree on the day, the one the page shows its readers wins (an
         // article re-dated on update shows its new day; a stale `dc.date` shows nowhere).
@@ -903,6 +971,32 @@ mod tests {
         assert_eq!(
             paragraph_dateline("We said, 3 March 2024 was a day to remember for all of us.", Order::DayFirst),
             None
+        );
+    }
+
+    #[test]
+    fn never_after_the_day_the_text_says_it_was_first_published() {
+        // The page shows its update's day, which a meta tag also gives; the text says when it
+        // first appeared, and the publication meta tag agrees.
+        let page = r#"<html lang="fr"><head>
+<meta property="article:modified_time" content="2023-06-05T10:00:00+02:00">
+<meta property="article:published_time" content="2019-09-03T10:00:00+02:00">
+<meta itemprop="datePublished" content="2023-06-05">
+</head><body><article><div class="info">Par Jeanne Dupont | Le 5 juin 2023</div>
+<p>Un long texte sur les légumes de saison et la façon de les cuisiner.</p>
+<p><em>Cet article, initialement publié en septembre 2019, a été mis à jour.</em></p></article></body></html>"#;
+        assert_eq!(extract(page, None).published.map(|p| p.0[..10].to_string()).as_deref(), Some("2019-09-03"));
+        // A stated day with no source agreeing: the stated day, from the text.
+        let page = r#"<html><head><meta property="article:published_time" content="2023-06-05T10:00:00Z"></head>
+<body><article><p>Long text of an essay about the seasons, in several paragraphs.</p>
+<p>This essay was originally published on March 3, 2021.</p></article></body></html>"#;
+        assert_eq!(extract(page, None).published, Some(("2021-03-03".to_string(), Provenance::Text)));
+        // A stated day before the metadata's changes nothing when it is later.
+        let later = page.replace("March 3, 2021", "July 3, 2023");
+        assert_eq!(published(&later, None).as_deref(), Some("2023-06-05T10:00:00Z"));
+        assert_eq!(
+            first_published_stated(&["It first appeared in April 2017 in the print edition."], Order::DayFirst),
+            Some(Stated { year: 2017, month: 4, day: None })
         );
     }
 
