@@ -437,6 +437,21 @@ fn first_published_stated(texts: &[&str], order: Order) -> Option<Stated> {
 const NEAR_HEADLINE_BEFORE: usize = 3;
 const NEAR_HEADLINE_AFTER: usize = 25;
 
+/// The first date in a short text beside the headline, nearest first: the headline's own text
+/// and up to `after` text nodes after it, then the few before it.
+fn near_headline_date(s: &Scan<'_>, order: Order, after: usize) -> Option<super::date_text::Found> {
+    let h = s.headline_at?;
+    let following = (h..h + after).map(|i| (i - h, i));
+    let before = (1..=NEAR_HEADLINE_BEFORE.min(h)).map(|k| (k, h - k));
+    let mut order_of_search: Vec<(usize, usize)> = following.chain(before).collect();
+    order_of_search.sort_by_key(|&(distance, i)| (distance, i < h));
+    order_of_search
+        .into_iter()
+        .filter_map(|(_, i)| s.texts.get(i))
+        .filter(|t| t.len() > 6 && t.len() < 80)
+        .find_map(|t| first_date(t, order))
+}
+
 /// The day of a dateline that opens a paragraph: a place of at most four capitalised words and
 /// a comma, then the date, bracketed or not, then the paragraph's text ("Karlsruhe,
 /// (12.11.2021). Traditionell ...", "WASHINGTON, March 3, 2024 — The ..."). A date standing
@@ -681,19 +696,7 @@ fn find_published(
     }
     // 7. Short dated strings in the text: the first beside the headline (the article's own
     // date line), else the earliest (lists of other articles and events are dated after).
-    let near_headline = s.headline_at.and_then(|h| {
-        // nearest first: the headline's own text and what follows it, then what precedes it
-        let after = (h..h + NEAR_HEADLINE_AFTER).map(|i| (i - h, i));
-        let before = (1..=NEAR_HEADLINE_BEFORE.min(h)).map(|k| (k, h - k));
-        let mut order_of_search: Vec<(usize, usize)> = after.chain(before).collect();
-        order_of_search.sort_by_key(|&(distance, i)| (distance, i < h));
-        order_of_search
-            .into_iter()
-            .filter_map(|(_, i)| s.texts.get(i))
-            .filter(|t| t.len() > 6 && t.len() < 80)
-            .find_map(|t| first_date(t, order))
-    });
-    if let Some(f) = near_headline {
+    if let Some(f) = near_headline_date(s, order, NEAR_HEADLINE_AFTER) {
         return Some((day(f.ymd), Provenance::Text));
     }
     let earliest = s
