@@ -97,8 +97,42 @@ fn is_cue_word(v: &str) -> bool {
     .any(|c| l.contains(c))
 }
 
-/// The first `max` bytes of an element's visible text, whitespace collapsed.
+/// The first `max` bytes of an element's text, whitespace collapsed.
 fn short_text(el: &ElementRef, max: usize) -> String {
+    element_text(el, max, false)
+}
+
+/// The first `max` bytes of the text of an element that readers see: none of a hidden element
+/// (`hidden`, `aria-hidden`, `display: none`, a class such as `hidden` or `sr-only`), whose
+/// dates are for search engines.
+fn seen_text(el: &ElementRef, max: usize) -> String {
+    if is_hidden(el.value()) {
+        return String::new();
+    }
+    element_text(el, max, true)
+}
+
+/// True when an element's attributes hide it from readers.
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    let style = e.attr("style").is_some_and(|s| {
+        let squashed: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        squashed.contains("display:none") || squashed.contains("visibility:hidden")
+    });
+    style
+        || e.attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.contains("hidden") || w == "sr-only" || w.contains("screen-reader") || w == "visually-hidden"
+            })
+        })
+}
+
+/// The first `max` bytes of an element's text, whitespace collapsed; `seen` leaves out the text
+/// of hidden elements inside it.
+fn element_text(el: &ElementRef, max: usize, seen: bool) -> String {
     let mut out = String::new();
     for node in el.descendants() {
         if let Node::Text(t) = node.value() {
@@ -106,7 +140,13 @@ fn short_text(el: &ElementRef, max: usize) -> String {
                 .parent()
                 .and_then(|p| p.value().as_element())
                 .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template"));
-            if skip {
+            let hidden = seen
+                && node
+                    .ancestors()
+                    .take_while(|a| a.id() != el.id())
+                    .filter_map(|a| a.value().as_element())
+                    .any(is_hidden);
+            if skip || hidden {
                 continue;
             }
             for w in t.split_whitespace() {
@@ -454,10 +494,18 @@ fn near_headline_date(s: &Scan<'_>, order: Order, after: usize) -> Option<super:
 
 /// The day of a dateline that opens a paragraph: a place of at most four capitalised words and
 /// a comma, then the date, bracketed or not, then the paragraph's text ("Karlsruhe,
-/// (12.11.2021). Traditionell ...", "WASHINGTON, March 3, 2024 — The ..."). A date standing
-/// alone after a word and a comma ("Donnerstag, 16. Februar 2012", a page's clock) is no dateline.
+/// (12.11.2021). Traditionell ...", "WASHINGTON, March 3, 2024 — The ..."); or the date, a
+/// dash and the text ("29.11.2022 – Die Branche ..."). A date standing alone after a word and a
+/// comma ("Donnerstag, 16. Februar 2012", a page's clock) is no dateline.
 fn paragraph_dateline(text: &str, order: Order) -> Option<Ymd> {
     let head: String = text.chars().take(120).collect();
+    // the date first, a dash, the text: "29.11.2022 – Die Branche ..."
+    if let Some(f) = first_date(&head, order).filter(|f| f.start == 0) {
+        let after = text.get(f.end..).unwrap_or("").trim_start();
+        let dashed = after.starts_with(['–', '—', '-']);
+        let words = after.chars().filter(|c| c.is_alphabetic()).count() >= 20;
+        return (dashed && words).then_some(f.ymd);
+    }
     let comma = head.find(',')?;
     let place = &head[..comma];
     let words: Vec<&str> = place.split_whitespace().collect();
@@ -570,7 +618,7 @@ fn shown_dates(s: &Scan<'_>, order: Order) -> Vec<Ymd> {
         .iter()
         .filter(|el| !in_furniture(el))
         .take(200)
-        .filter_map(|el| first_date(&short_text(el, 64), order).map(|f| f.ymd))
+        .filter_map(|el| first_date(&seen_text(el, 64), order).map(|f| f.ymd))
         .collect()
 }
 
@@ -658,7 +706,7 @@ fn find_published(
     // element gives another.
     let mut modified_reserve = None;
     for el in s.cue_elements.iter().filter(|el| !in_furniture(el)) {
-        let t = short_text(el, 64);
+        let t = seen_text(el, 64);
         if t.len() <= 6 {
             continue;
         }
@@ -975,6 +1023,14 @@ mod tests {
             paragraph_dateline("We said, 3 March 2024 was a day to remember for all of us.", Order::DayFirst),
             None
         );
+        assert_eq!(
+            paragraph_dateline("17.03.2023 – Die Gemeinden laden am Sonntag zu einem Konzert ein.", Order::DayFirst),
+            Some((2023, 3, 17))
+        );
+        assert_eq!(
+            paragraph_dateline("17.03.2023 Konzert im Dom, Eintritt frei für alle Gäste", Order::DayFirst),
+            None
+        );
     }
 
     #[test]
@@ -1001,6 +1057,23 @@ mod tests {
             first_published_stated(&["It first appeared in April 2017 in the print edition."], Order::DayFirst),
             Some(Stated { year: 2017, month: 4, day: None })
         );
+    }
+
+    #[test]
+    fn hidden_dates_are_not_the_day_shown() {
+        // The byline hides the update's timestamp for search engines and shows the publication
+        // day; the metadata disagree, and the day shown settles it.
+        let page = r#"<html lang="de"><head>
+<meta property="article:published_time" content="2023-07-20T11:00:00+00:00">
+<meta property="article:modified_time" content="2023-07-02T09:00:00+00:00"></head><body><article>
+<div class="post-meta-info"><span class="updated rich-snippet-hidden">2023-07-02T10:00:00+01:00</span><span>20. Juli 2023</span></div>
+<p>Ein Text über die Forschung und ihre Geschichte.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref().map(|d| &d[..10]), Some("2023-07-20"));
+        // Without metadata, the byline's shown day, not the hidden one.
+        let page = r#"<html lang="de"><body><article><h2>Urlaub</h2>
+<div class="post-date"><span style="display:none">19.01.2024</span>20.12.2023</div>
+<p>Ein Text über den Urlaub.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2023-12-20"));
     }
 
     #[test]
