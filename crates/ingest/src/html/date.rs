@@ -1,12 +1,15 @@
 //! The page's original publication date, from its sources in order of trust: the URL's date,
 //! `<meta>` tags, JSON-LD, dated markup (`<time pubdate>`, `itemprop="datePublished"`,
 //! `class="entry-date"`), elements whose class or id speaks of a date or byline, `<time>`
-//! elements, "Published on ..." phrases, the title, and short dated strings in the text.
-//! Modification dates only stand in when nothing says when the page was first published.
+//! elements, "Published on ..." phrases, a dateline opening a paragraph, and short dated
+//! strings in the text. Modification dates only stand in when nothing says when the page was
+//! first published, and no page is dated after the day its text says it was first published
+//! ("originally published on ...").
 //!
 //! Among the trusted sources (address, meta tags, JSON-LD, dated markup) the first found wins:
 //! the address is written when the page is created, and trying "the earliest of them" did worse
-//! on the evaluation pages. Among `<time>` elements and short dated strings, the earliest wins.
+//! on the evaluation pages. Among `<time>` elements the earliest wins; among short dated strings,
+//! the one beside the headline, else the earliest. Text that the page hides is not a day it shows.
 //! The page is walked once; no date later than [`MAX_YEAR`] or earlier than [`MIN_YEAR`] is
 //! taken, so the result never depends on today's date.
 
