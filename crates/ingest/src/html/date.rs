@@ -3,8 +3,9 @@
 //! `class="entry-date"`), elements whose class or id speaks of a date or byline, `<time>`
 //! elements, "Published on ..." phrases, a dateline opening a paragraph, and short dated
 //! strings in the text. Modification dates only stand in when nothing says when the page was
-//! first published, and no page is dated after the day its text says it was first published
-//! ("originally published on ...").
+//! first published, and a page is not dated after the day its text says it was first published
+//! ("originally published on March 3, 2021"): an earlier source or that day is taken instead
+//! (when the text gives only the month and no source agrees with it, the date stays).
 //!
 //! Among the trusted sources (address, meta tags, JSON-LD, dated markup) the first found wins:
 //! the address is written when the page is created, and trying "the earliest of them" did worse
