@@ -1,6 +1,6 @@
 //! Publication-date accuracy of `parallax_ingest::html::extract` on htmldate's test pages.
 //!
-//! `cargo run --release -p parallax-ingest --example date_eval -- [--verbose] [DIR]`
+//! `cargo run --release -p parallax-ingest --example date_eval -- [--verbose] [--latest] [--half 0|1] [DIR]`
 //!
 //! `DIR` (default `../shared/data/extraction/htmldate-eval`) holds `eval_default.json` and
 //! `eval_mediacloud_2020.json` (url -> {file, date}) and the pages in `html/<file>.gz`. Prints, per
@@ -8,6 +8,10 @@
 //! coverage (predicted / pages), F1 as htmldate's own evaluation counts it (precision as above,
 //! recall = right / (right + missing)) and pages per second; `--verbose` lists every wrong or missing page.
 //! Pages without a gold date (`NaN` in the file) are left out.
+//!
+//! `--half 0` or `--half 1` keeps one of two fixed halves of the pages, split by a hash (64-bit
+//! FNV-1a) of each page's URL: half 0 is the half rules are tuned on, half 1 is held back to
+//! check that they generalise.
 //!
 //! `--latest` scores the page's latest date instead (its update date when the page gives one,
 //! else its publication date), as htmldate's default mode (`original_date=False`) would; the
@@ -64,7 +68,17 @@ impl Tally {
     }
 }
 
-fn run(dir: &Path, name: &str, verbose: bool, latest: bool) -> Result<Tally, String> {
+/// The half (0 or 1) a page falls in: the low bit of the 64-bit FNV-1a hash of its URL.
+fn half_of(url: &str) -> u8 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in url.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h & 1) as u8
+}
+
+fn run(dir: &Path, name: &str, verbose: bool, latest: bool, half: Option<u8>) -> Result<Tally, String> {
     let json_path = dir.join(name);
     let raw = std::fs::read_to_string(&json_path).map_err(|e| format!("{}: {e}", json_path.display()))?;
     // Python wrote `NaN` for pages without a gold date; those pages are left out.
@@ -78,6 +92,9 @@ fn run(dir: &Path, name: &str, verbose: bool, latest: bool) -> Result<Tally, Str
         let (Some(file), Some(date)) = (entry["file"].as_str(), entry["date"].as_str()) else {
             continue;
         };
+        if half.is_some_and(|h| half_of(url) != h) {
+            continue;
+        }
         let page = common::read_page(&dir.join("html").join(format!("{file}.gz")))?;
         let start = Instant::now();
         let extracted = parallax_ingest::html::extract(&page, Some(url));
@@ -110,11 +127,26 @@ fn main() {
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
     let latest = args.iter().any(|a| a == "--latest");
     args.retain(|a| a != "--verbose" && a != "-v" && a != "--latest");
+    let half = match args.iter().position(|a| a == "--half") {
+        Some(i) => {
+            let h = match args.get(i + 1).map(String::as_str) {
+                Some("0") => 0,
+                Some("1") => 1,
+                _ => {
+                    eprintln!("date_eval: --half takes 0 (the tuning half) or 1 (the held-back half)");
+                    std::process::exit(2);
+                }
+            };
+            args.drain(i..i + 2);
+            Some(h)
+        }
+        None => None,
+    };
     let dir = args.first().cloned().unwrap_or_else(|| "../shared/data/extraction/htmldate-eval".to_string());
     let dir = Path::new(&dir);
     let mut total = Tally::default();
     for name in ["eval_default.json", "eval_mediacloud_2020.json"] {
-        match run(dir, name, verbose, latest) {
+        match run(dir, name, verbose, latest, half) {
             Ok(t) => {
                 t.print(name);
                 total.add(&t);

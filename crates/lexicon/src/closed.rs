@@ -675,6 +675,8 @@ mod tests {
         assert_eq!(month_any_language("МАРТА"), Some(3));
         assert_eq!(month_any_language("Sept."), Some(9));
         assert_eq!(month_any_language("grudnia"), Some(12));
+        assert_eq!(month_any_language("أكتوبر"), Some(10));
+        assert_eq!(month_any_language("حزيران"), Some(6));
         assert_eq!(month_any_language("Monday"), None);
         assert!(!is(Class::Month, "März"), "the English class holds English names only");
     }

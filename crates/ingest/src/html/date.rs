@@ -1,14 +1,20 @@
 //! The page's original publication date, from its sources in order of trust: the URL's date,
 //! `<meta>` tags, JSON-LD, dated markup (`<time pubdate>`, `itemprop="datePublished"`,
 //! `class="entry-date"`), elements whose class or id speaks of a date or byline, `<time>`
-//! elements, "Published on ..." phrases, the title, and short dated strings in the text.
-//! Modification dates only stand in when nothing says when the page was first published.
+//! elements, "Published on ..." phrases, a dateline opening a paragraph, and short dated
+//! strings in the text. Modification dates only stand in when nothing says when the page was
+//! first published, and a page is not dated after the day its text says it was first published
+//! ("originally published on March 3, 2021"): an earlier source or that day is taken instead
+//! (when the text gives only the month and no source agrees with it, the date stays).
 //!
 //! Among the trusted sources (address, meta tags, JSON-LD, dated markup) the first found wins:
 //! the address is written when the page is created, and trying "the earliest of them" did worse
-//! on the evaluation pages. Among `<time>` elements and short dated strings, the earliest wins.
+//! on the evaluation pages. Among `<time>` elements the earliest wins; among short dated strings,
+//! the one beside the headline, else the earliest. Text that the page hides is not a day it shows.
 //! The page is walked once; no date later than [`MAX_YEAR`] or earlier than [`MIN_YEAR`] is
 //! taken, so the result never depends on today's date.
+
+use std::borrow::Cow;
 
 use parallax_doc::Provenance;
 use scraper::{ElementRef, Html, Node};
@@ -47,16 +53,25 @@ struct Scan<'a> {
     marked: Vec<(String, String)>,
     /// Elements whose class or id speaks of dates, bylines or post metadata.
     cue_elements: Vec<ElementRef<'a>>,
-    /// `datetime` of the other `<time>` elements.
-    times: Vec<&'a str>,
+    /// `datetime` of the other `<time>` elements, or their text when they have none.
+    times: Vec<Cow<'a, str>>,
     /// `<title>` and `<h1>` elements.
     headings: Vec<ElementRef<'a>>,
     /// Visible text nodes.
     texts: Vec<&'a str>,
+    /// The number of text nodes before the first `<h1>`: where the article's headline stands.
+    headline_at: Option<usize>,
 }
 
-/// True when a class or id names a date, a byline or post metadata (after htmldate's cues).
+/// True when one of the names of a class or id attribute names a date, a byline or post
+/// metadata (after htmldate's cues); a name about updates does not count, but does not spoil
+/// another name beside it (`class="post-date updated"`, as many themes write it).
 fn is_cue_name(v: &str) -> bool {
+    v.split_whitespace().any(is_cue_word)
+}
+
+/// True when one class or id name speaks of a date, a byline or post metadata.
+fn is_cue_word(v: &str) -> bool {
     let l = v.to_ascii_lowercase();
     if l.contains("update") || l.contains("modif") {
         return false;
@@ -86,8 +101,42 @@ fn is_cue_name(v: &str) -> bool {
     .any(|c| l.contains(c))
 }
 
-/// The first `max` bytes of an element's visible text, whitespace collapsed.
+/// The first `max` bytes of an element's text, whitespace collapsed.
 fn short_text(el: &ElementRef, max: usize) -> String {
+    element_text(el, max, false)
+}
+
+/// The first `max` bytes of the text of an element that readers see: none of a hidden element
+/// (`hidden`, `aria-hidden`, `display: none`, a class such as `hidden` or `sr-only`), whose
+/// dates are for search engines.
+fn seen_text(el: &ElementRef, max: usize) -> String {
+    if is_hidden(el.value()) {
+        return String::new();
+    }
+    element_text(el, max, true)
+}
+
+/// True when an element's attributes hide it from readers.
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    let style = e.attr("style").is_some_and(|s| {
+        let squashed: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        squashed.contains("display:none") || squashed.contains("visibility:hidden")
+    });
+    style
+        || e.attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.contains("hidden") || w == "sr-only" || w.contains("screen-reader") || w == "visually-hidden"
+            })
+        })
+}
+
+/// The first `max` bytes of an element's text, whitespace collapsed; `seen` leaves out the text
+/// of hidden elements inside it.
+fn element_text(el: &ElementRef, max: usize, seen: bool) -> String {
     let mut out = String::new();
     for node in el.descendants() {
         if let Node::Text(t) = node.value() {
@@ -95,7 +144,13 @@ fn short_text(el: &ElementRef, max: usize) -> String {
                 .parent()
                 .and_then(|p| p.value().as_element())
                 .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template"));
-            if skip {
+            let hidden = seen
+                && node
+                    .ancestors()
+                    .take_while(|a| a.id() != el.id())
+                    .filter_map(|a| a.value().as_element())
+                    .any(is_hidden);
+            if skip || hidden {
                 continue;
             }
             for w in t.split_whitespace() {
@@ -267,14 +322,24 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     match value {
                         Some(v) if strong => s.marked.push((v.to_string(), short_text(&el, 80))),
                         Some(v) if name == "time" && !class.contains("updated") && !class.contains("modified") => {
-                            s.times.push(v)
+                            s.times.push(Cow::Borrowed(v))
                         }
                         None if strong => s.marked.push((short_text(&el, 80), String::new())),
+                        // `<time>29.04.2020, 12:01</time>`: the text is the value
+                        None if name == "time" && !class.contains("updated") && !class.contains("modified") => {
+                            let t = short_text(&el, 80);
+                            if !t.is_empty() {
+                                s.times.push(Cow::Owned(t));
+                            }
+                        }
                         _ => {}
                     }
                 }
                 if matches!(name, "title" | "h1") {
                     s.headings.push(el);
+                }
+                if name == "h1" && s.headline_at.is_none() {
+                    s.headline_at = Some(s.texts.len());
                 }
                 let cue = matches!(name, "footer" | "small" | "time")
                     || e.attr("id").is_some_and(is_cue_name)
@@ -369,6 +434,104 @@ fn first_unmodified_date(text: &str, order: Order) -> Option<super::date_text::F
     })
 }
 
+/// Words that introduce the day an article was first published.
+static FIRST_PUBLISHED_CUES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/first_published_cues.txt")));
+
+/// A day, or a month, that an article's text states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stated {
+    year: i32,
+    month: u32,
+    /// None when only the month is stated ("in April 2017").
+    day: Option<u32>,
+}
+
+impl Stated {
+    /// True when the stated day (or month) ends before `ymd`.
+    fn is_before(&self, ymd: Ymd) -> bool {
+        match self.day {
+            Some(d) => (self.year, self.month, d) < ymd,
+            None => (self.year, self.month) < (ymd.0, ymd.1),
+        }
+    }
+}
+
+/// The day or month the text says the article was first published ("originally published on
+/// March 3, 2024", "initialement publié en avril 2017").
+fn first_published_stated(texts: &[&str], order: Order) -> Option<Stated> {
+    texts.iter().filter(|t| t.len() < 1000).find_map(|t| {
+        let lower = t.to_lowercase();
+        let at = FIRST_PUBLISHED_CUES.iter().filter_map(|c| lower.find(c).map(|p| p + c.len())).min()?;
+        let head: String = lower.get(at..)?.chars().take(50).collect();
+        if let Some(f) = first_date(&head, order).filter(|f| f.start <= 20) {
+            return Some(Stated { year: f.ymd.0, month: f.ymd.1, day: Some(f.ymd.2) });
+        }
+        // a month and a year
+        let words: Vec<&str> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
+        words.windows(2).find_map(|w| {
+            let month = parallax_lexicon::closed::month_any_language(w[0])?;
+            let year: i32 = w[1].parse().ok().filter(|_| w[1].len() == 4)?;
+            plausible(year, month, 1).then_some(Stated { year, month, day: None })
+        })
+    })
+}
+
+/// Text nodes before and after the headline searched for the article's date line.
+const NEAR_HEADLINE_BEFORE: usize = 3;
+const NEAR_HEADLINE_AFTER: usize = 25;
+
+/// The first date in a short text beside the headline, nearest first: the headline's own text
+/// and up to `after` text nodes after it, then the few before it.
+fn near_headline_date(s: &Scan<'_>, order: Order, after: usize) -> Option<super::date_text::Found> {
+    let h = s.headline_at?;
+    let following = (h..h + after).map(|i| (i - h, i));
+    let before = (1..=NEAR_HEADLINE_BEFORE.min(h)).map(|k| (k, h - k));
+    let mut order_of_search: Vec<(usize, usize)> = following.chain(before).collect();
+    order_of_search.sort_by_key(|&(distance, i)| (distance, i < h));
+    order_of_search
+        .into_iter()
+        .filter_map(|(_, i)| s.texts.get(i))
+        .filter(|t| t.len() > 6 && t.len() < 80)
+        .find_map(|t| first_date(t, order))
+}
+
+/// The day of a dateline that opens a paragraph: a place of at most four capitalised words and
+/// a comma, then the date, bracketed or not, then the paragraph's text ("Karlsruhe,
+/// (12.11.2021). Traditionell ...", "WASHINGTON, March 3, 2024 — The ..."); or the date, a
+/// dash and the text ("29.11.2022 – Die Branche ..."). A date standing alone after a word and a
+/// comma ("Donnerstag, 16. Februar 2012", a page's clock) is no dateline.
+fn paragraph_dateline(text: &str, order: Order) -> Option<Ymd> {
+    let head: String = text.chars().take(120).collect();
+    // the date first, a dash, the text: "29.11.2022 – Die Branche ..."
+    if let Some(f) = first_date(&head, order).filter(|f| f.start == 0) {
+        let after = text.get(f.end..).unwrap_or("").trim_start();
+        let dashed = after.starts_with(['–', '—', '-']);
+        let words = after.chars().filter(|c| c.is_alphabetic()).count() >= 20;
+        return (dashed && words).then_some(f.ymd);
+    }
+    let comma = head.find(',')?;
+    let place = &head[..comma];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_ok = !words.is_empty()
+        && words.len() <= 4
+        && place.len() <= 40
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        });
+    if !place_ok {
+        return None;
+    }
+    if words.len() == 1 && parallax_lexicon::closed::weekday(words[0]).is_some() {
+        return None;
+    }
+    let rest = &head[comma + 1..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '(', '\u{a0}']).len();
+    let f = first_date(rest, order).filter(|f| f.start == skipped)?;
+    let after = text.get(comma + 1 + f.end..).unwrap_or("");
+    (after.chars().filter(|c| c.is_alphabetic()).count() >= 20).then_some(f.ymd)
+}
+
 /// Words before a date that say it is the publication date.
 static PUBLISHED_CUES: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/published_cues.txt")));
@@ -429,7 +592,19 @@ pub(crate) fn find(doc: &Html, page: &str, url: Option<&str>, ld: &LdMeta, lang:
     let zone = s.page_offset.or(ld_offset);
     let ld_modified = ld.modified.as_deref().and_then(|raw| attr_date(raw, order)).map(|n| localize(&n, zone));
     let ld_modified = ld_modified.as_deref().and_then(ymd_of);
-    let published = find_published(&s, page, url, ld, order, zone, ld_modified);
+    let mut published = find_published(&s, page, url, ld, order, zone, ld_modified);
+    // Never after the day the article's own text says it was first published.
+    if let (Some((p, _)), Some(stated)) = (&published, first_published_stated(&s.texts, order)) {
+        if ymd_of(p).is_some_and(|p| stated.is_before(p)) {
+            let earlier = trusted_sources(&s, url, ld, order, zone)
+                .into_iter()
+                .filter(|t| !stated.is_before(t.0))
+                .max_by_key(|t| t.0)
+                .map(|(_, n, from)| (n, from));
+            let stated_day = stated.day.map(|d| (ymd_string((stated.year, stated.month, d)), Provenance::Text));
+            published = earlier.or(stated_day).or(published);
+        }
+    }
     let latest = [s.meta_modified_latest, ld_modified].into_iter().flatten().max();
     let first = published.as_ref().and_then(|(d, _)| ymd_of(d));
     let updated = match (latest, first) {
@@ -447,8 +622,44 @@ fn shown_dates(s: &Scan<'_>, order: Order) -> Vec<Ymd> {
         .iter()
         .filter(|el| !in_furniture(el))
         .take(200)
-        .filter_map(|el| first_date(&short_text(el, 64), order).map(|f| f.ymd))
+        .filter_map(|el| first_date(&seen_text(el, 64), order).map(|f| f.ymd))
         .collect()
+}
+
+/// The trusted sources of the publication day, in order of trust: the address, specific meta
+/// tags, JSON-LD, dated markup; each with its day, its value as written and where it came from.
+fn trusted_sources(
+    s: &Scan<'_>,
+    url: Option<&str>,
+    ld: &LdMeta,
+    order: Order,
+    zone: Option<i32>,
+) -> Vec<(Ymd, String, Provenance)> {
+    let given = |raw: &str| attr_date(raw, order).map(|n| localize(&n, zone));
+    let mut trusted: Vec<(Ymd, String, Provenance)> = Vec::new();
+    if let Some(ymd) = [url, s.canonical].into_iter().flatten().find_map(address_date) {
+        trusted.push((ymd, ymd_string(ymd), Provenance::Url));
+    }
+    for raw in &s.meta_published {
+        if let Some(n) = given(raw) {
+            trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Given)));
+        }
+    }
+    if let Some(n) = ld.published.as_deref().and_then(given) {
+        trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Given)));
+    }
+    for (value, visible) in &s.marked {
+        // The day readers see wins over a machine timestamp that a zone may have shifted.
+        let shown = first_date(visible, order).map(|f| f.ymd);
+        let n = given(value).map(|n| match (shown, ymd_of(&n)) {
+            (Some(seen), Some(ymd)) if seen != ymd && ymd.0 == seen.0 && ymd.1 == seen.1 => ymd_string(seen),
+            _ => n,
+        });
+        if let Some(n) = n {
+            trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Markup)));
+        }
+    }
+    trusted
 }
 
 /// The page's original publication date and where it came from; `zone` is the page's UTC
@@ -463,32 +674,9 @@ fn find_published(
     ld_modified: Option<Ymd>,
 ) -> Option<(String, Provenance)> {
     let day = |ymd: Ymd| ymd_string(ymd);
-    let given = |raw: &str| attr_date(raw, order).map(|n| localize(&n, zone));
     // 1. The trusted sources, first found wins: the address (written when the page was created),
     // specific meta tags, JSON-LD, dated markup.
-    let mut trusted: Vec<(Ymd, String, Provenance)> = Vec::new();
-    if let Some(ymd) = url.and_then(url_date).or_else(|| s.canonical.and_then(url_date)) {
-        trusted.push((ymd, day(ymd), Provenance::Markup));
-    }
-    for raw in &s.meta_published {
-        if let Some(n) = given(raw) {
-            trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Given)));
-        }
-    }
-    if let Some(n) = ld.published.as_deref().and_then(given) {
-        trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Given)));
-    }
-    for (value, visible) in &s.marked {
-        // The day readers see wins over a machine timestamp that a zone may have shifted.
-        let shown = first_date(visible, order).map(|f| f.ymd);
-        let n = given(value).map(|n| match (shown, ymd_of(&n)) {
-            (Some(seen), Some(ymd)) if seen != ymd && ymd.0 == seen.0 && ymd.1 == seen.1 => day(seen),
-            _ => n,
-        });
-        if let Some(n) = n {
-            trusted.extend(ymd_of(&n).map(|ymd| (ymd, n, Provenance::Markup)));
-        }
-    }
+    let trusted = trusted_sources(s, url, ld, order, zone);
     if let Some(first) = trusted.first() {
         // When the metadata disagree on the day, the one the page shows its readers wins (an
         // article re-dated on update shows its new day; a stale `dc.date` shows nowhere).
@@ -508,8 +696,10 @@ fn find_published(
         }
         // A `<time>` element and the first day shown in a byline agree against the metadata:
         // the page presents that day (metadata left at a draft's or import's day).
-        if let (Some(t), Some(seen)) = (first_time, shown.first()) {
-            if t == *seen && t != first.0 && !shown.contains(&first.0) {
+        // The address's day is not overruled so: it is written when the page is created, while
+        // a `<time>` element may be an update's or a teaser's.
+        if let (Some(t), Some(seen), false) = (first_time, shown.first(), first.2 == Provenance::Url) {
+            if t == *seen && t != first.0 && !shown.iter().take(3).any(|d| *d == first.0) {
                 return Some((day(t), Provenance::Markup));
             }
         }
@@ -520,7 +710,7 @@ fn find_published(
     // element gives another.
     let mut modified_reserve = None;
     for el in s.cue_elements.iter().filter(|el| !in_furniture(el)) {
-        let t = short_text(el, 64);
+        let t = seen_text(el, 64);
         if t.len() <= 6 {
             continue;
         }
@@ -548,11 +738,19 @@ fn find_published(
     if let Some(ymd) = cued_text_date(&s.texts, order) {
         return Some((day(ymd), Provenance::Text));
     }
+    // 5b. A dateline opening a paragraph ("Karlsruhe, (12.11.2021). ...", "BERLIN, March 3, 2024 –").
+    if let Some(ymd) = s.texts.iter().find_map(|t| paragraph_dateline(t, order)) {
+        return Some((day(ymd), Provenance::Text));
+    }
     // 6. Modification dates stand in.
     if let Some(ymd) = s.meta_modified.or(ld_modified) {
         return Some((day(ymd), Provenance::Given));
     }
-    // 7. Short dated strings in the text: the earliest.
+    // 7. Short dated strings in the text: the first beside the headline (the article's own
+    // date line), else the earliest (lists of other articles and events are dated after).
+    if let Some(f) = near_headline_date(s, order, NEAR_HEADLINE_AFTER) {
+        return Some((day(f.ymd), Provenance::Text));
+    }
     let earliest = s
         .texts
         .iter()
@@ -577,6 +775,14 @@ fn find_published(
     }
     // 10. A timestamp anywhere in the source (scripts' data, attributes).
     source_timestamp(page).map(|ymd| (day(ymd), Provenance::Markup))
+}
+
+/// The day an address's path gives: `/2024/03/03/`, `/2024/3/3/`, `2024-03-03`, `20240303`,
+/// `/2024/mar/03/`.
+fn address_date(url: &str) -> Option<Ymd> {
+    url_date(url)
+        .or_else(|| crate::dates::from_url(url).as_deref().and_then(ymd_of))
+        .filter(|d| plausible(d.0, d.1, d.2))
 }
 
 /// The first `YYYY-MM-DD[T ]HH:MM` in the page's source, preferring one whose key speaks of
@@ -759,6 +965,126 @@ mod tests {
         assert_eq!(published(page, None).as_deref(), Some("2019-03-02"));
         assert_eq!(attr_date("1709424000", Order::DayFirst).as_deref(), Some("2024-03-03"));
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    #[test]
+    fn address_dates_are_from_the_url_and_hold_against_a_teasers_time() {
+        let page = r#"<html><head><meta itemprop="datePublished" content="2023-05-02T10:00:00+0200"></head><body>
+<article><h1>A walk by the sea</h1><p>We walked by the sea all day long.</p></article>
+<aside><div class="summary-meta"><time datetime="2023-06-20">Jun 20, 2023</time></div></aside></body></html>"#;
+        let e = extract(page, Some("https://blog.example/home/2021/4/9/a-walk-by-the-sea"));
+        assert_eq!(e.published, Some(("2021-04-09".to_string(), Provenance::Url)));
+        // a month's name in the address
+        let e = extract("<html><body><p>Text.</p></body></html>", Some("https://news.example/world/2009/apr/28/flu"));
+        assert_eq!(e.published, Some(("2009-04-28".to_string(), Provenance::Url)));
+    }
+
+    #[test]
+    fn time_element_without_datetime_is_read_from_its_text() {
+        // The byline's `<time>` shows the day; the `date` meta tag is a day later; a teaser
+        // far below shows the meta tag's day.
+        let mut page = String::from(
+            r#"<html lang="de"><head><meta name="date" content="2023-09-15"></head><body><article>
+<h2>Unterzeile</h2><ul class="info"><li class="author">Von Erika Muster</li><li class="date"><time>14.09.2023, 08:30 Uhr</time></li></ul>
+<p>Der Text des Artikels.</p></article><div class="more">"#,
+        );
+        for i in 0..5 {
+            page.push_str(&format!(r#"<div class="teaser-date"><time>1{i}.09.2023</time></div>"#));
+        }
+        page.push_str(r#"<div class="teaser-date"><time>15.09.2023</time></div></div></body></html>"#);
+        assert_eq!(published(&page, None).as_deref(), Some("2023-09-14"));
+    }
+
+    #[test]
+    fn the_date_line_beside_the_headline_wins_over_older_teasers() {
+        let page = r#"<html lang="de"><body><div class="top"><p>12. Januar 2023</p><a href="/a">Ältere Meldung</a></div>
+<div class="story"><p>3. Februar 2023, Hans Beispiel</p><h1>Ein Turnier im Frühling</h1>
+<p>Ein langer Absatz über das Turnier, der mehr als nur ein paar Wörter hat und davon erzählt.</p></div>
+<div class="list"><p>20. Januar 2023</p><a href="/b">Noch eine Meldung</a></div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2023-02-03"));
+        // Without a headline the earliest short date stands.
+        let no_headline = page.replace("<h1>", "<h2>").replace("</h1>", "</h2>");
+        assert_eq!(published(&no_headline, None).as_deref(), Some("2023-01-12"));
+    }
+
+    #[test]
+    fn a_dateline_opening_a_paragraph() {
+        let page = r#"<html lang="de"><body><div class="events"><p>Sa. 18.03.2023</p><p>Konzert im Dom</p></div>
+<div class="text"><p><strong>Freiburg, (17.03.2023). Die Gemeinden laden am Sonntag zu einem Konzert ein, das lange vorbereitet wurde.</strong></p></div></body></html>"#;
+        assert_eq!(published(page, None), Some("2023-03-17".to_string()));
+        assert_eq!(extract(page, None).published.map(|p| p.1), Some(Provenance::Text));
+        assert_eq!(
+            paragraph_dateline("WASHINGTON, March 3, 2024 — The senators met on Tuesday.", Order::DayFirst),
+            Some((2024, 3, 3))
+        );
+        // a weekday and a date standing alone are a page's clock, not a dateline
+        assert_eq!(paragraph_dateline("Donnerstag, 16. Februar 2023", Order::DayFirst), None);
+        assert_eq!(
+            paragraph_dateline("Thursday, March 3, 2024 — The senators met again today.", Order::DayFirst),
+            None
+        );
+        assert_eq!(
+            paragraph_dateline("We said, 3 March 2024 was a day to remember for all of us.", Order::DayFirst),
+            None
+        );
+        assert_eq!(
+            paragraph_dateline("17.03.2023 – Die Gemeinden laden am Sonntag zu einem Konzert ein.", Order::DayFirst),
+            Some((2023, 3, 17))
+        );
+        assert_eq!(
+            paragraph_dateline("17.03.2023 Konzert im Dom, Eintritt frei für alle Gäste", Order::DayFirst),
+            None
+        );
+    }
+
+    #[test]
+    fn never_after_the_day_the_text_says_it_was_first_published() {
+        // The page shows its update's day, which a meta tag also gives; the text says when it
+        // first appeared, and the publication meta tag agrees.
+        let page = r#"<html lang="fr"><head>
+<meta property="article:modified_time" content="2023-06-05T10:00:00+02:00">
+<meta property="article:published_time" content="2019-09-03T10:00:00+02:00">
+<meta itemprop="datePublished" content="2023-06-05">
+</head><body><article><div class="info">Par Jeanne Dupont | Le 5 juin 2023</div>
+<p>Un long texte sur les légumes de saison et la façon de les cuisiner.</p>
+<p><em>Cet article, initialement publié en septembre 2019, a été mis à jour.</em></p></article></body></html>"#;
+        assert_eq!(extract(page, None).published.map(|p| p.0[..10].to_string()).as_deref(), Some("2019-09-03"));
+        // A stated day with no source agreeing: the stated day, from the text.
+        let page = r#"<html><head><meta property="article:published_time" content="2023-06-05T10:00:00Z"></head>
+<body><article><p>Long text of an essay about the seasons, in several paragraphs.</p>
+<p>This essay was originally published on March 3, 2021.</p></article></body></html>"#;
+        assert_eq!(extract(page, None).published, Some(("2021-03-03".to_string(), Provenance::Text)));
+        // A stated day before the metadata's changes nothing when it is later.
+        let later = page.replace("March 3, 2021", "July 3, 2023");
+        assert_eq!(published(&later, None).as_deref(), Some("2023-06-05T10:00:00Z"));
+        assert_eq!(
+            first_published_stated(&["It first appeared in April 2017 in the print edition."], Order::DayFirst),
+            Some(Stated { year: 2017, month: 4, day: None })
+        );
+    }
+
+    #[test]
+    fn hidden_dates_are_not_the_day_shown() {
+        // The byline hides the update's timestamp for search engines and shows the publication
+        // day; the metadata disagree, and the day shown settles it.
+        let page = r#"<html lang="de"><head>
+<meta property="article:published_time" content="2023-07-20T11:00:00+00:00">
+<meta property="article:modified_time" content="2023-07-02T09:00:00+00:00"></head><body><article>
+<div class="post-meta-info"><span class="updated rich-snippet-hidden">2023-07-02T10:00:00+01:00</span><span>20. Juli 2023</span></div>
+<p>Ein Text über die Forschung und ihre Geschichte.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref().map(|d| &d[..10]), Some("2023-07-20"));
+        // Without metadata, the byline's shown day, not the hidden one.
+        let page = r#"<html lang="de"><body><article><h2>Urlaub</h2>
+<div class="post-date"><span style="display:none">19.01.2024</span>20.12.2023</div>
+<p>Ein Text über den Urlaub.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2023-12-20"));
+    }
+
+    #[test]
+    fn a_date_class_beside_updated_is_a_date_class() {
+        assert!(is_cue_name("vw-post-date updated"));
+        assert!(!is_cue_name("last-updated"));
+        assert!(!is_cue_name("modified-date"));
     }
 
     #[test]

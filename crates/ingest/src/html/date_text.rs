@@ -393,6 +393,8 @@ mod tests {
             "2024年3月5日",
             "2024. március 5.",
             "Published on Tuesday, 5 March 2024 at 10:00",
+            "الثلاثاء، 05 مارس 2024 - 10:00 ص",
+            "5 آذار 2024",
         ] {
             assert_eq!(one(s).as_deref(), Some("2024-03-05"), "{s}");
         }
