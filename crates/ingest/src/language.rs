@@ -64,23 +64,36 @@ const MARKER_SHARE: usize = 7;
 /// (`data/language/english_markers.txt`). Most news is, and this costs a fraction of the
 /// trigram model, which reads whatever this does not settle.
 fn plainly_english(sample: &str) -> bool {
-    static MARKERS: std::sync::LazyLock<Vec<&str>> =
-        std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../data/language/english_markers.txt")));
+    static MARKERS: std::sync::LazyLock<Vec<[u8; 5]>> = std::sync::LazyLock::new(|| {
+        let mut words: Vec<[u8; 5]> = parallax_lexicon::entries(include_str!("../data/language/english_markers.txt"))
+            .into_iter()
+            .filter_map(padded)
+            .collect();
+        words.sort_unstable();
+        words
+    });
     let mut words = 0;
     let mut markers = 0;
-    let mut lower = String::new();
     for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if word.len() > 5 || !word.is_ascii() {
-            continue;
-        }
-        lower.clear();
-        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        if MARKERS.contains(&lower.as_str()) {
+        if padded(word).is_some_and(|w| MARKERS.binary_search(&w).is_ok()) {
             markers += 1;
         }
     }
     words >= MIN_MARKER_WORDS && markers * MARKER_SHARE >= words
+}
+
+/// A word of at most five ASCII letters, lower-cased and padded with zero bytes: the form the
+/// marker words are kept in.
+fn padded(word: &str) -> Option<[u8; 5]> {
+    if word.len() > 5 || !word.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 5];
+    for (o, b) in out.iter_mut().zip(word.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// True when the words that are not names (those written in lower case) read as English: names
