@@ -74,10 +74,10 @@ fn supports(sentence: &BTreeSet<String>, claim: &BTreeSet<String>) -> bool {
 
 /// Summarises the story made of `members`; `reports` says which members are copies of others.
 pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<SummarySentence> {
-    struct Candidate {
+    struct Candidate<'u> {
         article: usize,
         sentence: usize,
-        vector: TermVector,
+        vector: &'u TermVector,
         length: usize,
         score: f32,
     }
@@ -104,7 +104,8 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     // the sum of all units' vectors, and per article the sum of its own and how many it has
     let mut total: foldhash::HashMap<&str, f32> = foldhash::HashMap::default();
     let mut sums: HashMap<usize, (foldhash::HashMap<&str, f32>, usize)> = HashMap::new();
-    for (d, _, vector) in &units {
+    // (with one report there are no others: every sentence's centrality is 0)
+    for (d, _, vector) in units.iter().filter(|_| independent.len() > 1) {
         let own = sums.entry(*d).or_default();
         own.1 += 1;
         for (term, w) in vector.terms() {
@@ -127,7 +128,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         // (cosines of unit vectors are dot products, so the mean is one dot product with the
         // sum of the other reports' vectors: linear in the story's size)
         let own = sums.get(d).map(|(v, n)| (v, *n));
-        let others = units.len() - own.map_or(0, |(_, n)| n);
+        let others = if independent.len() > 1 { units.len() - own.map_or(0, |(_, n)| n) } else { 0 };
         let mut score = if others > 0 {
             let dot = vector.dot_sum(&total) - own.map_or(0.0, |(v, _)| vector.dot_sum(v));
             dot / others as f32
@@ -140,7 +141,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         if opens_with_pronoun(text) {
             score *= PRONOUN_PENALTY;
         }
-        candidates.push(Candidate { article: *d, sentence: s_idx, vector: vector.clone(), length: n_words, score });
+        candidates.push(Candidate { article: *d, sentence: s_idx, vector, length: n_words, score });
     }
     // best first; equal scores in article then sentence order
     candidates
