@@ -159,8 +159,14 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> 
             shared[j] = 0;
         }
         touched.clear();
-        // most shared strong terms first, then the earlier article
-        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // most shared strong terms first, then the earlier article (a total order: the best
+        // MAX_CANDIDATES are picked out in linear time, then only they are sorted)
+        let order = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if candidates.len() > MAX_CANDIDATES {
+            candidates.select_nth_unstable_by(MAX_CANDIDATES, order);
+            candidates.truncate(MAX_CANDIDATES);
+        }
+        candidates.sort_unstable_by(order);
         spread(&article.whole, &mut whole);
         spread(&article.lead, &mut lead);
         for &(_, j) in candidates.iter().take(MAX_CANDIDATES) {
