@@ -3,7 +3,7 @@
 # each (issue 20's item 6): HTML main-text extraction against trafilatura, duplicate detection
 # against datasketch's MinHashLSH, and the whole path of `parallax analyze` on BBC.
 #
-#   pip install trafilatura datasketch        # PyPI; the pages and corpora are in ../shared/data
+#   pip install trafilatura lxml_html_clean datasketch   # PyPI; the pages and corpora are in ../shared/data
 #   tools/speed_compare.sh [CORE]             # CORE: the core to pin to (default 0)
 #
 # spaCy's `en_core_web_sm` is not on PyPI (it ships from GitHub releases, which this machine cannot
