@@ -34,7 +34,7 @@ mod vocabulary;
 
 pub use parallax_lexicon::gazetteer::{GazEntry, Gazetteer};
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use parallax_doc::{Doc, Entity, EntityKind, Layer, Mention, Span, Stage};
 
@@ -144,10 +144,10 @@ impl<'d> EntityReader<'d> {
             in_quote,
             entities: Vec::new(),
             mentions: Vec::new(),
-            by_surname: HashMap::new(),
-            by_name: HashMap::new(),
+            by_surname: HashMap::default(),
+            by_name: HashMap::default(),
             ner: tagger::tag_doc(doc),
-            reporting_words: HashMap::new(),
+            reporting_words: HashMap::default(),
         };
         tagger.reporting_words = tagger.index_reporting_words();
         tagger
@@ -166,7 +166,7 @@ impl<'d> EntityReader<'d> {
     /// a reporting verb, not after a capitalised word (unless an honorific: "Mr. Ban said") nor
     /// after an article ("the Commission said").
     fn index_reporting_words(&self) -> HashMap<&'d str, Vec<(usize, bool)>> {
-        let mut index: HashMap<&'d str, Vec<(usize, bool)>> = HashMap::new();
+        let mut index: HashMap<&'d str, Vec<(usize, bool)>> = HashMap::default();
         for k in 0..self.doc.tokens.len().saturating_sub(1) {
             if !self.is_word(k) || !is_reporting_verb(self.text(k + 1)) {
                 continue;

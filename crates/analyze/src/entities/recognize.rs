@@ -1,7 +1,7 @@
 //! Recognition: runs of capitalised tokens, parsed into gazetteer names, title words and plain
 //! words; blocks of plain words that are people (see [`super::person`]).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use parallax_doc::{EntityKind, Span, TokenKind};
 
@@ -210,7 +210,7 @@ impl<'d> EntityReader<'d> {
     /// mentions (ties to the first), where a company's name followed by a corporate word
     /// ("Chrysler LLC", "Ford Motor Co") counts as an organisation mention of the bare name.
     fn agreed_types(&self) -> HashMap<&'d str, tagger::NerType> {
-        let mut votes: HashMap<&'d str, Vec<(tagger::NerType, usize)>> = HashMap::new();
+        let mut votes: HashMap<&'d str, Vec<(tagger::NerType, usize)>> = HashMap::default();
         let mut vote = |name: &'d str, kind: tagger::NerType| {
             let entry = votes.entry(name).or_default();
             match entry.iter_mut().find(|(k, _)| *k == kind) {
