@@ -205,8 +205,8 @@ enum Command {
     /// Example: parallax worker --queue nats://127.0.0.1:4222 --db postgres://parallax@db/news
     #[cfg(feature = "queue")]
     Worker {
-        /// The NATS server (`nats://HOST:PORT`).
-        #[arg(long, value_name = "URL")]
+        /// The NATS server (`nats://HOST:PORT`; default: $PARALLAX_QUEUE).
+        #[arg(long, value_name = "URL", env = "PARALLAX_QUEUE", hide_env_values = true)]
         queue: String,
         /// The archive: a postgres:// URL, or a file (default: $PARALLAX_DB, else parallax.db).
         #[arg(long, value_name = "DB")]

@@ -146,3 +146,23 @@ fn the_quotes_table_names_each_quotes_article() {
         assert!(!article.is_empty() && article != "—", "{row}");
     }
 }
+
+#[test]
+fn a_worker_reads_its_queue_from_the_environment() {
+    let worker = |queue: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_parallax"));
+        command.args(["worker", "--until-empty", "--db", temp_dir("worker-env").join("a.db").to_str().unwrap()]);
+        command.env_remove("PARALLAX_QUEUE");
+        if let Some(queue) = queue {
+            command.env("PARALLAX_QUEUE", queue);
+        }
+        command.current_dir(root()).output().expect("parallax runs")
+    };
+    // without --queue or $PARALLAX_QUEUE, clap asks for it
+    let out = worker(None);
+    assert!(!out.status.success() && stderr(&out).contains("--queue"), "{}", stderr(&out));
+    // $PARALLAX_QUEUE is the queue: a wrong one is named (and refused at once)
+    let out = worker(Some("http://not-nats"));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a NATS URL: http://not-nats"), "{}", stderr(&out));
+}
