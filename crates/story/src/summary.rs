@@ -157,7 +157,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         if !chosen.is_empty() && length + c.length > budget + BUDGET_OVERRUN {
             continue;
         }
-        if !chosen.iter().any(|p| p.vector.cosine(&c.vector) > MAX_OVERLAP) {
+        if !chosen.iter().any(|p| p.vector.cosine(c.vector) > MAX_OVERLAP) {
             length += c.length;
             chosen.push(c);
         }
