@@ -187,6 +187,10 @@ fn kill_9_at_random_moments_loses_nothing_and_doubles_nothing(fresh: Fresh) {
         std::thread::sleep(at);
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
+        if !parallax_store::is_postgres_url(&db_str) && !db.exists() {
+            // killed before it created the archive file: nothing stored, nothing to check
+            continue;
+        }
         let stored = check_sound(&db);
         assert!(stored.iter().all(|s| expected.contains(s)), "round {round}: an article a clean run does not store");
     }
