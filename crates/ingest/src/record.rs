@@ -30,15 +30,9 @@ impl Record {
         Record(Box::new(build))
     }
 
-    /// A record that is already what building it gives: an error found while reading, or a
-    /// document read whole.
-    pub(crate) fn ready(result: Result<Doc, IngestError>) -> Record {
-        Record(Box::new(move || result))
-    }
-
-    /// An input that could not be read.
+    /// An input that could not be read: building it gives its error.
     pub(crate) fn failed(error: IngestError) -> Record {
-        Record::ready(Err(error))
+        Record(Box::new(move || Err(error)))
     }
 
     /// This record with `then` applied to the document it builds.
