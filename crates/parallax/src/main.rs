@@ -212,7 +212,7 @@ enum Command {
         #[arg(long, value_name = "DB")]
         db: Option<PathBuf>,
         /// Analysis threads.
-        #[arg(long, value_name = "N", default_value_t = 1)]
+        #[arg(long, value_name = "N", default_value_t = 1, env = "PARALLAX_THREADS")]
         threads: usize,
         /// Articles pulled, analysed and stored per transaction.
         #[arg(long, value_name = "N", default_value_t = 64)]
@@ -233,10 +233,10 @@ enum Command {
     },
     /// Serve the archive as a web UI and a JSON API (under /api/v1/).
     ///
-    /// Listens on 127.0.0.1:8080 (loopback only) unless --listen says otherwise; open
-    /// http://127.0.0.1:8080/ in a browser. Writes (POST /api/v1/articles) need
-    /// `Authorization: Bearer TOKEN`, the token read from --token-file or $PARALLAX_TOKEN;
-    /// without one, writes are refused.
+    /// Listens on 127.0.0.1:8080 (loopback only) unless --listen or $PARALLAX_LISTEN says
+    /// otherwise; open http://127.0.0.1:8080/ in a browser. Writes (POST /api/v1/articles) need
+    /// `Authorization: Bearer TOKEN`, the token read from --token-file ($PARALLAX_TOKEN_FILE) or
+    /// $PARALLAX_TOKEN; without one, writes are refused. Runs until SIGINT or SIGTERM.
     ///
     /// Example: parallax ingest examples/riyadh && parallax serve
     Serve {
@@ -244,10 +244,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         db: Option<PathBuf>,
         /// Address and port to listen on.
-        #[arg(long, value_name = "ADDR", default_value = parallax_server::DEFAULT_LISTEN)]
+        #[arg(long, value_name = "ADDR", default_value = parallax_server::DEFAULT_LISTEN, env = "PARALLAX_LISTEN")]
         listen: std::net::SocketAddr,
         /// A file holding the bearer token writes need (else $PARALLAX_TOKEN).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", env = "PARALLAX_TOKEN_FILE")]
         token_file: Option<PathBuf>,
     },
     /// List the archive's stories, latest first.

@@ -166,3 +166,53 @@ fn a_worker_reads_its_queue_from_the_environment() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("not a NATS URL: http://not-nats"), "{}", stderr(&out));
 }
+
+/// `serve` takes its address and token file from the environment, and SIGTERM (what `docker
+/// stop` sends; a server that is process 1 in a container is not killed by a signal it ignores)
+/// stops it cleanly, like Ctrl-C.
+#[test]
+fn serve_is_configured_by_environment_variables_and_stops_on_sigterm() {
+    use std::io::BufRead;
+    let dir = folder_with_an_article("serve-env");
+    let db = dir.join("news.db");
+    let out =
+        parallax(&["ingest", dir.join("article.txt").to_str().expect("utf-8"), "--db", db.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let token = dir.join("token");
+    std::fs::write(&token, "s3cret\n").expect("token file");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("serve")
+        .env("PARALLAX_DB", &db)
+        .env("PARALLAX_LISTEN", format!("127.0.0.1:{port}"))
+        .env("PARALLAX_TOKEN_FILE", &token)
+        .env_remove("PARALLAX_TOKEN")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("parallax serve starts");
+    let mut lines = std::io::BufReader::new(child.stderr.take().expect("stderr")).lines();
+    let first = lines.next().expect("a line").expect("utf-8");
+    assert!(first.contains(&format!("http://127.0.0.1:{port}/")), "{first}");
+    assert!(first.contains("writes need the bearer token"), "{first}");
+    // it answers on that address
+    let mut conn = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    std::io::Write::write_all(&mut conn, b"GET /api/v1/stories HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("request");
+    let mut reply = String::new();
+    conn.read_to_string(&mut reply).expect("reply");
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            break status;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "serve did not stop on SIGTERM");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    // exit code 0: it stopped itself (a process killed by the signal has no exit code)
+    assert_eq!(status.code(), Some(0), "{status}");
+}

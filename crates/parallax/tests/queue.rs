@@ -274,3 +274,45 @@ fn an_unreachable_server_is_one_line_naming_it() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a NATS URL: redis://127.0.0.1:1"), "{err}");
 }
+
+#[test]
+fn a_worker_is_configured_by_environment_variables_and_ingest_never_queues_by_one() {
+    let Some((_one, nats, _, queued)) = servers("env") else { return };
+    let url = nats.url();
+    let dir = temp_dir("env");
+    let file = dir.join("local.db");
+    let env_parallax = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .current_dir(root())
+            .env("PARALLAX_QUEUE", &url)
+            .env("PARALLAX_DB", &queued)
+            .env("PARALLAX_THREADS", "2")
+            .output()
+            .expect("parallax runs")
+    };
+    // `ingest` queues only when told by `--queue`: with $PARALLAX_QUEUE set it still analyses
+    // into its archive (here a file given by --db)
+    let local = env_parallax(&["ingest", "examples/riyadh", "--db", file.to_str().expect("utf-8 path")]);
+    let log = String::from_utf8_lossy(&local.stderr).into_owned();
+    assert!(local.status.success() && log.contains("new 3"), "{log}");
+    ok(&parallax(&["ingest", "--queue", &url, "examples/riyadh"]), "ingest --queue");
+    // the worker: queue, archive and threads from the environment
+    let out = env_parallax(&["worker", "--until-empty"]);
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("stored 3 article(s)") && log.contains(&url), "{log}");
+    let stories = ok(&parallax(&["stories", "--db", &queued, "--format", "json"]), "stories");
+    assert!(stories.contains("\"articles\": 3"), "{stories}");
+    let failed = env_parallax(&["worker", "--failed"]);
+    assert!(ok(&failed, "worker --failed").is_empty());
+    // a bad value in the environment is refused naming the flag
+    let bad = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["worker", "--failed"])
+        .env("PARALLAX_QUEUE", &url)
+        .env("PARALLAX_THREADS", "many")
+        .output()
+        .expect("parallax runs");
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(!bad.status.success() && err.contains("--threads"), "{err}");
+}

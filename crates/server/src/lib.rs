@@ -133,7 +133,7 @@ pub fn router(state: AppState) -> Router {
     security::layers(app)
 }
 
-/// Serves `config` until Ctrl-C.
+/// Serves `config` until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), ServerError> {
     let state = AppState::open(&config)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -142,12 +142,23 @@ pub async fn serve(config: Config) -> Result<(), ServerError> {
     serve_on(listener, state).await
 }
 
-/// Serves on a bound listener (tests bind port 0 and read the address back).
+/// Serves on a bound listener (tests bind port 0 and read the address back) until SIGINT (Ctrl-C)
+/// or SIGTERM (what `docker stop`, systemd and Kubernetes send; in a container the server may be
+/// process 1, which the kernel does not kill on a signal it does not handle), then finishes the
+/// requests in flight.
 pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> Result<(), ServerError> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(ServerError::Serve)
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await.map_err(ServerError::Serve)
+}
+
+/// Resolves on the first SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let Ok(mut term) = signal(SignalKind::terminate()) else {
+        let _ = tokio::signal::ctrl_c().await;
+        return;
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
 }
