@@ -10,7 +10,7 @@
 # root; PostgreSQL's defaults, fsync on, unless --fast) and a `nats-server -js`, both on free
 # loopback ports with their data under one temporary folder, removed at the end (--keep keeps
 # it). Nothing is written into the repository. Each run measures, in this order:
-#   analysis only   `parallax bench INPUT --threads 1` (read, then analyse in memory; no store)
+#   analysis only   `parallax bench INPUT --threads 1` (the whole `analyze` path in memory; no store)
 #   embedded        `parallax ingest INPUT --db FILE.db` (SQLite; analysis on every core)
 #   embedded 1 thr  the same with RAYON_NUM_THREADS=1 (one analysis thread: the per-core cost)
 #   postgres 1 thr  `parallax ingest INPUT --db postgres://...` with RAYON_NUM_THREADS=1 (no queue)
@@ -128,6 +128,7 @@ export_sum() { "$bin" export --format jsonl --db "$1" 2>/dev/null | sha256sum | 
 
 declare -A times   # "mode|workers" -> space-separated seconds, one per run
 declare -A lock    # the same for seconds under the writer lock (worker runs)
+declare -A batches # the same for the number of transactions (one per stored batch)
 declare -A same    # "mode|workers" -> yes/no (export equal to the direct PostgreSQL ingest's)
 add() { times[$1]="${times[$1]:-} $2"; }
 
@@ -135,9 +136,9 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for run in $(seq "$runs"); do
   echo "queue_bench: run $run of $runs" >&2
   out=$("$bin" bench "$data" --threads 1)
-  articles=$(echo "$out" | field 'inputs read:')
-  words=$(echo "$out" | sed -n 's/.* articles, \([0-9]*\) words.*/\1/p')
-  add "analysis only|1 thread" "$(echo "$out" | field 'analysis:')"
+  articles=$(echo "$out" | sed -n 's/^input: *\([0-9]*\) articles.*/\1/p')
+  words=$(echo "$out" | sed -n 's/.* articles ([0-9]* failed), \([0-9]*\) words.*/\1/p')
+  add "analysis only|1 thread" "$(echo "$out" | sed -n 's/^end to end: *\([0-9.]*\) s.*/\1/p')"
 
   start=$(now)
   log=$("$bin" ingest "$data" --db "$tmp/embedded-$run.db" 2>&1)
@@ -169,6 +170,7 @@ for run in $(seq "$runs"); do
     for p in "${pids[@]}"; do wait "$p" || die "a worker failed: $(tail -5 "$tmp/workers.log")"; done
     add "queue + workers|$n" "$(since "$start")"
     lock["queue + workers|$n"]="${lock["queue + workers|$n"]:-} $(sql "workers_${n}_$run" 'SELECT round(sum(seconds)::numeric, 3) FROM runs')"
+    batches["queue + workers|$n"]="${batches["queue + workers|$n"]:-} $(sql "workers_${n}_$run" 'SELECT count(*) FROM runs')"
     if [ "$(export_sum "$db")" = "$reference" ]; then s=yes; else s=NO; fi
     same["queue + workers|$n"]="${same["queue + workers|$n"]:-}$s "
   done
@@ -185,8 +187,8 @@ echo "input: $data: $articles articles ($stored stored, the rest copies), $words
 echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}')$([ "$fast" = 1 ] && echo ' (fsync off)'), $("$nats" --version); worker --threads $threads --batch $batch"
 echo "median of $runs run(s); seconds of each run in brackets"
 echo
-echo "| mode | workers | wall s | articles/s | vs embedded | under the writer lock, s | export = no-queue PostgreSQL |"
-echo "|---|---|---|---|---|---|---|"
+echo "| mode | workers | wall s | articles/s | vs embedded | under the writer lock, s | batches stored | export = no-queue PostgreSQL |"
+echo "|---|---|---|---|---|---|---|---|"
 keys=("analysis only|1 thread" "embedded (SQLite)|all cores" "embedded (SQLite)|1 thread"
   "PostgreSQL, no queue|1 thread" "publish (ingest --queue)|-")
 for n in $workers; do keys+=("queue + workers|$n"); done
@@ -195,7 +197,8 @@ for key in "${keys[@]}"; do
   rate=$(python3 -c "print(f'{$articles / $m:.0f}')")
   ratio=$(python3 -c "print(f'{$embedded / $m:.2f}')")
   l=$([ -n "${lock[$key]:-}" ] && echo "${lock[$key]}" | median || echo "")
-  echo "| ${key%%|*} | ${key##*|} | $m [$(echo ${times[$key]} | tr ' ' ',' | sed 's/,/, /g')] | $rate | $ratio | $l | ${same[$key]:-} |"
+  b=$([ -n "${batches[$key]:-}" ] && echo "${batches[$key]}" | median || echo "")
+  echo "| ${key%%|*} | ${key##*|} | $m [$(echo ${times[$key]} | tr ' ' ',' | sed 's/,/, /g')] | $rate | $ratio | $l | $b | ${same[$key]:-} |"
 done
 echo
 publish=$(med "publish (ingest --queue)|-")

@@ -415,6 +415,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
             || e.downcast_ref::<serde_json::Error>()
                 .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+            || e.downcast_ref::<parallax_store::StoreError>().is_some_and(parallax_store::StoreError::is_broken_pipe)
     })
 }
 

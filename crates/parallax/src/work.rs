@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use parallax_doc::Doc;
 use parallax_queue::{Delivery, Queue, Settings};
-use parallax_store::{Ingest, Store, StoreError};
+use parallax_store::{Ingest, Store, StoreError, StreamState};
 use rayon::prelude::*;
 
 /// A runtime for the NATS client: its connection runs on one thread of its own while this
@@ -146,6 +146,10 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
     let most_held = options.batch.max(1) * 4;
     let mut waiting_since: Option<Instant> = None;
     let mut last_progress = Instant::now();
+    // the clustering and copy-finding state kept from batch to batch
+    let mut state: Option<StreamState> = None;
+    let mut turn = store.turn_lock().ok();
+    let mut turn_retry = Instant::now();
     while !stop.load(Ordering::SeqCst) {
         // 1. pull more while there is room (also while waiting: a message another worker lost
         //    may come here)
@@ -153,7 +157,32 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
         let mut fetched = 0;
         if room > 0 {
             let wait = if held.is_empty() { Duration::from_secs(1) } else { Duration::from_millis(50) };
-            match rt.block_on(worker.fetch(room, wait)) {
+            // one worker pulls at a time (the archive's turn lock), so that a pull takes
+            // consecutive messages; without the lock (it failed) pulls still work, interleaved
+            if turn.is_none() && turn_retry.elapsed() > Duration::from_secs(5) {
+                turn = store.turn_lock().ok();
+                turn_retry = Instant::now();
+            }
+            let pulled = match turn.as_mut().map(|t| t.try_hold(|| rt.block_on(worker.fetch(room, wait)))) {
+                None => Some(rt.block_on(worker.fetch(room, wait))),
+                Some(Ok(pulled)) => pulled,
+                Some(Err(e)) => {
+                    eprintln!("parallax: worker: the turn lock failed ({e}); pulling without it");
+                    turn = None;
+                    turn_retry = Instant::now();
+                    Some(rt.block_on(worker.fetch(room, wait)))
+                }
+            };
+            let pulled = match pulled {
+                Some(pulled) => pulled,
+                // another worker is pulling: store what is ready meanwhile, or wait a moment
+                None if held.is_empty() => {
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
+                }
+                None => Ok(Vec::new()),
+            };
+            match pulled {
                 Ok(deliveries) => {
                     unreachable_since = None;
                     fetched = deliveries.len();
@@ -233,7 +262,7 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
         waiting_since = None;
         let (deliveries, docs): (Vec<Delivery>, Vec<Doc>) = next.into_iter().unzip();
         let mut bad: Vec<(Delivery, String)> = Vec::new();
-        match store_or_reconnect(&mut store, db, &label, docs.clone(), &rt, &deliveries)? {
+        match store_or_reconnect(&mut store, db, &label, docs.clone(), &rt, &deliveries, &mut state)? {
             Ok(()) => {
                 for d in &deliveries {
                     ack_or_warn(&rt, d);
@@ -244,7 +273,15 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
             Err(e) if deliveries.len() > 1 => {
                 eprintln!("parallax: worker: a batch could not be stored ({e:#}); storing its articles one by one");
                 for (doc, d) in docs.into_iter().zip(deliveries) {
-                    match store_or_reconnect(&mut store, db, &label, vec![doc], &rt, std::slice::from_ref(&d))? {
+                    match store_or_reconnect(
+                        &mut store,
+                        db,
+                        &label,
+                        vec![doc],
+                        &rt,
+                        std::slice::from_ref(&d),
+                        &mut state,
+                    )? {
                         Ok(()) => {
                             ack_or_warn(&rt, &d);
                             stored += 1;
@@ -345,8 +382,9 @@ fn store_or_reconnect(
     docs: Vec<Doc>,
     rt: &tokio::runtime::Runtime,
     deliveries: &[Delivery],
+    state: &mut Option<StreamState>,
 ) -> Result<Result<()>> {
-    let Err(first) = store_batch(store, label, docs.clone(), rt, deliveries) else { return Ok(Ok(())) };
+    let Err(first) = store_batch(store, label, docs.clone(), rt, deliveries, state) else { return Ok(Ok(())) };
     eprintln!("parallax: worker: storing failed ({first:#}); opening the archive again");
     let started = Instant::now();
     *store = loop {
@@ -363,21 +401,28 @@ fn store_or_reconnect(
             }
         }
     };
-    Ok(store_batch(store, label, docs, rt, deliveries))
+    Ok(store_batch(store, label, docs, rt, deliveries, state))
 }
 
 /// Stores analysed articles in one transaction under the writer lock, waiting for the lock while
 /// another worker holds it (and telling the server that `deliveries` are still being worked on).
+///
+/// `state` is the clustering and copy-finding state this worker kept from its last batch: it is
+/// brought up to date with what other workers stored since before the lock is taken (reading
+/// committed rows needs no lock), so that the serialised part only replays the last few.
 fn store_batch(
     store: &mut Store,
     label: &[String],
     docs: Vec<Doc>,
     rt: &tokio::runtime::Runtime,
     deliveries: &[Delivery],
+    state: &mut Option<StreamState>,
 ) -> Result<()> {
+    let analyse = parallax_analyze::analyze;
+    *state = Some(StreamState::up_to_date(state.take(), store, analyse)?);
     let mut last_progress = Instant::now();
     let mut ingest = loop {
-        match Ingest::start(store, label, parallax_analyze::analyze) {
+        match Ingest::resume(store, label, analyse, state) {
             Ok(i) => break i,
             Err(StoreError::Busy(_)) => {
                 if last_progress.elapsed() > Duration::from_secs(5) {
@@ -392,6 +437,6 @@ fn store_batch(
         }
     };
     ingest.add_batch(docs).context("storing a batch")?;
-    ingest.finish().context("recording the run")?;
+    *state = ingest.finish_keeping().context("recording the run")?.2;
     Ok(())
 }

@@ -100,19 +100,27 @@ fn the_output_file_is_never_read_as_input() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["analyze", "--format", "json", "examples/riyadh"])
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("parallax runs");
-    // read a little, then close the pipe as `| head -c 100` does
-    let mut head = [0u8; 100];
-    child.stdout.take().expect("stdout").read_exact(&mut head).expect("some output");
-    let out = child.wait_with_output().expect("parallax ends");
-    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(&out));
-    assert!(!stderr(&out).to_lowercase().contains("broken pipe"), "{}", stderr(&out));
+    let dir = temp_dir("closed-pipe");
+    let db = dir.join("news.db");
+    let db = db.to_str().expect("utf-8 path");
+    let out = parallax(&["ingest", "examples/riyadh", "--db", db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for args in [&["analyze", "--format", "json", "examples/riyadh"][..], &["export", "--format", "jsonl", "--db", db]]
+    {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("parallax runs");
+        // read a little, then close the pipe as `| head -c 100` does
+        let mut head = [0u8; 100];
+        child.stdout.take().expect("stdout").read_exact(&mut head).expect("some output");
+        let out = child.wait_with_output().expect("parallax ends");
+        assert!(out.status.success(), "{args:?}: exit {:?}: {}", out.status.code(), stderr(&out));
+        assert!(!stderr(&out).to_lowercase().contains("broken pipe"), "{args:?}: {}", stderr(&out));
+    }
 }
 
 #[test]

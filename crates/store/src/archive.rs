@@ -52,22 +52,175 @@ pub struct BatchCounts {
     pub replaced: u64,
 }
 
-/// One ingest run into an archive.
-pub struct Ingest<'s> {
-    store: &'s mut Store,
-    _lock: WriterLock,
-    run: i64,
+/// The cross-article state of the stream path: the story clusterer over the open stories and
+/// the copy finder over the latest texts, with the archive ids they map to.
+///
+/// An [`Ingest`] restores it from the archive when it starts. A worker that stores batch after
+/// batch keeps it between its runs ([`Ingest::finish_keeping`], [`Ingest::resume`]) and only
+/// replays the articles other writers stored in between ([`StreamState::catch_up`]), in id
+/// order, as they were assigned: its state is then the one a single ingest of the same articles
+/// would hold.
+pub struct StreamState {
     clusterer: StoryClusterer,
     deduper: Deduper,
     /// Per deduper index: the article's id and source.
     dedup_articles: Vec<(i64, String)>,
     story_of_cluster: HashMap<usize, i64>,
+    cluster_of_story: HashMap<i64, usize>,
     /// Open clusters: their articles and the last article they took.
     open: HashMap<usize, (usize, i64)>,
     /// (last article taken, cluster) of open clusters: the first is the one to close.
     by_age: BTreeSet<(i64, usize)>,
     open_articles: usize,
+    /// The first article id the archive had not given out when this state was last in step
+    /// with it.
     next_article: i64,
+}
+
+impl std::fmt::Debug for StreamState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamState")
+            .field("open_articles", &self.open_articles)
+            .field("next_article", &self.next_article)
+            .finish()
+    }
+}
+
+/// A worker replays at most this many articles stored by others to catch up; further behind, it
+/// restores its state from the archive (which reads at most [`OPEN_ARTICLES`] and
+/// [`DEDUP_WINDOW`] articles).
+pub const MAX_CATCH_UP: i64 = OPEN_ARTICLES as i64;
+
+impl StreamState {
+    fn empty(next_article: i64) -> StreamState {
+        StreamState {
+            clusterer: StoryClusterer::default(),
+            deduper: Deduper::with_window(DEDUP_WINDOW),
+            dedup_articles: Vec::new(),
+            story_of_cluster: HashMap::new(),
+            cluster_of_story: HashMap::new(),
+            open: HashMap::new(),
+            by_age: BTreeSet::new(),
+            open_articles: 0,
+            next_article,
+        }
+    }
+
+    /// The state of the archive as it is: the stories most recently extended (at most
+    /// [`OPEN_ARTICLES`] articles) and the last [`DEDUP_WINDOW`] texts.
+    pub fn restore(store: &Store, analyse: fn(&mut Doc)) -> Result<StreamState, StoreError> {
+        let (next_article, _) = store.next_ids()?;
+        let mut state = StreamState::empty(next_article);
+        let open = store.recent_story_articles(OPEN_ARTICLES, MAX_STORY_ARTICLES)?;
+        // oldest story first, so cluster numbers follow story age
+        for &(story, article) in open.iter().rev() {
+            let Some((id, doc)) = store.article_doc(article)? else { continue };
+            let doc = doc.unwrap_or_else(|mut d| {
+                analyse(&mut d);
+                d
+            });
+            let cluster = state.cluster_for(story);
+            state.clusterer.join(cluster, id as usize, &doc);
+            state.took(cluster, id);
+        }
+        for (id, source, text) in store.recent_texts(DEDUP_WINDOW)? {
+            state.deduper.add(&text);
+            state.dedup_articles.push((id, source));
+        }
+        Ok(state)
+    }
+
+    /// Replays, in id order, the articles other writers stored since this state was last in
+    /// step with the archive: each is added to the copy finder and joins its stored story's
+    /// cluster. Needs no lock (it reads committed rows); returns `false`, leaving the state as it
+    /// was, when more than [`MAX_CATCH_UP`] articles came in between (restore instead).
+    pub fn catch_up(&mut self, store: &Store, analyse: fn(&mut Doc)) -> Result<bool, StoreError> {
+        let (next_article, _) = store.next_ids()?;
+        if next_article < self.next_article || next_article - self.next_article > MAX_CATCH_UP {
+            return Ok(false);
+        }
+        for (article, story) in store.article_stories_from(self.next_article)? {
+            let Some((id, doc)) = store.article_doc(article)? else { continue };
+            let doc = doc.unwrap_or_else(|mut d| {
+                analyse(&mut d);
+                d
+            });
+            self.deduper.add(&doc.text);
+            self.dedup_articles.push((id, doc.source.clone()));
+            if let Some(story) = story {
+                let cluster = self.cluster_for(story);
+                self.clusterer.join(cluster, id as usize, &doc);
+                self.took(cluster, id);
+            }
+            self.next_article = self.next_article.max(id + 1);
+        }
+        self.next_article = self.next_article.max(next_article);
+        Ok(true)
+    }
+
+    /// `kept` caught up with the archive ([`StreamState::catch_up`]), or the archive's state
+    /// restored when there is none or it is too far behind.
+    pub fn up_to_date(
+        kept: Option<StreamState>,
+        store: &Store,
+        analyse: fn(&mut Doc),
+    ) -> Result<StreamState, StoreError> {
+        if let Some(mut kept) = kept {
+            if kept.catch_up(store, analyse)? {
+                return Ok(kept);
+            }
+        }
+        StreamState::restore(store, analyse)
+    }
+
+    /// The cluster of a stored story, a new one the first time it is seen.
+    fn cluster_for(&mut self, story: i64) -> usize {
+        if let Some(&cluster) = self.cluster_of_story.get(&story) {
+            return cluster;
+        }
+        let cluster = self.clusterer.new_story();
+        self.story_of_cluster.insert(cluster, story);
+        self.cluster_of_story.insert(story, cluster);
+        cluster
+    }
+
+    /// Notes that `cluster` took article `id`; closes the least recently extended stories while
+    /// more than [`OPEN_ARTICLES`] articles are open, and a story that reached
+    /// [`MAX_STORY_ARTICLES`]: memory stays bounded whatever the archive holds.
+    fn took(&mut self, cluster: usize, id: i64) {
+        let entry = self.open.entry(cluster).or_insert((0, id));
+        self.by_age.remove(&(entry.1, cluster));
+        entry.0 += 1;
+        entry.1 = id;
+        let full = entry.0 >= MAX_STORY_ARTICLES;
+        self.by_age.insert((id, cluster));
+        self.open_articles += 1;
+        if full {
+            self.close(cluster);
+        }
+        while self.open_articles > OPEN_ARTICLES {
+            let Some(&(_, oldest)) = self.by_age.iter().next() else { break };
+            self.close(oldest);
+        }
+    }
+
+    fn close(&mut self, cluster: usize) {
+        if let Some((articles, last)) = self.open.remove(&cluster) {
+            self.by_age.remove(&(last, cluster));
+            self.open_articles -= articles;
+        }
+        self.clusterer.close(cluster);
+    }
+}
+
+/// One ingest run into an archive.
+pub struct Ingest<'s> {
+    store: &'s mut Store,
+    _lock: WriterLock,
+    run: i64,
+    state: StreamState,
+    /// No batch failed: the state matches the archive.
+    sound: bool,
     next_story: i64,
     counts: RunCounts,
     touched: BTreeSet<i64>,
@@ -88,56 +241,48 @@ impl<'s> Ingest<'s> {
     /// analysis (`parallax_analyze::analyze`), used only for stored rows whose analysis was
     /// written in another format.
     pub fn start(store: &'s mut Store, inputs: &[String], analyse: fn(&mut Doc)) -> Result<Ingest<'s>, StoreError> {
+        Ingest::resume(store, inputs, analyse, &mut None)
+    }
+
+    /// [`Ingest::start`] from the state an earlier run on this archive kept
+    /// ([`Ingest::finish_keeping`]), brought up to date with what others stored since
+    /// ([`StreamState::catch_up`]); restored from the archive when there is none or it is too far
+    /// behind. The state is taken out of `state` only once the lock is held: a caller told
+    /// [`StoreError::Busy`] still has it.
+    pub fn resume(
+        store: &'s mut Store,
+        inputs: &[String],
+        analyse: fn(&mut Doc),
+        state: &mut Option<StreamState>,
+    ) -> Result<Ingest<'s>, StoreError> {
         let lock = store.lock_writer()?;
+        let mut state = StreamState::up_to_date(state.take(), store, analyse)?;
         let run = store.start_run(inputs)?;
         let (next_article, next_story) = store.next_ids()?;
-        let mut ingest = Ingest {
+        state.next_article = next_article;
+        Ok(Ingest {
             store,
             _lock: lock,
             run,
-            clusterer: StoryClusterer::default(),
-            deduper: Deduper::with_window(DEDUP_WINDOW),
-            dedup_articles: Vec::new(),
-            story_of_cluster: HashMap::new(),
-            open: HashMap::new(),
-            by_age: BTreeSet::new(),
-            open_articles: 0,
-            next_article,
+            state,
+            sound: true,
             next_story,
             counts: RunCounts::default(),
             touched: BTreeSet::new(),
             created: BTreeSet::new(),
             started: Instant::now(),
             analyse,
-        };
-        ingest.restore()?;
-        Ok(ingest)
-    }
-
-    fn restore(&mut self) -> Result<(), StoreError> {
-        let mut cluster_of_story: HashMap<i64, usize> = HashMap::new();
-        let open = self.store.recent_story_articles(OPEN_ARTICLES, MAX_STORY_ARTICLES)?;
-        // oldest story first, so cluster numbers follow story age
-        for &(story, article) in open.iter().rev() {
-            let Some((id, doc)) = self.store.article_doc(article)? else { continue };
-            let doc = doc.or_else(|mut d| {
-                (self.analyse)(&mut d);
-                Ok::<Doc, StoreError>(d)
-            })?;
-            let cluster = *cluster_of_story.entry(story).or_insert_with(|| self.clusterer.new_story());
-            self.story_of_cluster.insert(cluster, story);
-            self.clusterer.join(cluster, id as usize, &doc);
-            self.took(cluster, id);
-        }
-        for (id, source, text) in self.store.recent_texts(DEDUP_WINDOW)? {
-            self.deduper.add(&text);
-            self.dedup_articles.push((id, source));
-        }
-        Ok(())
+        })
     }
 
     /// Stores one batch of analysed articles in one transaction; returns what it did.
     pub fn add_batch(&mut self, docs: Vec<Doc>) -> Result<BatchCounts, StoreError> {
+        let result = self.add_batch_unchecked(docs);
+        self.sound &= result.is_ok();
+        result
+    }
+
+    fn add_batch_unchecked(&mut self, docs: Vec<Doc>) -> Result<BatchCounts, StoreError> {
         let mut counts = BatchCounts::default();
         let mut deletes: Vec<i64> = Vec::new();
         let mut dirty: BTreeSet<i64> = BTreeSet::new();
@@ -173,24 +318,26 @@ impl<'s> Ingest<'s> {
             }
             batch_keys.insert(key.clone());
             batch_hashes.insert(hash);
-            let id = self.next_article;
-            self.next_article += 1;
-            let duplicate_of = match self.deduper.add(&doc.text).and_then(|first| self.dedup_articles.get(first)) {
-                Some((first_id, first_source)) if !deletes.contains(first_id) => {
-                    doc.duplicate_of = Some(first_source.clone());
-                    Some(*first_id)
-                }
-                _ => None,
-            };
-            self.dedup_articles.push((id, doc.source.clone()));
-            let cluster = self.clusterer.push(id as usize, &doc);
-            self.took(cluster, id);
-            let story = match self.story_of_cluster.get(&cluster) {
+            let id = self.state.next_article;
+            self.state.next_article += 1;
+            let duplicate_of =
+                match self.state.deduper.add(&doc.text).and_then(|first| self.state.dedup_articles.get(first)) {
+                    Some((first_id, first_source)) if !deletes.contains(first_id) => {
+                        doc.duplicate_of = Some(first_source.clone());
+                        Some(*first_id)
+                    }
+                    _ => None,
+                };
+            self.state.dedup_articles.push((id, doc.source.clone()));
+            let cluster = self.state.clusterer.push(id as usize, &doc);
+            self.state.took(cluster, id);
+            let story = match self.state.story_of_cluster.get(&cluster) {
                 Some(&s) => s,
                 None => {
                     let s = self.next_story;
                     self.next_story += 1;
-                    self.story_of_cluster.insert(cluster, s);
+                    self.state.story_of_cluster.insert(cluster, s);
+                    self.state.cluster_of_story.insert(s, cluster);
                     new_stories.push(s);
                     s
                 }
@@ -210,7 +357,7 @@ impl<'s> Ingest<'s> {
         let run = self.run;
         let analyse = self.analyse;
         // ids from here on are this batch's: older articles of a dirty story are read back
-        let first_new = pending.first().map_or(self.next_article, |p| p.id);
+        let first_new = pending.first().map_or(self.state.next_article, |p| p.id);
         let batch = self.store.write()?;
         for &id in &deletes {
             batch.delete_article(id)?;
@@ -266,46 +413,25 @@ impl<'s> Ingest<'s> {
         Ok(counts)
     }
 
-    /// Notes that `cluster` took article `id`; closes the least recently extended stories while
-    /// more than [`OPEN_ARTICLES`] articles are open, and a story that reached
-    /// [`MAX_STORY_ARTICLES`]: memory stays bounded whatever the archive holds.
-    fn took(&mut self, cluster: usize, id: i64) {
-        let entry = self.open.entry(cluster).or_insert((0, id));
-        self.by_age.remove(&(entry.1, cluster));
-        entry.0 += 1;
-        entry.1 = id;
-        let full = entry.0 >= MAX_STORY_ARTICLES;
-        self.by_age.insert((id, cluster));
-        self.open_articles += 1;
-        if full {
-            self.close(cluster);
-        }
-        while self.open_articles > OPEN_ARTICLES {
-            let Some(&(_, oldest)) = self.by_age.iter().next() else { break };
-            self.close(oldest);
-        }
-    }
-
-    fn close(&mut self, cluster: usize) {
-        if let Some((articles, last)) = self.open.remove(&cluster) {
-            self.by_age.remove(&(last, cluster));
-            self.open_articles -= articles;
-        }
-        self.clusterer.close(cluster);
-    }
-
     /// Counts `n` inputs that could not be read.
     pub fn add_failures(&mut self, n: u64) {
         self.counts.failed += n;
     }
 
     /// Ends the run: records its counts and duration and returns them.
-    pub fn finish(mut self) -> Result<(RunCounts, f64), StoreError> {
+    pub fn finish(self) -> Result<(RunCounts, f64), StoreError> {
+        self.finish_keeping().map(|(counts, seconds, _)| (counts, seconds))
+    }
+
+    /// [`Ingest::finish`], handing back the stream state for the next run of this writer
+    /// ([`Ingest::resume`]); none when a batch failed (its clusterer may have taken articles
+    /// that were never stored).
+    pub fn finish_keeping(mut self) -> Result<(RunCounts, f64, Option<StreamState>), StoreError> {
         self.counts.stories_new = self.created.len() as u64;
         self.counts.stories_updated = self.touched.difference(&self.created).count() as u64;
         let seconds = self.started.elapsed().as_secs_f64();
         self.store.finish_run(self.run, &self.counts, seconds)?;
-        Ok((self.counts, seconds))
+        Ok((self.counts, seconds, self.sound.then_some(self.state)))
     }
 }
 

@@ -178,7 +178,7 @@ pub fn export(
     out: &mut (dyn Write + Send),
     analyse: fn(&mut parallax_doc::Doc),
 ) -> Result<u64, StoreError> {
-    let io = |e: std::io::Error| StoreError::Io(format!("writing the export: {e}"));
+    let io = StoreError::Write;
     let mut rows = 0u64;
     match (format, what) {
         (Format::Jsonl, Some(What::Stories)) => {

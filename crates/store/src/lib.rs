@@ -59,13 +59,13 @@ pub mod testing;
 
 use std::path::PathBuf;
 
-pub use archive::Ingest;
+pub use archive::{Ingest, StreamState};
 pub use browse::{
     ArticleFilter, ArticleListing, EntityAppearance, EntityListing, EntityProfile, OutletListing, StoredArticle,
 };
 pub use store::{
     name_key, ArticleView, Batch, Known, NewArticle, QuoteRecord, RunCounts, SearchFilter, SearchHit, Store, StoredDoc,
-    StoredStory, StoryEntityRecord, StoryFilter, StoryListing, StoryRecord, WriterLock,
+    StoredStory, StoryEntityRecord, StoryFilter, StoryListing, StoryRecord, TurnLock, WriterLock,
 };
 
 /// The default archive file, in the current folder.
@@ -97,6 +97,14 @@ pub fn shown_location(location: &std::path::Path) -> String {
 /// a URL with the `postgres://` or `postgresql://` scheme.
 pub fn is_postgres_url(location: &str) -> bool {
     location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+impl StoreError {
+    /// True when the reader of an export closed its end (`parallax export | head`): not an
+    /// error for a command-line tool.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, StoreError::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 /// What can go wrong with an archive.
@@ -160,6 +168,10 @@ pub enum StoreError {
     /// A file next to the archive (its lock, an export).
     #[error("{0}")]
     Io(String),
+    /// Writing an export failed (a full disk; a reader that closed the pipe: see
+    /// [`StoreError::is_broken_pipe`]).
+    #[error("writing the export: {0}")]
+    Write(std::io::Error),
     /// Any other database error.
     #[error("database: {0}")]
     Sql(#[from] rusqlite::Error),

@@ -43,6 +43,9 @@ pub fn redacted(url: &str) -> String {
 /// The advisory lock key of the one writer (`PRLX`).
 const WRITER_LOCK_KEY: i64 = 0x5052_4c58;
 
+/// The advisory lock key of the workers' turns (`PRLT`): see [`crate::TurnLock`].
+const TURN_LOCK_KEY: i64 = 0x5052_4c54;
+
 /// How many times (100 ms apart) the writer lock is tried before the archive is called busy.
 const LOCK_TRIES: usize = 10;
 
@@ -221,6 +224,31 @@ impl std::fmt::Debug for PgLock {
     }
 }
 
+/// The turn lock of a PostgreSQL archive: a connection of its own taking an advisory lock for
+/// each turn.
+pub struct PgTurn {
+    client: Client,
+}
+
+impl std::fmt::Debug for PgTurn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PgTurn")
+    }
+}
+
+impl PgTurn {
+    /// `TurnLock::try_hold` on PostgreSQL.
+    pub fn try_hold<R>(&mut self, f: impl FnOnce() -> R) -> Result<Option<R>, StoreError> {
+        let got: bool = self.client.query_one_b("SELECT pg_try_advisory_lock($1)", &[&TURN_LOCK_KEY])?.get(0);
+        if !got {
+            return Ok(None);
+        }
+        let r = f();
+        self.client.query_one_b("SELECT pg_advisory_unlock($1)", &[&TURN_LOCK_KEY])?;
+        Ok(Some(r))
+    }
+}
+
 impl Pg {
     /// Connects and migrates (creating the schema in an empty database, as SQLite does in an
     /// empty file). A database that does not exist is [`StoreError::Missing`] for a reader
@@ -300,6 +328,11 @@ impl Pg {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
         Err(StoreError::Busy(redacted(&self.url).into()))
+    }
+
+    /// `Store::turn_lock` on PostgreSQL.
+    pub fn turn_lock(&self) -> Result<PgTurn, StoreError> {
+        Ok(PgTurn { client: connect_client(&self.url)? })
     }
 
     /// "ok" when the server answers and the schema is there (PostgreSQL checks its own pages).
@@ -389,6 +422,12 @@ impl Pg {
         let mut out: Vec<(i64, String, String)> = rows.iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect();
         out.reverse();
         Ok(out)
+    }
+
+    /// `Store::article_stories_from` on PostgreSQL.
+    pub fn article_stories_from(&self, first: i64) -> Result<Vec<(i64, Option<i64>)>, StoreError> {
+        let rows = self.c().query_b("SELECT id, story_id FROM articles WHERE id >= $1 ORDER BY id", &[&first])?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
     /// `Store::story_docs` on PostgreSQL.

@@ -48,6 +48,43 @@ enum Held {
     Postgres(#[allow(dead_code)] Box<crate::pg::PgLock>),
 }
 
+/// A lock the writers of one archive take in turns for a moment, apart from the writer lock.
+/// Workers pull from the work stream while holding it, so that each pull takes a run of
+/// consecutive messages: JetStream hands the messages to pulls waiting at the same time in turn,
+/// one each, and workers that store in the stream's order would then store a few articles per
+/// transaction. Opened once ([`Store::turn_lock`]) and held for each turn ([`TurnLock::try_hold`]);
+/// released by the operating system or the server when its process dies.
+#[derive(Debug)]
+pub struct TurnLock {
+    turn: Turn,
+}
+
+#[derive(Debug)]
+enum Turn {
+    File(File),
+    #[cfg(feature = "postgres")]
+    Postgres(Box<crate::pg::PgTurn>),
+}
+
+impl TurnLock {
+    /// Runs `f` while holding the lock, or returns `None` at once when another process holds it.
+    pub fn try_hold<R>(&mut self, f: impl FnOnce() -> R) -> Result<Option<R>, StoreError> {
+        match &mut self.turn {
+            Turn::File(file) => match file.try_lock() {
+                Ok(()) => {
+                    let r = f();
+                    file.unlock().map_err(|e| StoreError::Io(format!("releasing the turn lock: {e}")))?;
+                    Ok(Some(r))
+                }
+                Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+                Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io(format!("the turn lock: {e}"))),
+            },
+            #[cfg(feature = "postgres")]
+            Turn::Postgres(pg) => pg.try_hold(f),
+        }
+    }
+}
+
 /// How a story is listed: `parallax stories`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StoryListing {
@@ -272,6 +309,9 @@ pub struct RunCounts {
 /// What the writer lock's file adds to the archive's name.
 const WRITER_LOCK_SUFFIX: &str = ".writer-lock";
 
+/// The file of a SQLite archive's turn lock ([`Store::turn_lock`]), beside the archive.
+const TURN_LOCK_SUFFIX: &str = ".turn-lock";
+
 /// Page size of a new archive file, in bytes.
 const PAGE_SIZE: i64 = 8 * 1024;
 
@@ -391,12 +431,13 @@ impl Store {
     }
 
     /// Every file an archive at `path` keeps: the database, SQLite's write-ahead log and shared
-    /// memory beside it, and the writer lock ([`Store::lock_writer`]). None for a PostgreSQL URL.
+    /// memory beside it, and the writer and turn locks ([`Store::lock_writer`],
+    /// [`Store::turn_lock`]). None for a PostgreSQL URL.
     pub fn files_of(path: &Path) -> Vec<PathBuf> {
         if postgres_url(path).is_some() {
             return Vec::new();
         }
-        ["", "-wal", "-shm", WRITER_LOCK_SUFFIX]
+        ["", "-wal", "-shm", WRITER_LOCK_SUFFIX, TURN_LOCK_SUFFIX]
             .iter()
             .map(|suffix| {
                 let mut name = path.as_os_str().to_owned();
@@ -425,6 +466,24 @@ impl Store {
             Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy(self.path.clone())),
             Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io(format!("{}: {e}", self.path.display()))),
         }
+    }
+
+    /// Opens this archive's [`TurnLock`] (a file beside a SQLite archive; a connection of its own
+    /// to PostgreSQL, taking an advisory lock).
+    pub fn turn_lock(&self) -> Result<TurnLock, StoreError> {
+        #[cfg(feature = "postgres")]
+        if let Backend::Postgres(pg) = &self.backend {
+            return Ok(TurnLock { turn: Turn::Postgres(Box::new(pg.turn_lock()?)) });
+        }
+        let mut lock_path = self.path.clone().into_os_string();
+        lock_path.push(TURN_LOCK_SUFFIX);
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::Io(format!("{}: {e}", PathBuf::from(&lock_path).display())))?;
+        Ok(TurnLock { turn: Turn::File(file) })
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound. On PostgreSQL (which checks its
@@ -502,6 +561,15 @@ impl Store {
         )?;
         let rows = stmt.query_map(params![max_story as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(whole_stories(rows, max_articles)?)
+    }
+
+    /// (article id, story id) of every article with an id from `first` on, in id order: what
+    /// other writers stored since a worker's last batch.
+    pub fn article_stories_from(&self, first: i64) -> Result<Vec<(i64, Option<i64>)>, StoreError> {
+        let conn = sqlite!(self, pg => pg.article_stories_from(first));
+        let mut stmt = conn.prepare_cached("SELECT id, story_id FROM articles WHERE id >= ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![first], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// (id, source, text) of the last `n` articles, oldest first: what copies are looked for in.

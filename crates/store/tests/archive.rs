@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use parallax_doc::Doc;
 use parallax_store::export::{self, Format, What};
-use parallax_store::{Ingest, SearchFilter, Store, StoreError, StoryFilter};
+use parallax_store::{Ingest, SearchFilter, Store, StoreError, StoryFilter, StreamState};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -51,6 +51,7 @@ both!(
     exports_hold_every_row,
     one_writer_at_a_time_and_readers_meanwhile,
     a_newer_schema_is_refused_and_an_older_one_migrated,
+    writers_taking_turns_with_kept_state_store_what_one_ingest_stores,
 );
 
 /// Gives the location of a fresh, empty archive, named after its argument.
@@ -342,4 +343,63 @@ mod erased {
             serde_json::to_string(self).unwrap()
         }
     }
+}
+
+/// Articles of several stories: the example story and the ingest fixtures.
+fn several_stories() -> Vec<Doc> {
+    read(&[
+        "examples/riyadh",
+        "crates/ingest/tests/fixtures/bbc_style.txt",
+        "crates/ingest/tests/fixtures/cnn_style.txt",
+        "crates/ingest/tests/fixtures/guardian_style.txt",
+        "crates/ingest/tests/fixtures/local_paper.txt",
+        "crates/ingest/tests/fixtures/reuters_wire.txt",
+    ])
+}
+
+fn exported(store: &Store) -> String {
+    let mut out = Vec::new();
+    export::export(store, None, Format::Jsonl, &mut out, parallax_analyze::analyze).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Two writers (as two workers) store alternate batches, each keeping its clustering state
+/// between its runs and catching up with the other's articles: the archive is the one a single
+/// ingest of the same articles in the same order makes.
+fn writers_taking_turns_with_kept_state_store_what_one_ingest_stores(fresh: Fresh) {
+    let mut docs = several_stories();
+    assert!(docs.len() >= 8, "{} fixtures", docs.len());
+    // a syndicated copy of an article the other writer stores: found only if that writer's
+    // articles were caught up with
+    let original = &docs[2];
+    let mut copy = Doc::new("syndicated-copy.txt", format!("{}\nDistributed by a wire service.", original.text));
+    copy.meta.outlet = Some("Another Outlet".into());
+    parallax_analyze::analyze(&mut copy);
+    docs.insert(4, copy);
+    let one = fresh("one");
+    let mut store = Store::open(&one).unwrap();
+    ingest(&mut store, docs.clone(), 2);
+    let expected = exported(&store);
+    assert!(all_stories(&store).len() >= 3, "the fixtures are several stories");
+
+    let turns = fresh("turns");
+    let mut writers = [Store::open(&turns).unwrap(), Store::open(&turns).unwrap()];
+    let mut states: [Option<StreamState>; 2] = [None, None];
+    for (i, batch) in docs.chunks(2).enumerate() {
+        // batches 0, 2, 4, ... to the first writer; the copy (article 4) comes after the
+        // original (article 2), which the second writer stored
+        let w = i % 2;
+        if let Some(state) = states[w].as_mut() {
+            // reading what the other stored needs no lock
+            assert!(state.catch_up(&writers[w], parallax_analyze::analyze).unwrap());
+        }
+        let mut ingest =
+            Ingest::resume(&mut writers[w], &["turn".into()], parallax_analyze::analyze, &mut states[w]).unwrap();
+        ingest.add_batch(batch.to_vec()).unwrap();
+        states[w] = ingest.finish_keeping().unwrap().2;
+        assert!(states[w].is_some(), "a run whose batches were stored keeps its state");
+    }
+    let got = exported(&writers[0]);
+    assert!(got.contains("\"duplicate_of\":\""), "the copy is marked");
+    assert_eq!(got, expected);
 }
