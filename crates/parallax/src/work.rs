@@ -74,7 +74,8 @@ pub fn publish(inputs: &[String], url: &str) -> Result<ExitCode> {
     }
     let (stored, duplicates) = rt.block_on(producer.finish())?;
     eprintln!(
-        "parallax: {url}: published {sent} article(s): {stored} queued, {duplicates} already queued; {failed} failed"
+        "parallax: {}: published {sent} article(s): {stored} queued, {duplicates} already queued; {failed} failed",
+        queue.url()
     );
     Ok(crate::exit_code(failed, 0))
 }
@@ -107,7 +108,7 @@ pub fn list_failed(url: &str) -> Result<ExitCode> {
             .unwrap_or_else(|_| format!("({} bytes, not an article)", f.payload.len()));
         println!("{}\t{}\t{} deliveries\t{}\t{}", f.sequence, f.id, f.deliveries, source, f.error);
     }
-    eprintln!("parallax: {url}: {} failed message(s)", failed.len());
+    eprintln!("parallax: {}: {} failed message(s)", parallax_queue::redacted(url), failed.len());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -137,7 +138,7 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
         .num_threads(options.threads.max(1))
         .build()
         .context("cannot start the analysis threads")?;
-    let label = [format!("worker {}", options.url)];
+    let label = [format!("worker {}", queue.url())];
     let (mut stored, mut dead) = (0u64, 0u64);
     let mut unreachable_since: Option<Instant> = None;
     let started = Instant::now();
@@ -303,7 +304,7 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
     eprintln!(
         "parallax: worker: {} ← {}: stored {stored} article(s), {dead} dead-lettered; {:.1} s",
         parallax_store::shown_location(db),
-        options.url,
+        queue.url(),
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)

@@ -121,33 +121,49 @@ impl Queue {
     /// it cannot be reached, and makes sure both streams exist. Once connected, the client
     /// reconnects by itself whenever the connection drops.
     pub async fn connect(url: &str) -> Result<Queue, QueueError> {
-        if !url.starts_with("nats://") {
-            return Err(QueueError::Url(url.to_string()));
-        }
+        let address = Address::parse(url)?;
         let started = Instant::now();
         let mut pause = Duration::from_millis(100);
         let client = loop {
-            let options = async_nats::ConnectOptions::new()
+            let mut options = async_nats::ConnectOptions::new()
                 .connection_timeout(Duration::from_secs(2))
                 .request_timeout(Some(REQUEST_TIMEOUT))
                 .max_reconnects(None);
-            match options.connect(url).await {
+            options = match &address.auth {
+                Auth::None => options,
+                Auth::Token(token) => options.token(token.clone()),
+                Auth::User(user, password) => options.user_and_password(user.clone(), password.clone()),
+            };
+            match options.connect(address.server.as_str()).await {
                 Ok(c) => break c,
+                // wrong or missing credentials: trying again changes nothing
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        async_nats::ConnectErrorKind::AuthorizationViolation
+                            | async_nats::ConnectErrorKind::Authentication
+                    ) =>
+                {
+                    return Err(QueueError::Connect {
+                        url: address.shown,
+                        reason: format!("{e} (check the user and password, or token, in the URL)"),
+                    })
+                }
                 Err(e) if started.elapsed() < PATIENCE => {
                     let _ = e;
                     tokio::time::sleep(pause).await;
                     pause = (pause * 2).min(Duration::from_secs(2));
                 }
-                Err(e) => return Err(QueueError::Connect { url: url.to_string(), reason: e.to_string() }),
+                Err(e) => return Err(QueueError::Connect { url: address.shown, reason: e.to_string() }),
             }
         };
         let js = jetstream::new(client.clone());
-        let queue = Queue { url: url.to_string(), client, js };
+        let queue = Queue { url: address.shown, client, js };
         queue.ensure_streams().await?;
         Ok(queue)
     }
 
-    /// The server's URL.
+    /// The server's URL, its password or token hidden ([`redacted`]).
     pub fn url(&self) -> &str {
         &self.url
     }
@@ -234,6 +250,84 @@ impl Queue {
         }
         Ok(out)
     }
+}
+
+/// `url` with its password or token replaced by `***`: what messages and logs show.
+pub fn redacted(url: &str) -> String {
+    Address::parse(url).map(|a| a.shown).unwrap_or_else(|_| url.to_string())
+}
+
+/// Credentials a NATS URL carries: `nats://TOKEN@HOST:PORT` or `nats://USER:PASSWORD@HOST:PORT`
+/// (percent-encoded as in any URL).
+#[derive(Debug, Clone, PartialEq)]
+enum Auth {
+    None,
+    Token(String),
+    User(String, String),
+}
+
+/// A NATS URL taken apart: the server the client connects to (without credentials, which the
+/// client is given explicitly), the URL as shown, and the credentials.
+#[derive(Debug, Clone, PartialEq)]
+struct Address {
+    server: String,
+    shown: String,
+    auth: Auth,
+}
+
+impl Address {
+    fn parse(url: &str) -> Result<Address, QueueError> {
+        let Some(rest) = url.strip_prefix("nats://") else { return Err(QueueError::Url(url.to_string())) };
+        let authority_end = rest.find('/').unwrap_or(rest.len());
+        let (authority, path) = rest.split_at(authority_end);
+        let Some(at) = authority.rfind('@') else {
+            if authority.is_empty() {
+                return Err(QueueError::Url(url.to_string()));
+            }
+            return Ok(Address { server: url.to_string(), shown: url.to_string(), auth: Auth::None });
+        };
+        let (userinfo, host) = (&authority[..at], &authority[at + 1..]);
+        if host.is_empty() {
+            return Err(QueueError::Url(redacted_form(host, path)));
+        }
+        let auth = match userinfo.split_once(':') {
+            Some((user, password)) => Auth::User(percent_decoded(user), percent_decoded(password)),
+            None => Auth::Token(percent_decoded(userinfo)),
+        };
+        let shown = match userinfo.split_once(':') {
+            Some((user, _)) => format!("nats://{user}:***@{host}{path}"),
+            None => format!("nats://***@{host}{path}"),
+        };
+        Ok(Address { server: format!("nats://{host}{path}"), shown, auth })
+    }
+}
+
+fn redacted_form(host: &str, path: &str) -> String {
+    format!("nats://***@{host}{path}")
+}
+
+/// `%XX` escapes decoded (an invalid one is kept as it is).
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Runs `op` until it succeeds, for at most [`PATIENCE`] (the server may be restarting).
@@ -516,5 +610,43 @@ impl Delivery {
             .await
             .map_err(|e| queue.server_error("terminating a failed message", e))?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_in_the_url_are_taken_out_and_hidden() {
+        let cases = [
+            ("nats://127.0.0.1:4222", "nats://127.0.0.1:4222", "nats://127.0.0.1:4222", Auth::None),
+            (
+                "nats://worker:s3cr%40t@nats:4222",
+                "nats://nats:4222",
+                "nats://worker:***@nats:4222",
+                Auth::User("worker".into(), "s3cr@t".into()),
+            ),
+            (
+                "nats://tok3n@nats.internal",
+                "nats://nats.internal",
+                "nats://***@nats.internal",
+                Auth::Token("tok3n".into()),
+            ),
+        ];
+        for (url, server, shown, auth) in cases {
+            let a = Address::parse(url).expect("a NATS URL");
+            assert_eq!((a.server.as_str(), a.shown.as_str(), &a.auth), (server, shown, &auth), "{url}");
+            assert_eq!(redacted(url), shown);
+        }
+        for bad in ["http://nats:4222", "nats://", "nats://user:pw@"] {
+            let err = Address::parse(bad).expect_err(bad).to_string();
+            assert!(!err.contains("pw"), "{err}");
+        }
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded_and_bad_ones_kept() {
+        assert_eq!(percent_decoded("a%2Fb%3a%zz%4"), "a/b:%zz%4");
     }
 }

@@ -16,6 +16,8 @@ pub struct NatsServer {
     program: PathBuf,
     port: u16,
     dir: PathBuf,
+    /// More arguments for `nats-server`.
+    args: Vec<String>,
     child: Option<Child>,
 }
 
@@ -33,6 +35,11 @@ pub fn nats_server_program() -> Option<PathBuf> {
 /// # Panics
 /// When `nats-server` is missing and `$CI` is set, or when it does not start.
 pub fn nats_server(name: &str) -> Option<NatsServer> {
+    nats_server_with(name, &[])
+}
+
+/// [`nats_server`] with more arguments for `nats-server` (`--user U --pass P`, ...).
+pub fn nats_server_with(name: &str, args: &[&str]) -> Option<NatsServer> {
     let Some(program) = nats_server_program() else {
         if std::env::var_os("CI").is_some() {
             panic!("the queue tests cannot run: nats-server is not installed (CI is set: they must not be skipped)");
@@ -48,7 +55,8 @@ pub fn nats_server(name: &str) -> Option<NatsServer> {
     let dir = std::env::temp_dir().join(format!("parallax-nats-{}-{name}-{port}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let mut server = NatsServer { program, port, dir, child: None };
+    let args = args.iter().map(|a| a.to_string()).collect();
+    let mut server = NatsServer { program, port, dir, args, child: None };
     server.start();
     Some(server)
 }
@@ -68,6 +76,7 @@ impl NatsServer {
         let child = Command::new(&self.program)
             .args(["-js", "-a", "127.0.0.1", "-p", &self.port.to_string(), "-sd"])
             .arg(self.dir.join("store"))
+            .args(&self.args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log)

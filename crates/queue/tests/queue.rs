@@ -83,3 +83,27 @@ fn a_message_delivered_too_often_is_worn_out() {
         assert_eq!(queue.failed().await.expect("lists").len(), 1);
     });
 }
+
+/// A server that needs a user and password: the URL's credentials are used, never shown, and
+/// wrong ones are refused at once (not tried again for `PATIENCE`).
+#[test]
+fn credentials_in_the_url_log_in_and_wrong_ones_fail_at_once() {
+    let Some(server) = testing::nats_server_with("auth", &["--user", "worker", "--pass", "s3cr@t"]) else { return };
+    let host = server.url().trim_start_matches("nats://").to_string();
+    runtime().block_on(async {
+        let queue = Queue::connect(&format!("nats://worker:s3cr%40t@{host}")).await.expect("logs in");
+        assert_eq!(queue.url(), format!("nats://worker:***@{host}"));
+        let mut producer = queue.producer();
+        producer.send("a", b"one".to_vec()).await.expect("sends");
+        assert_eq!(producer.finish().await.expect("acknowledged"), (1, 0));
+
+        let started = std::time::Instant::now();
+        let err = Queue::connect(&format!("nats://worker:wrong-password@{host}")).await.expect_err("refused");
+        let err = err.to_string();
+        assert!(started.elapsed() < Duration::from_secs(15), "took {:?}", started.elapsed());
+        assert!(err.contains(&format!("nats://worker:***@{host}")) && !err.contains("wrong-password"), "{err}");
+        // and no credentials at all
+        let err = Queue::connect(&server.url()).await.expect_err("refused").to_string();
+        assert!(err.contains("authorization"), "{err}");
+    });
+}
