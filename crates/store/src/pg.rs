@@ -144,8 +144,6 @@ pub(crate) trait Blocking {
     fn query_opt_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>, tokio_postgres::Error>;
     /// Runs a statement; the rows it changed.
     fn execute_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, tokio_postgres::Error>;
-    /// Runs a prepared statement; the rows it changed.
-    fn execute_s(&self, stmt: &Statement, params: &[&(dyn ToSql + Sync)]) -> Result<u64, tokio_postgres::Error>;
     /// Prepares a statement.
     fn prepare_b(&self, sql: &str) -> Result<Statement, tokio_postgres::Error>;
     /// Runs statements separated by `;`, without parameters.
@@ -170,13 +168,6 @@ macro_rules! blocking {
             }
             fn execute_b(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, tokio_postgres::Error> {
                 wait(self.execute(sql, params))
-            }
-            fn execute_s(
-                &self,
-                stmt: &Statement,
-                params: &[&(dyn ToSql + Sync)],
-            ) -> Result<u64, tokio_postgres::Error> {
-                wait(self.execute(stmt, params))
             }
             fn prepare_b(&self, sql: &str) -> Result<Statement, tokio_postgres::Error> {
                 wait(self.prepare(sql))
@@ -444,7 +435,11 @@ impl Pg {
 
     /// Starts a write transaction.
     pub fn write(&mut self) -> Result<PgBatch<'_>, StoreError> {
-        Ok(PgBatch { tx: wait(self.client.transaction())?, prepared: RefCell::new(HashMap::new()) })
+        Ok(PgBatch {
+            tx: wait(self.client.transaction())?,
+            prepared: RefCell::new(HashMap::new()),
+            queued: RefCell::new(Vec::new()),
+        })
     }
 
     /// `Store::stories` on PostgreSQL.
@@ -823,9 +818,50 @@ pub struct PgBatch<'a> {
     tx: Transaction<'a>,
     /// Statements prepared in this transaction, by their text (each article reuses them).
     prepared: RefCell<HashMap<&'static str, Statement>>,
+    /// Writes not sent yet, in order: sent together, in one pipeline, before the next read and
+    /// at the commit ([`PgBatch::flush`]). PostgreSQL runs them in the order sent.
+    queued: RefCell<Vec<(Statement, Vec<Param>)>>,
 }
 
+/// A parameter of a queued write, owned.
+type Param = Box<dyn ToSql + Sync + Send>;
+
+/// `v` as a [`Param`].
+fn param(v: impl ToSql + Sync + Send + 'static) -> Param {
+    Box::new(v)
+}
+
+/// Queued writes beyond this many are sent before more are queued (memory stays bounded).
+const MOST_QUEUED: usize = 4096;
+
 impl PgBatch<'_> {
+    /// Queues a write (sending what is queued first when that is a lot).
+    fn queue(&self, sql: &'static str, params: Vec<Param>) -> Result<(), StoreError> {
+        let statement = self.prepared(sql)?;
+        let full = {
+            let mut queued = self.queued.borrow_mut();
+            queued.push((statement, params));
+            queued.len() >= MOST_QUEUED
+        };
+        if full {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Sends every queued write, all before the first answer is awaited.
+    fn flush(&self) -> Result<(), StoreError> {
+        let queued = std::mem::take(&mut *self.queued.borrow_mut());
+        if queued.is_empty() {
+            return Ok(());
+        }
+        let params: Vec<Vec<&(dyn ToSql + Sync)>> =
+            queued.iter().map(|(_, ps)| ps.iter().map(|p| p.as_ref() as &(dyn ToSql + Sync)).collect()).collect();
+        let runs = queued.iter().zip(&params).map(|((statement, _), ps)| self.tx.execute(statement, ps));
+        wait(futures_util::future::try_join_all(runs))?;
+        Ok(())
+    }
+
     /// `sql` prepared once per transaction.
     fn prepared(&self, sql: &'static str) -> Result<Statement, StoreError> {
         if let Some(s) = self.prepared.borrow().get(sql) {
@@ -836,240 +872,196 @@ impl PgBatch<'_> {
         Ok(statement)
     }
 
-    /// `Batch::insert_article` on PostgreSQL.
+    /// `Batch::insert_article` on PostgreSQL: queued ([`PgBatch::flush`]).
     pub fn insert_article(&self, a: &NewArticle<'_>) -> Result<(), StoreError> {
         let d = a.doc;
         let quote_text: Vec<&str> = d.quotes.iter().map(|q| d.slice(q.span)).collect();
         let quote_text = quote_text.join("\n");
         let words = d.text.split_whitespace().count() as i64;
-        let tx = &self.tx;
-        let insert = self.prepared(
+        let search = (indexed(d.meta.title.as_deref().unwrap_or("")), indexed(&quote_text), indexed(&d.text));
+        self.queue(
             "INSERT INTO articles (id, key, source, record_id, url, title, authors, outlet, outlet_from, published,
                published_from, language, text, words, content_hash, duplicate_of, removed, notes, quote_text,
                analysis, analysis_format, story_id, run_id, search)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
                setweight(to_tsvector('simple', $24), 'A') || setweight(to_tsvector('simple', $25), 'B')
                  || setweight(to_tsvector('simple', $26), 'C'))",
-        )?;
-        tx.execute_s(
-            &insert,
-            &[
-                &a.id,
-                &a.key,
-                &d.source,
-                &d.meta.id,
-                &d.meta.url,
-                &d.meta.title,
-                &serde_json::to_string(&d.meta.authors).unwrap_or_default(),
-                &d.meta.outlet,
-                &crate::store::provenance_name(d.meta.outlet_from),
-                &d.meta.published,
-                &crate::store::provenance_name(d.meta.published_from),
-                &d.meta.language,
-                &d.text,
-                &words,
-                &a.content_hash,
-                &a.duplicate_of,
-                &serde_json::to_string(&d.removed).unwrap_or_default(),
-                &serde_json::to_string(&d.notes().collect::<Vec<_>>()).unwrap_or_default(),
-                &quote_text,
-                &a.analysis,
-                &codec::ANALYSIS_FORMAT,
-                &a.story_id,
-                &a.run_id,
-                &indexed(d.meta.title.as_deref().unwrap_or("")),
-                &indexed(&quote_text),
-                &indexed(&d.text),
+            vec![
+                param(a.id),
+                param(a.key.to_string()),
+                param(d.source.clone()),
+                param(d.meta.id.clone()),
+                param(d.meta.url.clone()),
+                param(d.meta.title.clone()),
+                param(serde_json::to_string(&d.meta.authors).unwrap_or_default()),
+                param(d.meta.outlet.clone()),
+                param(crate::store::provenance_name(d.meta.outlet_from)),
+                param(d.meta.published.clone()),
+                param(crate::store::provenance_name(d.meta.published_from)),
+                param(d.meta.language.clone()),
+                param(d.text.clone()),
+                param(words),
+                param(a.content_hash),
+                param(a.duplicate_of),
+                param(serde_json::to_string(&d.removed).unwrap_or_default()),
+                param(serde_json::to_string(&d.notes().collect::<Vec<_>>()).unwrap_or_default()),
+                param(quote_text),
+                param(a.analysis.to_vec()),
+                param(codec::ANALYSIS_FORMAT),
+                param(a.story_id),
+                param(a.run_id),
+                param(search.0),
+                param(search.1),
+                param(search.2),
             ],
         )?;
-        // the rows of the layers: sent together (pipelined), answered in one round trip
-        let entities = self.prepared(
-            "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES ($1, $2, $3, $4, $5, $6)",
-        )?;
-        let quotes = self.prepared(
-            "INSERT INTO quotes (article_id, idx, start, \"end\", kind, speaker, speaker_key, speaker_text, cue)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )?;
-        let times = self.prepared(
-            "INSERT INTO times (article_id, idx, start, \"end\", kind, value) VALUES ($1, $2, $3, $4, $5, $6)",
-        )?;
-        let events = self.prepared(
-            "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, \"end\")
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )?;
+        // the rows of the layers
         let mentions = d.mention_counts();
-        let entity_rows: Vec<(i64, &str, &str, String, i64)> = d
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
-                (i as i64, e.kind.as_str(), e.name.as_str(), name_key(&e.name), n)
-            })
-            .collect();
-        type QuoteRow<'d> =
-            (i64, i64, i64, &'static str, Option<String>, Option<String>, Option<&'d str>, Option<&'d str>);
-        let quote_rows: Vec<QuoteRow<'_>> = d
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                // the speaker as a reader names it: an entity's name, else the description
-                let speaker = parallax_story::report::named_speaker(d, q).name.map(|n| n.into_owned());
-                let key = speaker.as_deref().map(name_key);
-                let kind = if d.is_mixed(q) { "mixed" } else { crate::store::quote_kind(q.kind) };
-                let (start, end) = (q.span.start as i64, q.span.end as i64);
-                (
-                    i as i64,
-                    start,
-                    end,
-                    kind,
-                    speaker,
-                    key,
-                    q.speaker_span.map(|s| d.slice(s)),
-                    q.cue.map(|c| d.slice(c)),
-                )
-            })
-            .collect();
-        let time_rows: Vec<(i64, i64, i64)> =
-            d.times.iter().enumerate().map(|(i, t)| (i as i64, t.span.start as i64, t.span.end as i64)).collect();
-        type EventRow<'d> = (i64, &'d str, &'static str, Option<&'d str>, Option<&'d str>, String, i64, i64);
-        let event_rows: Vec<EventRow<'_>> = d
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let names: Vec<&str> =
-                    e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
-                let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str());
-                let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str());
-                let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
-                let participants = serde_json::to_string(&names).unwrap_or_default();
-                let status = crate::store::event_status(e.status);
-                (
-                    i as i64,
-                    e.kind.as_str(),
-                    status,
-                    date,
-                    place,
-                    participants,
-                    sentence.start as i64,
-                    sentence.end as i64,
-                )
-            })
-            .collect();
-        let mut rows: Vec<(&Statement, Vec<&(dyn ToSql + Sync)>)> = Vec::new();
-        for r in &entity_rows {
-            rows.push((&entities, vec![&a.id, &r.0, &r.1, &r.2, &r.3, &r.4]));
+        for (i, e) in d.entities.iter().enumerate() {
+            let n = mentions.get(e.id).copied().unwrap_or(0) as i64;
+            self.queue(
+                "INSERT INTO entities (article_id, idx, kind, name, name_key, mentions) VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![param(a.id), param(i as i64), param(e.kind.as_str()), param(e.name.clone()), param(name_key(&e.name)), param(n)],
+            )?;
         }
-        for r in &quote_rows {
-            rows.push((&quotes, vec![&a.id, &r.0, &r.1, &r.2, &r.3, &r.4, &r.5, &r.6, &r.7]));
+        for (i, q) in d.quotes.iter().enumerate() {
+            // the speaker as a reader names it: an entity's name, else the description
+            let speaker = parallax_story::report::named_speaker(d, q).name.map(|n| n.into_owned());
+            let key = speaker.as_deref().map(name_key);
+            let kind = if d.is_mixed(q) { "mixed" } else { crate::store::quote_kind(q.kind) };
+            self.queue(
+                "INSERT INTO quotes (article_id, idx, start, \"end\", kind, speaker, speaker_key, speaker_text, cue)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                vec![
+                    param(a.id),
+                    param(i as i64),
+                    param(q.span.start as i64),
+                    param(q.span.end as i64),
+                    param(kind),
+                    param(speaker),
+                    param(key),
+                    param(q.speaker_span.map(|s| d.slice(s).to_string())),
+                    param(q.cue.map(|c| d.slice(c).to_string())),
+                ],
+            )?;
         }
-        for (r, t) in time_rows.iter().zip(&d.times) {
-            rows.push((&times, vec![&a.id, &r.0, &r.1, &r.2, &t.kind, &t.value]));
+        for (i, t) in d.times.iter().enumerate() {
+            self.queue(
+                "INSERT INTO times (article_id, idx, start, \"end\", kind, value) VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![
+                    param(a.id),
+                    param(i as i64),
+                    param(t.span.start as i64),
+                    param(t.span.end as i64),
+                    param(t.kind),
+                    param(t.value.clone()),
+                ],
+            )?;
         }
-        for r in &event_rows {
-            rows.push((&events, vec![&a.id, &r.0, &r.1, &r.2, &r.3, &r.4, &r.5, &r.6, &r.7]));
+        for (i, e) in d.events.iter().enumerate() {
+            let names: Vec<&str> =
+                e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
+            let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.clone());
+            let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.clone());
+            let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
+            self.queue(
+                "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, \"end\")
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                vec![
+                    param(a.id),
+                    param(i as i64),
+                    param(e.kind.as_str()),
+                    param(crate::store::event_status(e.status)),
+                    param(date),
+                    param(place),
+                    param(serde_json::to_string(&names).unwrap_or_default()),
+                    param(sentence.start as i64),
+                    param(sentence.end as i64),
+                ],
+            )?;
         }
-        self.pipeline(&rows)
-    }
-
-    /// Runs each prepared statement with its parameters, all sent before the first answer is
-    /// awaited (PostgreSQL runs them in order).
-    fn pipeline(&self, rows: &[(&Statement, Vec<&(dyn ToSql + Sync)>)]) -> Result<(), StoreError> {
-        let runs = rows.iter().map(|(statement, params)| self.tx.execute(*statement, params));
-        wait(futures_util::future::try_join_all(runs))?;
         Ok(())
     }
 
-    /// `Batch::story_docs_before` on PostgreSQL.
+    /// `Batch::story_docs_before` on PostgreSQL (sends the queued writes first).
     pub fn story_docs_before(&self, story: i64, below: i64) -> Result<Vec<StoredDoc>, StoreError> {
+        self.flush()?;
         let rows = self
             .tx
             .query_b(&format!("{ARTICLE_COLUMNS} WHERE story_id = $1 AND id < $2 ORDER BY id"), &[&story, &below])?;
         rows.iter().map(read_article).collect()
     }
 
-    /// `Batch::delete_article` on PostgreSQL.
+    /// `Batch::delete_article` on PostgreSQL: queued.
     pub fn delete_article(&self, id: i64) -> Result<(), StoreError> {
         // its rows go with it (ON DELETE CASCADE), its search entry is a column of its row
-        self.tx.execute_b("DELETE FROM articles WHERE id = $1", &[&id])?;
-        Ok(())
+        self.queue("DELETE FROM articles WHERE id = $1", vec![param(id)])
     }
 
-    /// `Batch::create_story` on PostgreSQL.
+    /// `Batch::create_story` on PostgreSQL: queued.
     pub fn create_story(&self, id: i64, run: i64) -> Result<(), StoreError> {
-        self.tx.execute_b(
+        self.queue(
             "INSERT INTO stories (id, headline, articles, outlets, created_run, updated_run, json, brief, timeline, timeline_json)
              VALUES ($1, '', 0, '[]', $2, $2, '{}', '', '', '{}')",
-            &[&id, &run],
-        )?;
-        Ok(())
+            vec![param(id), param(run)],
+        )
     }
 
-    /// `Batch::put_story` on PostgreSQL.
+    /// `Batch::put_story` on PostgreSQL: queued.
     pub fn put_story(&self, s: &StoryRecord, run: i64) -> Result<(), StoreError> {
-        let tx = &self.tx;
-        tx.execute_b(
+        self.queue(
             "UPDATE stories SET headline = $2, first_published = $3, last_published = $4, articles = $5, outlets = $6,
                updated_run = $7, json = $8, brief = $9, timeline = $10, timeline_json = $11 WHERE id = $1",
-            &[
-                &s.id,
-                &s.headline,
-                &s.first_published,
-                &s.last_published,
-                &(s.articles.len() as i64),
-                &serde_json::to_string(&s.outlets).unwrap_or_default(),
-                &run,
-                &s.json,
-                &s.brief,
-                &s.timeline,
-                &s.timeline_json,
+            vec![
+                param(s.id),
+                param(s.headline.clone()),
+                param(s.first_published.clone()),
+                param(s.last_published.clone()),
+                param(s.articles.len() as i64),
+                param(serde_json::to_string(&s.outlets).unwrap_or_default()),
+                param(run),
+                param(s.json.clone()),
+                param(s.brief.clone()),
+                param(s.timeline.clone()),
+                param(s.timeline_json.clone()),
             ],
         )?;
-        tx.execute_b("DELETE FROM story_entities WHERE story_id = $1", &[&s.id])?;
-        let stmt = self.prepared(
-            "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )?;
-        let entity_rows: Vec<(i64, String, String, String)> = s
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let aliases: Vec<String> = e.aliases.iter().map(|a| name_key(a)).collect();
-                let aliases = serde_json::to_string(&aliases).unwrap_or_default();
-                (i as i64, name_key(&e.name), aliases, serde_json::to_string(&e.roles).unwrap_or_default())
-            })
-            .collect();
-        let speaker =
-            self.prepared("UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2")?;
-        let speaker_rows: Vec<(&i64, i64, &Option<String>, Option<String>)> = s
-            .articles
-            .iter()
-            .flat_map(|ArticleView { id, speakers }| {
-                speakers.iter().map(move |(i, name)| (id, *i as i64, name, name.as_deref().map(name_key)))
-            })
-            .collect();
-        let mut rows: Vec<(&Statement, Vec<&(dyn ToSql + Sync)>)> = Vec::new();
-        for (r, e) in entity_rows.iter().zip(&s.entities) {
-            rows.push((&stmt, vec![&s.id, &r.0, &e.kind, &e.name, &r.1, &r.2, &r.3]));
+        self.queue("DELETE FROM story_entities WHERE story_id = $1", vec![param(s.id)])?;
+        for (i, e) in s.entities.iter().enumerate() {
+            let aliases: Vec<String> = e.aliases.iter().map(|a| name_key(a)).collect();
+            self.queue(
+                "INSERT INTO story_entities (story_id, idx, kind, name, name_key, aliases, roles) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                vec![
+                    param(s.id),
+                    param(i as i64),
+                    param(e.kind.clone()),
+                    param(e.name.clone()),
+                    param(name_key(&e.name)),
+                    param(serde_json::to_string(&aliases).unwrap_or_default()),
+                    param(serde_json::to_string(&e.roles).unwrap_or_default()),
+                ],
+            )?;
         }
-        for r in &speaker_rows {
-            rows.push((&speaker, vec![r.0, &r.1, r.2, &r.3]));
+        for ArticleView { id, speakers } in &s.articles {
+            for (i, name) in speakers {
+                self.queue(
+                    "UPDATE quotes SET speaker = $3, speaker_key = $4 WHERE article_id = $1 AND idx = $2",
+                    vec![param(*id), param(*i as i64), param(name.clone()), param(name.as_deref().map(name_key))],
+                )?;
+            }
         }
-        self.pipeline(&rows)
-    }
-
-    /// `Batch::delete_story` on PostgreSQL.
-    pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
-        let tx = &self.tx;
-        tx.execute_b("UPDATE articles SET story_id = NULL WHERE story_id = $1", &[&id])?;
-        tx.execute_b("DELETE FROM stories WHERE id = $1", &[&id])?;
         Ok(())
     }
 
-    /// `Batch::commit` on PostgreSQL.
+    /// `Batch::delete_story` on PostgreSQL: queued.
+    pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
+        self.queue("UPDATE articles SET story_id = NULL WHERE story_id = $1", vec![param(id)])?;
+        self.queue("DELETE FROM stories WHERE id = $1", vec![param(id)])
+    }
+
+    /// `Batch::commit` on PostgreSQL: sends the queued writes and commits.
     pub fn commit(self) -> Result<(), StoreError> {
+        self.flush()?;
         Ok(wait(self.tx.commit())?)
     }
 }
