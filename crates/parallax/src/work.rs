@@ -157,7 +157,15 @@ pub fn work(db: &Path, options: &WorkerOptions) -> Result<ExitCode> {
         let room = most_held.saturating_sub(held.len()).min(options.batch.max(1));
         let mut fetched = 0;
         if room > 0 {
-            let wait = if held.is_empty() { Duration::from_secs(1) } else { Duration::from_millis(50) };
+            // an idle worker waits at the server for work to come; one that holds work, or that
+            // stops once the stream is drained, only looks
+            let wait = if held.is_empty() && !options.until_empty {
+                Duration::from_secs(1)
+            } else if held.is_empty() {
+                Duration::from_millis(200)
+            } else {
+                Duration::from_millis(50)
+            };
             // one worker pulls at a time (the archive's turn lock), so that a pull takes
             // consecutive messages; without the lock (it failed) pulls still work, interleaved
             if turn.is_none() && turn_retry.elapsed() > Duration::from_secs(5) {
