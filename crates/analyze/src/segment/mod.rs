@@ -168,6 +168,13 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         // punctuation
         i += 1;
         let kind = match c {
+            // `unusual,“ said`, `„Wort“ sagte`: a left mark right after a word or a clause's
+            // punctuation and before a space closes (a typo for ”, or German style)
+            '“' if start.checked_sub(1).and_then(&at).is_some_and(|p| !p.is_whitespace() && !"([{—–-/".contains(p))
+                && at(i).is_none_or(|n| n.is_whitespace() || ",.;:!?".contains(n)) =>
+            {
+                TokenKind::CloseQuote
+            }
             '“' | '‘' | '«' | '„' => TokenKind::OpenQuote,
             '”' | '»' => TokenKind::CloseQuote,
             '’' => TokenKind::CloseQuote,
@@ -362,6 +369,15 @@ mod tests {
         let kinds: Vec<_> = d.tokens.iter().map(|t| t.kind).collect();
         assert_eq!(kinds[2], TokenKind::OpenQuote);
         assert_eq!(kinds[5], TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn a_left_mark_after_a_word_closes() {
+        let d = doc("“It is unusual,“ said Ms. Noble. „Das ist gut“ sagte er. Look at “this”.");
+        let kinds: Vec<TokenKind> =
+            d.tokens.iter().filter(|t| matches!(d.slice(t.span), "“" | "”" | "„")).map(|t| t.kind).collect();
+        use TokenKind::{CloseQuote as C, OpenQuote as O};
+        assert_eq!(kinds, vec![O, C, O, C, O, C]);
     }
 
     #[test]

@@ -36,6 +36,7 @@ fn mark(doc: &Doc, i: usize) -> Option<Mark> {
         return None;
     }
     Some(match doc.slice(t.span) {
+        "“" if t.kind == TokenKind::CloseQuote => Mark::DoubleClose,
         "“" | "„" | "«" => Mark::DoubleOpen,
         "”" | "»" => Mark::DoubleClose,
         "\"" => Mark::DoubleStraight,

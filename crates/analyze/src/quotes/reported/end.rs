@@ -37,9 +37,6 @@ impl<'a> Finder<'a> {
                     "which",
                     "whose",
                     "where",
-                    "a",
-                    "an",
-                    "the",
                     "and",
                     "but",
                     "according",
@@ -59,6 +56,9 @@ impl<'a> Finder<'a> {
                     "with",
                 ],
             ) || self.cue_at(x + 1)
+                // an apposition: "…, said Matt Latimer, another veteran speechwriter"
+                || is_in(next, &DETERMINERS)
+                || is_in(next, &SOURCE_MODIFIERS)
                 || next.ends_with("ing")
             {
                 return Some((x, false));

@@ -95,8 +95,13 @@ impl<'a> Finder<'a> {
         }
         // "said if elected president he could work …": a fronted condition, then the clause
         if say && is_in(first_word, &["if", "when", "once", "unless", "although", "though", "while", "because"]) {
-            let subject =
-                (j + 2..hi.min(j + 12)).find(|&x| is_in(self.tok(x), &PRONOUNS) && self.clause_at(x, hi, false));
+            // the subject may come with its verb contracted: "if elected, she’ll bring …"
+            let contracted = |x: usize| {
+                let t = self.tok(x);
+                t.split_once(['’', '\'']).is_some_and(|(head, _)| is_in(head, &PRONOUNS))
+            };
+            let subject = (j + 2..hi.min(j + 12))
+                .find(|&x| is_in(self.tok(x), &PRONOUNS) && self.clause_at(x, hi, false) || contracted(x));
             if subject.is_some() {
                 return Some(j);
             }
