@@ -42,7 +42,8 @@ impl<'a> Finder<'a> {
         if is_in(word, &FINITE) || is_in(word, &IRREGULAR_PAST) || word.ends_with("n't") || word.ends_with("n’t") {
             return true;
         }
-        word.len() > 4
+        // "owed", "used", "died" (not "need", "seed")
+        (word.len() > 4 || word.len() == 4 && !word.ends_with("eed"))
             && word.ends_with("ed")
             && !starts_upper(word)
             && pos > 0

@@ -269,6 +269,20 @@ impl<'a> Finder<'a> {
         if b - a <= 3 && is_in(first, &["of", "from"]) && (a + 1..b).all(|x| starts_upper(self.tok(x))) {
             return true;
         }
+        // a time set off by commas: "…, who lost her daughter in Aurora, Colorado, in July 2012, said"
+        let time = |x: usize| is_in(self.tok(x), &TIME_WORDS) || self.kind_at(x) == Some(TokenKind::Number);
+        if b - a <= 4 && b - a >= 2 && is_in(first, &["in", "on", "during", "since"]) && (a + 1..b).all(time) {
+            return true;
+        }
+        // the state or country of a home town: "a delegate from Houston, Texas, said"
+        let place_before = a >= 3 && self.tok(a - 1) == "," && starts_upper(self.tok(a - 2)) && {
+            let run = (0..a - 2).rev().take_while(|&x| starts_upper(self.tok(x))).count();
+            // the word before the town's name
+            a >= run + 3 && is_in(self.tok(a - 3 - run), &["of", "from", "in"])
+        };
+        if place_before && b - a <= 3 && (a..b).all(|x| starts_upper(self.tok(x))) {
+            return true;
+        }
         // "Md." / "R-Wis." / "D-N.Y."
         let t = &self.doc.text[self.span_at(a).start..self.span_at(b - 1).end];
         t.len() <= 10
