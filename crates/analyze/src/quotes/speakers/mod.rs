@@ -166,12 +166,14 @@ impl<'a> Finder<'a> {
     /// pronoun that opens the sentence or follows an introductory phrase and its comma, before
     /// token `before`.
     pub(super) fn main_subject(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
-        let mut i = sent.start;
+        // past a wire dateline: "PARIS, Aug 31 (Reuters) - …", "LA CROSSE, Wisc. — …"
+        let start = self.dateline_end(sent.start, before);
+        let mut i = start;
         while i < before {
             if self.quoted(i) {
                 return None;
             }
-            let opens = i == sent.start || self.tok(i - 1) == ",";
+            let opens = i == start || self.tok(i - 1) == ",";
             if opens && self.is_word(i) {
                 let t = self.tok(i);
                 // past a title the mention leaves out ("President Barack Obama released …")
@@ -181,6 +183,30 @@ impl<'a> Finder<'a> {
                     .filter(|_| self.mention_at(i).is_none() && !is_stop(t) && !is_in(t, &DETERMINERS));
                 let m = self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start).or(titled);
                 let (end, speaker) = match m {
+                    // a possessive is not the subject but its modifier: "France’s party leader,
+                    // Marine Le Pen, voiced …"
+                    Some(m) if self.possessive_end(m.span.end) => {
+                        let after = self.doc.token_at_or_after(m.span.end).max(i + 1);
+                        // the name set off after it, else the whole phrase ("Clinton’s campaign
+                        // said …"): a description
+                        let named_after = (after..(after + 8).min(before))
+                            .take_while(|&x| self.is_word(x) || self.tok(x) == ",")
+                            .any(|x| self.tok(x) == ",");
+                        if named_after {
+                            i = after;
+                            continue;
+                        }
+                        let verb = (after..(after + 6).min(before))
+                            .take_while(|&x| {
+                                (self.is_word(x) || self.kind_at(x) == Some(TokenKind::Number)) && !self.quoted(x)
+                            })
+                            .find(|&x| is_in(self.tok(x), &FINITE) || self.finite_at(x))?;
+                        if verb == after {
+                            return None;
+                        }
+                        let np = self.span_at(i).cover(self.span_at(verb - 1));
+                        return Some(self.speaker_for(np, verb - 1));
+                    }
                     Some(m) => {
                         (self.doc.token_at_or_after(m.span.end), Speaker { span: m.span, entity: Some(m.entity) })
                     }
@@ -188,7 +214,7 @@ impl<'a> Finder<'a> {
                     // "A New York judge has rejected …", "Central European leaders have embraced …",
                     // "His ex-wife agreed …": a short noun phrase opening the sentence, then its verb
                     None if is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
-                        || i == sent.start && starts_upper(t) && !is_stop(t) && !is_in(t, &DETERMINERS) =>
+                        || i == start && starts_upper(t) && !is_stop(t) && !is_in(t, &DETERMINERS) =>
                     {
                         let verb = (i + 1..(i + 7).min(before))
                             .take_while(|&x| self.is_word(x) && !self.quoted(x))
@@ -210,7 +236,10 @@ impl<'a> Finder<'a> {
                 };
                 // followed by a verb (a lower-case word) or an appositive
                 if end < before && (self.tok(end) == "," || (self.is_word(end) && !starts_upper(self.tok(end)))) {
-                    if self.tok(end) != "," && is_in(self.tok(end), &PREPOSITIONS) {
+                    // (not a place or object after a preposition, but a time may come between:
+                    // "Gov. Mike Pence on Thursday blamed …")
+                    let time_next = end + 1 < before && is_in(self.tok(end + 1), &TIME_WORDS);
+                    if self.tok(end) != "," && is_in(self.tok(end), &PREPOSITIONS) && !time_next {
                         return None;
                     }
                     return Some(speaker);
@@ -220,6 +249,32 @@ impl<'a> Finder<'a> {
             i += 1;
         }
         None
+    }
+
+    /// Where the sentence's own words start after a wire dateline that opens it ("PARIS, Aug 31
+    /// (Reuters) - ", "WASHINGTON (AP) — ", "LA CROSSE, Wisc. — "): a place in capitals, then a
+    /// dash within a few tokens, with no verb before it. `start` when there is none.
+    pub(super) fn dateline_end(&self, start: usize, before: usize) -> usize {
+        let first = self.tok(start);
+        let capitals = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+        if !capitals || !self.is_word(start) {
+            return start;
+        }
+        let dash = (start + 1..(start + 12).min(before))
+            .take_while(|&x| !self.quoted(x) && !self.finite_at(x))
+            .find(|&x| matches!(self.tok(x), "-" | "—" | "–" | "--"));
+        dash.map_or(start, |d| d + 1)
+    }
+
+    /// True when the word ending at byte `end` is a possessive ("France’s", "Trump's").
+    fn possessive_end(&self, end: usize) -> bool {
+        let k = self.doc.token_at_or_after(end);
+        let text = &self.doc.text;
+        text.get(end..).is_some_and(|rest| rest.starts_with("’s") || rest.starts_with("'s"))
+            || k > 0 && {
+                let t = self.tok(k - 1);
+                t.ends_with("’s") || t.ends_with("'s")
+            }
     }
 
     /// A name after a title that opens the sentence and is followed by its verb ("Mayor Tom Reed
