@@ -101,6 +101,11 @@ pub struct AppState {
     pub token: Option<Arc<str>>,
     /// The compiled templates.
     pub templates: Arc<minijinja::Environment<'static>>,
+    /// The story clusterer and copy finder the last write kept: the next write catches it up
+    /// with what others stored since instead of restoring it from the archive
+    /// ([`parallax_store::StreamState`]). Writes take their turn on it (and on the archive's
+    /// writer lock) one at a time.
+    pub stream: Arc<std::sync::Mutex<Option<parallax_store::StreamState>>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -118,6 +123,7 @@ impl AppState {
             db: config.db.clone(),
             token: config.token.as_deref().map(Arc::from),
             templates: Arc::new(pages::templates()?),
+            stream: Arc::new(std::sync::Mutex::new(None)),
         })
     }
 }

@@ -358,6 +358,25 @@ async fn posted_articles_are_stored_readable_and_searchable() {
     assert!(errors.iter().all(|e| e["reason"].as_str().is_some_and(|r| !r.is_empty())));
     let new_id = batch["articles"][0].as_i64().expect("an id");
     assert_eq!(get_in(&state, &format!("/api/v1/articles/{new_id}")).await.status, StatusCode::OK);
+
+    // another writer stores an article meanwhile (as `parallax ingest` would): the server's kept
+    // clustering state catches up with it, so a copy of that article posted next is found
+    let wire = "Fishermen in Lamu said on Monday that a cyclone had wrecked dozens of boats along \
+                the northern coast, and the county government promised to pay for repairs before the season.";
+    {
+        let mut doc = parallax_ingest::doc_from_text("wire.txt", wire, parallax_doc::Meta::default());
+        parallax_analyze::analyze(&mut doc);
+        let mut store = Store::open(&db).expect("opens");
+        let mut ingest = Ingest::start(&mut store, &["elsewhere".into()], parallax_analyze::analyze).expect("lock");
+        ingest.add_batch(vec![doc]).expect("stored");
+        ingest.finish().expect("finished");
+    }
+    let copy = serde_json::json!({"id": "api-test-copy", "outlet": "Another Paper", "text": format!("{wire} Reporting by staff.")});
+    let reply = post(&state, Some("sesame"), "application/json", copy.to_string()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let copy_id = reply.json()["articles"][0].as_i64().expect("an id");
+    let copy = get_in(&state, &format!("/api/v1/articles/{copy_id}")).await.json();
+    assert!(copy["duplicate_of"].as_i64().is_some(), "the copy is marked: {copy}");
 }
 
 #[tokio::test]

@@ -268,13 +268,19 @@ pub async fn post(
         }
     }
     let db = state.db.clone();
-    let response = tokio::task::spawn_blocking(move || store_body(bytes.to_vec(), format, &db))
+    let stream = state.stream.clone();
+    let response = tokio::task::spawn_blocking(move || store_body(bytes.to_vec(), format, &db, &stream))
         .await
         .map_err(|e| ApiError::internal(format!("storing the articles failed: {e}")))??;
     Ok((StatusCode::CREATED, Json(response)))
 }
 
-fn store_body(bytes: Vec<u8>, format: BodyFormat, db: &std::path::Path) -> Result<PostResponse, ApiError> {
+fn store_body(
+    bytes: Vec<u8>,
+    format: BodyFormat,
+    db: &std::path::Path,
+    stream: &std::sync::Mutex<Option<parallax_store::StreamState>>,
+) -> Result<PostResponse, ApiError> {
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
     let name = match format {
         BodyFormat::Json => format!("api/post-{stamp}.json"),
@@ -303,10 +309,15 @@ fn store_body(bytes: Vec<u8>, format: BodyFormat, db: &std::path::Path) -> Resul
     let keys: Vec<String> = docs.iter().map(parallax_store::archive::article_key).collect();
     let mut store = Store::open(db)?;
     let counts = {
-        let mut ingest = Ingest::start(&mut store, &["POST /api/v1/articles".to_string()], parallax_analyze::analyze)?;
+        // one write at a time from this server; a poisoned lock only lost its kept state
+        let mut kept = stream.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let inputs = ["POST /api/v1/articles".to_string()];
+        let mut ingest = Ingest::resume(&mut store, &inputs, parallax_analyze::analyze, &mut kept)?;
         ingest.add_batch(docs)?;
         ingest.add_failures(errors.len() as u64);
-        ingest.finish()?.0
+        let (counts, _, state) = ingest.finish_keeping()?;
+        *kept = state;
+        counts
     };
     let mut articles = Vec::new();
     for key in &keys {

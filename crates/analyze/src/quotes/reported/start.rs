@@ -311,7 +311,9 @@ impl<'a> Finder<'a> {
             if t == "," {
                 break;
             }
-            if self.quoted(p) || (self.is_word(p) && (is_in(t, &FINITE) || t == "that")) {
+            // "…, and the county government promised to pay": a clause of its own, coordinated,
+            // not an attribution of the words before
+            if self.quoted(p) || (self.is_word(p) && (is_in(t, &FINITE) || is_in(t, &["that", "and", "but", "or"]))) {
                 return None;
             }
             if !self.is_word(p) && !matches!(t, "(" | ")" | "-" | ".") {
