@@ -107,6 +107,24 @@ impl<'a> Finder<'a> {
         let place =
             speaker.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Location);
         if place && j > lo && is_in(self.tok(j - 1), &["in", "at", "near", "across", "throughout"]) {
+            // but people in a place are who: "Officials in Kyiv said", "The fishermen in Lamu
+            // said" (a plural noun right before the preposition, alone or after a determiner)
+            let prep = j - 1;
+            let plural = |x: usize| {
+                let w = self.tok(x);
+                w.len() > 3
+                    && !w.chars().skip(1).any(char::is_uppercase)
+                    && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("men"))
+                    && self.mention_at(x).is_none()
+            };
+            let head = prep.checked_sub(1).filter(|&h| h >= lo && self.is_word(h) && plural(h));
+            if let Some(h) = head {
+                let start = if h > lo && is_in(self.tok(h - 1), &DETERMINERS) { h - 1 } else { h };
+                let opens = start == lo || !self.is_word(start - 1) || is_in(self.tok(start), &DETERMINERS);
+                if opens {
+                    return Some(Speaker { span: self.span_at(start).cover(np), entity: None });
+                }
+            }
             return None;
         }
         // joint speakers, "Prime Minister Ana Ruiz and President Karl Veit said": the span covers
