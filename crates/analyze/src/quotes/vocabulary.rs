@@ -60,6 +60,8 @@ word_lists! {
     TIME_WORDS = "time_words";
     /// Words that may stand between a subject and its verb.
     ADVERBS = "adverbs";
+    /// Nouns of fixed adverbial phrases after "in" ("in turn", "in fact").
+    IN_PHRASE_NOUNS = "in_phrase_nouns";
     /// Words that end a noun phrase walked over from its head.
     NP_STOP = "np_stop";
     /// Auxiliaries and modals that mark a finite clause (for indirect speech without "that").

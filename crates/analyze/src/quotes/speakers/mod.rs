@@ -181,7 +181,11 @@ impl<'a> Finder<'a> {
                     .take_while(|&x| self.is_word(x) && starts_upper(self.tok(x)) && starts_upper(self.tok(x - 1)))
                     .find_map(|x| self.mention_at(x).filter(|m| m.span.start == self.span_at(x).start))
                     .filter(|_| self.mention_at(i).is_none() && !is_stop(t) && !is_in(t, &DETERMINERS));
-                let m = self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start).or(titled);
+                // (a capitalised preposition the entity stage took for a name is none: "Upon
+                // cross-examination, Coleman …")
+                let closed_class = is_in(t, &PREPOSITIONS);
+                let m =
+                    self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start && !closed_class).or(titled);
                 let (end, speaker) = match m {
                     // a possessive is not the subject but its modifier: "France’s party leader,
                     // Marine Le Pen, voiced …"
@@ -214,7 +218,11 @@ impl<'a> Finder<'a> {
                     // "A New York judge has rejected …", "Central European leaders have embraced …",
                     // "His ex-wife agreed …": a short noun phrase opening the sentence, then its verb
                     None if is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
-                        || i == start && starts_upper(t) && !is_stop(t) && !is_in(t, &DETERMINERS) =>
+                        || i == start
+                            && starts_upper(t)
+                            && !is_stop(t)
+                            && !is_in(t, &DETERMINERS)
+                            && !is_in(t, &PREPOSITIONS) =>
                     {
                         let verb = (i + 1..(i + 7).min(before))
                             .take_while(|&x| self.is_word(x) && !self.quoted(x))
@@ -316,6 +324,12 @@ impl<'a> Finder<'a> {
                         after_time = true;
                         skipped += 1;
                         i -= 1;
+                        continue;
+                    }
+                    // "who in turn said", "in fact said": a fixed adverbial phrase
+                    if k > lo && self.tok(k - 1) == "in" && is_in(t, &crate::quotes::vocabulary::IN_PHRASE_NOUNS) {
+                        skipped += 2;
+                        i -= 2;
                         continue;
                     }
                     // "has long said", "all suggested"
