@@ -182,9 +182,14 @@ impl<'d> EntityReader<'d> {
             let at = self.doc.tokens[t].span.start;
             let span = Span::new(at, at + pronoun.len());
             let accept = |e: &Entity| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender);
+            // "…, said Officer Ray Scheidnes. He said …": a pronoun that reports speech right after
+            // an attribution continues its speaker, not the sentence's first name
+            let speaking = t + 1 < self.doc.tokens.len() && is_reporting_verb(self.text(t + 1));
+            let continued = if speaking { self.inverted_speaker_before(s, at, accept) } else { None };
             // with no antecedent, the subject of the main clause after a fronted clause ("When he
             // wrote the book, Mr. Smith said …")
-            let person = self.salient_person(s, at, accept).or_else(|| self.cataphora_subject(t, accept));
+            let person =
+                continued.or_else(|| self.salient_person(s, at, accept)).or_else(|| self.cataphora_subject(t, accept));
             if let Some(p) = person {
                 if self.entities[p].gender.is_none() {
                     self.entities[p].gender = Some(gender);
@@ -193,6 +198,48 @@ impl<'d> EntityReader<'d> {
             }
         }
         self.resolve_relative_who();
+    }
+
+    /// The speaker of an inverted attribution ending the sentence before `s` ("Jackson failed the
+    /// tests, said Officer Ray Scheidnes."), when sentence `s` names no one before byte `at`.
+    pub(super) fn inverted_speaker_before(
+        &self,
+        s: usize,
+        at: usize,
+        accept: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        if s == 0 || !self.persons_in_sentence(s, at).is_empty() {
+            return None;
+        }
+        let prev = &self.doc.sentences[s - 1];
+        let (lo, hi) = (prev.tokens.start, prev.tokens.end.min(self.doc.tokens.len()));
+        // the last reporting verb after a comma or a closing quotation mark, its speaker a few
+        // words after it
+        let verb = (lo + 1..hi).rev().find(|&v| {
+            let after_comma = self.text(v - 1) == "," || self.doc.tokens[v - 1].kind == TokenKind::CloseQuote;
+            after_comma && !self.in_quote[v] && is_reporting_verb(self.text(v))
+        })?;
+        let window =
+            self.doc.tokens[(verb + 1).min(hi - 1)].span.start..self.doc.tokens[(verb + 7).min(hi - 1)].span.end;
+        self.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && window.contains(&m.span.start))
+            .filter(|m| self.entities[m.entity].kind == EntityKind::Person)
+            .filter(|m| !self.in_quote[self.token_index(m.span.start)])
+            .min_by_key(|m| m.span.start)
+            .filter(|m| {
+                // only titles between the verb and the name ("said Officer Ray Scheidnes"), and
+                // the attribution ends there (not ", warned that …", ", said Trump could …")
+                let first = self.token_index(m.span.start);
+                let next = self.doc.token_at_or_after(m.span.end);
+                let titles = (verb + 1..first).all(|x| {
+                    self.is_word(x) && self.text(x).starts_with(char::is_uppercase)
+                        || matches!(self.text(x), "the" | ".")
+                });
+                titles && (next >= hi || matches!(self.text(next), "," | "." | ";" | "(" | "!" | "?"))
+            })
+            .map(|m| m.entity)
+            .filter(|&p| accept(&self.entities[p]))
     }
 
     /// The person a pronoun at token `t` inside a fronted subordinate clause looks ahead to: the
