@@ -186,6 +186,14 @@ impl<'d> EntityReader<'d> {
             // an attribution continues its speaker, not the sentence's first name
             let speaking = t + 1 < self.doc.tokens.len() && is_reporting_verb(self.text(t + 1));
             let continued = if speaking { self.inverted_speaker_before(s, at, accept) } else { None };
+            // "The refugees are furious with President Omar al-Bashir, he says.": the speaker of a
+            // sentence-final attribution is not someone the reported words name
+            let sentence_end = self.doc.sentences[s].tokens.end.min(self.doc.tokens.len());
+            let final_attribution = speaking
+                && t > 0
+                && self.text(t - 1) == ","
+                && (t + 2 >= sentence_end || matches!(self.text(t + 2), "." | "!" | "?"));
+            let at = if final_attribution { self.doc.sentences[s].span.start } else { at };
             // with no antecedent, the subject of the main clause after a fronted clause ("When he
             // wrote the book, Mr. Smith said …")
             let person =

@@ -424,8 +424,18 @@ impl<'a> Finder<'a> {
                         let b = self.separator_before(j, lo, &[",", "–", "—", "("])?;
                         (b > lo && self.insert_segment(b + 1, j)).then(|| self.np_ending_at(b - 1, lo)).flatten()
                     });
+                // (a person named after a place's role wins too: "The governor of Unity State,
+                // Taban Deng, said")
+                let kind_of = |s: &Speaker| s.entity.and_then(|e| self.doc.entities.get(e)).map(|e| e.kind);
+                let place_then_person = |o: &Speaker, i: &Speaker| {
+                    o.entity.is_some()
+                        && kind_of(o) != Some(EntityKind::Person)
+                        && kind_of(i) == Some(EntityKind::Person)
+                };
                 match (outer, inner) {
-                    (Some(o), Some(i)) if o.entity.is_none() && i.entity.is_some() => Before::Subject(i),
+                    (Some(o), Some(i)) if o.entity.is_none() && i.entity.is_some() || place_then_person(&o, &i) => {
+                        Before::Subject(i)
+                    }
                     (Some(o), _) => Before::Subject(o),
                     (None, i) => i.map_or(Before::Nothing, Before::Subject),
                 }

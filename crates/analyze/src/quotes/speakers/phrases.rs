@@ -293,7 +293,12 @@ impl<'a> Finder<'a> {
             return true;
         }
         // the state or country of a home town: "a delegate from Houston, Texas, said"
-        let place_before = a >= 3 && self.tok(a - 1) == "," && starts_upper(self.tok(a - 2)) && {
+        let place_or_unnamed = (a..b).all(|x| {
+            self.mention_at(x)
+                .and_then(|m| self.doc.entities.get(m.entity))
+                .is_none_or(|e| e.kind == EntityKind::Location)
+        });
+        let place_before = place_or_unnamed && a >= 3 && self.tok(a - 1) == "," && starts_upper(self.tok(a - 2)) && {
             let run = (0..a - 2).rev().take_while(|&x| starts_upper(self.tok(x))).count();
             // the word before the town's name
             a >= run + 3 && is_in(self.tok(a - 3 - run), &["of", "from", "in"])
