@@ -288,7 +288,7 @@ impl Address {
         };
         let (userinfo, host) = (&authority[..at], &authority[at + 1..]);
         if host.is_empty() {
-            return Err(QueueError::Url(redacted_form(host, path)));
+            return Err(QueueError::Url(format!("nats://***@{path}")));
         }
         let auth = match userinfo.split_once(':') {
             Some((user, password)) => Auth::User(percent_decoded(user), percent_decoded(password)),
@@ -300,10 +300,6 @@ impl Address {
         };
         Ok(Address { server: format!("nats://{host}{path}"), shown, auth })
     }
-}
-
-fn redacted_form(host: &str, path: &str) -> String {
-    format!("nats://***@{host}{path}")
 }
 
 /// `%XX` escapes decoded (an invalid one is kept as it is).

@@ -115,10 +115,7 @@ impl StreamState {
         // oldest story first, so cluster numbers follow story age
         for &(story, article) in open.iter().rev() {
             let Some((id, doc)) = store.article_doc(article)? else { continue };
-            let doc = doc.unwrap_or_else(|mut d| {
-                analyse(&mut d);
-                d
-            });
+            let doc = crate::store::analysed(doc, analyse);
             let cluster = state.cluster_for(story);
             state.clusterer.join(cluster, id as usize, &doc);
             state.took(cluster, id);
@@ -141,10 +138,7 @@ impl StreamState {
         }
         for (article, story) in store.article_stories_from(self.next_article)? {
             let Some((id, doc)) = store.article_doc(article)? else { continue };
-            let doc = doc.unwrap_or_else(|mut d| {
-                analyse(&mut d);
-                d
-            });
+            let doc = crate::store::analysed(doc, analyse);
             self.deduper.add(&doc.text);
             self.dedup_articles.push((id, doc.source.clone()));
             if let Some(story) = story {
@@ -388,10 +382,7 @@ impl<'s> Ingest<'s> {
                 .story_docs_before(s, first_new)?
                 .into_iter()
                 .map(|(id, doc)| {
-                    let doc = doc.unwrap_or_else(|mut d| {
-                        analyse(&mut d);
-                        d
-                    });
+                    let doc = crate::store::analysed(doc, analyse);
                     (id, doc)
                 })
                 .collect();

@@ -174,10 +174,7 @@ impl Store {
             return Ok(None);
         };
         let Some((_, doc)) = self.article_doc(id)? else { return Ok(None) };
-        let doc = doc.unwrap_or_else(|mut d| {
-            analyse(&mut d);
-            d
-        });
+        let doc = crate::store::analysed(doc, analyse);
         Ok(Some(StoredArticle {
             listing,
             record_id,

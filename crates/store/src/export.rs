@@ -195,12 +195,7 @@ pub fn export(
                     let docs: Vec<parallax_doc::Doc> = store
                         .story_docs(id)?
                         .into_iter()
-                        .map(|(_, doc)| {
-                            doc.unwrap_or_else(|mut d| {
-                                analyse(&mut d);
-                                d
-                            })
-                        })
+                        .map(|(_, doc)| crate::store::analysed(doc, analyse))
                         .collect();
                     loaded.push((id, docs));
                 }

@@ -959,11 +959,7 @@ impl PgBatch<'_> {
             )?;
         }
         for (i, e) in d.events.iter().enumerate() {
-            let names: Vec<&str> =
-                e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
-            let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.clone());
-            let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.clone());
-            let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
+            let c = crate::store::EventColumns::of(d, e);
             self.queue(
                 "INSERT INTO events (article_id, idx, kind, status, date, place, participants, start, \"end\")
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -972,11 +968,11 @@ impl PgBatch<'_> {
                     param(i as i64),
                     param(e.kind.as_str()),
                     param(crate::store::event_status(e.status)),
-                    param(date),
-                    param(place),
-                    param(serde_json::to_string(&names).unwrap_or_default()),
-                    param(sentence.start as i64),
-                    param(sentence.end as i64),
+                    param(c.date.map(str::to_string)),
+                    param(c.place.map(str::to_string)),
+                    param(c.participants),
+                    param(c.sentence.start as i64),
+                    param(c.sentence.end as i64),
                 ],
             )?;
         }

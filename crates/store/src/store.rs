@@ -453,14 +453,7 @@ impl Store {
         if let Backend::Postgres(pg) = &self.backend {
             return Ok(WriterLock { _held: Held::Postgres(Box::new(pg.lock_writer()?)) });
         }
-        let mut lock_path = self.path.clone().into_os_string();
-        lock_path.push(WRITER_LOCK_SUFFIX);
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::Io(format!("{}: {e}", PathBuf::from(&lock_path).display())))?;
+        let file = self.lock_file(WRITER_LOCK_SUFFIX)?;
         match file.try_lock() {
             Ok(()) => Ok(WriterLock { _held: Held::File(file) }),
             Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Busy(self.path.clone())),
@@ -475,15 +468,19 @@ impl Store {
         if let Backend::Postgres(pg) = &self.backend {
             return Ok(TurnLock { turn: Turn::Postgres(Box::new(pg.turn_lock()?)) });
         }
+        Ok(TurnLock { turn: Turn::File(self.lock_file(TURN_LOCK_SUFFIX)?) })
+    }
+
+    /// The lock file beside a SQLite archive with `suffix` (created when missing), not yet locked.
+    fn lock_file(&self, suffix: &str) -> Result<File, StoreError> {
         let mut lock_path = self.path.clone().into_os_string();
-        lock_path.push(TURN_LOCK_SUFFIX);
-        let file = File::options()
+        lock_path.push(suffix);
+        File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(|e| StoreError::Io(format!("{}: {e}", PathBuf::from(&lock_path).display())))?;
-        Ok(TurnLock { turn: Turn::File(file) })
+            .map_err(|e| StoreError::Io(format!("{}: {e}", PathBuf::from(&lock_path).display())))
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound. On PostgreSQL (which checks its
@@ -880,6 +877,15 @@ fn postgres_url(path: &Path) -> Option<&str> {
 /// another format) a document with its text and metadata to analyse again.
 pub type StoredDoc = (i64, Result<Doc, Doc>);
 
+/// A stored analysis, or the document analysed again with `analyse` when its analysis was
+/// written in another format (the `Err` of a [`StoredDoc`]).
+pub fn analysed(doc: Result<Doc, Doc>, analyse: fn(&mut Doc)) -> Doc {
+    doc.unwrap_or_else(|mut d| {
+        analyse(&mut d);
+        d
+    })
+}
+
 /// A search matching more articles than this ranks the latest this many (by BM25).
 pub const RANK_WINDOW: i64 = 5000;
 
@@ -1248,21 +1254,17 @@ impl Batch<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for (i, e) in d.events.iter().enumerate() {
-            let names: Vec<&str> =
-                e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
-            let place = e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str());
-            let date = e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str());
-            let sentence = d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger);
+            let c = EventColumns::of(d, e);
             stmt.execute(params![
                 a.id,
                 i as i64,
                 e.kind.as_str(),
                 event_status(e.status),
-                date,
-                place,
-                serde_json::to_string(&names).unwrap_or_default(),
-                sentence.start as i64,
-                sentence.end as i64
+                c.date,
+                c.place,
+                c.participants,
+                c.sentence.start as i64,
+                c.sentence.end as i64
             ])?;
         }
         Ok(())
@@ -1396,6 +1398,28 @@ pub(crate) fn quote_kind(k: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
         QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// What an event's row holds beyond its own fields, read from its article (both backends): its
+/// participants' names as JSON, its place and date, and the span of its sentence.
+pub(crate) struct EventColumns<'d> {
+    pub(crate) participants: String,
+    pub(crate) place: Option<&'d str>,
+    pub(crate) date: Option<&'d str>,
+    pub(crate) sentence: parallax_doc::Span,
+}
+
+impl<'d> EventColumns<'d> {
+    pub(crate) fn of(d: &'d Doc, e: &parallax_doc::Event) -> EventColumns<'d> {
+        let names: Vec<&str> =
+            e.participants.iter().filter_map(|&p| d.entities.get(p)).map(|x| x.name.as_str()).collect();
+        EventColumns {
+            participants: serde_json::to_string(&names).unwrap_or_default(),
+            place: e.place.and_then(|p| d.entities.get(p)).map(|x| x.name.as_str()),
+            date: e.time.and_then(|t| d.times.get(t)).map(|t| t.value.as_str()),
+            sentence: d.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger),
+        }
     }
 }
 
