@@ -14,8 +14,15 @@ impl<'a> Finder<'a> {
             return false;
         }
         let word = self.tok(start);
+        // a pronoun with its verb contracted: "he’s", "they’re", "it’ll"
+        let contracted = word
+            .split_once(['’', '\''])
+            .is_some_and(|(head, _)| is_in(head, &["he", "she", "they", "we", "i", "it", "there", "you", "that"]));
+        if contracted && start + 1 < hi && self.is_word(start + 1) {
+            return true;
+        }
         if (is_in(word, &["he", "she", "they", "we", "i", "there"])
-            || word == "it" && (said || start + 1 < hi && is_in(self.tok(start + 1), &FINITE)))
+            || word == "it" && (said || start + 1 < hi && self.finite_at(start + 1)))
             && start + 1 < hi
             && self.is_word(start + 1)
         {
@@ -29,7 +36,7 @@ impl<'a> Finder<'a> {
         }
         if said
             && (start..hi).filter(|&pos| self.is_word(pos)).count() >= 5
-            && (start + 1..hi).all(|pos| self.tok(pos) != ",")
+            && (start + 1..hi.min(start + 6)).all(|pos| self.tok(pos) != ",")
         {
             return true;
         }

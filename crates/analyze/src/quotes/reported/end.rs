@@ -60,11 +60,35 @@ impl<'a> Finder<'a> {
                 || is_in(next, &DETERMINERS)
                 || is_in(next, &SOURCE_MODIFIERS)
                 || next.ends_with("ing")
+                || self.role_apposition(x + 1, hi)
             {
                 return Some((x, false));
             }
         }
         Some((x, more))
+    }
+
+    /// A bare role in apposition at token `i`: "executive director of the institute", "chief
+    /// economist at …", "president of Mexico" (role words, the last a role's head followed by
+    /// "of", "at", "for", "with", "in" or the apposition's end).
+    pub(in crate::quotes) fn role_apposition(&self, i: usize, hi: usize) -> bool {
+        let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
+        let mut buf = [0u8; 32];
+        for x in i..hi.min(i + 4) {
+            if !self.is_word(x) || self.quoted(x) {
+                return false;
+            }
+            let Some(w) = super::super::cues::lower_ascii(self.tok(x), &mut buf) else { return false };
+            let head = gaz.is_role_head(w);
+            let next = if x + 1 < hi { self.tok(x + 1) } else { "." };
+            if head && is_in(next, &["of", "at", "for", "with", ",", ".", "in"]) {
+                return true;
+            }
+            if !head && !gaz.is_role_modifier(w) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Where reported speech starting at `start` ends: at the sentence's end, or before a

@@ -79,6 +79,11 @@ impl<'a> Finder<'a> {
         // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
         // "said about 20 people have …", "said more than half of …"
+        // "reported at least six planes filled …"
+        let at_least = first_word == "at" && j + 2 < hi && is_in(self.tok(j + 1), &["least", "most"]);
+        if at_least && (j + 3..hi.min(j + 14)).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x)) {
+            return Some(j);
+        }
         let quantity = is_in(first_word, &["about", "nearly", "almost", "around", "roughly", "over", "some", "up"])
             && j + 1 < hi
             && (self.kind_at(j + 1) == Some(TokenKind::Number) || is_in(self.tok(j + 1), &["to", "half"]))
@@ -173,6 +178,15 @@ impl<'a> Finder<'a> {
             }
             return Some(first);
         }
+        // "Clinton Says Russians Hacked DNC": in a title-case headline every word is capitalised,
+        // so the clause after a speech verb is the rest of the line
+        if !c.object
+            && self.headline_cue(&c)
+            && !is_in(first_word, &PREPOSITIONS)
+            && (j..hi).filter(|&x| self.is_word(x)).count() >= 2
+        {
+            return Some(j);
+        }
         // "said the meeting is aimed at …", "said Thursday the talks were …"
         self.clause_at(j, hi, say).then_some(j)
     }
@@ -223,13 +237,18 @@ impl<'a> Finder<'a> {
 
     /// "According to X, …" and "…, according to X".
     pub(in crate::quotes) fn according_to(&self, c: CueMatch, sent: Range<usize>) -> Option<(Range<usize>, Speaker)> {
-        let speaker = self.np_after(c.end, sent.end)?;
-        if !self.speaker_like(speaker) {
-            return None;
-        }
+        let speaker = match self.np_after(c.end, sent.end).filter(|&s| self.speaker_like(s)) {
+            Some(s) => s,
+            None => self.source_phrase(c.end, sent.end)?,
+        };
         let lead = (sent.start..c.first).all(|x| !self.is_word(x) || is_in(self.tok(x), &["but", "and", "yet", "so"]));
         if lead {
-            let comma = (c.end..sent.end.min(c.end + 16)).find(|&x| self.tok(x) == ",")?;
+            // a long source ("According to early results of exit polls conducted for …, Clinton
+            // led …") ends at a comma before a clause
+            let comma = (c.end..sent.end.min(c.end + 40)).find(|&x| self.tok(x) == ",")?;
+            if comma > c.end + 16 && !self.clause_at(comma + 1, sent.end, false) {
+                return None;
+            }
             return Some((comma + 1..sent.end, speaker));
         }
         let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
@@ -251,6 +270,23 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some((sent.start..end, speaker))
+    }
+
+    /// The source after "according to" when it is no plain noun phrase: "early results of exit
+    /// polls conducted by Edison Research", "the most recent data available from the FBI". The
+    /// words up to a comma or a clause, named by the last entity mention among them, if any.
+    fn source_phrase(&self, k: usize, hi: usize) -> Option<Speaker> {
+        if k >= hi || !self.is_word(k) || self.finite_at(k) || is_in(self.tok(k), &PREPOSITIONS) {
+            return None;
+        }
+        let last = (k..hi.min(k + 16))
+            .take_while(|&x| {
+                self.is_word(x) && !self.quoted(x) && !is_in(self.tok(x), &["because", "which", "who", "that", "when"])
+            })
+            .last()?;
+        let np = self.span_at(k).cover(self.span_at(last));
+        let head = (k..=last).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
+        Some(head.map_or(Speaker { span: np, entity: None }, |h| self.speaker_for(np, h)))
     }
 
     /// Speech reported in a relative clause: "the funding system, which advocates say
@@ -338,6 +374,16 @@ impl<'a> Finder<'a> {
             && !(sent.start..p).any(|x| self.quoted(x) || self.cue_at(x))
             && self.clause_at(tail + 1, sent.end, false);
         if inserted {
+            return Some(sent.start..self.clause_end(tail + 1, sent.end));
+        }
+        // "This campaign, he says, is different": the attribution between a subject and its verb
+        let split_subject = !head_clause
+            && tail + 1 < sent.end
+            && self.tok(tail) == ","
+            && is_in(self.tok(tail + 1), &FINITE)
+            && (1..=6).contains(&words_before)
+            && !(sent.start..p).any(|x| self.quoted(x) || self.cue_at(x) || self.tok(x) == ",");
+        if split_subject {
             return Some(sent.start..self.clause_end(tail + 1, sent.end));
         }
         // "When Clinton noted that …, Trump boasted about it": a fronted subordinate clause alone,
