@@ -186,6 +186,26 @@ impl<'a> Finder<'a> {
                 let closed_class = is_in(t, &PREPOSITIONS);
                 let m =
                     self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start && !closed_class).or(titled);
+                // "Salem, New Hampshire, Trump went …": the state of a town named before is no
+                // subject
+                let kind_at =
+                    |x: usize| self.mention_at(x).and_then(|m| self.doc.entities.get(m.entity)).map(|e| e.kind);
+                let state_of_town = m.is_some_and(|m| {
+                    i >= start + 2
+                        && self.tok(i - 1) == ","
+                        && kind_at(i - 2) == Some(EntityKind::Location)
+                        && self.doc.entities.get(m.entity).is_some_and(|e| e.kind != EntityKind::Person)
+                });
+                if state_of_town {
+                    i += 1;
+                    continue;
+                }
+                // "Speaking at a town hall event in Salem, …, Trump went after …": past a fronted
+                // participle's phrase
+                if m.is_none() && i == start && t.len() > 4 && t.ends_with("ing") && starts_upper(t) {
+                    i += 1;
+                    continue;
+                }
                 let (end, speaker) = match m {
                     // a possessive is not the subject but its modifier: "France’s party leader,
                     // Marine Le Pen, voiced …"
@@ -236,6 +256,19 @@ impl<'a> Finder<'a> {
                         }
                         let np = self.span_at(i).cover(self.span_at(verb - 1));
                         return Some(self.speaker_for(np, verb - 1));
+                    }
+                    // "…, Trump went after Bush": a capitalised word the entity stage left, after the
+                    // comma that closes a fronted phrase, then a past-tense verb
+                    None if i > start
+                        && starts_upper(t)
+                        && !is_stop(t)
+                        && !is_in(t, &DETERMINERS)
+                        && !closed_class
+                        && i + 1 < before
+                        && self.finite_at(i + 1)
+                        && !starts_upper(self.tok(i + 1)) =>
+                    {
+                        return Some(Speaker { span: self.span_at(i), entity: None });
                     }
                     None => {
                         i += 1;
