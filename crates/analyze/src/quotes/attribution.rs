@@ -239,13 +239,24 @@ impl<'a> Finder<'a> {
         let sent = self.sentence_range(self.sentence_of(colon));
         // "Cecile Richards: “I’m sick of …”", "Rep. Trey Gowdy (R-S.C.): “…”": a name alone
         // before the colon
-        if colon > sent.start && colon - sent.start <= 8 && !(sent.start..colon).any(|x| self.quoted(x)) {
-            let named = self.np_ending_at(colon - 1, sent.start).filter(|sp| {
-                let person =
-                    sp.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
+        // (after a headline's dash: "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal and Jon Cohen:")
+        let start = (sent.start..colon)
+            .rev()
+            .find(|&x| matches!(self.tok(x), "-" | "—" | "–" | "--") && !self.quoted(x))
+            .map_or(sent.start, |d| d + 1);
+        if colon > start && colon - start <= 8 && !(start..colon).any(|x| self.quoted(x)) {
+            let named = self.np_ending_at(colon - 1, start).filter(|sp| {
+                let kind = sp.entity.and_then(|e| self.doc.entities.get(e)).map(|e| e.kind);
+                // a name the entity stage missed or typed otherwise in a headline: capitalised
+                // words, joined by "and" for two people
+                let words: Vec<&str> = self.doc.slice(sp.span).split_whitespace().collect();
+                let name_like = (2..=7).contains(&words.len())
+                    && words.iter().all(|w| starts_upper(w) || *w == "and")
+                    && kind != Some(EntityKind::Location);
                 // titles before the name ("Former secretary of state Hillary Rodham Clinton:")
                 let first = self.doc.token_at_or_after(sp.span.start);
-                person && (sent.start..first).all(|x| self.is_word(x) && !self.finite_at(x))
+                (matches!(kind, Some(EntityKind::Person | EntityKind::Organization)) || name_like)
+                    && (start..first).all(|x| self.is_word(x) && !self.finite_at(x))
             });
             if let Some(speaker) = named {
                 return Some((self.span_at(colon), speaker));

@@ -61,7 +61,10 @@ impl<'a> Finder<'a> {
                     }
                 }
                 Before::Subject(s) => Some(s),
-                Before::Coordinated => self.clause_subject(k, sent, depth),
+                // "House Republican Thomas Massie used to support Paul, but now said …"
+                Before::Coordinated => {
+                    self.clause_subject(k, sent.clone(), depth).or_else(|| self.titled_subject(c.first, sent))
+                }
                 Before::Inverted => self.np_after(c.end, sent.end),
                 Before::Nothing => None,
             },
@@ -321,13 +324,19 @@ impl<'a> Finder<'a> {
     /// A name after a title that opens the sentence and is followed by its verb ("Mayor Tom Reed
     /// opened …"), before token `before`.
     pub(super) fn titled_subject(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
-        let m = (sent.start..(sent.start + 4).min(before))
+        // the name right before the verb, past a title the entity stage took for a name of its
+        // own ("House Republican Thomas Massie used to …")
+        let m = (sent.start..(sent.start + 6).min(before))
             .take_while(|&i| self.is_word(i) && starts_upper(self.tok(i)) && !self.quoted(i))
-            .find_map(|i| self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start))?;
-        let end = self.doc.token_at_or_after(m.span.end);
-        let verb =
-            end < before && self.is_word(end) && !starts_upper(self.tok(end)) && !is_in(self.tok(end), &PREPOSITIONS);
-        verb.then_some(Speaker { span: m.span, entity: Some(m.entity) })
+            .filter_map(|i| self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start))
+            .find(|m| {
+                let end = self.doc.token_at_or_after(m.span.end);
+                end < before
+                    && self.is_word(end)
+                    && !starts_upper(self.tok(end))
+                    && !is_in(self.tok(end), &PREPOSITIONS)
+            })?;
+        Some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
     /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
