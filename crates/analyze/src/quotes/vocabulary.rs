@@ -83,6 +83,8 @@ word_lists! {
     WORKS = "works";
     /// Nouns of speech before a colon that introduce a quote ("made the following comment: …").
     SPEECH_NOUNS = "speech_nouns";
+    /// Words before a number that make it approximate ("about 4 in 10", "nearly 40%").
+    APPROXIMATORS = "approximators";
     /// Conjunctions opening a fronted subordinate clause before an inserted attribution.
     INSERTION_SUBORDINATORS = "insertion_subordinators";
     /// Words opening a subordinate clause whose subject is the speaker.

@@ -354,6 +354,14 @@ impl<'a> Finder<'a> {
             }
             if skipped < 8 {
                 let t = self.tok(k);
+                // a poll's share ("About 4 in 10 say", "42% say"), not a date's number
+                let share = k >= lo + 2 && self.tok(k - 1) == "in" && self.kind_at(k - 2) == Some(TokenKind::Number)
+                    || t.ends_with('%');
+                if self.kind_at(k) == Some(TokenKind::Number) && share && skipped == 0 {
+                    if let Some(s) = self.np_ending_at(k, lo) {
+                        return Before::Subject(s);
+                    }
+                }
                 // a date's number ("on Feb. 18"), not an age ("the 34-year-old")
                 if self.kind_at(k) == Some(TokenKind::Number) && !t.contains('-') {
                     after_time = true;

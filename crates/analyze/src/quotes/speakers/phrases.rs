@@ -22,6 +22,18 @@ impl<'a> Finder<'a> {
             let det = if k > lo && is_in(self.tok(k - 1), &DETERMINERS) { k - 1 } else { k };
             return Some(Speaker { span: self.span_at(det).cover(self.span_at(k)), entity: None });
         }
+        // a poll's share as the noun: "About 4 in 10 say", "42% say"
+        let number = |x: usize| self.kind_at(x) == Some(TokenKind::Number) && !self.quoted(x);
+        let share =
+            number(k) && (k >= lo + 2 && self.tok(k - 1) == "in" && number(k - 2) || self.tok(k).ends_with('%'));
+        if share {
+            let mut first = if self.tok(k).ends_with('%') { k } else { k - 2 };
+            use crate::quotes::vocabulary::APPROXIMATORS;
+            if first > lo && is_in(self.tok(first - 1), &APPROXIMATORS) {
+                first -= 1;
+            }
+            return Some(Speaker { span: self.span_at(first).cover(self.span_at(k)), entity: None });
+        }
         if !self.is_word(k) {
             return None;
         }
@@ -345,6 +357,7 @@ impl<'a> Finder<'a> {
             || last.ends_with("n't")
             || last.ends_with("n’t")
             || last.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && !self.doc.slice(s.span).contains(" in ")
             || is_in(first, &["what", "which", "who", "that", "this", "it’s", "it's", "to"]))
     }
 
