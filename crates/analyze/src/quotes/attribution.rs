@@ -269,7 +269,18 @@ impl<'a> Finder<'a> {
             if (sent.start..colon).any(|x| self.quoted(x)) {
                 return None;
             }
-            let speaker = self.main_subject(colon, sent.start..colon).filter(|&sp| self.names_someone(sp))?;
+            // else the person named right before the colon ("The surge doesn’t surprise
+            // Republican pollster Daron Shaw: “…”")
+            let person_before = || {
+                self.np_ending_at(colon - 1, sent.start).filter(|sp| {
+                    sp.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person)
+                        && sp.span.end == self.span_at(colon - 1).end
+                })
+            };
+            let speaker = self
+                .main_subject(colon, sent.start..colon)
+                .filter(|&sp| self.names_someone(sp))
+                .or_else(|| (colon > sent.start).then(person_before).flatten())?;
             return Some((self.span_at(colon), speaker));
         };
         if (sent.start..colon).any(|x| self.quoted(x)) {

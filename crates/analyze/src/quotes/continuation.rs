@@ -4,6 +4,17 @@
 
 use super::*;
 
+/// The speaker of the last attributed quote, which a following quote may continue.
+#[derive(Clone, Copy)]
+struct LastSpeaker {
+    paragraph: usize,
+    span: Span,
+    entity: Option<usize>,
+    antecedent: Option<Span>,
+    /// Whether that quote asked a question (its answer is someone else's).
+    question: bool,
+}
+
 impl<'a> Finder<'a> {
     /// A direct quote left without a speaker that opens its paragraph, right after a paragraph
     /// where a named speaker was quoted or reported, continues that speaker: news copy runs a
@@ -17,8 +28,9 @@ impl<'a> Finder<'a> {
             let t = self.doc.token_at_or_after(q.span.start);
             self.doc.sentences[self.sentence_of(t.min(self.doc.tokens.len().saturating_sub(1)))].paragraph
         };
-        // (paragraph, speaker span, entity, asked a question) of the last attributed quote
-        let mut last: Option<(usize, Span, usize, bool)> = None;
+        // the last attributed quote; a speaker no entity holds ("it recommended") is continued
+        // by its words
+        let mut last: Option<LastSpeaker> = None;
         for q in out.iter_mut() {
             let par = paragraph_of(q);
             let opens = self.paragraphs.get(par).is_some_and(|p| {
@@ -26,21 +38,64 @@ impl<'a> Finder<'a> {
                 first <= p.start + 1
             });
             if q.kind == QuoteKind::Direct && q.speaker_span.is_none() {
-                if let Some((p, span, entity, question)) = last {
+                if let Some(LastSpeaker { paragraph: p, span, entity, antecedent, question }) = last {
                     // not the answer to an interviewer's question; a quote inside a paragraph
-                    // continues a speaker of the same paragraph only
-                    if (p + 1 == par && opens || p == par) && !question {
+                    // continues a speaker of the same paragraph only, and a speaker no entity
+                    // holds only there
+                    let reach = p == par || p + 1 == par && opens && entity.is_some();
+                    if reach && !question {
                         q.speaker_span = Some(span);
-                        q.speaker_entity = Some(entity);
+                        q.speaker_entity = entity;
+                        q.speaker_antecedent = antecedent;
                     }
                 }
             }
-            if let (Some(span), Some(entity)) = (q.speaker_span, q.speaker_entity) {
+            if q.kind == QuoteKind::Direct && q.speaker_span.is_none() {
+                if let Some(speaker) = self.announced_before(q) {
+                    q.speaker_span = Some(speaker.span);
+                    q.speaker_entity = speaker.entity;
+                }
+            }
+            if let Some(span) = q.speaker_span {
                 let question = self.doc.slice(q.span).ends_with('?')
                     || self.doc.text.get(q.span.end..).is_some_and(|rest| rest.starts_with('?'));
-                last = Some((par, span, entity, question));
+                let named = q.speaker_entity.is_some() || super::naming::description(self.doc, span).is_some();
+                if named {
+                    last = Some(LastSpeaker {
+                        paragraph: par,
+                        span,
+                        entity: q.speaker_entity,
+                        antecedent: q.speaker_antecedent,
+                        question,
+                    });
+                }
             }
         }
+    }
+
+    /// The person who speaks in the sentence right before a direct quote that opens its own
+    /// sentence in the same paragraph: "Lynch announced the lawsuit on Monday. “We are seeking a
+    /// court order …”" (the subject of that sentence's last speech verb, when it is a person).
+    fn announced_before(&self, q: &Quote) -> Option<Speaker> {
+        let first = self.doc.token_at_or_after(q.span.start);
+        let open = first.checked_sub(1).filter(|&o| self.kind_at(o) == Some(TokenKind::OpenQuote)).unwrap_or(first);
+        let s = self.sentence_of(open);
+        if s == 0 || self.sentence_range(s).start != open {
+            return None;
+        }
+        let prev = self.sentence_range(s - 1);
+        if self.doc.sentences[s - 1].paragraph != self.doc.sentences[s].paragraph
+            || prev.clone().any(|x| self.quoted(x))
+        {
+            return None;
+        }
+        let from = self.cues.partition_point(|c| c.first < prev.start);
+        let to = self.cues.partition_point(|c| c.first < prev.end);
+        let k = (from..to).rev().find(|&k| self.cues[k].class == CueClass::Verb)?;
+        let speaker = self.subject_of(k, prev, 0)?;
+        let person =
+            speaker.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
+        person.then_some(speaker)
     }
 
     /// The speaker a quote with no cue of its own continues.
