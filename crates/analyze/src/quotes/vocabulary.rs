@@ -83,6 +83,10 @@ word_lists! {
     WORKS = "works";
     /// Nouns of speech before a colon that introduce a quote ("made the following comment: …").
     SPEECH_NOUNS = "speech_nouns";
+    /// Cues that report a question ("asked whether …").
+    ASKING_CUES = "asking_cues";
+    /// Words opening a reported question ("if", "whether", "who", …).
+    QUESTION_WORDS = "question_words";
     /// Words before a number that make it approximate ("about 4 in 10", "nearly 40%").
     APPROXIMATORS = "approximators";
     /// Conjunctions opening a fronted subordinate clause before an inserted attribution.

@@ -159,6 +159,8 @@ impl<'a> Finder<'a> {
                     }
                     let clause = if let Some(content) = self.relative_speech(c, speaker, sent.clone()) {
                         Some(content)
+                    } else if let Some(start) = self.question_start(c, sent.end) {
+                        Some(start..self.clause_end(start, sent.end))
                     } else if c.clause {
                         match self.complement_start(c, sent.end) {
                             Some(start) => Some(start..self.clause_end(start, sent.end)),

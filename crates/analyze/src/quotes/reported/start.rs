@@ -76,6 +76,7 @@ impl<'a> Finder<'a> {
         if is_in(self.tok(j), &["why", "how", "whether"]) && j + 2 < hi && !say && !tell {
             return Some(j);
         }
+
         // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
         // "said about 20 people have …", "said more than half of …"
@@ -189,6 +190,24 @@ impl<'a> Finder<'a> {
         }
         // "said the meeting is aimed at …", "said Thursday the talks were …"
         self.clause_at(j, hi, say).then_some(j)
+    }
+
+    /// Where a reported question after an asking cue starts: "asked if he would endorse Trump",
+    /// "asked Obama what he thought of …" (past a short object: a pronoun or a name).
+    pub(in crate::quotes) fn question_start(&self, c: CueMatch, hi: usize) -> Option<usize> {
+        use crate::quotes::vocabulary::{ASKING_CUES, QUESTION_WORDS};
+        if !is_in(self.tok(c.first), &ASKING_CUES) {
+            return None;
+        }
+        let mut j = c.end;
+        while j < hi.min(c.end + 4) && self.is_word(j) && !is_in(self.tok(j), &QUESTION_WORDS) {
+            let t = self.tok(j);
+            if !(is_in(t, &OBJECT_PRONOUNS) || starts_upper(t)) {
+                return None;
+            }
+            j += 1;
+        }
+        (j + 2 < hi && is_in(self.tok(j), &QUESTION_WORDS)).then_some(j)
     }
 
     /// Whether the object starting at token `start` names an utterance ("a warning", "his
