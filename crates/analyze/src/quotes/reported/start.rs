@@ -387,7 +387,18 @@ impl<'a> Finder<'a> {
         // reports the whole sentence
         use crate::quotes::vocabulary::INSERTION_SUBORDINATORS as SUBORDINATORS;
         let fronted = !head_clause || is_in(self.tok(sent.start), &SUBORDINATORS);
+        // the attribution closes at once, a time or an adverb at most after its verb ("…, he said
+        // Monday, …"), not "…, the nominee reported holding investments in …, …"
+        let closed = (c.end..tail).all(|x| {
+            let t = self.tok(x);
+            is_in(t, &TIME_WORDS)
+                || is_in(t, &ADVERBS)
+                || self.ly_adverb(x)
+                || self.kind_at(x) == Some(TokenKind::Number)
+                || is_in(t, &["on", "last", "this", "in", "a", "an", "the", "statement", "interview"])
+        });
         let inserted = fronted
+            && closed
             && tail < sent.end
             && self.tok(tail) == ","
             && !(sent.start..p).any(|x| self.quoted(x) || self.cue_at(x))
@@ -415,7 +426,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         if more {
-            Some(sent.start..self.aside_start(sent.start, sent.end))
+            closed.then(|| sent.start..self.aside_start(sent.start, sent.end))
         } else {
             head_clause.then_some(sent.start..p)
         }
