@@ -213,6 +213,10 @@ impl<'a> Finder<'a> {
             }
         };
         let (mut start, mut end) = (content.start, content.end);
+        // a wire dateline opening the sentence is no part of what was said
+        if start == sent.start {
+            start = self.dateline_end(start, end);
+        }
         while start < end && !self.is_word(start) {
             start += 1;
         }
