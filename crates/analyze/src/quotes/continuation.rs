@@ -2,6 +2,7 @@
 //! the paragraph or of the attributed quote ending the previous paragraph; a later pass fills
 //! speakers left open across consecutive quotes.
 
+use super::vocabulary::NON_SPEAKERS;
 use super::*;
 
 /// The speaker of the last attributed quote, which a following quote may continue.
@@ -24,10 +25,11 @@ impl<'a> Finder<'a> {
         if self.doc.tokens.is_empty() {
             return;
         }
-        let paragraph_of = |q: &Quote| {
-            let t = self.doc.token_at_or_after(q.span.start);
+        let paragraph_at = |byte: usize| {
+            let t = self.doc.token_at_or_after(byte);
             self.doc.sentences[self.sentence_of(t.min(self.doc.tokens.len().saturating_sub(1)))].paragraph
         };
+        let paragraph_of = |q: &Quote| paragraph_at(q.span.start);
         // the last attributed quote; a speaker no entity holds ("it recommended") is continued
         // by its words
         let mut last: Option<LastSpeaker> = None;
@@ -42,7 +44,10 @@ impl<'a> Finder<'a> {
                     // not the answer to an interviewer's question; a quote inside a paragraph
                     // continues a speaker of the same paragraph only, and a speaker no entity
                     // holds only there
-                    let reach = p == par || p + 1 == par && opens && entity.is_some();
+                    // (a name the entity layer left counts: "…,” Arians said. / “…”")
+                    let name = self.doc.slice(span).split_whitespace().all(|w| starts_upper(w))
+                        && !is_in(self.doc.slice(span), &NON_SPEAKERS);
+                    let reach = p == par || p + 1 == par && opens && (entity.is_some() || name);
                     if reach && !question {
                         q.speaker_span = Some(span);
                         q.speaker_entity = entity;
@@ -61,8 +66,9 @@ impl<'a> Finder<'a> {
                     || self.doc.text.get(q.span.end..).is_some_and(|rest| rest.starts_with('?'));
                 let named = q.speaker_entity.is_some() || super::naming::description(self.doc, span).is_some();
                 if named {
+                    // (a quote that runs over lines ends in the paragraph of its attribution)
                     last = Some(LastSpeaker {
-                        paragraph: par,
+                        paragraph: paragraph_at(q.span.end.saturating_sub(1)),
                         span,
                         entity: q.speaker_entity,
                         antecedent: q.speaker_antecedent,

@@ -66,6 +66,13 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        // "Ty Lawson added 16 points": a score, not speech
+        if is_in(self.tok(c.first), &["added", "adds", "add", "adding"])
+            && c.end < sent.end
+            && self.kind_at(c.end) == Some(TokenKind::Number)
+        {
+            return None;
+        }
         let (content, speaker) = match c.class {
             CueClass::Source => self.according_to(c, sent.clone())?,
             // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
