@@ -45,7 +45,7 @@ impl<'a> Finder<'a> {
                     // continues a speaker of the same paragraph only, and a speaker no entity
                     // holds only there
                     // (a name the entity layer left counts: "…,” Arians said. / “…”")
-                    let name = self.doc.slice(span).split_whitespace().all(|w| starts_upper(w))
+                    let name = self.doc.slice(span).split_whitespace().all(starts_upper)
                         && !is_in(self.doc.slice(span), &NON_SPEAKERS);
                     let reach = p == par || p + 1 == par && opens && (entity.is_some() || name);
                     if reach && !question {
