@@ -84,9 +84,15 @@ impl<'a> Finder<'a> {
         if let Some(speaker) = self.quoted_as_saying(cue, sent.end) {
             return Some((cue, speaker));
         }
+        // an inverted attribution follows a quote closed by punctuation ("“…,” said X"), not a
+        // quoted modifier ("the “unacceptable” attacks increase …")
+        let punctuated = j > close + 1
+            || close > r.first && matches!(self.tok(close - 1), "," | "." | "?" | "!")
+            || (r.first..close).filter(|&x| self.is_word(x)).count() > 4
+            || is_in(self.tok(cue.first), &crate::quotes::vocabulary::INVERSION_VERBS);
         let speaker = match cue.class {
             CueClass::Source if cue.first == j => self.np_after(cue.end, sent.end),
-            CueClass::Verb if cue.first == j => self.np_after(cue.end, sent.end),
+            CueClass::Verb if cue.first == j && punctuated => self.np_after(cue.end, sent.end),
             // “…,” Smith said / “…” the 21-year-old told …: the subject follows the quote at once
             // (not “…” - at which point the crowd chanted)
             CueClass::Verb => match self.before(cue.first, j) {

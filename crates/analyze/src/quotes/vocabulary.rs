@@ -83,6 +83,11 @@ word_lists! {
     WORKS = "works";
     /// Nouns of speech before a colon that introduce a quote ("made the following comment: …").
     SPEECH_NOUNS = "speech_nouns";
+    /// Verbs that stand right after a quote in an inverted attribution even without a comma
+    /// ("“…” said Ortiz").
+    INVERSION_VERBS = "inversion_verbs";
+    /// Speech verbs that also report a score ("added 16 points").
+    SCORING_VERBS = "scoring_verbs";
     /// Cues that report a question ("asked whether …").
     ASKING_CUES = "asking_cues";
     /// Words opening a reported question ("if", "whether", "who", …).

@@ -67,7 +67,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         // "Ty Lawson added 16 points": a score, not speech
-        if is_in(self.tok(c.first), &["added", "adds", "add", "adding"])
+        if is_in(self.tok(c.first), &super::vocabulary::SCORING_VERBS)
             && c.end < sent.end
             && self.kind_at(c.end) == Some(TokenKind::Number)
         {
@@ -139,7 +139,7 @@ impl<'a> Finder<'a> {
                     && ((sent.start..c.first).any(|x| self.quoted(x) || self.finite_at(x))
                         || self.plain_clause(sent.start, c.first - 1))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
-                        !more && x > c.end && x - c.end <= 8 && !(c.end..x).any(|y| self.finite_at(y)) && {
+                        !more && x > c.end && x - c.end <= 12 && !(c.end..x).any(|y| self.finite_at(y)) && {
                             // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
                             let t = self.tok(c.end);
                             starts_upper(t) || is_in(t, &DETERMINERS) || is_in(t, &SOURCE_MODIFIERS)

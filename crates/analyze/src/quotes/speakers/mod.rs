@@ -491,6 +491,13 @@ impl<'a> Finder<'a> {
                 }
             }
             "and" | "but" => Before::Coordinated,
+            // "…, the State Department, which said …": the antecedent of the relative pronoun
+            "which" | "who" if k >= lo + 2 && self.tok(k - 1) == "," => {
+                match self.np_ending_at(k - 2, lo).filter(|s| s.entity.is_some() || self.names_someone(*s)) {
+                    Some(s) => Before::Subject(s),
+                    None => Before::Nothing,
+                }
+            }
             ")" if self.before_parenthesis(k, lo).is_some() => {
                 self.np_ending_at(k, lo).map_or(Before::Nothing, Before::Subject)
             }

@@ -204,7 +204,16 @@ impl<'a> Finder<'a> {
                 });
                 !(modifier && self.doc.entities.get(m.entity).is_some_and(|e| e.kind == EntityKind::Location))
             });
-        match head {
+        // "Danny Gold of Metropolis", "Sutopo Purwo Nugroho of the agency": the person, not
+        // the organisation the person is of
+        let person_of = (first..=last).find_map(|x| {
+            let m = self.mention_at(x).filter(|m| np.contains(m.span))?;
+            let e = self.doc.entities.get(m.entity)?;
+            let after = self.doc.token_at_or_after(m.span.end);
+            (e.kind == EntityKind::Person && after <= last && is_in(self.tok(after), &["of", "at", "with", "from"]))
+                .then_some(x)
+        });
+        match person_of.or(head) {
             Some(h) => Some(self.speaker_for(np, h)),
             None => Some(Speaker { span: np, entity: None }),
         }
