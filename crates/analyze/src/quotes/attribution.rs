@@ -252,7 +252,7 @@ impl<'a> Finder<'a> {
             .map_or(sent.start, |d| d + 1);
         if colon > start && colon - start <= 8 && !(start..colon).any(|x| self.quoted(x)) {
             let named = self.np_ending_at(colon - 1, start).filter(|sp| {
-                let kind = sp.entity.and_then(|e| self.doc.entities.get(e)).map(|e| e.kind);
+                let kind = self.entity_kind(sp.entity);
                 // a name the entity stage missed or typed otherwise in a headline: capitalised
                 // words, joined by "and" for two people
                 let words: Vec<&str> = self.doc.slice(sp.span).split_whitespace().collect();
@@ -279,7 +279,7 @@ impl<'a> Finder<'a> {
             // Republican pollster Daron Shaw: “…”")
             let person_before = || {
                 self.np_ending_at(colon - 1, sent.start).filter(|sp| {
-                    sp.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person)
+                    self.entity_kind(sp.entity) == Some(EntityKind::Person)
                         && sp.span.end == self.span_at(colon - 1).end
                 })
             };

@@ -99,9 +99,7 @@ impl<'a> Finder<'a> {
         let to = self.cues.partition_point(|c| c.first < prev.end);
         let k = (from..to).rev().find(|&k| self.cues[k].class == CueClass::Verb)?;
         let speaker = self.subject_of(k, prev, 0)?;
-        let person =
-            speaker.entity.and_then(|e| self.doc.entities.get(e)).is_some_and(|e| e.kind == EntityKind::Person);
-        person.then_some(speaker)
+        (self.entity_kind(speaker.entity) == Some(EntityKind::Person)).then_some(speaker)
     }
 
     /// The speaker a quote with no cue of its own continues.

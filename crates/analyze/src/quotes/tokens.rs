@@ -52,6 +52,11 @@ impl<'a> Finder<'a> {
         self.doc.tokens.get(i).map(|token| token.kind)
     }
 
+    /// The kind of entity `entity`, if there is one.
+    pub(super) fn entity_kind(&self, entity: Option<usize>) -> Option<EntityKind> {
+        entity.and_then(|e| self.doc.entities.get(e)).map(|e| e.kind)
+    }
+
     /// Whether token `i` is a word or a number; false past the last token.
     pub(super) fn is_word(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|token| matches!(token.kind, TokenKind::Word | TokenKind::Number))

@@ -76,15 +76,14 @@ impl<'a> Finder<'a> {
         if is_in(self.tok(j), &["why", "how", "whether"]) && j + 2 < hi && !say && !tell {
             return Some(j);
         }
-
         // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
-        // "said about 20 people have …", "said more than half of …"
         // "reported at least six planes filled …"
         let at_least = first_word == "at" && j + 2 < hi && is_in(self.tok(j + 1), &["least", "most"]);
         if at_least && (j + 3..hi.min(j + 14)).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x)) {
             return Some(j);
         }
+        // "said about 20 people have …", "said more than half of …"
         let quantity = is_in(first_word, &["about", "nearly", "almost", "around", "roughly", "over", "some", "up"])
             && j + 1 < hi
             && (self.kind_at(j + 1) == Some(TokenKind::Number) || is_in(self.tok(j + 1), &["to", "half"]))

@@ -191,13 +191,11 @@ impl<'a> Finder<'a> {
                     self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start && !closed_class).or(titled);
                 // "Salem, New Hampshire, Trump went …": the state of a town named before is no
                 // subject
-                let kind_at =
-                    |x: usize| self.mention_at(x).and_then(|m| self.doc.entities.get(m.entity)).map(|e| e.kind);
                 let state_of_town = m.is_some_and(|m| {
                     i >= start + 2
                         && self.tok(i - 1) == ","
-                        && kind_at(i - 2) == Some(EntityKind::Location)
-                        && self.doc.entities.get(m.entity).is_some_and(|e| e.kind != EntityKind::Person)
+                        && self.entity_kind(self.mention_at(i - 2).map(|m| m.entity)) == Some(EntityKind::Location)
+                        && self.entity_kind(Some(m.entity)).is_some_and(|k| k != EntityKind::Person)
                 });
                 if state_of_town {
                     i += 1;
@@ -355,9 +353,7 @@ impl<'a> Finder<'a> {
             if skipped < 8 {
                 let t = self.tok(k);
                 // a poll's share ("About 4 in 10 say", "42% say"), not a date's number
-                let share = k >= lo + 2 && self.tok(k - 1) == "in" && self.kind_at(k - 2) == Some(TokenKind::Number)
-                    || t.ends_with('%');
-                if self.kind_at(k) == Some(TokenKind::Number) && share && skipped == 0 {
+                if skipped == 0 && self.poll_share_ends(k, lo) {
                     if let Some(s) = self.np_ending_at(k, lo) {
                         return Before::Subject(s);
                     }

@@ -23,10 +23,7 @@ impl<'a> Finder<'a> {
             return Some(Speaker { span: self.span_at(det).cover(self.span_at(k)), entity: None });
         }
         // a poll's share as the noun: "About 4 in 10 say", "42% say"
-        let number = |x: usize| self.kind_at(x) == Some(TokenKind::Number) && !self.quoted(x);
-        let share =
-            number(k) && (k >= lo + 2 && self.tok(k - 1) == "in" && number(k - 2) || self.tok(k).ends_with('%'));
-        if share {
+        if self.poll_share_ends(k, lo) {
             let mut first = if self.tok(k).ends_with('%') { k } else { k - 2 };
             use crate::quotes::vocabulary::APPROXIMATORS;
             if first > lo && is_in(self.tok(first - 1), &APPROXIMATORS) {
@@ -208,15 +205,20 @@ impl<'a> Finder<'a> {
         // the organisation the person is of
         let person_of = (first..=last).find_map(|x| {
             let m = self.mention_at(x).filter(|m| np.contains(m.span))?;
-            let e = self.doc.entities.get(m.entity)?;
             let after = self.doc.token_at_or_after(m.span.end);
-            (e.kind == EntityKind::Person && after <= last && is_in(self.tok(after), &["of", "at", "with", "from"]))
-                .then_some(x)
+            let person = self.entity_kind(Some(m.entity)) == Some(EntityKind::Person);
+            (person && after <= last && is_in(self.tok(after), &["of", "at", "with", "from"])).then_some(x)
         });
         match person_of.or(head) {
             Some(h) => Some(self.speaker_for(np, h)),
             None => Some(Speaker { span: np, entity: None }),
         }
+    }
+
+    /// Whether a poll's share ends at token `k`, not before token `lo`: "4 in 10", "42%".
+    pub(in crate::quotes) fn poll_share_ends(&self, k: usize, lo: usize) -> bool {
+        let number = |x: usize| self.kind_at(x) == Some(TokenKind::Number) && !self.quoted(x);
+        number(k) && (k >= lo + 2 && self.tok(k - 1) == "in" && number(k - 2) || self.tok(k).ends_with('%'))
     }
 
     /// The speaker named by the words `np` whose head is token `head`: the span, and the entity
