@@ -50,6 +50,9 @@ pub struct Gazetteer {
     pub max_tokens: usize,
     first_names: HashSet<String>,
     genders: HashMap<String, NameGender>,
+    /// First names of the US Census 1990 lists and their genders: known to the rules, not to
+    /// the tagger's features (it was trained without them).
+    census_names: HashMap<String, NameGender>,
     role_heads: HashSet<String>,
     role_modifiers: HashSet<String>,
     titles: HashSet<String>,
@@ -63,6 +66,7 @@ const CONLL_LOCATIONS: &str = include_str!("../data/entities/locations_conll.txt
 const CONLL_ORGANIZATIONS: &str = include_str!("../data/entities/organizations_conll.txt");
 const FIRST_NAMES: &str = include_str!("../data/entities/first_names.txt");
 const GENDERED_NAMES: &str = include_str!("../data/entities/first_names_gendered.tsv");
+const CENSUS_NAMES: &str = include_str!("../data/entities/first_names_census.tsv");
 const ROLES: &str = include_str!("../data/entities/roles.txt");
 const COMMON_WORDS: &str = include_str!("../data/entities/common_words.txt");
 
@@ -173,6 +177,11 @@ impl Gazetteer {
                 g.genders.insert(name.to_string(), gender);
             }
         }
+        for line in data_lines(CENSUS_NAMES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(gender)) = (cols.next(), cols.next().and_then(NameGender::parse)) else { continue };
+            g.census_names.insert(name.to_string(), gender);
+        }
         let mut section = "";
         for line in data_lines(ROLES) {
             if line.starts_with('[') {
@@ -198,15 +207,23 @@ impl Gazetteer {
         self.names.get(name)
     }
 
-    /// True for a known first name ("Sergey", "Kaja").
+    /// True for a first name of the lists the NER tagger's features were trained with
+    /// ("Sergey", "Kaja"); see [`Gazetteer::is_given_name`] for the rules' wider list.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
     }
 
-    /// The gender a first name gives (`'m'` / `'f'`), when the shipped list knows it; `None`
-    /// for a name women and men alike bear ("Terry", "Kim": `u` in the list) or one not listed.
+    /// True for a first name of any shipped list, the US Census 1990 names included ("Brent",
+    /// "Dinah"): what the entity rules take for the start of a person's name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.first_names.contains(word) || self.census_names.contains_key(word)
+    }
+
+    /// The gender a first name gives (`'m'` / `'f'`), when a shipped list knows it (the
+    /// hand-written list first, then the census names); `None` for a name women and men alike
+    /// bear ("Terry", "Kim": `u` in the list) or one not listed.
     pub fn gender(&self, first_name: &str) -> Option<char> {
-        match self.genders.get(first_name)? {
+        match self.genders.get(first_name).or_else(|| self.census_names.get(first_name))? {
             NameGender::Male => Some('m'),
             NameGender::Female => Some('f'),
             NameGender::Unisex => None,
@@ -215,7 +232,7 @@ impl Gazetteer {
 
     /// What the shipped list says of a first name's gender, unisex included.
     pub fn name_gender(&self, first_name: &str) -> Option<NameGender> {
-        self.genders.get(first_name).copied()
+        self.genders.get(first_name).or_else(|| self.census_names.get(first_name)).copied()
     }
 
     /// True for a word (any case) that can head a role: "chancellor", "spokesperson".
@@ -313,6 +330,16 @@ mod tests {
         assert_eq!(g.gender("Terry"), None);
         assert!(g.is_first_name("Terry"), "a unisex name is still a first name");
         assert_eq!(g.gender("Angela"), Some('f'));
+    }
+
+    #[test]
+    fn census_names_are_given_names_but_not_tagger_features() {
+        let g = Gazetteer::get();
+        assert!(g.is_given_name("Brent") && !g.is_first_name("Brent"), "the tagger was trained without them");
+        assert_eq!(g.gender("Brent"), Some('m'));
+        assert!(g.is_given_name("Kaja"), "the hand-written names are given names too");
+        // left out: more often a surname, a word, or a word of a place's name
+        assert!(!g.is_given_name("Johnson") && !g.is_given_name("Hope") && !g.is_given_name("Carolina"));
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl<'d> EntityReader<'d> {
                 || self.honorific_gender(block.start).is_some()
                 || !self.gaz.is_common_word(&first.to_lowercase());
         }
-        if n >= 2 && self.gaz.is_first_name(first) {
+        if n >= 2 && self.gaz.is_given_name(first) {
             return true;
         }
         // initials for a first name: "JK Rowling", "J.K. Rowling", "GW Bush" (not "FA Cup")
@@ -90,13 +90,13 @@ impl<'d> EntityReader<'d> {
                 return true;
             }
             // "Ava DuVernay is …" and elsewhere "DuVernay said"
-            if self.surname_reports(block.end - 1, false) {
+            if self.surname_reports(self.surname_token(block.start, block.end), false) {
                 return true;
             }
         }
         // … which overrules the tagger when a person's pronoun follows: "DuVernay said she"
         // (an organisation says "it")
-        n >= 2 && self.surname_reports(block.end - 1, true)
+        n >= 2 && self.surname_reports(self.surname_token(block.start, block.end), true)
     }
 
     /// True for capitalised words that cannot be a person's name: initials alone ("U. S.",
@@ -168,7 +168,7 @@ impl<'d> EntityReader<'d> {
     pub(super) fn bare_word_is_person(&self, t: usize) -> bool {
         let word = strip_possessive(self.text(t));
         let (person, other) = self.tag_counts(word);
-        person > other && (person >= 2 || self.reports_after(t + 1) || self.gaz.is_first_name(word))
+        person > other && (person >= 2 || self.reports_after(t + 1) || self.gaz.is_given_name(word))
     }
 
     /// True when the tagger calls most occurrences of `word` in the document a person.
@@ -203,7 +203,22 @@ impl<'d> EntityReader<'d> {
 
     /// The spelling-tolerant key of a name's last word (Zelenskyy, Zelensky, Zelenskiy agree).
     pub(super) fn surname_key(name: &str) -> String {
-        name_word_key(name.rsplit(' ').next().unwrap_or(name))
+        let surname = name
+            .rsplit(' ')
+            .map(|w| w.trim_end_matches(','))
+            .find(|w| !w.is_empty() && !is(WordClass::GenerationalSuffix, w))
+            .unwrap_or(name);
+        name_word_key(surname)
+    }
+
+    /// The token of a name's surname in the block `[start, end)`: its last word, or the word
+    /// before a generational suffix ("Bozell" in "Brent Bozell III", "King" in "King, Jr.").
+    pub(super) fn surname_token(&self, start: usize, end: usize) -> usize {
+        let mut t = end - 1;
+        while t > start && (is(WordClass::GenerationalSuffix, self.text(t)) || self.text(t) == ",") {
+            t -= 1;
+        }
+        t
     }
 
     /// Adds the person a block names, joining an earlier person with the same surname or a
@@ -290,7 +305,7 @@ impl<'d> EntityReader<'d> {
     /// A bare first name that only one person in the article has ("Hillary" after "Hillary
     /// Clinton"); never when two people share it (Donald Trump and Donald Tusk).
     pub(super) fn add_first_name_alias(&mut self, span: Span, text: &str) -> bool {
-        if text.contains(' ') || !self.gaz.is_first_name(text) {
+        if text.contains(' ') || !self.gaz.is_given_name(text) {
             return false;
         }
         let owners: Vec<usize> = self

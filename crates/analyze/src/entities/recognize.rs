@@ -155,8 +155,11 @@ impl<'d> EntityReader<'d> {
         let strong = match kind {
             EntityKind::Person => {
                 self.honorific_gender(block.start).is_some()
+                    // a generation after a name: "Brent Bozell III", "Cal Ripken Jr."
+                    || (block.end - block.start >= 3 && is(WordClass::GenerationalSuffix, self.text(block.end - 1)))
                     || (block.titled && block.end - block.start >= 2)
-                    || (block.end - block.start >= 2 && self.surname_reports(block.end - 1, true))
+                    || (block.end - block.start >= 2
+                        && self.surname_reports(self.surname_token(block.start, block.end), true))
             }
             _ => true,
         };
@@ -256,7 +259,7 @@ impl<'d> EntityReader<'d> {
             while end - start >= 2
                 && self.is_role_word(start)
                 && is_capitalised(self.text(start + 1))
-                && (!self.gaz.is_first_name(self.text(start)) || self.gaz.is_first_name(self.text(start + 1)))
+                && (!self.gaz.is_given_name(self.text(start)) || self.gaz.is_given_name(self.text(start + 1)))
             {
                 start += 1;
             }
@@ -264,7 +267,7 @@ impl<'d> EntityReader<'d> {
             // "So Stefanski" at a sentence's start
             if let Some(k) = (start..end.saturating_sub(2))
                 .rev()
-                .find(|&k| self.is_role_word(k) && self.gaz.is_first_name(self.text(k + 1)))
+                .find(|&k| self.is_role_word(k) && self.gaz.is_given_name(self.text(k + 1)))
             {
                 start = k + 1;
             }
@@ -290,7 +293,7 @@ impl<'d> EntityReader<'d> {
             while end - start >= 2 && {
                 let last = end - 1;
                 self.is_calendar_or_sign(last)
-                    || (self.is_role_word(last) && !self.gaz.is_first_name(strip_possessive(self.text(last))))
+                    || (self.is_role_word(last) && !self.gaz.is_given_name(strip_possessive(self.text(last))))
             } {
                 end -= 1;
             }
@@ -307,14 +310,14 @@ impl<'d> EntityReader<'d> {
         if end - start >= 3 {
             if let Some((len, entry)) = self.longest_gaz(start, end) {
                 let rest = start + len;
-                if end - rest >= 2 && self.gaz.is_first_name(self.text(rest)) && !entry.demonym {
+                if end - rest >= 2 && self.gaz.is_given_name(self.text(rest)) && !entry.demonym {
                     return vec![(start, rest, entry.kind), (rest, end, EntityKind::Person)];
                 }
             }
             // a title between a body and a first name: "European Commission President" +
             // "Ursula von der Leyen"
             if let Some(title) = (start + 1..end - 1).find(|&k| {
-                self.is_role_word(k) && self.gaz.is_first_name(self.text(k + 1)) && !self.is_role_word(k + 1)
+                self.is_role_word(k) && self.gaz.is_given_name(self.text(k + 1)) && !self.is_role_word(k + 1)
             }) {
                 let mut body_end = title;
                 while body_end > start && self.is_role_word(body_end - 1) {
@@ -395,6 +398,11 @@ impl<'d> EntityReader<'d> {
                 }
             }
             kind => {
+                // the surname of a person named before, which no list knows as anything else:
+                // the tagger's body or place is that person ("Brent Bozell III" … "Bozell says")
+                if end - start == 1 && gaz.is_none() && self.add_alias(&Block { start, end, titled: false }) {
+                    return Some(span);
+                }
                 // a title is no body: "National Security Advisor"
                 let last = strip_possessive(self.text(end - 1)).trim_end_matches('.').to_lowercase();
                 if gaz.is_none() && self.gaz.is_role_head(&last) && (start..end).all(|k| self.is_role_word(k)) {
@@ -461,7 +469,7 @@ impl<'d> EntityReader<'d> {
                 // not two names in coordination ("Tennessee Tech and LaSalle University") nor a
                 // person's post ("James Bodiford of Superior Court")
                 && !is(WordClass::OrgSuffix, strip_possessive(self.text(k - 1)))
-                && !(t..k).any(|j| self.gaz.is_first_name(self.text(j)))
+                && !(t..k).any(|j| self.gaz.is_given_name(self.text(j)))
                 && self.org_continues(k + 1, end)
             {
                 // "Fish and Wildlife Service", "Bank of New England Corp", "Centers for Disease
@@ -555,7 +563,7 @@ impl<'d> EntityReader<'d> {
             } else if at_start
                 && (self.gaz.is_common_word(&lower)
                     || is_opener(self.text(k), k + 1 < end && is_capitalised(self.text(k + 1))))
-                && !self.gaz.is_first_name(strip_possessive(self.text(k)))
+                && !self.gaz.is_given_name(strip_possessive(self.text(k)))
             {
                 Item::Skip
             } else {
@@ -583,13 +591,13 @@ impl<'d> EntityReader<'d> {
             // a headline's verb is not part of the name: "Lindsey Graham Says" (but "Edward Said")
             let next = j;
             let last = self.text(start + j - 1);
-            if j - i >= 2 && is_reporting_verb(last) && !self.gaz.is_first_name(last) {
+            if j - i >= 2 && is_reporting_verb(last) && !self.gaz.is_given_name(last) {
                 j -= 1;
             }
             let mut titled = i > 0 && items[i - 1] == Item::Title;
             let mut first = start + i;
             // an unknown title before a first name: "Treasurer Jim Chalmers"
-            if j - i >= 3 && !self.gaz.is_first_name(self.text(first)) && self.gaz.is_first_name(self.text(first + 1)) {
+            if j - i >= 3 && !self.gaz.is_given_name(self.text(first)) && self.gaz.is_given_name(self.text(first + 1)) {
                 first += 1;
                 titled = true;
             }

@@ -26,11 +26,13 @@ pub(super) enum WordClass {
     /// Last words of names of laws, events and prizes ("Protection Act", "NBA Playoffs"):
     /// neither people nor organisations.
     MiscSuffix,
+    /// Words after a surname that tell one generation from another ("Bozell III", "King Jr.").
+    GenerationalSuffix,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 8] = [
+    const NAMES: [&'static str; 9] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -39,6 +41,7 @@ impl WordClass {
         "headline_word",
         "sentence_opener",
         "misc_suffix",
+        "generational_suffix",
     ];
 }
 
