@@ -1,6 +1,10 @@
 //! Resolution: a speaker named by words that stand for an entity named before gets that entity.
-//! The entity layer resolves "he" / "she" and role mentions; this pass resolves what it leaves:
+//! The entity layer resolves "he" / "she" and role mentions; this pass corrects and resolves
+//! what it leaves:
 //!
+//! - "he" or "she" after a quote whose speaker is the only person of that gender named since
+//!   outside quoted words: that speaker, over the entity layer's pick (a person named inside
+//!   the quote);
 //! - an organisation pronoun ("it said", "they said" of a company or ministry): the nearest
 //!   earlier organisation (or country) that opens its sentence, in the sentence or the two before,
 //!   skipping people; "they" only for a name of many ("Democrats") and when no person is named
@@ -18,15 +22,23 @@
 
 use super::vocabulary::{COMPANY_HEADS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS};
 use super::*;
+use parallax_doc::MentionKind;
 
 /// How many sentences before the speaker's an organisation pronoun looks back.
 const PRONOUN_REACH: usize = 2;
+/// How many paragraphs before its own "he" or "she" speaking looks back for a person.
+const PERSON_PRONOUN_PARAGRAPHS: usize = 2;
 /// How many sentences before the speaker's a description looks back.
 const DESCRIPTION_REACH: usize = 12;
 
 impl<'a> Finder<'a> {
     /// Sets the entity of every speaker whose words stand for an entity named before.
     pub(super) fn resolve_speakers(&self, out: &mut [Quote]) {
+        for i in 0..out.len() {
+            if let Some(person) = self.person_pronoun_antecedent(i, out) {
+                out[i].speaker_entity = Some(person);
+            }
+        }
         for i in 0..out.len() {
             let (Some(span), None) = (out[i].speaker_span, out[i].speaker_entity) else { continue };
             out[i].speaker_entity = self.resolve(span);
@@ -38,6 +50,47 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+
+    /// The person "he" or "she" speaking quote `i` stands for when the speaker of the quote
+    /// before is the only candidate: that quote's speaker is a person of the pronoun's gender, in
+    /// the pronoun's paragraph or the [`PERSON_PRONOUN_PARAGRAPHS`] before, and no other person
+    /// of that gender is named outside quoted words between them. The entity layer may pick a
+    /// person named inside the quote before (“Trump, Sexton said, has created …” / “…,” he
+    /// said); a reader passes over quoted words and keeps the speaker.
+    fn person_pronoun_antecedent(&self, i: usize, out: &[Quote]) -> Option<usize> {
+        let span = out[i].speaker_span?;
+        let gender = match self.doc.slice(span) {
+            "he" | "He" => 'm',
+            "she" | "She" => 'f',
+            _ => return None,
+        };
+        let at = self.doc.token_at_or_after(span.start);
+        let paragraph = self.doc.sentences.get(self.sentence_of(at))?.paragraph;
+        let first = self.paragraphs.get(paragraph.saturating_sub(PERSON_PRONOUN_PARAGRAPHS))?.start;
+        let lo = self.span_at(first).start;
+        let fits = |e: usize| {
+            self.doc
+                .entities
+                .get(e)
+                .is_some_and(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender))
+        };
+        let (said, speaker) = out[..i]
+            .iter()
+            .filter_map(|q| Some((q.speaker_span?, q.speaker_entity)))
+            .filter(|(s, _)| s.end <= span.start)
+            .max_by_key(|(s, _)| s.end)?;
+        let speaker = speaker.filter(|&e| said.start >= lo && fits(e))?;
+        let quoted = |s: Span| out.iter().any(|q| q.span.start <= s.start && s.end <= q.span.end);
+        let rival = self.mentions.iter().any(|m| {
+            m.span.start >= said.end
+                && m.span.end <= span.start
+                && m.entity != speaker
+                && m.kind != MentionKind::Pronoun
+                && !quoted(m.span)
+                && fits(m.entity)
+        });
+        (!rival).then_some(speaker)
     }
 
     /// The description an organisation pronoun at `span` stands for when no entity fits ("show
