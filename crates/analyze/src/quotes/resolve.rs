@@ -120,11 +120,16 @@ impl<'a> Finder<'a> {
         });
         match quoted {
             Some(s) => fits(&s).then_some(s),
-            None if sentence > 0 && self.sentence_range(sentence).start + 1 >= at => {
-                let previous = self.sentence_range(sentence - 1);
+            // the pronoun opens its sentence, or follows only the quote it attributes ("“…,” it
+            // recommended"): the subject of the sentence before the quote's
+            None => {
+                let opening = (self.sentence_range(sentence).start..at)
+                    .all(|k| self.quoted(k) || matches!(self.tok(k), "," | "—" | "–"));
+                let first = (self.sentence_range(sentence).start..at).find(|&k| self.quoted(k)).unwrap_or(at);
+                let previous = self.sentence_of(first).checked_sub(1).filter(|_| opening)?;
+                let previous = self.sentence_range(previous);
                 self.main_subject(previous.end, previous).filter(|s| fits(s))
             }
-            None => None,
         }
     }
 

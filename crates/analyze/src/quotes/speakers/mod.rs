@@ -187,8 +187,17 @@ impl<'a> Finder<'a> {
                 // (a capitalised preposition the entity stage took for a name is none: "Upon
                 // cross-examination, Coleman …")
                 let closed_class = is_in(t, &PREPOSITIONS);
-                let m =
-                    self.mention_at(i).filter(|m| m.span.start == self.span_at(i).start && !closed_class).or(titled);
+                // "the" before a body's name the mention leaves it out of ("Still, the Business
+                // Council of British Columbia opposed …")
+                let named_after_the = (is_in(t, &["the"]) && i + 1 < before)
+                    .then(|| self.mention_at(i + 1).filter(|m| m.span.start == self.span_at(i + 1).start))
+                    .flatten()
+                    .filter(|m| self.entity_kind(Some(m.entity)).is_some_and(|k| k != EntityKind::Person));
+                let m = self
+                    .mention_at(i)
+                    .filter(|m| m.span.start == self.span_at(i).start && !closed_class)
+                    .or(titled)
+                    .or(named_after_the);
                 // "Salem, New Hampshire, Trump went …": the state of a town named before is no
                 // subject
                 let state_of_town = m.is_some_and(|m| {
@@ -248,6 +257,11 @@ impl<'a> Finder<'a> {
                         let verb = (i + 1..(i + 7).min(before))
                             .take_while(|&x| self.is_word(x) && !self.quoted(x))
                             .find(|&x| is_in(self.tok(x), &FINITE) || self.finite_at(x))?;
+                        // an adverb between the phrase and its verb: "The report also provided …"
+                        let mut verb = verb;
+                        while verb > i + 1 && is_in(self.tok(verb - 1), &ADVERBS) && self.tok(verb - 1) != "who" {
+                            verb -= 1;
+                        }
                         let noun_phrase = (i + 1..verb).all(|x| {
                             let w = self.tok(x);
                             !is_in(w, &PREPOSITIONS) && !is_stop(w) && !self.cue_at(x) && !is_in(w, &DETERMINERS)
