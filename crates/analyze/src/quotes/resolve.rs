@@ -20,7 +20,9 @@
 //!
 //! The speaker's words stay as written; only its entity (or antecedent) is set.
 
-use super::vocabulary::{COMPANY_HEADS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS};
+use super::vocabulary::{
+    COMPANY_HEADS, FEMALE_NOUNS, MALE_NOUNS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS,
+};
 use super::*;
 use parallax_doc::MentionKind;
 
@@ -98,14 +100,11 @@ impl<'a> Finder<'a> {
     /// quote in the sentence or the one before, else the subject opening the sentence before;
     /// plural for "they", singular for "it", never a person.
     fn pronoun_antecedent(&self, span: Span, before: &[Quote]) -> Option<Speaker> {
-        let at = self.doc.token_at_or_after(span.start);
         let word = self.doc.slice(span);
         let plural = is_in(word, &PLURAL_PRONOUNS);
         if !(plural || is_in(word, &ORG_PRONOUNS)) {
-            return None;
+            return self.person_description(span, before);
         }
-        let sentence = self.sentence_of(at);
-        let lo = self.span_at(self.sentence_range(sentence.saturating_sub(1)).start).start;
         let fits = |s: &Speaker| {
             let text = self.doc.slice(s.span);
             let head = text.rsplit(' ').next().unwrap_or("");
@@ -114,19 +113,56 @@ impl<'a> Finder<'a> {
             let pronoun = !text.contains(' ') && (is_in(text, &PRONOUNS) || is_in(text, &NON_SPEAKERS));
             !pronoun && many == plural && (s.entity.is_none() || !person) && self.speaker_like(*s)
         };
+        self.antecedent_by(span, before, fits)
+    }
+
+    /// The description "he" or "she" at `span` stands for when the entity layer found no
+    /// person (“‘Filth out!’ she wrote” after "A 29-year-old Berlin woman received …"): a
+    /// description of one person whose head fits the pronoun's gender ("woman", "spokesman")
+    /// or names a role ("official", "judge"), found as for an organisation pronoun.
+    fn person_description(&self, span: Span, before: &[Quote]) -> Option<Speaker> {
+        let gender = match self.doc.slice(span) {
+            "he" | "He" => 'm',
+            "she" | "She" => 'f',
+            _ => return None,
+        };
+        let fits = |s: &Speaker| {
+            let text = self.doc.slice(s.span);
+            let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let of_gender = match gender {
+                'm' => is_in(&head, &MALE_NOUNS),
+                _ => is_in(&head, &FEMALE_NOUNS),
+            };
+            let other = is_in(&head, &MALE_NOUNS) || is_in(&head, &FEMALE_NOUNS);
+            let role = parallax_lexicon::gazetteer::Gazetteer::get().is_role_head(&head);
+            s.entity.is_none() && text.contains(' ') && (of_gender || role && !other) && self.speaker_like(*s)
+        };
+        self.antecedent_by(span, before, fits)
+    }
+
+    /// What a pronoun speaker at `span` stands for, among words that `fits`: the speaker of the
+    /// latest quote in the sentence or the one before (its antecedent, if it has one); when
+    /// there is none and the pronoun opens its sentence, or follows only the quote it attributes
+    /// ("“…,” it recommended"), the subject of the sentence before the quote's.
+    fn antecedent_by(&self, span: Span, before: &[Quote], fits: impl Fn(&Speaker) -> bool) -> Option<Speaker> {
+        let at = self.doc.token_at_or_after(span.start);
+        let sentence = self.sentence_of(at);
+        let lo = self.span_at(self.sentence_range(sentence.saturating_sub(1)).start).start;
         let quoted = before.iter().rev().take_while(|q| q.span.start >= lo).find_map(|q| {
             let s = Speaker { span: q.speaker_antecedent.or(q.speaker_span)?, entity: q.speaker_entity };
             (s.span.end <= span.start && s.span.start >= lo).then_some(s)
         });
         match quoted {
             Some(s) => fits(&s).then_some(s),
-            // the pronoun opens its sentence, or follows only the quote it attributes ("“…,” it
-            // recommended"): the subject of the sentence before the quote's
             None => {
-                let opening = (self.sentence_range(sentence).start..at)
-                    .all(|k| self.quoted(k) || matches!(self.tok(k), "," | "—" | "–"));
-                let first = (self.sentence_range(sentence).start..at).find(|&k| self.quoted(k)).unwrap_or(at);
-                let previous = self.sentence_of(first).checked_sub(1).filter(|_| opening)?;
+                // back over the quote (which may hold sentences of its own: “Filth out!” she
+                // wrote) to the start of the sentence it opens
+                let mut first = at;
+                while first > 0 && (self.quoted(first - 1) || matches!(self.tok(first - 1), "," | "—" | "–")) {
+                    first -= 1;
+                }
+                let opens = self.sentence_range(self.sentence_of(first)).start == first;
+                let previous = self.sentence_of(first).checked_sub(1).filter(|_| opens)?;
                 let previous = self.sentence_range(previous);
                 self.main_subject(previous.end, previous).filter(|s| fits(s))
             }

@@ -49,6 +49,10 @@ macro_rules! word_lists {
 word_lists! {
     /// Subject pronouns, "it" included.
     PRONOUNS = "pronouns";
+    /// Nouns for a man ("man", "spokesman"): what "he" may stand for.
+    MALE_NOUNS = "male_nouns";
+    /// Nouns for a woman ("woman", "spokeswoman"): what "she" may stand for.
+    FEMALE_NOUNS = "female_nouns";
     /// Pronouns that stand for people (not "it").
     PERSONAL_PRONOUNS = "personal_pronouns";
     /// Object pronouns ("him", "them", …).

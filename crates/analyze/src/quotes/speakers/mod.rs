@@ -254,9 +254,29 @@ impl<'a> Finder<'a> {
                             && !is_in(t, &DETERMINERS)
                             && !is_in(t, &PREPOSITIONS) =>
                     {
-                        let verb = (i + 1..(i + 7).min(before))
-                            .take_while(|&x| self.is_word(x) && !self.quoted(x))
-                            .find(|&x| is_in(self.tok(x), &FINITE) || self.finite_at(x))?;
+                        // an adverb set off by commas after the phrase: "A Berlin woman,
+                        // meanwhile, received …"
+                        let aside =
+                            (i + 1..(i + 7).min(before)).take_while(|&x| self.is_word(x)).last().and_then(|x| {
+                                let (comma, word, close) = (x + 1, x + 2, x + 3);
+                                let set_off = close < before
+                                    && self.tok(comma) == ","
+                                    && self.tok(close) == ","
+                                    && (is_in(self.tok(word), &ADVERBS) || self.ly_adverb(word));
+                                set_off.then_some((comma, close + 1))
+                            });
+                        let finite = |x: usize| is_in(self.tok(x), &FINITE) || self.finite_at(x);
+                        let verb = match aside {
+                            Some((comma, after)) if !(i + 1..comma).any(finite) => {
+                                // (a past form after the comma: `finite_at` wants a word before it)
+                                let past = |v: usize| finite(v) || self.tok(v).len() > 4 && self.tok(v).ends_with("ed");
+                                Some(after).filter(|&v| v < before && self.is_word(v) && !self.quoted(v) && past(v))?;
+                                comma
+                            }
+                            _ => (i + 1..(i + 7).min(before))
+                                .take_while(|&x| self.is_word(x) && !self.quoted(x))
+                                .find(|&x| finite(x))?,
+                        };
                         // an adverb between the phrase and its verb: "The report also provided …"
                         let mut verb = verb;
                         while verb > i + 1 && is_in(self.tok(verb - 1), &ADVERBS) && self.tok(verb - 1) != "who" {
