@@ -177,7 +177,10 @@ impl<'a> Finder<'a> {
                 && starts_upper(self.tok(i - 1))
                 && self.is_word(i + 1)
                 && starts_upper(self.tok(i + 1));
+            // a name's word that is also a stop word: "said Will Doyle", "said Mark Will"
+            let named = starts_upper(w) && self.mention_at(i).is_some();
             if !joins_names
+                && !named
                 && (is_stop(w)
                     || is_in(w, &TIME_WORDS)
                     || is_in(w, &DETERMINERS)
