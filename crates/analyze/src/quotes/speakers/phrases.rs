@@ -313,6 +313,16 @@ impl<'a> Finder<'a> {
         if b - a <= 3 && is_in(first, &["of", "from"]) && (a + 1..b).all(|x| starts_upper(self.tok(x))) {
             return true;
         }
+        // a participle's phrase: "Sandra Inman, …, attending the Tea Party convention, said"
+        if b - a >= 2
+            && first.len() > 4
+            && first.ends_with("ing")
+            && !starts_upper(first)
+            && self.is_word(a)
+            && first != "including"
+        {
+            return true;
+        }
         // a time set off by commas: "…, who lost her daughter in Aurora, Colorado, in July 2012, said"
         let time = |x: usize| is_in(self.tok(x), &TIME_WORDS) || self.kind_at(x) == Some(TokenKind::Number);
         if b - a <= 4 && b - a >= 2 && is_in(first, &["in", "on", "during", "since"]) && (a + 1..b).all(time) {
