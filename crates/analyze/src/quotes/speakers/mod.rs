@@ -103,6 +103,18 @@ impl<'a> Finder<'a> {
                                     .or_else(|| self.main_subject(c.first, sent))
                                     .or(Some(np))
                             }
+                            // "responded on Facebook writing …": the object of a preposition
+                            // is not the speaker either
+                            Some(np)
+                                if {
+                                    let first = self.doc.token_at_or_after(np.span.start);
+                                    first > sent.start && is_in(self.tok(first - 1), &PREPOSITIONS)
+                                } =>
+                            {
+                                self.clause_subject(k, sent.clone(), depth)
+                                    .or_else(|| self.main_subject(c.first, sent))
+                                    .or(Some(np))
+                            }
                             Some(np) => Some(np),
                             None => self.clause_subject(k, sent, depth),
                         }
