@@ -214,8 +214,24 @@ impl<'a> Finder<'a> {
         });
         match person_of.or(head) {
             Some(h) => Some(self.speaker_for(np, h)),
-            None => Some(Speaker { span: np, entity: None }),
+            // "said the bureau's director, James B. Comey": the person the role names
+            None => Some(self.person_after_role(last + 1, hi).unwrap_or(Speaker { span: np, entity: None })),
         }
+    }
+
+    /// The person named right after the comma at token `comma` (before `hi`), closing the
+    /// phrase: "…, James B. Comey," or "…, James B. Comey."
+    fn person_after_role(&self, comma: usize, hi: usize) -> Option<Speaker> {
+        if comma + 1 >= hi || self.tok(comma) != "," {
+            return None;
+        }
+        let m = self.mention_at(comma + 1).filter(|m| m.span.start == self.span_at(comma + 1).start)?;
+        if self.entity_kind(Some(m.entity)) != Some(EntityKind::Person) {
+            return None;
+        }
+        let after = self.doc.token_at_or_after(m.span.end);
+        let closes = after >= hi || matches!(self.tok(after), "," | "." | ";" | ")");
+        closes.then_some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
     /// Whether a poll's share ends at token `k`, not before token `lo`: "4 in 10", "42%".
