@@ -57,6 +57,8 @@ word_lists! {
     PERSONAL_PRONOUNS = "personal_pronouns";
     /// Object pronouns ("him", "them", …).
     OBJECT_PRONOUNS = "object_pronouns";
+    /// Reflexive pronouns: after a verb cue, an object that is no speech ("admitted herself").
+    REFLEXIVE_PRONOUNS = "reflexive_pronouns";
     /// Articles, possessive determiners and demonstratives that open a noun phrase.
     DETERMINERS = "determiners";
     /// Days, months (with their abbreviations) and other time words that may stand between a

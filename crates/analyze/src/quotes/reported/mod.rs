@@ -6,7 +6,9 @@
 mod end;
 mod start;
 
-use super::vocabulary::{CONVENED, PLAIN_OBJECT_CUES, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS};
+use super::vocabulary::{
+    CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS,
+};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -187,6 +189,11 @@ impl<'a> Finder<'a> {
                             || c.end >= sent.end
                             || is_in(self.tok(c.end), &PREPOSITIONS) && !self.infinitive(c.end, sent.end)
                         {
+                            return None;
+                        }
+                        // "admitted herself to the clinic": no speech (but "described himself
+                        // as a Catholic" is)
+                        if is_in(self.tok(c.end), &REFLEXIVE_PRONOUNS) && !naming_verb(self.tok(c.first)) {
                             return None;
                         }
                         let start = self.object_start(c, sent.end);
