@@ -12,6 +12,13 @@ impl<'a> Finder<'a> {
     pub(super) fn quoted_title(&self, r: &Region) -> bool {
         use crate::quotes::vocabulary::TITLE_SMALL_WORDS as SMALL;
         let words: Vec<&str> = (r.first..r.end).filter(|&x| self.is_word(x)).map(|x| self.tok(x)).collect();
+        // a name given as a name: "a gang known as '8 Block'"
+        let named_as =
+            r.open >= 2 && is_in(self.tok(r.open - 1), &["as"]) && is_in(self.tok(r.open - 2), &["known", "named"]);
+        let capitalised = |w: &&str| starts_upper(w) || w.starts_with(|c: char| c.is_ascii_digit());
+        if named_as && (1..=4).contains(&words.len()) && words.iter().all(|w| capitalised(w) || is_in(w, &SMALL)) {
+            return true;
+        }
         if words.len() < 2 || words.len() > 8 || !starts_upper(words[0]) {
             return false;
         }
