@@ -5,6 +5,10 @@
 use super::vocabulary::NON_SPEAKERS;
 use super::*;
 
+/// How many lines with no quotation mark may stand between a quote left open and the quote
+/// that continues it.
+const MAX_UNMARKED_LINES: usize = 2;
+
 /// The speaker of the last attributed quote, which a following quote may continue.
 #[derive(Clone, Copy)]
 struct LastSpeaker {
@@ -119,12 +123,21 @@ impl<'a> Finder<'a> {
             let close_by = s_first <= p_last + 1;
             return (kind == QuoteKind::Direct || (words >= 4 && close_by)).then_some(speaker);
         }
-        if p_par + 1 != r.paragraph || !opens_paragraph {
+        if !opens_paragraph || p_par >= r.paragraph {
             return None;
         }
-        // the multi-paragraph convention: the previous paragraph's quote was left open
-        if p_open {
+        // the multi-paragraph convention: the previous paragraph's quote was left open; lines
+        // with no quotation mark between them are the open quote's too (a source that breaks
+        // lines inside a quote: “It changed my attitude. / I had to find a way … / “I think …”)
+        let marks =
+            |k: usize| self.quoted(k) || matches!(self.kind_at(k), Some(TokenKind::OpenQuote | TokenKind::CloseQuote));
+        let unmarked_between = r.paragraph - p_par <= MAX_UNMARKED_LINES + 1
+            && (p_par + 1..r.paragraph).all(|p| self.paragraphs.get(p).is_some_and(|range| !range.clone().any(marks)));
+        if p_open && unmarked_between {
             return Some(speaker);
+        }
+        if p_par + 1 != r.paragraph {
+            return None;
         }
         // a paragraph that is only a quote continues the quote that ends the previous paragraph
         let prev_par = self.paragraphs.get(p_par)?;
