@@ -14,6 +14,8 @@
 //!   else, for a company noun, the nearest earlier organisation;
 //! - an age as a noun ("the 26-year-old said"): the person whose age was given ("Ana Ruiz, 26,"
 //!   or "26-year-old Ana Ruiz").
+//! - "he" or "she" with no person behind it: a description of one person of that gender or in
+//!   a role ("a 29-year-old Berlin woman"), found as for an organisation pronoun;
 //! - an organisation pronoun with no such organisation: the description it stands for, the
 //!   speaker of the quote before or the subject of the sentence before ("The city sent a letter.
 //!   It says …"), kept as `speaker_antecedent`.
@@ -30,6 +32,9 @@ use parallax_doc::MentionKind;
 const PRONOUN_REACH: usize = 2;
 /// How many paragraphs before its own "he" or "she" speaking looks back for a person.
 const PERSON_PRONOUN_PARAGRAPHS: usize = 2;
+/// How many quotes starting before a mention are read to see whether one covers it (quotes
+/// nest at most a partial inside a reported one).
+const QUOTES_COVERING: usize = 4;
 /// How many sentences before the speaker's a description looks back.
 const DESCRIPTION_REACH: usize = 12;
 
@@ -62,11 +67,7 @@ impl<'a> Finder<'a> {
     /// said); a reader passes over quoted words and keeps the speaker.
     fn person_pronoun_antecedent(&self, i: usize, out: &[Quote]) -> Option<usize> {
         let span = out[i].speaker_span?;
-        let gender = match self.doc.slice(span) {
-            "he" | "He" => 'm',
-            "she" | "She" => 'f',
-            _ => return None,
-        };
+        let gender = pronoun_gender(self.doc.slice(span))?;
         let at = self.doc.token_at_or_after(span.start);
         let paragraph = self.doc.sentences.get(self.sentence_of(at))?.paragraph;
         let first = self.paragraphs.get(paragraph.saturating_sub(PERSON_PRONOUN_PARAGRAPHS))?.start;
@@ -77,28 +78,32 @@ impl<'a> Finder<'a> {
                 .get(e)
                 .is_some_and(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender))
         };
+        // (quotes are in text order: only those reaching into the window are read)
         let (said, speaker) = out[..i]
             .iter()
+            .rev()
+            .take_while(|q| q.span.end >= lo)
             .filter_map(|q| Some((q.speaker_span?, q.speaker_entity)))
             .filter(|(s, _)| s.end <= span.start)
             .max_by_key(|(s, _)| s.end)?;
         let speaker = speaker.filter(|&e| said.start >= lo && fits(e))?;
-        let quoted = |s: Span| out.iter().any(|q| q.span.start <= s.start && s.end <= q.span.end);
-        let rival = self.mentions.iter().any(|m| {
-            m.span.start >= said.end
-                && m.span.end <= span.start
-                && m.entity != speaker
-                && m.kind != MentionKind::Pronoun
-                && !quoted(m.span)
-                && fits(m.entity)
-        });
+        let quoted = |s: Span| {
+            let k = out.partition_point(|q| q.span.start <= s.start);
+            out[..k].iter().rev().take(QUOTES_COVERING).any(|q| s.end <= q.span.end)
+        };
+        let from = self.mentions.partition_point(|m| m.span.start < said.end);
+        let rival = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.end <= span.start)
+            .any(|m| m.entity != speaker && m.kind != MentionKind::Pronoun && !quoted(m.span) && fits(m.entity));
         (!rival).then_some(speaker)
     }
 
     /// The description an organisation pronoun at `span` stands for when no entity fits ("show
     /// insiders … . They said", "The city sent a letter. It says"): the speaker of the latest
     /// quote in the sentence or the one before, else the subject opening the sentence before;
-    /// plural for "they", singular for "it", never a person.
+    /// plural for "they", singular for "it", never a person. For "he" or "she", see
+    /// [`Finder::person_description`].
     fn pronoun_antecedent(&self, span: Span, before: &[Quote]) -> Option<Speaker> {
         let word = self.doc.slice(span);
         let plural = is_in(word, &PLURAL_PRONOUNS);
@@ -121,11 +126,7 @@ impl<'a> Finder<'a> {
     /// description of one person whose head fits the pronoun's gender ("woman", "spokesman")
     /// or names a role ("official", "judge"), found as for an organisation pronoun.
     fn person_description(&self, span: Span, before: &[Quote]) -> Option<Speaker> {
-        let gender = match self.doc.slice(span) {
-            "he" | "He" => 'm',
-            "she" | "She" => 'f',
-            _ => return None,
-        };
+        let gender = pronoun_gender(self.doc.slice(span))?;
         let fits = |s: &Speaker| {
             let text = self.doc.slice(s.span);
             let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -259,5 +260,14 @@ impl<'a> Finder<'a> {
             }
             None
         })
+    }
+}
+
+/// The gender "he" or "she" gives: `'m'` or `'f'`.
+fn pronoun_gender(word: &str) -> Option<char> {
+    match word {
+        "he" | "He" => Some('m'),
+        "she" | "She" => Some('f'),
+        _ => None,
     }
 }
