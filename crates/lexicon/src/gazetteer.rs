@@ -223,14 +223,15 @@ impl Gazetteer {
     /// hand-written list first, then the census names); `None` for a name women and men alike
     /// bear ("Terry", "Kim": `u` in the list) or one not listed.
     pub fn gender(&self, first_name: &str) -> Option<char> {
-        match self.genders.get(first_name).or_else(|| self.census_names.get(first_name))? {
+        match self.name_gender(first_name)? {
             NameGender::Male => Some('m'),
             NameGender::Female => Some('f'),
             NameGender::Unisex => None,
         }
     }
 
-    /// What the shipped list says of a first name's gender, unisex included.
+    /// What the shipped lists say of a first name's gender, unisex included (the hand-written
+    /// list first, then the census names).
     pub fn name_gender(&self, first_name: &str) -> Option<NameGender> {
         self.genders.get(first_name).or_else(|| self.census_names.get(first_name)).copied()
     }

@@ -94,9 +94,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         let prev = self.sentence_range(s - 1);
-        if self.doc.sentences[s - 1].paragraph != self.doc.sentences[s].paragraph
-            || prev.clone().any(|x| self.quoted(x))
-        {
+        let paragraph = |i: usize| self.doc.sentences.get(i).map(|s| s.paragraph);
+        if paragraph(s - 1) != paragraph(s) || prev.clone().any(|x| self.quoted(x)) {
             return None;
         }
         let from = self.cues.partition_point(|c| c.first < prev.start);

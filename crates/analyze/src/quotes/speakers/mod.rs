@@ -92,23 +92,16 @@ impl<'a> Finder<'a> {
                     Some(p) if self.is_word(p) && !matches!(self.tok(p), "and" | "but") => {
                         match self.np_ending_at(p, sent.start) {
                             // "she sent an email saying …", "emailed supporters saying …": the
-                            // object of a verb is not the speaker; the verb's subject is
-                            Some(np)
-                                if np.entity.is_none() && {
-                                    let first = self.doc.token_at_or_after(np.span.start);
-                                    first > sent.start && (self.finite_at(first - 1) || self.cue_at(first - 1))
-                                } =>
-                            {
-                                self.clause_subject(k, sent.clone(), depth)
-                                    .or_else(|| self.main_subject(c.first, sent))
-                                    .or(Some(np))
-                            }
-                            // "responded on Facebook writing …": the object of a preposition
-                            // is not the speaker either
+                            // object of a verb is not the speaker, nor that of a preposition
+                            // ("responded on Facebook writing …"); the clause's subject is
                             Some(np)
                                 if {
                                     let first = self.doc.token_at_or_after(np.span.start);
-                                    first > sent.start && is_in(self.tok(first - 1), &PREPOSITIONS)
+                                    let before = first.checked_sub(1).filter(|&b| b >= sent.start);
+                                    before.is_some_and(|b| {
+                                        np.entity.is_none() && (self.finite_at(b) || self.cue_at(b))
+                                            || is_in(self.tok(b), &PREPOSITIONS)
+                                    })
                                 } =>
                             {
                                 self.clause_subject(k, sent.clone(), depth)
