@@ -110,13 +110,13 @@ impl<'a> Finder<'a> {
         word.len() > 4 && word.ends_with("ly") && !starts_upper(word) && !is_in(word, &LY_NOUNS)
     }
 
-    /// Whether a comma stands right before token `i` (after `lo`), or a closing quotation mark
-    /// after one ("…,” adding that …").
+    /// Whether a comma or a dash stands right before token `i` (after `lo`), or a closing
+    /// quotation mark after a comma ("…,” adding that …", "… on the spot – saying he …").
     pub(super) fn comma_before(&self, i: usize, lo: usize) -> bool {
         if i <= lo {
             return false;
         }
         let close_quote = self.doc.tokens.get(i - 1).is_some_and(|token| token.kind == TokenKind::CloseQuote);
-        self.tok(i - 1) == "," || (close_quote && i >= lo + 2 && self.tok(i - 2) == ",")
+        matches!(self.tok(i - 1), "," | "–" | "—") || (close_quote && i >= lo + 2 && self.tok(i - 2) == ",")
     }
 }

@@ -153,6 +153,9 @@ word_lists! {
     /// Demonstratives and quantifiers that open a reported clause's subject right after "said"
     /// ("said this was …", "said most of the money …", "said as many as 40 …").
     CLAUSE_QUANTIFIERS = "clause_quantifiers";
+    /// Words opening a fronted condition or concession right after "said", before the reported
+    /// clause's subject ("said if elected he would …", "says despite being an alumna, she …").
+    COMPLEMENT_SUBORDINATORS = "complement_subordinators";
 }
 
 #[cfg(test)]

@@ -121,6 +121,18 @@ impl<'a> Finder<'a> {
             let aside = match self.tok(x) {
                 ";" => true,
                 "," if is_in(next, &["although", "though"]) => true,
+                // the writer's comparison: "…, compared with 23 percent who …"
+                "," if next == "compared" => true,
+                // a new clause of the writer's: "…, but he did not apologize for …"
+                "," if next == "but"
+                    && x + 2 < hi
+                    && (is_in(self.tok(x + 2), &PERSONAL_PRONOUNS) || starts_upper(self.tok(x + 2)))
+                    && self.clause_at(x + 2, hi, false) =>
+                {
+                    true
+                }
+                // background on a name: "…the cooperation of Bryan Pagliano, who worked on …"
+                "," if next == "who" && x > start && starts_upper(self.tok(x - 1)) => true,
                 // "…, but did not give a reason", "…, but declined to elaborate": the speaker's own
                 // predicate, told by the writer
                 // (also "… “will be involved” but did not elaborate", with no comma)

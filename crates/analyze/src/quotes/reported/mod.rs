@@ -50,6 +50,83 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// A question put to someone in the passive: "Asked whether he would run, Trump said …",
+    /// "When asked if the vote …, she …", "Sanders was asked why …". The question is reported
+    /// speech; its speaker is the asker when the text names one ("Asked by a reporter whether
+    /// …"), else no one. A topic ("asked about the vote") is no question.
+    fn passive_question(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
+        use crate::quotes::vocabulary::QUESTION_WORDS;
+        if !self.tok(c.first).eq_ignore_ascii_case("asked") {
+            return None;
+        }
+        let mut p = c.first;
+        while p > sent.start && (self.ly_adverb(p - 1) || is_in(self.tok(p - 1), &["also", "later", "then", "again"])) {
+            p -= 1;
+        }
+        let opening = p == sent.start
+            || p == sent.start + 1 && is_in(self.tok(sent.start), &["when", "after", "once", "if", "while"]);
+        let passive = p > sent.start && is_in(self.tok(p - 1), &["was", "were", "being", "been", "is", "are", "be"]);
+        if !opening && !passive {
+            return None;
+        }
+        let mut j = c.end;
+        // "Asked by Stephanopoulos to respond …", "asked during a January debate why …"
+        let mut speaker = None;
+        if j + 1 < sent.end && self.tok(j) == "by" {
+            let asker = self.np_after(j + 1, sent.end)?;
+            j = self.doc.token_at_or_after(asker.span.end);
+            speaker = Some(asker);
+        }
+        while j < sent.end && (is_in(self.tok(j), &TIME_WORDS) || self.ly_adverb(j)) {
+            j += 1;
+        }
+        if j + 2 >= sent.end {
+            return None;
+        }
+        // a question ("whether he would run"), not a topic ("asked about the vote")
+        if !is_in(self.tok(j), &QUESTION_WORDS) {
+            return None;
+        }
+        let start = j;
+        let end = if opening {
+            // the question ends at the comma before the main clause
+            (start + 2..sent.end)
+                .find(|&x| self.tok(x) == "," && !self.quoted(x) && self.clause_at(x + 1, sent.end, false))?
+        } else {
+            self.clause_end(start, sent.end)
+        };
+        let mut end = end;
+        while end > start && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        if (start..end).filter(|&x| self.is_word(x)).count() < 2 || (start..end).any(|x| self.quoted(x)) {
+            return None;
+        }
+        Some(Quote {
+            span: self.span_at(start).cover(self.span_at(end - 1)),
+            kind: QuoteKind::Indirect,
+            cue: Some(c.span(self.doc)),
+            speaker_span: speaker.map(|s| s.span),
+            speaker_entity: speaker.and_then(|s| s.entity),
+            speaker_antecedent: None,
+        })
+    }
+
+    /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
+    /// executive, John J. Ferriola."
+    fn name_to_end(&self, from: usize, hi: usize) -> bool {
+        let mut words = 0;
+        for x in from..hi {
+            let t = self.tok(x);
+            if self.is_word(x) && starts_upper(t) && !self.quoted(x) {
+                words += 1;
+            } else if !(t == "." || self.is_word(x) && is_in(t, &crate::quotes::vocabulary::NAME_PARTICLES)) {
+                return false;
+            }
+        }
+        (2..=5).contains(&words)
+    }
+
     /// The reported speech cue `c` introduces in sentence `sent`, if it clearly has some.
     pub(super) fn reported(&self, c: CueMatch, sent: Range<usize>, quoted: bool) -> Option<Quote> {
         // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
@@ -75,6 +152,9 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        if let Some(question) = self.passive_question(c, sent.clone()) {
+            return Some(question);
+        }
         let (content, speaker) = match c.class {
             CueClass::Source => self.according_to(c, sent.clone())?,
             // "…, adding that …", "…, saying it shows …": the subject of the clause it hangs on
@@ -87,6 +167,9 @@ impl<'a> Finder<'a> {
             {
                 let start = if c.end < sent.end && self.tok(c.end) == "that" {
                     c.end + 1
+                } else if is_in(self.tok(c.first), &TELLING_CUES) {
+                    // "…, telling reporters the talks were …": past the listener
+                    self.complement_start(c, sent.end)?
                 } else if c.object {
                     // "…, accusing her of …", "…, calling for his dismissal"
                     if c.end >= sent.end || is_in(self.tok(c.end), &PREPOSITIONS) && !self.infinitive(c.end, sent.end) {
@@ -141,11 +224,15 @@ impl<'a> Finder<'a> {
                     && ((sent.start..c.first).any(|x| self.quoted(x) || self.finite_at(x))
                         || self.plain_clause(sent.start, c.first - 1))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
-                        !more && x > c.end && x - c.end <= 12 && !(c.end..x).any(|y| self.finite_at(y)) && {
-                            // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
-                            let t = self.tok(c.end);
-                            starts_upper(t) || is_in(t, &DETERMINERS) || is_in(t, &SOURCE_MODIFIERS)
-                        }
+                        (!more || self.name_to_end(x + 1, sent.end))
+                            && x > c.end
+                            && x - c.end <= 12
+                            && !(c.end..x).any(|y| self.finite_at(y))
+                            && {
+                                // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
+                                let t = self.tok(c.end);
+                                starts_upper(t) || is_in(t, &DETERMINERS) || is_in(t, &SOURCE_MODIFIERS)
+                            }
                     });
                 if inverted {
                     // "…, said Luis Rubio, who heads …"

@@ -3,7 +3,7 @@
 //! the sentence, "according to X, …", a relative clause's antecedent, and a fronted
 //! subordinate clause that belongs to the report.
 
-use super::super::vocabulary::{CLAUSE_QUANTIFIERS, UTTERANCE_NOUNS};
+use super::super::vocabulary::{CLAUSE_QUANTIFIERS, COMPLEMENT_SUBORDINATORS, UTTERANCE_NOUNS};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -56,6 +56,11 @@ impl<'a> Finder<'a> {
         if self.tok(j) == "that" {
             return Some(j + 1);
         }
+        if say && matches!(self.tok(j), "," | "—" | "–") {
+            if let Some(start) = self.after_aside(c, j, hi) {
+                return Some(start);
+            }
+        }
         // "said this was …", "said most of the money had …", "said as many as 40 people had …":
         // a demonstrative or a quantifier opening the clause's subject, then its verb
         let quantifier = is_in(self.tok(j), &CLAUSE_QUANTIFIERS)
@@ -99,7 +104,7 @@ impl<'a> Finder<'a> {
             }
         }
         // "said if elected president he could work …": a fronted condition, then the clause
-        if say && is_in(first_word, &["if", "when", "once", "unless", "although", "though", "while", "because"]) {
+        if say && is_in(first_word, &COMPLEMENT_SUBORDINATORS) {
             // the subject may come with its verb contracted: "if elected, she’ll bring …"
             let contracted = |x: usize| {
                 let t = self.tok(x);
@@ -110,9 +115,15 @@ impl<'a> Finder<'a> {
             if subject.is_some() {
                 return Some(j);
             }
+            // "said if he were president, DACA and DAPA would be …": the clause after the
+            // condition's comma
+            let comma = (j + 2..hi.min(j + 16)).take_while(|&x| !self.quoted(x)).find(|&x| self.tok(x) == ",");
+            if comma.is_some_and(|x| self.clause_at(x + 1, hi, false) && !self.cue_at(x + 1)) {
+                return Some(j);
+            }
         }
         if tell || is_in(first_word, &PREPOSITIONS) || self.tok(j) == "," {
-            let reach = if self.tok(j) == "," { 16 } else { 10 };
+            let reach = if self.tok(j) == "," || tell { 16 } else { 10 };
             for x in j + 1..(j + reach).min(hi) {
                 // past a short object, which may hold a quoted title ("told NBC's “Meet the Press” that")
                 let quote_mark = matches!(self.kind_at(x), Some(TokenKind::OpenQuote | TokenKind::CloseQuote));
@@ -144,7 +155,7 @@ impl<'a> Finder<'a> {
             let x = (j + 2..(j + 7).min(hi))
                 .take_while(|&x| self.is_word(x) && (starts_upper(self.tok(x - 1)) || !is_in(self.tok(x - 1), &FINITE)))
                 .find(|&x| is_in(self.tok(x), &PRONOUNS));
-            if let Some(x) = x.filter(|&x| self.clause_at(x, hi, false)) {
+            if let Some(x) = x.filter(|&x| self.clause_at(x, hi, say)) {
                 return Some(x);
             }
         }
@@ -189,6 +200,47 @@ impl<'a> Finder<'a> {
         }
         // "said the meeting is aimed at …", "said Thursday the talks were …"
         self.clause_at(j, hi, say).then_some(j)
+    }
+
+    /// Where the reported clause starts after "said" and the separator at token `sep`: past an
+    /// aside set off by commas or dashes ("said — on Twitter, as it happens — that Trump …",
+    /// "says, win or lose in Tuesday’s primary, he’s staying"), where a fronted condition or time
+    /// ("said, when she was earning $24,000 a year, a boss …") belongs to the report, or right
+    /// after a comma ("said, the two standard-bearers … have become …") when the speaker opens
+    /// the sentence.
+    fn after_aside(&self, c: CueMatch, sep: usize, hi: usize) -> Option<usize> {
+        use super::super::vocabulary::INSERTION_SUBORDINATORS;
+        let sent = self.sentence_range(self.sentence_of(c.first));
+        // an attribution inserted after the words it reports ("Too often, she said, the debate
+        // is …") reports the whole sentence, which `content_before` finds
+        if (sent.start..c.first).any(|x| self.tok(x) == "," || self.quoted(x)) {
+            return None;
+        }
+        let open = self.tok(sep);
+        if !self.is_word(sep + 1) || self.quoted(sep + 1) || self.cue_at(sep + 1) {
+            return None;
+        }
+        // the same separator closes the aside; a comma aside holds no clause of its own unless it
+        // opens with a subordinator
+        let close = (sep + 2..hi.min(sep + 18))
+            .take_while(|&x| !self.quoted(x) && !matches!(self.tok(x), ";" | ":" | "." | "(" | ")"))
+            .find(|&x| self.tok(x) == open);
+        let subordinate =
+            is_in(self.tok(sep + 1), &INSERTION_SUBORDINATORS) || is_in(self.tok(sep + 1), &COMPLEMENT_SUBORDINATORS);
+        if let Some(close) = close.filter(|&x| x + 1 < hi && !(sep + 1..x).any(|y| self.cue_at(y))) {
+            if self.tok(close + 1) == "that" {
+                return Some(close + 2);
+            }
+            let clause = self.clause_at(close + 1, hi, false) && !self.cue_at(close + 1);
+            let plain = open != "," || subordinate || !(sep + 1..close).any(|x| self.finite_at(x));
+            if clause && plain {
+                return Some(if subordinate { sep + 1 } else { close + 1 });
+            }
+        }
+        // "said, the two standard-bearers … have become …": a clause right after the comma
+        let w = self.tok(sep + 1);
+        let opens = is_in(w, &DETERMINERS) || is_in(w, &["he", "she", "they", "we", "i"]);
+        (open == "," && opens && self.clause_at(sep + 1, hi, false)).then_some(sep + 1)
     }
 
     /// Where a reported question after an asking cue starts: "asked if he would endorse Trump",

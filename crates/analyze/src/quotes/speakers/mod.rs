@@ -278,7 +278,7 @@ impl<'a> Finder<'a> {
                                 Some(after).filter(|&v| v < before && self.is_word(v) && !self.quoted(v) && past(v))?;
                                 comma
                             }
-                            _ => (i + 1..(i + 7).min(before))
+                            _ => (i + 1..(i + 14).min(before))
                                 .take_while(|&x| self.is_word(x) && !self.quoted(x))
                                 .find(|&x| finite(x))?,
                         };
@@ -287,10 +287,29 @@ impl<'a> Finder<'a> {
                         while verb > i + 1 && is_in(self.tok(verb - 1), &ADVERBS) && self.tok(verb - 1) != "who" {
                             verb -= 1;
                         }
-                        let noun_phrase = (i + 1..verb).all(|x| {
+                        let plain = |x: usize| {
                             let w = self.tok(x);
                             !is_in(w, &PREPOSITIONS) && !is_stop(w) && !self.cue_at(x) && !is_in(w, &DETERMINERS)
-                        });
+                        };
+                        // "A spokesman for Mayor Frank G. Jackson of Cleveland defended …", "One
+                        // employee at a software firm declined …": the head, then its
+                        // prepositional phrases; the whole phrase is a description
+                        let prep = (i + 2..verb)
+                            .find(|&x| is_in(self.tok(x), &["for", "of", "at", "in", "from", "with", "on"]));
+                        if let Some(p) = prep {
+                            let head = (i + 1..p).all(plain);
+                            let object = (p + 1..verb).all(|x| {
+                                !self.cue_at(x) && !is_in(self.tok(x), &["who", "which", "that", "and", "or", "but"])
+                            });
+                            if !head || !object || p + 1 >= verb {
+                                return None;
+                            }
+                            return Some(Speaker { span: self.span_at(i).cover(self.span_at(verb - 1)), entity: None });
+                        }
+                        if verb > i + 7 {
+                            return None;
+                        }
+                        let noun_phrase = (i + 1..verb).all(plain);
                         if !noun_phrase || is_in(self.tok(verb - 1), &["who", "which", "that"]) {
                             return None;
                         }
@@ -550,9 +569,13 @@ impl<'a> Finder<'a> {
                     self.name_before_role(np, lo)
                         .or_else(|| self.head_before_participle(np, lo))
                         .or_else(|| self.head_before_preposition(np, lo))
+                        // "Growers who have lost their crops say": the object of a relative
+                        // clause is not the subject
+                        .or_else(|| np.entity.is_none().then(|| self.opening_subject(k, lo)).flatten())
                         .unwrap_or(np),
                 ),
-                None => Before::Nothing,
+                // "Some delegates at the convention in Philadelphia said", "Most of them said"
+                None => self.opening_subject(k, lo).map_or(Before::Nothing, Before::Subject),
             },
         }
     }

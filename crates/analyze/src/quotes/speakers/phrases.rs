@@ -297,6 +297,70 @@ impl<'a> Finder<'a> {
             .then(|| Speaker { span: head.span.cover(np.span), entity: None })
     }
 
+    /// The noun phrase that opens the sentence and ends at token `k`, right before its verb, when
+    /// the nearest noun alone names no one: a head with prepositional phrases ("Some delegates at
+    /// the convention in Philadelphia", "Most of them", "People in Fort Pierce") or a restrictive
+    /// relative clause ("Progressive organizations that have endorsed him"). It opens with a
+    /// determiner, a quantifier, a capitalised word or a plural noun, holds no comma, quotation or
+    /// speech cue, and no verb outside the relative clause. The whole phrase is the speaker,
+    /// named by the entity its head is, if any.
+    pub(in crate::quotes) fn opening_subject(&self, k: usize, lo: usize) -> Option<Speaker> {
+        use crate::quotes::vocabulary::SOURCE_OPENERS;
+        // the clause opens the sentence or follows ", and", ", but" or a semicolon
+        let clause_start = (lo + 1..k)
+            .rev()
+            .find(|&x| {
+                !self.quoted(x)
+                    && (matches!(self.tok(x), ";" | ":")
+                        || is_in(self.tok(x), &["and", "but"]) && self.tok(x - 1) == ",")
+            })
+            .map_or(lo, |x| x + 1);
+        let start = self.dateline_end(clause_start, k);
+        if k < start || k - start > 14 || !self.is_word(k) {
+            return None;
+        }
+        // "Many said …", "most said …": a quantifier alone
+        if start == k && is_in(self.tok(k), &SOURCE_OPENERS) {
+            return Some(Speaker { span: self.span_at(k), entity: None });
+        }
+        let first = self.tok(start);
+        let plural = first.len() > 3 && first.ends_with('s') && !first.ends_with("ss");
+        let opens = is_in(first, &DETERMINERS)
+            || is_in(first, &SOURCE_OPENERS)
+            || is_in(first, &crate::quotes::vocabulary::CLAUSE_QUANTIFIERS)
+            || starts_upper(first) && !is_in(first, &PREPOSITIONS) && !is_stop(first)
+            || plural;
+        if !opens {
+            return None;
+        }
+        // the head runs to the first preposition or relative pronoun
+        let head_end = (start + 1..=k).find(|&x| {
+            let t = self.tok(x);
+            is_in(t, &PREPOSITIONS) || is_in(t, &["who", "that"])
+        })?;
+        let relative = is_in(self.tok(head_end), &["who", "that"]);
+        let clean = (start..=k).all(|x| {
+            let t = self.tok(x);
+            (self.is_word(x) || matches!(t, "-" | "'s" | "’s"))
+                && !self.quoted(x)
+                && !self.cue_at(x)
+                && !is_in(t, &["which", "whose", "and", "or", "but"])
+                && (relative && x > head_end || !(is_in(t, &FINITE) || self.finite_at(x)))
+        });
+        // a relative clause has its verb; a preposition its object
+        let complete = if relative {
+            (head_end + 1..=k).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x))
+        } else {
+            head_end < k
+        };
+        if !clean || !complete || head_end == start && !is_in(first, &SOURCE_OPENERS) {
+            return None;
+        }
+        let np = self.span_at(start).cover(self.span_at(k));
+        let head = (start..head_end).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
+        Some(head.map_or(Speaker { span: np, entity: None }, |h| self.speaker_for(np, h)))
+    }
+
     /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
     /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
     /// come a few words before.
