@@ -484,6 +484,11 @@ impl<'a> Finder<'a> {
                         return Before::Subject(s);
                     }
                 }
+                // "Anne Richards, assistant secretary of state for population, refugees, and
+                // migration, said": a person who opens the sentence, then a long appositive
+                if let Some(s) = self.opening_name_appositive(k, lo) {
+                    return Before::Subject(s);
+                }
                 // an appositive or inserted clause: "Kallas, the EU’s foreign policy chief, said"
                 let Some(mut j) = self.separator_before(k, lo, &[",", "–", "—", "(", "-"]) else {
                     return Before::Inverted;

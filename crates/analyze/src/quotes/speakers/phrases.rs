@@ -361,6 +361,45 @@ impl<'a> Finder<'a> {
         Some(head.map_or(Speaker { span: np, entity: None }, |h| self.speaker_for(np, h)))
     }
 
+    /// A person named at the sentence's start and set off by a comma, when everything up to the
+    /// comma at token `k` (right before the cue) is an appositive or a relative clause on them:
+    /// "Anne Richards, assistant secretary of state for population, refugees, and migration,
+    /// said", "Vice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on
+    /// Wednesday, said". The appositive opens with a lower-case word or a number (not a list of
+    /// names), holds no quotation, speech cue or semicolon, and a verb only after "who" or
+    /// "whose".
+    pub(in crate::quotes) fn opening_name_appositive(&self, k: usize, lo: usize) -> Option<Speaker> {
+        let start = self.dateline_end(lo, k);
+        // past a title the mention leaves out ("Vice President Joseph R. Biden Jr.")
+        let m = (start..(start + 4).min(k))
+            .take_while(|&x| self.is_word(x) && starts_upper(self.tok(x)))
+            .find_map(|x| self.mention_at(x).filter(|m| m.span.start == self.span_at(x).start))?;
+        if self.entity_kind(Some(m.entity)) != Some(EntityKind::Person) {
+            return None;
+        }
+        let comma = self.doc.token_at_or_after(m.span.end);
+        let next = comma + 1;
+        if comma >= k || self.tok(comma) != "," || next >= k || !self.is_word(next) {
+            return None;
+        }
+        let t = self.tok(next);
+        if starts_upper(t) && self.kind_at(next) != Some(TokenKind::Number) {
+            return None;
+        }
+        let mut relative = is_in(t, &["who", "whose"]);
+        for x in next..k {
+            let w = self.tok(x);
+            if self.quoted(x) || matches!(w, ";" | ":") || self.cue_at(x) {
+                return None;
+            }
+            relative |= is_in(w, &["who", "whose"]);
+            if !relative && (is_in(w, &FINITE) || self.finite_at(x)) {
+                return None;
+            }
+        }
+        Some(Speaker { span: m.span, entity: Some(m.entity) })
+    }
+
     /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
     /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
     /// come a few words before.
