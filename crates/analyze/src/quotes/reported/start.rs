@@ -56,7 +56,7 @@ impl<'a> Finder<'a> {
         if self.tok(j) == "that" {
             return Some(j + 1);
         }
-        if say && matches!(self.tok(j), "," | "—" | "–") {
+        if (say || c.class == CueClass::Verb && !c.object) && matches!(self.tok(j), "," | "—" | "–") {
             if let Some(start) = self.after_aside(c, j, hi) {
                 return Some(start);
             }
@@ -322,6 +322,19 @@ impl<'a> Finder<'a> {
             return Some((comma + 1..sent.end, speaker));
         }
         let end = if self.tok(c.first - 1) == "," { c.first - 1 } else { c.first };
+        // "At the heart of the trouble, according to Dennis Ross, a former envoy, was a decision
+        // …": the source inserted between commas or dashes; the report is the whole sentence
+        let open = self.tok(c.first - 1);
+        if is_in(self.tok(c.first), &["according"]) && matches!(open, "," | "—" | "–") {
+            let close = (self.doc.token_at_or_after(speaker.span.end)..sent.end.min(c.end + 24))
+                .take_while(|&x| !self.quoted(x) && !matches!(self.tok(x), ";" | ":" | "." | "(" | ")"))
+                .find(|&x| self.tok(x) == open || open != "," && self.tok(x) == ",");
+            let rest = close.map_or(0, |x| (x + 1..sent.end).filter(|&y| self.is_word(y)).count());
+            let fronted = !(sent.start..end).any(|x| self.finite_at(x) || self.quoted(x));
+            if let Some(close) = close.filter(|_| fronted && rest >= 3) {
+                return Some((sent.start..self.clause_end(close + 1, sent.end), speaker));
+            }
+        }
         // "…, the Reuters news agency reported, quoting Peskov": the sentence has its own
         // attribution, which the source only backs
         let from = self.cues.partition_point(|x| x.first < sent.start);
