@@ -393,7 +393,10 @@ impl<'a> Finder<'a> {
                 return None;
             }
             relative |= is_in(w, &["who", "whose"]);
-            if !relative && (is_in(w, &FINITE) || self.finite_at(x)) {
+            // (a past right after a comma is a verb too: "Mr Buckley, originally from Essex,
+            // lived in New Zealand, says the agency")
+            let past_after_comma = self.tok(x - 1) == "," && !starts_upper(w) && w.len() > 4 && w.ends_with("ed");
+            if !relative && (is_in(w, &FINITE) || self.finite_at(x) || past_after_comma) {
                 return None;
             }
         }
