@@ -162,7 +162,8 @@ impl<'a> Finder<'a> {
         }
         let first = k;
         let mut i = k;
-        if is_in(t, &DETERMINERS) {
+        // "said the ministry", "say some Democrats"
+        if is_in(t, &DETERMINERS) || is_in(t, &crate::quotes::vocabulary::SOURCE_OPENERS) {
             i += 1;
         }
         let mut last = None;
