@@ -471,6 +471,10 @@ impl<'a> Finder<'a> {
                 if k > lo && self.quoted(k - 1) {
                     return Before::Inverted;
                 }
+                // "Kasich offered the man a job, then says he’ll …": a second verb of the clause
+                if k + 1 < first && self.tok(k + 1) == "then" && (lo..k).any(|x| self.finite_at(x)) {
+                    return Before::Coordinated;
+                }
                 // a relative clause on a named antecedent: "backed by Lena Ortiz, who argued that …"
                 // (not a place after its noun: "Democrats on Capitol Hill, who …")
                 if k + 1 < first && self.tok(k + 1) == "who" && k > lo {
