@@ -64,7 +64,7 @@ impl<'a> Finder<'a> {
             p -= 1;
         }
         let opening = p == sent.start
-            || p == sent.start + 1 && is_in(self.tok(sent.start), &["when", "after", "once", "if", "while"]);
+            || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS);
         let passive = p > sent.start && is_in(self.tok(p - 1), &["was", "were", "being", "been", "is", "are", "be"]);
         if !opening && !passive {
             return None;

@@ -5,7 +5,7 @@
 
 mod phrases;
 
-use super::vocabulary::{NAME_PARTICLES, NAMING_PARTICIPLES};
+use super::vocabulary::{NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -295,7 +295,7 @@ impl<'a> Finder<'a> {
                         // employee at a software firm declined …": the head, then its
                         // prepositional phrases; the whole phrase is a description
                         let prep = (i + 2..verb)
-                            .find(|&x| is_in(self.tok(x), &["for", "of", "at", "in", "from", "with", "on"]));
+                            .find(|&x| is_in(self.tok(x), &ROLE_PREPOSITIONS) || is_in(self.tok(x), &["in", "on"]));
                         if let Some(p) = prep {
                             let head = (i + 1..p).all(plain);
                             let object = (p + 1..verb).all(|x| {
