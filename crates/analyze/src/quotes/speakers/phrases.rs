@@ -301,7 +301,8 @@ impl<'a> Finder<'a> {
     /// The noun phrase that opens the sentence and ends at token `k`, right before its verb, when
     /// the nearest noun alone names no one: a head with prepositional phrases ("Some delegates at
     /// the convention in Philadelphia", "Most of them", "People in Fort Pierce") or a restrictive
-    /// relative clause ("Progressive organizations that have endorsed him"). It opens with a
+    /// relative clause on people ("Growers who have lost their crops"; not "The fact that …").
+    /// It opens with a
     /// determiner, a quantifier, a capitalised word or a plural noun, holds no comma, quotation or
     /// speech cue, and no verb outside the relative clause. The whole phrase is the speaker,
     /// named by the entity its head is, if any.
@@ -334,12 +335,21 @@ impl<'a> Finder<'a> {
         if !opens {
             return None;
         }
-        // the head runs to the first preposition or relative pronoun
+        // the head runs to the first preposition or "who"
         let head_end = (start + 1..=k).find(|&x| {
             let t = self.tok(x);
-            is_in(t, &PREPOSITIONS) || is_in(t, &["who", "that"])
+            is_in(t, &PREPOSITIONS) || is_in(t, &["who"])
         })?;
-        let relative = is_in(self.tok(head_end), &["who", "that"]);
+        // a name, then a lower-case word, is a clause ("Eyewitness News spoke to one man who
+        // says"), not a head noun
+        let named_then_verb = (start + 1..head_end).any(|x| {
+            let w = self.tok(x);
+            !starts_upper(w) && self.mention_at(x - 1).is_some() && self.mention_at(x).is_none()
+        });
+        if named_then_verb {
+            return None;
+        }
+        let relative = is_in(self.tok(head_end), &["who"]);
         let clean = (start..=k).all(|x| {
             let t = self.tok(x);
             (self.is_word(x) || matches!(t, "-" | "'s" | "’s"))
