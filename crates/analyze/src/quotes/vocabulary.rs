@@ -156,6 +156,8 @@ word_lists! {
     /// Words opening a fronted condition or concession right after "said", before the reported
     /// clause's subject ("said if elected he would …", "says despite being an alumna, she …").
     COMPLEMENT_SUBORDINATORS = "complement_subordinators";
+    /// Forms of "be" before a passive participle ("was asked", "were accused").
+    BE_FORMS = "be_forms";
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod end;
 mod start;
 
 use super::vocabulary::{
-    CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS,
+    BE_FORMS, CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS,
 };
 use super::*;
 
@@ -65,7 +65,7 @@ impl<'a> Finder<'a> {
         }
         let opening = p == sent.start
             || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS);
-        let passive = p > sent.start && is_in(self.tok(p - 1), &["was", "were", "being", "been", "is", "are", "be"]);
+        let passive = p > sent.start && is_in(self.tok(p - 1), &BE_FORMS);
         if !opening && !passive {
             return None;
         }
@@ -88,14 +88,13 @@ impl<'a> Finder<'a> {
             return None;
         }
         let start = j;
-        let end = if opening {
+        let mut end = if opening {
             // the question ends at the comma before the main clause
             (start + 2..sent.end)
                 .find(|&x| self.tok(x) == "," && !self.quoted(x) && self.clause_at(x + 1, sent.end, false))?
         } else {
             self.clause_end(start, sent.end)
         };
-        let mut end = end;
         while end > start && !self.is_word(end - 1) {
             end -= 1;
         }
@@ -271,7 +270,7 @@ impl<'a> Finder<'a> {
                         // not the passive "was accused of"
                         let passive = c.class == CueClass::Verb
                             && c.first > sent.start
-                            && is_in(self.tok(c.first - 1), &["was", "were", "is", "are", "be", "been", "being"]);
+                            && is_in(self.tok(c.first - 1), &BE_FORMS);
                         if passive
                             || c.end >= sent.end
                             || is_in(self.tok(c.end), &PREPOSITIONS) && !self.infinitive(c.end, sent.end)

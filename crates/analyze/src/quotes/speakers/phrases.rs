@@ -338,7 +338,7 @@ impl<'a> Finder<'a> {
         // the head runs to the first preposition or "who"
         let head_end = (start + 1..=k).find(|&x| {
             let t = self.tok(x);
-            is_in(t, &PREPOSITIONS) || is_in(t, &["who"])
+            is_in(t, &PREPOSITIONS) || t.eq_ignore_ascii_case("who")
         })?;
         // a name, then a lower-case word, is a clause ("Eyewitness News spoke to one man who
         // says"), not a head noun
@@ -349,7 +349,7 @@ impl<'a> Finder<'a> {
         if named_then_verb {
             return None;
         }
-        let relative = is_in(self.tok(head_end), &["who"]);
+        let relative = self.tok(head_end).eq_ignore_ascii_case("who");
         let clean = (start..=k).all(|x| {
             let t = self.tok(x);
             (self.is_word(x) || matches!(t, "-" | "'s" | "’s"))
