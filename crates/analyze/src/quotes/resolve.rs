@@ -116,7 +116,12 @@ impl<'a> Finder<'a> {
             let many = head.ends_with('s') && !head.ends_with("ss");
             let person = s.entity.and_then(|e| self.doc.entities.get(e)).is_none_or(|e| e.kind == EntityKind::Person);
             let pronoun = !text.contains(' ') && (is_in(text, &PRONOUNS) || is_in(text, &NON_SPEAKERS));
-            !pronoun && many == plural && (s.entity.is_none() || !person) && self.speaker_like(*s)
+            // a pronoun that speaks for a body resolved before ("Twitter said … . It added … .
+            // It said …") passes it on
+            if pronoun {
+                return s.entity.is_some() && !person && is_in(text, &PLURAL_PRONOUNS) == plural;
+            }
+            many == plural && (s.entity.is_none() || !person) && self.speaker_like(*s)
         };
         self.antecedent_by(span, before, fits)
     }
@@ -150,8 +155,10 @@ impl<'a> Finder<'a> {
         let sentence = self.sentence_of(at);
         let lo = self.span_at(self.sentence_range(sentence.saturating_sub(1)).start).start;
         let quoted = before.iter().rev().take_while(|q| q.span.start >= lo).find_map(|q| {
-            let s = Speaker { span: q.speaker_antecedent.or(q.speaker_span)?, entity: q.speaker_entity };
-            (s.span.end <= span.start && s.span.start >= lo).then_some(s)
+            // (the window holds the quote's own speaker words; what they stand for may be older)
+            let own = q.speaker_span?;
+            let s = Speaker { span: q.speaker_antecedent.unwrap_or(own), entity: q.speaker_entity };
+            (own.end <= span.start && own.start >= lo).then_some(s)
         });
         match quoted {
             Some(s) => fits(&s).then_some(s),
