@@ -468,6 +468,9 @@ impl<'a> Finder<'a> {
         };
         match self.tok(k) {
             "," | "–" | "—" | "-" => {
+                // a dash typed as two hyphens ("The justice -- who … -- said")
+                let double_dash = |x: usize| x > lo && self.tok(x) == "-" && self.tok(x - 1) == "-";
+                let k = if double_dash(k) { k - 1 } else { k };
                 if k > lo && self.quoted(k - 1) {
                     return Before::Inverted;
                 }
@@ -497,6 +500,9 @@ impl<'a> Finder<'a> {
                 let Some(mut j) = self.separator_before(k, lo, &[",", "–", "—", "(", "-"]) else {
                     return Before::Inverted;
                 };
+                if double_dash(j) {
+                    j -= 1;
+                }
                 if let Some(c) = self.lex.match_at(self.doc, j + 1, k) {
                     if c.class == CueClass::Source {
                         return self.np_after(c.end, k).map_or(Before::Nothing, Before::Subject);
@@ -575,7 +581,10 @@ impl<'a> Finder<'a> {
                 // "Anais Faraj, an analyst at Nomura told …" (the appositive's closing comma
                 // missing): the name before the role, not the role's organisation
                 Some(np) => Before::Subject(
-                    self.name_before_role(np, lo)
+                    // "Officials who spoke to Reuters said": a name inside a relative clause on
+                    // the subject is that clause's object
+                    self.relative_subject(np, k, lo)
+                        .or_else(|| self.name_before_role(np, lo))
                         .or_else(|| self.head_before_participle(np, lo))
                         .or_else(|| self.head_before_preposition(np, lo))
                         // "Growers who have lost their crops say": the object of a relative
@@ -589,5 +598,3 @@ impl<'a> Finder<'a> {
         }
     }
 }
-
-impl<'a> Finder<'a> {}

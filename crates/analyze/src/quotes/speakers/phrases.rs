@@ -338,7 +338,7 @@ impl<'a> Finder<'a> {
         // the head runs to the first preposition or "who"
         let head_end = (start + 1..=k).find(|&x| {
             let t = self.tok(x);
-            is_in(t, &PREPOSITIONS) || t.eq_ignore_ascii_case("who")
+            is_in(t, &PREPOSITIONS) && !is_in(t, &["and", "or"]) || t.eq_ignore_ascii_case("who")
         })?;
         // a name, then a lower-case word, is a clause ("Eyewitness News spoke to one man who
         // says"), not a head noun
@@ -355,12 +355,16 @@ impl<'a> Finder<'a> {
             (self.is_word(x) || matches!(t, "-" | "'s" | "’s"))
                 && !self.quoted(x)
                 && !self.cue_at(x)
-                && !is_in(t, &["which", "whose", "and", "or", "but"])
+                && !is_in(t, &["which", "whose", "but"])
+                // (a head may coordinate: "Current and former officials who …")
+                && !(is_in(t, &["and", "or"]) && x >= head_end)
                 && (relative && x > head_end || !(is_in(t, &FINITE) || self.finite_at(x)))
         });
         // a relative clause has its verb; a preposition its object
         let complete = if relative {
+            // (the word after "who" is its verb, in any tense: "who know her")
             (head_end + 1..=k).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x))
+                || head_end + 1 < k && !starts_upper(self.tok(head_end + 1))
         } else {
             head_end < k
         };
@@ -370,6 +374,17 @@ impl<'a> Finder<'a> {
         let np = self.span_at(start).cover(self.span_at(k));
         let head = (start..head_end).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
         Some(head.map_or(Speaker { span: np, entity: None }, |h| self.speaker_for(np, h)))
+    }
+
+    /// The subject opening the sentence when its relative clause holds `np`, the phrase that
+    /// ends at token `k` right before the verb: "Officials who spoke to Reuters said", "Two
+    /// executives who met with Mayor Ana Ruiz said" (the name is the clause's object).
+    pub(in crate::quotes) fn relative_subject(&self, np: Speaker, k: usize, lo: usize) -> Option<Speaker> {
+        let np_first = self.doc.token_at_or_after(np.span.start);
+        self.opening_subject(k, lo).filter(|s| {
+            let s_first = self.doc.token_at_or_after(s.span.start);
+            s_first < np_first && (s_first..np_first).any(|x| self.tok(x).eq_ignore_ascii_case("who"))
+        })
     }
 
     /// A person named at the sentence's start and set off by a comma, when everything up to the
