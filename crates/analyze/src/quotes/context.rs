@@ -82,6 +82,27 @@ impl<'a> Finder<'a> {
                                 || p.ends_with("'s")
                         }
                     };
+                    // "After the Paris attacks, …", "the senator's recent claims of …": a cue that
+                    // is as often a plural noun, after a determiner and a word, with no object
+                    let compound_noun = |c: &CueMatch| {
+                        use super::vocabulary::NOUN_LIKE_CUES;
+                        c.end == c.first + 1
+                            && c.first >= s.tokens.start + 2
+                            && c.end < end
+                            && is_in(doc.slice(doc.tokens[c.first].span), &NOUN_LIKE_CUES)
+                            && doc.tokens[c.first - 1].kind == TokenKind::Word
+                            && {
+                                let det = doc.slice(doc.tokens[c.first - 2].span);
+                                is_in(det, &["the", "a", "his", "her", "their", "its", "our", "these", "those"])
+                                    || det.ends_with("’s")
+                                    || det.ends_with("'s")
+                            }
+                            && {
+                                let next = &doc.tokens[c.end];
+                                next.kind == TokenKind::Punct
+                                    || is_in(doc.slice(next.span), &["of", "in", "on", "by", "against"])
+                            }
+                    };
                     // "calls" is mostly a noun ("low-cost calls"); as a verb it names a quoted label
                     // ("calls Santilli a “fascist”")
                     let bare_noun = |c: &CueMatch| {
@@ -97,7 +118,7 @@ impl<'a> Finder<'a> {
                             && !matches!(doc.slice(doc.tokens[c.first - 1].span), ":" | "(" | "-" | "—" | "–")
                             && starts_upper(doc.slice(doc.tokens[c.first].span))
                     };
-                    if let Some(c) = found.filter(|c| !noun(c) && !bare_noun(c) && !name(c)) {
+                    if let Some(c) = found.filter(|c| !noun(c) && !bare_noun(c) && !name(c) && !compound_noun(c)) {
                         if !in_quote[c.first..c.end].iter().any(|&q| q) {
                             cues.push(c);
                             i = c.end;

@@ -148,6 +148,9 @@ word_lists! {
     /// Cues whose plain object is news, not speech, unless it names an utterance ("announced
     /// plans", "proposed a budget").
     PLAIN_OBJECT_CUES = "plain_object_cues";
+    /// Verb cues in -s that are as often plural nouns ("the Paris attacks", "his claims"): a
+    /// noun after a determiner and a word when punctuation or "of", "in", "on" follows.
+    NOUN_LIKE_CUES = "noun_like_cues";
     /// Nouns of utterances: an object cue's object holding one is speech ("announced a warning").
     UTTERANCE_NOUNS = "utterance_nouns";
     /// Demonstratives and quantifiers that open a reported clause's subject right after "said"

@@ -209,6 +209,42 @@ impl<'a> Finder<'a> {
                 let start = self.complement_start(c, sent.end)?;
                 (start..self.clause_end(start, sent.end), speaker)
             }
+            // "issued a statement saying the talks had failed", "sent a letter telling staff
+            // the plant would close": a participle right after the noun it describes reports
+            // a clause; the speaker is that noun, or the subject when the noun is an object
+            CueClass::Participle
+                if c.indirect
+                    && !c.object
+                    && c.first > sent.start
+                    && self.is_word(c.first - 1)
+                    && !self.quoted(c.first - 1)
+                    && !is_in(self.tok(c.first - 1), &DETERMINERS)
+                    && !is_in(self.tok(c.first - 1), &["and", "but", "or", "not"])
+                    && !self.progressive(c, sent.start) =>
+            {
+                let start = if c.end < sent.end && self.tok(c.end) == "that" {
+                    c.end + 1
+                } else if is_in(self.tok(c.first), &TELLING_CUES) {
+                    self.complement_start(c, sent.end)?
+                } else if self.clause_at(c.end, sent.end, false) && {
+                    // (a short subject, then its verb, before any comma: not the object in
+                    // "explaining the workings of the bank, which is …")
+                    let verb = (c.end + 1..(c.end + 6).min(sent.end))
+                        .take_while(|&x| self.is_word(x) && !self.quoted(x))
+                        .find(|&x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
+                    verb.is_some()
+                } {
+                    c.end
+                } else {
+                    return None;
+                };
+                let k = self.cues.partition_point(|x| x.first < c.first);
+                let speaker = self.subject_of(k, sent.clone(), 0)?;
+                if !self.speaker_like(speaker) {
+                    return None;
+                }
+                (start..self.clause_end(start, sent.end), speaker)
+            }
             // "Trump is warning voters that …"
             CueClass::Participle if !self.progressive(c, sent.start) => return None,
             CueClass::Verb if !c.indirect => return None,

@@ -278,9 +278,20 @@ impl<'a> Finder<'a> {
                                 Some(after).filter(|&v| v < before && self.is_word(v) && !self.quoted(v) && past(v))?;
                                 comma
                             }
-                            _ => (i + 1..(i + 14).min(before))
-                                .take_while(|&x| self.is_word(x) && !self.quoted(x))
-                                .find(|&x| finite(x))?,
+                            _ => {
+                                let verb = (i + 1..(i + 14).min(before))
+                                    .take_while(|&x| self.is_word(x) && !self.quoted(x))
+                                    .find(|&x| finite(x));
+                                match verb {
+                                    Some(v) => v,
+                                    // "Minutes later, the campaign issued …": a fronted phrase
+                                    // ends at its comma; the subject may follow it
+                                    None => {
+                                        i += 1;
+                                        continue;
+                                    }
+                                }
+                            }
                         };
                         // an adverb between the phrase and its verb: "The report also provided …"
                         let mut verb = verb;

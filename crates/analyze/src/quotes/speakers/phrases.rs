@@ -352,12 +352,13 @@ impl<'a> Finder<'a> {
         let relative = self.tok(head_end).eq_ignore_ascii_case("who");
         let clean = (start..=k).all(|x| {
             let t = self.tok(x);
+            // (a head may coordinate: "Current and former officials who …")
+            let joins_head = is_in(t, &["and", "or"]) && x < head_end;
+            let breaks = is_in(t, &["which", "whose", "but", "and", "or"]) && !joins_head;
             (self.is_word(x) || matches!(t, "-" | "'s" | "’s"))
                 && !self.quoted(x)
                 && !self.cue_at(x)
-                && !is_in(t, &["which", "whose", "but"])
-                // (a head may coordinate: "Current and former officials who …")
-                && !(is_in(t, &["and", "or"]) && x >= head_end)
+                && !breaks
                 && (relative && x > head_end || !(is_in(t, &FINITE) || self.finite_at(x)))
         });
         // a relative clause has its verb; a preposition its object
