@@ -456,7 +456,7 @@ fn passive_and_reduced_relative_attributions() {
         vec![("the port would reopen in May".into(), QuoteKind::Indirect, Some("Anna Novak".into()))]
     );
     let d = doc("A letter sent to the board says the plan would cost 500 jobs.", &[]);
-    assert_eq!(spans(&d), vec![("the plan would cost 500 jobs".into(), Some("A letter".into()))]);
+    assert_eq!(spans(&d), vec![("the plan would cost 500 jobs".into(), Some("A letter sent to the board".into()))]);
 }
 
 #[test]

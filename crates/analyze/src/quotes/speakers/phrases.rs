@@ -260,19 +260,36 @@ impl<'a> Finder<'a> {
     /// The noun a reduced relative clause hangs on ("A letter sent to the board says …"): `np`
     /// follows a preposition after a past participle.
     pub(in crate::quotes) fn head_before_participle(&self, np: Speaker, lo: usize) -> Option<Speaker> {
-        let first = self.doc.token_at_or_after(np.span.start);
+        let mut first = self.doc.token_at_or_after(np.span.start);
+        // (past the article a name's mention leaves out: "to the Daily Ledger")
+        if first > lo + 1 && is_in(self.tok(first - 1), &["the"]) {
+            first -= 1;
+        }
         let prep =
             first.checked_sub(1).filter(|&p| p > lo + 1 && is_in(self.tok(p), &["to", "by", "from", "for", "with"]))?;
         let participle = self.tok(prep - 1);
+        // "obtained by", "speaking to", "close to"
         let past = !starts_upper(participle)
-            && (participle.len() > 4 && participle.ends_with("ed") || is_in(participle, &IRREGULAR_PAST));
+            && (participle.len() > 4 && (participle.ends_with("ed") || participle.ends_with("ing"))
+                || is_in(participle, &IRREGULAR_PAST)
+                || participle == "close" && self.tok(prep) == "to");
         if !past || prep - 1 <= lo {
             return None;
         }
         let head = self.np_ending_at(prep - 2, lo)?;
-        // the head opens with an article: "A letter", "the report"
+        if head.entity.is_some() {
+            return None;
+        }
+        // the head opens with an article or a quantifier ("A letter", "the report", "Another
+        // source"), or is a bare plural ("Sources close to the mayor")
         let head_first = self.doc.token_at_or_after(head.span.start);
-        is_in(self.tok(head_first), &["a", "an", "the"]).then_some(head)
+        let opener = self.tok(head_first);
+        let bare_plural = head_first == prep - 2
+            && (opener.len() > 3 && opener.ends_with('s') && !opener.ends_with("ss")
+                || opener.eq_ignore_ascii_case("people"));
+        let opens = is_in(opener, &["a", "an", "the", "another", "one", "two", "three", "several"]) || bare_plural;
+        // the whole phrase is the description: "Another source speaking to Fox News"
+        opens.then(|| Speaker { span: head.span.cover(np.span), entity: None })
     }
 
     /// The whole subject when `np` only completes it after a preposition ("a spokesperson for
