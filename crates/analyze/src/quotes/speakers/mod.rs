@@ -460,6 +460,14 @@ impl<'a> Finder<'a> {
                         if is_in(v, &RAISING) {
                             skipped += 2;
                             i -= 2;
+                            // "was prompted to say", "felt compelled to add"
+                            if k > lo + 1
+                                && v.ends_with("ed")
+                                && is_in(self.tok(k - 2), &["was", "were", "is", "are", "felt", "feels", "been"])
+                            {
+                                skipped += 1;
+                                i -= 1;
+                            }
                             continue;
                         }
                         if v == "on" && k - 1 > lo && is_in(self.tok(k - 2), &["went", "goes", "go", "going"]) {
