@@ -239,7 +239,16 @@ impl<'a> Finder<'a> {
                     return None;
                 };
                 let k = self.cues.partition_point(|x| x.first < c.first);
-                let speaker = self.subject_of(k, sent.clone(), 0)?;
+                // "with one plaintiff claiming the officer …": the noun after "with" speaks
+                let np = self.np_ending_at(c.first - 1, sent.start);
+                let absolute = np.filter(|np| {
+                    let first = self.doc.token_at_or_after(np.span.start);
+                    first > sent.start && self.tok(first - 1) == "with"
+                });
+                let speaker = match absolute {
+                    Some(np) => np,
+                    None => self.subject_of(k, sent.clone(), 0)?,
+                };
                 if !self.speaker_like(speaker) {
                     return None;
                 }

@@ -401,7 +401,8 @@ impl<'a> Finder<'a> {
         let np_first = self.doc.token_at_or_after(np.span.start);
         self.opening_subject(k, lo).filter(|s| {
             let s_first = self.doc.token_at_or_after(s.span.start);
-            s_first < np_first && (s_first..np_first).any(|x| self.tok(x).eq_ignore_ascii_case("who"))
+            // (a lower-case "who": not the one in "Doctor Who boss Steven Moffat")
+            s_first < np_first && (s_first..np_first).any(|x| self.tok(x) == "who")
         })
     }
 
