@@ -4,7 +4,7 @@
 //! attributes: [`pronoun`], [`month`] / [`month_name`], [`weekday`] / [`weekday_name`],
 //! [`irregular_verb`]. Every lookup takes any case and folds with [`crate::fold`].
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::{data_lines, fold};
@@ -434,13 +434,13 @@ fn entries() -> impl Iterator<Item = (&'static str, usize, Result<Entry, String>
 impl Closed {
     fn load() -> Closed {
         let mut c = Closed {
-            sets: HashMap::new(),
-            pronouns: HashMap::new(),
-            months: HashMap::new(),
-            months_other: HashMap::new(),
-            weekdays: HashMap::new(),
+            sets: HashMap::default(),
+            pronouns: HashMap::default(),
+            months: HashMap::default(),
+            months_other: HashMap::default(),
+            weekdays: HashMap::default(),
             verbs: Vec::new(),
-            verb_of: HashMap::new(),
+            verb_of: HashMap::default(),
         };
         // malformed lines are skipped here; the tests refuse them
         for (_, _, entry) in entries() {
@@ -599,13 +599,13 @@ mod tests {
     #[test]
     fn no_entry_twice_in_a_file() {
         for &(file, text, _) in &FILES {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for (n, line) in data_lines(text) {
                 // pronouns list a word once per case; the pair is what must be unique
                 assert!(seen.insert(line), "{file}:{n}: {line:?} repeated");
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (n, line) in data_lines(IRREGULAR_VERBS) {
             let base = line.split('\t').next().unwrap_or_default();
             assert!(seen.insert(base), "irregular_verbs.tsv:{n}: {base} twice");

@@ -1,7 +1,7 @@
 //! The entity gazetteer: the lexicons shipped in `crates/lexicon/data/entities/` (see
 //! `data/README.md`), loaded once.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use parallax_doc::EntityKind;
@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn every_file_is_well_formed() {
-        let mut countries = HashSet::new();
+        let mut countries = HashSet::default();
         for (n, cols) in rows(COUNTRIES) {
             assert!((1..=4).contains(&cols.len()) && !cols[0].is_empty(), "countries.tsv:{n}");
             assert!(countries.insert(cols[0]), "countries.tsv:{n}: {} twice", cols[0]);
@@ -288,20 +288,20 @@ mod tests {
             assert_eq!(cols.len(), 2, "places.tsv:{n}");
             assert!(cols[1] == "-" || countries.contains(cols[1]), "places.tsv:{n}: unknown country {}", cols[1]);
         }
-        let mut orgs = HashSet::new();
+        let mut orgs = HashSet::default();
         for (n, cols) in rows(ORGANIZATIONS) {
             assert_eq!(cols.len(), 1, "organizations.tsv:{n}");
             let canonical = cols[0].split('|').next().unwrap_or_default();
             assert!(!canonical.is_empty() && orgs.insert(canonical), "organizations.tsv:{n}");
         }
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for (n, cols) in rows(GENDERED_NAMES) {
             assert_eq!(cols.len(), 2, "first_names_gendered.tsv:{n}");
             assert!(NameGender::parse(cols[1]).is_some(), "first_names_gendered.tsv:{n}: gender {:?}", cols[1]);
             assert!(names.insert(cols[0]), "first_names_gendered.tsv:{n}: {} twice", cols[0]);
         }
         let mut section = "";
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (n, line) in crate::data_lines(ROLES) {
             if line.starts_with('[') {
                 assert!(matches!(line, "[head]" | "[modifier]" | "[title]"), "roles.txt:{n}: section {line}");
@@ -317,7 +317,7 @@ mod tests {
             ("locations_conll.txt", CONLL_LOCATIONS),
             ("organizations_conll.txt", CONLL_ORGANIZATIONS),
         ] {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for (n, line) in crate::data_lines(text) {
                 assert!(!line.contains('\t') && seen.insert(line), "{file}:{n}: {line:?}");
             }

@@ -49,6 +49,14 @@ pub mod words;
 pub use gazetteer::{GazEntry, Gazetteer, NameGender};
 pub use names::name_word_key;
 
+/// The hash map of the lexicon's lookups: foldhash, much cheaper than the standard library's
+/// SipHash on the short words looked up here (the lists are compiled in, so flooding
+/// resistance buys nothing). Iteration order is as unspecified as with the standard hasher.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// The hash set of the lexicon's lookups (see [`HashMap`]).
+pub(crate) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
 /// The folded form of one character (see [`fold`]).
 #[inline]
 pub fn fold_char(c: char) -> char {
@@ -70,6 +78,13 @@ pub fn fold_char(c: char) -> char {
 /// "über", "MARCH" → "march"), others are kept ("İ" stays), and `’` becomes `'`. Borrows when
 /// `word` is already folded.
 pub fn fold(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        // the same rule, byte by byte: ASCII lower-cases ASCII only
+        return match word.bytes().any(|b| b.is_ascii_uppercase()) {
+            false => Cow::Borrowed(word),
+            true => Cow::Owned(word.to_ascii_lowercase()),
+        };
+    }
     match word.char_indices().find(|&(_, c)| fold_char(c) != c) {
         None => Cow::Borrowed(word),
         Some((at, _)) => {

@@ -1,6 +1,6 @@
 //! Names: the spelling-tolerant key of a name word, and the gender a first name gives.
 
-use std::collections::HashSet;
+use crate::HashSet;
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Gazetteer, NameGender};

@@ -1,7 +1,7 @@
 //! News outlets and photo agencies (`data/outlets.tsv`): canonical names, the aliases they go by
 //! in running text, their web domains, and the names photo credits give them.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The gazetteer of news outlets and photo agencies (`data/outlets.tsv`).
@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn every_line_is_well_formed() {
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for (n, line) in crate::data_lines(OUTLETS) {
             let cols: Vec<&str> = line.split('\t').collect();
             assert!((3..=5).contains(&cols.len()), "outlets.tsv:{n}: {} columns", cols.len());

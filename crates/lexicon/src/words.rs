@@ -2,7 +2,7 @@
 //! (`data/reporting_verbs.txt`, `data/future_markers.txt`), the stopwords of text comparison
 //! (`data/stopwords.txt`), and the gender of a subject pronoun.
 
-use std::collections::HashSet;
+use crate::HashSet;
 use std::sync::OnceLock;
 
 use crate::closed::{pronoun, Case};
@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn entries_are_folded_single_and_unique() {
         for text in [REPORTING_VERBS, FUTURE_MARKERS, STOPWORDS] {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for (n, line) in data_lines(text) {
                 assert_eq!(fold(line), line, "line {n}");
                 assert!(!line.contains('\t'), "line {n}");

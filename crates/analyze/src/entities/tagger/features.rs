@@ -271,6 +271,22 @@ pub(crate) struct TokInfo {
 }
 
 impl TokInfo {
+    /// The values of a normalised word that depend on the word alone (not on its sentence nor
+    /// its document), its clusters included.
+    pub(crate) fn of_word(w: &str, clusters: &Clusters) -> TokInfo {
+        let mut info = TokInfo::new(w);
+        info.class = clusters.get(info.word).or_else(|| {
+            if info.flags & ALL_CAPS != 0 && w.chars().count() > 1 {
+                clusters.get(hash_str(&title_case(w))).or_else(|| clusters.get(info.lower))
+            } else if info.flags & INIT_CAP != 0 {
+                clusters.get(info.lower)
+            } else {
+                None
+            }
+        });
+        info
+    }
+
     fn new(word: &str) -> TokInfo {
         let mut info = TokInfo { word: hash_str(word), ..TokInfo::default() };
         let ascii_lower = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase());
@@ -404,7 +420,7 @@ const GAZ_JOINERS: &[&str] = &[
 ];
 
 /// Marks gazetteer n-grams over the tokens: exact forms, and title-cased forms for all-caps words.
-fn mark_gazetteer(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
+fn mark_gazetteer<S: AsRef<str>>(words: &[S], infos: &mut [TokInfo]) {
     let gaz = Gazetteer::get();
     let max_n = gaz.max_tokens.clamp(1, 8);
     let mut buf = String::new();
@@ -419,20 +435,17 @@ fn mark_gazetteer(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
             buf.clear();
             let mut found: Option<(usize, u32)> = None;
             for end in start + 1..=(start + max_n).min(words.len()) {
-                let w = &words[end - 1];
-                if end > start + 1
-                    && infos[end - 1].flags & (INIT_CAP | HAS_DIGIT) == 0
-                    && !GAZ_JOINERS.contains(&w.as_ref())
-                {
+                let w = words[end - 1].as_ref();
+                if end > start + 1 && infos[end - 1].flags & (INIT_CAP | HAS_DIGIT) == 0 && !GAZ_JOINERS.contains(&w) {
                     break;
                 }
                 if end > start + 1 {
                     buf.push(' ');
                 }
                 if variant == 1 && infos[end - 1].flags & ALL_CAPS != 0 {
-                    buf.push_str(&title_case(&words[end - 1]));
+                    buf.push_str(&title_case(w));
                 } else {
-                    buf.push_str(&words[end - 1]);
+                    buf.push_str(w);
                 }
                 if let Some(e) = gaz.lookup(&buf) {
                     found = Some((end, gaz_kind(e.kind, e.demonym)));
@@ -460,7 +473,7 @@ fn mark_gazetteer(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
 const RUN_JOINERS: &[&str] = &["of", "and", "de", "for", "the", "&", "'s", "du", "la", "van", "von", "del", "der"];
 
 /// Marks runs of capitalised words (with joiners inside), skipping all-caps sentences' noise.
-fn mark_runs(words: &[Cow<'_, str>], infos: &mut [TokInfo]) {
+fn mark_runs<S: AsRef<str>>(words: &[S], infos: &mut [TokInfo]) {
     let caps: Vec<bool> = infos.iter().map(|t| t.flags & INIT_CAP != 0 && t.flags & HAS_ALPHA != 0).collect();
     let cap = |i: usize| caps[i];
     let mut i = 0;
@@ -569,22 +582,25 @@ const BOS: [u64; 2] = [0x1111_2222_3333_4444, 0x5555_6666_7777_8888];
 const EOS: [u64; 2] = [0x9999_aaaa_bbbb_cccc, 0xdddd_eeee_ffff_0000];
 
 impl Sentence {
+    #[cfg(any(test, feature = "train"))]
     /// Prepares a sentence: token values (with the document context) and static features.
     pub fn new<S: AsRef<str>>(words: &[S], ctx: &DocContext, clusters: &Clusters) -> Sentence {
         let norm: Vec<Cow<'_, str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
-        let mut infos: Vec<TokInfo> = norm.iter().map(|w| TokInfo::new(w)).collect();
-        for (info, w) in infos.iter_mut().zip(&norm) {
-            info.class = clusters.get(info.word).or_else(|| {
-                if info.flags & ALL_CAPS != 0 && w.chars().count() > 1 {
-                    clusters.get(hash_str(&title_case(w))).or_else(|| clusters.get(info.lower))
-                } else if info.flags & INIT_CAP != 0 {
-                    clusters.get(info.lower)
-                } else {
-                    None
-                }
-            });
-        }
-        mark_gazetteer(&norm, &mut infos);
+        let infos = norm.iter().map(|w| TokInfo::of_word(w, clusters)).collect();
+        Sentence::from_words(&norm, infos, ctx, true)
+    }
+
+    /// Prepares a sentence from its normalised words and their [`TokInfo::of_word`] values:
+    /// adds what depends on the sentence and the document context, and the static features;
+    /// all of them, or (`all` false) only those that [`word_features`] and
+    /// [`neighbour_features`] do not give.
+    pub(crate) fn from_words<S: AsRef<str>>(
+        norm: &[S],
+        mut infos: Vec<TokInfo>,
+        ctx: &DocContext,
+        all: bool,
+    ) -> Sentence {
+        mark_gazetteer(norm, &mut infos);
         for info in &mut infos {
             if info.flags & INIT_CAP != 0 {
                 if ctx.lower_seen.contains(&info.lower) {
@@ -596,7 +612,7 @@ impl Sentence {
                 }
             }
         }
-        mark_runs(&norm, &mut infos);
+        mark_runs(norm, &mut infos);
         let alpha = infos.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
         let caps = infos.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
         let headline = alpha >= 2 && caps * 10 >= alpha * 8;
@@ -605,44 +621,71 @@ impl Sentence {
         let mut offsets = Vec::with_capacity(infos.len() + 1);
         for i in 0..infos.len() {
             offsets.push(feats.len());
-            static_features(&infos, i, headline, topic, &mut feats);
+            static_features(&infos, i, headline, topic, all, &mut feats);
         }
         offsets.push(feats.len());
         Sentence { infos, feats, offsets }
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// The static features of token `i`.
     pub fn token_feats(&self, i: usize) -> &[u64] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
 }
 
-fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mut Vec<u64>) {
-    let me = &t[i];
-    let lower = |k: isize| -> u64 {
+/// The offsets of the neighbours whose features [`neighbour_features`] gives: two before, one
+/// before, one after, two after.
+pub(crate) const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// What the static features see of a token or a neighbour: its lower-cased word, its short
+/// shape, its fine and coarse clusters.
+#[derive(Clone, Copy)]
+pub(crate) struct Seen {
+    lower: u64,
+    short: u64,
+    fine: u64,
+    coarse: u64,
+}
+
+impl Seen {
+    /// What is seen of a token.
+    pub(crate) fn of(info: &TokInfo) -> Seen {
+        let (fine, coarse) = info.class.map_or((u64::MAX - 1, u64::MAX - 1), |c| (c.fine as u64, c.coarse as u64));
+        Seen { lower: info.lower, short: info.short, fine, coarse }
+    }
+
+    /// What is seen at offset `k` of token `i` of a sentence: the token there, or the sentence's
+    /// start or end marks.
+    pub(crate) fn at(t: &[TokInfo], i: usize, k: isize) -> Seen {
         let j = i as isize + k;
         if j < 0 {
-            BOS[(-j - 1).min(1) as usize]
-        } else {
-            t.get(j as usize).map_or_else(|| EOS[(j as usize).saturating_sub(t.len()).min(1)], |x| x.lower)
+            let mark = BOS[(-j - 1).min(1) as usize];
+            return Seen { lower: mark, short: mark, fine: u64::MAX, coarse: u64::MAX };
         }
-    };
-    let short = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            BOS[(-j - 1).min(1) as usize]
-        } else {
-            t.get(j as usize).map_or_else(|| EOS[(j as usize).saturating_sub(t.len()).min(1)], |x| x.short)
+        match t.get(j as usize) {
+            Some(x) => Seen::of(x),
+            None => {
+                let mark = EOS[(j as usize).saturating_sub(t.len()).min(1)];
+                Seen { lower: mark, short: mark, fine: u64::MAX, coarse: u64::MAX }
+            }
         }
-    };
-    let flags_at = |k: isize| -> u16 {
-        let j = i as isize + k;
-        if j < 0 {
-            0
-        } else {
-            t.get(j as usize).map_or(0, |x| x.flags)
-        }
-    };
+    }
+}
+
+/// The static features a token gets from its neighbour at offset `k` (one of [`NEIGHBOURS`]):
+/// they depend on what is seen there only.
+pub(crate) fn neighbour_features(seen: Seen, k: isize) -> [u64; 3] {
+    match k {
+        -2 => [f1(15, seen.lower), f1(19, seen.short), f1(50, seen.coarse)],
+        -1 => [f1(13, seen.lower), f1(17, seen.short), f1(45, seen.fine)],
+        1 => [f1(14, seen.lower), f1(18, seen.short), f1(46, seen.fine)],
+        _ => [f1(16, seen.lower), f1(20, seen.short), f1(51, seen.coarse)],
+    }
+}
+
+/// The static features of a token that depend on its word alone ([`TokInfo::of_word`]).
+pub(crate) fn word_features(me: &TokInfo, out: &mut Vec<u64>) {
     out.push(f1(0, 0));
     out.push(f1(1, me.word));
     out.push(f1(2, me.lower));
@@ -652,14 +695,50 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mu
         out.push(f1(5 + k as u64, me.prefix[k]));
         out.push(f1(9 + k as u64, me.suffix[k]));
     }
-    out.push(f1(13, lower(-1)));
-    out.push(f1(14, lower(1)));
-    out.push(f1(15, lower(-2)));
-    out.push(f1(16, lower(2)));
-    out.push(f1(17, short(-1)));
-    out.push(f1(18, short(1)));
-    out.push(f1(19, short(-2)));
-    out.push(f1(20, short(2)));
+    for bit in 0..N_FLAGS {
+        if me.flags & !LOWER_IN_DOC & (1 << bit) != 0 {
+            out.push(f1(28, bit as u64));
+        }
+    }
+    let seen = Seen::of(me);
+    out.push(f1(43, seen.fine));
+    out.push(f1(44, seen.coarse));
+}
+
+/// The static features of token `i`: all of them, or (`all` false) those that
+/// [`word_features`] and [`neighbour_features`] do not give. Training sees them all, in this
+/// order; the tagger sums the others once per word (`cache.rs`).
+fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, all: bool, out: &mut Vec<u64>) {
+    let me = &t[i];
+    let lower = |k: isize| Seen::at(t, i, k).lower;
+    let short = |k: isize| Seen::at(t, i, k).short;
+    let flags_at = |k: isize| -> u16 {
+        let j = i as isize + k;
+        if j < 0 {
+            0
+        } else {
+            t.get(j as usize).map_or(0, |x| x.flags)
+        }
+    };
+    if all {
+        out.push(f1(0, 0));
+        out.push(f1(1, me.word));
+        out.push(f1(2, me.lower));
+        out.push(f1(3, me.shape));
+        out.push(f1(4, me.short));
+        for k in 0..me.n_affix as usize {
+            out.push(f1(5 + k as u64, me.prefix[k]));
+            out.push(f1(9 + k as u64, me.suffix[k]));
+        }
+        out.push(f1(13, lower(-1)));
+        out.push(f1(14, lower(1)));
+        out.push(f1(15, lower(-2)));
+        out.push(f1(16, lower(2)));
+        out.push(f1(17, short(-1)));
+        out.push(f1(18, short(1)));
+        out.push(f1(19, short(-2)));
+        out.push(f1(20, short(2)));
+    }
     out.push(f2(21, lower(-1), me.lower));
     out.push(f2(22, me.lower, lower(1)));
     out.push(f3(23, short(-1), me.short, short(1)));
@@ -669,8 +748,9 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mu
     if i + 1 == t.len() {
         out.push(f1(27, me.short));
     }
+    let flags = if all { me.flags } else { me.flags & LOWER_IN_DOC };
     for bit in 0..N_FLAGS {
-        if me.flags & (1 << bit) != 0 {
+        if flags & (1 << bit) != 0 {
             out.push(f1(28, bit as u64));
         }
     }
@@ -705,24 +785,25 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mu
         out.push(f2(42, len as u64, pos as u64));
     }
     let class = |k: isize| -> (u64, u64) {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= t.len() {
-            return (u64::MAX, u64::MAX);
-        }
-        t[j as usize].class.map_or((u64::MAX - 1, u64::MAX - 1), |c| (c.fine as u64, c.coarse as u64))
+        let seen = Seen::at(t, i, k);
+        (seen.fine, seen.coarse)
     };
     let (fine, coarse) = class(0);
     let (fine_p, coarse_p) = class(-1);
     let (fine_n, coarse_n) = class(1);
-    out.push(f1(43, fine));
-    out.push(f1(44, coarse));
-    out.push(f1(45, fine_p));
-    out.push(f1(46, fine_n));
+    if all {
+        out.push(f1(43, fine));
+        out.push(f1(44, coarse));
+        out.push(f1(45, fine_p));
+        out.push(f1(46, fine_n));
+    }
     out.push(f2(47, coarse_p, coarse));
     out.push(f2(48, coarse, coarse_n));
     out.push(f2(49, fine, me.short));
-    out.push(f1(50, class(-2).1));
-    out.push(f1(51, class(2).1));
+    if all {
+        out.push(f1(50, class(-2).1));
+        out.push(f1(51, class(2).1));
+    }
     let cap = me.class.and_then(|c| c.cap).map_or(9, |c| c as u64);
     out.push(f3(52, cap, (i == 0) as u64, me.short));
     let lower_in_doc = (me.flags & LOWER_IN_DOC != 0) as u64;
@@ -739,11 +820,12 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, out: &mu
 /// Features per token, flattened: token `i`'s are `feats[offsets[i]..offsets[i + 1]]`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TokenFeats {
-    feats: Vec<u64>,
-    offsets: Vec<usize>,
+    pub feats: Vec<u64>,
+    pub offsets: Vec<usize>,
 }
 
 impl TokenFeats {
+    #[cfg(feature = "train")]
     /// The features of token `i`.
     pub fn token(&self, i: usize) -> &[u64] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
@@ -761,9 +843,9 @@ pub(crate) struct DocLabels {
 
 impl DocLabels {
     /// Counts the first pass's tags of a document's sentences.
-    pub fn new(sents: &[Sentence], tags: &[Vec<u8>]) -> DocLabels {
+    pub fn new<'a>(sents: impl IntoIterator<Item = &'a Sentence>, tags: &[Vec<u8>]) -> DocLabels {
         let mut counts: IdMap<[u16; N_TAGS]> = IdMap::default();
-        for (sent, tags) in sents.iter().zip(tags) {
+        for (sent, tags) in sents.into_iter().zip(tags) {
             for (info, &tag) in sent.infos.iter().zip(tags) {
                 if info.flags & INIT_CAP != 0 {
                     let c = counts.entry(info.lower).or_default();
@@ -820,9 +902,26 @@ impl DocLabels {
     }
 }
 
-/// The tag-dependent features of a token, given the two tags before it.
+#[cfg(feature = "train")]
+/// The tag-dependent features of a token, given the two tags before it:
+/// [`transition_features`], then [`word_transition_features`].
 #[inline]
 pub(crate) fn dynamic_features(info: &TokInfo, prev: u8, prev2: u8) -> [u64; 4] {
+    let [a, b] = transition_features(prev, prev2);
+    let [c, d] = word_transition_features(info, prev);
+    [a, b, c, d]
+}
+
+/// The tag-dependent features that depend on the two tags before a token only.
+#[inline]
+pub(crate) fn transition_features(prev: u8, prev2: u8) -> [u64; 2] {
     let p = prev as u64;
-    [f1(100, p), f2(101, prev2 as u64, p), f2(102, p, info.lower), f2(103, p, info.short)]
+    [f1(100, p), f2(101, prev2 as u64, p)]
+}
+
+/// The tag-dependent features that combine the tag before a token with the token.
+#[inline]
+pub(crate) fn word_transition_features(info: &TokInfo, prev: u8) -> [u64; 2] {
+    let p = prev as u64;
+    [f2(102, p, info.lower), f2(103, p, info.short)]
 }

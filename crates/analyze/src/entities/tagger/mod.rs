@@ -51,9 +51,11 @@ pub(crate) mod model;
 #[cfg(feature = "train")]
 pub mod train;
 
+mod cache;
 #[cfg(test)]
 mod tests;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use parallax_doc::{Doc, Span, TokenKind};
@@ -62,8 +64,8 @@ pub use clusters::Clusters;
 pub use features::{DocContext, NerType};
 pub use model::Model;
 
-use features::{spans_of, DocLabels, Sentence};
-use model::Salted;
+use cache::WordCache;
+use features::{spans_of, DocLabels};
 
 /// The shipped weights. A missing file is a compile error; retrain with
 /// `cargo run --release -p parallax-analyze --features train --example train_ner -- ../shared/data/conll2003/train.txt --dev-every 10`
@@ -78,6 +80,14 @@ pub const CLUSTERS: &str = include_str!("../../../data/entities/ner_clusters.tsv
 pub struct NerTagger {
     model: Model,
     clusters: Clusters,
+    /// A number no other tagger of the process has, naming it to the per-word cache.
+    id: u64,
+}
+
+/// The next [`NerTagger::id`].
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl NerTagger {
@@ -105,13 +115,13 @@ impl NerTagger {
                 "the weights were trained with another clusters file: retrain with the train_ner example".into()
             );
         }
-        Ok(NerTagger { model, clusters })
+        Ok(NerTagger { model, clusters, id: next_id() })
     }
 
     #[cfg(feature = "train")]
     /// A tagger from weights and clusters already parsed (while training).
     pub fn from_model(model: Model, clusters: Clusters) -> NerTagger {
-        NerTagger { model, clusters }
+        NerTagger { model, clusters, id: next_id() }
     }
 
     #[cfg(feature = "train")]
@@ -141,8 +151,7 @@ impl NerTagger {
     /// [`features::tag_label`]).
     pub fn tag_sentence_bio<S: AsRef<str>>(&self, words: &[S], ctx: &mut DocContext) -> Vec<u8> {
         ctx.observe(words);
-        let (sents, tags) = self.first_pass(std::slice::from_ref(&words), ctx);
-        self.second_pass(&sents, tags).pop().unwrap_or_default()
+        self.tag_passes(std::slice::from_ref(&words), ctx).pop().unwrap_or_default()
     }
 
     /// Tags a whole document, given as its sentences' words (CoNLL-style tokens), in two
@@ -160,21 +169,22 @@ impl NerTagger {
         for words in sentences {
             ctx.observe(words.as_ref());
         }
-        let (sents, tags) = self.first_pass(sentences, &mut ctx);
-        self.second_pass(&sents, tags)
+        self.tag_passes(sentences, &mut ctx)
     }
 
-    /// The first pass over sentences, in order: their prepared features and tags.
+    #[cfg(feature = "train")]
+    /// The first pass over sentences, in order, without the per-word cache: their sentences
+    /// with all their static features (what training learns from), and their tags.
     pub(crate) fn first_pass<W: AsRef<[S]>, S: AsRef<str>>(
         &self,
         sentences: &[W],
         ctx: &mut DocContext,
-    ) -> (Vec<Sentence>, Vec<Vec<u8>>) {
+    ) -> (Vec<features::Sentence>, Vec<Vec<u8>>) {
         let mut sents = Vec::with_capacity(sentences.len());
         let mut tags = Vec::with_capacity(sentences.len());
         for words in sentences {
-            let sent = Sentence::new(words.as_ref(), ctx, &self.clusters);
-            let t = model::decode(&self.model, &sent, None);
+            let sent = features::Sentence::new(words.as_ref(), ctx, &self.clusters);
+            let t = self.model.decode(false, &sent, vec![[0; features::N_TAGS]; sent.infos.len()], None);
             ctx.record(&sent.infos, &t);
             sents.push(sent);
             tags.push(t);
@@ -182,15 +192,32 @@ impl NerTagger {
         (sents, tags)
     }
 
-    /// The second pass over a document's sentences, given the first pass's tags (returned as
-    /// they are when the weights have one pass).
-    pub(crate) fn second_pass(&self, sents: &[Sentence], tags: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
-        if self.model.passes < 2 {
-            return tags;
-        }
-        let labels = DocLabels::new(sents, &tags);
-        let scorer = Salted(&self.model, model::PASS2);
-        sents.iter().zip(&tags).map(|(sent, t)| model::decode(&scorer, sent, Some(&labels.features(sent, t)))).collect()
+    /// The first pass over sentences, in order, then the second pass (when the weights have
+    /// one): each sentence's tags.
+    fn tag_passes<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W], ctx: &mut DocContext) -> Vec<Vec<u8>> {
+        WordCache::with(self, |cache| {
+            let mut sents = Vec::with_capacity(sentences.len());
+            let mut tags = Vec::with_capacity(sentences.len());
+            for words in sentences {
+                let (sent, ids) = cache.sentence(words.as_ref(), ctx, self);
+                let t = self.model.decode(false, &sent, cache.sums(&sent, &ids, false, self), None);
+                ctx.record(&sent.infos, &t);
+                sents.push((sent, ids));
+                tags.push(t);
+            }
+            if self.model.passes < 2 {
+                return tags;
+            }
+            let labels = DocLabels::new(sents.iter().map(|(sent, _)| sent), &tags);
+            sents
+                .iter()
+                .zip(&tags)
+                .map(|((sent, ids), t)| {
+                    let base = cache.sums(sent, ids, true, self);
+                    self.model.decode(true, sent, base, Some(&labels.features(sent, t)))
+                })
+                .collect()
+        })
     }
 }
 

@@ -7,7 +7,9 @@
 //! (its feature hashes xor [`PASS2`]). Weights are quantised with one scale per pass, which
 //! decoding never needs (the best tag is the same at any positive scale).
 
-use super::features::{allowed, dynamic_features, Sentence, TokenFeats, FEATURE_VERSION, N_TAGS, O};
+use super::features::{
+    allowed, transition_features, word_transition_features, Sentence, TokenFeats, FEATURE_VERSION, N_TAGS, O,
+};
 
 /// The first bytes of a weights file.
 pub const MAGIC: &[u8; 8] = b"PLXNER02";
@@ -15,20 +17,6 @@ pub const MAGIC: &[u8; 8] = b"PLXNER02";
 /// What the second pass's feature hashes are xor-ed with, so its weights live in the same table
 /// as the first pass's.
 pub const PASS2: u64 = 0x5a17_2e0f_9c3b_d461;
-
-/// Anything that scores features: the trainer's float weights or the shipped quantised ones.
-pub(crate) trait Scorer {
-    /// Adds the weights of `feat` to `scores`.
-    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]);
-
-    /// Adds the weights of every feature of `feats` to `scores` (a scorer may look them up
-    /// faster together than one by one).
-    fn add_all(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        for &f in feats {
-            self.add(f, scores);
-        }
-    }
-}
 
 /// The 32-bit key a feature hash is stored under (never 0, which marks an empty slot).
 #[inline]
@@ -53,50 +41,20 @@ pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8) -> u8 {
     best
 }
 
-/// A scorer whose feature hashes are xor-ed with a salt (the second pass: [`PASS2`]).
-pub(crate) struct Salted<'a, S>(pub &'a S, pub u64);
-
-impl<S: Scorer> Scorer for Salted<'_, S> {
-    #[inline]
-    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
-        self.0.add(feat ^ self.1, scores);
-    }
-}
-
-/// Greedy left-to-right decoding under the BIO constraints, with the sentence's static
-/// features and, in the second pass, the document-level features `extra`.
-pub(crate) fn decode<S: Scorer>(scorer: &S, sent: &Sentence, extra: Option<&TokenFeats>) -> Vec<u8> {
-    let mut tags = Vec::with_capacity(sent.infos.len());
-    let (mut prev, mut prev2) = (O, O);
-    for (i, info) in sent.infos.iter().enumerate() {
-        // weights are whole numbers well inside f32's exact range: the order of the sums does
-        // not change a score
-        let mut scores = [0f32; N_TAGS];
-        scorer.add_all(sent.token_feats(i), &mut scores);
-        if let Some(extra) = extra {
-            scorer.add_all(extra.token(i), &mut scores);
-        }
-        for f in dynamic_features(info, prev, prev2) {
-            scorer.add(f, &mut scores);
-        }
-        let tag = best_allowed(&scores, prev);
-        tags.push(tag);
-        prev2 = prev;
-        prev = tag;
-    }
-    tags
-}
-
 /// Quantised weights in an open-addressing table keyed by feature hash (linear probing). The
 /// keys are an array of their own, four bytes a slot, so that a feature the model does not
 /// know (about half of those looked up) costs a probe of that small array only; the weights of
-/// slot `s` are `weights[s]`.
+/// slot `s` are `weights[s]`, and one more row of zeros after the last slot stands for a
+/// feature the model does not know ([`Model::absent`]), so that sums need no branch.
 #[derive(Clone)]
 pub struct Model {
     keys: Vec<u32>,
     weights: Vec<[i16; N_TAGS]>,
     mask: usize,
     len: usize,
+    /// Per pass (first, second), the summed weights of the features that depend on the two
+    /// previous tags only ([`transition_features`]), at `prev2 * N_TAGS + prev`.
+    transitions: [Vec<[i32; N_TAGS]>; 2],
     /// The fingerprint of the clusters file the weights were trained with.
     pub clusters_fingerprint: u64,
     /// 2 when the weights include a second, document-level pass; else 1.
@@ -136,9 +94,10 @@ impl Model {
         let cap = (n + n / 3).next_power_of_two().max(16);
         let mut model = Model {
             keys: vec![0; cap],
-            weights: vec![[0; N_TAGS]; cap],
+            weights: vec![[0; N_TAGS]; cap + 1],
             mask: cap - 1,
             len: 0,
+            transitions: [Vec::new(), Vec::new()],
             clusters_fingerprint,
             passes,
         };
@@ -149,6 +108,16 @@ impl Model {
                 *wt = i16::from_le_bytes([chunk[4 + 2 * t], chunk[5 + 2 * t]]);
             }
             model.insert(key, w)?;
+        }
+        for (pass, salt) in [0, PASS2].into_iter().enumerate() {
+            let mut table = vec![[0; N_TAGS]; N_TAGS * N_TAGS];
+            for (at, sum) in table.iter_mut().enumerate() {
+                let (prev2, prev) = ((at / N_TAGS) as u8, (at % N_TAGS) as u8);
+                for f in transition_features(prev, prev2) {
+                    add_row(sum, &model.weights[model.slot_or_absent(key32(f ^ salt))]);
+                }
+            }
+            model.transitions[pass] = table;
         }
         Ok(model)
     }
@@ -225,30 +194,70 @@ impl Model {
             }
         }
     }
-}
 
-impl Scorer for Model {
+    /// The row of zeros that stands for a feature the model does not know.
     #[inline]
-    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
-        if let Some(slot) = self.slot(key32(feat)) {
-            for (s, &w) in scores.iter_mut().zip(&self.weights[slot]) {
-                *s += w as f32;
-            }
-        }
+    fn absent(&self) -> usize {
+        self.keys.len()
     }
 
-    /// Sums the weights in integers, then adds them to the scores once.
-    fn add_all(&self, feats: &[u64], scores: &mut [f32; N_TAGS]) {
-        let mut sum = [0i32; N_TAGS];
+    /// The slot holding `key`'s weights, or [`Model::absent`].
+    #[inline]
+    fn slot_or_absent(&self, key: u32) -> usize {
+        self.slot(key).unwrap_or(self.absent())
+    }
+
+    /// The summed weights of `feats` in the first pass's weights, or the second's (`second`).
+    pub(crate) fn sum(&self, second: bool, feats: &[u64]) -> [i32; N_TAGS] {
+        let salt = if second { PASS2 } else { 0 };
+        let mut sum = [0; N_TAGS];
         for &f in feats {
-            if let Some(slot) = self.slot(key32(f)) {
-                for (s, &w) in sum.iter_mut().zip(&self.weights[slot]) {
-                    *s += w as i32;
-                }
+            if let Some(slot) = self.slot(key32(f ^ salt)) {
+                add_row(&mut sum, &self.weights[slot]);
             }
         }
-        for (s, &w) in scores.iter_mut().zip(&sum) {
-            *s += w as f32;
+        sum
+    }
+
+    /// Greedy left-to-right decoding of a sentence under the BIO constraints, with the first
+    /// pass's weights, or the second's (`second`) with the document-level features `extra`.
+    /// `base` holds each token's summed weights of the static features that `sent` leaves out
+    /// (the per-word ones the tagger caches), or zeros when `sent` has them all.
+    pub(crate) fn decode(
+        &self,
+        second: bool,
+        sent: &Sentence,
+        base: Vec<[i32; N_TAGS]>,
+        extra: Option<&TokenFeats>,
+    ) -> Vec<u8> {
+        let salt = if second { PASS2 } else { 0 };
+        let transitions = &self.transitions[second as usize];
+        let mut tags = Vec::with_capacity(sent.infos.len());
+        let (mut prev, mut prev2) = (O, O);
+        for (i, (info, mut sum)) in sent.infos.iter().zip(base).enumerate() {
+            // weights are whole numbers well inside f32's exact range: summing them in
+            // integers, in any order, gives the scores that adding them one by one in f32 gives
+            add_row(&mut sum, &self.sum(second, &sent.feats[sent.offsets[i]..sent.offsets[i + 1]]));
+            if let Some(extra) = extra {
+                add_row(&mut sum, &self.sum(second, &extra.feats[extra.offsets[i]..extra.offsets[i + 1]]));
+            }
+            add_row(&mut sum, &transitions[prev2 as usize * N_TAGS + prev as usize]);
+            for f in word_transition_features(info, prev) {
+                add_row(&mut sum, &self.weights[self.slot_or_absent(key32(f ^ salt))]);
+            }
+            let tag = best_allowed(&sum.map(|s| s as f32), prev);
+            tags.push(tag);
+            prev2 = prev;
+            prev = tag;
         }
+        tags
+    }
+}
+
+/// Adds a row of weights to a row of sums.
+#[inline]
+pub(crate) fn add_row<W: Copy + Into<i32>>(sum: &mut [i32; N_TAGS], row: &[W; N_TAGS]) {
+    for (s, &w) in sum.iter_mut().zip(row) {
+        *s += w.into();
     }
 }

@@ -1,6 +1,9 @@
 use parallax_doc::Doc;
 
-use super::features::{allowed, begin_tag, inside_tag, parse_tag, spans_of, tag_label, DocContext, Sentence, O};
+use super::features::{
+    allowed, begin_tag, inside_tag, neighbour_features, normalize, parse_tag, spans_of, tag_label, word_features,
+    DocContext, Seen, Sentence, TokInfo, NEIGHBOURS, O,
+};
 use super::model::{best_allowed, Model};
 use super::{possessive_stem, tag_doc, Clusters, NerTagger, NerType};
 
@@ -51,6 +54,41 @@ fn features_see_shape_context_and_gazetteer() {
     let d = Sentence::new(&["Trump", "’s"], &ctx, &Clusters::default());
     let e = Sentence::new(&["Trump", "'s"], &ctx, &Clusters::default());
     assert_eq!(d.feats, e.feats);
+}
+
+#[test]
+fn cached_features_and_the_rest_are_all_the_features() {
+    // the tagger sums per word what `word_features` and `neighbour_features` give (cache.rs)
+    // and looks up the rest: together they must be exactly the features training sees
+    let tagger = NerTagger::get();
+    let mut ctx = DocContext::new();
+    let sentences: [&[&str]; 4] = [
+        &["SOCCER", "-", "HAMBURG", "WIN", "."],
+        &["Olaf", "Scholz", "visited", "the", "Bank", "of", "England", "in", "London", "’s", "east", "."],
+        &["Mr", "Trump", "said", "leaders", "met", "Nairobi", "officials", "on", "3", "May", "2024"],
+        &["“", "Yes", "”", ",", "she", "said", "."],
+    ];
+    for words in sentences {
+        ctx.observe(words);
+    }
+    for words in sentences {
+        let full = Sentence::new(words, &ctx, &tagger.clusters);
+        let norm: Vec<_> = words.iter().map(|w| normalize(w)).collect();
+        let infos: Vec<TokInfo> = norm.iter().map(|w| TokInfo::of_word(w, &tagger.clusters)).collect();
+        let rest = Sentence::from_words(&norm, infos, &ctx, false);
+        for i in 0..words.len() {
+            let mut parts = rest.token_feats(i).to_vec();
+            word_features(&rest.infos[i], &mut parts);
+            for k in NEIGHBOURS {
+                parts.extend(neighbour_features(Seen::at(&rest.infos, i, k), k));
+            }
+            let mut all = full.token_feats(i).to_vec();
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts, "{words:?} word {i}");
+        }
+        ctx.record(&full.infos, &vec![O; words.len()]);
+    }
 }
 
 #[test]

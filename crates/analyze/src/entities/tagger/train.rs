@@ -17,7 +17,7 @@ use super::features::{
     dynamic_features, parse_tag, spans_of, DocContext, DocLabels, IdMap, NerType, Sentence, TokInfo, TokenFeats,
     N_TAGS, O,
 };
-use super::model::{best_allowed, key32, Model, Scorer, PASS2};
+use super::model::{best_allowed, key32, Model, PASS2};
 use super::NerTagger;
 
 /// One sentence of annotated data.
@@ -94,17 +94,6 @@ pub struct Trainer {
     step: u64,
 }
 
-impl Scorer for Trainer {
-    #[inline]
-    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
-        if let Some(&i) = self.index.get(&feat) {
-            for (s, w) in scores.iter_mut().zip(&self.w[i as usize]) {
-                *s += w;
-            }
-        }
-    }
-}
-
 impl Default for Trainer {
     fn default() -> Self {
         Trainer::new()
@@ -121,6 +110,16 @@ impl Trainer {
             stamp: Vec::new(),
             count: Vec::new(),
             step: 0,
+        }
+    }
+
+    /// Adds the weights of `feat` to `scores`.
+    #[inline]
+    fn add(&self, feat: u64, scores: &mut [f32; N_TAGS]) {
+        if let Some(&i) = self.index.get(&feat) {
+            for (s, w) in scores.iter_mut().zip(&self.w[i as usize]) {
+                *s += w;
+            }
         }
     }
 

@@ -1,0 +1,144 @@
+//! What the tagger computes once per distinct word rather than once per token: the word's
+//! [`TokInfo`] values, and the summed weights of the static features that depend on the word
+//! alone ([`word_features`]) or that a token gets from it as a neighbour
+//! ([`neighbour_features`]), for both passes. About half of a token's static features are of
+//! these kinds, and most tokens are words seen before, so this saves most lookups in the
+//! weights table and most of the per-token string work.
+//!
+//! Each thread keeps one cache, for one tagger at a time, emptied between documents once it
+//! holds [`CAPACITY`] words. The sums are exact (integers), so the tags are the same as
+//! without the cache.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use super::features::{
+    hash_str, neighbour_features, normalize, word_features, DocContext, IdMap, Seen, Sentence, TokInfo, NEIGHBOURS,
+    N_TAGS,
+};
+use super::model::add_row;
+use super::NerTagger;
+
+/// Most words a cache keeps across documents (about half a kilobyte each).
+const CAPACITY: usize = 1 << 14;
+
+/// The summed weights of one word for one pass: of its own features, then of what it gives
+/// as the neighbour at each offset of [`NEIGHBOURS`].
+type Sums = [[i32; N_TAGS]; 1 + NEIGHBOURS.len()];
+
+/// A thread's cache of per-word values (see the module's documentation), by word id: the
+/// words' texts one after the other in `text`, and in parallel vectors their spans there, their
+/// values and their sums, each pass's apart, so that what a sentence reads is close together.
+pub(crate) struct WordCache {
+    /// The [`NerTagger::id`] of the tagger the entries were computed with.
+    tagger: u64,
+    /// [`hash_str`] of a word → its id (the word is checked against `text`).
+    index: IdMap<u32>,
+    text: String,
+    spans: Vec<(u32, u32)>,
+    infos: Vec<TokInfo>,
+    sums: [Vec<Sums>; 2],
+}
+
+impl WordCache {
+    /// Runs `f` with this thread's cache for `tagger`, ready for a new document.
+    pub fn with<R>(tagger: &NerTagger, f: impl FnOnce(&mut WordCache) -> R) -> R {
+        thread_local! {
+            static CACHE: RefCell<WordCache> = RefCell::new(WordCache {
+                tagger: 0,
+                index: IdMap::default(),
+                text: String::new(),
+                spans: Vec::new(),
+                infos: Vec::new(),
+                sums: [Vec::new(), Vec::new()],
+            });
+        }
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.tagger != tagger.id || cache.infos.len() >= CAPACITY {
+                cache.tagger = tagger.id;
+                cache.index.clear();
+                cache.text.clear();
+                cache.spans.clear();
+                cache.infos.clear();
+                cache.sums.iter_mut().for_each(Vec::clear);
+            }
+            f(&mut cache)
+        })
+    }
+
+    /// The id of a normalised word, its values computed on first sight.
+    fn id(&mut self, word: &str, tagger: &NerTagger) -> u32 {
+        let hash = hash_str(word);
+        let known = self.index.get(&hash).copied();
+        if let Some(id) = known {
+            let (start, end) = self.spans[id as usize];
+            if self.text.get(start as usize..end as usize) == Some(word) {
+                return id;
+            }
+        }
+        let info = TokInfo::of_word(word, &tagger.clusters);
+        let mut own = Vec::with_capacity(32);
+        word_features(&info, &mut own);
+        let seen = Seen::of(&info);
+        for (second, sums) in self.sums.iter_mut().enumerate() {
+            let mut pass: Sums = [[0; N_TAGS]; 1 + NEIGHBOURS.len()];
+            if second < tagger.model.passes as usize {
+                let second = second == 1;
+                pass[0] = tagger.model.sum(second, &own);
+                for (sum, &k) in pass[1..].iter_mut().zip(&NEIGHBOURS) {
+                    *sum = tagger.model.sum(second, &neighbour_features(seen, k));
+                }
+            }
+            sums.push(pass);
+        }
+        let id = self.infos.len() as u32;
+        self.infos.push(info);
+        let start = self.text.len() as u32;
+        self.text.push_str(word);
+        self.spans.push((start, self.text.len() as u32));
+        // two words with one hash (not known to happen): the second is not indexed, and gets
+        // an entry of its own each time it is seen
+        if known.is_none() {
+            self.index.insert(hash, id);
+        }
+        id
+    }
+
+    /// Prepares a sentence for tagging: the ids of its words, and the sentence with the
+    /// static features this cache does not give.
+    pub fn sentence<S: AsRef<str>>(
+        &mut self,
+        words: &[S],
+        ctx: &DocContext,
+        tagger: &NerTagger,
+    ) -> (Sentence, Vec<u32>) {
+        let norm: Vec<Cow<'_, str>> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        let ids: Vec<u32> = norm.iter().map(|w| self.id(w, tagger)).collect();
+        let infos = ids.iter().map(|&id| self.infos[id as usize].clone()).collect();
+        (Sentence::from_words(&norm, infos, ctx, false), ids)
+    }
+
+    /// For each token of a sentence prepared by [`WordCache::sentence`], the summed weights of
+    /// the static features the sentence leaves out, in the first pass or the second (`second`).
+    pub fn sums(&self, sent: &Sentence, ids: &[u32], second: bool, tagger: &NerTagger) -> Vec<[i32; N_TAGS]> {
+        let sums = &self.sums[second as usize];
+        let n = ids.len();
+        (0..n)
+            .map(|i| {
+                let mut sum = sums[ids[i] as usize][0];
+                for (at, &k) in NEIGHBOURS.iter().enumerate() {
+                    match ids.get(i.wrapping_add_signed(k)) {
+                        Some(&j) => add_row(&mut sum, &sums[j as usize][1 + at]),
+                        // the sentence's start or end marks
+                        None => add_row(
+                            &mut sum,
+                            &tagger.model.sum(second, &neighbour_features(Seen::at(&sent.infos, i, k), k)),
+                        ),
+                    }
+                }
+                sum
+            })
+            .collect()
+    }
+}
