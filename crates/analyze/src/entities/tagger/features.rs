@@ -684,8 +684,9 @@ pub(crate) fn neighbour_features(seen: Seen, k: isize) -> [u64; 3] {
     }
 }
 
-/// The static features of a token that depend on its word alone ([`TokInfo::of_word`]).
-pub(crate) fn word_features(me: &TokInfo, out: &mut Vec<u64>) {
+/// The features of a token's word itself: bias, word, lower case, shape, short form, affixes.
+/// They open both [`word_features`] and [`static_features`], in this order.
+fn identity_features(me: &TokInfo, out: &mut Vec<u64>) {
     out.push(f1(0, 0));
     out.push(f1(1, me.word));
     out.push(f1(2, me.lower));
@@ -695,6 +696,11 @@ pub(crate) fn word_features(me: &TokInfo, out: &mut Vec<u64>) {
         out.push(f1(5 + k as u64, me.prefix[k]));
         out.push(f1(9 + k as u64, me.suffix[k]));
     }
+}
+
+/// The static features of a token that depend on its word alone ([`TokInfo::of_word`]).
+pub(crate) fn word_features(me: &TokInfo, out: &mut Vec<u64>) {
+    identity_features(me, out);
     for bit in 0..N_FLAGS {
         if me.flags & !LOWER_IN_DOC & (1 << bit) != 0 {
             out.push(f1(28, bit as u64));
@@ -721,15 +727,7 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, all: boo
         }
     };
     if all {
-        out.push(f1(0, 0));
-        out.push(f1(1, me.word));
-        out.push(f1(2, me.lower));
-        out.push(f1(3, me.shape));
-        out.push(f1(4, me.short));
-        for k in 0..me.n_affix as usize {
-            out.push(f1(5 + k as u64, me.prefix[k]));
-            out.push(f1(9 + k as u64, me.suffix[k]));
-        }
+        identity_features(me, out);
         out.push(f1(13, lower(-1)));
         out.push(f1(14, lower(1)));
         out.push(f1(15, lower(-2)));
