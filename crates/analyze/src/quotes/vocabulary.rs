@@ -100,6 +100,10 @@ word_lists! {
     QUESTION_WORDS = "question_words";
     /// Words before a number that make it approximate ("about 4 in 10", "nearly 40%").
     APPROXIMATORS = "approximators";
+    /// Words that bound a number with "than" ("more than 4 in 10", "fewer than half").
+    COMPARATIVES = "comparatives";
+    /// Numbers written as words, counted like digits in a poll's share ("four in 10").
+    NUMBER_WORDS = "number_words";
     /// Conjunctions opening a fronted subordinate clause before an inserted attribution.
     INSERTION_SUBORDINATORS = "insertion_subordinators";
     /// Words opening a subordinate clause whose subject is the speaker.

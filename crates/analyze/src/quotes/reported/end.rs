@@ -30,6 +30,11 @@ impl<'a> Finder<'a> {
             if next == "and" && self.clause_at(x + 2, hi, false) && !(x + 2..(x + 6).min(hi)).any(|y| self.cue_at(y)) {
                 return Some((x, true));
             }
+            // "…, she said, but also the flow of drugs", "…, many economists say, because there is
+            // little precedent", "…, the Times said, including speeches": the report goes on
+            if is_in(next, &["but", "because", "including"]) {
+                return Some((x, true));
+            }
             if is_in(
                 next,
                 &[
@@ -38,13 +43,11 @@ impl<'a> Finder<'a> {
                     "whose",
                     "where",
                     "and",
-                    "but",
                     "according",
                     "as",
                     "while",
                     "when",
                     "after",
-                    "because",
                     "although",
                     "though",
                     // the writer goes on: "…, officials said on Monday, in what would be …"

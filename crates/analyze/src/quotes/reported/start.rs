@@ -352,7 +352,30 @@ impl<'a> Finder<'a> {
         if !clause && !is_in(self.tok(c.first), &["according"]) {
             return None;
         }
-        Some((sent.start..end, speaker))
+        Some((self.source_backs_from(sent.start, end)..end, speaker))
+    }
+
+    /// Where the words a trailing source backs ("…, according to the poll") start, in tokens
+    /// `lo..end`: after a colon that introduces them ("…: London was the financial capital,
+    /// according to one index"), and past a fronted participle phrase that is the writer's
+    /// ("Boasting 108,000 residents …, the county's voters seem …"); else at `lo`.
+    fn source_backs_from(&self, lo: usize, end: usize) -> usize {
+        let words_from = |x: usize| (x..end).filter(|&y| self.is_word(y)).count();
+        let colon = (lo..end).rev().find(|&x| self.tok(x) == ":" && !self.quoted(x));
+        if let Some(colon) = colon.filter(|&x| words_from(x + 1) >= 4 && self.clause_at(x + 1, end, false)) {
+            return colon + 1;
+        }
+        let participle = self.tok(lo).len() > 5 && self.tok(lo).ends_with("ing") && starts_upper(self.tok(lo));
+        if participle {
+            let comma = (lo + 1..end).find(|&x| self.tok(x) == "," && !self.quoted(x));
+            let plain = |c: usize| !(lo..c).any(|x| self.finite_at(x) || self.cue_at(x) || self.quoted(x));
+            if let Some(comma) =
+                comma.filter(|&c| plain(c) && words_from(c + 1) >= 4 && self.clause_at(c + 1, end, false))
+            {
+                return comma + 1;
+            }
+        }
+        lo
     }
 
     /// The source after "according to" when it is no plain noun phrase: "early results of exit
@@ -468,7 +491,10 @@ impl<'a> Finder<'a> {
             && !(sent.start..p).any(|x| self.quoted(x) || self.cue_at(x))
             && self.clause_at(tail + 1, sent.end, false);
         if inserted {
-            return Some(sent.start..self.clause_end(tail + 1, sent.end));
+            // "Of course, as Ana Ruiz observed, the biggest victor was …": an "as" attribution is
+            // the writer's aside, and the phrase before it the writer's too
+            let from = if self.tok(p + 1) == "as" { tail + 1 } else { sent.start };
+            return Some(from..self.clause_end(tail + 1, sent.end));
         }
         // "This campaign, he says, is different": the attribution between a subject and its verb
         let split_subject = !head_clause
@@ -538,18 +564,49 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether tokens `lo..hi` end in a clause whose verb is not recognised as finite (a present
-    /// tense: "candidates probably need to capture …"): the last comma-separated stretch has five
-    /// words or more and does not open with a preposition, a participle or a conjunction.
+    /// tense: "candidates probably need to capture …"): the last comma-separated stretch, past a
+    /// conjunction that opens it ("But he operates …"), has five words or more and does not open
+    /// with a preposition, a participle or a conjunction; or it opens with a personal pronoun
+    /// and a word ("she likes the plan"), or a noun and a verb in -s ("the plan works").
     pub(in crate::quotes) fn plain_clause(&self, lo: usize, hi: usize) -> bool {
-        let start = (lo..hi).rev().find(|&x| self.tok(x) == "," && !self.quoted(x)).map_or(lo, |x| x + 1);
+        let mut start = (lo..hi).rev().find(|&x| self.tok(x) == "," && !self.quoted(x)).map_or(lo, |x| x + 1);
+        if start + 1 < hi && is_in(self.tok(start), &["but", "and", "so", "yet"]) {
+            start += 1;
+        }
         if start >= hi || !self.is_word(start) {
             return false;
         }
         let first = self.tok(start);
+        let words = (start..hi).filter(|&x| self.is_word(x)).count();
+        if words >= 3 && self.present_clause(start, hi) {
+            return true;
+        }
         let opener = is_in(first, &PREPOSITIONS)
             || is_in(first, &["despite", "although", "though", "since", "unless", "whether", "after", "before"])
             || first.ends_with("ing")
             || is_in(first, &DETERMINERS) && (start..hi).filter(|&x| self.is_word(x)).count() < 7;
-        !opener && (start..hi).filter(|&x| self.is_word(x)).count() >= 5
+        !opener && words >= 5
+    }
+
+    /// Whether a clause in the present tense opens at token `start` (before `hi`): a personal
+    /// pronoun and a lower-case word ("she likes", "they want"), or a determiner, a noun and a
+    /// verb in -s ("the plan works", "this campaign needs").
+    fn present_clause(&self, start: usize, hi: usize) -> bool {
+        let word = |x: usize| x < hi && self.is_word(x) && !self.quoted(x);
+        let lower = |x: usize| word(x) && !starts_upper(self.tok(x)) && !is_stop(self.tok(x));
+        if is_in(self.tok(start), &["he", "she", "they", "we", "i"]) {
+            return lower(start + 1) && !self.ly_adverb(start + 1);
+        }
+        let verb_s = |x: usize| {
+            let t = self.tok(x);
+            lower(x)
+                && t.len() > 3
+                && t.ends_with('s')
+                && !t.ends_with("ss")
+                && !t.ends_with("us")
+                && !t.ends_with("is")
+                && !t.contains(['’', '\''])
+        };
+        is_in(self.tok(start), &DETERMINERS) && word(start + 1) && !verb_s(start + 1) && verb_s(start + 2)
     }
 }

@@ -3,6 +3,7 @@
 //! entity, and whether a phrase is speaker-like (a name, a personal pronoun, not a verb form).
 
 use super::*;
+use crate::quotes::vocabulary::{APPROXIMATORS, COMPARATIVES, NUMBER_WORDS};
 
 impl<'a> Finder<'a> {
     /// The noun phrase ending at token `k` (not reaching before `lo`), as a speaker.
@@ -24,11 +25,7 @@ impl<'a> Finder<'a> {
         }
         // a poll's share as the noun: "About 4 in 10 say", "42% say"
         if self.poll_share_ends(k, lo) {
-            let mut first = if self.tok(k).ends_with('%') { k } else { k - 2 };
-            use crate::quotes::vocabulary::APPROXIMATORS;
-            if first > lo && is_in(self.tok(first - 1), &APPROXIMATORS) {
-                first -= 1;
-            }
+            let first = self.bounded_quantity(if self.tok(k).ends_with('%') { k } else { k - 2 }, lo);
             return Some(Speaker { span: self.span_at(first).cover(self.span_at(k)), entity: None });
         }
         if !self.is_word(k) {
@@ -98,6 +95,15 @@ impl<'a> Finder<'a> {
             && (is_in(self.tok(j - 1), &["to", "not"]) || is_in(self.tok(j - 1), &FINITE))
         {
             return None;
+        }
+        // "More than half", "fewer than 200 delegates": the bound belongs to the number
+        let quantity = self.kind_at(j) == Some(TokenKind::Number) || is_in(self.tok(j), &NUMBER_WORDS);
+        if quantity {
+            // "4 in 10 voters"
+            if self.poll_share_ends(j, lo) && !self.tok(j).ends_with('%') {
+                j -= 2;
+            }
+            j = self.bounded_quantity(j, lo);
         }
         let np = self.span_at(j).cover(self.span_at(k));
         let mut speaker = self.speaker_for(np, k);
@@ -235,10 +241,24 @@ impl<'a> Finder<'a> {
         closes.then_some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
-    /// Whether a poll's share ends at token `k`, not before token `lo`: "4 in 10", "42%".
+    /// Whether a poll's share ends at token `k`, not before token `lo`: "4 in 10", "four in
+    /// 10", "42%".
     pub(in crate::quotes) fn poll_share_ends(&self, k: usize, lo: usize) -> bool {
         let number = |x: usize| self.kind_at(x) == Some(TokenKind::Number) && !self.quoted(x);
-        number(k) && (k >= lo + 2 && self.tok(k - 1) == "in" && number(k - 2) || self.tok(k).ends_with('%'))
+        let share_of = |x: usize| number(x) || is_in(self.tok(x), &NUMBER_WORDS) && !self.quoted(x);
+        number(k) && (k >= lo + 2 && self.tok(k - 1) == "in" && share_of(k - 2) || self.tok(k).ends_with('%'))
+    }
+
+    /// Where a number starting at token `first` starts with the words that bound or
+    /// approximate it, not before token `lo`: "about 4 in 10", "more than half", "nearly 40%".
+    pub(in crate::quotes) fn bounded_quantity(&self, first: usize, lo: usize) -> usize {
+        if first >= lo + 2 && self.tok(first - 1) == "than" && is_in(self.tok(first - 2), &COMPARATIVES) {
+            first - 2
+        } else if first > lo && is_in(self.tok(first - 1), &APPROXIMATORS) {
+            first - 1
+        } else {
+            first
+        }
     }
 
     /// The speaker named by the words `np` whose head is token `head`: the span, and the entity
@@ -265,8 +285,9 @@ impl<'a> Finder<'a> {
         if first > lo + 1 && is_in(self.tok(first - 1), &["the"]) {
             first -= 1;
         }
-        let prep =
-            first.checked_sub(1).filter(|&p| p > lo + 1 && is_in(self.tok(p), &["to", "by", "from", "for", "with"]))?;
+        let prep = first
+            .checked_sub(1)
+            .filter(|&p| p > lo + 1 && is_in(self.tok(p), &["to", "by", "from", "for", "with", "on", "about"]))?;
         let participle = self.tok(prep - 1);
         // "obtained by", "speaking to", "close to"
         let past = !starts_upper(participle)
