@@ -380,9 +380,12 @@ impl<'a> Finder<'a> {
         })?;
         // a name, then a lower-case word, is a clause ("Eyewitness News spoke to one man who
         // says"), not a head noun
+        // (a singular noun after a name is the head: "A Republican National Committee member
+        // who …"; "spoke", "interviewed", "talks" are verbs)
         let named_then_verb = (start + 1..head_end).any(|x| {
             let w = self.tok(x);
-            !starts_upper(w) && self.mention_at(x - 1).is_some() && self.mention_at(x).is_none()
+            let verb = self.finite_at(x) || is_in(w, &FINITE) || w.ends_with('s') && !w.ends_with("ss");
+            !starts_upper(w) && self.mention_at(x - 1).is_some() && self.mention_at(x).is_none() && verb
         });
         if named_then_verb {
             return None;
@@ -411,7 +414,12 @@ impl<'a> Finder<'a> {
             return None;
         }
         let np = self.span_at(start).cover(self.span_at(k));
+        // the head's last word names the entity, if any (not a name that only modifies it: "A
+        // Republican National Committee member")
+        let last = head_end - 1;
         let head = (start..head_end).rev().find(|&x| self.mention_at(x).is_some_and(|m| np.contains(m.span)));
+        let head =
+            head.filter(|&h| h == last || self.mention_at(h).is_some_and(|m| m.span.end >= self.span_at(last).end));
         Some(head.map_or(Speaker { span: np, entity: None }, |h| self.speaker_for(np, h)))
     }
 
