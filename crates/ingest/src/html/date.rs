@@ -68,6 +68,10 @@ struct Scan<'a> {
     headline: Option<ElementRef<'a>>,
 }
 
+/// Parts of class and id names that mark an element about dates, bylines or post metadata.
+static DATE_CLASS_CUES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/date_class_cues.txt")));
+
 /// True when one of the names of a class or id attribute names a date, a byline or post
 /// metadata (after htmldate's cues); a name about updates does not count, but does not spoil
 /// another name beside it (`class="post-date updated"`, as many themes write it).
@@ -81,29 +85,7 @@ fn is_cue_word(v: &str) -> bool {
     if l.contains("update") || l.contains("modif") {
         return false;
     }
-    [
-        "date",
-        "datum",
-        "time",
-        "publish",
-        "meta",
-        "byline",
-        "subline",
-        "posted",
-        "submitted",
-        "created",
-        "author",
-        "autor",
-        "fecha",
-        "parution",
-        "footer",
-        "info",
-        "dateline",
-        "entry-header",
-        "post-header",
-    ]
-    .iter()
-    .any(|c| l.contains(c))
+    DATE_CLASS_CUES.iter().any(|c| l.contains(c))
 }
 
 /// The first `max` bytes of an element's text, whitespace collapsed.
@@ -362,7 +344,13 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     || is_cue_name(class)
                     || itemprop.as_deref().is_some_and(|p| p.contains("date"));
                 if cue && s.cue_elements.len() < 1000 {
-                    s.cue_elements.push(el);
+                    // An empty one is an icon (`<i class="fa fa-calendar"></i> 3 March 2024`):
+                    // the date stands beside it, in its parent.
+                    let icon = matches!(name, "i" | "span") && el.text().all(|t| t.trim().is_empty());
+                    let holder = if icon { el.parent().and_then(ElementRef::wrap) } else { Some(el) };
+                    if let Some(h) = holder.filter(|h| s.cue_elements.last().is_none_or(|l| l.id() != h.id())) {
+                        s.cue_elements.push(h);
+                    }
                 }
             }
             Node::Text(t) => {
@@ -1184,6 +1172,22 @@ mod tests {
         let header = r#"<html lang="de"><body><header><h1>Die Zeitung</h1><p>03.02.2022 Heute</p></header>
 <div class="meta">01.02.2022</div><p>Ein langer Bericht über das Spiel und seine Folgen.</p></body></html>"#;
         assert_eq!(published(header, None).as_deref(), Some("2022-02-01"));
+    }
+
+    #[test]
+    fn htmldate_cues_icons_publication_and_release_dates() {
+        // The day beside a calendar icon, not the earlier day of a list of events.
+        let page = r#"<html lang="en-GB"><body><div class="events"><p>1 February 2024</p><p>A concert</p></div>
+<div class="story"><p><i class="fa fa-calendar"></i> 3 March 2024</p><p>A long text about the concert season.</p></div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-03"));
+        let page = page.replace(
+            r#"<p><i class="fa fa-calendar"></i> 3 March 2024</p>"#,
+            r#"<p class="publication">Issued 3 March 2024</p>"#,
+        );
+        assert!(page.contains("publication"));
+        assert_eq!(published(&page, None).as_deref(), Some("2024-03-03"));
+        let page = r#"<html><head><meta name="release_date" content="2024-03-03"></head><body><p>1 February 2024</p></body></html>"#;
+        assert_eq!(extract(page, None).published, Some(("2024-03-03".to_string(), Provenance::Given)));
     }
 
     #[test]
