@@ -1,7 +1,8 @@
 //! The page's original publication date, from its sources in order of trust: the URL's date,
 //! `<meta>` tags, JSON-LD, dated markup (`<time pubdate>`, `itemprop="datePublished"`,
-//! `class="entry-date"`), elements whose class or id speaks of a date or byline, `<time>`
-//! elements, "Published on ..." phrases, a dateline opening a paragraph, and short dated
+//! `class="entry-date"`), a date line opening the text right above or below the headline,
+//! elements whose class or id speaks of a date or byline, `<time>` elements (and `<abbr>`
+//! timestamps), "Published on ..." phrases, a dateline opening a paragraph, and short dated
 //! strings in the text. Modification dates only stand in when nothing says when the page was
 //! first published, and a page is not dated after the day its text says it was first published
 //! ("originally published on March 3, 2021"): an earlier source or that day is taken instead
@@ -61,7 +62,15 @@ struct Scan<'a> {
     texts: Vec<&'a str>,
     /// The number of text nodes before the first `<h1>`: where the article's headline stands.
     headline_at: Option<usize>,
+    /// The number of visible text nodes inside that first `<h1>`.
+    headline_len: usize,
+    /// That first `<h1>`.
+    headline: Option<ElementRef<'a>>,
 }
+
+/// Parts of class and id names that mark an element about dates, bylines or post metadata.
+static DATE_CLASS_CUES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/date_class_cues.txt")));
 
 /// True when one of the names of a class or id attribute names a date, a byline or post
 /// metadata (after htmldate's cues); a name about updates does not count, but does not spoil
@@ -76,29 +85,7 @@ fn is_cue_word(v: &str) -> bool {
     if l.contains("update") || l.contains("modif") {
         return false;
     }
-    [
-        "date",
-        "datum",
-        "time",
-        "publish",
-        "meta",
-        "byline",
-        "subline",
-        "posted",
-        "submitted",
-        "created",
-        "author",
-        "autor",
-        "fecha",
-        "parution",
-        "footer",
-        "info",
-        "dateline",
-        "entry-header",
-        "post-header",
-    ]
-    .iter()
-    .any(|c| l.contains(c))
+    DATE_CLASS_CUES.iter().any(|c| l.contains(c))
 }
 
 /// The first `max` bytes of an element's text, whitespace collapsed.
@@ -335,18 +322,35 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                         _ => {}
                     }
                 }
+                // `<abbr title="3 March 2024, 10:00">3 h</abbr>`, `<abbr data-utime="1709460000">`:
+                // a timestamp shown as a short or relative time, its full day in the title or
+                // its Unix seconds in `data-utime` (the microformats' "abbr design pattern";
+                // htmldate reads both): a `<time>` element by another name.
+                if name == "abbr" && !published_class && s.times.len() < 1000 {
+                    if let Some(v) = abbr_timestamp(e, order) {
+                        s.times.push(Cow::Owned(v));
+                    }
+                }
                 if matches!(name, "title" | "h1") {
                     s.headings.push(el);
                 }
                 if name == "h1" && s.headline_at.is_none() {
                     s.headline_at = Some(s.texts.len());
+                    s.headline_len = el.text().filter(|t| !t.trim().is_empty()).count();
+                    s.headline = Some(el);
                 }
                 let cue = matches!(name, "footer" | "small" | "time")
                     || e.attr("id").is_some_and(is_cue_name)
                     || is_cue_name(class)
                     || itemprop.as_deref().is_some_and(|p| p.contains("date"));
                 if cue && s.cue_elements.len() < 1000 {
-                    s.cue_elements.push(el);
+                    // An empty one is an icon (`<i class="fa fa-calendar"></i> 3 March 2024`):
+                    // the date stands beside it, in its parent.
+                    let icon = matches!(name, "i" | "span") && el.text().all(|t| t.trim().is_empty());
+                    let holder = if icon { el.parent().and_then(ElementRef::wrap) } else { Some(el) };
+                    if let Some(h) = holder.filter(|h| s.cue_elements.last().is_none_or(|l| l.id() != h.id())) {
+                        s.cue_elements.push(h);
+                    }
                 }
             }
             Node::Text(t) => {
@@ -363,6 +367,13 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
         }
     }
     s
+}
+
+/// The day an `<abbr>` element stands for: a date in its `title` (what readers see when they
+/// point at it), else its `data-utime` seconds; `None` for an abbreviation.
+fn abbr_timestamp(e: &scraper::node::Element, order: Order) -> Option<String> {
+    let title = e.attr("title").filter(|t| t.len() <= 80).and_then(|t| first_date(t, order));
+    title.map(|f| ymd_string(f.ymd)).or_else(|| e.attr("data-utime").and_then(|v| attr_date(v, order)))
 }
 
 /// Reads one `<meta>` tag.
@@ -496,6 +507,26 @@ fn near_headline_date(s: &Scan<'_>, order: Order, after: usize) -> Option<super:
         .find_map(|t| first_date(t, order))
 }
 
+/// The day of the article's date line: a short text right before or right after the first
+/// headline that opens with a date ("03.03.2024, 10:16 Uhr – Politik", "March 3, 2024 | Sport").
+/// News pages print the date beside the headline, while teasers of other articles, which
+/// date-named elements also hold, stand apart from it.
+fn headline_date_line(s: &Scan<'_>, order: Order) -> Option<Ymd> {
+    // a site's name in a page header is no headline
+    if s.headline.as_ref().is_none_or(in_furniture) {
+        return None;
+    }
+    let h = s.headline_at?;
+    let after = h + s.headline_len;
+    let before = h.checked_sub(1);
+    [before, Some(after)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| s.texts.get(i))
+        .filter(|t| t.len() < 80)
+        .find_map(|t| first_unmodified_date(t, order).filter(|f| f.start == 0).map(|f| f.ymd))
+}
+
 /// The day of a dateline that opens a paragraph: a place of at most four capitalised words and
 /// a comma, then the date, bracketed or not, then the paragraph's text ("Karlsruhe,
 /// (12.11.2021). Traditionell ...", "WASHINGTON, March 3, 2024 — The ..."); or the date, a
@@ -540,6 +571,13 @@ static PUBLISHED_CUES: std::sync::LazyLock<Vec<&str>> =
 static OTHER_CUES: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/other_date_cues.txt")));
 
+/// The end of the first place where `cue` ends a word of `lower` ("Published:",
+/// "Veröffentlichungsdatum"), not where it runs on into one ("Datensatz" holds no "date", "Postcode"
+/// no "post").
+fn cue_word_end(lower: &str, cue: &str) -> Option<usize> {
+    lower.match_indices(cue).map(|(p, _)| p + cue.len()).find(|&end| !lower[end..].starts_with(char::is_alphabetic))
+}
+
 /// The first date introduced by a publication cue ("Published on 3 March 2024",
 /// "Veröffentlicht am 03.03.2024"), looking into the next text node when the cue ends one.
 fn cued_text_date(texts: &[&str], order: Order) -> Option<Ymd> {
@@ -548,7 +586,7 @@ fn cued_text_date(texts: &[&str], order: Order) -> Option<Ymd> {
             continue;
         }
         let lower = t.to_lowercase();
-        let Some(pos) = PUBLISHED_CUES.iter().filter_map(|c| lower.find(c).map(|p| p + c.len())).min() else {
+        let Some(pos) = PUBLISHED_CUES.iter().filter_map(|c| cue_word_end(&lower, c)).min() else {
             continue;
         };
         let Some(rest) = lower.get(pos..) else { continue };
@@ -705,7 +743,11 @@ fn find_published(
         }
         return trusted.into_iter().next().map(|(_, n, p)| (n, p));
     }
-    // 2. Elements about dates, bylines, post metadata.
+    // 2. The date line right above or below the headline ("03.03.2024 10:16 – Politics").
+    if let Some(ymd) = headline_date_line(s, order) {
+        return Some((day(ymd), Provenance::Markup));
+    }
+    // 2b. Elements about dates, bylines, post metadata.
     // A date introduced as a modification ("Letzte Änderung", "Stand") only stands in when no
     // element gives another.
     let mut modified_reserve = None;
@@ -1078,6 +1120,74 @@ mod tests {
 <div class="post-date"><span style="display:none">19.01.2024</span>20.12.2023</div>
 <p>Ein Text über den Urlaub.</p></article></body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2023-12-20"));
+    }
+
+    #[test]
+    fn a_cue_counts_only_where_it_ends_a_word() {
+        // "Datensatz" (data set) begins with "date" but introduces no publication date: the
+        // short date line below is the article's day.
+        let page = r#"<html lang="de"><body><article><p>Eine Karte der Schneehöhen in den Alpen, gemessen aus dem Flugzeug über Davos. Datensatz vom 09.03.2016</p>
+<p>Ein langer Text über die Karten der Schneehöhen in den Alpen.</p><div><span>Meldung vom</span> <span>14.01.2022</span></div></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2022-01-14"));
+        assert_eq!(cue_word_end("veröffentlichungsdatum: 3.3.2024", "datum"), Some(23));
+        assert_eq!(cue_word_end("datensatz vom 3.3.2024", "date"), None);
+        assert_eq!(cued_text_date(&["Datensatz vom 09.03.2016"], Order::DayFirst), None);
+        assert_eq!(cued_text_date(&["Erscheinungsdatum: 09.03.2016"], Order::DayFirst), Some((2016, 3, 9)));
+    }
+
+    #[test]
+    fn abbr_timestamps_are_time_elements() {
+        // Posts whose times are shown as "2 h" with the full day in the title or in Unix
+        // seconds: the earliest post is the page's.
+        let page = r#"<html lang="en"><body><div class="feed">
+<div class="post"><abbr title="Sunday, 8 October 2017 at 02:12" data-utime="1507421520">8 h</abbr><p>A pinned post.</p></div>
+<div class="post"><abbr title="Friday, 6 October 2017 at 04:00" data-utime="1507262400">2 d</abbr><p>An older post.</p></div>
+</div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2017-10-06"));
+        let seconds_only = r#"<html><body><p>Text.</p><abbr data-utime="1507262400">2 d</abbr></body></html>"#;
+        assert_eq!(published(seconds_only, None).as_deref(), Some("2017-10-06"));
+        // An abbreviation is no date.
+        let abbr = r#"<html><body><p>The <abbr title="World Health Organization">WHO</abbr> met.</p></body></html>"#;
+        assert_eq!(published(abbr, None), None);
+    }
+
+    #[test]
+    fn the_date_line_at_the_headline_wins_over_dated_teasers() {
+        let page = r#"<html lang="de"><body><div id="story"><p>02.02.2022 10:16 Uhr - Bundesliga</p>
+<h1>Ein Sieg im <em>letzten</em> Spiel</h1><p>Ein langer Bericht über das Spiel und seine Folgen für die Tabelle.</p></div>
+<div class="tabs"><div><p><small>30.01.2022 · Männer</small></p><p><a href="/b">Eine meistgelesene Meldung</a></p></div></div>
+</body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2022-02-02"));
+        // below the headline, after all of its text
+        let below = page.replace(
+            "<p>02.02.2022 10:16 Uhr - Bundesliga</p>\n<h1>Ein Sieg im <em>letzten</em> Spiel</h1>",
+            "<h1>Ein Sieg im <em>letzten</em> Spiel</h1><p>02.02.2022 | Bundesliga</p>",
+        );
+        assert_ne!(below, page);
+        assert_eq!(published(&below, None).as_deref(), Some("2022-02-02"));
+        // a date that does not open the line is no date line; an update's day neither
+        let later = page.replace("02.02.2022 10:16 Uhr - Bundesliga", "Aktualisiert 02.02.2022");
+        assert_eq!(published(&later, None).as_deref(), Some("2022-01-30"));
+        // a site's name in the page header is no headline
+        let header = r#"<html lang="de"><body><header><h1>Die Zeitung</h1><p>03.02.2022 Heute</p></header>
+<div class="meta">01.02.2022</div><p>Ein langer Bericht über das Spiel und seine Folgen.</p></body></html>"#;
+        assert_eq!(published(header, None).as_deref(), Some("2022-02-01"));
+    }
+
+    #[test]
+    fn htmldate_cues_icons_publication_and_release_dates() {
+        // The day beside a calendar icon, not the earlier day of a list of events.
+        let page = r#"<html lang="en-GB"><body><div class="events"><p>1 February 2024</p><p>A concert</p></div>
+<div class="story"><p><i class="fa fa-calendar"></i> 3 March 2024</p><p>A long text about the concert season.</p></div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-03"));
+        let page = page.replace(
+            r#"<p><i class="fa fa-calendar"></i> 3 March 2024</p>"#,
+            r#"<p class="publication">Issued 3 March 2024</p>"#,
+        );
+        assert!(page.contains("publication"));
+        assert_eq!(published(&page, None).as_deref(), Some("2024-03-03"));
+        let page = r#"<html><head><meta name="release_date" content="2024-03-03"></head><body><p>1 February 2024</p></body></html>"#;
+        assert_eq!(extract(page, None).published, Some(("2024-03-03".to_string(), Provenance::Given)));
     }
 
     #[test]
