@@ -75,7 +75,9 @@ pub fn named_speaker<'a>(doc: &'a Doc, q: &Quote) -> NamedSpeaker<'a> {
             Cow::Borrowed(entity.name.as_str())
         } else {
             let names: Vec<&str> = ids.iter().filter_map(|&i| doc.entities.get(i)).map(|e| e.name.as_str()).collect();
-            Cow::Owned(names.join(" and "))
+            // "Ana Ruiz, Karl Veit and Tom Reed"
+            let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+            Cow::Owned(format!("{} and {last}", rest.join(", ")))
         };
         return NamedSpeaker { kind: kind_of(entity.kind), name: Some(name), entities: ids };
     }

@@ -149,7 +149,20 @@ impl<'a> Finder<'a> {
                 let f_first = self.doc.token_at_or_after(first.span.start);
                 let names = (f_first..j - 1).all(|x| self.is_word(x) && starts_upper(self.tok(x)));
                 if names && first.entity.is_some() && first.entity != speaker.entity {
-                    return Some(Speaker { span: first.span.cover(np), entity: first.entity });
+                    // a list: "Ben Carson, Carly Fiorina and Mike Huckabee said"
+                    let mut joint = Speaker { span: first.span.cover(np), entity: first.entity };
+                    let mut at = f_first;
+                    while at >= lo + 2 && self.tok(at - 1) == "," {
+                        let Some(name) = self.np_ending_at(at - 2, lo) else { break };
+                        let n_first = self.doc.token_at_or_after(name.span.start);
+                        let capitalised = (n_first..at - 1).all(|x| self.is_word(x) && starts_upper(self.tok(x)));
+                        if !capitalised || name.entity.is_none() || n_first >= at - 1 {
+                            break;
+                        }
+                        joint = Speaker { span: name.span.cover(joint.span), entity: name.entity };
+                        at = n_first;
+                    }
+                    return Some(joint);
                 }
             }
         }
