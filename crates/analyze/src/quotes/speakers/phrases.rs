@@ -333,17 +333,34 @@ impl<'a> Finder<'a> {
     /// subject gets no entity (a spokesperson is not the ministry).
     pub(in crate::quotes) fn head_before_preposition(&self, np: Speaker, lo: usize) -> Option<Speaker> {
         use crate::quotes::vocabulary::{ROLE_PREPOSITIONS, SOURCE_OPENERS};
-        let first = self.doc.token_at_or_after(np.span.start);
+        let mut first = self.doc.token_at_or_after(np.span.start);
+        // (past the article a name's mention leaves out: "at the DNC")
+        if first > lo + 1 && self.tok(first - 1) == "the" && np.entity.is_some() {
+            first -= 1;
+        }
         let prep = first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &ROLE_PREPOSITIONS))?;
         let head = self.np_ending_at(prep - 1, lo).filter(|h| h.entity.is_none())?;
         let head_first = self.doc.token_at_or_after(head.span.start);
-        // or a bare plural ("Witnesses for the prosecution", "Officials at the ministry")
-        let bare_plural = head_first + 1 == self.doc.token_at_or_after(head.span.end) && {
+        // or a bare plural, of up to three words ("Witnesses for the prosecution", "Officials at
+        // the ministry", "Staff members at the party"), or a share ("Seventy-three percent of
+        // Americans")
+        let head_last = self.doc.token_at_or_after(head.span.end).saturating_sub(1);
+        let bare_plural = head_last >= head_first && head_last - head_first < 3 && {
+            let t = self.tok(head_last);
+            t.len() > 3
+                && t.ends_with('s')
+                && !t.ends_with("ss")
+                && !starts_upper(t)
+                && (head_first..=head_last).all(|x| self.mention_at(x).is_none())
+        } || head_last == head_first && {
             let t = self.tok(head_first);
             t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && self.mention_at(head_first).is_none()
         };
-        let opens =
-            is_in(self.tok(head_first), &DETERMINERS) || is_in(self.tok(head_first), &SOURCE_OPENERS) || bare_plural;
+        let share = is_in(self.tok(head_last), &["percent", "%"]) && self.tok(prep) == "of";
+        let opens = is_in(self.tok(head_first), &DETERMINERS)
+            || is_in(self.tok(head_first), &SOURCE_OPENERS)
+            || bare_plural
+            || share;
         let verb_before = head_first > lo && (self.finite_at(head_first - 1) || self.cue_at(head_first - 1));
         (opens && !verb_before && self.speaker_like(head))
             .then(|| Speaker { span: head.span.cover(np.span), entity: None })
