@@ -248,9 +248,11 @@ pub fn tag_doc(doc: &Doc) -> Vec<(Span, NerType)> {
     let tagger = NerTagger::get();
     let mut sentences: Vec<(Vec<&str>, Vec<Span>)> = Vec::with_capacity(doc.sentences.len());
     for s in &doc.sentences {
-        let mut words = Vec::new();
-        let mut spans = Vec::new();
-        for t in doc.tokens.get(s.tokens.clone()).unwrap_or_default() {
+        let tokens = doc.tokens.get(s.tokens.clone()).unwrap_or_default();
+        // (a possessive adds a word: rare enough to leave to growth)
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        for t in tokens {
             let text = doc.slice(t.span);
             if text.is_empty() {
                 continue;
