@@ -111,7 +111,8 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     let mut units: Vec<Unit> = Vec::new();
     for &d in &independent {
         let doc = &docs[d];
-        let unit = |sentence, text| Unit { article: d, sentence, text, vector: OnceCell::new(), words: OnceCell::new() };
+        let unit =
+            |sentence, text| Unit { article: d, sentence, text, vector: OnceCell::new(), words: OnceCell::new() };
         if let Some(title) = doc.meta.title.as_deref() {
             units.push(unit(None, title));
         }

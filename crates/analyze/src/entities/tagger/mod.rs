@@ -201,7 +201,8 @@ impl NerTagger {
             for words in sentences {
                 let (sent, ids) = cache.sentence(words.as_ref(), ctx, self);
                 let after_outside = cache.after_outside(&ids, false);
-                let t = self.model.decode(false, &sent, cache.sums(&sent, &ids, false, self), Some(&after_outside), None);
+                let t =
+                    self.model.decode(false, &sent, cache.sums(&sent, &ids, false, self), Some(&after_outside), None);
                 ctx.record(&sent.infos, &t);
                 sents.push((sent, ids));
                 tags.push(t);
