@@ -2,7 +2,7 @@
 //! `parallax-lexicon` (`crates/lexicon/data/`) and re-exported here; each stage's own word
 //! classes are data files (`data/<stage>/words.tsv`) read by [`WordClasses`].
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub use parallax_lexicon::words::{is_future_marker, is_reporting_verb, pronoun_gender};
 
@@ -11,7 +11,8 @@ pub use parallax_lexicon::words::{is_future_marker, is_reporting_verb, pronoun_g
 /// (case-sensitive) and allocate nothing.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {
-    /// Per word, one bit per class (bit `i` for `classes[i]` of [`WordClasses::parse`]).
+    /// Per word, one bit per class (bit `i` for `classes[i]` of [`WordClasses::parse`]); a
+    /// fast hash, since the stages look words up per token.
     bits: HashMap<&'static str, u32>,
 }
 
@@ -19,7 +20,7 @@ impl WordClasses {
     /// Reads `text`; `classes` names the classes in the order of their indices. A line of an
     /// unknown class is an error naming the line, so a typo cannot silently empty a class.
     pub(crate) fn parse(text: &'static str, classes: &[&str]) -> Result<WordClasses, String> {
-        let mut bits: HashMap<&'static str, u32> = HashMap::new();
+        let mut bits: HashMap<&'static str, u32> = HashMap::default();
         for (n, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::dates::{day_number, iso, month_number};
 
@@ -64,9 +64,16 @@ static PARTNERS: std::sync::LazyLock<Vec<&str>> =
 const POSSESSIVES: [&str; 4] = ["’s ", "'s ", "’ ", "' "];
 
 /// Every occurrence of each of `patterns`, found in one pass over a text
-/// (`find_overlapping_iter`: the same as searching for each pattern in turn).
+/// (`find_overlapping_iter`: the same as searching for each pattern in turn). A DFA without
+/// a prefilter: a few short patterns make a small one, which reads a text byte by byte several
+/// times faster than the default automaton and its prefilter, whose rare bytes (apostrophes,
+/// spaces) are common in news (the matches are the same whatever the automaton).
 fn searcher<'a>(patterns: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
-    AhoCorasick::new(patterns).expect("a few short patterns always build")
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .expect("a few short patterns always build")
 }
 
 /// Finds [`POSSESSIVES`].

@@ -743,7 +743,7 @@ fn report_degraded(docs: &[Doc]) -> usize {
 }
 
 /// Writes each article, then each story (`{"story": {...}}`), one JSON object per line, one at a time.
-fn write_jsonl(out: &mut dyn Write, analysis: &parallax_story::Analysis) -> Result<()> {
+fn write_jsonl(out: &mut impl Write, analysis: &parallax_story::Analysis) -> Result<()> {
     for article in report::article_values(analysis) {
         serde_json::to_writer(&mut *out, &article).with_context(|| format!("writing article {}", article.source))?;
         writeln!(out)?;
@@ -757,14 +757,17 @@ fn write_jsonl(out: &mut dyn Write, analysis: &parallax_story::Analysis) -> Resu
     Ok(())
 }
 
-/// The output file, or standard output, buffered.
-fn open_output(path: Option<&std::path::Path>) -> Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(path) => Box::new(io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
-    })
+/// The output file, or standard output, buffered. The buffer is the outer, concrete writer:
+/// serde_json writes a document as many small pieces, which a `BufWriter` takes inline, where
+/// a `dyn Write` would cost a call each; only full buffers reach the file or standard output.
+fn open_output(path: Option<&std::path::Path>) -> Result<io::BufWriter<Box<dyn Write>>> {
+    let sink: Box<dyn Write> = match path {
+        Some(path) => {
+            Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?)
+        }
+        None => Box::new(io::stdout().lock()),
+    };
+    Ok(io::BufWriter::new(sink))
 }
 
 /// Articles analysed in parallel at a time by `analyze --stream`.

@@ -190,23 +190,27 @@ impl Deduper {
         if self.window != usize::MAX {
             self.roots.push_back((me, full));
         }
-        // near: MinHash over word shingles
-        let mut sig = [u64::MAX; PERMS];
+        // near: MinHash over word shingles; each permutation's minimum over all shingles in
+        // turn, its two constants held in registers (the same minima as shingle by shingle)
         let k = SHINGLE.min(words.len());
-        for win in words.windows(k) {
-            let mut s = win[0];
-            for &w in &win[1..] {
-                s = s.rotate_left(17) ^ w;
-            }
-            let s = mix(s);
-            for (m, &(a, b)) in sig.iter_mut().zip(&self.perms) {
-                let v = s.wrapping_mul(a).wrapping_add(b);
-                if v < *m {
-                    *m = v;
+        let shingles: Vec<u64> = words
+            .windows(k)
+            .map(|win| {
+                let mut s = win[0];
+                for &w in &win[1..] {
+                    s = s.rotate_left(17) ^ w;
                 }
-            }
-        }
-        let sig: Box<[u32]> = sig.iter().map(|&v| (v >> 32) as u32).collect();
+                mix(s)
+            })
+            .collect();
+        let sig: Box<[u32]> = self
+            .perms
+            .iter()
+            .map(|&(a, b)| {
+                let min = shingles.iter().fold(u64::MAX, |m, &s| m.min(s.wrapping_mul(a).wrapping_add(b)));
+                (min >> 32) as u32
+            })
+            .collect();
         let keys = band_keys(&sig);
         let mut best: Option<(f64, u32)> = None;
         for key in &keys {

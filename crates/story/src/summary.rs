@@ -14,6 +14,7 @@
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
 //! article order after the sentence's own article.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 
 use parallax_doc::{Doc, TokenKind};
@@ -74,51 +75,70 @@ fn supports(sentence: &BTreeSet<String>, claim: &BTreeSet<String>) -> bool {
 
 /// Summarises the story made of `members`; `reports` says which members are copies of others.
 pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<SummarySentence> {
-    struct Candidate<'u> {
+    /// A sentence or title of an independent report: its article, its sentence (`None` for the
+    /// title), and, computed when first needed, its vector and its unstemmed content words.
+    struct Unit<'a> {
+        article: usize,
+        sentence: Option<usize>,
+        text: &'a str,
+        vector: OnceCell<TermVector>,
+        words: OnceCell<BTreeSet<String>>,
+    }
+    impl Unit<'_> {
+        fn vector(&self) -> &TermVector {
+            self.vector.get_or_init(|| TermVector::of_texts([self.text]))
+        }
+        /// The sentence's unstemmed content words (empty for a title, which supports nothing).
+        fn words(&self) -> &BTreeSet<String> {
+            self.words.get_or_init(|| match self.sentence {
+                Some(_) => unstemmed_content_words(self.text).into_iter().collect(),
+                None => BTreeSet::new(),
+            })
+        }
+    }
+    struct Candidate {
+        /// Index in `units`.
+        unit: usize,
         article: usize,
         sentence: usize,
-        vector: &'u TermVector,
         length: usize,
         score: f32,
     }
-    let written_words = |d: usize, sentence: usize| -> BTreeSet<String> {
-        let doc = &docs[d];
-        doc.sentences
-            .get(sentence)
-            .map(|s| unstemmed_content_words(doc.slice(s.span)).into_iter().collect())
-            .unwrap_or_default()
-    };
     // a copy's sentences are its original's
     let independent: Vec<usize> = members.iter().copied().filter(|&d| !reports.is_copy(d)).collect();
-    // every sentence and title of every independent report, as a vector
-    let mut units: Vec<(usize, Option<usize>, TermVector)> = Vec::new();
+    // every sentence and title of every independent report (their vectors are computed when
+    // needed: a story of one report compares only the sentences it chooses)
+    let mut units: Vec<Unit> = Vec::new();
     for &d in &independent {
         let doc = &docs[d];
+        let unit =
+            |sentence, text| Unit { article: d, sentence, text, vector: OnceCell::new(), words: OnceCell::new() };
         if let Some(title) = doc.meta.title.as_deref() {
-            units.push((d, None, TermVector::of_texts([title])));
+            units.push(unit(None, title));
         }
         for (s_idx, s) in doc.sentences.iter().enumerate() {
-            units.push((d, Some(s_idx), TermVector::of_texts([doc.slice(s.span)])));
+            units.push(unit(Some(s_idx), doc.slice(s.span)));
         }
     }
     // the sum of all units' vectors, and per article the sum of its own and how many it has
     let mut total: foldhash::HashMap<&str, f32> = foldhash::HashMap::default();
     let mut sums: HashMap<usize, (foldhash::HashMap<&str, f32>, usize)> = HashMap::new();
     // (with one report there are no others: every sentence's centrality is 0)
-    for (d, _, vector) in units.iter().filter(|_| independent.len() > 1) {
-        let own = sums.entry(*d).or_default();
+    for unit in units.iter().filter(|_| independent.len() > 1) {
+        let own = sums.entry(unit.article).or_default();
         own.1 += 1;
-        for (term, w) in vector.terms() {
+        for (term, w) in unit.vector().terms() {
             *total.entry(term).or_default() += w;
             *own.0.entry(term).or_default() += w;
         }
     }
     let mut candidates = Vec::new();
-    for (d, s_idx, vector) in &units {
-        let Some(s_idx) = *s_idx else { continue };
-        let doc = &docs[*d];
+    for (at, unit) in units.iter().enumerate() {
+        let Some(s_idx) = unit.sentence else { continue };
+        let d = unit.article;
+        let doc = &docs[d];
         let s = &doc.sentences[s_idx];
-        let text = doc.slice(s.span);
+        let text = unit.text;
         let n_words = text.split_whitespace().count();
         let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
         if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote || is_headline(doc, text) {
@@ -127,9 +147,10 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         // centrality across outlets: mean similarity to the other reports' sentences and titles
         // (cosines of unit vectors are dot products, so the mean is one dot product with the
         // sum of the other reports' vectors: linear in the story's size)
-        let own = sums.get(d).map(|(v, n)| (v, *n));
+        let own = sums.get(&d).map(|(v, n)| (v, *n));
         let others = if independent.len() > 1 { units.len() - own.map_or(0, |(_, n)| n) } else { 0 };
         let mut score = if others > 0 {
+            let vector = unit.vector();
             let dot = vector.dot_sum(&total) - own.map_or(0.0, |(v, _)| vector.dot_sum(v));
             dot / others as f32
         } else {
@@ -141,7 +162,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         if opens_with_pronoun(text) {
             score *= PRONOUN_PENALTY;
         }
-        candidates.push(Candidate { article: *d, sentence: s_idx, vector, length: n_words, score });
+        candidates.push(Candidate { unit: at, article: d, sentence: s_idx, length: n_words, score });
     }
     // best first; equal scores in article then sentence order
     candidates
@@ -157,7 +178,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         if !chosen.is_empty() && length + c.length > budget + BUDGET_OVERRUN {
             continue;
         }
-        if !chosen.iter().any(|p| p.vector.cosine(c.vector) > MAX_OVERLAP) {
+        if !chosen.iter().any(|p| units[p.unit].vector().cosine(units[c.unit].vector()) > MAX_OVERLAP) {
             length += c.length;
             chosen.push(c);
         }
@@ -169,12 +190,11 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     chosen
         .into_iter()
         .map(|c| {
-            let claim = written_words(c.article, c.sentence);
+            let claim = units[c.unit].words();
             let mut sources = vec![c.article];
-            for (d, sentence, _) in &units {
-                let Some(sentence) = *sentence else { continue };
-                if !sources.contains(d) && supports(&written_words(*d, sentence), &claim) {
-                    sources.push(*d);
+            for unit in &units {
+                if unit.sentence.is_some() && !sources.contains(&unit.article) && supports(unit.words(), claim) {
+                    sources.push(unit.article);
                 }
             }
             SummarySentence { article: c.article, sentence: c.sentence, sources }

@@ -24,10 +24,10 @@ pub fn fold(text: &str) -> String {
 /// A light stem: plural and common inflection endings removed, British/American spellings joined.
 pub fn stem(word: &str) -> String {
     // British "-ise" spellings join American "-ize" ones
-    let w = ["isation", "ising", "ised", "ises", "ise"]
+    let joined = ["isation", "ising", "ised", "ises", "ise"]
         .iter()
-        .find_map(|s| word.strip_suffix(s).map(|base| format!("{base}iz{}", &s[2..])))
-        .unwrap_or_else(|| word.to_string());
+        .find_map(|s| word.strip_suffix(s).map(|base| format!("{base}iz{}", &s[2..])));
+    let w = joined.as_deref().unwrap_or(word);
     for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.len() >= 4 {
@@ -35,7 +35,7 @@ pub fn stem(word: &str) -> String {
             }
         }
     }
-    w
+    joined.unwrap_or_else(|| word.to_string())
 }
 
 /// Content words of a text: folded, split on anything but letters and digits, stopwords dropped, stemmed.

@@ -509,7 +509,7 @@ impl<'d> EntityReader<'d> {
     /// The gazetteer entry naming exactly tokens `[start, end)` (a possessive on the last token
     /// ignored).
     pub(super) fn gaz_exact(&self, start: usize, end: usize) -> Option<&'static GazEntry> {
-        let mut name = String::new();
+        let mut name = String::with_capacity(16 * end.saturating_sub(start));
         for k in start..end {
             if k > start {
                 name.push(' ');
@@ -524,7 +524,22 @@ impl<'d> EntityReader<'d> {
     /// tokens and its entry.
     pub(super) fn longest_gaz(&self, start: usize, end: usize) -> Option<(usize, &'static GazEntry)> {
         let max = self.gaz.max_tokens.min(end - start);
-        (1..=max).rev().find_map(|len| self.gaz_exact(start, start + len).map(|entry| (len, entry)))
+        // the longest candidate's words joined once: each shorter candidate ([`Self::gaz_exact`]
+        // of fewer tokens) is a prefix of it up to its last word without a possessive ending
+        let mut joined = String::with_capacity(16 * max);
+        let mut word_starts = Vec::with_capacity(max);
+        for k in start..start + max {
+            if k > start {
+                joined.push(' ');
+            }
+            word_starts.push(joined.len());
+            joined.push_str(self.text(k));
+        }
+        (1..=max).rev().find_map(|len| {
+            let last = strip_possessive(self.text(start + len - 1));
+            let name = joined.get(..word_starts[len - 1] + last.len())?;
+            self.gaz.lookup(name).map(|entry| (len, entry))
+        })
     }
 
     /// Parses one capitalised run into gazetteer names, title words and blocks of plain words.

@@ -1,6 +1,8 @@
 //! Token accessors of the entity stage: a token's text (as written or lower-cased), whether it
 //! is a word or a role word, spans, and the small word helpers (possessives, contractions).
 
+use std::borrow::Cow;
+
 use parallax_doc::{Span, TokenKind, TokenView};
 
 use super::EntityReader;
@@ -28,8 +30,17 @@ impl<'d> EntityReader<'d> {
     }
 
     /// Token `t` lower-cased, without a possessive ending or a final period ("Gen." → "gen").
-    pub(super) fn lower(&self, t: usize) -> String {
-        strip_possessive(self.text(t)).trim_end_matches('.').to_lowercase()
+    /// Borrows the text when it is lower-case ASCII already (most words), allocating nothing.
+    pub(super) fn lower(&self, t: usize) -> Cow<'d, str> {
+        let word = strip_possessive(self.text(t)).trim_end_matches('.');
+        if !word.is_ascii() {
+            Cow::Owned(word.to_lowercase())
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // for ASCII text the same as `to_lowercase`
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
     }
 
     /// True when token `t` is a reporting verb ("said", "told"); false past the last token.

@@ -14,6 +14,7 @@ impl<'d> Finder<'d> {
         let map = triggers();
         let mut found: Vec<(usize, usize, EventKind, TriggerRule)> = Vec::new();
         let mut statements = Vec::new();
+        let mut phrase = String::new();
         let mut t = range.start;
         while t < range.end {
             if self.quoted(t) || self.token_kind(t) != Some(TokenKind::Word) {
@@ -22,15 +23,26 @@ impl<'d> Finder<'d> {
             }
             // longer triggers first ("to the polls", "phone call")
             let lower = self.lower(t);
-            let pair = (t + 1 < range.end).then(|| format!("{lower} {}", self.lower(t + 1)));
-            let triple =
-                (t + 2 < range.end).then(|| format!("{} {}", pair.as_deref().unwrap_or(""), self.lower(t + 2)));
-            let (trigger, width) =
-                match (triple.as_ref().and_then(|p| map.get(p)), pair.as_ref().and_then(|p| map.get(p))) {
-                    (Some(x), _) => (Some(*x), 3),
-                    (None, Some(x)) => (Some(*x), 2),
-                    (None, None) => (map.get(lower).copied(), 1),
-                };
+            let mut pair = None;
+            let mut triple = None;
+            if t + 1 < range.end {
+                // the two and three words from `t`, space-separated, built in one reused buffer
+                phrase.clear();
+                phrase.push_str(lower);
+                phrase.push(' ');
+                phrase.push_str(self.lower(t + 1));
+                pair = map.get(phrase.as_str()).copied();
+                if t + 2 < range.end {
+                    phrase.push(' ');
+                    phrase.push_str(self.lower(t + 2));
+                    triple = map.get(phrase.as_str()).copied();
+                }
+            }
+            let (trigger, width) = match (triple, pair) {
+                (Some(x), _) => (Some(x), 3),
+                (None, Some(x)) => (Some(x), 2),
+                (None, None) => (map.get(lower).copied(), 1),
+            };
             if let Some((kind, rule)) = trigger {
                 // a capitalised "Takeover" or "Arrested" inside a sentence names a work, not an event
                 let about_someone = matches!(

@@ -1,8 +1,9 @@
 //! The events stage's words: the trigger table (`data/events/triggers.tsv`) with the rule each
 //! trigger needs, nouns that refer back to an event, and the cue words of violence and agreeing.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use parallax_doc::EventKind;
 
@@ -27,10 +28,12 @@ pub(super) enum TriggerRule {
 
 pub(super) const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 
+/// The trigger table, by trigger (lower case, words separated by one space). Looked up for
+/// every word of every sentence, hence a fast (not DoS-resistant) hash.
 pub(super) fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
     static MAP: OnceLock<HashMap<String, (EventKind, TriggerRule)>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in TRIGGERS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let cols: Vec<&str> = line.split('\t').collect();
             let kind = match cols.get(1).copied() {

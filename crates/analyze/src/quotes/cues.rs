@@ -1,6 +1,6 @@
 //! The speech-cue lexicon (`data/speech_cues.txt`), parsed once per process.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use parallax_doc::{Doc, Span, TokenKind};
@@ -52,7 +52,7 @@ impl CueMatch {
     }
 }
 
-/// The lexicon: entries keyed by their first word.
+/// The lexicon: entries keyed by their first word (a fast hash: looked up per token).
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     by_first: HashMap<&'static str, Vec<Entry>>,

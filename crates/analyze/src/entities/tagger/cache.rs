@@ -1,9 +1,11 @@
 //! What the tagger computes once per distinct word rather than once per token: the word's
 //! [`TokInfo`] values, and the summed weights of the static features that depend on the word
-//! alone ([`word_features`]) or that a token gets from it as a neighbour
-//! ([`neighbour_features`]), for both passes. About half of a token's static features are of
-//! these kinds, and most tokens are words seen before, so this saves most lookups in the
-//! weights table and most of the per-token string work.
+//! alone ([`word_features`]), that a token gets from it as a neighbour
+//! ([`neighbour_features`]) or that it gets late in a sentence ([`late_position_features`]),
+//! and of its tag-dependent features after an `O` ([`word_transition_features`]), for both
+//! passes. About half of a token's features are of these kinds, and most tokens are words seen
+//! before, so this saves most lookups in the weights table and most of the per-token string
+//! work.
 //!
 //! Each thread keeps one cache, for one tagger at a time, emptied between documents once it
 //! holds [`CAPACITY`] words. The sums are exact (integers), so the tags are the same as
@@ -13,18 +15,28 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::features::{
-    hash_str, neighbour_features, normalize, word_features, DocContext, IdMap, Seen, Sentence, TokInfo, NEIGHBOURS,
-    N_TAGS,
+    hash_str, late_position_features, neighbour_features, normalize, word_features, word_transition_features,
+    DocContext, IdMap, Seen, Sentence, TokInfo, LATE_POSITION, NEIGHBOURS, N_TAGS, O,
 };
 use super::model::add_row;
 use super::NerTagger;
 
-/// Most words a cache keeps across documents (about half a kilobyte each).
+/// Most words a cache keeps across documents (about seven hundred bytes each).
 const CAPACITY: usize = 1 << 14;
 
-/// The summed weights of one word for one pass: of its own features, then of what it gives
-/// as the neighbour at each offset of [`NEIGHBOURS`].
-type Sums = [[i32; N_TAGS]; 1 + NEIGHBOURS.len()];
+/// The summed weights of one word's features for one pass.
+#[derive(Clone, Copy)]
+struct Sums {
+    /// Its own ([`word_features`]).
+    own: [i32; N_TAGS],
+    /// What it gives as the neighbour at each offset of [`NEIGHBOURS`].
+    neighbours: [[i32; N_TAGS]; NEIGHBOURS.len()],
+    /// Its [`late_position_features`], the word not occurring and occurring in lower case in
+    /// the document.
+    late: [[i32; N_TAGS]; 2],
+    /// Its [`word_transition_features`] after an `O`.
+    after_outside: [i32; N_TAGS],
+}
 
 /// A thread's cache of per-word values (see the module's documentation), by word id: the
 /// words' texts one after the other in `text`, and in parallel vectors their spans there, their
@@ -82,13 +94,19 @@ impl WordCache {
         word_features(&info, &mut own);
         let seen = Seen::of(&info);
         for (second, sums) in self.sums.iter_mut().enumerate() {
-            let mut pass: Sums = [[0; N_TAGS]; 1 + NEIGHBOURS.len()];
+            let zeros = [0; N_TAGS];
+            let mut pass =
+                Sums { own: zeros, neighbours: [zeros; NEIGHBOURS.len()], late: [zeros; 2], after_outside: zeros };
             if second < tagger.model.passes as usize {
                 let second = second == 1;
-                pass[0] = tagger.model.sum(second, &own);
-                for (sum, &k) in pass[1..].iter_mut().zip(&NEIGHBOURS) {
+                pass.own = tagger.model.sum(second, &own);
+                for (sum, &k) in pass.neighbours.iter_mut().zip(&NEIGHBOURS) {
                     *sum = tagger.model.sum(second, &neighbour_features(seen, k));
                 }
+                for (sum, lower_in_doc) in pass.late.iter_mut().zip([false, true]) {
+                    *sum = tagger.model.sum(second, &late_position_features(&info, lower_in_doc));
+                }
+                pass.after_outside = tagger.model.sum(second, &word_transition_features(&info, O));
             }
             sums.push(pass);
         }
@@ -126,10 +144,14 @@ impl WordCache {
         let n = ids.len();
         (0..n)
             .map(|i| {
-                let mut sum = sums[ids[i] as usize][0];
+                let word = &sums[ids[i] as usize];
+                let mut sum = word.own;
+                if i >= LATE_POSITION {
+                    add_row(&mut sum, &word.late[sent.infos[i].lower_in_doc() as usize]);
+                }
                 for (at, &k) in NEIGHBOURS.iter().enumerate() {
                     match ids.get(i.wrapping_add_signed(k)) {
-                        Some(&j) => add_row(&mut sum, &sums[j as usize][1 + at]),
+                        Some(&j) => add_row(&mut sum, &sums[j as usize].neighbours[at]),
                         // the sentence's start or end marks
                         None => add_row(
                             &mut sum,
@@ -140,5 +162,12 @@ impl WordCache {
                 sum
             })
             .collect()
+    }
+
+    /// For each word of a sentence (by id), the summed weights of its
+    /// [`word_transition_features`] after an `O`, in the first pass or the second (`second`).
+    pub fn after_outside(&self, ids: &[u32], second: bool) -> Vec<[i32; N_TAGS]> {
+        let sums = &self.sums[second as usize];
+        ids.iter().map(|&id| sums[id as usize].after_outside).collect()
     }
 }

@@ -271,6 +271,12 @@ pub(crate) struct TokInfo {
 }
 
 impl TokInfo {
+    /// True when the word occurs in lower case elsewhere in the document (set by
+    /// [`Sentence::from_words`]).
+    pub(crate) fn lower_in_doc(&self) -> bool {
+        self.flags & LOWER_IN_DOC != 0
+    }
+
     /// The values of a normalised word that depend on the word alone (not on its sentence nor
     /// its document), its clusters included.
     pub(crate) fn of_word(w: &str, clusters: &Clusters) -> TokInfo {
@@ -709,13 +715,37 @@ pub(crate) fn word_features(me: &TokInfo, out: &mut Vec<u64>) {
     let seen = Seen::of(me);
     out.push(f1(43, seen.fine));
     out.push(f1(44, seen.coarse));
+    out.push(f2(49, seen.fine, me.short));
+}
+
+/// From this position in its sentence on, a token's position features are the same
+/// ([`late_position_features`]).
+pub(crate) const LATE_POSITION: usize = 3;
+
+/// The word's capitalisation ratio in unlabelled text as a feature value (9 when unknown).
+fn cap_code(me: &TokInfo) -> u64 {
+    me.class.and_then(|c| c.cap).map_or(9, |c| c as u64)
+}
+
+/// The static features of a token at [`LATE_POSITION`] or later that combine its position with
+/// its word and whether the word occurs in lower case in the document (`lower_in_doc`): the
+/// same for every such token of the word, so the tagger sums them once per word (`cache.rs`).
+pub(crate) fn late_position_features(me: &TokInfo, lower_in_doc: bool) -> [u64; 3] {
+    [
+        f2(26, LATE_POSITION as u64, me.short),
+        f3(52, cap_code(me), 0, me.short),
+        f3(39, lower_in_doc as u64, 0, me.short),
+    ]
 }
 
 /// The static features of token `i`: all of them, or (`all` false) those that
-/// [`word_features`] and [`neighbour_features`] do not give. Training sees them all, in this
-/// order; the tagger sums the others once per word (`cache.rs`).
+/// [`word_features`], [`neighbour_features`] and, from [`LATE_POSITION`] on,
+/// [`late_position_features`] do not give. Training sees them all, in this order; the tagger
+/// sums the others once per word (`cache.rs`).
 fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, all: bool, out: &mut Vec<u64>) {
     let me = &t[i];
+    // the position features the tagger sums per word
+    let late = !all && i >= LATE_POSITION;
     let lower = |k: isize| Seen::at(t, i, k).lower;
     let short = |k: isize| Seen::at(t, i, k).short;
     let flags_at = |k: isize| -> u16 {
@@ -742,7 +772,9 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, all: boo
     out.push(f3(23, short(-1), me.short, short(1)));
     out.push(f2(24, lower(-1), me.short));
     out.push(f2(25, me.short, lower(1)));
-    out.push(f2(26, (i as u64).min(3), me.short));
+    if !late {
+        out.push(f2(26, (i as u64).min(LATE_POSITION as u64), me.short));
+    }
     if i + 1 == t.len() {
         out.push(f1(27, me.short));
     }
@@ -797,15 +829,15 @@ fn static_features(t: &[TokInfo], i: usize, headline: bool, topic: u64, all: boo
     }
     out.push(f2(47, coarse_p, coarse));
     out.push(f2(48, coarse, coarse_n));
-    out.push(f2(49, fine, me.short));
     if all {
+        out.push(f2(49, fine, me.short));
         out.push(f1(50, class(-2).1));
         out.push(f1(51, class(2).1));
     }
-    let cap = me.class.and_then(|c| c.cap).map_or(9, |c| c as u64);
-    out.push(f3(52, cap, (i == 0) as u64, me.short));
-    let lower_in_doc = (me.flags & LOWER_IN_DOC != 0) as u64;
-    out.push(f3(39, lower_in_doc, (i == 0) as u64, me.short));
+    if !late {
+        out.push(f3(52, cap_code(me), (i == 0) as u64, me.short));
+        out.push(f3(39, me.lower_in_doc() as u64, (i == 0) as u64, me.short));
+    }
     if topic != 0 && me.flags & INIT_CAP != 0 {
         // a place name in a sports report is often a team: the topic with the gazetteer kind
         let kinds = (0..4).filter(|k| me.gaz & (0xf << (4 * k)) != 0).fold(0u64, |a, k| a | 1 << k);

@@ -184,7 +184,7 @@ impl NerTagger {
         let mut tags = Vec::with_capacity(sentences.len());
         for words in sentences {
             let sent = features::Sentence::new(words.as_ref(), ctx, &self.clusters);
-            let t = self.model.decode(false, &sent, vec![[0; features::N_TAGS]; sent.infos.len()], None);
+            let t = self.model.decode(false, &sent, vec![[0; features::N_TAGS]; sent.infos.len()], None, None);
             ctx.record(&sent.infos, &t);
             sents.push(sent);
             tags.push(t);
@@ -200,7 +200,9 @@ impl NerTagger {
             let mut tags = Vec::with_capacity(sentences.len());
             for words in sentences {
                 let (sent, ids) = cache.sentence(words.as_ref(), ctx, self);
-                let t = self.model.decode(false, &sent, cache.sums(&sent, &ids, false, self), None);
+                let after_outside = cache.after_outside(&ids, false);
+                let t =
+                    self.model.decode(false, &sent, cache.sums(&sent, &ids, false, self), Some(&after_outside), None);
                 ctx.record(&sent.infos, &t);
                 sents.push((sent, ids));
                 tags.push(t);
@@ -214,7 +216,8 @@ impl NerTagger {
                 .zip(&tags)
                 .map(|((sent, ids), t)| {
                     let base = cache.sums(sent, ids, true, self);
-                    self.model.decode(true, sent, base, Some(&labels.features(sent, t)))
+                    let after_outside = cache.after_outside(ids, true);
+                    self.model.decode(true, sent, base, Some(&after_outside), Some(&labels.features(sent, t)))
                 })
                 .collect()
         })
@@ -246,9 +249,11 @@ pub fn tag_doc(doc: &Doc) -> Vec<(Span, NerType)> {
     let tagger = NerTagger::get();
     let mut sentences: Vec<(Vec<&str>, Vec<Span>)> = Vec::with_capacity(doc.sentences.len());
     for s in &doc.sentences {
-        let mut words = Vec::new();
-        let mut spans = Vec::new();
-        for t in doc.tokens.get(s.tokens.clone()).unwrap_or_default() {
+        let tokens = doc.tokens.get(s.tokens.clone()).unwrap_or_default();
+        // (a possessive adds a word: rare enough to leave to growth)
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        for t in tokens {
             let text = doc.slice(t.span);
             if text.is_empty() {
                 continue;

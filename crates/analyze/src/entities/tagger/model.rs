@@ -222,12 +222,15 @@ impl Model {
     /// Greedy left-to-right decoding of a sentence under the BIO constraints, with the first
     /// pass's weights, or the second's (`second`) with the document-level features `extra`.
     /// `base` holds each token's summed weights of the static features that `sent` leaves out
-    /// (the per-word ones the tagger caches), or zeros when `sent` has them all.
+    /// (the per-word ones the tagger caches), or zeros when `sent` has them all;
+    /// `after_outside`, when given, each token's summed weights of its
+    /// [`word_transition_features`] after an `O` (the tagger caches them per word too).
     pub(crate) fn decode(
         &self,
         second: bool,
         sent: &Sentence,
         base: Vec<[i32; N_TAGS]>,
+        after_outside: Option<&[[i32; N_TAGS]]>,
         extra: Option<&TokenFeats>,
     ) -> Vec<u8> {
         let salt = if second { PASS2 } else { 0 };
@@ -242,8 +245,13 @@ impl Model {
                 add_row(&mut sum, &self.sum(second, &extra.feats[extra.offsets[i]..extra.offsets[i + 1]]));
             }
             add_row(&mut sum, &transitions[prev2 as usize * N_TAGS + prev as usize]);
-            for f in word_transition_features(info, prev) {
-                add_row(&mut sum, &self.weights[self.slot_or_absent(key32(f ^ salt))]);
+            match after_outside.and_then(|rows| rows.get(i)).filter(|_| prev == O) {
+                Some(row) => add_row(&mut sum, row),
+                None => {
+                    for f in word_transition_features(info, prev) {
+                        add_row(&mut sum, &self.weights[self.slot_or_absent(key32(f ^ salt))]);
+                    }
+                }
             }
             let tag = best_allowed(&sum.map(|s| s as f32), prev);
             tags.push(tag);

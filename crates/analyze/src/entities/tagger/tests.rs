@@ -1,8 +1,8 @@
 use parallax_doc::Doc;
 
 use super::features::{
-    allowed, begin_tag, inside_tag, neighbour_features, normalize, parse_tag, spans_of, tag_label, word_features,
-    DocContext, Seen, Sentence, TokInfo, NEIGHBOURS, O,
+    allowed, begin_tag, inside_tag, late_position_features, neighbour_features, normalize, parse_tag, spans_of,
+    tag_label, word_features, DocContext, Seen, Sentence, TokInfo, LATE_POSITION, NEIGHBOURS, O,
 };
 use super::model::{best_allowed, Model};
 use super::{possessive_stem, tag_doc, Clusters, NerTagger, NerType};
@@ -58,8 +58,9 @@ fn features_see_shape_context_and_gazetteer() {
 
 #[test]
 fn cached_features_and_the_rest_are_all_the_features() {
-    // the tagger sums per word what `word_features` and `neighbour_features` give (cache.rs)
-    // and looks up the rest: together they must be exactly the features training sees
+    // the tagger sums per word what `word_features`, `neighbour_features` and (late in a
+    // sentence) `late_position_features` give (cache.rs) and looks up the rest: together they
+    // must be exactly the features training sees
     let tagger = NerTagger::get();
     let mut ctx = DocContext::new();
     let sentences: [&[&str]; 4] = [
@@ -81,6 +82,9 @@ fn cached_features_and_the_rest_are_all_the_features() {
             word_features(&rest.infos[i], &mut parts);
             for k in NEIGHBOURS {
                 parts.extend(neighbour_features(Seen::at(&rest.infos, i, k), k));
+            }
+            if i >= LATE_POSITION {
+                parts.extend(late_position_features(&rest.infos[i], rest.infos[i].lower_in_doc()));
             }
             let mut all = full.token_feats(i).to_vec();
             all.sort_unstable();
