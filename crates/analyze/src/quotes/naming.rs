@@ -66,7 +66,12 @@ pub fn named_speaker<'a>(doc: &'a Doc, q: &Quote) -> NamedSpeaker<'a> {
         if doc.slice(span).contains(" and ") {
             for m in doc.mentions.iter().filter(|m| span.contains(m.span)) {
                 let kind = doc.entities.get(m.entity).map(|e| e.kind);
-                if !ids.contains(&m.entity) && matches!(kind, Some(EntityKind::Person | EntityKind::Organization)) {
+                if !ids.contains(&m.entity)
+                    && matches!(
+                        kind,
+                        Some(EntityKind::Person | EntityKind::Organization | EntityKind::Group | EntityKind::Misc)
+                    )
+                {
                     ids.push(m.entity);
                 }
             }
