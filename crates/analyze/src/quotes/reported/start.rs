@@ -584,7 +584,7 @@ impl<'a> Finder<'a> {
         let opener = is_in(first, &PREPOSITIONS)
             || is_in(first, &["despite", "although", "though", "since", "unless", "whether", "after", "before"])
             || first.ends_with("ing")
-            || is_in(first, &DETERMINERS) && (start..hi).filter(|&x| self.is_word(x)).count() < 7;
+            || is_in(first, &DETERMINERS) && words < 7;
         !opener && words >= 5
     }
 
