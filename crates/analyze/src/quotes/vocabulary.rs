@@ -104,6 +104,10 @@ word_lists! {
     COMPARATIVES = "comparatives";
     /// Numbers written as words, counted like digits in a poll's share ("four in 10").
     NUMBER_WORDS = "number_words";
+    /// One-word answers a "say" verb reports as its content ("75 percent said yes").
+    ANSWER_WORDS = "answer_words";
+    /// The forms of "say", whose object "the same" or an answer word is speech.
+    SAY_FORMS = "say_forms";
     /// Conjunctions opening a fronted subordinate clause before an inserted attribution.
     INSERTION_SUBORDINATORS = "insertion_subordinators";
     /// Words opening a subordinate clause whose subject is the speaker.

@@ -12,6 +12,28 @@ use super::vocabulary::{
 use super::*;
 
 impl<'a> Finder<'a> {
+    /// What "say" reports when its object is an answer or an echo: "75 percent said yes", "the
+    /// candidate said no", "43 percent said the same of Sanders" (the object and what it is
+    /// about, up to the end of the object).
+    fn said_answer(&self, c: CueMatch, hi: usize) -> Option<Range<usize>> {
+        use crate::quotes::vocabulary::{ANSWER_WORDS, SAY_FORMS};
+        if c.end >= hi || !is_in(self.tok(c.first), &SAY_FORMS) || self.quoted(c.end) {
+            return None;
+        }
+        let next = if c.end + 1 < hi { self.tok(c.end + 1) } else { "." };
+        // (the answer ends there: not "said no one", "said yes to the deal")
+        let alone = c.end + 1 >= hi || !self.is_word(c.end + 1) || is_in(next, &["while", "and", "but"]);
+        if is_in(self.tok(c.end), &ANSWER_WORDS) && alone {
+            return Some(c.end..c.end + 1);
+        }
+        if self.tok(c.end) == "the" && next == "same" {
+            let comma = (c.end + 2..hi).find(|&x| self.tok(x) == "," && !self.quoted(x)).unwrap_or(hi);
+            let end = self.clause_end(c.end, comma);
+            return Some(c.end..self.object_end(c.end, end));
+        }
+        None
+    }
+
     /// Reported speech without quotation marks, one per clause that does not overlap another: "Bruce said the meeting is aimed
     /// at …", "…, the State Department said", "according to X, …", "X accused Y of …". Sentences
     /// holding a direct quote yield only a clause outside it; a sentence with a partial quote may
@@ -311,6 +333,8 @@ impl<'a> Finder<'a> {
                     };
                     let content = if let Some(content) = clause {
                         content
+                    } else if let Some(answer) = self.said_answer(c, sent.end) {
+                        answer
                     } else if c.object {
                         // not the passive "was accused of"
                         let passive = c.class == CueClass::Verb
@@ -368,7 +392,9 @@ impl<'a> Finder<'a> {
         while end > start && !self.is_word(end - 1) {
             end -= 1;
         }
-        if (start..end).filter(|&x| self.is_word(x)).count() < 3 {
+        // (an answer is one word: "said yes")
+        let answer = end == start + 1 && start == c.end && self.said_answer(c, sent.end).is_some();
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 && !answer {
             return None;
         }
         // mixed speech keeps the marks of the fragment it quotes: `the meeting was “useful”`
