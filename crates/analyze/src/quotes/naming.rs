@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use parallax_doc::{Doc, EntityKind, Quote};
 
 use super::tokens::is_in;
-use super::vocabulary::{ADVERBS, DETERMINERS, NON_SPEAKERS};
+use super::vocabulary::{ADVERBS, DETERMINERS, NON_SPEAKERS, QUANTIFIER_SPEAKERS};
 use parallax_lexicon::closed::{self, Class};
 
 /// What kind of speaker a quote has.
@@ -108,8 +108,10 @@ fn kind_of(kind: EntityKind) -> SpeakerKind {
 pub(super) fn description(doc: &Doc, span: parallax_doc::Span) -> Option<Cow<'_, str>> {
     let text = doc.slice(span).trim();
     let first = text.split_whitespace().next()?;
+    // (a quantifier alone names its speakers: "Some say …", "another says …")
     if text.split_whitespace().count() == 1
         && (closed::is(Class::Pronoun, first) || closed::is(Class::Determiner, first) || is_in(first, &NON_SPEAKERS))
+        && !is_in(first, &QUANTIFIER_SPEAKERS)
     {
         return None;
     }

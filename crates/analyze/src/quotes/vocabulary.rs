@@ -108,6 +108,8 @@ word_lists! {
     ANSWER_WORDS = "answer_words";
     /// The forms of "say", whose object "the same" or an answer word is speech.
     SAY_FORMS = "say_forms";
+    /// Quantifiers that name a speaker alone ("Some say …", "another says …").
+    QUANTIFIER_SPEAKERS = "quantifier_speakers";
     /// Conjunctions opening a fronted subordinate clause before an inserted attribution.
     INSERTION_SUBORDINATORS = "insertion_subordinators";
     /// Words opening a subordinate clause whose subject is the speaker.
