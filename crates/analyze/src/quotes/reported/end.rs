@@ -32,7 +32,8 @@ impl<'a> Finder<'a> {
             }
             // "…, she said, but also the flow of drugs", "…, many economists say, because there is
             // little precedent", "…, the Times said, including speeches": the report goes on
-            if is_in(next, &["but", "because", "including"]) {
+            // (not after an inverted speaker: "…, said Warren, but AMD would …")
+            if is_in(next, &["but", "because", "including"]) && (from..x).all(|y| !starts_upper(self.tok(y))) {
                 return Some((x, true));
             }
             if is_in(
@@ -43,6 +44,8 @@ impl<'a> Finder<'a> {
                     "whose",
                     "where",
                     "and",
+                    "but",
+                    "because",
                     "according",
                     "as",
                     "while",

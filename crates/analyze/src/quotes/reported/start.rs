@@ -361,11 +361,25 @@ impl<'a> Finder<'a> {
     /// ("Boasting 108,000 residents …, the county's voters seem …"); else at `lo`.
     fn source_backs_from(&self, lo: usize, end: usize) -> usize {
         let words_from = |x: usize| (x..end).filter(|&y| self.is_word(y)).count();
-        let colon = (lo..end).rev().find(|&x| self.tok(x) == ":" && !self.quoted(x));
+        // (not a colon inside parentheses: "The CBS (NYSE: CBS) site")
+        let bracketed = |x: usize| {
+            let opens = (lo..x).filter(|&y| self.tok(y) == "(").count();
+            opens > (lo..x).filter(|&y| self.tok(y) == ")").count()
+        };
+        let colon = (lo..end).rev().find(|&x| self.tok(x) == ":" && !self.quoted(x) && !bracketed(x));
         if let Some(colon) = colon.filter(|&x| words_from(x + 1) >= 4 && self.clause_at(x + 1, end, false)) {
             return colon + 1;
         }
-        let participle = self.tok(lo).len() > 5 && self.tok(lo).ends_with("ing") && starts_upper(self.tok(lo));
+        let participle = self.tok(lo).len() > 5
+            && self.tok(lo).ends_with("ing")
+            && starts_upper(self.tok(lo))
+            && !is_in(self.tok(lo), &PREPOSITIONS)
+            && !is_stop(self.tok(lo))
+            // (a participle takes an object: "Boasting 108,000 residents", not "Nothing in …")
+            && lo + 1 < end
+            && self.is_word(lo + 1)
+            && !is_in(self.tok(lo + 1), &PREPOSITIONS)
+            && !is_in(self.tok(lo), &["during", "according", "including", "regarding", "following"]);
         if participle {
             let comma = (lo + 1..end).find(|&x| self.tok(x) == "," && !self.quoted(x));
             let plain = |c: usize| !(lo..c).any(|x| self.finite_at(x) || self.cue_at(x) || self.quoted(x));

@@ -340,6 +340,11 @@ impl<'a> Finder<'a> {
         }
         let prep = first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &ROLE_PREPOSITIONS))?;
         let head = self.np_ending_at(prep - 1, lo).filter(|h| h.entity.is_none())?;
+        // "the statement from the Department of Justice": a statement speaks for its author
+        use crate::quotes::vocabulary::SPEECH_NOUNS;
+        if np.entity.is_some() && is_in(self.tok(prep - 1), &SPEECH_NOUNS) {
+            return None;
+        }
         let head_first = self.doc.token_at_or_after(head.span.start);
         // or a bare plural, of up to three words ("Witnesses for the prosecution", "Officials at
         // the ministry", "Staff members at the party"), or a share ("Seventy-three percent of
