@@ -361,12 +361,19 @@ impl<'a> Finder<'a> {
     /// ("Boasting 108,000 residents …, the county's voters seem …"); else at `lo`.
     fn source_backs_from(&self, lo: usize, end: usize) -> usize {
         let words_from = |x: usize| (x..end).filter(|&y| self.is_word(y)).count();
-        // (not a colon inside parentheses: "The CBS (NYSE: CBS) site")
-        let bracketed = |x: usize| {
-            let opens = (lo..x).filter(|&y| self.tok(y) == "(").count();
-            opens > (lo..x).filter(|&y| self.tok(y) == ")").count()
-        };
-        let colon = (lo..end).rev().find(|&x| self.tok(x) == ":" && !self.quoted(x) && !bracketed(x));
+        // the last colon outside quotation marks and parentheses ("The CBS (NYSE: CBS) site"),
+        // in one pass
+        // (more openings than closings before it: inside)
+        let mut depth = 0isize;
+        let mut colon = None;
+        for x in lo..end {
+            match self.tok(x) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                ":" if depth <= 0 && !self.quoted(x) => colon = Some(x),
+                _ => {}
+            }
+        }
         if let Some(colon) = colon.filter(|&x| words_from(x + 1) >= 4 && self.clause_at(x + 1, end, false)) {
             return colon + 1;
         }
