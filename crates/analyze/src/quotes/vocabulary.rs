@@ -169,6 +169,9 @@ word_lists! {
     /// Words opening a fronted condition or concession right after "said", before the reported
     /// clause's subject ("said if elected he would …", "says despite being an alumna, she …").
     COMPLEMENT_SUBORDINATORS = "complement_subordinators";
+    /// Relative words after a comma that lead from a reported clause to the quote a colon
+    /// introduces ("…, to which O'Malley interjected: “…”").
+    RELATIVE_LEAD_INS = "relative_lead_ins";
     /// Forms of "be" before a passive participle ("was asked", "were accused").
     BE_FORMS = "be_forms";
 }

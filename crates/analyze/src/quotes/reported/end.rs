@@ -97,6 +97,47 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// Where reported speech between `start` and `end` ends when it runs into a quotation that a
+    /// colon introduces: before the colon ("asserted that France had lost its identity: “…”"), or
+    /// before a relative clause that leads to it ("…, to which O'Malley interjected: “…”"). The
+    /// clause keeps at least three words; `None` when no colon opens the first quotation.
+    pub(in crate::quotes) fn quote_intro_end(&self, start: usize, end: usize) -> Option<usize> {
+        let open = (start..end).find(|&x| self.quoted(x))?;
+        let colon = open.checked_sub(1).filter(|&c| c > start && self.tok(c) == ":")?;
+        let words = |to: usize| (start..to).filter(|&y| self.is_word(y)).count();
+        // ", to which X said:", ", whereupon X added:"
+        let relative = (start + 1..colon).find(|&x| {
+            self.tok(x) == ","
+                && (x + 1..(x + 3).min(colon))
+                    .any(|y| is_in(self.tok(y), &crate::quotes::vocabulary::RELATIVE_LEAD_INS))
+                && words(x) >= 3
+        });
+        let cut = relative.unwrap_or(colon);
+        (words(cut) >= 3).then_some(cut)
+    }
+
+    /// Where reported speech between `start` and `end` ends when its cue `c` opens a relative
+    /// clause ("Veit, who has told aides he sees the votes as one, said …"): before the comma that
+    /// leads back to the main verb, a verb cue. `end` when the cue opens no relative clause.
+    pub(in crate::quotes) fn relative_report_end(&self, c: CueMatch, start: usize, end: usize) -> usize {
+        let mut p = c.first;
+        while p > start.saturating_sub(64) && p > 0 && (is_in(self.tok(p - 1), &FINITE) || self.ly_adverb(p - 1)) {
+            p -= 1;
+        }
+        let relative = p >= 2 && is_in(self.tok(p - 1), &["who", "which"]) && self.tok(p - 2) == ",";
+        if !relative {
+            return end;
+        }
+        let verb_cue_at = |y: usize| {
+            let k = self.cues.partition_point(|m| m.first < y);
+            self.cues.get(k).is_some_and(|m| m.first == y && m.class == CueClass::Verb)
+        };
+        let words = |to: usize| (start..to).filter(|&y| self.is_word(y)).count();
+        (start + 1..end)
+            .find(|&x| self.tok(x) == "," && !self.quoted(x) && verb_cue_at(x + 1) && words(x) >= 3)
+            .unwrap_or(end)
+    }
+
     /// Where reported speech starting at `start` ends: at the sentence's end, or before a
     /// coordinated speech verb or participle ("… and warned against …", "…, adding that …").
     pub(in crate::quotes) fn clause_end(&self, start: usize, hi: usize) -> usize {

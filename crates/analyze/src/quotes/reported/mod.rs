@@ -425,6 +425,18 @@ impl<'a> Finder<'a> {
         if c.object && outside < 3 && !verb_outside && (start..end).any(|x| self.quoted(x)) {
             return None;
         }
+        if start >= c.end {
+            end = self.relative_report_end(c, start, end);
+        }
+        // a clause that introduces a direct quote with a colon ends before it ("asserted that X:
+        // “…,” he claimed")
+        if quoted && start >= c.end && !c.object {
+            if let Some(cut) =
+                self.quote_intro_end(start, end).filter(|&cut| (start..cut.min(start + 4)).any(|x| self.finite_at(x)))
+            {
+                end = cut;
+            }
+        }
         // in a sentence holding a direct quote, only a clause outside it ("…,” she said, adding
         // that …)
         if quoted && (start..end).any(|x| self.quoted(x)) {
