@@ -172,6 +172,9 @@ word_lists! {
     /// Relative words after a comma that lead from a reported clause to the quote a colon
     /// introduces ("…, to which O'Malley interjected: “…”").
     RELATIVE_LEAD_INS = "relative_lead_ins";
+    /// Adjectives that take an infinitive of their own ("hard to say", "willing to tell"): no
+    /// infinitive of purpose after them.
+    INFINITIVE_ADJECTIVES = "infinitive_adjectives";
     /// Forms of "be" before a passive participle ("was asked", "were accused").
     BE_FORMS = "be_forms";
 }

@@ -154,7 +154,11 @@ impl<'a> Finder<'a> {
             // "said after the convention he would not …": past a short phrase, a pronoun subject
             let x = (j + 2..(j + 7).min(hi))
                 .take_while(|&x| self.is_word(x) && (starts_upper(self.tok(x - 1)) || !is_in(self.tok(x - 1), &FINITE)))
-                .find(|&x| is_in(self.tok(x), &PRONOUNS));
+                .find(|&x| {
+                    // (or with its verb contracted: "said for weeks he’s the only …")
+                    let t = self.tok(x);
+                    is_in(t, &PRONOUNS) || t.split_once(['’', '\'']).is_some_and(|(head, _)| is_in(head, &PRONOUNS))
+                });
             if let Some(x) = x.filter(|&x| self.clause_at(x, hi, say)) {
                 return Some(x);
             }
@@ -461,6 +465,10 @@ impl<'a> Finder<'a> {
         speaker: Speaker,
         sent: Range<usize>,
     ) -> Option<Range<usize>> {
+        // an infinitive of purpose reports what follows it ("took to Twitter to say thanks")
+        if c.first > sent.start && self.purpose_infinitive(c.first - 1, sent.start) {
+            return None;
+        }
         let (tail, more) = self.tail_end(c.end, sent.end)?;
         let s_first = self.doc.token_at_or_after(speaker.span.start);
         // the comma that opens the attribution, a few name-like tokens before the speaker

@@ -5,7 +5,7 @@
 
 mod phrases;
 
-use super::vocabulary::{NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS};
+use super::vocabulary::{INFINITIVE_ADJECTIVES, NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -406,6 +406,30 @@ impl<'a> Finder<'a> {
         Some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
+    /// Whether "to" at token `k` opens an infinitive of purpose after a clause with its own verb
+    /// ("stood at a rally here to say", "went out of his way to say", "took to Twitter to say"):
+    /// a phrase ends before it (not a verb, as in "declined to say", nor a person asked, as in
+    /// "urged him to say"), and a finite verb stands before the phrase.
+    pub(in crate::quotes) fn purpose_infinitive(&self, k: usize, lo: usize) -> bool {
+        let Some(prev) = k.checked_sub(1).filter(|&p| p > lo && self.is_word(p) && !self.quoted(p)) else {
+            return false;
+        };
+        if self.tok(k) != "to" || k + 1 >= self.doc.tokens.len() {
+            return false;
+        }
+        // (a verb's base form follows: not "responded to reports that …")
+        let base = self.tok(k + 1);
+        let inflected = base.ends_with('s') && !base.ends_with("ss") || base.ends_with("ed") || base.ends_with("ing");
+        let t = self.tok(prev);
+        let verb_like = self.finite_at(prev) || t.ends_with("ed") || is_in(t, &FINITE) || self.cue_at(prev);
+        let person =
+            self.mention_at(prev).is_some_and(|m| self.entity_kind(Some(m.entity)) == Some(EntityKind::Person));
+        if inflected || verb_like || person || is_in(t, &OBJECT_PRONOUNS) || is_in(t, &INFINITIVE_ADJECTIVES) {
+            return false;
+        }
+        (lo..prev).rev().take(12).take_while(|&x| !self.quoted(x) && self.tok(x) != ",").any(|x| self.finite_at(x))
+    }
+
     /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
     pub(super) fn before(&self, first: usize, lo: usize) -> Before {
         let mut i = first;
@@ -474,6 +498,11 @@ impl<'a> Finder<'a> {
                             skipped += 3;
                             i -= 3;
                             continue;
+                        }
+                        // "stood at a rally to say", "took to Twitter to say": the infinitive of
+                        // purpose has the main clause's subject
+                        if self.purpose_infinitive(k, lo) {
+                            return Before::Coordinated;
                         }
                     }
                     if after_time && is_in(t, &["on", "at", "the", "in", "early", "late", "over", "during"]) {
