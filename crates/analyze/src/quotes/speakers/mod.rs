@@ -203,6 +203,9 @@ impl<'a> Finder<'a> {
                     .filter(|m| m.span.start == self.span_at(i).start && !closed_class)
                     .or(titled)
                     .or(named_after_the);
+                // a party or place in a title before the person's name: "Republican presidential
+                // nominee Donald Trump issued …"
+                let m = m.map(|m| self.person_after_title(m, before).unwrap_or(m));
                 // "Salem, New Hampshire, Trump went …": the state of a town named before is no
                 // subject
                 let state_of_town = m.is_some_and(|m| {
@@ -404,6 +407,35 @@ impl<'a> Finder<'a> {
                     && !is_in(self.tok(end), &PREPOSITIONS)
             })?;
         Some(Speaker { span: m.span, entity: Some(m.entity) })
+    }
+
+    /// The person named after a title that mention `m` (a party, a place, a body) opens:
+    /// "Republican presidential nominee Donald Trump", "Ohio Gov. John Kasich". Lower-case words
+    /// or title words only, at most five, then a person mention before token `before`.
+    fn person_after_title(&self, m: &'a Mention, before: usize) -> Option<&'a Mention> {
+        if self.entity_kind(Some(m.entity)) == Some(EntityKind::Person) {
+            return None;
+        }
+        let from = self.doc.token_at_or_after(m.span.end);
+        (from..(from + 6).min(before))
+            .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.finite_at(x) && !self.cue_at(x))
+            .find_map(|x| {
+                self.mention_at(x).filter(|p| {
+                    p.span.start == self.span_at(x).start
+                        && self.entity_kind(Some(p.entity)) == Some(EntityKind::Person)
+                })
+            })
+            .filter(|p| {
+                // (a title between, not a clause: every word before the name is lower-case or a title)
+                let first = self.doc.token_at_or_after(p.span.start);
+                first > from
+                    && (from..first).all(|x| {
+                        let t = self.tok(x);
+                        !starts_upper(t)
+                            || parallax_lexicon::gazetteer::Gazetteer::get().is_role_head(&t.to_lowercase())
+                            || t.ends_with('.')
+                    })
+            })
     }
 
     /// Whether "to" at token `k` opens an infinitive of purpose after a clause with its own verb

@@ -408,10 +408,14 @@ impl<'a> Finder<'a> {
         if !opens {
             return None;
         }
+        // "that" opening a relative clause on the head, its verb next ("Groups that have endorsed
+        // him say")
+        let relative_that =
+            |x: usize| self.tok(x) == "that" && x < k && (is_in(self.tok(x + 1), &FINITE) || self.finite_at(x + 1));
         // the head runs to the first preposition or "who"
         let head_end = (start + 1..=k).find(|&x| {
             let t = self.tok(x);
-            is_in(t, &PREPOSITIONS) && !is_in(t, &["and", "or"]) || t.eq_ignore_ascii_case("who")
+            is_in(t, &PREPOSITIONS) && !is_in(t, &["and", "or"]) || t.eq_ignore_ascii_case("who") || relative_that(x)
         })?;
         // a name, then a lower-case word, is a clause ("Eyewitness News spoke to one man who
         // says"), not a head noun
@@ -425,7 +429,7 @@ impl<'a> Finder<'a> {
         if named_then_verb {
             return None;
         }
-        let relative = self.tok(head_end).eq_ignore_ascii_case("who");
+        let relative = self.tok(head_end).eq_ignore_ascii_case("who") || relative_that(head_end);
         let clean = (start..=k).all(|x| {
             let t = self.tok(x);
             // (a head may coordinate: "Current and former officials who …")
