@@ -601,15 +601,11 @@ fn cued_text_date(texts: &[&str], order: Order) -> Option<Ymd> {
         let lower = t.to_lowercase();
         // Every place a publication cue ends a word, in text order: "Updated March 6 | Posted
         // March 5" gives the second.
-        let mut cues: Vec<(usize, usize)> = PUBLISHED_CUES
-            .iter()
-            .flat_map(|c| cue_word_ends(&lower, c).map(move |end| (end - c.len(), end)))
-            .collect();
+        let mut cues: Vec<(usize, usize)> =
+            PUBLISHED_CUES.iter().flat_map(|c| cue_word_ends(&lower, c).map(move |end| (end - c.len(), end))).collect();
         cues.sort_unstable();
-        let others: Vec<(usize, usize)> = OTHER_CUES
-            .iter()
-            .flat_map(|c| lower.match_indices(c).map(move |(p, _)| (p, p + c.len())))
-            .collect();
+        let others: Vec<(usize, usize)> =
+            OTHER_CUES.iter().flat_map(|c| lower.match_indices(c).map(move |(p, _)| (p, p + c.len()))).collect();
         for (start, pos) in cues {
             // a cue inside a modification cue's word ("date" in "update") is that word
             if others.iter().any(|&(os, oe)| os < pos && oe > start) {
@@ -1228,7 +1224,10 @@ mod tests {
             )
         };
         for (byline, want) in [
-            (r#"<div class="meta"><span>Updated March 6, 2024</span> <span>Published March 5, 2024</span></div>"#, "2024-03-05"),
+            (
+                r#"<div class="meta"><span>Updated March 6, 2024</span> <span>Published March 5, 2024</span></div>"#,
+                "2024-03-05",
+            ),
             (r#"<div class="article-info">Last updated on 2024-03-06 · Published 2024-03-05</div>"#, "2024-03-05"),
             ("<p>Updated on March 6, 2024 | Posted on March 5, 2024</p>", "2024-03-05"),
             ("<p>Last update: 6 March 2024</p><p>Posted on 5 March 2024</p>", "2024-03-05"),

@@ -314,14 +314,22 @@ pub(crate) fn url_date(url: &str) -> Option<Ymd> {
                 if !matches!(sep, Some('/' | '-' | '_')) {
                     continue;
                 }
-                let sep = sep?;
                 if i > 0 && !matches!(toks[i - 1].0, Tok::Punct(_)) {
+                    continue;
+                }
+                // `/2024/0305/`: month and day as one path segment (People's Daily and others).
+                if let Some((Tok::Num(md, 4), _, _)) = toks.get(i + 2) {
+                    let (m, d) = (md / 100, md % 100);
+                    if sep == Some('/') && ends_segment(toks.get(i + 3)) && plausible(y as i32, m, d) {
+                        return Some((y as i32, m, d));
+                    }
                     continue;
                 }
                 let (Some(m), Some(d)) = (num2(toks.get(i + 2)), num2(toks.get(i + 4))) else {
                     continue;
                 };
-                if !is_punct(toks.get(i + 3), &[sep]) {
+                // The second separator may differ from the first: `/2024-03/05/` (Xinhua).
+                if !is_punct(toks.get(i + 3), &['/', '-', '_']) {
                     continue;
                 }
                 if toks.get(i + 5).is_some_and(|t| matches!(t.0, Tok::Num(..) | Tok::Word(_)) && !t.2) {
@@ -344,6 +352,15 @@ pub(crate) fn url_date(url: &str) -> Option<Ymd> {
                     return Some((y as i32, m, d));
                 }
             }
+            // `/202403/05/`: year and month as one path segment (China Daily and others).
+            Tok::Num(v, 6) if i > 0 && is_punct(toks.get(i - 1), &['/']) && is_punct(toks.get(i + 1), &['/']) => {
+                let (y, m) = ((v / 100) as i32, v % 100);
+                if let Some(d) = num2(toks.get(i + 2)).filter(|_| ends_segment(toks.get(i + 3))) {
+                    if plausible(y, m, d) {
+                        return Some((y, m, d));
+                    }
+                }
+            }
             Tok::Num(v, 8) => {
                 let (y, m, d) = ((v / 10000) as i32, (v / 100) % 100, v % 100);
                 let bounded = |t: Option<&(Tok, usize, bool)>| t.is_none_or(|t| matches!(t.0, Tok::Punct(_)));
@@ -355,6 +372,11 @@ pub(crate) fn url_date(url: &str) -> Option<Ymd> {
         }
     }
     None
+}
+
+/// True when a path segment ends before `t`: at a slash or the end of the path.
+fn ends_segment(t: Option<&(Tok, usize, bool)>) -> bool {
+    t.is_none_or(|t| matches!(t.0, Tok::Punct('/')))
 }
 
 /// A one- or two-digit number.
@@ -419,5 +441,12 @@ mod tests {
         assert_eq!(url_date("https://ex.com/news/05-03-2024"), Some((2024, 3, 5)));
         assert_eq!(url_date("https://ex.com/id/12345678"), None);
         assert_eq!(url_date("https://2024.ex.com/2024/13/05/x"), None);
+        // month and day, or year and month, as one segment; mixed separators
+        assert_eq!(url_date("http://ex.cn/n1/2024/0305/c1001-4001.html"), Some((2024, 3, 5)));
+        assert_eq!(url_date("https://ex.cn/a/202403/05/WS01.html"), Some((2024, 3, 5)));
+        assert_eq!(url_date("http://ex.cn/world/2024-03/05/c_1130.htm"), Some((2024, 3, 5)));
+        assert_eq!(url_date("https://ex.com/2024/1345/x"), None);
+        assert_eq!(url_date("https://ex.com/2024/0305x/y"), None);
+        assert_eq!(url_date("https://ex.com/photos/202403/123456/"), None);
     }
 }
