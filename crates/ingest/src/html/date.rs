@@ -405,27 +405,32 @@ fn read_meta<'a>(e: &'a scraper::node::Element, order: Order, s: &mut Scan<'a>) 
     }
 }
 
-/// True for an element in a comment thread, a navigation bar or a page header outside the
-/// article: dates there are comments', today's or other pages'.
+/// Parts of class and id names that mark furniture: comment threads, top bars.
+static FURNITURE_NAMES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/furniture_names.txt")));
+
+/// True for an element in a comment thread, a navigation bar, or a page header or `<aside>`
+/// outside the article: dates there are comments', today's or other pages' (an aside beside the
+/// article lists other articles; one inside it may hold the article's own byline).
 fn in_furniture(el: &ElementRef) -> bool {
-    let (mut header, mut article) = (false, false);
+    let (mut outer, mut article) = (false, false);
     for a in std::iter::once(**el).chain(el.ancestors()).filter_map(ElementRef::wrap).take(40) {
         let v = a.value();
         match v.name() {
             "nav" => return true,
-            "header" => header = true,
+            "header" | "aside" => outer = true,
             "article" | "main" => article = true,
             _ => {}
         }
         let named = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|c| {
             let c = c.to_ascii_lowercase();
-            c.contains("comment") || c.contains("topbar") || c.contains("top-bar")
+            FURNITURE_NAMES.iter().any(|n| c.contains(n))
         });
         if named {
             return true;
         }
     }
-    header && !article
+    outer && !article
 }
 
 /// The first date in `text` that no modification cue ("Last edited", "Letzte Änderung")
@@ -1243,6 +1248,21 @@ mod tests {
 <p class="time">Updated 2:30 PM EST, Wed March 6, 2024</p>
 <p>The council approved the budget after a long debate on Tuesday evening.</p>
 <p>This story was originally posted Tue March 5, 2024.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn an_aside_beside_the_article_lists_other_articles() {
+        let page = r#"<html lang="en"><body>
+<aside><ul><li><span class="date">1 March 2024</span> Ferry fares rise</li>
+<li><span class="date">2 March 2024</span> Harbour dredging starts</li></ul></aside>
+<article><h1>Council approves budget</h1><p>By Jane Roe</p><p>March 5, 2024</p>
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+        // An aside inside the article may hold its own byline.
+        let page = r#"<html lang="en"><body><article><h1>Council approves budget</h1>
+<aside class="meta"><span class="date">March 5, 2024</span></aside>
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
     }
 
