@@ -511,18 +511,20 @@ const NEAR_HEADLINE_BEFORE: usize = 3;
 const NEAR_HEADLINE_AFTER: usize = 25;
 
 /// The first date in a short text beside the headline, nearest first: the headline's own text
-/// and up to `after` text nodes after it, then the few before it.
+/// and up to `after` text nodes after it, then the few before it. A date that a modification
+/// cue introduces ("Last updated: ...") only stands in when no text there gives another.
 fn near_headline_date(s: &Scan<'_>, order: Order, after: usize) -> Option<super::date_text::Found> {
     let h = s.headline_at?;
     let following = (h..h + after).map(|i| (i - h, i));
     let before = (1..=NEAR_HEADLINE_BEFORE.min(h)).map(|k| (k, h - k));
     let mut order_of_search: Vec<(usize, usize)> = following.chain(before).collect();
     order_of_search.sort_by_key(|&(distance, i)| (distance, i < h));
-    order_of_search
+    let near: Vec<&str> = order_of_search
         .into_iter()
-        .filter_map(|(_, i)| s.texts.get(i))
+        .filter_map(|(_, i)| s.texts.get(i).copied())
         .filter(|t| t.len() > 6 && t.len() < 80)
-        .find_map(|t| first_date(t, order))
+        .collect();
+    near.iter().find_map(|t| first_unmodified_date(t, order)).or_else(|| near.iter().find_map(|t| first_date(t, order)))
 }
 
 /// The day of the article's date line: a short text right before or right after the first
@@ -1262,6 +1264,19 @@ mod tests {
         // An aside inside the article may hold its own byline.
         let page = r#"<html lang="en"><body><article><h1>Council approves budget</h1>
 <aside class="meta"><span class="date">March 5, 2024</span></aside>
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn a_publication_noun_cues_the_day_and_an_update_near_the_headline_stands_aside() {
+        let page = r#"<html lang="de"><body><article><h1>Brücke wieder offen</h1>
+<p>Zuletzt aktualisiert: 06.03.2024</p><p>Die Brücke über den Fluss ist seit Montag wieder offen.</p>
+<p>Erstveröffentlichung: 05.03.2024</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+        // no cue: the date beside the headline that is not an update's
+        let page = r#"<html lang="en"><body><article><h1>Council approves budget</h1>
+<p>Last updated: 6 March 2024</p><p>Jane Roe</p><p>5 March 2024</p>
 <p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
     }
