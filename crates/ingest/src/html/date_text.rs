@@ -249,10 +249,12 @@ fn match_at(t: &[(Tok, usize, bool)], i: usize, order: Order) -> Option<(Ymd, us
                     }
                 }
             }
-            // 5 March 2024, 5. März 2024, 5th of March, 2024, 5 de marzo de 2024, 5 марта 2024 г.
+            // 5 March 2024, 5. März 2024, 5th of March, 2024, 5 de marzo de 2024, 5 марта 2024 г.,
+            // 05-Mar-2024, 05-Mar-24
             let d = day_of(Some(&t[i]))?;
             let mut k = i + 1;
-            if is_word(tok(k), &["st", "nd", "rd", "th", "er"]) || is_punct(tok(k), &['.']) {
+            let dash = punct(tok(k)).filter(|c| matches!(c, '-' | '/')).filter(|_| month_word_of(tok(k + 1)).is_some());
+            if is_word(tok(k), &["st", "nd", "rd", "th", "er"]) || is_punct(tok(k), &['.']) || dash.is_some() {
                 k += 1;
             }
             if is_word(tok(k), &["of", "de", "di", "del"]) {
@@ -260,6 +262,18 @@ fn match_at(t: &[(Tok, usize, bool)], i: usize, order: Order) -> Option<(Ymd, us
             }
             let m = month_word_of(tok(k))?;
             k += 1;
+            if let Some(sep) = dash {
+                // the same separator after the month, then the year glued to it
+                if punct(tok(k)) != Some(sep) {
+                    return None;
+                }
+                let y = match tok(k + 1) {
+                    Some((Tok::Num(y, 4), _, false)) => *y as i32,
+                    Some((Tok::Num(y, 2), _, false)) => two_digit_year(*y),
+                    _ => return None,
+                };
+                return Some(((y, m, d), k + 2 - i, true));
+            }
             if is_punct(tok(k), &['.', ',']) {
                 k += 1;
             }
@@ -417,6 +431,9 @@ mod tests {
             "Published on Tuesday, 5 March 2024 at 10:00",
             "الثلاثاء، 05 مارس 2024 - 10:00 ص",
             "5 آذار 2024",
+            "05-Mar-2024",
+            "5-Mar-24 10:00",
+            "05/Mar/2024:10:00:00",
         ] {
             assert_eq!(one(s).as_deref(), Some("2024-03-05"), "{s}");
         }
@@ -426,8 +443,16 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        for s in ["version 1.2.2024.5", "call 12.34.5678", "2024", "May 2024", "31.02.2024", "5 March 2045", "1.1.1980"]
-        {
+        for s in [
+            "version 1.2.2024.5",
+            "call 12.34.5678",
+            "2024",
+            "May 2024",
+            "31.02.2024",
+            "5 March 2045",
+            "1.1.1980",
+            "5-Mar-1024",
+        ] {
             assert_eq!(one(s), None, "{s}");
         }
     }
