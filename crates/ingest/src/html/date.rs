@@ -438,14 +438,22 @@ fn in_furniture(el: &ElementRef) -> bool {
 fn first_unmodified_date(text: &str, order: Order) -> Option<super::date_text::Found> {
     find_dates(text, order, 64).into_iter().find(|f| {
         let before = window_before(text, f.start, 40).to_lowercase();
-        // The nearest cue before the date decides; a publication cue inside a modification
-        // cue's word ("date" in "updated") is part of that word.
+        // The nearest cue before the date decides. A publication cue inside a modification
+        // cue's word ("date" in "updated", "Änderungsdatum") or in its phrase ("Last updated
+        // date:") is part of it: only a date between them ends the modification's phrase.
         match (last_cue(&before, &OTHER_CUES), last_cue(&before, &PUBLISHED_CUES)) {
-            (Some((_, other_end)), Some((published_start, _))) => published_start >= other_end,
+            (Some(other), Some(published)) => apart(&before, other, published.0, order),
             (Some(_), None) => false,
             _ => true,
         }
     })
+}
+
+/// True when a publication cue starting at byte `cue_start` of `lower` stands apart from the
+/// modification cue spanning `other`: it begins after it, with a date between the two
+/// ("Updated March 6, 2024 · Published ..."), not in the same word or phrase ("updated date").
+fn apart(lower: &str, other: (usize, usize), cue_start: usize, order: Order) -> bool {
+    cue_start >= other.1 && lower.get(other.1..cue_start).and_then(|between| first_date(between, order)).is_some()
 }
 
 /// The up to `max` bytes of `text` before byte `end`, cut at a character boundary.
@@ -614,8 +622,10 @@ fn cued_text_date(texts: &[&str], order: Order) -> Option<Ymd> {
         let others: Vec<(usize, usize)> =
             OTHER_CUES.iter().flat_map(|c| lower.match_indices(c).map(move |(p, _)| (p, p + c.len()))).collect();
         for (start, pos) in cues {
-            // a cue inside a modification cue's word ("date" in "update") is that word
-            if others.iter().any(|&(os, oe)| os < pos && oe > start) {
+            // a cue in a modification cue's word or phrase ("date" in "update", "Änderungsdatum",
+            // "Last updated date:") is part of it
+            let last_other = others.iter().filter(|&&(os, _)| os < pos).max_by_key(|&&(os, oe)| (oe, os));
+            if last_other.is_some_and(|&other| !apart(&lower, other, start, order)) {
                 continue;
             }
             let Some(rest) = lower.get(pos..) else { continue };
@@ -1242,6 +1252,21 @@ mod tests {
         ] {
             assert_eq!(published(&body(byline), None).as_deref(), Some(want), "{byline}");
         }
+    }
+
+    #[test]
+    fn a_date_cue_inside_an_update_phrase_is_the_update() {
+        for text in ["Last updated date: 06.03.2024", "Änderungsdatum: 06.03.2024", "Update date 06.03.2024"] {
+            let lower = text.to_lowercase();
+            // as a cued text: no publication day
+            assert_eq!(cued_text_date(&[text], Order::DayFirst), None, "{text}");
+            // in a dated element: a modification, standing in only when nothing else is there
+            assert!(first_unmodified_date(text, Order::DayFirst).is_none(), "{lower}");
+        }
+        assert_eq!(
+            cued_text_date(&["Aktualisiert: 06.03.2024, Veröffentlichungsdatum: 05.03.2024"], Order::DayFirst),
+            Some((2024, 3, 5))
+        );
     }
 
     #[test]
