@@ -460,7 +460,10 @@ pub(crate) fn from_url(url: &str) -> Option<String> {
     }
     for w in tokens.windows(3) {
         let [(y, s1), (m, s2), (d, s3)] = [w[0], w[1], w[2]];
-        if s1 != s2 || s1 == Some('.') || !(s3.is_none() || s3 == s1 || s3 == Some('.') || s3 == Some('/')) {
+        // one separator throughout, or `YYYY-MM/DD/` (Xinhua's year-month folder)
+        let folder = s1 == Some('-') && s2 == Some('/') && matches!(s3, None | Some('/'));
+        if (s1 != s2 && !folder) || s1 == Some('.') || !(s3.is_none() || s3 == s1 || s3 == Some('.') || s3 == Some('/'))
+        {
             continue;
         }
         let (Some(y), Some(d)) = (url_year(y), url_day(d)) else { continue };
@@ -474,6 +477,23 @@ pub(crate) fn from_url(url: &str) -> Option<String> {
             None
         };
         if let Some(day) = m.and_then(|m| iso(y, m, d)) {
+            return Some(day);
+        }
+    }
+    // two path segments: `/YYYY/MMDD/` (People's Daily) or `/YYYYMM/DD/` (China Daily)
+    for (k, w) in tokens.windows(2).enumerate() {
+        let [(a, s1), (b, s2)] = [w[0], w[1]];
+        let after_slash = k > 0 && tokens[k - 1].1 == Some('/');
+        if !after_slash || s1 != Some('/') || !matches!(s2, None | Some('/')) || !b.bytes().all(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let (y, m, d) = match (a.len(), b.len()) {
+            (4, 4) => (url_year(a), b[..2].parse().ok(), b[2..].parse().ok()),
+            (6, 2) if a.bytes().all(|c| c.is_ascii_digit()) => (url_year(&a[..4]), a[4..].parse().ok(), b.parse().ok()),
+            _ => continue,
+        };
+        if let Some(day) = y.zip(m).zip(d).and_then(|((y, m), d)| iso(y, m, d)) {
             return Some(day);
         }
     }
@@ -613,6 +633,11 @@ mod tests {
             ("http://www.vulture.com/2013/08/5-thoughts-on-ellen.html", None),
             ("http://20130606.example.com/story", None),
             ("http://example.com/a?date=2013-06-06", None),
+            ("http://ex.cn/n1/2013/0606/c1002-21757000.html", Some("2013-06-06")),
+            ("https://ex.cn/a/201306/06/WS5a00.html", Some("2013-06-06")),
+            ("http://ex.cn/world/2013-06/06/c_132435000.htm", Some("2013-06-06")),
+            ("http://example.com/photos/2013/1234/", None),
+            ("http://example.com/id/201306/123/", None),
         ] {
             assert_eq!(from_url(url).as_deref(), day, "{url}");
         }

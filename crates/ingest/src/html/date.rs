@@ -405,44 +405,70 @@ fn read_meta<'a>(e: &'a scraper::node::Element, order: Order, s: &mut Scan<'a>) 
     }
 }
 
-/// True for an element in a comment thread, a navigation bar or a page header outside the
-/// article: dates there are comments', today's or other pages'.
+/// Parts of class and id names that mark furniture: comment threads, top bars.
+static FURNITURE_NAMES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/furniture_names.txt")));
+
+/// True for an element in a comment thread, a navigation bar, or a page header or `<aside>`
+/// outside the article: dates there are comments', today's or other pages' (an aside beside the
+/// article lists other articles; one inside it may hold the article's own byline).
 fn in_furniture(el: &ElementRef) -> bool {
-    let (mut header, mut article) = (false, false);
+    let (mut outer, mut article) = (false, false);
     for a in std::iter::once(**el).chain(el.ancestors()).filter_map(ElementRef::wrap).take(40) {
         let v = a.value();
         match v.name() {
             "nav" => return true,
-            "header" => header = true,
+            "header" | "aside" => outer = true,
             "article" | "main" => article = true,
             _ => {}
         }
         let named = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|c| {
             let c = c.to_ascii_lowercase();
-            c.contains("comment") || c.contains("topbar") || c.contains("top-bar")
+            FURNITURE_NAMES.iter().any(|n| c.contains(n))
         });
         if named {
             return true;
         }
     }
-    header && !article
+    outer && !article
 }
 
 /// The first date in `text` that no modification cue ("Last edited", "Letzte Änderung")
 /// introduces.
 fn first_unmodified_date(text: &str, order: Order) -> Option<super::date_text::Found> {
-    let lower = text.to_lowercase();
     find_dates(text, order, 64).into_iter().find(|f| {
-        let before = lower.get(f.start.saturating_sub(40)..f.start).unwrap_or("");
-        // The nearest cue before the date decides.
-        let last_other = OTHER_CUES.iter().filter_map(|c| before.rfind(c)).max();
-        let last_published = PUBLISHED_CUES.iter().filter_map(|c| before.rfind(c)).max();
-        match (last_other, last_published) {
-            (Some(o), Some(p)) => p > o,
+        let before = window_before(text, f.start, 40).to_lowercase();
+        // The nearest cue before the date decides. A publication cue inside a modification
+        // cue's word ("date" in "updated", "Änderungsdatum") or in its phrase ("Last updated
+        // date:") is part of it: only a date between them ends the modification's phrase.
+        match (last_cue(&before, &OTHER_CUES), last_cue(&before, &PUBLISHED_CUES)) {
+            (Some(other), Some(published)) => apart(&before, other, published.0, order),
             (Some(_), None) => false,
             _ => true,
         }
     })
+}
+
+/// True when a publication cue starting at byte `cue_start` of `lower` stands apart from the
+/// modification cue spanning `other`: it begins after it, with a date between the two
+/// ("Updated March 6, 2024 · Published ..."), not in the same word or phrase ("updated date").
+fn apart(lower: &str, other: (usize, usize), cue_start: usize, order: Order) -> bool {
+    cue_start >= other.1 && lower.get(other.1..cue_start).and_then(|between| first_date(between, order)).is_some()
+}
+
+/// The up to `max` bytes of `text` before byte `end`, cut at a character boundary.
+fn window_before(text: &str, end: usize, max: usize) -> &str {
+    let end = end.min(text.len());
+    let mut start = end.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// The span (start, end) of the cue of `cues` that ends last in `text`.
+fn last_cue(text: &str, cues: &[&str]) -> Option<(usize, usize)> {
+    cues.iter().filter_map(|c| text.rfind(c).map(|p| (p, p + c.len()))).max_by_key(|&(start, end)| (end, start))
 }
 
 /// Words that introduce the day an article was first published.
@@ -493,18 +519,20 @@ const NEAR_HEADLINE_BEFORE: usize = 3;
 const NEAR_HEADLINE_AFTER: usize = 25;
 
 /// The first date in a short text beside the headline, nearest first: the headline's own text
-/// and up to `after` text nodes after it, then the few before it.
+/// and up to `after` text nodes after it, then the few before it. A date that a modification
+/// cue introduces ("Last updated: ...") only stands in when no text there gives another.
 fn near_headline_date(s: &Scan<'_>, order: Order, after: usize) -> Option<super::date_text::Found> {
     let h = s.headline_at?;
     let following = (h..h + after).map(|i| (i - h, i));
     let before = (1..=NEAR_HEADLINE_BEFORE.min(h)).map(|k| (k, h - k));
     let mut order_of_search: Vec<(usize, usize)> = following.chain(before).collect();
     order_of_search.sort_by_key(|&(distance, i)| (distance, i < h));
-    order_of_search
+    let near: Vec<&str> = order_of_search
         .into_iter()
-        .filter_map(|(_, i)| s.texts.get(i))
+        .filter_map(|(_, i)| s.texts.get(i).copied())
         .filter(|t| t.len() > 6 && t.len() < 80)
-        .find_map(|t| first_date(t, order))
+        .collect();
+    near.iter().find_map(|t| first_unmodified_date(t, order)).or_else(|| near.iter().find_map(|t| first_date(t, order)))
 }
 
 /// The day of the article's date line: a short text right before or right after the first
@@ -571,11 +599,11 @@ static PUBLISHED_CUES: std::sync::LazyLock<Vec<&str>> =
 static OTHER_CUES: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/other_date_cues.txt")));
 
-/// The end of the first place where `cue` ends a word of `lower` ("Published:",
-/// "Veröffentlichungsdatum"), not where it runs on into one ("Datensatz" holds no "date", "Postcode"
-/// no "post").
-fn cue_word_end(lower: &str, cue: &str) -> Option<usize> {
-    lower.match_indices(cue).map(|(p, _)| p + cue.len()).find(|&end| !lower[end..].starts_with(char::is_alphabetic))
+/// Every place where `cue` ends a word of `lower`, in text order ("Published:",
+/// "Veröffentlichungsdatum"), not where it runs on into one ("Datensatz" holds no "date",
+/// "Postcode" no "post").
+fn cue_word_ends<'a>(lower: &'a str, cue: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower.match_indices(cue).map(|(p, _)| p + cue.len()).filter(|&end| !lower[end..].starts_with(char::is_alphabetic))
 }
 
 /// The first date introduced by a publication cue ("Published on 3 March 2024",
@@ -586,25 +614,37 @@ fn cued_text_date(texts: &[&str], order: Order) -> Option<Ymd> {
             continue;
         }
         let lower = t.to_lowercase();
-        let Some(pos) = PUBLISHED_CUES.iter().filter_map(|c| cue_word_end(&lower, c)).min() else {
-            continue;
-        };
-        let Some(rest) = lower.get(pos..) else { continue };
-        if OTHER_CUES.iter().any(|c| lower[..pos].contains(c)) {
-            continue;
-        }
-        let head: String = rest.chars().take(60).collect();
-        if let Some(f) = first_date(&head, order) {
-            if f.start <= 30 {
-                return Some(f.ymd);
+        // Every place a publication cue ends a word, in text order: "Updated March 6 | Posted
+        // March 5" gives the second.
+        let mut cues: Vec<(usize, usize)> =
+            PUBLISHED_CUES.iter().flat_map(|c| cue_word_ends(&lower, c).map(move |end| (end - c.len(), end))).collect();
+        cues.sort_unstable();
+        let others: Vec<(usize, usize)> =
+            OTHER_CUES.iter().flat_map(|c| lower.match_indices(c).map(move |(p, _)| (p, p + c.len()))).collect();
+        for (start, pos) in cues {
+            // a cue in a modification cue's word or phrase ("date" in "update", "Änderungsdatum",
+            // "Last updated date:") is part of it
+            let last_other = others.iter().filter(|&&(os, _)| os < pos).max_by_key(|&&(os, oe)| (oe, os));
+            if last_other.is_some_and(|&other| !apart(&lower, other, start, order)) {
+                continue;
             }
-            continue;
-        }
-        if rest.trim().len() <= 4 {
-            if let Some(next) = texts.get(i + 1) {
-                let head: String = next.chars().take(60).collect();
-                if let Some(f) = first_date(&head, order).filter(|f| f.start <= 12) {
+            let Some(rest) = lower.get(pos..) else { continue };
+            let head: String = rest.chars().take(60).collect();
+            if let Some(f) = first_date(&head, order) {
+                // a modification cue between the cue and the date makes it a change's day
+                // ("Published, last updated March 6")
+                let between = head.get(..f.start).unwrap_or("");
+                if f.start <= 30 && !OTHER_CUES.iter().any(|c| between.contains(c)) {
                     return Some(f.ymd);
+                }
+                continue;
+            }
+            if rest.trim().len() <= 4 {
+                if let Some(next) = texts.get(i + 1) {
+                    let head: String = next.chars().take(60).collect();
+                    if let Some(f) = first_date(&head, order).filter(|f| f.start <= 12) {
+                        return Some(f.ymd);
+                    }
                 }
             }
         }
@@ -1129,8 +1169,8 @@ mod tests {
         let page = r#"<html lang="de"><body><article><p>Eine Karte der Schneehöhen in den Alpen, gemessen aus dem Flugzeug über Davos. Datensatz vom 09.03.2016</p>
 <p>Ein langer Text über die Karten der Schneehöhen in den Alpen.</p><div><span>Meldung vom</span> <span>14.01.2022</span></div></article></body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2022-01-14"));
-        assert_eq!(cue_word_end("veröffentlichungsdatum: 3.3.2024", "datum"), Some(23));
-        assert_eq!(cue_word_end("datensatz vom 3.3.2024", "date"), None);
+        assert_eq!(cue_word_ends("veröffentlichungsdatum: 3.3.2024", "datum").next(), Some(23));
+        assert_eq!(cue_word_ends("datensatz vom 3.3.2024", "date").next(), None);
         assert_eq!(cued_text_date(&["Datensatz vom 09.03.2016"], Order::DayFirst), None);
         assert_eq!(cued_text_date(&["Erscheinungsdatum: 09.03.2016"], Order::DayFirst), Some((2016, 3, 9)));
     }
@@ -1188,6 +1228,82 @@ mod tests {
         assert_eq!(published(&page, None).as_deref(), Some("2024-03-03"));
         let page = r#"<html><head><meta name="release_date" content="2024-03-03"></head><body><p>1 February 2024</p></body></html>"#;
         assert_eq!(extract(page, None).published, Some(("2024-03-03".to_string(), Provenance::Given)));
+    }
+
+    #[test]
+    fn a_published_date_after_an_update_in_one_byline() {
+        // The update comes first in the byline; the day published is the article's date. The
+        // "date" of "updated" is no publication cue.
+        let body = |byline: &str| {
+            format!(
+                r#"<html lang="en"><body><article><h1>Council approves budget</h1>{byline}
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#
+            )
+        };
+        for (byline, want) in [
+            (
+                r#"<div class="meta"><span>Updated March 6, 2024</span> <span>Published March 5, 2024</span></div>"#,
+                "2024-03-05",
+            ),
+            (r#"<div class="article-info">Last updated on 2024-03-06 · Published 2024-03-05</div>"#, "2024-03-05"),
+            ("<p>Updated on March 6, 2024 | Posted on March 5, 2024</p>", "2024-03-05"),
+            ("<p>Last update: 6 March 2024</p><p>Posted on 5 March 2024</p>", "2024-03-05"),
+            ("<p>Posted by Jane Roe, last updated March 6, 2024</p>", "2024-03-06"),
+        ] {
+            assert_eq!(published(&body(byline), None).as_deref(), Some(want), "{byline}");
+        }
+    }
+
+    #[test]
+    fn a_date_cue_inside_an_update_phrase_is_the_update() {
+        for text in ["Last updated date: 06.03.2024", "Änderungsdatum: 06.03.2024", "Update date 06.03.2024"] {
+            let lower = text.to_lowercase();
+            // as a cued text: no publication day
+            assert_eq!(cued_text_date(&[text], Order::DayFirst), None, "{text}");
+            // in a dated element: a modification, standing in only when nothing else is there
+            assert!(first_unmodified_date(text, Order::DayFirst).is_none(), "{lower}");
+        }
+        assert_eq!(
+            cued_text_date(&["Aktualisiert: 06.03.2024, Veröffentlichungsdatum: 05.03.2024"], Order::DayFirst),
+            Some((2024, 3, 5))
+        );
+    }
+
+    #[test]
+    fn originally_posted_is_the_first_day() {
+        let page = r#"<html lang="en"><body><article><h1>Council approves budget</h1>
+<p class="time">Updated 2:30 PM EST, Wed March 6, 2024</p>
+<p>The council approved the budget after a long debate on Tuesday evening.</p>
+<p>This story was originally posted Tue March 5, 2024.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn an_aside_beside_the_article_lists_other_articles() {
+        let page = r#"<html lang="en"><body>
+<aside><ul><li><span class="date">1 March 2024</span> Ferry fares rise</li>
+<li><span class="date">2 March 2024</span> Harbour dredging starts</li></ul></aside>
+<article><h1>Council approves budget</h1><p>By Jane Roe</p><p>March 5, 2024</p>
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+        // An aside inside the article may hold its own byline.
+        let page = r#"<html lang="en"><body><article><h1>Council approves budget</h1>
+<aside class="meta"><span class="date">March 5, 2024</span></aside>
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn a_publication_noun_cues_the_day_and_an_update_near_the_headline_stands_aside() {
+        let page = r#"<html lang="de"><body><article><h1>Brücke wieder offen</h1>
+<p>Zuletzt aktualisiert: 06.03.2024</p><p>Die Brücke über den Fluss ist seit Montag wieder offen.</p>
+<p>Erstveröffentlichung: 05.03.2024</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
+        // no cue: the date beside the headline that is not an update's
+        let page = r#"<html lang="en"><body><article><h1>Council approves budget</h1>
+<p>Last updated: 6 March 2024</p><p>Jane Roe</p><p>5 March 2024</p>
+<p>The council approved the budget after a long debate on Tuesday evening.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2024-03-05"));
     }
 
     #[test]

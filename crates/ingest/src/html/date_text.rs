@@ -249,10 +249,12 @@ fn match_at(t: &[(Tok, usize, bool)], i: usize, order: Order) -> Option<(Ymd, us
                     }
                 }
             }
-            // 5 March 2024, 5. März 2024, 5th of March, 2024, 5 de marzo de 2024, 5 марта 2024 г.
+            // 5 March 2024, 5. März 2024, 5th of March, 2024, 5 de marzo de 2024, 5 марта 2024 г.,
+            // 05-Mar-2024, 05-Mar-24
             let d = day_of(Some(&t[i]))?;
             let mut k = i + 1;
-            if is_word(tok(k), &["st", "nd", "rd", "th", "er"]) || is_punct(tok(k), &['.']) {
+            let dash = punct(tok(k)).filter(|c| matches!(c, '-' | '/')).filter(|_| month_word_of(tok(k + 1)).is_some());
+            if is_word(tok(k), &["st", "nd", "rd", "th", "er"]) || is_punct(tok(k), &['.']) || dash.is_some() {
                 k += 1;
             }
             if is_word(tok(k), &["of", "de", "di", "del"]) {
@@ -260,6 +262,18 @@ fn match_at(t: &[(Tok, usize, bool)], i: usize, order: Order) -> Option<(Ymd, us
             }
             let m = month_word_of(tok(k))?;
             k += 1;
+            if let Some(sep) = dash {
+                // the same separator after the month, then the year glued to it
+                if punct(tok(k)) != Some(sep) {
+                    return None;
+                }
+                let y = match tok(k + 1) {
+                    Some((Tok::Num(y, 4), _, false)) => *y as i32,
+                    Some((Tok::Num(y, 2), _, false)) => two_digit_year(*y),
+                    _ => return None,
+                };
+                return Some(((y, m, d), k + 2 - i, true));
+            }
             if is_punct(tok(k), &['.', ',']) {
                 k += 1;
             }
@@ -314,14 +328,22 @@ pub(crate) fn url_date(url: &str) -> Option<Ymd> {
                 if !matches!(sep, Some('/' | '-' | '_')) {
                     continue;
                 }
-                let sep = sep?;
                 if i > 0 && !matches!(toks[i - 1].0, Tok::Punct(_)) {
+                    continue;
+                }
+                // `/2024/0305/`: month and day as one path segment (People's Daily and others).
+                if let Some((Tok::Num(md, 4), _, _)) = toks.get(i + 2) {
+                    let (m, d) = (md / 100, md % 100);
+                    if sep == Some('/') && ends_segment(toks.get(i + 3)) && plausible(y as i32, m, d) {
+                        return Some((y as i32, m, d));
+                    }
                     continue;
                 }
                 let (Some(m), Some(d)) = (num2(toks.get(i + 2)), num2(toks.get(i + 4))) else {
                     continue;
                 };
-                if !is_punct(toks.get(i + 3), &[sep]) {
+                // The second separator may differ from the first: `/2024-03/05/` (Xinhua).
+                if !is_punct(toks.get(i + 3), &['/', '-', '_']) {
                     continue;
                 }
                 if toks.get(i + 5).is_some_and(|t| matches!(t.0, Tok::Num(..) | Tok::Word(_)) && !t.2) {
@@ -344,6 +366,15 @@ pub(crate) fn url_date(url: &str) -> Option<Ymd> {
                     return Some((y as i32, m, d));
                 }
             }
+            // `/202403/05/`: year and month as one path segment (China Daily and others).
+            Tok::Num(v, 6) if i > 0 && is_punct(toks.get(i - 1), &['/']) && is_punct(toks.get(i + 1), &['/']) => {
+                let (y, m) = ((v / 100) as i32, v % 100);
+                if let Some(d) = num2(toks.get(i + 2)).filter(|_| ends_segment(toks.get(i + 3))) {
+                    if plausible(y, m, d) {
+                        return Some((y, m, d));
+                    }
+                }
+            }
             Tok::Num(v, 8) => {
                 let (y, m, d) = ((v / 10000) as i32, (v / 100) % 100, v % 100);
                 let bounded = |t: Option<&(Tok, usize, bool)>| t.is_none_or(|t| matches!(t.0, Tok::Punct(_)));
@@ -355,6 +386,11 @@ pub(crate) fn url_date(url: &str) -> Option<Ymd> {
         }
     }
     None
+}
+
+/// True when a path segment ends before `t`: at a slash or the end of the path.
+fn ends_segment(t: Option<&(Tok, usize, bool)>) -> bool {
+    t.is_none_or(|t| matches!(t.0, Tok::Punct('/')))
 }
 
 /// A one- or two-digit number.
@@ -395,6 +431,12 @@ mod tests {
             "Published on Tuesday, 5 March 2024 at 10:00",
             "الثلاثاء، 05 مارس 2024 - 10:00 ص",
             "5 آذار 2024",
+            "5 martie 2024",
+            "5 Μαρτίου 2024",
+            "5 ΜΑΡΤΙΟΥ 2024",
+            "05-Mar-2024",
+            "5-Mar-24 10:00",
+            "05/Mar/2024:10:00:00",
         ] {
             assert_eq!(one(s).as_deref(), Some("2024-03-05"), "{s}");
         }
@@ -404,8 +446,16 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        for s in ["version 1.2.2024.5", "call 12.34.5678", "2024", "May 2024", "31.02.2024", "5 March 2045", "1.1.1980"]
-        {
+        for s in [
+            "version 1.2.2024.5",
+            "call 12.34.5678",
+            "2024",
+            "May 2024",
+            "31.02.2024",
+            "5 March 2045",
+            "1.1.1980",
+            "5-Mar-1024",
+        ] {
             assert_eq!(one(s), None, "{s}");
         }
     }
@@ -419,5 +469,12 @@ mod tests {
         assert_eq!(url_date("https://ex.com/news/05-03-2024"), Some((2024, 3, 5)));
         assert_eq!(url_date("https://ex.com/id/12345678"), None);
         assert_eq!(url_date("https://2024.ex.com/2024/13/05/x"), None);
+        // month and day, or year and month, as one segment; mixed separators
+        assert_eq!(url_date("http://ex.cn/n1/2024/0305/c1001-4001.html"), Some((2024, 3, 5)));
+        assert_eq!(url_date("https://ex.cn/a/202403/05/WS01.html"), Some((2024, 3, 5)));
+        assert_eq!(url_date("http://ex.cn/world/2024-03/05/c_1130.htm"), Some((2024, 3, 5)));
+        assert_eq!(url_date("https://ex.com/2024/1345/x"), None);
+        assert_eq!(url_date("https://ex.com/2024/0305x/y"), None);
+        assert_eq!(url_date("https://ex.com/photos/202403/123456/"), None);
     }
 }

@@ -58,18 +58,28 @@ fn type_rank(obj: &Map<String, Value>) -> u8 {
     best
 }
 
-/// Every object in `v`, depth first, in document order.
-fn flatten<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a Map<String, Value>>) {
+/// Properties whose values are other works than the page's own article ("itemListElement",
+/// "liveBlogUpdate", "relatedLink").
+static OTHER_WORKS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/html/ld_other_works.txt")));
+
+/// One object of the page's JSON-LD and whether it stands under a property that holds other
+/// works (a list of articles, related links, a live blog's updates).
+type Entry<'a> = (&'a Map<String, Value>, bool);
+
+/// Every object in `v`, depth first, in document order; `other` marks objects under a property
+/// of [`OTHER_WORKS`].
+fn flatten<'a>(v: &'a Value, depth: usize, other: bool, out: &mut Vec<Entry<'a>>) {
     if depth > MAX_DEPTH || out.len() >= MAX_OBJECTS {
         return;
     }
     match v {
-        Value::Array(items) => items.iter().for_each(|i| flatten(i, depth + 1, out)),
+        Value::Array(items) => items.iter().for_each(|i| flatten(i, depth + 1, other, out)),
         Value::Object(map) => {
-            out.push(map);
+            out.push((map, other));
             for (k, child) in map {
                 if k != "@context" {
-                    flatten(child, depth + 1, out);
+                    flatten(child, depth + 1, other || OTHER_WORKS.contains(&k.as_str()), out);
                 }
             }
         }
@@ -174,10 +184,11 @@ pub(crate) fn read(doc: &Html) -> LdMeta {
             None => {}
         }
     }
-    let mut objects = Vec::new();
+    let mut found = Vec::new();
     for v in &values {
-        flatten(v, 0, &mut objects);
+        flatten(v, 0, false, &mut found);
     }
+    let objects: Vec<&Map<String, Value>> = found.iter().map(|(o, _)| *o).collect();
     let mut ids: HashMap<&str, &Map<String, Value>> = HashMap::new();
     for o in &objects {
         if let Some(id) = o.get("@id").and_then(Value::as_str) {
@@ -187,14 +198,16 @@ pub(crate) fn read(doc: &Html) -> LdMeta {
             }
         }
     }
-    // The article: the best-ranked object; among equals, the first with a date, else the first.
-    let main = objects
+    // The article: the best-ranked object, one of the page's own before one listed under
+    // another work (a related article, a live blog's update); among equals, the first with a
+    // date, else the first.
+    let main = found
         .iter()
-        .filter(|o| !(o.len() == 1 && o.contains_key("@id")))
-        .map(|o| (type_rank(o), o))
-        .filter(|(r, _)| *r < 5)
-        .min_by_key(|(r, o)| (*r, !(o.contains_key("datePublished") || o.contains_key("dateCreated"))))
-        .map(|(_, o)| *o);
+        .filter(|(o, _)| !(o.len() == 1 && o.contains_key("@id")))
+        .map(|(o, other)| (type_rank(o), *other, o))
+        .filter(|(r, _, _)| *r < 5)
+        .min_by_key(|(r, other, o)| (*other, *r, !(o.contains_key("datePublished") || o.contains_key("dateCreated"))))
+        .map(|(_, _, o)| *o);
     if let Some(main) = main {
         out.published = text(main.get("datePublished")).or_else(|| text(main.get("dateCreated")));
         out.modified = text(main.get("dateModified"));
@@ -266,6 +279,23 @@ mod tests {
         assert_eq!(m.authors, vec!["Jane Roe".to_string()]);
         assert_eq!(m.publisher.as_deref(), Some("Example Daily"));
         assert_eq!(m.url.as_deref(), Some("https://ex.org/a"));
+    }
+
+    #[test]
+    fn listed_and_related_works_are_not_the_pages_article() {
+        // A list of other articles comes first; the page's own article is the one outside it.
+        let m = ld(r#"[{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":
+            {"@type":"NewsArticle","headline":"Older story","datePublished":"2023-11-02"}}]},
+            {"@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Budget passes","datePublished":"2024-03-05"}}]"#);
+        assert_eq!(m.published.as_deref(), Some("2024-03-05"));
+        assert_eq!(m.headline.as_deref(), Some("Budget passes"));
+        // A live blog's updates are not the live blog.
+        let m = ld(r#"{"@type":"WebPage","name":"Storm live","liveBlogUpdate":[{"@type":"BlogPosting",
+            "headline":"Power back","datePublished":"2024-03-07T10:00:00Z"}],"datePublished":"2024-03-06T07:00:00Z"}"#);
+        assert_eq!(m.published.as_deref(), Some("2024-03-06T07:00:00Z"));
+        // A page with nothing but a list is dated by a listed article, as before.
+        let m = ld(r#"{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","datePublished":"2023-11-02"}]}"#);
+        assert_eq!(m.published.as_deref(), Some("2023-11-02"));
     }
 
     #[test]
