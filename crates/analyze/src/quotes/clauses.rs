@@ -34,11 +34,17 @@ impl<'a> Finder<'a> {
         if !subjectish || self.cue_at(start) || is_in(word, &FINITE) {
             return false;
         }
-        if said
-            && (start..hi).filter(|&pos| self.is_word(pos)).count() >= 5
-            && (start + 1..hi.min(start + 6)).all(|pos| self.tok(pos) != ",")
-        {
-            return true;
+        if said && (start..hi).filter(|&pos| self.is_word(pos)).count() >= 5 {
+            // no comma soon after ("said Monday, …"), unless a verb of the clause comes first
+            // ("say taxing consumption encourages savings, investment and …")
+            let comma = (start + 1..hi.min(start + 6)).find(|&pos| self.tok(pos) == ",");
+            let present = |pos: usize| {
+                let w = self.tok(pos);
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !starts_upper(w) && pos > start + 1
+            };
+            if comma.is_none_or(|c| (start + 1..c).any(|pos| self.finite_at(pos) || present(pos))) {
+                return true;
+            }
         }
         (start + 1..hi.min(start + 16)).any(|pos| self.finite_at(pos))
     }
