@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use parallax_doc::{Doc, EntityKind, Quote};
 
 use super::tokens::is_in;
-use super::vocabulary::{ADVERBS, DETERMINERS, NON_SPEAKERS, QUANTIFIER_SPEAKERS};
+use super::vocabulary::{ADVERBS, DETERMINERS, ECHO_WORDS, NON_SPEAKERS, QUANTIFIER_SPEAKERS};
 use parallax_lexicon::closed::{self, Class};
 
 /// What kind of speaker a quote has.
@@ -151,7 +151,7 @@ const FUNCTION_CLASSES: [Class; 9] = [
 ];
 
 /// Whether `q` is a fragment too small to show as someone's words: one word, or nothing but
-/// closed-class words and adverbs ("immediately", "that it", "very shortly"). Kept in the JSON (marked), left out of the
+/// closed-class words, adverbs and echoes ("immediately", "that it", "very shortly", "the same"). Kept in the JSON (marked), left out of the
 /// brief.
 pub fn is_fragment(doc: &Doc, q: &Quote) -> bool {
     let words: Vec<&str> = doc
@@ -166,6 +166,7 @@ pub fn is_fragment(doc: &Doc, q: &Quote) -> bool {
             FUNCTION_CLASSES.iter().any(|&c| closed::is(c, w))
                 || is_in(w, &NON_SPEAKERS)
                 || is_in(w, &ADVERBS)
+                || is_in(w, &ECHO_WORDS)
                 || ly_adverb(w)
         })
 }

@@ -106,6 +106,8 @@ word_lists! {
     NUMBER_WORDS = "number_words";
     /// One-word answers a "say" verb reports as its content ("75 percent said yes").
     ANSWER_WORDS = "answer_words";
+    /// Words that echo what someone else said ("the same"): a quote of these alone is a fragment.
+    ECHO_WORDS = "echo_words";
     /// The forms of "say", whose object "the same" or an answer word is speech.
     SAY_FORMS = "say_forms";
     /// Quantifiers that name a speaker alone ("Some say …", "another says …").

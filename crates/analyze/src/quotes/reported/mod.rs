@@ -393,7 +393,11 @@ impl<'a> Finder<'a> {
             end -= 1;
         }
         // (an answer is one word: "said yes")
-        let answer = end == start + 1 && start == c.end && self.said_answer(c, sent.end).is_some();
+        // (an echo is two: "26 percent said the same")
+        let answer = start == c.end
+            && self
+                .said_answer(c, sent.end)
+                .is_some_and(|r| (r.start..r.end).rev().find(|&x| self.is_word(x)) == Some(end - 1));
         if (start..end).filter(|&x| self.is_word(x)).count() < 3 && !answer {
             return None;
         }
