@@ -252,7 +252,10 @@ impl<'a> ExpressionReader<'a> {
         let value = self.anchor().map(|anchor| {
             let tense = match rel {
                 // "until March", "by June": a deadline ahead
-                Rel::Bare if lexicon::deadline_preposition(p) => self.deadline_tense(a, i + 1, possessive),
+                // (before the whole expression: "until mid-November")
+                Rel::Bare if lexicon::deadline_preposition(p) || lexicon::deadline_preposition(self.prev(a)) => {
+                    self.deadline_tense(a, i + 1, possessive)
+                }
                 Rel::Bare => self.tense(a, i + 1, possessive),
                 _ => None,
             };

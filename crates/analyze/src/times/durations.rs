@@ -111,6 +111,8 @@ impl<'a> ExpressionReader<'a> {
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
+            // "nearly an hour", "in about a decade": a measure ("about a quarter" is a share)
+            && !(lexicon::quantity_modifier(self.prev(i)) && unit != Unit::Quarter)
             && !self.in_since_superlative(i)
         {
             return None;
@@ -200,7 +202,12 @@ impl<'a> ExpressionReader<'a> {
             }
             if let Some((m, _)) = lexicon::month(tail) {
                 let value = self.anchor().map(|anchor| {
-                    let tense = self.tense(i, i + 1, false);
+                    // "until mid-November": a deadline ahead
+                    let tense = if lexicon::deadline_preposition(self.prev(i)) {
+                        self.deadline_tense(i, i + 1, false)
+                    } else {
+                        self.tense(i, i + 1, false)
+                    };
                     Value::Month(calendar::month_year(anchor, m, Rel::Bare, tense), m)
                 });
                 return Some(Found::new(i + 1, self.span(i, i), value));

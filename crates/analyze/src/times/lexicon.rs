@@ -361,6 +361,38 @@ pub(super) enum Marker {
     /// A reporting verb in the past ("said", "told"): past, but it governs only what it reports
     /// when the weekday is its own adverbial.
     Reporting,
+    /// A present progressive ("is calling", "are meeting"): no tense, but nearer than a
+    /// marker beyond it.
+    Present,
+}
+
+/// Words that, before "to", point ahead ("is to", "plans to", "are supposed to").
+pub(super) fn future_before_to(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "am"
+            | "was"
+            | "were"
+            | "going"
+            | "set"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "aims"
+            | "hopes"
+            | "intends"
+            | "wants"
+            | "supposed"
+            | "likely"
+            | "about"
+    )
+}
+
+/// Participles of plans ("due", "scheduled"): future, but after "was" or "had been" a plan
+/// made in the past ("had been due to expire Friday").
+pub(super) fn plan_participle(word: &str) -> bool {
+    matches!(word, "due" | "scheduled" | "expected" | "planned" | "slated" | "set" | "supposed")
 }
 
 /// The tense marker a single word carries, ignoring context.
@@ -403,6 +435,7 @@ fn past_participle(word: &str) -> bool {
     !matches!(
         word,
         "hundred"
+            | "preferred"
             | "kindred"
             | "sacred"
             | "naked"

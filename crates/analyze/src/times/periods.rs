@@ -98,6 +98,12 @@ impl<'a> ExpressionReader<'a> {
         if n == "quarter" && !matches!(self.w(i + 2), "of" | "-" | "century") && self.is_word(i + 1) {
             return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
         }
+        // "the year ended March 31", "the fiscal year ending June 30": the twelve months to
+        // that day, a duration as TimeML writes it
+        let year_at = if n == "fiscal" { i + 2 } else { i + 1 };
+        if self.w(year_at) == "year" && matches!(self.w(year_at + 1), "ended" | "ending") {
+            return Some(Found::new(year_at + 1, self.span(i, year_at), Some(Value::Duration("P1Y".to_string()))));
+        }
         // "the fiscal first quarter", "the fiscal year", "the current fiscal year"
         let fiscal_at = if n == "current" && self.w(i + 2) == "fiscal" { i + 2 } else { i + 1 };
         if self.w(fiscal_at) == "fiscal" {

@@ -45,29 +45,43 @@ impl<'a> ExpressionReader<'a> {
         }
         let w = self.w(j);
         let next = self.w(j + 1);
-        if matches!(
-            w,
-            "is" | "are"
-                | "am"
-                | "was"
-                | "were"
-                | "going"
-                | "set"
-                | "plans"
-                | "plan"
-                | "planned"
-                | "aims"
-                | "hopes"
-                | "intends"
-                | "wants"
-        ) && next == "to"
-        {
+        if lexicon::future_before_to(w) && next == "to" {
             return Some(Marker::Future);
+        }
+        // "is calling for the redemption on Dec. 7": present, the nearest date
+        if matches!(w, "is" | "are" | "am") && next.len() > 4 && next.ends_with("ing") {
+            return Some(Marker::Present);
         }
         if j != self.s0 && self.capitalised(j) {
             return None; // "United", "Will", "Ahmed": names, not verbs
         }
         let m = lexicon::marker(w)?;
+        let prev = self.prev(j);
+        // "had been due to expire", "was scheduled to": a plan made in the past
+        if m == Marker::Future
+            && lexicon::plan_participle(w)
+            && next == "to"
+            && (matches!(prev, "was" | "were")
+                || (prev == "been" && j >= 2 && matches!(self.w(j - 2), "had" | "hadn't")))
+        {
+            return Some(Marker::Past);
+        }
+        // "three days later": counted from another day, not from now
+        if w == "later" && lexicon::unit(prev).is_some() {
+            return None;
+        }
+        // "markets untouched by the crisis", "owned by": a participle, not a past verb
+        // ("contracted by 0.9%" is a verb and its margin)
+        if m == Marker::Past
+            && next == "by"
+            && w.ends_with("ed")
+            && !matches!(prev, "was" | "were" | "had" | "been")
+            && !self.is_number(j + 2)
+            && !lexicon::quantity_modifier(self.w(j + 2))
+            && !matches!(self.w(j + 2), "half" | "a" | "as" | "more" | "less")
+        {
+            return None;
+        }
         // "has been scheduled for": the participle tells
         if w == "been" && lexicon::marker(next) == Some(Marker::Future) {
             return None;
@@ -91,10 +105,11 @@ impl<'a> ExpressionReader<'a> {
         const COMMA: usize = 8;
         const REPORTED_REACH: usize = 5;
         let to_tense = |m: Marker| match m {
-            Marker::Future => Tense::Future,
-            Marker::Past | Marker::Reporting => Tense::Past,
+            Marker::Future => Some(Tense::Future),
+            Marker::Past | Marker::Reporting => Some(Tense::Past),
+            Marker::Present => None,
         };
-        let mut best: Option<(usize, Tense)> = None;
+        let mut best: Option<(usize, Option<Tense>)> = None;
         let mut dist = 0;
         let mut j = a;
         while j > self.s0 && dist < REACH {
@@ -143,6 +158,6 @@ impl<'a> ExpressionReader<'a> {
             }
             j += 1;
         }
-        best.map(|(_, t)| t)
+        best.and_then(|(_, t)| t)
     }
 }
