@@ -397,6 +397,11 @@ pub(super) fn plan_participle(word: &str) -> bool {
 
 /// The tense marker a single word carries, ignoring context.
 pub(super) fn marker(word: &str) -> Option<Marker> {
+    marker_word(word).or_else(|| past_participle(word).then_some(Marker::Past))
+}
+
+/// The tense marker of a listed word ("will", "said", "met"), without the regular "-ed" forms.
+pub(super) fn marker_word(word: &str) -> Option<Marker> {
     use Marker::*;
     if word.ends_with("'ll") || word.ends_with("’ll") {
         return Some(Future);
@@ -418,7 +423,7 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
         | "rang" | "swam" | "hid" | "bit" | "fed" | "sped" | "lit" | "froze" | "taught" | "bought" | "arose"
         | "forbade" | "forgot" | "mistook" | "outlined" | "unveiled" | "died" | "tied" | "lied" | "cried" | "eyed"
         | "owed" => Past,
-        _ => return past_participle(word).then_some(Past),
+        _ => return None,
     };
     Some(m)
 }

@@ -1,6 +1,7 @@
 //! The tense of the clause around an expression: the nearest future marker ("will",
 //! "scheduled", "is to") or past marker ("said", "met", an "-ed" verb) within the clause.
 
+use chrono::Datelike;
 use parallax_doc::TokenKind;
 
 use super::calendar::Tense;
@@ -65,6 +66,16 @@ impl<'a> ExpressionReader<'a> {
                 || (prev == "been" && j >= 2 && matches!(self.w(j - 2), "had" | "hadn't")))
         {
             return Some(Marker::Past);
+        }
+        // "a still unspecified date", "an undisclosed sum", "the revised plan": an adjective
+        if m == Marker::Past
+            && w.ends_with("ed")
+            && ((w.starts_with("un") && !w.starts_with("under"))
+                || lexicon::attributive_leader(prev)
+                || prev == "still")
+            && lexicon::marker_word(w).is_none()
+        {
+            return None;
         }
         // "three days later": counted from another day, not from now
         if w == "later" && lexicon::unit(prev).is_some() {
@@ -159,5 +170,34 @@ impl<'a> ExpressionReader<'a> {
             j += 1;
         }
         best.and_then(|(_, t)| t)
+    }
+
+    /// The tense of the clause around tokens `a..b` ([`Self::tense`]); without a marker, the
+    /// direction of the date named just before in the sentence ("a high in June from $29 in
+    /// March": both gone).
+    pub(super) fn tense_or_previous(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        if let Some(t) = self.tense(a, b, possessive) {
+            return Some(t);
+        }
+        let anchor = self.anchor()?;
+        let start = self.doc.tokens.get(self.s0)?.span.start;
+        let before = self.out.last().filter(|e| e.span.start >= start)?;
+        // a month or a day as TimeML writes it: "YYYY-MM…"
+        let v = before.value.as_bytes();
+        if v.len() < 7
+            || !v[..4].iter().all(u8::is_ascii_digit)
+            || v[4] != b'-'
+            || !v[5..7].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let month = |s: &[u8]| std::str::from_utf8(s).ok()?.parse::<i32>().ok();
+        let at = month(&v[..4])? * 12 + month(&v[5..7])?;
+        let now = anchor.year() * 12 + anchor.month() as i32;
+        match at.cmp(&now) {
+            std::cmp::Ordering::Less => Some(Tense::Past),
+            std::cmp::Ordering::Greater => Some(Tense::Future),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 }
