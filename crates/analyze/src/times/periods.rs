@@ -27,7 +27,7 @@ impl<'a> ExpressionReader<'a> {
     }
 
     /// True when the current sentence speaks of quarters ("third-quarter profit rose 5% from a
-    /// year earlier"), or the last quarter named lies at most two sentences back: "a year
+    /// year earlier"), or the last quarter named lies at most four sentences back: "a year
     /// earlier" is then the same quarter a year before.
     pub(super) fn quarter_sentence(&self) -> bool {
         if (self.s0..self.s1).any(|k| self.w(k).contains("quarter")) {
@@ -43,7 +43,7 @@ impl<'a> ExpressionReader<'a> {
             .map(|(_, t)| t);
         named
             .and_then(|t| self.doc.tokens.get(self.doc.tokens.partition_point(|k| k.span.start < t.span.start)))
-            .is_some_and(|k| k.sentence + 2 >= here)
+            .is_some_and(|k| k.sentence + 4 >= here)
     }
 
     /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
