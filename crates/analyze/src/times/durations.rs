@@ -106,13 +106,14 @@ impl<'a> ExpressionReader<'a> {
         let shifted = matches!(after, "earlier" | "later");
         // "a year" only as "a year ago" or "for a year"
         let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
+        // "nearly an hour", "in about a decade": a measure ("about a quarter" is a share)
+        let measure = lexicon::quantity_modifier(self.prev(i)) && unit != Unit::Quarter;
         if matches!(w, "a" | "an")
             && count.is_some()
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
-            // "nearly an hour", "in about a decade": a measure ("about a quarter" is a share)
-            && !(lexicon::quantity_modifier(self.prev(i)) && unit != Unit::Quarter)
+            && !measure
             && !self.in_since_superlative(i)
         {
             return None;
