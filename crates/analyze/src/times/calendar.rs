@@ -131,7 +131,9 @@ pub(super) fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, tense: Option<Tense>
                 match tense {
                     Some(Tense::Future) => ahead,
                     Some(Tense::Past) => ahead - 7,
-                    None if ahead <= 3 => ahead,
+                    // the nearest, but news mostly reports days gone: three days ahead or
+                    // four back is the one back ("this Friday" looks three days on)
+                    None if ahead <= 2 || (rel == Rel::This && ahead <= 3) => ahead,
                     None => ahead - 7,
                 }
             }

@@ -159,7 +159,7 @@ impl<'a> ExpressionReader<'a> {
             return Found::new(b + 1, self.span(a, b), NaiveDate::from_ymd_opt(2001, 9, 11).map(Value::Day));
         }
         let value = self.anchor().and_then(|anchor| {
-            let tense = match self.tense(a, b + 1, false) {
+            let tense = match self.tense_or_previous(a, b + 1, false) {
                 // "extended the offer to Nov. 20": a deadline, whatever the verb's tense
                 Some(Tense::Past) if matches!(self.prev(a), "to" | "until" | "till" | "through") => None,
                 Some(Tense::Past) if self.prev(a) == "by" => self.deadline_tense(a, b + 1, false),
@@ -252,8 +252,11 @@ impl<'a> ExpressionReader<'a> {
         let value = self.anchor().map(|anchor| {
             let tense = match rel {
                 // "until March", "by June": a deadline ahead
-                Rel::Bare if lexicon::deadline_preposition(p) => self.deadline_tense(a, i + 1, possessive),
-                Rel::Bare => self.tense(a, i + 1, possessive),
+                // (before the whole expression: "until mid-November")
+                Rel::Bare if lexicon::deadline_preposition(p) || lexicon::deadline_preposition(self.prev(a)) => {
+                    self.deadline_tense(a, i + 1, possessive)
+                }
+                Rel::Bare => self.tense_or_previous(a, i + 1, possessive),
                 _ => None,
             };
             Value::Month(calendar::month_year(anchor, m, rel, tense), m)

@@ -106,11 +106,14 @@ impl<'a> ExpressionReader<'a> {
         let shifted = matches!(after, "earlier" | "later");
         // "a year" only as "a year ago" or "for a year"
         let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
+        // "nearly an hour", "in about a decade": a measure ("about a quarter" is a share)
+        let measure = lexicon::quantity_modifier(self.prev(i)) && unit != Unit::Quarter;
         if matches!(w, "a" | "an")
             && count.is_some()
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
+            && !measure
             && !self.in_since_superlative(i)
         {
             return None;
@@ -200,7 +203,12 @@ impl<'a> ExpressionReader<'a> {
             }
             if let Some((m, _)) = lexicon::month(tail) {
                 let value = self.anchor().map(|anchor| {
-                    let tense = self.tense(i, i + 1, false);
+                    // "until mid-November": a deadline ahead
+                    let tense = if lexicon::deadline_preposition(self.prev(i)) {
+                        self.deadline_tense(i, i + 1, false)
+                    } else {
+                        self.tense(i, i + 1, false)
+                    };
                     Value::Month(calendar::month_year(anchor, m, Rel::Bare, tense), m)
                 });
                 return Some(Found::new(i + 1, self.span(i, i), value));

@@ -361,10 +361,47 @@ pub(super) enum Marker {
     /// A reporting verb in the past ("said", "told"): past, but it governs only what it reports
     /// when the weekday is its own adverbial.
     Reporting,
+    /// A present progressive ("is calling", "are meeting"): no tense, but nearer than a
+    /// marker beyond it.
+    Present,
+}
+
+/// Words that, before "to", point ahead ("is to", "plans to", "are supposed to").
+pub(super) fn future_before_to(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "am"
+            | "was"
+            | "were"
+            | "going"
+            | "set"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "aims"
+            | "hopes"
+            | "intends"
+            | "wants"
+            | "supposed"
+            | "likely"
+            | "about"
+    )
+}
+
+/// Participles of plans ("due", "scheduled"): future, but after "was" or "had been" a plan
+/// made in the past ("had been due to expire Friday").
+pub(super) fn plan_participle(word: &str) -> bool {
+    matches!(word, "due" | "scheduled" | "expected" | "planned" | "slated" | "set" | "supposed")
 }
 
 /// The tense marker a single word carries, ignoring context.
 pub(super) fn marker(word: &str) -> Option<Marker> {
+    marker_word(word).or_else(|| past_participle(word).then_some(Marker::Past))
+}
+
+/// The tense marker of a listed word ("will", "said", "met"), without the regular "-ed" forms.
+pub(super) fn marker_word(word: &str) -> Option<Marker> {
     use Marker::*;
     if word.ends_with("'ll") || word.ends_with("’ll") {
         return Some(Future);
@@ -386,7 +423,7 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
         | "rang" | "swam" | "hid" | "bit" | "fed" | "sped" | "lit" | "froze" | "taught" | "bought" | "arose"
         | "forbade" | "forgot" | "mistook" | "outlined" | "unveiled" | "died" | "tied" | "lied" | "cried" | "eyed"
         | "owed" => Past,
-        _ => return past_participle(word).then_some(Past),
+        _ => return None,
     };
     Some(m)
 }
@@ -403,6 +440,7 @@ fn past_participle(word: &str) -> bool {
     !matches!(
         word,
         "hundred"
+            | "preferred"
             | "kindred"
             | "sacred"
             | "naked"

@@ -33,7 +33,9 @@
 //! full date seen earlier in the article; without that, they are left out rather than guessed.
 //! A weekday or month named without "last"/"next" is resolved by the tense of its clause: a
 //! future marker ("will", "scheduled", "is to") points forward, a past marker ("said", "met",
-//! an "-ed" verb) back, and with neither the nearest occurrence wins. The marker nearest to the
+//! an "-ed" verb) back, and with neither the nearest occurrence wins (a weekday three days ahead
+//! is taken as the one four days back: news mostly reports days gone; a month goes the way of
+//! the date named before it in its sentence). The marker nearest to the
 //! expression decides, so in "said he would visit on Wednesday" it is "would" that counts; a
 //! reporting verb far back does not date what it reports, and a deadline ("until Friday", "by
 //! March") looks ahead. Day words quoted from, or reported after, a speech whose day the

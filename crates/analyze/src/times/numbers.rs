@@ -36,6 +36,9 @@ pub(super) fn parse_count(s: &str) -> Option<String> {
 
 /// The TimeML duration of `n` units (`P3D`, `PT20M`; `n` is `X` when the count is vague).
 pub(super) fn duration(n: &str, unit: Unit) -> Value {
+    if let Some(v) = fractional(n, unit) {
+        return Value::Duration(v);
+    }
     let v = match unit {
         Unit::Second => format!("PT{n}S"),
         Unit::Minute => format!("PT{n}M"),
@@ -60,4 +63,34 @@ pub(super) fn duration(n: &str, unit: Unit) -> Value {
         },
     };
     Value::Duration(v)
+}
+
+/// A fractional count written in whole units and the next smaller unit, as TimeML corpora
+/// write it: "2.5 years" `P2Y6M`, "1.5 minutes" `PT1M30S`, "1.5 days" `P1DT12H`. `None` when
+/// `n` is whole, vague, or its fraction is no whole number of the smaller unit.
+fn fractional(n: &str, unit: Unit) -> Option<String> {
+    let (whole, frac) = n.split_once('.')?;
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let f: f64 = format!("0.{frac}").parse().ok()?;
+    let per = match unit {
+        Unit::Year => 12.0,
+        Unit::Day => 24.0,
+        Unit::Hour | Unit::Minute => 60.0,
+        Unit::Week => 7.0,
+        _ => return None,
+    };
+    let parts = f * per;
+    if parts <= 0.0 || (parts - parts.round()).abs() > 1e-6 {
+        return None;
+    }
+    let k = parts.round() as u64;
+    let w = |s: &str| if whole == 0 { String::new() } else { format!("{whole}{s}") };
+    let v = match unit {
+        Unit::Year => format!("P{}{k}M", w("Y")),
+        Unit::Week => format!("P{}{k}D", w("W")),
+        Unit::Day => format!("P{}T{k}H", w("D")),
+        Unit::Hour => format!("PT{}{k}M", w("H")),
+        _ => format!("PT{}{k}S", w("M")),
+    };
+    Some(v)
 }

@@ -27,7 +27,7 @@ impl<'a> ExpressionReader<'a> {
     }
 
     /// True when the current sentence speaks of quarters ("third-quarter profit rose 5% from a
-    /// year earlier"), or the last quarter named lies at most two sentences back: "a year
+    /// year earlier"), or the last quarter named lies at most four sentences back: "a year
     /// earlier" is then the same quarter a year before.
     pub(super) fn quarter_sentence(&self) -> bool {
         if (self.s0..self.s1).any(|k| self.w(k).contains("quarter")) {
@@ -43,7 +43,7 @@ impl<'a> ExpressionReader<'a> {
             .map(|(_, t)| t);
         named
             .and_then(|t| self.doc.tokens.get(self.doc.tokens.partition_point(|k| k.span.start < t.span.start)))
-            .is_some_and(|k| k.sentence + 2 >= here)
+            .is_some_and(|k| k.sentence + 4 >= here)
     }
 
     /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
@@ -97,6 +97,12 @@ impl<'a> ExpressionReader<'a> {
         // "the quarter": the one named last
         if n == "quarter" && !matches!(self.w(i + 2), "of" | "-" | "century") && self.is_word(i + 1) {
             return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
+        }
+        // "the year ended March 31", "the fiscal year ending June 30": the twelve months to
+        // that day, a duration as TimeML writes it
+        let year_at = if n == "fiscal" { i + 2 } else { i + 1 };
+        if self.w(year_at) == "year" && matches!(self.w(year_at + 1), "ended" | "ending") {
+            return Some(Found::new(year_at + 1, self.span(i, year_at), Some(Value::Duration("P1Y".to_string()))));
         }
         // "the fiscal first quarter", "the fiscal year", "the current fiscal year"
         let fiscal_at = if n == "current" && self.w(i + 2) == "fiscal" { i + 2 } else { i + 1 };

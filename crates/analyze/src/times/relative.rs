@@ -41,6 +41,11 @@ impl<'a> ExpressionReader<'a> {
                 return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref(r))));
             }
         }
+        // "this coming Sunday", "this past Friday"
+        if w == "this" && matches!(self.w(i + 1), "coming" | "past") && lexicon::weekday(self.base(i + 2).0).is_some() {
+            let rel = if self.w(i + 1) == "coming" { Rel::Next } else { Rel::Last };
+            return self.weekday(a, i + 2, rel);
+        }
         if after_the || matches!(w, "past" | "coming") {
             return self.stretch(i);
         }

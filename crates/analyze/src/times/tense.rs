@@ -1,6 +1,7 @@
 //! The tense of the clause around an expression: the nearest future marker ("will",
 //! "scheduled", "is to") or past marker ("said", "met", an "-ed" verb) within the clause.
 
+use chrono::Datelike;
 use parallax_doc::TokenKind;
 
 use super::calendar::Tense;
@@ -45,29 +46,53 @@ impl<'a> ExpressionReader<'a> {
         }
         let w = self.w(j);
         let next = self.w(j + 1);
-        if matches!(
-            w,
-            "is" | "are"
-                | "am"
-                | "was"
-                | "were"
-                | "going"
-                | "set"
-                | "plans"
-                | "plan"
-                | "planned"
-                | "aims"
-                | "hopes"
-                | "intends"
-                | "wants"
-        ) && next == "to"
-        {
+        if lexicon::future_before_to(w) && next == "to" {
             return Some(Marker::Future);
+        }
+        // "is calling for the redemption on Dec. 7": present, the nearest date
+        if matches!(w, "is" | "are" | "am") && next.len() > 4 && next.ends_with("ing") {
+            return Some(Marker::Present);
         }
         if j != self.s0 && self.capitalised(j) {
             return None; // "United", "Will", "Ahmed": names, not verbs
         }
         let m = lexicon::marker(w)?;
+        let prev = self.prev(j);
+        // "had been due to expire", "was scheduled to": a plan made in the past
+        if m == Marker::Future
+            && lexicon::plan_participle(w)
+            && next == "to"
+            && (matches!(prev, "was" | "were")
+                || (prev == "been" && j >= 2 && matches!(self.w(j - 2), "had" | "hadn't")))
+        {
+            return Some(Marker::Past);
+        }
+        // "a still unspecified date", "an undisclosed sum", "the revised plan": an adjective
+        if m == Marker::Past
+            && w.ends_with("ed")
+            && ((w.starts_with("un") && !w.starts_with("under"))
+                || lexicon::attributive_leader(prev)
+                || prev == "still")
+            && lexicon::marker_word(w).is_none()
+        {
+            return None;
+        }
+        // "three days later": counted from another day, not from now
+        if w == "later" && lexicon::unit(prev).is_some() {
+            return None;
+        }
+        // "markets untouched by the crisis", "owned by": a participle, not a past verb
+        // ("contracted by 0.9%" is a verb and its margin)
+        if m == Marker::Past
+            && next == "by"
+            && w.ends_with("ed")
+            && !matches!(prev, "was" | "were" | "had" | "been")
+            && !self.is_number(j + 2)
+            && !lexicon::quantity_modifier(self.w(j + 2))
+            && !matches!(self.w(j + 2), "half" | "a" | "as" | "more" | "less")
+        {
+            return None;
+        }
         // "has been scheduled for": the participle tells
         if w == "been" && lexicon::marker(next) == Some(Marker::Future) {
             return None;
@@ -91,10 +116,11 @@ impl<'a> ExpressionReader<'a> {
         const COMMA: usize = 8;
         const REPORTED_REACH: usize = 5;
         let to_tense = |m: Marker| match m {
-            Marker::Future => Tense::Future,
-            Marker::Past | Marker::Reporting => Tense::Past,
+            Marker::Future => Some(Tense::Future),
+            Marker::Past | Marker::Reporting => Some(Tense::Past),
+            Marker::Present => None,
         };
-        let mut best: Option<(usize, Tense)> = None;
+        let mut best: Option<(usize, Option<Tense>)> = None;
         let mut dist = 0;
         let mut j = a;
         while j > self.s0 && dist < REACH {
@@ -143,6 +169,35 @@ impl<'a> ExpressionReader<'a> {
             }
             j += 1;
         }
-        best.map(|(_, t)| t)
+        best.and_then(|(_, t)| t)
+    }
+
+    /// The tense of the clause around tokens `a..b` ([`Self::tense`]); without a marker, the
+    /// direction of the date named just before in the sentence ("a high in June from $29 in
+    /// March": both gone).
+    pub(super) fn tense_or_previous(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        if let Some(t) = self.tense(a, b, possessive) {
+            return Some(t);
+        }
+        let anchor = self.anchor()?;
+        let start = self.doc.tokens.get(self.s0)?.span.start;
+        let before = self.out.last().filter(|e| e.span.start >= start)?;
+        // a month or a day as TimeML writes it: "YYYY-MM…"
+        let v = before.value.as_bytes();
+        if v.len() < 7
+            || !v[..4].iter().all(u8::is_ascii_digit)
+            || v[4] != b'-'
+            || !v[5..7].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let month = |s: &[u8]| std::str::from_utf8(s).ok()?.parse::<i32>().ok();
+        let at = month(&v[..4])? * 12 + month(&v[5..7])?;
+        let now = anchor.year() * 12 + anchor.month() as i32;
+        match at.cmp(&now) {
+            std::cmp::Ordering::Less => Some(Tense::Past),
+            std::cmp::Ordering::Greater => Some(Tense::Future),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 }
