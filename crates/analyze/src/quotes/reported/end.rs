@@ -120,8 +120,9 @@ impl<'a> Finder<'a> {
     /// clause ("Veit, who has told aides he sees the votes as one, said …"): before the comma that
     /// leads back to the main verb, a verb cue. `end` when the cue opens no relative clause.
     pub(in crate::quotes) fn relative_report_end(&self, c: CueMatch, start: usize, end: usize) -> usize {
+        // back over a few auxiliaries and adverbs ("who has long told")
         let mut p = c.first;
-        while p > start.saturating_sub(64) && p > 0 && (is_in(self.tok(p - 1), &FINITE) || self.ly_adverb(p - 1)) {
+        while p > c.first.saturating_sub(4) && p > 0 && (is_in(self.tok(p - 1), &FINITE) || self.ly_adverb(p - 1)) {
             p -= 1;
         }
         let relative = p >= 2 && is_in(self.tok(p - 1), &["who", "which"]) && self.tok(p - 2) == ",";
