@@ -177,6 +177,9 @@ word_lists! {
     /// Adjectives that take an infinitive of their own ("hard to say", "willing to tell"): no
     /// infinitive of purpose after them.
     INFINITIVE_ADJECTIVES = "infinitive_adjectives";
+    /// Nouns an infinitive describes ("one thing to say", "nothing to add"): no infinitive of
+    /// purpose after them.
+    INFINITIVE_HEADS = "infinitive_heads";
     /// Forms of "be" before a passive participle ("was asked", "were accused").
     BE_FORMS = "be_forms";
 }

@@ -112,7 +112,16 @@ impl<'a> Finder<'a> {
                     .any(|y| is_in(self.tok(y), &crate::quotes::vocabulary::RELATIVE_LEAD_INS))
                 && words(x) >= 3
         });
-        let cut = relative.unwrap_or(colon);
+        // the quote's own attribution before the colon ("…, adding:", "with a spokesman stating:"):
+        // the report ends before it, at a comma or a joining word
+        let introducer = colon > start + 1 && self.cue_at(colon - 1);
+        let cut = match (relative, introducer) {
+            (Some(r), _) => r,
+            (None, true) => (colon.saturating_sub(7).max(start + 1)..colon - 1)
+                .rev()
+                .find(|&x| self.tok(x) == "," || is_in(self.tok(x), &["with", "and", "but", "while"]))?,
+            (None, false) => colon,
+        };
         (words(cut) >= 3).then_some(cut)
     }
 

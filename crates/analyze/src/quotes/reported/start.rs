@@ -149,7 +149,10 @@ impl<'a> Finder<'a> {
         } else {
             &["in", "on", "at", "under", "during", "after", "before", "with", "over"]
         };
-        if !tell && is_in(first_word, phrase) && !is_in(first_word, &["to", "and", "or", "but", "if", "because", "as"])
+        // (not a topic: "one thing to say about the fire he saw")
+        if !tell
+            && is_in(first_word, phrase)
+            && !is_in(first_word, &["to", "and", "or", "but", "if", "because", "as", "about", "of"])
         {
             // "said after the convention he would not …": past a short phrase, a pronoun subject
             let x = (j + 2..(j + 7).min(hi))

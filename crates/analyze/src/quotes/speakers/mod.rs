@@ -5,7 +5,9 @@
 
 mod phrases;
 
-use super::vocabulary::{INFINITIVE_ADJECTIVES, NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS};
+use super::vocabulary::{
+    INFINITIVE_ADJECTIVES, INFINITIVE_HEADS, NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS,
+};
 use super::*;
 
 impl<'a> Finder<'a> {
@@ -456,7 +458,17 @@ impl<'a> Finder<'a> {
         let verb_like = self.finite_at(prev) || t.ends_with("ed") || is_in(t, &FINITE) || self.cue_at(prev);
         let person =
             self.mention_at(prev).is_some_and(|m| self.entity_kind(Some(m.entity)) == Some(EntityKind::Person));
-        if inflected || verb_like || person || is_in(t, &OBJECT_PRONOUNS) || is_in(t, &INFINITIVE_ADJECTIVES) {
+        // (nor after an adverb, which leaves the verb next: "moved quickly to explain"; nor an
+        // infinitive on a noun: "one thing to say")
+        let adverb = is_in(t, &ADVERBS) || self.ly_adverb(prev);
+        if inflected
+            || verb_like
+            || person
+            || adverb
+            || is_in(t, &OBJECT_PRONOUNS)
+            || is_in(t, &INFINITIVE_ADJECTIVES)
+            || is_in(t, &INFINITIVE_HEADS)
+        {
             return false;
         }
         (lo..prev).rev().take(12).take_while(|&x| !self.quoted(x) && self.tok(x) != ",").any(|x| self.finite_at(x))
