@@ -57,6 +57,40 @@ impl<'a> Finder<'a> {
             || bare_apostrophe
     }
 
+    /// Treats short titles and names in quotation marks inside a noun phrase ("the hacker known
+    /// as “Guccifer,”", "host of MSNBC’s “Morning Joe,”") as plain words: they are no quotes,
+    /// and a speaker's apposition may hold them ("X, host of MSNBC’s “Morning Joe,” said that …").
+    /// Their regions are dropped and their tokens leave the quoted layer of this stage.
+    pub(super) fn unquote_labels(&mut self) {
+        let labels: Vec<bool> = self
+            .regions
+            .iter()
+            .map(|r| {
+                let words = (r.first..r.end).filter(|&x| self.is_word(x)).count();
+                r.close.is_some() && words <= 5 && self.quoted_title(r)
+            })
+            .collect();
+        if !labels.contains(&true) {
+            return;
+        }
+        let mut keep = labels.iter().map(|&label| !label);
+        let regions = std::mem::take(&mut self.regions);
+        for (r, &label) in regions.iter().zip(&labels) {
+            if let (true, Some(close)) = (label, r.close) {
+                for flag in self.in_quote.get_mut(r.open..=close).into_iter().flatten() {
+                    *flag = false;
+                }
+            }
+        }
+        self.regions = regions.into_iter().filter(|_| keep.next().unwrap_or(true)).collect();
+    }
+
+    /// Whether token `i` is a quotation mark of a label that [`Self::unquote_labels`] took out of
+    /// the quoted layer.
+    pub(super) fn label_mark(&self, i: usize) -> bool {
+        matches!(self.kind_at(i), Some(TokenKind::OpenQuote | TokenKind::CloseQuote)) && !self.quoted(i)
+    }
+
     /// The attribution clause right after a quote's closing mark: “…,” Kellogg told reporters;
     /// “…,” warned Mette Frederiksen; “…”, according to X.
     pub(super) fn own_attribution(&self, r: &Region) -> Option<(CueMatch, Speaker)> {

@@ -155,6 +155,7 @@ impl<'a> Finder<'a> {
     /// Runs the passes in order: quoted regions (transcript, own attribution, signature, nearest
     /// cue, colon, continuation), then reported speech, then speakers continued across quotes.
     fn run(mut self) -> Vec<Quote> {
+        self.unquote_labels();
         let regions = std::mem::take(&mut self.regions);
         let mut out = Vec::new();
         // (paragraph, first sentence, last sentence, left open, speaker) of the previous region

@@ -177,6 +177,12 @@ word_lists! {
     /// Adjectives that take an infinitive of their own ("hard to say", "willing to tell"): no
     /// infinitive of purpose after them.
     INFINITIVE_ADJECTIVES = "infinitive_adjectives";
+    /// Adjectives after "be" whose infinitive has the subject as its own subject ("voters were
+    /// more likely to say …", "she was not willing to say …").
+    CONTROL_ADJECTIVES = "control_adjectives";
+    /// Participles of reporting that report hearsay after "be" and before an infinitive ("are
+    /// said to be urging", "is reported to have met").
+    HEARSAY_PARTICIPLES = "hearsay_participles";
     /// Nouns an infinitive describes ("one thing to say", "nothing to add"): no infinitive of
     /// purpose after them.
     INFINITIVE_HEADS = "infinitive_heads";

@@ -133,6 +133,41 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// Hearsay in the passive: "Some advisers are said to be urging the governor to …", "he is
+    /// reported to have met …". What is reported is the subject and its infinitive, from the
+    /// subject to the clause's end; no one is named as its speaker.
+    fn passive_hearsay(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
+        use crate::quotes::vocabulary::HEARSAY_PARTICIPLES;
+        if c.class != CueClass::Verb
+            || c.end != c.first + 1
+            || !is_in(self.tok(c.first), &HEARSAY_PARTICIPLES)
+            || c.first <= sent.start + 1
+            || !is_in(self.tok(c.first - 1), &BE_FORMS)
+            || !self.infinitive(c.end, sent.end)
+        {
+            return None;
+        }
+        let Before::Subject(subject) = self.before(c.first - 1, sent.start) else {
+            return None;
+        };
+        let start = self.doc.token_at_or_after(subject.span.start);
+        let mut end = self.clause_end(c.end, sent.end);
+        while end > c.end && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        if (c.end..end).filter(|&x| self.is_word(x)).count() < 3 || (start..end).any(|x| self.quoted(x)) {
+            return None;
+        }
+        Some(Quote {
+            span: self.span_at(start).cover(self.span_at(end - 1)),
+            kind: QuoteKind::Indirect,
+            cue: Some(c.span(self.doc)),
+            speaker_span: None,
+            speaker_entity: None,
+            speaker_antecedent: None,
+        })
+    }
+
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
     /// executive, John J. Ferriola."
     fn name_to_end(&self, from: usize, hi: usize) -> bool {
@@ -175,6 +210,9 @@ impl<'a> Finder<'a> {
         }
         if let Some(question) = self.passive_question(c, sent.clone()) {
             return Some(question);
+        }
+        if let Some(hearsay) = self.passive_hearsay(c, sent.clone()) {
+            return Some(hearsay);
         }
         let (content, speaker) = match c.class {
             CueClass::Source => self.according_to(c, sent.clone())?,

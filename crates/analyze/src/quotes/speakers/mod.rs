@@ -474,6 +474,28 @@ impl<'a> Finder<'a> {
         (lo..prev).rev().take(12).take_while(|&x| !self.quoted(x) && self.tok(x) != ",").any(|x| self.finite_at(x))
     }
 
+    /// The token index of "be" before a control adjective at token `adj` ("are slightly more
+    /// likely", "was not willing"), past degree words, negation and adverbs; `None` when `adj` is
+    /// no such adjective or no form of "be" governs it.
+    fn control_adjective_be(&self, adj: usize, lo: usize) -> Option<usize> {
+        use crate::quotes::vocabulary::{BE_FORMS, COMPARATIVES, CONTROL_ADJECTIVES};
+        if !is_in(self.tok(adj), &CONTROL_ADJECTIVES) {
+            return None;
+        }
+        let mut b = adj;
+        while b > lo + 1
+            && adj - b < 4
+            && !is_in(self.tok(b - 1), &BE_FORMS)
+            && (is_in(self.tok(b - 1), &COMPARATIVES)
+                || is_in(self.tok(b - 1), &ADVERBS)
+                || is_in(self.tok(b - 1), &["most", "least", "not", "very", "so", "as", "far", "much", "even"])
+                || self.ly_adverb(b - 1))
+        {
+            b -= 1;
+        }
+        (b > lo + 1 && is_in(self.tok(b - 1), &BE_FORMS)).then_some(b - 1)
+    }
+
     /// What stands before a verb cue starting at token `first`, not looking before token `lo`.
     pub(super) fn before(&self, first: usize, lo: usize) -> Before {
         let mut i = first;
@@ -486,6 +508,11 @@ impl<'a> Finder<'a> {
             let k = i - 1;
             if self.quoted(k) {
                 return Before::Inverted;
+            }
+            // a label's marks ("the hacker known as “Guccifer,” said")
+            if self.label_mark(k) {
+                i -= 1;
+                continue;
             }
             if skipped < 8 {
                 let t = self.tok(k);
@@ -536,6 +563,13 @@ impl<'a> Finder<'a> {
                                 skipped += 1;
                                 i -= 1;
                             }
+                            continue;
+                        }
+                        // "were slightly more likely to say", "is not willing to say": back
+                        // over the adjective, its degree words and "be" to the subject
+                        if let Some(be) = self.control_adjective_be(k - 1, lo) {
+                            skipped += k - be;
+                            i = be;
                             continue;
                         }
                         if v == "on" && k - 1 > lo && is_in(self.tok(k - 2), &["went", "goes", "go", "going"]) {
