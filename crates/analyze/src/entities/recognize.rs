@@ -200,6 +200,7 @@ impl<'d> EntityReader<'d> {
     fn tagged_names(&self, title_case: &[bool], taken: &[Span]) -> Vec<Found> {
         let mut names = Vec::new();
         let agreed = self.agreed_types();
+        let firms = self.firm_heads();
         for &(span, ner_kind) in &self.ner {
             let name = strip_possessive(self.doc.slice(span));
             // a person or not is settled by the document ("Chrysler said" among mentions of the
@@ -208,6 +209,12 @@ impl<'d> EntityReader<'d> {
             let ner_kind = match agreed.get(name) {
                 Some(&k) if (k == tagger::NerType::Per) != (ner_kind == tagger::NerType::Per) => k,
                 _ => ner_kind,
+            };
+            // a company's short name, its full name with a legal form known in the article
+            // ("Magna" after "Magna International Inc"), is the company, not a person
+            let ner_kind = match ner_kind {
+                tagger::NerType::Per if firms.contains(name) => tagger::NerType::Org,
+                kind => kind,
             };
             let start = self.token_index(span.start);
             let end = self.token_index(span.end).max(start + 1);
@@ -316,6 +323,31 @@ impl<'d> EntityReader<'d> {
             }
         }
         out
+    }
+
+    /// The short names of the companies the tagger names in full with a legal form ("Magna
+    /// International Inc"): the name without its legal form ("Magna International") and its
+    /// first word ("Magna") unless that word is a first name ("Edward D. Jones & Co") or a
+    /// place the gazetteer knows ("Singapore Airlines Ltd").
+    fn firm_heads(&self) -> foldhash::HashSet<&'d str> {
+        let mut heads = foldhash::HashSet::default();
+        for &(span, kind) in &self.ner {
+            let name = strip_possessive(self.doc.slice(span));
+            let Some((first, rest)) = name.split_once(' ') else { continue };
+            let last = rest.rsplit(' ').next().unwrap_or(rest);
+            if kind != tagger::NerType::Org || !is_corporate_suffix(last) {
+                continue;
+            }
+            let key = organisation_key(name);
+            if key.len() < name.len() {
+                heads.insert(key);
+            }
+            let place = self.gaz.lookup(first).is_some_and(|g| g.kind != EntityKind::Organization);
+            if is_capitalised(first) && !self.gaz.is_given_name(first) && !place && !is_corporate_suffix(first) {
+                heads.insert(first);
+            }
+        }
+        heads
     }
 
     /// One type per name across the document: the tagger's type for most of the name's
