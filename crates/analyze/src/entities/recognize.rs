@@ -736,6 +736,7 @@ impl<'d> EntityReader<'d> {
             }
             let item = if is(WordClass::CalendarWord, strip_possessive(self.text(k)))
                 || matches!(self.text(k), "A" | "An" | "The")
+                || is_participle_compound(self.text(k))
             {
                 Item::Skip
             } else if self.is_role_word(k) {
@@ -835,6 +836,14 @@ fn is_opener(word: &str, before_capital: bool) -> bool {
         || (before_capital
             && lower_rest
             && ((letters > 4 && word.ends_with("ly")) || (letters > 5 && word.ends_with("ing"))))
+}
+
+/// A name joined to a participle, which describes the name after it and is no part of it
+/// ("Gaza-based", "Singapore-listed", "Beijing-funded" + "Wen Wei Po").
+fn is_participle_compound(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && tail.len() > 3 && tail.ends_with("ed") && tail.chars().all(|c| c.is_ascii_lowercase())
+    })
 }
 
 /// The kind of thing a name's last word makes it, if any: a body ("Marshal Service", "Audubon
