@@ -117,10 +117,25 @@ impl<'d> EntityReader<'d> {
             }
             // an organisation's name takes in the tagger's pieces of it ("U.S. Fish" + "and
             // Wildlife Service")
-            let (start, end) = match suffix_kind {
+            let (mut start, end) = match suffix_kind {
                 Some(_) => self.with_tagged_pieces(block.start, block.end),
                 None => (block.start, block.end),
             };
+            // common words opening a sentence before the tagger's name are capitalised by their
+            // place, not as part of it: "Company Name" + "Homegate Hospitality Inc"
+            if suffix_kind.is_some() {
+                let first_tagged = self.tagged_over(span).map(|(s, _)| self.token_index(s.start)).min();
+                let opens =
+                    self.sentence_of.get(start).and_then(|&i| self.doc.sentences.get(i)).map(|s| s.tokens.start);
+                if let (Some(first), Some(opens)) = (first_tagged, opens) {
+                    if first > start
+                        && opens <= start
+                        && (opens..first).all(|k| self.gaz.is_common_word(&self.lower(k)))
+                    {
+                        start = first;
+                    }
+                }
+            }
             let kind = suffix_kind.unwrap_or(EntityKind::Person);
             if self.rule_beats_tagger(self.span_of(start, end), kind, block) {
                 names.push(Found { start, end, kind, canonical: None });
