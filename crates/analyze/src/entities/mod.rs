@@ -150,6 +150,8 @@ impl<'d> EntityReader<'d> {
             reporting_words: HashMap::default(),
         };
         tagger.reporting_words = tagger.index_reporting_words();
+        let ner = std::mem::take(&mut tagger.ner);
+        tagger.ner = tagger.mend_tagged(ner);
         tagger
     }
 

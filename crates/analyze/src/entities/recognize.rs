@@ -10,7 +10,7 @@ use super::tokens::{is_capitalised, strip_possessive};
 use super::vocabulary::{is, WordClass};
 use super::{Block, EntityReader, GazEntry, GazMatch, Item};
 use crate::lexicon::is_reporting_verb;
-use parallax_lexicon::names::organisation_key;
+use parallax_lexicon::names::{is_corporate_suffix, organisation_key};
 
 impl<'d> EntityReader<'d> {
     /// Recognition: every person, organisation and place named in the article, as entities and
@@ -20,6 +20,7 @@ impl<'d> EntityReader<'d> {
         let mut headline_blocks = Vec::new();
         let mut gaz_hits = Vec::new();
         let title_case: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_title_case(i)).collect();
+        let capitals: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_capitals_line(i)).collect();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
             let title_case = title_case[sentence_idx];
             let mut t = sentence.tokens.start;
@@ -29,7 +30,16 @@ impl<'d> EntityReader<'d> {
                     continue;
                 }
                 let end = self.run_end(t, sentence.tokens.end);
-                let into = if title_case { &mut headline_blocks } else { &mut blocks };
+                // in a line of capitals (a headline, a table row) capitals say nothing of where a
+                // name ends: its names are the tagger's ("LOS ANGELES AT MONTREAL" is two teams)
+                let mut unread = Vec::new();
+                let into = if capitals[sentence_idx] {
+                    &mut unread
+                } else if title_case {
+                    &mut headline_blocks
+                } else {
+                    &mut blocks
+                };
                 self.parse_run(t, end, sentence_idx, into, &mut gaz_hits);
                 t = end;
             }
@@ -107,10 +117,25 @@ impl<'d> EntityReader<'d> {
             }
             // an organisation's name takes in the tagger's pieces of it ("U.S. Fish" + "and
             // Wildlife Service")
-            let (start, end) = match suffix_kind {
+            let (mut start, end) = match suffix_kind {
                 Some(_) => self.with_tagged_pieces(block.start, block.end),
                 None => (block.start, block.end),
             };
+            // common words opening a sentence before the tagger's name are capitalised by their
+            // place, not as part of it: "Company Name" + "Homegate Hospitality Inc"
+            if suffix_kind.is_some() {
+                let first_tagged = self.tagged_over(span).map(|(s, _)| self.token_index(s.start)).min();
+                let opens =
+                    self.sentence_of.get(start).and_then(|&i| self.doc.sentences.get(i)).map(|s| s.tokens.start);
+                if let (Some(first), Some(opens)) = (first_tagged, opens) {
+                    if first > start
+                        && opens <= start
+                        && (opens..first).all(|k| self.gaz.is_common_word(&self.lower(k)))
+                    {
+                        start = first;
+                    }
+                }
+            }
             let kind = suffix_kind.unwrap_or(EntityKind::Person);
             if self.rule_beats_tagger(self.span_of(start, end), kind, block) {
                 names.push(Found { start, end, kind, canonical: None });
@@ -161,6 +186,9 @@ impl<'d> EntityReader<'d> {
                     || (block.end - block.start >= 2
                         && self.surname_reports(self.surname_token(block.start, block.end), true))
             }
+            // a place's last word does not make the tagger's body a place: bodies are named
+            // after places ("Ross County", "National Hurricane Center", "Western Province")
+            EntityKind::Location => !self.tagged_over(span).any(|(_, t)| *t == tagger::NerType::Org),
             _ => true,
         };
         strong && self.tagged_otherwise(span, kind)
@@ -187,6 +215,7 @@ impl<'d> EntityReader<'d> {
     fn tagged_names(&self, title_case: &[bool], taken: &[Span]) -> Vec<Found> {
         let mut names = Vec::new();
         let agreed = self.agreed_types();
+        let firms = self.firm_heads();
         for &(span, ner_kind) in &self.ner {
             let name = strip_possessive(self.doc.slice(span));
             // a person or not is settled by the document ("Chrysler said" among mentions of the
@@ -195,6 +224,12 @@ impl<'d> EntityReader<'d> {
             let ner_kind = match agreed.get(name) {
                 Some(&k) if (k == tagger::NerType::Per) != (ner_kind == tagger::NerType::Per) => k,
                 _ => ner_kind,
+            };
+            // a company's short name, its full name with a legal form known in the article
+            // ("Magna" after "Magna International Inc"), is the company, not a person
+            let ner_kind = match ner_kind {
+                tagger::NerType::Per if firms.contains(name) => tagger::NerType::Org,
+                kind => kind,
             };
             let start = self.token_index(span.start);
             let end = self.token_index(span.end).max(start + 1);
@@ -207,6 +242,127 @@ impl<'d> EntityReader<'d> {
             }
         }
         names
+    }
+
+    /// The tagger's spans mended where its own reading is at odds with itself: a name does not
+    /// end at "&", and two names joined by "&" are one firm's ("Douglas" + "& Lomason", "Standard
+    /// & Poor"); a body's name is split at "and" where its parts are names of their own: a list
+    /// with commas ("Mercantile , Commerce and Roosevelt"), a legal form before "and" ("Johnson
+    /// Controls Inc and Lear Corp"), or parts the tagger names alone elsewhere in the article
+    /// ("Mercantile and Commerce").
+    pub(super) fn mend_tagged(&self, ner: Vec<(Span, tagger::NerType)>) -> Vec<(Span, tagger::NerType)> {
+        use tagger::NerType;
+        let tokens = &self.doc.tokens;
+        let first_token = |span: Span| self.token_index(span.start);
+        // one past the last token of `span`
+        let end_token = |span: Span| {
+            let mut k = self.token_index(span.start);
+            while k < tokens.len() && tokens[k].span.start < span.end {
+                k += 1;
+            }
+            k
+        };
+        let same_sentence = |a: usize, b: usize| self.sentence_of.get(a) == self.sentence_of.get(b);
+        // "&" joins
+        let mut joined: Vec<(Span, NerType)> = Vec::with_capacity(ner.len());
+        let mut i = 0;
+        while i < ner.len() {
+            let (mut span, mut kind) = ner[i];
+            i += 1;
+            loop {
+                let end = end_token(span);
+                let ends_with_amp = end > 0 && self.text(end - 1) == "&";
+                let amp_next = !ends_with_amp && self.text(end) == "&";
+                let next = if ends_with_amp { end } else { end + 1 };
+                let joins = (ends_with_amp || amp_next)
+                    && self.is_word(next)
+                    && is_capitalised(self.text(next))
+                    && same_sentence(end.saturating_sub(1), next);
+                if !joins {
+                    break;
+                }
+                // the name after "&": the tagger's, else the capitalised words there
+                let mut last = next;
+                let after_amp = |s: &Span| first_token(*s) == next || (amp_next && first_token(*s) == end);
+                if let Some(&(other, other_kind)) = ner.get(i).filter(|(s, _)| after_amp(s)) {
+                    last = end_token(other) - 1;
+                    if other_kind != kind || kind == NerType::Per {
+                        kind = NerType::Org;
+                    }
+                    i += 1;
+                } else {
+                    while self.is_word(last + 1) && is_capitalised(self.text(last + 1)) && same_sentence(next, last + 1)
+                    {
+                        last += 1;
+                    }
+                    kind = NerType::Org;
+                }
+                span = Span::new(span.start, tokens[last].span.end);
+            }
+            joined.push((span, kind));
+        }
+        // names the tagger gives alone: keys of its spans without "and" or ","
+        let alone: foldhash::HashSet<&str> = joined
+            .iter()
+            .map(|(s, _)| strip_possessive(self.doc.slice(*s)))
+            .filter(|n| !n.contains(" and ") && !n.contains(','))
+            .map(organisation_key)
+            .collect();
+        let mut out = Vec::with_capacity(joined.len());
+        for (span, kind) in joined {
+            let (start, end) = (first_token(span), end_token(span));
+            let cuts: Vec<usize> =
+                (start + 1..end.saturating_sub(1)).filter(|&k| matches!(self.text(k), "and" | ",")).collect();
+            if kind != NerType::Org || !cuts.iter().any(|&k| self.text(k) == "and") {
+                out.push((span, kind));
+                continue;
+            }
+            let mut parts = Vec::with_capacity(cuts.len() + 1);
+            let mut from = start;
+            for &k in cuts.iter().chain(std::iter::once(&end)) {
+                let to_end = if k == end { span.end } else { tokens[k - 1].span.end };
+                parts.push((from, k, Span::new(tokens[from].span.start, to_end)));
+                from = k + 1;
+            }
+            let list = cuts.iter().any(|&k| self.text(k) == ",");
+            let legal_form = cuts.iter().any(|&k| self.text(k) == "and" && is_corporate_suffix(self.text(k - 1)));
+            let named_alone =
+                parts.iter().all(|&(_, _, s)| alone.contains(organisation_key(strip_possessive(self.doc.slice(s)))));
+            let names = parts
+                .iter()
+                .all(|&(a, b, _)| b > a && is_capitalised(self.text(a)) && is_capitalised(self.text(b - 1)));
+            if names && (list || legal_form || named_alone) {
+                out.extend(parts.into_iter().map(|(_, _, s)| (s, NerType::Org)));
+            } else {
+                out.push((span, kind));
+            }
+        }
+        out
+    }
+
+    /// The short names of the companies the tagger names in full with a legal form ("Magna
+    /// International Inc"): the name without its legal form ("Magna International") and its
+    /// first word ("Magna") unless that word is a first name ("Edward D. Jones & Co") or a
+    /// place the gazetteer knows ("Singapore Airlines Ltd").
+    fn firm_heads(&self) -> foldhash::HashSet<&'d str> {
+        let mut heads = foldhash::HashSet::default();
+        for &(span, kind) in &self.ner {
+            let name = strip_possessive(self.doc.slice(span));
+            let Some((first, rest)) = name.split_once(' ') else { continue };
+            let last = rest.rsplit(' ').next().unwrap_or(rest);
+            if kind != tagger::NerType::Org || !is_corporate_suffix(last) {
+                continue;
+            }
+            let key = organisation_key(name);
+            if key.len() < name.len() {
+                heads.insert(key);
+            }
+            let place = self.gaz.lookup(first).is_some_and(|g| g.kind != EntityKind::Organization);
+            if is_capitalised(first) && !self.gaz.is_given_name(first) && !place && !is_corporate_suffix(first) {
+                heads.insert(first);
+            }
+        }
+        heads
     }
 
     /// One type per name across the document: the tagger's type for most of the name's
@@ -345,7 +501,12 @@ impl<'d> EntityReader<'d> {
             return None;
         }
         let text = self.doc.slice(span);
-        if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || !is_capitalised(text) {
+        // a club's name may open with its founding year ("1860 Munich")
+        let year_first = kind == EntityKind::Organization
+            && end - start >= 2
+            && self.text(start).chars().all(|c| c.is_ascii_digit())
+            && is_capitalised(self.text(start + 1));
+        if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || !(is_capitalised(text) || year_first) {
             return None;
         }
         let gaz = self.gaz_exact(start, end);
@@ -446,6 +607,25 @@ impl<'d> EntityReader<'d> {
             && all_caps * 2 < words.len()
             && (headline
                 || capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w)))
+    }
+
+    /// True when most words of sentence `sentence` (of those with two letters or more) are
+    /// written in capitals: a headline or a table row ("LOS ANGELES AT MONTREAL", "MON
+    /// Distillers YR EPS"), not a sentence with an acronym ("IBM said").
+    pub(super) fn is_capitals_line(&self, sentence: usize) -> bool {
+        let Some(s) = self.doc.sentences.get(sentence) else { return false };
+        let (mut words, mut capitals) = (0, 0);
+        for k in s.tokens.clone().filter(|&k| self.is_word(k)) {
+            let word = self.text(k);
+            if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                continue;
+            }
+            words += 1;
+            if !word.chars().any(char::is_lowercase) {
+                capitals += 1;
+            }
+        }
+        capitals * 2 > words
     }
 
     /// True when token `t` can start a capitalised run.
@@ -571,6 +751,7 @@ impl<'d> EntityReader<'d> {
             }
             let item = if is(WordClass::CalendarWord, strip_possessive(self.text(k)))
                 || matches!(self.text(k), "A" | "An" | "The")
+                || is_participle_compound(self.text(k))
             {
                 Item::Skip
             } else if self.is_role_word(k) {
@@ -670,6 +851,14 @@ fn is_opener(word: &str, before_capital: bool) -> bool {
         || (before_capital
             && lower_rest
             && ((letters > 4 && word.ends_with("ly")) || (letters > 5 && word.ends_with("ing"))))
+}
+
+/// A name joined to a participle, which describes the name after it and is no part of it
+/// ("Gaza-based", "Singapore-listed", "Beijing-funded" + "Wen Wei Po").
+fn is_participle_compound(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && tail.len() > 3 && tail.ends_with("ed") && tail.chars().all(|c| c.is_ascii_lowercase())
+    })
 }
 
 /// The kind of thing a name's last word makes it, if any: a body ("Marshal Service", "Audubon
