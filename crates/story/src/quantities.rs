@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 
 use parallax_doc::{Doc, Provenance, TokenKind};
 
-use crate::text::{content_words, day_of, stem};
+use crate::text::{content_words, day_of, fold, stem};
 use crate::timeline::{Conflict, SourceRef};
 
 /// Share of the shorter sentence's content words the other must hold for two quantities to
@@ -59,6 +59,8 @@ struct Words {
     hedges: BTreeMap<&'static str, Hedge>,
     skips: BTreeSet<&'static str>,
     accumulating: BTreeSet<&'static str>,
+    provisional: Vec<String>,
+    generic_sources: BTreeSet<&'static str>,
     events: BTreeSet<&'static str>,
 }
 
@@ -68,6 +70,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         hedges: BTreeMap::new(),
         skips: BTreeSet::new(),
         accumulating: BTreeSet::new(),
+        provisional: Vec::new(),
+        generic_sources: BTreeSet::new(),
         events: BTreeSet::new(),
     };
     for line in parallax_lexicon::entries(include_str!("../data/quantities.tsv")) {
@@ -91,6 +95,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             }
             (Some("accumulate"), Some(word), None) => {
                 words.accumulating.insert(word);
+            }
+            (Some("generic_source"), Some(word), None) => {
+                words.generic_sources.insert(word);
+            }
+            (Some("provisional"), Some(phrase), None) => {
+                words.provisional.push(format!(" {phrase} "));
             }
             (Some("event"), Some(word), None) => {
                 words.events.insert(word);
@@ -131,6 +141,13 @@ pub struct Quantity {
     /// Content words within [`CONTEXT_TOKENS`] tokens of the number, in its sentence, without
     /// numbers and the counted word: what the figure is about.
     pub context: BTreeSet<String>,
+    /// Who the article says gave the figure, when it stands in reported speech ("police said
+    /// 12 were killed"): the speaker's entity name, else the words naming the speaker, folded.
+    /// `None`: the outlet states it in its own voice.
+    pub said_by: Option<String>,
+    /// True when its sentence marks the figure provisional ("so far", "as of 4 p.m.",
+    /// "preliminary": `provisional` in the data): a higher figure elsewhere may complete it.
+    pub provisional: bool,
 }
 
 /// The quantities stated in `doc`'s article `article`.
@@ -139,8 +156,14 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
     let tokens = &doc.tokens;
     // which tokens lie in a time expression, marked once (not a scan of the times per number)
     let mut in_time = vec![false; tokens.len()];
+    // a number opening a duration ("after 30 hours of deliberation") measures what happened: it
+    // is read as a quantity counting its unit ("hours"); dates and clock times are not
+    let mut opens_duration = vec![false; tokens.len()];
     for time in &doc.times {
         let first = doc.token_at_or_after(time.span.start);
+        if time.kind == "duration" && tokens.get(first).is_some_and(|t| t.kind == TokenKind::Number) {
+            opens_duration[first] = true;
+        }
         for (k, tok) in tokens.iter().enumerate().skip(first) {
             if tok.span.start >= time.span.end {
                 break;
@@ -148,6 +171,14 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             in_time[k] = true;
         }
     }
+    // who gave the figures of reported speech: the quote's speaker, by entity name, else words
+    let speaker_of = |q: &parallax_doc::Quote| -> Option<String> {
+        q.speaker_entity
+            .and_then(|e| doc.entities.get(e))
+            .map(|e| e.name.clone())
+            .or_else(|| q.speaker_antecedent.or(q.speaker_span).map(|s| doc.slice(s).to_string()))
+            .map(|name| fold(&name))
+    };
     let lower = |i: usize| tokens.get(i).map(|t| doc.slice(t.span).to_lowercase());
     let mut numbers_in_sentence: BTreeMap<usize, usize> = BTreeMap::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
@@ -155,7 +186,10 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
     }
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Number || t.in_quote || in_time.get(i).copied().unwrap_or(false) {
+        if t.kind != TokenKind::Number
+            || t.in_quote
+            || (in_time.get(i).copied().unwrap_or(false) && !opens_duration.get(i).copied().unwrap_or(false))
+        {
             continue;
         }
         if numbers_in_sentence.get(&t.sentence).copied().unwrap_or(0) >= MAX_NUMBERS_IN_SENTENCE {
@@ -171,10 +205,14 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             continue;
         }
         // "86-yard" is one token: the number and the word it counts
+        // "90%" may be one token too: a share, counted as "percent"
         let (digits, joined) = match doc.slice(t.span).split_once('-') {
             Some((n, w)) if w.chars().all(|c| c.is_ascii_alphabetic()) && !w.is_empty() => (n, Some(w)),
             Some(_) => continue,
-            None => (doc.slice(t.span), None),
+            None => match doc.slice(t.span).strip_suffix('%') {
+                Some(n) => (n, Some("percent")),
+                None => (doc.slice(t.span), None),
+            },
         };
         let Ok(mut value) = digits.replace(',', "").parse::<f64>() else { continue };
         let text_of = |k: usize| tokens.get(k).map(|x| doc.slice(x.span));
@@ -226,28 +264,72 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             if tokens.get(next).is_some_and(|n| doc.slice(n.span) == "-") {
                 next += 1;
             }
-            let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence)
-            else {
-                continue;
+            // a share: "90 %", "50 per cent" count percent
+            let percent = match text_of(next) {
+                Some("%") => Some(next),
+                Some(w)
+                    if w.eq_ignore_ascii_case("per")
+                        && text_of(next + 1).is_some_and(|c| c.eq_ignore_ascii_case("cent")) =>
+                {
+                    Some(next + 1)
+                }
+                _ => None,
             };
-            (doc.slice(counted.span).to_lowercase(), counted.span.end)
+            if let Some(last) = percent {
+                let end = tokens.get(last).map_or(t.span.end, |x| x.span.end);
+                ("percent".to_string(), end)
+            } else {
+                let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence)
+                else {
+                    continue;
+                };
+                (doc.slice(counted.span).to_lowercase(), counted.span.end)
+            }
         };
         if !money && (words.skips.contains(counts.as_str()) || counts.len() < 2) {
             continue;
         }
         let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
         let context_word = if money { String::new() } else { stem(&counts) };
+        let said_by = doc
+            .quotes
+            .iter()
+            .find(|q| q.span.start <= t.span.start && t.span.end <= q.span.end)
+            .and_then(|q| speaker_of(q));
         out.push(Quantity {
             source: (article, t.sentence),
             value,
             money,
             hedge,
+            said_by,
+            provisional: provisional(doc, t.sentence),
             context: context(doc, i, &context_word),
             counts,
             text: doc.text.get(start..end).unwrap_or_default().to_string(),
         });
     }
     out
+}
+
+/// True when a speaker's words name no particular source ("authorities", "the officials",
+/// "reports"): its last word is a `generic_source` of the data.
+fn generic_source(speaker: &str) -> bool {
+    speaker
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| WORDS.generic_sources.contains(w))
+}
+
+/// True when sentence `sentence` of `doc` holds a `provisional` phrase of the data.
+fn provisional(doc: &Doc, sentence: usize) -> bool {
+    let Some(s) = doc.sentences.get(sentence) else { return false };
+    let words: Vec<String> = fold(doc.slice(s.span))
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let padded = format!(" {} ", words.join(" "));
+    WORDS.provisional.iter().any(|p| padded.contains(p.as_str()))
 }
 
 /// The content words of the tokens around token `at` in its sentence, without numbers and
@@ -274,6 +356,16 @@ fn statement(doc: &Doc, sentence: usize) -> BTreeSet<String> {
             content_words(doc.slice(s.span)).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect()
         })
         .unwrap_or_default()
+}
+
+/// The event family of a stem: the shortest event or growing-count stem of the data that begins
+/// it ("deliberat" and "deliber" are one family, "killed" is "kill"); `None` for other words.
+fn event_family(word: &str) -> Option<String> {
+    let words = &*WORDS;
+    (1..=word.len())
+        .filter_map(|n| word.get(..n))
+        .find(|prefix| prefix.len() >= 3 && (words.accumulating.contains(prefix) || words.events.contains(prefix)))
+        .map(str::to_string)
 }
 
 /// True when two statements say the same thing: the shorter shares [`SAME_STATEMENT`] of its
@@ -304,6 +396,26 @@ fn values_differ(a: &Quantity, b: &Quantity) -> bool {
 /// changes a figure disagrees with its original (an identical copy states the same values and
 /// adds nothing).
 pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
+    number_findings(docs, articles).conflicts
+}
+
+/// What the number check finds among a story's articles: conflicts between outlets, figures
+/// that later reports update, and figures the articles give to different sources.
+#[derive(Debug, Clone, Default)]
+pub struct NumberFindings {
+    /// One fact, different values, stated by the outlets themselves (or by the same source).
+    pub conflicts: Vec<Conflict>,
+    /// One fact whose figure a later report (or a complete count after a provisional one)
+    /// replaces: the earlier claim first when the order is known, else the lower first.
+    pub updates: Vec<Conflict>,
+    /// One fact whose different values the articles attribute to different sources ("police
+    /// said 5", "organisers said 20"): the sources disagree, not the outlets.
+    pub attributed: Vec<Conflict>,
+}
+
+/// The number conflicts, updates and attributed disagreements among the story's articles
+/// `articles` (see [`number_conflicts`]).
+pub fn number_findings(docs: &[Doc], articles: &[usize]) -> NumberFindings {
     // only what happened is compared: a count of the killed, the arrested, the votes (a
     // distance, a player's statistics, a list of seized items is background; sums of money are
     // not compared yet: offers from several bidders and currency conversions look alike)
@@ -340,16 +452,38 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         }
         i
     }
+    // the events a figure is about: event and growing-count stems among its counted word and
+    // context ("killed", "deliberation"); a *frame* is such a stem with the counted word
+    let event_stems = |q: &Quantity| -> BTreeSet<String> {
+        std::iter::once(stem(&q.counts)).chain(q.context.iter().cloned()).filter_map(|w| event_family(&w)).collect()
+    };
+    let stems: Vec<BTreeSet<String>> = all.iter().map(|(q, _)| event_stems(q)).collect();
+    // how many figures of an article share a frame: one fact is matched by its frame only when
+    // each article states one figure of it (an article with 12 hours and 40 hours of
+    // deliberation leaves open which one another article's figure is about)
+    let mut frames: BTreeMap<(usize, &str, &str), usize> = BTreeMap::new();
+    for (k, (q, _)) in all.iter().enumerate() {
+        for e in &stems[k] {
+            *frames.entry((q.source.0, q.counts.as_str(), e.as_str())).or_default() += 1;
+        }
+    }
+    let lone = |k: usize, e: &str| frames.get(&(all[k].0.source.0, all[k].0.counts.as_str(), e)) == Some(&1);
     // how well two quantities of different articles match as one fact (None: not at all):
-    // shared context words, then the share of statement words
-    let matching = |a: &(Quantity, BTreeSet<String>), b: &(Quantity, BTreeSet<String>)| -> Option<(usize, u32)> {
-        let ((qa, wa), (qb, wb)) = (a, b);
-        if qa.source.0 == qb.source.0 || !same_statement(wa, wb) {
+    // shared context words, then the share of statement words. Either the sentences say the
+    // same thing ([`same_statement`]) and the contexts share [`MIN_SHARED_CONTEXT`] words, or
+    // the figures share a frame (same counted word, same event word near both) that each
+    // article states once.
+    let matching = |i: usize, j: usize| -> Option<(usize, u32)> {
+        let ((qa, wa), (qb, wb)) = (&all[i], &all[j]);
+        if qa.source.0 == qb.source.0 {
             return None;
         }
         let shared = qa.context.intersection(&qb.context).count();
         let overlap = wa.intersection(wb).count() as f32 / wa.len().min(wb.len()).max(1) as f32;
-        (shared >= MIN_SHARED_CONTEXT).then_some((shared, (overlap * 1000.0) as u32))
+        let statement = same_statement(wa, wb) && shared >= MIN_SHARED_CONTEXT;
+        let counted = event_family(&stem(&qa.counts));
+        let frame = stems[i].intersection(&stems[j]).any(|e| Some(e) != counted.as_ref() && lone(i, e) && lone(j, e));
+        (statement || frame).then_some((shared, (overlap * 1000.0) as u32))
     };
     // only quantities counting the same word can state one fact
     let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -361,7 +495,7 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
     for group in by_word.values() {
         for &i in group {
             for &j in group {
-                if let Some((shared, overlap)) = matching(&all[i], &all[j]) {
+                if let Some((shared, overlap)) = matching(i, j) {
                     let key = (i, all[j].0.source.0);
                     if best.get(&key).is_none_or(|&(s, o, _)| (shared, overlap) > (s, o)) {
                         best.insert(key, (shared, overlap, j));
@@ -377,6 +511,9 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         all.iter().map(|(q, _)| (q.source.0, q.counts.as_str(), q.value.to_bits())).collect();
     let states = |article: usize, q: &Quantity| stated.contains(&(article, q.counts.as_str(), q.value.to_bits()));
     let mut in_conflict = vec![false; all.len()];
+    let mut updates = Vec::new();
+    let mut attributed = Vec::new();
+    let claim = |k: usize| (all[k].0.text.clone(), all[k].0.source);
     for (&(i, db), &(_, _, j)) in &best {
         let ((a, _), (b, _)) = (&all[i], &all[j]);
         let da = a.source.0;
@@ -384,16 +521,54 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         if i > j || best.get(&(j, da)).map(|&(_, _, k)| k) != Some(i) {
             continue;
         }
-        // a later, higher figure of a growing count (a death toll) updates the earlier one
-        let updated = match (published(da), published(db)) {
-            (Some(x), Some(y)) if x != y && accumulating(a) && accumulating(b) => {
-                let (earlier, later) = if x < y { (a, b) } else { (b, a) };
-                later.value > earlier.value
-            }
-            _ => false,
-        };
-        if updated || states(da, b) || states(db, a) || !values_differ(a, b) {
+        if states(da, b) || states(db, a) || !values_differ(a, b) {
             continue;
+        }
+        let about = format!("number of {}", a.counts);
+        // figures the articles give to different sources ("police said 5", "organisers said
+        // 20") are the sources' disagreement, not the outlets'
+        // ("authorities", "officials" name no particular source: the same kind as any official
+        // body, so their figure against another official's is still a conflict)
+        if let (Some(x), Some(y)) = (&a.said_by, &b.said_by) {
+            if x != y && !generic_source(x) && !generic_source(y) {
+                let claims = vec![
+                    (format!("{} (according to {x})", a.text), a.source),
+                    (format!("{} (according to {y})", b.text), b.source),
+                ];
+                attributed.push(Conflict { about, claims });
+                continue;
+            }
+        }
+        // a provisional figure ("so far", "as of 4 p.m.") that a higher one completes
+        let provisional_lower = (a.provisional && a.value < b.value) || (b.provisional && b.value < a.value);
+        if provisional_lower {
+            let (earlier, later) = if a.value < b.value { (i, j) } else { (j, i) };
+            updates.push(Conflict { about, claims: vec![claim(earlier), claim(later)] });
+            continue;
+        }
+        // a growing count (a death toll): the later report's higher figure updates the
+        // earlier one; without both publication days, which came later is unknown, and a
+        // higher figure may be the later one: an update as far as anyone can tell, never a
+        // conflict
+        if accumulating(a) && accumulating(b) {
+            match (published(da), published(db)) {
+                (Some(x), Some(y)) if x == y => {}
+                (Some(x), Some(y)) => {
+                    let (earlier, later) = if x < y { (i, j) } else { (j, i) };
+                    if all[later].0.value > all[earlier].0.value {
+                        updates.push(Conflict { about, claims: vec![claim(earlier), claim(later)] });
+                        continue;
+                    }
+                }
+                _ => {
+                    let (lower, higher) = if a.value < b.value { (i, j) } else { (j, i) };
+                    updates.push(Conflict {
+                        about: format!("{about} (update or disagreement: which report came later is unknown)"),
+                        claims: vec![claim(lower), claim(higher)],
+                    });
+                    continue;
+                }
+            }
         }
         let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
         parent[ri.max(rj)] = ri.min(rj);
@@ -405,15 +580,16 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    groups
+    let conflicts = groups
         .into_values()
         .map(|members| {
             let first = &all[members[0]].0;
             let about = format!("number of {}", first.counts);
-            let claims = members.iter().map(|&m| (all[m].0.text.clone(), all[m].0.source)).collect();
+            let claims = members.iter().map(|&m| claim(m)).collect();
             Conflict { about, claims }
         })
-        .collect()
+        .collect();
+    NumberFindings { conflicts, updates, attributed }
 }
 
 #[cfg(test)]
@@ -432,27 +608,59 @@ mod tests {
         number_conflicts(&docs, &members)
     }
 
+    /// What the number check finds among articles published on the days given.
+    fn findings(texts: &[(&str, Option<&str>)]) -> NumberFindings {
+        let docs: Vec<Doc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (t, day))| {
+                let mut doc = Doc::new(format!("a{i}"), (*t).into());
+                doc.meta.published = day.map(str::to_string);
+                if day.is_some() {
+                    doc.meta.published_from = Provenance::Given;
+                }
+                parallax_analyze::analyze(&mut doc);
+                doc
+            })
+            .collect();
+        let members: Vec<usize> = (0..docs.len()).collect();
+        number_findings(&docs, &members)
+    }
+
     #[test]
     fn one_fact_with_two_values_is_a_conflict() {
-        let found = conflicts(&[
-            "Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.",
-            "The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.",
-        ]);
+        // a growing count (killed) reported the same day
+        let found = findings(&[
+            (
+                "Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.",
+                Some("2024-05-06"),
+            ),
+            (
+                "The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.",
+                Some("2024-05-06"),
+            ),
+        ])
+        .conflicts;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].about, "number of soldiers");
         assert_eq!(found[0].claims.len(), 2);
         // a hedge that excludes the other value: "nearly 80" is at most 80
-        let found = conflicts(&[
-            "Police said they arrested nearly 80 protesters after the march through the city centre on Friday.",
-            "Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.",
+        // (the same day; "a spokesman" names no source apart from the police)
+        let day = Some("2024-05-11");
+        let found = findings(&[
+            ("Police said they arrested nearly 80 protesters after the march through the city centre on Friday.", day),
+            ("Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.", day),
         ]);
-        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.conflicts.len(), 1, "{found:?}");
         // "more than 80" admits 95
-        assert!(conflicts(&[
-            "Police said they arrested more than 80 protesters after the march through the city centre on Friday.",
-            "Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.",
-        ])
-        .is_empty());
+        let found = findings(&[
+            (
+                "Police said they arrested more than 80 protesters after the march through the city centre on Friday.",
+                day,
+            ),
+            ("Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.", day),
+        ]);
+        assert!(found.conflicts.is_empty() && found.updates.is_empty() && found.attributed.is_empty(), "{found:?}");
     }
 
     #[test]
@@ -491,6 +699,71 @@ mod tests {
             "\"We counted 1,000 people sheltering in the school when the shells hit,\" Gunness said.",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn a_growing_count_without_dates_is_an_update_of_unknown_order() {
+        let found = findings(&[
+            ("Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.", None),
+            ("The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.", None),
+        ]);
+        assert!(found.conflicts.is_empty(), "{found:?}");
+        assert_eq!(found.updates.len(), 1, "{found:?}");
+        assert!(found.updates[0].about.contains("unknown"), "{found:?}");
+        // the lower figure first
+        assert_eq!(found.updates[0].claims[0].0, "12 soldiers");
+    }
+
+    #[test]
+    fn a_duration_of_what_happened_is_compared_by_its_frame() {
+        // the sentences share few words, but both give the hours of one deliberation
+        let found = conflicts(&[
+            "Jurors deliberated for 12 hours over two days before they reached a verdict in the fraud case.",
+            "The panel returned its verdict on Friday after 20 hours of deliberation.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].about, "number of hours");
+        // an article giving two figures of the frame leaves open which one the other denies
+        assert!(conflicts(&[
+            "Jurors deliberated for 12 hours over two days before they reached a verdict in the fraud case.",
+            "The panel returned its verdict on Friday after 20 hours of deliberation. A first jury had deliberated for 30 hours in March before it was dismissed.",
+        ])
+        .is_empty());
+        // a length of time that is no measure of what happened is not compared
+        assert!(conflicts(&[
+            "The minister will visit the region for 3 days next month, her office said.",
+            "The minister is expected to spend 5 days in the region, officials said.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn figures_of_different_sources_are_attributed_not_conflicting() {
+        let found = findings(&[
+            ("Police said a crowd of 5,000 people gathered in the main square on Saturday.", None),
+            ("Organisers said a crowd of 20,000 people gathered in the main square on Saturday.", None),
+        ]);
+        assert!(found.conflicts.is_empty(), "{found:?}");
+        assert_eq!(found.attributed.len(), 1, "{found:?}");
+        assert!(found.attributed[0].claims[0].0.contains("according to police"), "{found:?}");
+        // "authorities" name no particular source: against the commission's figure, a conflict
+        let found = findings(&[
+            ("Authorities said turnout in the election reached 68 percent on Sunday.", None),
+            ("The Central Election Commission said turnout in the election was 72%.", None),
+        ]);
+        assert_eq!(found.conflicts.len(), 1, "{found:?}");
+        assert!(found.attributed.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_provisional_figure_is_updated_by_a_higher_one() {
+        let found = findings(&[
+            ("Turnout in the election was 61 percent as of 4 p.m., the commission said.", None),
+            ("Turnout in the election reached 68 percent, the commission said on Monday.", None),
+        ]);
+        assert!(found.conflicts.is_empty(), "{found:?}");
+        assert_eq!(found.updates.len(), 1, "{found:?}");
+        assert_eq!(found.updates[0].claims[0].0, "61 percent");
     }
 
     #[test]
