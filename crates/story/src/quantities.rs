@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 use parallax_doc::{Doc, Provenance, TokenKind};
 
 use crate::text::{content_words, day_of, fold, stem};
-use crate::timeline::{Conflict, SourceRef};
+use crate::timeline::{places_compatible, Conflict, SourceRef};
 
 /// Share of the shorter sentence's content words the other must hold for two quantities to
 /// state the same fact.
@@ -145,6 +145,13 @@ pub struct Quantity {
     /// 12 were killed"): the speaker's entity name, else the words naming the speaker, folded.
     /// `None`: the outlet states it in its own voice.
     pub said_by: Option<String>,
+    /// The event family of the event word nearest the number in its context ("killed" in "killed
+    /// 12 soldiers", "injured" in "70 others were injured"): the happening it counts.
+    pub frame: Option<String>,
+    /// The people and bodies, and the places, its sentence names (entity names, the source of
+    /// the figure left out): a figure of a named place or person may be a part of another's
+    /// total, or another's fact.
+    pub names: (BTreeSet<String>, BTreeSet<String>),
     /// True when its sentence marks the figure provisional ("so far", "as of 4 p.m.",
     /// "preliminary": `provisional` in the data): a higher figure elsewhere may complete it.
     pub provisional: bool,
@@ -291,11 +298,9 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
         }
         let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
         let context_word = if money { String::new() } else { stem(&counts) };
-        let said_by = doc
-            .quotes
-            .iter()
-            .find(|q| q.span.start <= t.span.start && t.span.end <= q.span.end)
-            .and_then(|q| speaker_of(q));
+        let quote = doc.quotes.iter().find(|q| q.span.start <= t.span.start && t.span.end <= q.span.end);
+        let said_by = quote.and_then(speaker_of);
+        let speaker_words = quote.and_then(|q| q.speaker_span);
         out.push(Quantity {
             source: (article, t.sentence),
             value,
@@ -303,12 +308,73 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             hedge,
             said_by,
             provisional: provisional(doc, t.sentence),
+            frame: frame(doc, i),
+            names: sentence_names(doc, t.sentence, speaker_words),
             context: context(doc, i, &context_word),
             counts,
             text: doc.text.get(start..end).unwrap_or_default().to_string(),
         });
     }
     out
+}
+
+/// The event family of the event word nearest token `at` within [`CONTEXT_TOKENS`] tokens of
+/// its sentence, not past another number (the nearer side first when tied: before).
+fn frame(doc: &Doc, at: usize) -> Option<String> {
+    let sentence = doc.tokens.get(at)?.sentence;
+    let family = |k: usize| {
+        let t = doc.tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+        content_words(doc.slice(t.span)).into_iter().find_map(|w| event_family(&w))
+    };
+    let number = |k: usize| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let (mut before_open, mut after_open) = (true, true);
+    for d in 1..=CONTEXT_TOKENS {
+        if before_open {
+            match at.checked_sub(d) {
+                Some(k) if !number(k) && doc.tokens.get(k).is_some_and(|t| t.sentence == sentence) => {
+                    if let Some(f) = family(k) {
+                        return Some(f);
+                    }
+                }
+                _ => before_open = false,
+            }
+        }
+        if after_open {
+            let k = at + d;
+            if !number(k) && doc.tokens.get(k).is_some_and(|t| t.sentence == sentence) {
+                if let Some(f) = family(k) {
+                    return Some(f);
+                }
+            } else {
+                after_open = false;
+            }
+        }
+    }
+    None
+}
+
+/// The names of the people and bodies, and of the places, that sentence `sentence` of `doc`
+/// mentions, leaving out the words naming the speaker who gives the figure (`speaker`): the
+/// source is no part of the fact.
+fn sentence_names(
+    doc: &Doc,
+    sentence: usize,
+    speaker: Option<parallax_doc::Span>,
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut people = BTreeSet::new();
+    let mut places = BTreeSet::new();
+    let Some(span) = doc.sentences.get(sentence).map(|s| s.span) else { return (people, places) };
+    let by_speaker =
+        |m: &parallax_doc::Mention| speaker.is_some_and(|s| m.span.start >= s.start && m.span.end <= s.end);
+    for m in doc.mentions.iter().filter(|m| m.span.start >= span.start && m.span.end <= span.end && !by_speaker(m)) {
+        let Some(e) = doc.entities.get(m.entity) else { continue };
+        match e.kind {
+            parallax_doc::EntityKind::Person | parallax_doc::EntityKind::Organization => people.insert(e.name.clone()),
+            parallax_doc::EntityKind::Location => places.insert(e.name.clone()),
+            _ => false,
+        };
+    }
+    (people, places)
 }
 
 /// True when a speaker's words name no particular source ("authorities", "the officials",
@@ -452,27 +518,30 @@ pub fn number_findings(docs: &[Doc], articles: &[usize]) -> NumberFindings {
         }
         i
     }
-    // the events a figure is about: event and growing-count stems among its counted word and
-    // context ("killed", "deliberation"); a *frame* is such a stem with the counted word
-    let event_stems = |q: &Quantity| -> BTreeSet<String> {
-        std::iter::once(stem(&q.counts)).chain(q.context.iter().cloned()).filter_map(|w| event_family(&w)).collect()
-    };
-    let stems: Vec<BTreeSet<String>> = all.iter().map(|(q, _)| event_stems(q)).collect();
-    // how many figures of an article share a frame: one fact is matched by its frame only when
-    // each article states one figure of it (an article with 12 hours and 40 hours of
-    // deliberation leaves open which one another article's figure is about)
+    // how many figures of an article share a frame (counted word and nearest event word): one
+    // fact is matched by its frame only when each article states one figure of it (an article
+    // with 12 hours and 40 hours of deliberation leaves open which one another article's
+    // figure is about)
     let mut frames: BTreeMap<(usize, &str, &str), usize> = BTreeMap::new();
-    for (k, (q, _)) in all.iter().enumerate() {
-        for e in &stems[k] {
-            *frames.entry((q.source.0, q.counts.as_str(), e.as_str())).or_default() += 1;
+    for (q, _) in &all {
+        if let Some(f) = &q.frame {
+            *frames.entry((q.source.0, q.counts.as_str(), f.as_str())).or_default() += 1;
         }
     }
-    let lone = |k: usize, e: &str| frames.get(&(all[k].0.source.0, all[k].0.counts.as_str(), e)) == Some(&1);
+    let lone = |q: &Quantity, f: &str| frames.get(&(q.source.0, q.counts.as_str(), f)) == Some(&1);
+    // the sentences name the same people or bodies (when both name some) and the same places: a
+    // figure of one town, or of another person, may be a part of a total or another fact
+    let names_agree = |a: &Quantity, b: &Quantity| {
+        let ((pa, la), (pb, lb)) = (&a.names, &b.names);
+        let people = pa.is_empty() || pb.is_empty() || pa.intersection(pb).next().is_some();
+        let places = la.len() == lb.len() && la.iter().all(|x| lb.iter().any(|y| places_compatible(x, y)));
+        people && places
+    };
     // how well two quantities of different articles match as one fact (None: not at all):
     // shared context words, then the share of statement words. Either the sentences say the
     // same thing ([`same_statement`]) and the contexts share [`MIN_SHARED_CONTEXT`] words, or
-    // the figures share a frame (same counted word, same event word near both) that each
-    // article states once.
+    // the figures share a frame (same counted word, same nearest event word) that each article
+    // states once, in sentences naming the same people and places.
     let matching = |i: usize, j: usize| -> Option<(usize, u32)> {
         let ((qa, wa), (qb, wb)) = (&all[i], &all[j]);
         if qa.source.0 == qb.source.0 {
@@ -481,8 +550,16 @@ pub fn number_findings(docs: &[Doc], articles: &[usize]) -> NumberFindings {
         let shared = qa.context.intersection(&qb.context).count();
         let overlap = wa.intersection(wb).count() as f32 / wa.len().min(wb.len()).max(1) as f32;
         let statement = same_statement(wa, wb) && shared >= MIN_SHARED_CONTEXT;
-        let counted = event_family(&stem(&qa.counts));
-        let frame = stems[i].intersection(&stems[j]).any(|e| Some(e) != counted.as_ref() && lone(i, e) && lone(j, e));
+        let frame = match (&qa.frame, &qb.frame) {
+            (Some(fa), Some(fb)) => {
+                fa == fb
+                    && event_family(&stem(&qa.counts)).as_ref() != Some(fa)
+                    && lone(qa, fa)
+                    && lone(qb, fb)
+                    && names_agree(qa, qb)
+            }
+            _ => false,
+        };
         (statement || frame).then_some((shared, (overlap * 1000.0) as u32))
     };
     // only quantities counting the same word can state one fact
@@ -733,6 +810,22 @@ mod tests {
         assert!(conflicts(&[
             "The minister will visit the region for 3 days next month, her office said.",
             "The minister is expected to spend 5 days in the region, officials said.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn a_frame_needs_the_same_people_and_places() {
+        // a town's count is a part of the quake's total
+        assert!(conflicts(&[
+            "Ten people were hurt and 12 houses were damaged in Takala, the capital of the district.",
+            "Around 40 houses were damaged by the quake, including some that were flattened.",
+        ])
+        .is_empty());
+        // the nearest event word is what the figure counts: the trapped are not the injured
+        assert!(conflicts(&[
+            "The quake killed six children and left 14 others trapped when a school collapsed.",
+            "The landslide killed two people and 70 others were injured in the villages.",
         ])
         .is_empty());
     }
