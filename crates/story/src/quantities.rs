@@ -2,16 +2,33 @@
 //!
 //! A *quantity* is a number written in digits (with a `$`, a scale word such as "million", a
 //! hedge such as "about") and the word it counts ("12 soldiers", "$82 million contract",
-//! "86 yards"), read from one sentence outside quotation marks (a quoted figure is its
-//! speaker's, not the outlet's) and outside any time expression (years, days and clock times
-//! are the timeline's). Two quantities of different independent reports state the *same fact*
-//! when they count the same word and their sentences otherwise say the same thing: the shorter
-//! sentence shares at least [`SAME_STATEMENT`] of its content words (numbers left out) with the
-//! other. Same fact, different value: a conflict, unless
+//! "86 yards", "90%" and "50 per cent" count "percent"), read from one sentence outside
+//! quotation marks (a quoted figure is its speaker's, not the outlet's) and outside any time
+//! expression (years, days and clock times are the timeline's), except a number opening a
+//! duration ("after 30 hours of deliberation" counts "hours"). Two quantities of different
+//! independent reports state the *same fact* when they count the same word and either
+//! - their sentences otherwise say the same thing: the shorter sentence shares at least
+//!   [`SAME_STATEMENT`] of its content words (numbers left out) with the other; or
+//! - they share a *frame*: the same nearest event word (its family: "deliberated" and
+//!   "deliberation", "killed" and "kill"), each article states one figure of that counted word
+//!   and frame, and the sentences name the same places and, when both name some, a common
+//!   person or body (the source giving the figure left out): "12 houses damaged in Takala" is a
+//!   part of "40 houses damaged by the quake", not a rival figure.
+//!
+//! Each is the other's best match in its article. Same fact, different value: a conflict,
+//! unless
 //! - the two values are close and one is hedged ("about 350" and "352");
+//! - the articles give the values to different sources ("police said 5,000", "organisers said
+//!   20,000"): an *attributed* disagreement, listed apart ([`NumberFindings::attributed`]);
+//!   a source that names no one in particular ("authorities", "officials", `generic_source`
+//!   in the data) is the same kind as any other official source;
+//! - one figure is marked provisional ("so far", "as of 4 p.m.": `provisional` in the data)
+//!   and is the lower: an *update* ([`NumberFindings::updates`]);
 //! - the count is one that grows as news comes in (killed, injured, cases: `accumulate` in the
-//!   data) and the report published later (by a date the input or the article gives) has the
-//!   higher figure: a rising toll is an update, not a disagreement.
+//!   data): the report published later (by a date the input or the article gives) with the
+//!   higher figure updates the earlier; without both days (an inferred day is no evidence)
+//!   which came later is unknown, and the pair is an update of unknown order, never a conflict.
+//!   Only two reports of the same day (or a later, lower figure) conflict.
 //!
 //! Only figures of what happened are compared: counts whose word or context names an event
 //! (killed, arrested, captured, votes: `accumulate` and `event` in the data). Sums of money are
