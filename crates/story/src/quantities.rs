@@ -314,6 +314,11 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             continue;
         }
         let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
+        // the value as a reader must see it: with its hedge ("almost 90%", "more than 80")
+        let start = match hedge.and(hedge_at).and_then(|k| tokens.get(k)) {
+            Some(h) if h.span.start < start => h.span.start,
+            _ => start,
+        };
         let context_word = if money { String::new() } else { stem(&counts) };
         let quote = doc.quotes.iter().find(|q| q.span.start <= t.span.start && t.span.end <= q.span.end);
         let said_by = quote.and_then(speaker_of);
@@ -859,10 +864,13 @@ mod tests {
         // "authorities" name no particular source: against the commission's figure, a conflict
         let found = findings(&[
             ("Authorities said turnout in the election reached 68 percent on Sunday.", None),
-            ("The Central Election Commission said turnout in the election was 72%.", None),
+            ("The Central Election Commission said turnout in the election was more than 72%.", None),
         ]);
         assert_eq!(found.conflicts.len(), 1, "{found:?}");
         assert!(found.attributed.is_empty(), "{found:?}");
+        // a hedged value keeps its hedge
+        let values: Vec<&str> = found.conflicts[0].claims.iter().map(|(v, _)| v.as_str()).collect();
+        assert_eq!(values, ["68 percent", "more than 72%"]);
     }
 
     #[test]
