@@ -135,6 +135,18 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
             c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
         let _ = writeln!(out, "- {}: {}", c.about, claims.join("; "));
     }
+    // not conflicts: figures updated by later reports, values given by different sources
+    for (heading, items) in [("Updated", &story.updates), ("Attributed to different sources", &story.attributed)] {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n**{heading}**\n");
+        for c in items {
+            let claims: Vec<String> =
+                c.claims.iter().map(|(v, (d, _))| format!("{} says {} {}", outlet(*d), v, cite(*d))).collect();
+            let _ = writeln!(out, "- {}: {}", c.about, claims.join("; "));
+        }
+    }
     if !story.aligned_quotes.is_empty() {
         let _ = writeln!(out, "\n**Quoted in different words**\n");
     }

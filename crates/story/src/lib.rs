@@ -70,6 +70,12 @@ pub struct Story {
     pub events: Vec<StoryEvent>,
     /// Facts the articles disagree on.
     pub conflicts: Vec<Conflict>,
+    /// Figures that later reports update (a rising toll, a count completed after a provisional
+    /// one): not conflicts.
+    pub updates: Vec<Conflict>,
+    /// Different values of one fact that the articles give to different sources ("police said
+    /// 5", "organisers said 20"): the sources disagree, not the outlets.
+    pub attributed: Vec<Conflict>,
     /// Statements quoted by several articles.
     pub aligned_quotes: Vec<QuoteGroup>,
     /// Who said what in their own words: each entity's direct and partial quotes.
@@ -206,7 +212,8 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
     let names = |i: usize| entities[i].name.clone();
     let (events, mut conflicts) = timeline::build_timeline(docs, &articles, entity_of, &names);
     let reports = reports::Reports::of(docs, &articles);
-    conflicts.extend(quantities::number_conflicts(docs, &articles));
+    let numbers = quantities::number_findings(docs, &articles);
+    conflicts.extend(numbers.conflicts);
     let aligned_quotes = align::align_quotes(docs, &articles, &reports, entity_of);
     let quoted_speakers = align::quotes_by_speaker(docs, &entities);
     let people = identity::people_by_mentions(docs, &entities);
@@ -219,6 +226,8 @@ fn build_story(docs: &[Doc], articles: Vec<usize>) -> Story {
         entities,
         events,
         conflicts,
+        updates: numbers.updates,
+        attributed: numbers.attributed,
         aligned_quotes,
         quoted_speakers,
         people,

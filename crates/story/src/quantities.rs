@@ -2,16 +2,33 @@
 //!
 //! A *quantity* is a number written in digits (with a `$`, a scale word such as "million", a
 //! hedge such as "about") and the word it counts ("12 soldiers", "$82 million contract",
-//! "86 yards"), read from one sentence outside quotation marks (a quoted figure is its
-//! speaker's, not the outlet's) and outside any time expression (years, days and clock times
-//! are the timeline's). Two quantities of different independent reports state the *same fact*
-//! when they count the same word and their sentences otherwise say the same thing: the shorter
-//! sentence shares at least [`SAME_STATEMENT`] of its content words (numbers left out) with the
-//! other. Same fact, different value: a conflict, unless
+//! "86 yards", "90%" and "50 per cent" count "percent"), read from one sentence outside
+//! quotation marks (a quoted figure is its speaker's, not the outlet's) and outside any time
+//! expression (years, days and clock times are the timeline's), except a number opening a
+//! duration ("after 30 hours of deliberation" counts "hours"). Two quantities of different
+//! independent reports state the *same fact* when they count the same word and either
+//! - their sentences otherwise say the same thing: the shorter sentence shares at least
+//!   [`SAME_STATEMENT`] of its content words (numbers left out) with the other; or
+//! - they share a *frame*: the same nearest event word (its family: "deliberated" and
+//!   "deliberation", "killed" and "kill"), each article states one figure of that counted word
+//!   and frame, and the sentences name the same places and, when both name some, a common
+//!   person or body (the source giving the figure left out): "12 houses damaged in Takala" is a
+//!   part of "40 houses damaged by the quake", not a rival figure.
+//!
+//! Each is the other's best match in its article. Same fact, different value: a conflict,
+//! unless
 //! - the two values are close and one is hedged ("about 350" and "352");
+//! - the articles give the values to different sources ("police said 5,000", "organisers said
+//!   20,000"): an *attributed* disagreement, listed apart ([`NumberFindings::attributed`]);
+//!   a source that names no one in particular ("authorities", "officials", `generic_source`
+//!   in the data) is the same kind as any other official source;
+//! - one figure is marked provisional ("so far", "as of 4 p.m.": `provisional` in the data)
+//!   and is the lower: an *update* ([`NumberFindings::updates`]);
 //! - the count is one that grows as news comes in (killed, injured, cases: `accumulate` in the
-//!   data) and the report published later (by a date the input or the article gives) has the
-//!   higher figure: a rising toll is an update, not a disagreement.
+//!   data): the report published later (by a date the input or the article gives) with the
+//!   higher figure updates the earlier; without both days (an inferred day is no evidence)
+//!   which came later is unknown, and the pair is an update of unknown order, never a conflict.
+//!   Only two reports of the same day (or a later, lower figure) conflict.
 //!
 //! Only figures of what happened are compared: counts whose word or context names an event
 //! (killed, arrested, captured, votes: `accumulate` and `event` in the data). Sums of money are
@@ -29,8 +46,8 @@ use std::sync::LazyLock;
 
 use parallax_doc::{Doc, Provenance, TokenKind};
 
-use crate::text::{content_words, day_of, stem};
-use crate::timeline::{Conflict, SourceRef};
+use crate::text::{content_words, day_of, fold, stem};
+use crate::timeline::{places_compatible, Conflict, SourceRef};
 
 /// Share of the shorter sentence's content words the other must hold for two quantities to
 /// state the same fact.
@@ -59,6 +76,8 @@ struct Words {
     hedges: BTreeMap<&'static str, Hedge>,
     skips: BTreeSet<&'static str>,
     accumulating: BTreeSet<&'static str>,
+    provisional: Vec<String>,
+    generic_sources: BTreeSet<&'static str>,
     events: BTreeSet<&'static str>,
 }
 
@@ -68,6 +87,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         hedges: BTreeMap::new(),
         skips: BTreeSet::new(),
         accumulating: BTreeSet::new(),
+        provisional: Vec::new(),
+        generic_sources: BTreeSet::new(),
         events: BTreeSet::new(),
     };
     for line in parallax_lexicon::entries(include_str!("../data/quantities.tsv")) {
@@ -91,6 +112,12 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             }
             (Some("accumulate"), Some(word), None) => {
                 words.accumulating.insert(word);
+            }
+            (Some("generic_source"), Some(word), None) => {
+                words.generic_sources.insert(word);
+            }
+            (Some("provisional"), Some(phrase), None) => {
+                words.provisional.push(format!(" {phrase} "));
             }
             (Some("event"), Some(word), None) => {
                 words.events.insert(word);
@@ -131,6 +158,20 @@ pub struct Quantity {
     /// Content words within [`CONTEXT_TOKENS`] tokens of the number, in its sentence, without
     /// numbers and the counted word: what the figure is about.
     pub context: BTreeSet<String>,
+    /// Who the article says gave the figure, when it stands in reported speech ("police said
+    /// 12 were killed"): the speaker's entity name, else the words naming the speaker, folded.
+    /// `None`: the outlet states it in its own voice.
+    pub said_by: Option<String>,
+    /// The event family of the event word nearest the number in its context ("killed" in "killed
+    /// 12 soldiers", "injured" in "70 others were injured"): the happening it counts.
+    pub frame: Option<String>,
+    /// The people and bodies, and the places, its sentence names (entity names, the source of
+    /// the figure left out): a figure of a named place or person may be a part of another's
+    /// total, or another's fact.
+    pub names: (BTreeSet<String>, BTreeSet<String>),
+    /// True when its sentence marks the figure provisional ("so far", "as of 4 p.m.",
+    /// "preliminary": `provisional` in the data): a higher figure elsewhere may complete it.
+    pub provisional: bool,
 }
 
 /// The quantities stated in `doc`'s article `article`.
@@ -139,8 +180,14 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
     let tokens = &doc.tokens;
     // which tokens lie in a time expression, marked once (not a scan of the times per number)
     let mut in_time = vec![false; tokens.len()];
+    // a number opening a duration ("after 30 hours of deliberation") measures what happened: it
+    // is read as a quantity counting its unit ("hours"); dates and clock times are not
+    let mut opens_duration = vec![false; tokens.len()];
     for time in &doc.times {
         let first = doc.token_at_or_after(time.span.start);
+        if time.kind == "duration" && tokens.get(first).is_some_and(|t| t.kind == TokenKind::Number) {
+            opens_duration[first] = true;
+        }
         for (k, tok) in tokens.iter().enumerate().skip(first) {
             if tok.span.start >= time.span.end {
                 break;
@@ -148,6 +195,14 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             in_time[k] = true;
         }
     }
+    // who gave the figures of reported speech: the quote's speaker, by entity name, else words
+    let speaker_of = |q: &parallax_doc::Quote| -> Option<String> {
+        q.speaker_entity
+            .and_then(|e| doc.entities.get(e))
+            .map(|e| e.name.clone())
+            .or_else(|| q.speaker_antecedent.or(q.speaker_span).map(|s| doc.slice(s).to_string()))
+            .map(|name| fold(&name))
+    };
     let lower = |i: usize| tokens.get(i).map(|t| doc.slice(t.span).to_lowercase());
     let mut numbers_in_sentence: BTreeMap<usize, usize> = BTreeMap::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
@@ -155,7 +210,10 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
     }
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Number || t.in_quote || in_time.get(i).copied().unwrap_or(false) {
+        if t.kind != TokenKind::Number
+            || t.in_quote
+            || (in_time.get(i).copied().unwrap_or(false) && !opens_duration.get(i).copied().unwrap_or(false))
+        {
             continue;
         }
         if numbers_in_sentence.get(&t.sentence).copied().unwrap_or(0) >= MAX_NUMBERS_IN_SENTENCE {
@@ -171,10 +229,14 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             continue;
         }
         // "86-yard" is one token: the number and the word it counts
+        // "90%" may be one token too: a share, counted as "percent"
         let (digits, joined) = match doc.slice(t.span).split_once('-') {
             Some((n, w)) if w.chars().all(|c| c.is_ascii_alphabetic()) && !w.is_empty() => (n, Some(w)),
             Some(_) => continue,
-            None => (doc.slice(t.span), None),
+            None => match doc.slice(t.span).strip_suffix('%') {
+                Some(n) => (n, Some("percent")),
+                None => (doc.slice(t.span), None),
+            },
         };
         let Ok(mut value) = digits.replace(',', "").parse::<f64>() else { continue };
         let text_of = |k: usize| tokens.get(k).map(|x| doc.slice(x.span));
@@ -226,28 +288,136 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             if tokens.get(next).is_some_and(|n| doc.slice(n.span) == "-") {
                 next += 1;
             }
-            let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence)
-            else {
-                continue;
+            // a share: "90 %", "50 per cent" count percent
+            let percent = match text_of(next) {
+                Some("%") => Some(next),
+                Some(w)
+                    if w.eq_ignore_ascii_case("per")
+                        && text_of(next + 1).is_some_and(|c| c.eq_ignore_ascii_case("cent")) =>
+                {
+                    Some(next + 1)
+                }
+                _ => None,
             };
-            (doc.slice(counted.span).to_lowercase(), counted.span.end)
+            if let Some(last) = percent {
+                let end = tokens.get(last).map_or(t.span.end, |x| x.span.end);
+                ("percent".to_string(), end)
+            } else {
+                let Some(counted) = tokens.get(next).filter(|n| n.kind == TokenKind::Word && n.sentence == t.sentence)
+                else {
+                    continue;
+                };
+                (doc.slice(counted.span).to_lowercase(), counted.span.end)
+            }
         };
         if !money && (words.skips.contains(counts.as_str()) || counts.len() < 2) {
             continue;
         }
         let start = if money { tokens.get(i - 1).map_or(t.span.start, |m| m.span.start) } else { t.span.start };
+        // the value as a reader must see it: with its hedge ("almost 90%", "more than 80")
+        let start = match hedge.and(hedge_at).and_then(|k| tokens.get(k)) {
+            Some(h) if h.span.start < start => h.span.start,
+            _ => start,
+        };
         let context_word = if money { String::new() } else { stem(&counts) };
+        let quote = doc.quotes.iter().find(|q| q.span.start <= t.span.start && t.span.end <= q.span.end);
+        let said_by = quote.and_then(speaker_of);
+        let speaker_words = quote.and_then(|q| q.speaker_span);
         out.push(Quantity {
             source: (article, t.sentence),
             value,
             money,
             hedge,
+            said_by,
+            provisional: provisional(doc, t.sentence),
+            frame: frame(doc, i),
+            names: sentence_names(doc, t.sentence, speaker_words),
             context: context(doc, i, &context_word),
             counts,
             text: doc.text.get(start..end).unwrap_or_default().to_string(),
         });
     }
     out
+}
+
+/// The event family of the event word nearest token `at` within [`CONTEXT_TOKENS`] tokens of
+/// its sentence, not past another number (the nearer side first when tied: before).
+fn frame(doc: &Doc, at: usize) -> Option<String> {
+    let sentence = doc.tokens.get(at)?.sentence;
+    let family = |k: usize| {
+        let t = doc.tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+        content_words(doc.slice(t.span)).into_iter().find_map(|w| event_family(&w))
+    };
+    let number = |k: usize| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let (mut before_open, mut after_open) = (true, true);
+    for d in 1..=CONTEXT_TOKENS {
+        if before_open {
+            match at.checked_sub(d) {
+                Some(k) if !number(k) && doc.tokens.get(k).is_some_and(|t| t.sentence == sentence) => {
+                    if let Some(f) = family(k) {
+                        return Some(f);
+                    }
+                }
+                _ => before_open = false,
+            }
+        }
+        if after_open {
+            let k = at + d;
+            if !number(k) && doc.tokens.get(k).is_some_and(|t| t.sentence == sentence) {
+                if let Some(f) = family(k) {
+                    return Some(f);
+                }
+            } else {
+                after_open = false;
+            }
+        }
+    }
+    None
+}
+
+/// The names of the people and bodies, and of the places, that sentence `sentence` of `doc`
+/// mentions, leaving out the words naming the speaker who gives the figure (`speaker`): the
+/// source is no part of the fact.
+fn sentence_names(
+    doc: &Doc,
+    sentence: usize,
+    speaker: Option<parallax_doc::Span>,
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut people = BTreeSet::new();
+    let mut places = BTreeSet::new();
+    let Some(span) = doc.sentences.get(sentence).map(|s| s.span) else { return (people, places) };
+    let by_speaker =
+        |m: &parallax_doc::Mention| speaker.is_some_and(|s| m.span.start >= s.start && m.span.end <= s.end);
+    for m in doc.mentions.iter().filter(|m| m.span.start >= span.start && m.span.end <= span.end && !by_speaker(m)) {
+        let Some(e) = doc.entities.get(m.entity) else { continue };
+        match e.kind {
+            parallax_doc::EntityKind::Person | parallax_doc::EntityKind::Organization => people.insert(e.name.clone()),
+            parallax_doc::EntityKind::Location => places.insert(e.name.clone()),
+            _ => false,
+        };
+    }
+    (people, places)
+}
+
+/// True when a speaker's words name no particular source ("authorities", "the officials",
+/// "reports"): its last word is a `generic_source` of the data.
+fn generic_source(speaker: &str) -> bool {
+    speaker
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| WORDS.generic_sources.contains(w))
+}
+
+/// True when sentence `sentence` of `doc` holds a `provisional` phrase of the data.
+fn provisional(doc: &Doc, sentence: usize) -> bool {
+    let Some(s) = doc.sentences.get(sentence) else { return false };
+    let words: Vec<String> = fold(doc.slice(s.span))
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let padded = format!(" {} ", words.join(" "));
+    WORDS.provisional.iter().any(|p| padded.contains(p.as_str()))
 }
 
 /// The content words of the tokens around token `at` in its sentence, without numbers and
@@ -274,6 +444,16 @@ fn statement(doc: &Doc, sentence: usize) -> BTreeSet<String> {
             content_words(doc.slice(s.span)).into_iter().filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect()
         })
         .unwrap_or_default()
+}
+
+/// The event family of a stem: the shortest event or growing-count stem of the data that begins
+/// it ("deliberat" and "deliber" are one family, "killed" is "kill"); `None` for other words.
+fn event_family(word: &str) -> Option<String> {
+    let words = &*WORDS;
+    (1..=word.len())
+        .filter_map(|n| word.get(..n))
+        .find(|prefix| prefix.len() >= 3 && (words.accumulating.contains(prefix) || words.events.contains(prefix)))
+        .map(str::to_string)
 }
 
 /// True when two statements say the same thing: the shorter shares [`SAME_STATEMENT`] of its
@@ -304,6 +484,26 @@ fn values_differ(a: &Quantity, b: &Quantity) -> bool {
 /// changes a figure disagrees with its original (an identical copy states the same values and
 /// adds nothing).
 pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
+    number_findings(docs, articles).conflicts
+}
+
+/// What the number check finds among a story's articles: conflicts between outlets, figures
+/// that later reports update, and figures the articles give to different sources.
+#[derive(Debug, Clone, Default)]
+pub struct NumberFindings {
+    /// One fact, different values, stated by the outlets themselves (or by the same source).
+    pub conflicts: Vec<Conflict>,
+    /// One fact whose figure a later report (or a complete count after a provisional one)
+    /// replaces: the earlier claim first when the order is known, else the lower first.
+    pub updates: Vec<Conflict>,
+    /// One fact whose different values the articles attribute to different sources ("police
+    /// said 5", "organisers said 20"): the sources disagree, not the outlets.
+    pub attributed: Vec<Conflict>,
+}
+
+/// The number conflicts, updates and attributed disagreements among the story's articles
+/// `articles` (see [`number_conflicts`]).
+pub fn number_findings(docs: &[Doc], articles: &[usize]) -> NumberFindings {
     // only what happened is compared: a count of the killed, the arrested, the votes (a
     // distance, a player's statistics, a list of seized items is background; sums of money are
     // not compared yet: offers from several bidders and currency conversions look alike)
@@ -340,16 +540,49 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         }
         i
     }
+    // how many figures of an article share a frame (counted word and nearest event word): one
+    // fact is matched by its frame only when each article states one figure of it (an article
+    // with 12 hours and 40 hours of deliberation leaves open which one another article's
+    // figure is about)
+    let mut frames: BTreeMap<(usize, &str, &str), usize> = BTreeMap::new();
+    for (q, _) in &all {
+        if let Some(f) = &q.frame {
+            *frames.entry((q.source.0, q.counts.as_str(), f.as_str())).or_default() += 1;
+        }
+    }
+    let lone = |q: &Quantity, f: &str| frames.get(&(q.source.0, q.counts.as_str(), f)) == Some(&1);
+    // the sentences name the same people or bodies (when both name some) and the same places: a
+    // figure of one town, or of another person, may be a part of a total or another fact
+    let names_agree = |a: &Quantity, b: &Quantity| {
+        let ((pa, la), (pb, lb)) = (&a.names, &b.names);
+        let people = pa.is_empty() || pb.is_empty() || pa.intersection(pb).next().is_some();
+        let places = la.len() == lb.len() && la.iter().all(|x| lb.iter().any(|y| places_compatible(x, y)));
+        people && places
+    };
     // how well two quantities of different articles match as one fact (None: not at all):
-    // shared context words, then the share of statement words
-    let matching = |a: &(Quantity, BTreeSet<String>), b: &(Quantity, BTreeSet<String>)| -> Option<(usize, u32)> {
-        let ((qa, wa), (qb, wb)) = (a, b);
-        if qa.source.0 == qb.source.0 || !same_statement(wa, wb) {
+    // shared context words, then the share of statement words. Either the sentences say the
+    // same thing ([`same_statement`]) and the contexts share [`MIN_SHARED_CONTEXT`] words, or
+    // the figures share a frame (same counted word, same nearest event word) that each article
+    // states once, in sentences naming the same people and places.
+    let matching = |i: usize, j: usize| -> Option<(usize, u32)> {
+        let ((qa, wa), (qb, wb)) = (&all[i], &all[j]);
+        if qa.source.0 == qb.source.0 {
             return None;
         }
         let shared = qa.context.intersection(&qb.context).count();
         let overlap = wa.intersection(wb).count() as f32 / wa.len().min(wb.len()).max(1) as f32;
-        (shared >= MIN_SHARED_CONTEXT).then_some((shared, (overlap * 1000.0) as u32))
+        let statement = same_statement(wa, wb) && shared >= MIN_SHARED_CONTEXT;
+        let frame = match (&qa.frame, &qb.frame) {
+            (Some(fa), Some(fb)) => {
+                fa == fb
+                    && event_family(&stem(&qa.counts)).as_ref() != Some(fa)
+                    && lone(qa, fa)
+                    && lone(qb, fb)
+                    && names_agree(qa, qb)
+            }
+            _ => false,
+        };
+        (statement || frame).then_some((shared, (overlap * 1000.0) as u32))
     };
     // only quantities counting the same word can state one fact
     let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -361,7 +594,7 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
     for group in by_word.values() {
         for &i in group {
             for &j in group {
-                if let Some((shared, overlap)) = matching(&all[i], &all[j]) {
+                if let Some((shared, overlap)) = matching(i, j) {
                     let key = (i, all[j].0.source.0);
                     if best.get(&key).is_none_or(|&(s, o, _)| (shared, overlap) > (s, o)) {
                         best.insert(key, (shared, overlap, j));
@@ -377,6 +610,9 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         all.iter().map(|(q, _)| (q.source.0, q.counts.as_str(), q.value.to_bits())).collect();
     let states = |article: usize, q: &Quantity| stated.contains(&(article, q.counts.as_str(), q.value.to_bits()));
     let mut in_conflict = vec![false; all.len()];
+    let mut updates = Vec::new();
+    let mut attributed = Vec::new();
+    let claim = |k: usize| (all[k].0.text.clone(), all[k].0.source);
     for (&(i, db), &(_, _, j)) in &best {
         let ((a, _), (b, _)) = (&all[i], &all[j]);
         let da = a.source.0;
@@ -384,16 +620,54 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         if i > j || best.get(&(j, da)).map(|&(_, _, k)| k) != Some(i) {
             continue;
         }
-        // a later, higher figure of a growing count (a death toll) updates the earlier one
-        let updated = match (published(da), published(db)) {
-            (Some(x), Some(y)) if x != y && accumulating(a) && accumulating(b) => {
-                let (earlier, later) = if x < y { (a, b) } else { (b, a) };
-                later.value > earlier.value
-            }
-            _ => false,
-        };
-        if updated || states(da, b) || states(db, a) || !values_differ(a, b) {
+        if states(da, b) || states(db, a) || !values_differ(a, b) {
             continue;
+        }
+        let about = format!("number of {}", a.counts);
+        // figures the articles give to different sources ("police said 5", "organisers said
+        // 20") are the sources' disagreement, not the outlets'
+        // ("authorities", "officials" name no particular source: the same kind as any official
+        // body, so their figure against another official's is still a conflict)
+        if let (Some(x), Some(y)) = (&a.said_by, &b.said_by) {
+            if x != y && !generic_source(x) && !generic_source(y) {
+                let claims = vec![
+                    (format!("{} (according to {x})", a.text), a.source),
+                    (format!("{} (according to {y})", b.text), b.source),
+                ];
+                attributed.push(Conflict { about, claims });
+                continue;
+            }
+        }
+        // a provisional figure ("so far", "as of 4 p.m.") that a higher one completes
+        let provisional_lower = (a.provisional && a.value < b.value) || (b.provisional && b.value < a.value);
+        if provisional_lower {
+            let (earlier, later) = if a.value < b.value { (i, j) } else { (j, i) };
+            updates.push(Conflict { about, claims: vec![claim(earlier), claim(later)] });
+            continue;
+        }
+        // a growing count (a death toll): the later report's higher figure updates the
+        // earlier one; without both publication days, which came later is unknown, and a
+        // higher figure may be the later one: an update as far as anyone can tell, never a
+        // conflict
+        if accumulating(a) && accumulating(b) {
+            match (published(da), published(db)) {
+                (Some(x), Some(y)) if x == y => {}
+                (Some(x), Some(y)) => {
+                    let (earlier, later) = if x < y { (i, j) } else { (j, i) };
+                    if all[later].0.value > all[earlier].0.value {
+                        updates.push(Conflict { about, claims: vec![claim(earlier), claim(later)] });
+                        continue;
+                    }
+                }
+                _ => {
+                    let (lower, higher) = if a.value < b.value { (i, j) } else { (j, i) };
+                    updates.push(Conflict {
+                        about: format!("{about} (update or disagreement: which report came later is unknown)"),
+                        claims: vec![claim(lower), claim(higher)],
+                    });
+                    continue;
+                }
+            }
         }
         let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
         parent[ri.max(rj)] = ri.min(rj);
@@ -405,15 +679,16 @@ pub fn number_conflicts(docs: &[Doc], articles: &[usize]) -> Vec<Conflict> {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    groups
+    let conflicts = groups
         .into_values()
         .map(|members| {
             let first = &all[members[0]].0;
             let about = format!("number of {}", first.counts);
-            let claims = members.iter().map(|&m| (all[m].0.text.clone(), all[m].0.source)).collect();
+            let claims = members.iter().map(|&m| claim(m)).collect();
             Conflict { about, claims }
         })
-        .collect()
+        .collect();
+    NumberFindings { conflicts, updates, attributed }
 }
 
 #[cfg(test)]
@@ -432,27 +707,59 @@ mod tests {
         number_conflicts(&docs, &members)
     }
 
+    /// What the number check finds among articles published on the days given.
+    fn findings(texts: &[(&str, Option<&str>)]) -> NumberFindings {
+        let docs: Vec<Doc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (t, day))| {
+                let mut doc = Doc::new(format!("a{i}"), (*t).into());
+                doc.meta.published = day.map(str::to_string);
+                if day.is_some() {
+                    doc.meta.published_from = Provenance::Given;
+                }
+                parallax_analyze::analyze(&mut doc);
+                doc
+            })
+            .collect();
+        let members: Vec<usize> = (0..docs.len()).collect();
+        number_findings(&docs, &members)
+    }
+
     #[test]
     fn one_fact_with_two_values_is_a_conflict() {
-        let found = conflicts(&[
-            "Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.",
-            "The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.",
-        ]);
+        // a growing count (killed) reported the same day
+        let found = findings(&[
+            (
+                "Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.",
+                Some("2024-05-06"),
+            ),
+            (
+                "The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.",
+                Some("2024-05-06"),
+            ),
+        ])
+        .conflicts;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].about, "number of soldiers");
         assert_eq!(found[0].claims.len(), 2);
         // a hedge that excludes the other value: "nearly 80" is at most 80
-        let found = conflicts(&[
-            "Police said they arrested nearly 80 protesters after the march through the city centre on Friday.",
-            "Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.",
+        // (the same day; "a spokesman" names no source apart from the police)
+        let day = Some("2024-05-11");
+        let found = findings(&[
+            ("Police said they arrested nearly 80 protesters after the march through the city centre on Friday.", day),
+            ("Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.", day),
         ]);
-        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.conflicts.len(), 1, "{found:?}");
         // "more than 80" admits 95
-        assert!(conflicts(&[
-            "Police said they arrested more than 80 protesters after the march through the city centre on Friday.",
-            "Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.",
-        ])
-        .is_empty());
+        let found = findings(&[
+            (
+                "Police said they arrested more than 80 protesters after the march through the city centre on Friday.",
+                day,
+            ),
+            ("Police arrested 95 protesters after Friday's march through the city centre, a spokesman said.", day),
+        ]);
+        assert!(found.conflicts.is_empty() && found.updates.is_empty() && found.attributed.is_empty(), "{found:?}");
     }
 
     #[test]
@@ -491,6 +798,90 @@ mod tests {
             "\"We counted 1,000 people sheltering in the school when the shells hit,\" Gunness said.",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn a_growing_count_without_dates_is_an_update_of_unknown_order() {
+        let found = findings(&[
+            ("Rebels killed 12 soldiers in an attack on the northern town of Kalo on Monday, officials said.", None),
+            ("The army said rebels had killed 15 soldiers in Monday's attack on the northern town of Kalo.", None),
+        ]);
+        assert!(found.conflicts.is_empty(), "{found:?}");
+        assert_eq!(found.updates.len(), 1, "{found:?}");
+        assert!(found.updates[0].about.contains("unknown"), "{found:?}");
+        // the lower figure first
+        assert_eq!(found.updates[0].claims[0].0, "12 soldiers");
+    }
+
+    #[test]
+    fn a_duration_of_what_happened_is_compared_by_its_frame() {
+        // the sentences share few words, but both give the hours of one deliberation
+        let found = conflicts(&[
+            "Jurors deliberated for 12 hours over two days before they reached a verdict in the fraud case.",
+            "The panel returned its verdict on Friday after 20 hours of deliberation.",
+        ]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].about, "number of hours");
+        // an article giving two figures of the frame leaves open which one the other denies
+        assert!(conflicts(&[
+            "Jurors deliberated for 12 hours over two days before they reached a verdict in the fraud case.",
+            "The panel returned its verdict on Friday after 20 hours of deliberation. A first jury had deliberated for 30 hours in March before it was dismissed.",
+        ])
+        .is_empty());
+        // a length of time that is no measure of what happened is not compared
+        assert!(conflicts(&[
+            "The minister will visit the region for 3 days next month, her office said.",
+            "The minister is expected to spend 5 days in the region, officials said.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn a_frame_needs_the_same_people_and_places() {
+        // a town's count is a part of the quake's total
+        assert!(conflicts(&[
+            "Ten people were hurt and 12 houses were damaged in Takala, the capital of the district.",
+            "Around 40 houses were damaged by the quake, including some that were flattened.",
+        ])
+        .is_empty());
+        // the nearest event word is what the figure counts: the trapped are not the injured
+        assert!(conflicts(&[
+            "The quake killed six children and left 14 others trapped when a school collapsed.",
+            "The landslide killed two people and 70 others were injured in the villages.",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn figures_of_different_sources_are_attributed_not_conflicting() {
+        let found = findings(&[
+            ("Police said a crowd of 5,000 people gathered in the main square on Saturday.", None),
+            ("Organisers said a crowd of 20,000 people gathered in the main square on Saturday.", None),
+        ]);
+        assert!(found.conflicts.is_empty(), "{found:?}");
+        assert_eq!(found.attributed.len(), 1, "{found:?}");
+        assert!(found.attributed[0].claims[0].0.contains("according to police"), "{found:?}");
+        // "authorities" name no particular source: against the commission's figure, a conflict
+        let found = findings(&[
+            ("Authorities said turnout in the election reached 68 percent on Sunday.", None),
+            ("The Central Election Commission said turnout in the election was more than 72%.", None),
+        ]);
+        assert_eq!(found.conflicts.len(), 1, "{found:?}");
+        assert!(found.attributed.is_empty(), "{found:?}");
+        // a hedged value keeps its hedge
+        let values: Vec<&str> = found.conflicts[0].claims.iter().map(|(v, _)| v.as_str()).collect();
+        assert_eq!(values, ["68 percent", "more than 72%"]);
+    }
+
+    #[test]
+    fn a_provisional_figure_is_updated_by_a_higher_one() {
+        let found = findings(&[
+            ("Turnout in the election was 61 percent as of 4 p.m., the commission said.", None),
+            ("Turnout in the election reached 68 percent, the commission said on Monday.", None),
+        ]);
+        assert!(found.conflicts.is_empty(), "{found:?}");
+        assert_eq!(found.updates.len(), 1, "{found:?}");
+        assert_eq!(found.updates[0].claims[0].0, "61 percent");
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct StoryJson<'a> {
     pub aligned_quotes: Vec<AlignedQuotesJson<'a>>,
     /// The sources of the story's articles, in input order.
     pub articles: Vec<&'a str>,
+    /// Different values of one fact that the articles give to different sources ("police said
+    /// 5", "organisers said 20"): the sources disagree, not the outlets (not in `conflicts`).
+    pub attributed_disagreements: Vec<ConflictJson<'a>>,
     /// How the outlets differ.
     pub comparison: ComparisonJson<'a>,
     /// Facts the articles disagree on.
@@ -33,6 +36,9 @@ pub struct StoryJson<'a> {
     pub outlets: Vec<Option<&'a str>>,
     /// Cited summary sentences.
     pub summary: Vec<SummaryJson<'a>>,
+    /// Figures that later reports update (a rising toll; the earlier claim first when the order
+    /// is known): not conflicts.
+    pub updates: Vec<ConflictJson<'a>>,
 }
 
 /// An entity of a story, across its articles.
@@ -296,6 +302,7 @@ impl<'a> StoryJson<'a> {
                 })
                 .collect(),
             articles: render.sources(story.articles.iter().copied()),
+            attributed_disagreements: story.attributed.iter().map(|c| render.conflict(c)).collect(),
             comparison,
             conflicts,
             entities: story.entities.iter().map(|e| render.entity(e)).collect(),
@@ -311,6 +318,7 @@ impl<'a> StoryJson<'a> {
                     sources: render.sources(s.sources.iter().copied()),
                 })
                 .collect(),
+            updates: story.updates.iter().map(|c| render.conflict(c)).collect(),
         }
     }
 
