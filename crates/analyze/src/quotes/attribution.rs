@@ -73,16 +73,15 @@ impl<'a> Finder<'a> {
         if !labels.contains(&true) {
             return;
         }
-        let mut keep = labels.iter().map(|&label| !label);
-        let regions = std::mem::take(&mut self.regions);
-        for (r, &label) in regions.iter().zip(&labels) {
-            if let (true, Some(close)) = (label, r.close) {
+        for (r, _) in self.regions.iter().zip(&labels).filter(|(_, &label)| label) {
+            if let Some(close) = r.close {
                 for flag in self.in_quote.get_mut(r.open..=close).into_iter().flatten() {
                     *flag = false;
                 }
             }
         }
-        self.regions = regions.into_iter().filter(|_| keep.next().unwrap_or(true)).collect();
+        let mut label = labels.into_iter();
+        self.regions.retain(|_| !label.next().unwrap_or(false));
     }
 
     /// Whether token `i` is a quotation mark of a label that [`Self::unquote_labels`] took out of
