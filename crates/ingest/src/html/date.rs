@@ -296,7 +296,7 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                 let published_class = class
                     .split_whitespace()
                     .any(|c| matches!(c, "published" | "entry-date" | "date-published" | "post-date" | "publish-date"));
-                if name == "time" || published_prop || (name == "abbr" && published_class) {
+                if (name == "time" || published_prop || (name == "abbr" && published_class)) && !in_embedded_post(&el) {
                     let value = e.attr("datetime").or_else(|| e.attr("content")).or_else(|| e.attr("title"));
                     let strong = published_prop
                         || published_class
@@ -343,7 +343,7 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     || e.attr("id").is_some_and(is_cue_name)
                     || is_cue_name(class)
                     || itemprop.as_deref().is_some_and(|p| p.contains("date"));
-                if cue && s.cue_elements.len() < 1000 {
+                if cue && s.cue_elements.len() < 1000 && !in_embedded_post(&el) {
                     // An empty one is an icon (`<i class="fa fa-calendar"></i> 3 March 2024`):
                     // the date stands beside it, in its parent.
                     let icon = matches!(name, "i" | "span") && el.text().all(|t| t.trim().is_empty());
@@ -356,6 +356,11 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
             Node::Text(t) => {
                 let parent = node.parent().and_then(|p| p.value().as_element().map(|e| e.name()));
                 if matches!(parent, Some("script" | "style" | "noscript" | "template" | "title")) {
+                    continue;
+                }
+                // a post quoted into the page shows the day it was posted
+                let dated = t.bytes().any(|b| b.is_ascii_digit());
+                if dated && node.parent().and_then(ElementRef::wrap).is_some_and(|p| in_embedded_post(&p)) {
                     continue;
                 }
                 let t = t.trim();
@@ -403,6 +408,20 @@ fn read_meta<'a>(e: &'a scraper::node::Element, order: Order, s: &mut Scan<'a>) 
             s.meta_modified_latest = Some(s.meta_modified_latest.map_or(ymd, |m: Ymd| m.max(ymd)));
         }
     }
+}
+
+/// Class names of embedded social-media posts (`<blockquote class="instagram-media">`).
+static EMBEDDED_POSTS: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/embedded_posts.txt")));
+
+/// True for an embedded social-media post or an element inside one: its dates are the quoted
+/// post's.
+fn in_embedded_post(el: &ElementRef) -> bool {
+    std::iter::once(**el).chain(el.ancestors()).filter_map(ElementRef::wrap).take(40).any(|a| {
+        a.value()
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|n| EMBEDDED_POSTS.iter().any(|e| n.eq_ignore_ascii_case(e))))
+    })
 }
 
 /// Parts of class and id names that mark furniture: comment threads, top bars.
@@ -1143,6 +1162,22 @@ mod tests {
             first_published_stated(&["It first appeared in April 2017 in the print edition."], Order::DayFirst),
             Some(Stated { year: 2017, month: 4, day: None })
         );
+    }
+
+    #[test]
+    fn embedded_posts_do_not_date_the_page() {
+        // An Instagram post quoted into a commentary carries its own `<time>`; the page's day is
+        // in its byline below.
+        let page = r#"<html><body><article><h1>What the ruling means for influencers</h1>
+<blockquote class="instagram-media" data-instgrm-version="12"><div><p><a href="https://www.instagram.com/p/x/">A post shared by a blogger</a> on <time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></div></blockquote>
+<p>The court ruled that tagging brands is not advertising in every case, the judges said.</p>
+<div class="byline"><span>Tuesday,</span> <span>29 January 2019</span></div></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2019-01-29"));
+        // A tweet quoted as a blockquote: its date line is the tweet's.
+        let page = r#"<html><body><article><h1>Storm closes the harbour</h1>
+<blockquote class="twitter-tweet"><p>The harbour is closed until further notice.</p>&mdash; Port Authority (@port) <a href="https://twitter.com/port/status/1">March 2, 2021</a></blockquote>
+<p class="date">Published 5 March 2021</p><p>Boats stayed in port for a third day.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2021-03-05"));
     }
 
     #[test]
