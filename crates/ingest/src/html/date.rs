@@ -66,6 +66,8 @@ struct Scan<'a> {
     headline_len: usize,
     /// That first `<h1>`.
     headline: Option<ElementRef<'a>>,
+    /// The `<article>` around each entry of `marked`, when there is one.
+    marked_in: Vec<Option<ElementRef<'a>>>,
 }
 
 /// Parts of class and id names that mark an element about dates, bylines or post metadata.
@@ -306,6 +308,7 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     if let Some(v) = value {
                         s.page_offset = s.page_offset.or_else(|| utc_offset(v).filter(|o| *o != 0));
                     }
+                    let marked_before = s.marked.len();
                     match value {
                         Some(v) if strong => s.marked.push((v.to_string(), short_text(&el, 80))),
                         Some(v) if name == "time" && !class.contains("updated") && !class.contains("modified") => {
@@ -320,6 +323,9 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                             }
                         }
                         _ => {}
+                    }
+                    if s.marked.len() > marked_before {
+                        s.marked_in.push(article_of(&el));
                     }
                 }
                 // `<abbr title="3 March 2024, 10:00">3 h</abbr>`, `<abbr data-utime="1709460000">`:
@@ -371,7 +377,21 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
             _ => {}
         }
     }
+    drop_teasers(&mut s);
     s
+}
+
+/// Drops the dates marked as published inside an `<article>` other than the one holding the
+/// headline: the teasers of other articles listed below (or beside) the page's own.
+fn drop_teasers(s: &mut Scan) {
+    let Some(main) = s.headline.as_ref().and_then(article_of) else { return };
+    let mut inside = s.marked_in.iter();
+    s.marked.retain(|_| inside.next().is_none_or(|a| a.is_none_or(|a| a == main)));
+}
+
+/// The nearest `<article>` around an element.
+fn article_of<'a>(el: &ElementRef<'a>) -> Option<ElementRef<'a>> {
+    el.ancestors().filter_map(ElementRef::wrap).take(40).find(|a| a.value().name() == "article")
 }
 
 /// The day an `<abbr>` element stands for: a date in its `title` (what readers see when they
@@ -1178,6 +1198,23 @@ mod tests {
 <blockquote class="twitter-tweet"><p>The harbour is closed until further notice.</p>&mdash; Port Authority (@port) <a href="https://twitter.com/port/status/1">March 2, 2021</a></blockquote>
 <p class="date">Published 5 March 2021</p><p>Boats stayed in port for a third day.</p></article></body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2021-03-05"));
+    }
+
+    #[test]
+    fn teasers_of_other_articles_do_not_date_the_page() {
+        // The page's own article shows its day as plain text; the list of other articles below
+        // it marks theirs as published.
+        let page = r#"<html><body><article><h1>The council votes on the budget</h1>
+<p class="byline">By a reporter, 14 January 2022</p>
+<p>The council approved the budget after a long debate, its chair said.</p></article>
+<section><article class="teaser"><h2>Another story</h2><time pubdate datetime="2022-01-21T08:00:00Z">21 January</time></article>
+<article class="teaser"><h2>A third story</h2><time pubdate datetime="2022-01-20T08:00:00Z">20 January</time></article></section>
+</body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2022-01-14"));
+        // A page whose headline is outside any article keeps the marked date.
+        let page = r#"<html><body><h1>Harbour reopens</h1><article><time pubdate datetime="2022-02-03T08:00:00Z">3 February</time>
+<p>The harbour reopened on Thursday, the port said.</p></article></body></html>"#;
+        assert_eq!(published(page, None).as_deref().map(|d| &d[..10]), Some("2022-02-03"));
     }
 
     #[test]
