@@ -311,7 +311,13 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     let marked_before = s.marked.len();
                     match value {
                         Some(v) if strong => s.marked.push((v.to_string(), short_text(&el, 80))),
-                        Some(v) if name == "time" && !class.contains("updated") && !class.contains("modified") => {
+                        // a comment's timestamp is not the article's
+                        Some(v)
+                            if name == "time"
+                                && !class.contains("updated")
+                                && !class.contains("modified")
+                                && !in_named_furniture(&el) =>
+                        {
                             s.times.push(Cow::Borrowed(v))
                         }
                         None if strong => s.marked.push((short_text(&el, 80), String::new())),
@@ -461,15 +467,28 @@ fn in_furniture(el: &ElementRef) -> bool {
             "article" | "main" => article = true,
             _ => {}
         }
-        let named = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|c| {
-            let c = c.to_ascii_lowercase();
-            FURNITURE_NAMES.iter().any(|n| c.contains(n))
-        });
-        if named {
+        if named_furniture(v) {
             return true;
         }
     }
     outer && !article
+}
+
+/// True for an element in a comment thread or a top bar, by the names of it or its ancestors.
+fn in_named_furniture(el: &ElementRef) -> bool {
+    std::iter::once(**el)
+        .chain(el.ancestors())
+        .filter_map(ElementRef::wrap)
+        .take(40)
+        .any(|a| named_furniture(a.value()))
+}
+
+/// True when an element's class or id names furniture ([`FURNITURE_NAMES`]).
+fn named_furniture(v: &scraper::node::Element) -> bool {
+    [v.attr("class"), v.attr("id")].into_iter().flatten().any(|c| {
+        let c = c.to_ascii_lowercase();
+        FURNITURE_NAMES.iter().any(|n| c.contains(n))
+    })
 }
 
 /// The first date in `text` that no modification cue ("Last edited", "Letzte Änderung")
@@ -1215,6 +1234,16 @@ mod tests {
         let page = r#"<html><body><h1>Harbour reopens</h1><article><time pubdate datetime="2022-02-03T08:00:00Z">3 February</time>
 <p>The harbour reopened on Thursday, the port said.</p></article></body></html>"#;
         assert_eq!(published(page, None).as_deref().map(|d| &d[..10]), Some("2022-02-03"));
+    }
+
+    #[test]
+    fn comment_timestamps_do_not_date_the_page() {
+        // The episode page says when it was published in its text; its comments carry `<time>`.
+        let page = r#"<html><body><article><h1>Episode 12: fusion in the lab</h1>
+<p>Published on 16.08.2019<br>Length: 1 hour</p><p>We talk about the experiment and its results.</p></article>
+<ol class="comment-list"><li><div class="comment-metadata"><time datetime="2019-08-24T03:36:11+02:00">24 August 2019</time></div><p>Great episode!</p></li></ol>
+</body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2019-08-16"));
     }
 
     #[test]
