@@ -474,6 +474,21 @@ fn in_furniture(el: &ElementRef) -> bool {
     outer && !article
 }
 
+/// True for an element in a list item that links to another article by its headline (a link of
+/// [`TEASER_LINK_WORDS`] words or more): the date of a teaser in a list of other articles.
+fn in_teaser_item(el: &ElementRef) -> bool {
+    let Some(item) = el.ancestors().filter_map(ElementRef::wrap).take(6).find(|a| a.value().name() == "li") else {
+        return false;
+    };
+    item.descendants().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "a").any(|a| {
+        let words: usize = a.text().map(|t| t.split_whitespace().count()).sum();
+        words >= TEASER_LINK_WORDS
+    })
+}
+
+/// A link of this many words or more reads as another article's headline.
+const TEASER_LINK_WORDS: usize = 4;
+
 /// True for an element in a comment thread or a top bar, by the names of it or its ancestors.
 fn in_named_furniture(el: &ElementRef) -> bool {
     std::iter::once(**el)
@@ -849,7 +864,7 @@ fn find_published(
     // A date introduced as a modification ("Letzte Änderung", "Stand") only stands in when no
     // element gives another.
     let mut modified_reserve = None;
-    for el in s.cue_elements.iter().filter(|el| !in_furniture(el)) {
+    for el in s.cue_elements.iter().filter(|el| !in_furniture(el) && !in_teaser_item(el)) {
         let t = seen_text(el, 64);
         if t.len() <= 6 {
             continue;
@@ -1244,6 +1259,16 @@ mod tests {
 <ol class="comment-list"><li><div class="comment-metadata"><time datetime="2019-08-24T03:36:11+02:00">24 August 2019</time></div><p>Great episode!</p></li></ol>
 </body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2019-08-16"));
+    }
+
+    #[test]
+    fn teaser_list_items_do_not_date_the_page() {
+        // A list of other articles, each a headline link with its date, stands before the
+        // article's own byline.
+        let page = r#"<html><body><ul class="more"><li><a href="/a">Why tariffs will not matter for the trade balance</a><div class="meta">December 17, 2019</div></li></ul>
+<div class="story"><h2>Banks and the slowdown</h2><div class="meta">August 6, 2019</div>
+<p>Lending slowed in the second quarter, the figures show.</p></div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2019-08-06"));
     }
 
     #[test]
