@@ -7,6 +7,10 @@
 //! first published, and a page is not dated after the day its text says it was first published
 //! ("originally published on March 3, 2021"): an earlier source or that day is taken instead
 //! (when the text gives only the month and no source agrees with it, the date stays).
+//! A generic meta date (`<meta name="date">`, `DC.date`), when nothing more specific dates the
+//! page, gives way to another day shown in the page's date line. Dates inside posts embedded from
+//! social networks, comments' timestamps, and the dates of other articles' teasers (in another
+//! `<article>` than the headline's, or beside a headline link in a list item) are not the page's.
 //!
 //! Among the trusted sources (address, meta tags, JSON-LD, dated markup) the first found wins:
 //! the address is written when the page is created, and trying "the earliest of them" did worse
@@ -31,6 +35,10 @@ use super::date_text::{MAX_YEAR, MIN_YEAR};
 static META_PUBLISHED: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/meta_published.txt")));
 
+/// Meta names of a page's date that do not say which date it is (`date`, `dc.date`): content
+/// systems fill them with the day of the last edit as often as with the day of publication.
+const GENERIC_META_DATES: [&str; 4] = ["date", "dc.date", "dc:date", "dcterms.date"];
+
 /// Meta names and properties that give a modification date (lower-case).
 static META_MODIFIED: std::sync::LazyLock<Vec<&str>> =
     std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/meta_modified.txt")));
@@ -40,6 +48,8 @@ static META_MODIFIED: std::sync::LazyLock<Vec<&str>> =
 struct Scan<'a> {
     /// Publication dates of `<meta>` tags, as written, in page order.
     meta_published: Vec<&'a str>,
+    /// For each of `meta_published`, whether its name is a generic one ([`GENERIC_META_DATES`]).
+    meta_generic: Vec<bool>,
     /// The first non-zero UTC offset (minutes) written in a timestamp of the page.
     page_offset: Option<i32>,
     /// Earliest modification date of a `<meta>` tag.
@@ -426,6 +436,7 @@ fn read_meta<'a>(e: &'a scraper::node::Element, order: Order, s: &mut Scan<'a>) 
         s.page_offset = s.page_offset.or_else(|| utc_offset(content).filter(|o| *o != 0));
         if s.meta_published.len() < 20 {
             s.meta_published.push(content);
+            s.meta_generic.push(GENERIC_META_DATES.contains(&key.as_str()));
         }
     } else if META_MODIFIED.contains(&key.as_str()) {
         s.page_offset = s.page_offset.or_else(|| utc_offset(content).filter(|o| *o != 0));
@@ -843,6 +854,18 @@ fn find_published(
             if let Some(ymd) = shown.iter().find(|d| days.contains(d)) {
                 let from = trusted.iter().find(|t| t.0 == *ymd).map_or(Provenance::Given, |t| t.2);
                 return Some((day(*ymd), from));
+            }
+        }
+        // Only generic meta tags date the page, and its date line shows another day: the day
+        // shown is the article's (the tags hold the day of an edit or an import).
+        let generic_only = s.meta_generic.iter().all(|g| *g)
+            && !s.meta_generic.is_empty()
+            && trusted.len() == s.meta_published.len()
+            && ld.published.is_none();
+        if generic_only {
+            let shown = if shown.is_empty() { shown_dates(s, order) } else { shown.clone() };
+            if let Some(seen) = shown.first().filter(|d| **d != first.0) {
+                return Some((day(*seen), Provenance::Markup));
             }
         }
         // A `<time>` element and the first day shown in a byline agree against the metadata:
@@ -1269,6 +1292,19 @@ mod tests {
 <div class="story"><h2>Banks and the slowdown</h2><div class="meta">August 6, 2019</div>
 <p>Lending slowed in the second quarter, the figures show.</p></div></body></html>"#;
         assert_eq!(published(page, None).as_deref(), Some("2019-08-06"));
+    }
+
+    #[test]
+    fn a_generic_meta_date_gives_way_to_the_date_line() {
+        // `<meta name="date">` holds the day of the last edit; the news item's date line shows
+        // the day it was published.
+        let page = r#"<html><head><meta name="date" content="2020-02-12"></head><body>
+<div class="news-single-item"><div class="news-single-timedata">05.02.2020 - Editorial team</div>
+<h1>Fair supply chains</h1><p>Young people campaigned for fair supply chains this week.</p></div></body></html>"#;
+        assert_eq!(published(page, None).as_deref(), Some("2020-02-05"));
+        // A specific meta tag keeps its day.
+        let page = page.replace(r#"name="date""#, r#"property="article:published_time""#);
+        assert_eq!(published(&page, None).as_deref(), Some("2020-02-12"));
     }
 
     #[test]
