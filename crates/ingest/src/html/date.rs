@@ -491,11 +491,17 @@ fn in_teaser_item(el: &ElementRef) -> bool {
     let Some(item) = el.ancestors().filter_map(ElementRef::wrap).take(6).find(|a| a.value().name() == "li") else {
         return false;
     };
-    item.descendants().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "a").any(|a| {
-        let words: usize = a.text().map(|t| t.split_whitespace().count()).sum();
-        words >= TEASER_LINK_WORDS
-    })
+    // a teaser is small: the first nodes of the item hold its link (bounded work per element)
+    item.descendants().take(TEASER_ITEM_NODES).filter_map(ElementRef::wrap).filter(|a| a.value().name() == "a").any(
+        |a| {
+            let words: usize = a.text().map(|t| t.split_whitespace().count()).sum();
+            words >= TEASER_LINK_WORDS
+        },
+    )
 }
+
+/// Only this many nodes of a list item are looked at for a headline link.
+const TEASER_ITEM_NODES: usize = 200;
 
 /// A link of this many words or more reads as another article's headline.
 const TEASER_LINK_WORDS: usize = 4;
