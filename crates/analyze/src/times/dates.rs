@@ -254,7 +254,7 @@ impl<'a> ExpressionReader<'a> {
                 // "until March", "by June": a deadline ahead
                 // (before the whole expression: "until mid-November")
                 Rel::Bare if lexicon::deadline_preposition(p) || lexicon::deadline_preposition(self.prev(a)) => {
-                    self.deadline_tense(a, i + 1, possessive)
+                    self.month_deadline_tense(a, i + 1, possessive)
                 }
                 Rel::Bare => self.tense_or_previous(a, i + 1, possessive),
                 _ => None,
@@ -486,6 +486,16 @@ impl<'a> ExpressionReader<'a> {
         match self.tense(a, b, possessive) {
             Some(Tense::Past) => Some(Tense::Past),
             _ => Some(Tense::Future),
+        }
+    }
+
+    /// The tense of a month as a deadline ("through January", "by March"): ahead, and in a past
+    /// clause the nearest such month, on either side ("has extended loans through January"
+    /// late in October: the coming January; "sales rose through September": the one just gone).
+    pub(super) fn month_deadline_tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        match self.deadline_tense(a, b, possessive) {
+            Some(Tense::Past) => None,
+            t => t,
         }
     }
 }

@@ -80,8 +80,9 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Season(y, code))));
         }
         let before = if a == i { p } else { self.prev(a) };
-        // "in spring", "during the winter"; not "Arab Spring", "spring water"
-        if !matches!(before, "in" | "during" | "by" | "until" | "over" | "through") || self.capitalised(i) {
+        // "in spring", "during the winter", "well into the summer"; not "Arab Spring", "spring
+        // water"
+        if !matches!(before, "in" | "during" | "by" | "until" | "over" | "through" | "into") || self.capitalised(i) {
             return None;
         }
         if self.is_word(i + 1) && !matches!(self.w(i + 1), "and" | "or" | "when" | "as") {

@@ -325,6 +325,18 @@ impl<'a> ExpressionReader<'a> {
             return self.season(i, code);
         }
         match w {
+            // "these days": now ("these days of plenty" names days)
+            "days" if p == "these" && !matches!(n, "of" | "and") && i > self.s0 => {
+                Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Ref("PRESENT_REF"))))
+            }
+            // "for a while", "after a while": a stretch of unknown length
+            "while"
+                if p == "a"
+                    && i >= self.s0 + 2
+                    && matches!(self.w(i - 2), "for" | "after" | "in" | "within" | "quite") =>
+            {
+                Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Duration("PXX".to_string()))))
+            }
             // "was once", "had once": formerly; "once the deal is signed" is a conjunction
             "once"
                 if matches!(p, "was" | "were" | "had" | "has" | "have" | "is" | "are")
