@@ -32,6 +32,13 @@ impl<'a> ExpressionReader<'a> {
         {
             return skip;
         }
+        // "Tuesday nights", "on Sunday mornings": that part of every such day
+        if !possessive {
+            if let Some(part) = self.w(i + 1).strip_suffix('s').and_then(lexicon::day_part) {
+                let value = Value::Set(format!("XXXX-WXX-{wd}T{part}"));
+                return Some(Found::new(i + 2, self.span(a, i + 1), Some(value)));
+            }
+        }
         // "on a Friday night": any Friday, not a date
         if a == i && matches!(self.prev(i), "a" | "any") {
             // but "in a Wednesday media event" is that Wednesday

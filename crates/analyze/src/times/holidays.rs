@@ -79,6 +79,13 @@ impl<'a> ExpressionReader<'a> {
         if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
             return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Season(y, code))));
         }
+        // "the winter of nineteen ninety-four"
+        if self.w(y_at) == "nineteen" {
+            if let Some(n) = super::lexicon::tens_word(self.w(y_at + 1)) {
+                let value = Value::Season(1900 + n as i32, code);
+                return Some(Found::new(y_at + 2, self.span(a, y_at + 1), Some(value)));
+            }
+        }
         let before = if a == i { p } else { self.prev(a) };
         // "in spring", "during the winter", "well into the summer"; not "Arab Spring", "spring
         // water"
