@@ -276,6 +276,9 @@ impl<'a> ExpressionReader<'a> {
         let unit = lexicon::unit(tail)?;
         let n = if head.bytes().all(|b| b.is_ascii_digit()) && head.len() <= 4 {
             head.to_string()
+        } else if matches!(head, "several" | "many" | "multi") {
+            // "a several-year slump", "multi-year contracts": an unknown count
+            "X".to_string()
         } else {
             lexicon::number_word(head).filter(|_| head != "a" && head != "an")?.to_string()
         };
