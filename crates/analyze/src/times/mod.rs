@@ -25,7 +25,9 @@
 //!   last; "a year earlier" in a sentence about a quarter: that quarter a year before); "the
 //!   following year", "the day before" counted from the last date the text gave; "at the time";
 //!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
-//!   week", "every morning"). Ages ("aged 3 months") and margins ("one second slower") are not
+//!   week", "every morning", "each July", "Tuesday nights"); "this past spring", "these days",
+//!   "for a while" (`PXX`), "the next couple of years" (two), "an hour and a half",
+//!   "several-year". Ages ("aged 3 months") and margins ("one second slower") are not
 //!   time expressions. Spans are drawn as TimeML draws them: "about", "just", "over" outside,
 //!   determiners and "a mere" inside.
 //!
