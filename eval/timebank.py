@@ -65,6 +65,7 @@ def main():
     ap.add_argument("analysis")
     ap.add_argument("--source", help="the converter's JSONL (default: GOLD with .gold.json -> .jsonl)")
     ap.add_argument("--part", help="score only documents of this part (dev, heldout, meantime)")
+    ap.add_argument("--prefix", help="score only documents whose id starts with this (TimeBank/, AQUAINT/)")
     ap.add_argument("--show", default="", help="comma list of miss,extra,value,type,span to print")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args()
@@ -82,6 +83,8 @@ def main():
         aid = art.get("id") or art.get("source")
         g = gold.get(aid)
         if g is None or (args.part and g["part"] != args.part):
+            continue
+        if args.prefix and not aid.startswith(args.prefix):
             continue
         src = texts[aid]
         sb = src.encode()

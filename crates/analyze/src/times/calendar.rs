@@ -142,6 +142,36 @@ pub(super) fn weekday(anchor: NaiveDate, wd: u32, rel: Rel, tense: Option<Tense>
     shift(anchor, offset)
 }
 
+/// The year of the last season `code` (`SP`, `SU`, `FA`, `WI`) to have ended by `anchor`
+/// ("this past spring"); a winter is written with the year it starts in.
+pub(super) fn past_season_year(anchor: NaiveDate, code: &str) -> i32 {
+    // the month after the season's last one
+    let after = match code {
+        "SP" => 6,
+        "SU" => 9,
+        "FA" => 12,
+        _ => 3,
+    };
+    let y = anchor.year();
+    match code {
+        // a winter ends in March of the year after the one it starts in
+        "WI" => {
+            if anchor.month() >= after {
+                y - 1
+            } else {
+                y - 2
+            }
+        }
+        _ => {
+            if anchor.month() >= after {
+                y
+            } else {
+                y - 1
+            }
+        }
+    }
+}
+
 fn month_index(y: i32, m: u32) -> i64 {
     y as i64 * 12 + m as i64 - 1
 }

@@ -32,6 +32,13 @@ impl<'a> ExpressionReader<'a> {
         {
             return skip;
         }
+        // "Tuesday nights", "on Sunday mornings": that part of every such day
+        if !possessive {
+            if let Some(part) = self.w(i + 1).strip_suffix('s').and_then(lexicon::day_part) {
+                let value = Value::Set(format!("XXXX-WXX-{wd}T{part}"));
+                return Some(Found::new(i + 2, self.span(a, i + 1), Some(value)));
+            }
+        }
         // "on a Friday night": any Friday, not a date
         if a == i && matches!(self.prev(i), "a" | "any") {
             // but "in a Wednesday media event" is that Wednesday
@@ -254,7 +261,7 @@ impl<'a> ExpressionReader<'a> {
                 // "until March", "by June": a deadline ahead
                 // (before the whole expression: "until mid-November")
                 Rel::Bare if lexicon::deadline_preposition(p) || lexicon::deadline_preposition(self.prev(a)) => {
-                    self.deadline_tense(a, i + 1, possessive)
+                    self.month_deadline_tense(a, i + 1, possessive)
                 }
                 Rel::Bare => self.tense_or_previous(a, i + 1, possessive),
                 _ => None,
@@ -486,6 +493,16 @@ impl<'a> ExpressionReader<'a> {
         match self.tense(a, b, possessive) {
             Some(Tense::Past) => Some(Tense::Past),
             _ => Some(Tense::Future),
+        }
+    }
+
+    /// The tense of a month as a deadline ("through January", "by March"): ahead, and in a past
+    /// clause the nearest such month, on either side ("has extended loans through January"
+    /// late in October: the coming January; "sales rose through September": the one just gone).
+    pub(super) fn month_deadline_tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        match self.deadline_tense(a, b, possessive) {
+            Some(Tense::Past) => None,
+            t => t,
         }
     }
 }

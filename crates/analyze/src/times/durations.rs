@@ -20,7 +20,11 @@ impl<'a> ExpressionReader<'a> {
         } else if w == "a" && self.w(i + 1) == "few" {
             (None, i + 2)
         } else if w == "a" && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
-            (None, i + 3)
+            // "a couple of years": two, as TimeML counts it
+            (Some("2".to_string()), i + 3)
+        } else if w == "couple" && self.w(i + 1) == "of" {
+            // "the next couple of years"
+            (Some("2".to_string()), i + 2)
         } else if lexicon::vague_number(w) && w != "some" {
             (None, i + 1)
         } else if let Some(n) = lexicon::number_word(w) {
@@ -59,6 +63,18 @@ impl<'a> ExpressionReader<'a> {
         }
         let u = self.w(unit_at);
         let unit = lexicon::unit(u)?;
+        // "an hour and a half", "a minute and a half later": the half after the unit
+        let whole = count.as_deref().is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit()));
+        let half_after = whole
+            && !u.ends_with('s')
+            && self.w(unit_at + 1) == "and"
+            && matches!(self.w(unit_at + 2), "a" | "one")
+            && self.w(unit_at + 3) == "half";
+        if half_after {
+            count = count.map(|c| format!("{c}.5"));
+        }
+        // the last token of the count and unit
+        let unit_at = if half_after { unit_at + 3 } else { unit_at };
         // "aged 3 months": an age
         if lexicon::age_word(self.prev(a)) {
             return None;
@@ -110,6 +126,8 @@ impl<'a> ExpressionReader<'a> {
         let measure = lexicon::quantity_modifier(self.prev(i)) && unit != Unit::Quarter;
         if matches!(w, "a" | "an")
             && count.is_some()
+            && !half_after
+            && self.w(i + 1) != "couple"
             && !ago
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
@@ -205,7 +223,7 @@ impl<'a> ExpressionReader<'a> {
                 let value = self.anchor().map(|anchor| {
                     // "until mid-November": a deadline ahead
                     let tense = if lexicon::deadline_preposition(self.prev(i)) {
-                        self.deadline_tense(i, i + 1, false)
+                        self.month_deadline_tense(i, i + 1, false)
                     } else {
                         self.tense(i, i + 1, false)
                     };
@@ -258,6 +276,9 @@ impl<'a> ExpressionReader<'a> {
         let unit = lexicon::unit(tail)?;
         let n = if head.bytes().all(|b| b.is_ascii_digit()) && head.len() <= 4 {
             head.to_string()
+        } else if matches!(head, "several" | "many" | "multi") {
+            // "a several-year slump", "multi-year contracts": an unknown count
+            "X".to_string()
         } else {
             lexicon::number_word(head).filter(|_| head != "a" && head != "an")?.to_string()
         };

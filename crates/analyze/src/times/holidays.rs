@@ -79,9 +79,17 @@ impl<'a> ExpressionReader<'a> {
         if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {
             return Some(Found::new(y_at + 1, self.span(a, y_at), Some(Value::Season(y, code))));
         }
+        // "the winter of nineteen ninety-four"
+        if self.w(y_at) == "nineteen" {
+            if let Some(n) = super::lexicon::tens_word(self.w(y_at + 1)) {
+                let value = Value::Season(1900 + n as i32, code);
+                return Some(Found::new(y_at + 2, self.span(a, y_at + 1), Some(value)));
+            }
+        }
         let before = if a == i { p } else { self.prev(a) };
-        // "in spring", "during the winter"; not "Arab Spring", "spring water"
-        if !matches!(before, "in" | "during" | "by" | "until" | "over" | "through") || self.capitalised(i) {
+        // "in spring", "during the winter", "well into the summer"; not "Arab Spring", "spring
+        // water"
+        if !matches!(before, "in" | "during" | "by" | "until" | "over" | "through" | "into") || self.capitalised(i) {
             return None;
         }
         if self.is_word(i + 1) && !matches!(self.w(i + 1), "and" | "or" | "when" | "as") {

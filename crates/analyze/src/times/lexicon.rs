@@ -639,6 +639,14 @@ pub(super) fn century_ordinal(word: &str) -> Option<i32> {
     })
 }
 
+/// Words after a noun phrase that end it and link it to what follows ("the future and the
+/// past", "into the future if …"): conjunctions and subordinators, not "of".
+pub(super) fn clause_link(word: &str) -> bool {
+    use parallax_lexicon::closed::{is, Class};
+    matches!(word, "and" | "or" | "but" | "nor" | "if" | "unless" | "when" | "as" | "because" | "than")
+        || is(Class::Subordinator, word)
+}
+
 /// Words naming a part of a period that TimeML draws inside the expression ("the end of the
 /// year", "the middle of October").
 pub(super) fn part_of_period(word: &str) -> bool {

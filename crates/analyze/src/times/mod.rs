@@ -25,7 +25,9 @@
 //!   last; "a year earlier" in a sentence about a quarter: that quarter a year before); "the
 //!   following year", "the day before" counted from the last date the text gave; "at the time";
 //!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
-//!   week", "every morning"). Ages ("aged 3 months") and margins ("one second slower") are not
+//!   week", "every morning", "each July", "Tuesday nights"); "this past spring", "these days",
+//!   "for a while" (`PXX`), "the next couple of years" (two), "an hour and a half",
+//!   "several-year". Ages ("aged 3 months") and margins ("one second slower") are not
 //!   time expressions. Spans are drawn as TimeML draws them: "about", "just", "over" outside,
 //!   determiners and "a mere" inside.
 //!
@@ -325,6 +327,18 @@ impl<'a> ExpressionReader<'a> {
             return self.season(i, code);
         }
         match w {
+            // "these days": now ("these days of plenty" names days)
+            "days" if p == "these" && !matches!(n, "of" | "and") && i > self.s0 => {
+                Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Ref("PRESENT_REF"))))
+            }
+            // "for a while", "after a while": a stretch of unknown length
+            "while"
+                if p == "a"
+                    && i >= self.s0 + 2
+                    && matches!(self.w(i - 2), "for" | "after" | "in" | "within" | "quite") =>
+            {
+                Some(Found::new(i + 1, self.span(i - 1, i), Some(Value::Duration("PXX".to_string()))))
+            }
             // "was once", "had once": formerly; "once the deal is signed" is a conjunction
             "once"
                 if matches!(p, "was" | "were" | "had" | "has" | "have" | "is" | "are")

@@ -292,7 +292,9 @@ impl<'a> ExpressionReader<'a> {
                 }
                 None
             }
-            "future" if !self.is_word(i + 2) && p != "of" => {
+            // "the future", "well into the future if …", "worried about the future and …"; not
+            // "the future of the plant" nor "the future looks bright"
+            "future" if p != "of" && (!self.is_word(i + 2) || lexicon::clause_link(self.w(i + 2))) => {
                 Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
             }
             _ => None,

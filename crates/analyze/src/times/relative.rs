@@ -46,6 +46,13 @@ impl<'a> ExpressionReader<'a> {
             let rel = if self.w(i + 1) == "coming" { Rel::Next } else { Rel::Last };
             return self.weekday(a, i + 2, rel);
         }
+        // "this past spring": the last such season to have ended
+        if w == "this" && self.w(i + 1) == "past" {
+            if let Some(code) = lexicon::season(self.w(i + 2)) {
+                let value = self.anchor().map(|d| Value::Season(calendar::past_season_year(d, code), code));
+                return Some(Found::new(i + 3, self.span(a, i + 2), value));
+            }
+        }
         if after_the || matches!(w, "past" | "coming") {
             return self.stretch(i);
         }

@@ -1,4 +1,4 @@
-//! Sets: "every Monday", "each year".
+//! Sets: "every Monday", "each year", "each July".
 
 use super::calendar::Value;
 use super::lexicon;
@@ -6,11 +6,17 @@ use super::numbers::{duration, parse_count};
 use super::{ExpressionReader, Found};
 
 impl<'a> ExpressionReader<'a> {
-    /// "every Monday", "every two weeks", "each year".
+    /// "every Monday", "every two weeks", "each year", "each July".
     pub(super) fn every(&self, i: usize) -> Option<Found> {
         let n = self.w(i + 1);
         if let Some(wd) = lexicon::weekday(n) {
             return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Set(format!("XXXX-WXX-{wd}")))));
+        }
+        // "each July", "every March": that month of every year
+        if let Some((m, _)) = lexicon::month(n) {
+            if lexicon::full_month_name(n) && self.capitalised(i + 1) {
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Set(format!("XXXX-{m:02}")))));
+            }
         }
         // "every morning", "each night"
         if let Some(part) = lexicon::day_part(n) {
