@@ -1,6 +1,6 @@
 //! The command line as users meet it: inputs that yield nothing, files that are not articles,
-//! URLs, the command's own output file, closed pipes, `-o` on every command that writes, and
-//! the quotes table naming each quote's article.
+//! URLs, the command's own output file, closed pipes, standard input at a terminal, `-o` on
+//! every command that writes, and the quotes table naming each quote's article.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -62,6 +62,26 @@ fn files_that_are_not_articles_are_reported_and_skipped() {
     }
     let analysis: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the article is still analysed");
     assert_eq!(analysis["articles"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn reading_standard_input_at_a_terminal_says_so() {
+    // `script` (util-linux) runs the command on a pseudo-terminal and passes the end of its own
+    // empty standard input on as Ctrl-D; where it is missing there is no terminal to test with.
+    let Ok(out) = Command::new("script")
+        .args(["-qec", &format!("{} analyze", env!("CARGO_BIN_EXE_parallax")), "/dev/null"])
+        .stdin(Stdio::null())
+        .current_dir(root())
+        .output()
+    else {
+        eprintln!("script(1) not found: skipped");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("reading articles from standard input"), "{shown}");
+    // without a terminal (a pipe), nothing is said: the input is a file's
+    let piped = parallax(&["analyze", "-"]);
+    assert!(!stderr(&piped).contains("reading articles from standard input"), "{}", stderr(&piped));
 }
 
 #[test]
