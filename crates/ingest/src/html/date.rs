@@ -37,7 +37,8 @@ static META_PUBLISHED: std::sync::LazyLock<Vec<&str>> =
 
 /// Meta names of a page's date that do not say which date it is (`date`, `dc.date`): content
 /// systems fill them with the day of the last edit as often as with the day of publication.
-const GENERIC_META_DATES: [&str; 4] = ["date", "dc.date", "dc:date", "dcterms.date"];
+static GENERIC_META_DATES: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| parallax_lexicon::entries(include_str!("../../data/dates/meta_generic.txt")));
 
 /// Meta names and properties that give a modification date (lower-case).
 static META_MODIFIED: std::sync::LazyLock<Vec<&str>> =
@@ -869,9 +870,10 @@ fn find_published(
             && trusted.len() == s.meta_published.len()
             && ld.published.is_none();
         if generic_only {
-            let shown = if shown.is_empty() { shown_dates(s, order) } else { shown.clone() };
-            if let Some(seen) = shown.first().filter(|d| **d != first.0) {
-                return Some((day(*seen), Provenance::Markup));
+            let first_shown =
+                if shown.is_empty() { shown_dates(s, order).first().copied() } else { shown.first().copied() };
+            if let Some(seen) = first_shown.filter(|d| *d != first.0) {
+                return Some((day(seen), Provenance::Markup));
             }
         }
         // A `<time>` element and the first day shown in a byline agree against the metadata:
