@@ -485,9 +485,13 @@ impl<'d> EntityReader<'d> {
             }
         }
         // one word the tagger calls a product or event that the gazetteer knows as an organisation
-        // is the organisation ("Airbus" alone; "Airbus A380" stays the tagger's)
+        // by its own name is the organisation ("Airbus" alone; "Airbus A380" stays the tagger's;
+        // "Republicans", another name of a party, names its members)
         if kind == EntityKind::Misc && end - start == 1 {
-            let known = self.gaz_exact(start, end).is_some_and(|g| g.kind == EntityKind::Organization && !g.demonym);
+            let word = strip_possessive(self.text(start));
+            let known = self
+                .gaz_exact(start, end)
+                .is_some_and(|g| g.kind == EntityKind::Organization && !g.demonym && g.canonical == word);
             if known {
                 return vec![(start, end, EntityKind::Organization)];
             }
