@@ -321,7 +321,13 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
             continue;
         }
         let taken = line.get(m.start..m.end).unwrap_or("").trim().to_string();
-        out.removed.push(Removed { reason: "metadata", text: taken });
+        // a dateline with its place ("HONG KONG 1996-08-30") dates the article and stays text:
+        // the place is a name of the article, and the date beside it says the line is a dateline
+        let dateline = !line.get(..m.start).unwrap_or("").trim().is_empty();
+        let rest = if dateline { line.clone() } else { rest.to_string() };
+        if !dateline {
+            out.removed.push(Removed { reason: "metadata", text: taken });
+        }
         let better = matches!(
             (&out.published, m.marker),
             (None, _) | (Some((_, Marker::Updated | Marker::Bare)), Marker::Published)
@@ -329,7 +335,7 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         if better {
             out.published = Some((m.iso.clone(), m.marker));
         }
-        *line = rest.to_string();
+        *line = rest;
     }
 
     // Footers glued to a complete sentence: keep the sentence, drop the footer.
@@ -523,6 +529,10 @@ mod tests {
         assert_eq!(c.published.as_ref().map(|p| p.0.as_str()), Some("2025-02-16"));
         assert_eq!(c.removed[0].reason, "metadata");
         assert_eq!(c.removed[0].text, "date 2025-02-16");
+        let c = clean("Storm shuts port\nNEW YORK 2025-02-16\nThe port of Newark closed on Sunday.", Level::Full);
+        assert_eq!(c.text, "Storm shuts port\nNEW YORK 2025-02-16\nThe port of Newark closed on Sunday.");
+        assert!(c.removed.is_empty());
+        assert_eq!(c.published.as_ref().map(|p| p.0.as_str()), Some("2025-02-16"));
         let c = clean("Published on 16 February 2025, the report said rents rose.", Level::Full);
         assert!(c.published.is_none());
         assert!(c.removed.is_empty());

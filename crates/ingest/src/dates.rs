@@ -412,6 +412,11 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
         if wlen == 0 || !is_time_filler(&trimmed[..wlen]) {
             return None;
         }
+        // a word of capitals opening a bare line is a dateline's place, not a time zone ("HONG
+        // KONG 1996-08-30", "NEW YORK 2025-02-16": see `parse_place_date_line`)
+        if marker == Marker::Bare && p == pos && trimmed[..wlen].chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
         p += rest.len() - trimmed.len() + wlen;
     }
     None
@@ -420,8 +425,15 @@ pub(crate) fn parse_meta_line(line: &str) -> Option<MetaDate> {
 /// Reads a dateline that is a whole line: a place, then a date line ("WASHINGTON, DC, April 28,
 /// 2009", "Washington D. C., Jul 13, 2009 / 02:00 pm (CNA)"). The place is at most three
 /// comma-separated parts of capitalised words, 40 bytes in all.
+///
+/// A place in capitals without a comma ("HONG KONG 1996-08-30", "LONDON 12 March 2013") is a
+/// dateline too; its metadata then starts at the date, so the place stays in the text.
 pub(crate) fn parse_place_date_line(line: &str) -> Option<MetaDate> {
+    let lead = line.len() - line.trim_start().len();
     let line = line.trim();
+    if let Some(m) = capitals_place_date(line) {
+        return Some(MetaDate { start: lead + m.start, end: lead + m.end, ..m });
+    }
     let mut from = 0;
     for _ in 0..3 {
         let comma = from + line.get(from..)?.find(',')?;
@@ -437,6 +449,32 @@ pub(crate) fn parse_place_date_line(line: &str) -> Option<MetaDate> {
             return Some(MetaDate { iso: m.iso, marker: Marker::Bare, start: 0, end: line.len() });
         }
         from = comma + 1;
+    }
+    None
+}
+
+/// A place of one to three words in capitals, then a bare date ending the line ("HONG KONG
+/// 1996-08-30"); the returned metadata is the date alone.
+fn capitals_place_date(line: &str) -> Option<MetaDate> {
+    let mut at = 0;
+    for words in 1..=3 {
+        let rest = &line[at..];
+        let wlen = rest.find(char::is_whitespace)?;
+        let word = &rest[..wlen];
+        let capitals = word.chars().any(char::is_alphabetic)
+            && word.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''));
+        if !capitals {
+            return None;
+        }
+        at += wlen;
+        at += line[at..].len() - line[at..].trim_start().len();
+        let date = &line[at..];
+        if let Some(m) = parse_meta_line(date).filter(|m| m.marker == Marker::Bare && date[m.end..].trim().is_empty()) {
+            return Some(MetaDate { iso: m.iso, marker: Marker::Bare, start: at + m.start, end: at + m.end });
+        }
+        if words == 3 {
+            break;
+        }
     }
     None
 }
@@ -611,9 +649,15 @@ mod tests {
             ("LONDON, 12 March 2013", Some("2013-03-12")),
             ("In Washington, April 28, 2009 was a warm day", None),
             ("Washington, DC, is where he lived", None),
+            ("KUALA LUMPUR 2025-02-16", Some("2025-02-16")),
+            ("OSLO 16 February 2025", Some("2025-02-16")),
+            ("Oslo is 2025-02-16", None),
         ] {
             assert_eq!(parse_place_date_line(line).map(|m| m.iso).as_deref(), day, "{line}");
         }
+        // the place in capitals stays out of the metadata
+        let m = parse_place_date_line("NEW YORK 2025-02-16");
+        assert_eq!(m.map(|m| (m.start, m.end)), Some((9, 19)));
     }
 
     #[test]

@@ -153,6 +153,27 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             others.entry(target).or_default().extend(members);
         }
     }
+    // a "place" of an organisation's name, written in lower case, that the gazetteer does not
+    // know as a place and that the story names as the organisation at least three times as
+    // often, is that organisation ("Chrysler" typed a place in some articles); a known place
+    // stays apart (Chicago the city beside Chicago the team), and so do names in capitals
+    let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
+    let places: Vec<(String, EntityKind)> =
+        others.keys().filter(|(_, kind)| *kind == EntityKind::Location).cloned().collect();
+    for key in places {
+        let org = (key.0.clone(), EntityKind::Organization);
+        let known_place = |name: &str| {
+            name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                || gaz.lookup(name).is_some_and(|g| g.kind != EntityKind::Organization)
+        };
+        let member_names_known =
+            others.get(&key).is_some_and(|m| m.iter().any(|&(d, e)| known_place(&docs[d].entities[e].name)));
+        let (as_place, as_org) = (others.get(&key).map_or(0, Vec::len), others.get(&org).map_or(0, Vec::len));
+        if as_org >= 3 * as_place && !known_place(&key.0) && !member_names_known {
+            let members = others.remove(&key).unwrap_or_default();
+            others.entry(org).or_default().extend(members);
+        }
+    }
     let mut groups: Vec<NameGroup> = others.into_iter().map(|((key, kind), m)| (key, kind, m)).collect();
     join_short_forms(&mut groups);
     for (_, kind, m) in groups {
@@ -378,6 +399,28 @@ mod tests {
         let grumman = orgs.iter().find(|e| e.name.starts_with("Northrop")).expect("Northrop Grumman");
         assert_eq!(grumman.members.len(), 3);
         assert_eq!(grumman.articles(), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_place_of_a_company_name_joins_the_company_but_a_known_place_stays() {
+        let with = |source: &str, names: &[(EntityKind, &str)]| {
+            let mut d = Doc::new(source, String::new());
+            for (id, &(kind, name)) in names.iter().enumerate() {
+                d.entities.push(parallax_doc::Entity { id, kind, name: name.into(), roles: Vec::new(), gender: None });
+            }
+            d
+        };
+        use EntityKind::{Location as Loc, Organization as Org};
+        let docs = vec![
+            with("a", &[(Org, "Quillmark"), (Org, "Chicago")]),
+            with("b", &[(Org, "Quillmark"), (Loc, "Chicago")]),
+            with("c", &[(Org, "Quillmark"), (Org, "Chicago")]),
+            with("d", &[(Loc, "Quillmark"), (Org, "Chicago"), (Loc, "BRENTWOOD"), (Org, "Brentwood")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2, 3]);
+        let kinds = |name: &str| entities.iter().filter(|e| e.name == name).map(|e| e.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("Quillmark"), vec![Org], "{entities:?}");
+        assert_eq!(kinds("Chicago").len(), 2, "{entities:?}");
     }
 
     fn doc(source: &str, text: &str) -> Doc {

@@ -226,9 +226,10 @@ impl<'d> EntityReader<'d> {
                 _ => ner_kind,
             };
             // a company's short name, its full name with a legal form known in the article
-            // ("Magna" after "Magna International Inc"), is the company, not a person
+            // ("Magna" after "Magna International Inc", "Chrysler" after "Chrysler LLC"), is the
+            // company, not a person or a product (a place stays one: firms are named after towns)
             let ner_kind = match ner_kind {
-                tagger::NerType::Per if firms.contains(name) => tagger::NerType::Org,
+                tagger::NerType::Per | tagger::NerType::Misc if firms.contains(name) => tagger::NerType::Org,
                 kind => kind,
             };
             let start = self.token_index(span.start);
@@ -481,6 +482,18 @@ impl<'d> EntityReader<'d> {
                 }
                 let person = self.refine_tagged(title + 1, end, tagger::NerType::Per);
                 return std::iter::once((start, body_end, kind)).filter(|_| body_end > start).chain(person).collect();
+            }
+        }
+        // one word the tagger calls a product or event that the gazetteer knows as an organisation
+        // by its own name is the organisation ("Airbus" alone; "Airbus A380" stays the tagger's;
+        // "Republicans", another name of a party, names its members)
+        if kind == EntityKind::Misc && end - start == 1 {
+            let word = strip_possessive(self.text(start));
+            let known = self
+                .gaz_exact(start, end)
+                .is_some_and(|g| g.kind == EntityKind::Organization && !g.demonym && g.canonical == word);
+            if known {
+                return vec![(start, end, EntityKind::Organization)];
             }
         }
         // a body's word ends a place's name the gazetteer does not know ("The Tribune")
