@@ -320,13 +320,14 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         if !allowed {
             continue;
         }
-        let taken = line.get(m.start..m.end).unwrap_or("").trim().to_string();
         // a dateline with its place ("HONG KONG 1996-08-30") dates the article and stays text:
         // the place is a name of the article, and the date beside it says the line is a dateline
         let dateline = !line.get(..m.start).unwrap_or("").trim().is_empty();
-        let rest = if dateline { line.clone() } else { rest.to_string() };
         if !dateline {
+            let taken = line.get(m.start..m.end).unwrap_or("").trim().to_string();
+            let rest = rest.to_string();
             out.removed.push(Removed { reason: "metadata", text: taken });
+            *line = rest;
         }
         let better = matches!(
             (&out.published, m.marker),
@@ -335,7 +336,6 @@ pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
         if better {
             out.published = Some((m.iso.clone(), m.marker));
         }
-        *line = rest;
     }
 
     // Footers glued to a complete sentence: keep the sentence, drop the footer.

@@ -47,34 +47,21 @@ fn main() {
             }
         }
         let (mut tp, mut sys_pairs, mut gold_pairs) = (0u64, 0u64, 0u64);
-        let (mut b3_p, mut b3_r) = (0.0f64, 0.0f64);
-        // B-cubed over the articles of one parity (clusters cut to those articles)
-        let b3_of = |parity: bool| {
+        // B-cubed precision and recall over the articles `keep` takes (clusters cut to them)
+        let b3 = |keep: &dyn Fn(usize) -> bool| {
             let (mut p, mut r, mut n) = (0.0f64, 0.0f64, 0.0f64);
-            for i in (0..docs.len()).filter(|&i| even[i] == parity) {
-                let same = |j: &usize| even[*j] == parity;
-                let same_sys = (0..docs.len()).filter(same).filter(|&j| system[j] == system[i]).count() as f64;
-                let same_gold = (0..docs.len()).filter(same).filter(|&j| labels[j] == labels[i]).count() as f64;
-                let both =
-                    (0..docs.len()).filter(same).filter(|&j| system[j] == system[i] && labels[j] == labels[i]).count()
-                        as f64;
+            for i in (0..docs.len()).filter(|&i| keep(i)) {
+                let kept = || (0..docs.len()).filter(|&j| keep(j));
+                let same_sys = kept().filter(|&j| system[j] == system[i]).count() as f64;
+                let same_gold = kept().filter(|&j| labels[j] == labels[i]).count() as f64;
+                let both = kept().filter(|&j| system[j] == system[i] && labels[j] == labels[i]).count() as f64;
                 p += both / same_sys;
                 r += both / same_gold;
                 n += 1.0;
             }
-            let (p, r) = (p / n.max(1.0), r / n.max(1.0));
-            if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            }
+            (p / n.max(1.0), r / n.max(1.0))
         };
         for i in 0..docs.len() {
-            let same_sys = (0..docs.len()).filter(|&j| system[j] == system[i]).count() as f64;
-            let same_gold = (0..docs.len()).filter(|&j| labels[j] == labels[i]).count() as f64;
-            let both = (0..docs.len()).filter(|&j| system[j] == system[i] && labels[j] == labels[i]).count() as f64;
-            b3_p += both / same_sys;
-            b3_r += both / same_gold;
             for j in i + 1..docs.len() {
                 let s = system[i] == system[j];
                 let g = labels[i] == labels[j];
@@ -83,17 +70,17 @@ fn main() {
                 tp += (s && g) as u64;
             }
         }
-        let n = docs.len() as f64;
         let f = |p: f64, r: f64| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         let (pp, pr) = (tp as f64 / sys_pairs.max(1) as f64, tp as f64 / gold_pairs.max(1) as f64);
-        let (bp, br) = (b3_p / n, b3_r / n);
+        let (bp, br) = b3(&|_| true);
+        let (odd, even) = (b3(&|i| !even[i]), b3(&|i| even[i]));
         println!(
             "{threshold:9.2}  {:7}  {pp:.3}   {pr:.3}   {:.3}    {bp:.3}  {br:.3}  {:.3}  {:.3}      {:.3}",
             stories.len(),
             f(pp, pr),
             f(bp, br),
-            b3_of(false),
-            b3_of(true)
+            f(odd.0, odd.1),
+            f(even.0, even.1)
         );
     }
 }

@@ -153,21 +153,22 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             others.entry(target).or_default().extend(members);
         }
     }
-    // a "place" of an organisation's name, written in lower case, that the gazetteer does not
+    // a "place" of an organisation's name, not written in capitals, that the gazetteer does not
     // know as a place and that the story names as the organisation at least three times as
     // often, is that organisation ("Chrysler" typed a place in some articles); a known place
     // stays apart (Chicago the city beside Chicago the team), and so do names in capitals
     let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
+    let known_place = |name: &str| {
+        name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            || gaz.lookup(name).is_some_and(|g| g.kind != EntityKind::Organization)
+    };
+    let name_of = |d: usize, e: usize| docs.get(d).and_then(|doc| doc.entities.get(e)).map(|e| e.name.as_str());
     let places: Vec<(String, EntityKind)> =
         others.keys().filter(|(_, kind)| *kind == EntityKind::Location).cloned().collect();
     for key in places {
         let org = (key.0.clone(), EntityKind::Organization);
-        let known_place = |name: &str| {
-            name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-                || gaz.lookup(name).is_some_and(|g| g.kind != EntityKind::Organization)
-        };
         let member_names_known =
-            others.get(&key).is_some_and(|m| m.iter().any(|&(d, e)| known_place(&docs[d].entities[e].name)));
+            others.get(&key).is_some_and(|m| m.iter().any(|&(d, e)| name_of(d, e).is_some_and(known_place)));
         let (as_place, as_org) = (others.get(&key).map_or(0, Vec::len), others.get(&org).map_or(0, Vec::len));
         if as_org >= 3 * as_place && !known_place(&key.0) && !member_names_known {
             let members = others.remove(&key).unwrap_or_default();
@@ -367,13 +368,6 @@ mod tests {
 
     #[test]
     fn one_organisation_across_legal_forms_and_short_forms() {
-        let with = |source: &str, names: &[(EntityKind, &str)]| {
-            let mut d = Doc::new(source, String::new());
-            for (id, &(kind, name)) in names.iter().enumerate() {
-                d.entities.push(parallax_doc::Entity { id, kind, name: name.into(), roles: Vec::new(), gender: None });
-            }
-            d
-        };
         let docs = vec![
             with(
                 "a",
@@ -403,13 +397,6 @@ mod tests {
 
     #[test]
     fn a_place_of_a_company_name_joins_the_company_but_a_known_place_stays() {
-        let with = |source: &str, names: &[(EntityKind, &str)]| {
-            let mut d = Doc::new(source, String::new());
-            for (id, &(kind, name)) in names.iter().enumerate() {
-                d.entities.push(parallax_doc::Entity { id, kind, name: name.into(), roles: Vec::new(), gender: None });
-            }
-            d
-        };
         use EntityKind::{Location as Loc, Organization as Org};
         let docs = vec![
             with("a", &[(Org, "Quillmark"), (Org, "Chicago")]),
@@ -421,6 +408,15 @@ mod tests {
         let kinds = |name: &str| entities.iter().filter(|e| e.name == name).map(|e| e.kind).collect::<Vec<_>>();
         assert_eq!(kinds("Quillmark"), vec![Org], "{entities:?}");
         assert_eq!(kinds("Chicago").len(), 2, "{entities:?}");
+    }
+
+    /// An article with no text and these entities.
+    fn with(source: &str, names: &[(EntityKind, &str)]) -> Doc {
+        let mut d = Doc::new(source, String::new());
+        for (id, &(kind, name)) in names.iter().enumerate() {
+            d.entities.push(parallax_doc::Entity { id, kind, name: name.into(), roles: Vec::new(), gender: None });
+        }
+        d
     }
 
     fn doc(source: &str, text: &str) -> Doc {

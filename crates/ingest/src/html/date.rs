@@ -79,6 +79,8 @@ struct Scan<'a> {
     headline: Option<ElementRef<'a>>,
     /// The `<article>` around each entry of `marked`, when there is one.
     marked_in: Vec<Option<ElementRef<'a>>>,
+    /// Whether an embedded post has been met so far: only then are ancestors looked at for one.
+    embeds: bool,
 }
 
 /// Parts of class and id names that mark an element about dates, bylines or post metadata.
@@ -305,11 +307,14 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                 let Some(el) = ElementRef::wrap(node) else { continue };
                 let itemprop = e.attr("itemprop").map(str::to_ascii_lowercase);
                 let class = e.attr("class").unwrap_or("");
+                s.embeds = s.embeds || is_embed_class(class);
+                // inside a post quoted into the page (met before its descendants, in page order)
+                let embedded = s.embeds && in_embedded_post(&el);
                 let published_prop = matches!(itemprop.as_deref(), Some("datepublished" | "datecreated"));
                 let published_class = class
                     .split_whitespace()
                     .any(|c| matches!(c, "published" | "entry-date" | "date-published" | "post-date" | "publish-date"));
-                if (name == "time" || published_prop || (name == "abbr" && published_class)) && !in_embedded_post(&el) {
+                if (name == "time" || published_prop || (name == "abbr" && published_class)) && !embedded {
                     let value = e.attr("datetime").or_else(|| e.attr("content")).or_else(|| e.attr("title"));
                     let strong = published_prop
                         || published_class
@@ -366,7 +371,7 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     || e.attr("id").is_some_and(is_cue_name)
                     || is_cue_name(class)
                     || itemprop.as_deref().is_some_and(|p| p.contains("date"));
-                if cue && s.cue_elements.len() < 1000 && !in_embedded_post(&el) {
+                if cue && s.cue_elements.len() < 1000 && !embedded {
                     // An empty one is an icon (`<i class="fa fa-calendar"></i> 3 March 2024`):
                     // the date stands beside it, in its parent.
                     let icon = matches!(name, "i" | "span") && el.text().all(|t| t.trim().is_empty());
@@ -382,7 +387,7 @@ fn scan<'a>(doc: &'a Html, order: Order) -> Scan<'a> {
                     continue;
                 }
                 // a post quoted into the page shows the day it was posted
-                let dated = t.bytes().any(|b| b.is_ascii_digit());
+                let dated = s.embeds && t.bytes().any(|b| b.is_ascii_digit());
                 if dated && node.parent().and_then(ElementRef::wrap).is_some_and(|p| in_embedded_post(&p)) {
                     continue;
                 }
@@ -455,11 +460,16 @@ static EMBEDDED_POSTS: std::sync::LazyLock<Vec<&str>> =
 /// True for an embedded social-media post or an element inside one: its dates are the quoted
 /// post's.
 fn in_embedded_post(el: &ElementRef) -> bool {
-    std::iter::once(**el).chain(el.ancestors()).filter_map(ElementRef::wrap).take(40).any(|a| {
-        a.value()
-            .attr("class")
-            .is_some_and(|c| c.split_whitespace().any(|n| EMBEDDED_POSTS.iter().any(|e| n.eq_ignore_ascii_case(e))))
-    })
+    std::iter::once(**el)
+        .chain(el.ancestors())
+        .filter_map(ElementRef::wrap)
+        .take(40)
+        .any(|a| a.value().attr("class").is_some_and(is_embed_class))
+}
+
+/// True when one of the names of a class attribute is an embedded post's ([`EMBEDDED_POSTS`]).
+fn is_embed_class(class: &str) -> bool {
+    class.split_whitespace().any(|n| EMBEDDED_POSTS.iter().any(|e| n.eq_ignore_ascii_case(e)))
 }
 
 /// Parts of class and id names that mark furniture: comment threads, top bars.
