@@ -30,7 +30,7 @@
 //!    a reporting verb and a that-clause or clause-like complement, in a sentence without quotation
 //!    marks, give a [`QuoteKind::Indirect`] quote whose span is the reported clause. Cues flagged
 //!    `object` report their object ("denied any involvement", "criticized X for …", "called X Y",
-//!    "accused Y of …" without Y), up to a relative, contrasting or subordinate clause; a coordinated
+//!    "accused Y of …" with Y), up to a relative, contrasting or subordinate clause; a coordinated
 //!    verb ("… and said …") takes the main clause's subject; several attributions in one sentence
 //!    ("…, while Y said …", "; Y said", "and Y said") split it. Joint speakers ("A and B said")
 //!    get a span covering both names and the entity of the first. The writer's asides end the
@@ -226,6 +226,7 @@ impl<'a> Finder<'a> {
                 speaker_antecedent: None,
             });
         }
+        self.regions = regions;
         self.indirect(&mut out, &quoted_sentence);
         out.sort_by_key(|q| q.span.start);
         self.continue_speakers(&mut out);

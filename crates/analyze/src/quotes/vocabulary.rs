@@ -112,6 +112,15 @@ word_lists! {
     SAY_FORMS = "say_forms";
     /// Quantifiers that name a speaker alone ("Some say …", "another says …").
     QUANTIFIER_SPEAKERS = "quantifier_speakers";
+    /// Singular and collective nouns and indefinite pronouns that speak without a determiner
+    /// ("police said", "someone told"): other lone lower-case singular words are no speakers.
+    BARE_SPEAKERS = "bare_speakers";
+    /// Words that open no speaker's noun phrase: a verb's particle ("carried out two …"),
+    /// "including", a superlative's "least".
+    NON_SPEAKER_WORDS = "non_speaker_words";
+    /// Endings of a lone lower-case word that is a participle or an adjective, not a speaker
+    /// ("named", "exclusive", "post-traumatic").
+    NON_SPEAKER_SUFFIXES = "non_speaker_suffixes";
     /// Conjunctions opening a fronted subordinate clause before an inserted attribution.
     INSERTION_SUBORDINATORS = "insertion_subordinators";
     /// Words opening a subordinate clause whose subject is the speaker.

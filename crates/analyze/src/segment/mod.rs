@@ -147,7 +147,8 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                 let part = word.rsplit('-').next().unwrap_or(word);
                 let lower = part.to_lowercase();
                 let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                let dotted = word.contains('.');
+                // (not a decimal number: "$27.16." ends its sentence)
+                let dotted = !numeric && word.contains('.');
                 // "No. 2", "Nos. 3 and 4": a number sign before a number
                 let number_sign = matches!(part, "No" | "Nos")
                     && at(i + 1).is_some_and(|c| c == ' ' || c.is_ascii_digit())
@@ -245,6 +246,10 @@ fn split_sentences(text: &str, paragraph: usize, first: usize, tokens: &[Token],
                 let next = tok(end);
                 let c = next.chars().next().unwrap_or(' ');
                 c.is_uppercase() || c.is_ascii_digit() || tokens[end].kind == TokenKind::OpenQuote
+                    // "… contributions. (Obama had …)": a bracketed sentence
+                    || matches!(next, "(" | "[")
+                        && end + 1 < last
+                        && tok(end + 1).chars().next().is_some_and(char::is_uppercase)
             };
             if next_starts {
                 push_sentence(tokens, start, end, paragraph, out);
@@ -298,6 +303,14 @@ mod tests {
     fn tokens(text: &str) -> Vec<String> {
         let d = doc(text);
         d.tokens.iter().map(|t| d.slice(t.span).to_string()).collect()
+    }
+
+    #[test]
+    fn a_decimal_number_and_a_bracketed_sentence_end_and_start_sentences() {
+        let s = sentences("The average was $27.16. Sanders spent more. He won. (Obama had 2.2 million.) It rose.");
+        assert_eq!(s, ["The average was $27.16.", "Sanders spent more.", "He won.", "(Obama had 2.2 million.)", "It rose."]);
+        // a bracket after a full stop that opens with a lower-case word is not a new sentence
+        assert_eq!(sentences("Shares fell 3 p.m. (local time) on Friday."), ["Shares fell 3 p.m. (local time) on Friday."]);
     }
 
     #[test]

@@ -452,6 +452,18 @@ impl<'a> Finder<'a> {
                 end += 2;
             }
         }
+        // `he'll “need a lot of help. So we'll see.”`: mixed speech whose quoted part runs on
+        // past the sentence reports all of it, to the closing mark
+        if opens > closes {
+            let open = (start..end).rev().find(|&x| kind_at(x) == TokenKind::OpenQuote);
+            let close = open
+                .and_then(|o| self.regions.iter().find(|r| r.open == o))
+                .and_then(|r| r.close)
+                .filter(|&c| c >= end);
+            if let Some(close) = close {
+                end = close + 1;
+            }
+        }
         if closes > opens && start > 0 && kind_at(start - 1) == TokenKind::OpenQuote {
             start -= 1;
         }

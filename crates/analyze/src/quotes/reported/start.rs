@@ -282,17 +282,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Where the content of an object cue starts: right after it ("urged Congress to leave the
-    /// program intact", "criticized Obama for …"), but past the accused ("accused the Europeans of
-    /// trying to …" reports "trying to …").
+    /// program intact", "criticized Obama for …", "accused the Europeans of trying to …": the
+    /// accused is part of what is reported, as PolNeAR draws it).
     pub(in crate::quotes) fn object_start(&self, c: CueMatch, hi: usize) -> usize {
-        if is_in(self.tok(c.first), &["accused", "accuses", "accuse", "accusing"]) {
-            let of = (c.end + 1..(c.end + 7).min(hi))
-                .take_while(|&x| self.is_word(x) && !self.quoted(x))
-                .find(|&x| self.tok(x) == "of");
-            if let Some(of) = of.filter(|&of| of + 1 < hi) {
-                return of + 1;
-            }
-        }
         // "denied that she mishandled …"
         if c.end + 1 < hi && self.tok(c.end) == "that" {
             return c.end + 1;

@@ -612,12 +612,38 @@ impl<'a> Finder<'a> {
         let lone_ing = !self.doc.slice(s.span).contains(' ') && last.ends_with("ing") && s.entity.is_none();
         !(last.is_empty()
             || lone_ing
+            || !self.speaker_phrase_shape(s)
             || is_in(last, &FINITE)
             || last.ends_with("n't")
             || last.ends_with("n’t")
             || last.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                 && !self.doc.slice(s.span).contains(" in ")
             || is_in(first, &["what", "which", "who", "that", "this", "it’s", "it's", "to"]))
+    }
+
+    /// Whether the words of a speaker without an entity have a noun phrase's shape: not opening
+    /// with a verb's particle ("out two chemical weapons", "including one"), not ending with a
+    /// preposition or a determiner ("its list of"), and not one lower-case word shaped as a
+    /// participle or an adjective ("named", "exclusive", "post-traumatic"), unless it is a noun
+    /// that speaks alone ("police", "one").
+    fn speaker_phrase_shape(&self, s: Speaker) -> bool {
+        use crate::quotes::vocabulary::{BARE_SPEAKERS, NON_SPEAKER_WORDS, NON_SPEAKER_SUFFIXES};
+        let text = self.doc.slice(s.span);
+        let (Some(first), Some(last)) = (text.split_whitespace().next(), text.split_whitespace().next_back()) else {
+            return false;
+        };
+        let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+        if lower(first) && is_in(first, &NON_SPEAKER_WORDS) {
+            return false;
+        }
+        if first != last && lower(last) && (is_in(last, &PREPOSITIONS) || is_in(last, &DETERMINERS)) {
+            return false;
+        }
+        if first == last && lower(first) && !is_in(first, &BARE_SPEAKERS) {
+            let w = first.to_ascii_lowercase();
+            return !NON_SPEAKER_SUFFIXES.iter().any(|suffix| w.ends_with(suffix));
+        }
+        true
     }
 
     /// The pronoun of a contraction with "be" at token `p` ("He’s", "they're"), as a speaker.
