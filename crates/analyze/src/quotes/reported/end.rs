@@ -144,7 +144,14 @@ impl<'a> Finder<'a> {
         };
         let words = |to: usize| (start..to).filter(|&y| self.is_word(y)).count();
         (start + 1..end)
-            .find(|&x| self.tok(x) == "," && !self.quoted(x) && verb_cue_at(x + 1) && words(x) >= 3)
+            .find(|&x| {
+                // "Jones, who said he was tired, left early": the main clause's verb after the
+                // comma closing the relative clause
+                let main_verb = x + 1 < end
+                    && !starts_upper(self.tok(x + 1))
+                    && (is_in(self.tok(x + 1), &FINITE) || self.finite_at(x + 1));
+                self.tok(x) == "," && !self.quoted(x) && (verb_cue_at(x + 1) || main_verb) && words(x) >= 3
+            })
             .unwrap_or(end)
     }
 
