@@ -517,7 +517,7 @@ impl<'a> Finder<'a> {
             if skipped < 8 {
                 let t = self.tok(k);
                 // a poll's share ("About 4 in 10 say", "42% say"), not a date's number
-                if skipped == 0 && self.poll_share_ends(k, lo) {
+                if skipped == 0 && self.poll_share_start(k, lo).is_some() {
                     if let Some(s) = self.np_ending_at(k, lo) {
                         return Before::Subject(s);
                     }

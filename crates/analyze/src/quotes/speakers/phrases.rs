@@ -24,8 +24,8 @@ impl<'a> Finder<'a> {
             return Some(Speaker { span: self.span_at(det).cover(self.span_at(k)), entity: None });
         }
         // a poll's share as the noun: "About 4 in 10 say", "42% say"
-        if self.poll_share_ends(k, lo) {
-            let first = self.bounded_quantity(if self.tok(k).ends_with('%') { k } else { k - 2 }, lo);
+        if let Some(first) = self.poll_share_start(k, lo) {
+            let first = self.bounded_quantity(first, lo);
             return Some(Speaker { span: self.span_at(first).cover(self.span_at(k)), entity: None });
         }
         if !self.is_word(k) {
@@ -100,8 +100,8 @@ impl<'a> Finder<'a> {
         let quantity = self.kind_at(j) == Some(TokenKind::Number) || is_in(self.tok(j), &NUMBER_WORDS);
         if quantity {
             // "4 in 10 voters"
-            if self.poll_share_ends(j, lo) && !self.tok(j).ends_with('%') {
-                j -= 2;
+            if let Some(first) = self.poll_share_start(j, lo) {
+                j = first;
             }
             j = self.bounded_quantity(j, lo);
         }
@@ -254,12 +254,24 @@ impl<'a> Finder<'a> {
         closes.then_some(Speaker { span: m.span, entity: Some(m.entity) })
     }
 
-    /// Whether a poll's share ends at token `k`, not before token `lo`: "4 in 10", "four in
-    /// 10", "42%".
-    pub(in crate::quotes) fn poll_share_ends(&self, k: usize, lo: usize) -> bool {
+    /// Where a poll's share that ends at token `k` starts, not before token `lo`: "4 in 10",
+    /// "four in 10", "nine out of 10", "42%" (one token or two).
+    pub(in crate::quotes) fn poll_share_start(&self, k: usize, lo: usize) -> Option<usize> {
         let number = |x: usize| self.kind_at(x) == Some(TokenKind::Number) && !self.quoted(x);
         let share_of = |x: usize| number(x) || is_in(self.tok(x), &NUMBER_WORDS) && !self.quoted(x);
-        number(k) && (k >= lo + 2 && self.tok(k - 1) == "in" && share_of(k - 2) || self.tok(k).ends_with('%'))
+        if self.tok(k) == "%" && k > lo && number(k - 1) {
+            return Some(k - 1);
+        }
+        if !number(k) {
+            return None;
+        }
+        if self.tok(k).ends_with('%') {
+            return Some(k);
+        }
+        if k >= lo + 2 && self.tok(k - 1) == "in" && share_of(k - 2) {
+            return Some(k - 2);
+        }
+        (k >= lo + 3 && self.tok(k - 1) == "of" && self.tok(k - 2) == "out" && share_of(k - 3)).then(|| k - 3)
     }
 
     /// Where a number starting at token `first` starts with the words that bound or
@@ -618,6 +630,7 @@ impl<'a> Finder<'a> {
             || last.ends_with("n’t")
             || last.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                 && !self.doc.slice(s.span).contains(" in ")
+                && !self.doc.slice(s.span).contains(" out of ")
             || is_in(first, &["what", "which", "who", "that", "this", "it’s", "it's", "to"]))
     }
 
