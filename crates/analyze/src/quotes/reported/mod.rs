@@ -102,6 +102,16 @@ impl<'a> Finder<'a> {
         while j < sent.end && (is_in(self.tok(j), &TIME_WORDS) || self.ly_adverb(j)) {
             j += 1;
         }
+        // "asked during a January debate why …", "asked on Monday whether …": past a short
+        // phrase of time or place
+        if is_in(self.tok(j), &PREPOSITIONS) && !is_in(self.tok(j), &QUESTION_WORDS) {
+            if let Some(q) = (j + 1..sent.end.min(j + 7))
+                .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.finite_at(x))
+                .find(|&x| is_in(self.tok(x), &QUESTION_WORDS))
+            {
+                j = q;
+            }
+        }
         if j + 2 >= sent.end {
             return None;
         }
@@ -113,7 +123,19 @@ impl<'a> Finder<'a> {
         let mut end = if opening {
             // the question ends at the comma before the main clause
             (start + 2..sent.end)
-                .find(|&x| self.tok(x) == "," && !self.quoted(x) && self.clause_at(x + 1, sent.end, false))?
+                // (not a relative clause inside it: "whether his work, which friends described
+                // as miserable, contributed to …")
+                .find(|&x| {
+                    self.tok(x) == ","
+                        && !self.quoted(x)
+                        && !is_in(self.tok(x + 1), &["which", "who", "whose", "where"])
+                        && !{
+                            // (the verb of the question's subject: "…, contributed to …")
+                            let v = self.tok(x + 1);
+                            is_in(v, &FINITE) || !starts_upper(v) && v.len() > 4 && v.ends_with("ed")
+                        }
+                        && self.clause_at(x + 1, sent.end, false)
+                })?
         } else {
             self.clause_end(start, sent.end)
         };
