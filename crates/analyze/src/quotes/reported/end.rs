@@ -155,6 +155,21 @@ impl<'a> Finder<'a> {
             .unwrap_or(end)
     }
 
+    /// Whether the relative clause opened by the comma at token `comma` ("…, who …") is closed by
+    /// another comma before `hi` and the clause it interrupts goes on with its verb ("…, who
+    /// must decide, has revealed …").
+    fn relative_inside(&self, comma: usize, hi: usize) -> bool {
+        let close = (comma + 2..hi.min(comma + 25))
+            .take_while(|&x| !self.quoted(x) && !matches!(self.tok(x), ";" | ":" | "(" | ")"))
+            .find(|&x| self.tok(x) == ",");
+        close.is_some_and(|c| {
+            let v = self.tok(c + 1);
+            c + 1 < hi
+                && !starts_upper(v)
+                && (is_in(v, &FINITE) || is_in(v, &IRREGULAR_PAST) || v.len() > 4 && v.ends_with("ed"))
+        })
+    }
+
     /// Where reported speech starting at `start` ends: at the sentence's end, or before a
     /// coordinated speech verb or participle ("… and warned against …", "…, adding that …").
     pub(in crate::quotes) fn clause_end(&self, start: usize, hi: usize) -> usize {
@@ -196,7 +211,9 @@ impl<'a> Finder<'a> {
                     true
                 }
                 // background on a name: "…the cooperation of Bryan Pagliano, who worked on …"
-                "," if next == "who" && x > start && starts_upper(self.tok(x - 1)) => true,
+                // (but not a relative clause inside the report's subject: "…Gov. Alejandro García
+                // Padilla, who must make the final decision, has revealed almost nothing")
+                "," if next == "who" && x > start && starts_upper(self.tok(x - 1)) => !self.relative_inside(x, hi),
                 // "…, but did not give a reason", "…, but declined to elaborate": the speaker's own
                 // predicate, told by the writer
                 // (also "… “will be involved” but did not elaborate", with no comma)
