@@ -220,9 +220,10 @@ impl NerTagger {
             sents
                 .into_iter()
                 .zip(&tags)
-                .map(|((sent, ids, base), t)| {
+                .map(|((sent, ids, mut base), t)| {
+                    self.model.add_tag_context(t, &mut base);
                     let after_outside = cache.after_outside(&ids, true);
-                    self.model.decode(true, &sent, base, Some(&after_outside), Some(&labels.features(&sent, t)))
+                    self.model.decode(true, &sent, base, Some(&after_outside), Some(&labels.features(&sent, t, false)))
                 })
                 .collect()
         })

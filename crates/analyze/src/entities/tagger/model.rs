@@ -8,7 +8,8 @@
 //! decoding never needs (the best tag is the same at any positive scale).
 
 use super::features::{
-    allowed, transition_features, word_transition_features, Sentence, TokenFeats, FEATURE_VERSION, N_TAGS, O,
+    allowed, tag_context, tag_context_features, transition_features, word_transition_features, Sentence, TokenFeats,
+    FEATURE_VERSION, NO_TAG, N_TAGS, O,
 };
 
 /// The first bytes of a weights file.
@@ -65,6 +66,9 @@ pub struct Model {
     /// Per pass (first, second), the summed weights of the features that depend on the two
     /// previous tags only ([`transition_features`]), at `prev2 * N_TAGS + prev`.
     transitions: [Vec<[i32; N_TAGS]>; 2],
+    /// The second pass's summed weights of each [`tag_context_features`], at
+    /// [`Model::context_index`].
+    tag_contexts: Vec<[i32; N_TAGS]>,
     /// The fingerprint of the clusters file the weights were trained with.
     pub clusters_fingerprint: u64,
     /// 2 when the weights include a second, document-level pass; else 1.
@@ -124,6 +128,7 @@ impl Model {
             mask: cap - 1,
             len: 0,
             transitions: [Vec::new(), Vec::new()],
+            tag_contexts: Vec::new(),
             clusters_fingerprint,
             passes,
         };
@@ -153,6 +158,18 @@ impl Model {
             }
             model.transitions[pass] = table;
         }
+        let codes = || (0..=N_TAGS as u64).map(|t| if t == N_TAGS as u64 { NO_TAG } else { t });
+        let mut tag_contexts = vec![[0; N_TAGS]; (N_TAGS + 1) * N_TAGS * (N_TAGS + 1)];
+        for prev in codes() {
+            for me in 0..N_TAGS as u64 {
+                for next in codes() {
+                    if let Some(at) = Model::context_index(prev, me, next) {
+                        tag_contexts[at] = model.sum(true, &tag_context_features(prev, me, next));
+                    }
+                }
+            }
+        }
+        model.tag_contexts = tag_contexts;
         Ok(model)
     }
 
@@ -290,6 +307,30 @@ impl Model {
                 for (i, a) in first.iter_mut().enumerate() {
                     add_row(a, &self.sum(false, feats(i)));
                 }
+            }
+        }
+    }
+
+    /// Where [`Model::tag_contexts`] holds the sums of a [`tag_context`]: tags are below
+    /// [`N_TAGS`], a neighbour may also be [`NO_TAG`].
+    fn context_index(prev: u64, me: u64, next: u64) -> Option<usize> {
+        let code = |t: u64| match t {
+            NO_TAG => Some(N_TAGS),
+            t if t < N_TAGS as u64 => Some(t as usize),
+            _ => None,
+        };
+        let me = (me < N_TAGS as u64).then_some(me as usize)?;
+        Some((code(prev)? * N_TAGS + me) * (N_TAGS + 1) + code(next)?)
+    }
+
+    /// Adds to each token's sums the second pass's weights of its [`tag_context_features`],
+    /// given the sentence's first-pass `tags`.
+    pub(crate) fn add_tag_context(&self, tags: &[u8], sums: &mut [[i32; N_TAGS]]) {
+        for (i, sum) in sums.iter_mut().enumerate() {
+            let (prev, me, next) = tag_context(tags, i);
+            match Model::context_index(prev, me, next).and_then(|at| self.tag_contexts.get(at)) {
+                Some(row) => add_row(sum, row),
+                None => add_row(sum, &self.sum(true, &tag_context_features(prev, me, next))),
             }
         }
     }
