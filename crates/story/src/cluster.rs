@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use parallax_doc::{Doc, EntityKind};
 
 use crate::background::Background;
-use crate::text::{content_words, fold};
+use crate::text::{count_word, fold, for_each_content_word};
 
 /// How many of an article's strongest terms select the stories it is compared with.
 const CANDIDATE_TERMS: usize = 25;
@@ -47,9 +47,7 @@ impl TermVector {
     pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> TermVector {
         let mut counts: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
         for text in texts {
-            for w in content_words(text) {
-                *counts.entry(w).or_default() += 1.0;
-            }
+            for_each_content_word(text, |w| count_word(&mut counts, w, 1.0));
         }
         TermVector::weighted(counts, |_| 1.0)
     }
@@ -186,8 +184,8 @@ impl Default for StoryClusterer {
 pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
     let mut terms: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
     let title = doc.meta.title.as_deref().unwrap_or("");
-    for w in content_words(title).into_iter().chain(content_words(&doc.text)) {
-        *terms.entry(w).or_default() += 1.0;
+    for text in [title, doc.text.as_str()] {
+        for_each_content_word(text, |w| count_word(&mut terms, w, 1.0));
     }
     let mentions = doc.mention_counts();
     // a nationality ("American", "Germans") is shared by too many stories to tell them apart

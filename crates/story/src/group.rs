@@ -68,18 +68,12 @@ impl Grouping {
         // order, so the ids (and every tie broken by them) do not depend on the threads
         let measured: Vec<(TermVector, TermVector)> =
             docs.par_iter().map(|d| (article_vector(d), lead_vector(d))).collect();
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary: Vocabulary = Vocabulary::default();
         let vectors: Vec<Article> = measured
             .iter()
             .map(|(whole, lead)| {
-                let strongest: Vec<u32> = whole
-                    .strongest(CANDIDATE_TERMS)
-                    .into_iter()
-                    .map(|t| {
-                        let next = vocabulary.len() as u32;
-                        *vocabulary.entry(t.to_string()).or_insert(next)
-                    })
-                    .collect();
+                let strongest: Vec<u32> =
+                    whole.strongest(CANDIDATE_TERMS).into_iter().map(|t| term_id(&mut vocabulary, t)).collect();
                 Article { whole: to_ids(whole, &mut vocabulary), lead: to_ids(lead, &mut vocabulary), strongest }
             })
             .collect();
@@ -111,15 +105,22 @@ fn date_factor(days: Option<i64>) -> f32 {
 /// is a merge of integers.
 type IdVector = Vec<(u32, f32)>;
 
+/// One batch's terms numbered in first-seen order.
+type Vocabulary = foldhash::HashMap<String, u32>;
+
+/// The id of `term` in `vocabulary`, the next one when the term is new.
+fn term_id(vocabulary: &mut Vocabulary, term: &str) -> u32 {
+    if let Some(&id) = vocabulary.get(term) {
+        return id;
+    }
+    let next = vocabulary.len() as u32;
+    vocabulary.insert(term.to_string(), next);
+    next
+}
+
 /// `v`'s terms as ids of `vocabulary` (new terms added in first-seen order).
-fn to_ids(v: &TermVector, vocabulary: &mut HashMap<String, u32>) -> IdVector {
-    let mut out: IdVector = v
-        .terms()
-        .map(|(term, w)| {
-            let next = vocabulary.len() as u32;
-            (*vocabulary.entry(term.to_string()).or_insert(next), w)
-        })
-        .collect();
+fn to_ids(v: &TermVector, vocabulary: &mut Vocabulary) -> IdVector {
+    let mut out: IdVector = v.terms().map(|(term, w)| (term_id(vocabulary, term), w)).collect();
     out.sort_unstable_by_key(|&(id, _)| id);
     out
 }

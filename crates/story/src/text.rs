@@ -1,5 +1,7 @@
 //! Word-level helpers shared by the cross-article stages: folding, content words, name keys.
 
+use std::borrow::Cow;
+
 /// True for an English function word (`parallax_lexicon::words::is_stopword`, the list
 /// `crates/lexicon/data/stopwords.txt`).
 pub fn is_stopword(word: &str) -> bool {
@@ -23,28 +25,52 @@ pub fn fold(text: &str) -> String {
 
 /// A light stem: plural and common inflection endings removed, British/American spellings joined.
 pub fn stem(word: &str) -> String {
+    stem_of(word).into_owned()
+}
+
+/// [`stem`], borrowing from `word` unless a British spelling is joined.
+fn stem_of(word: &str) -> Cow<'_, str> {
     // British "-ise" spellings join American "-ize" ones
     let joined = ["isation", "ising", "ised", "ises", "ise"]
         .iter()
         .find_map(|s| word.strip_suffix(s).map(|base| format!("{base}iz{}", &s[2..])));
-    let w = joined.as_deref().unwrap_or(word);
-    for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.len() >= 4 {
-                return base.to_string();
-            }
-        }
+    let Some(joined) = joined else { return Cow::Borrowed(strip_inflection(word).unwrap_or(word)) };
+    match strip_inflection(&joined) {
+        Some(base) => Cow::Owned(base.to_string()),
+        None => Cow::Owned(joined),
     }
-    joined.unwrap_or_else(|| word.to_string())
+}
+
+/// `word` without its plural or inflection ending, when at least four bytes remain.
+fn strip_inflection(word: &str) -> Option<&str> {
+    ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix).filter(|base| base.len() >= 4))
 }
 
 /// Content words of a text: folded, split on anything but letters and digits, stopwords dropped, stemmed.
 pub fn content_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() > 1 && !is_stopword(w))
-        .map(stem)
-        .collect()
+    let mut out = Vec::new();
+    for_each_content_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`content_words`] in turn, allocating only the folded text (and a
+/// word whose British spelling is joined): for callers that count words rather than keep them.
+pub fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    for w in fold(text).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() > 1 && !is_stopword(w)) {
+        f(&stem_of(w));
+    }
+}
+
+/// Adds `by` to the count of `word` in `counts`, allocating the key only for a new word.
+pub fn count_word(counts: &mut foldhash::HashMap<String, f32>, word: &str, by: f32) {
+    match counts.get_mut(word) {
+        Some(n) => *n += by,
+        None => {
+            counts.insert(word.to_string(), by);
+        }
+    }
 }
 
 /// Content words of a text as written: folded, split on anything but letters and digits,
@@ -68,5 +94,7 @@ mod tests {
     fn content_words_fold_and_stem() {
         assert_eq!(content_words("Organising the meetings"), vec!["organiz", "meet"]);
         assert_eq!(content_words("organizing a meeting"), vec!["organiz", "meet"]);
+        assert_eq!(content_words("Organisation revised ties"), vec!["organiz", "reviz", "ties"]);
+        assert_eq!(stem("realise"), "realize");
     }
 }

@@ -93,21 +93,24 @@ impl WordCache {
         let mut own = Vec::with_capacity(32);
         word_features(&info, &mut own);
         let seen = Seen::of(&info);
-        for (second, sums) in self.sums.iter_mut().enumerate() {
-            let zeros = [0; N_TAGS];
-            let mut pass =
-                Sums { own: zeros, neighbours: [zeros; NEIGHBOURS.len()], late: [zeros; 2], after_outside: zeros };
-            if second < tagger.model.passes as usize {
-                let second = second == 1;
-                pass.own = tagger.model.sum(second, &own);
-                for (sum, &k) in pass.neighbours.iter_mut().zip(&NEIGHBOURS) {
-                    *sum = tagger.model.sum(second, &neighbour_features(seen, k));
-                }
-                for (sum, lower_in_doc) in pass.late.iter_mut().zip([false, true]) {
-                    *sum = tagger.model.sum(second, &late_position_features(&info, lower_in_doc));
-                }
-                pass.after_outside = tagger.model.sum(second, &word_transition_features(&info, O));
-            }
+        // each pass's sums of the features (the second's zeros for weights with one pass)
+        let model = &tagger.model;
+        let both = |feats: &[u64]| match model.passes {
+            2.. => model.sum_both(feats),
+            _ => [model.sum(false, feats), [0; N_TAGS]],
+        };
+        let zeros = [0; N_TAGS];
+        let mut pass =
+            [Sums { own: zeros, neighbours: [zeros; NEIGHBOURS.len()], late: [zeros; 2], after_outside: zeros }; 2];
+        [pass[0].own, pass[1].own] = both(&own);
+        for (at, &k) in NEIGHBOURS.iter().enumerate() {
+            [pass[0].neighbours[at], pass[1].neighbours[at]] = both(&neighbour_features(seen, k));
+        }
+        for (at, lower_in_doc) in [false, true].into_iter().enumerate() {
+            [pass[0].late[at], pass[1].late[at]] = both(&late_position_features(&info, lower_in_doc));
+        }
+        [pass[0].after_outside, pass[1].after_outside] = both(&word_transition_features(&info, O));
+        for (sums, pass) in self.sums.iter_mut().zip(pass) {
             sums.push(pass);
         }
         let id = self.infos.len() as u32;

@@ -887,20 +887,21 @@ impl DocLabels {
     }
 
     /// The second pass's extra features of a sentence, given its first-pass tags: each token's
-    /// own first-pass tag and its neighbours', and the first-pass tags of the same word's other
-    /// capitalised occurrences in the document.
-    pub fn features(&self, sent: &Sentence, tags: &[u8]) -> TokenFeats {
+    /// own first-pass tag and its neighbours' ([`tag_context_features`]; left out unless `all`:
+    /// the tagger sums them from a table, [`Model::add_tag_context`]), and the first-pass tags
+    /// of the same word's other capitalised occurrences in the document.
+    ///
+    /// [`Model::add_tag_context`]: super::model::Model::add_tag_context
+    pub fn features(&self, sent: &Sentence, tags: &[u8], all: bool) -> TokenFeats {
         let n = sent.infos.len();
         let mut out = TokenFeats { feats: Vec::with_capacity(n * 8), offsets: Vec::with_capacity(n + 1) };
         for (i, info) in sent.infos.iter().enumerate() {
             out.offsets.push(out.feats.len());
-            let me = tags.get(i).copied().unwrap_or(O) as u64;
-            let prev = if i == 0 { 99 } else { tags.get(i - 1).copied().unwrap_or(O) as u64 };
-            let next = tags.get(i + 1).map_or(99, |&t| t as u64);
+            let (prev, me, next) = tag_context(tags, i);
             let f = &mut out.feats;
-            f.push(f1(200, me));
-            f.push(f2(201, prev, me));
-            f.push(f2(202, me, next));
+            if all {
+                f.extend(tag_context_features(prev, me, next));
+            }
             if info.flags & INIT_CAP == 0 {
                 continue;
             }
@@ -930,6 +931,26 @@ impl DocLabels {
         out.offsets.push(out.feats.len());
         out
     }
+}
+
+/// What the second pass sees of the first pass's tags around token `i`: the tag before it
+/// ([`NO_TAG`] at the sentence's start), its own, and the tag after it ([`NO_TAG`] at the end).
+#[inline]
+pub(crate) fn tag_context(tags: &[u8], i: usize) -> (u64, u64, u64) {
+    let me = tags.get(i).copied().unwrap_or(O) as u64;
+    let prev = if i == 0 { NO_TAG } else { tags.get(i - 1).copied().unwrap_or(O) as u64 };
+    let next = tags.get(i + 1).map_or(NO_TAG, |&t| t as u64);
+    (prev, me, next)
+}
+
+/// The tag [`tag_context`] gives before a sentence's first token and after its last.
+pub(crate) const NO_TAG: u64 = 99;
+
+/// The second pass's features of a token's first-pass tag and its neighbours' (from
+/// [`tag_context`]).
+#[inline]
+pub(crate) fn tag_context_features(prev: u64, me: u64, next: u64) -> [u64; 3] {
+    [f1(200, me), f2(201, prev, me), f2(202, me, next)]
 }
 
 #[cfg(feature = "train")]

@@ -184,7 +184,9 @@ impl NerTagger {
         let mut tags = Vec::with_capacity(sentences.len());
         for words in sentences {
             let sent = features::Sentence::new(words.as_ref(), ctx, &self.clusters);
-            let t = self.model.decode(false, &sent, vec![[0; features::N_TAGS]; sent.infos.len()], None, None);
+            let mut base = vec![[0; features::N_TAGS]; sent.infos.len()];
+            self.model.add_static(&sent, &mut base, None);
+            let t = self.model.decode(false, &sent, base, None, None);
             ctx.record(&sent.infos, &t);
             sents.push(sent);
             tags.push(t);
@@ -193,31 +195,35 @@ impl NerTagger {
     }
 
     /// The first pass over sentences, in order, then the second pass (when the weights have
-    /// one): each sentence's tags.
+    /// one): each sentence's tags. The static features' weights of both passes are summed
+    /// while the first pass prepares each sentence, with one lookup a feature.
     fn tag_passes<W: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[W], ctx: &mut DocContext) -> Vec<Vec<u8>> {
+        let two_passes = self.model.passes >= 2;
         WordCache::with(self, |cache| {
             let mut sents = Vec::with_capacity(sentences.len());
             let mut tags = Vec::with_capacity(sentences.len());
             for words in sentences {
                 let (sent, ids) = cache.sentence(words.as_ref(), ctx, self);
+                let mut base = cache.sums(&sent, &ids, false, self);
+                let mut second = two_passes.then(|| cache.sums(&sent, &ids, true, self));
+                self.model.add_static(&sent, &mut base, second.as_deref_mut());
                 let after_outside = cache.after_outside(&ids, false);
-                let t =
-                    self.model.decode(false, &sent, cache.sums(&sent, &ids, false, self), Some(&after_outside), None);
+                let t = self.model.decode(false, &sent, base, Some(&after_outside), None);
                 ctx.record(&sent.infos, &t);
-                sents.push((sent, ids));
+                sents.push((sent, ids, second.unwrap_or_default()));
                 tags.push(t);
             }
-            if self.model.passes < 2 {
+            if !two_passes {
                 return tags;
             }
-            let labels = DocLabels::new(sents.iter().map(|(sent, _)| sent), &tags);
+            let labels = DocLabels::new(sents.iter().map(|(sent, _, _)| sent), &tags);
             sents
-                .iter()
+                .into_iter()
                 .zip(&tags)
-                .map(|((sent, ids), t)| {
-                    let base = cache.sums(sent, ids, true, self);
-                    let after_outside = cache.after_outside(ids, true);
-                    self.model.decode(true, sent, base, Some(&after_outside), Some(&labels.features(sent, t)))
+                .map(|((sent, ids, mut base), t)| {
+                    self.model.add_tag_context(t, &mut base);
+                    let after_outside = cache.after_outside(&ids, true);
+                    self.model.decode(true, &sent, base, Some(&after_outside), Some(&labels.features(&sent, t, false)))
                 })
                 .collect()
         })

@@ -8,7 +8,8 @@
 //! decoding never needs (the best tag is the same at any positive scale).
 
 use super::features::{
-    allowed, transition_features, word_transition_features, Sentence, TokenFeats, FEATURE_VERSION, N_TAGS, O,
+    allowed, tag_context, tag_context_features, transition_features, word_transition_features, Sentence, TokenFeats,
+    FEATURE_VERSION, NO_TAG, N_TAGS, O,
 };
 
 /// The first bytes of a weights file.
@@ -17,6 +18,10 @@ pub const MAGIC: &[u8; 8] = b"PLXNER02";
 /// What the second pass's feature hashes are xor-ed with, so its weights live in the same table
 /// as the first pass's.
 pub const PASS2: u64 = 0x5a17_2e0f_9c3b_d461;
+
+/// The 32-bit key of a feature's second-pass weights is its first-pass key xor this (for every
+/// feature hash but those whose upper half is 0 or this, see [`key32`]).
+const PASS2_KEY: u32 = (PASS2 >> 32) as u32;
 
 /// The 32-bit key a feature hash is stored under (never 0, which marks an empty slot).
 #[inline]
@@ -46,15 +51,24 @@ pub(crate) fn best_allowed(scores: &[f32; N_TAGS], prev: u8) -> u8 {
 /// know (about half of those looked up) costs a probe of that small array only; the weights of
 /// slot `s` are `weights[s]`, and one more row of zeros after the last slot stands for a
 /// feature the model does not know ([`Model::absent`]), so that sums need no branch.
+///
+/// Each slot holds two rows: the weights stored under its key `k`, and those stored under
+/// `k ^ PASS2_KEY`, which are the second pass's weights of the feature whose first-pass key is
+/// `k`. So one lookup gives a static feature's weights in both passes ([`Model::add_static`]);
+/// a key the file has only as the second of these gets a slot whose first row is zeros, as
+/// for a feature the model does not know.
 #[derive(Clone)]
 pub struct Model {
     keys: Vec<u32>,
-    weights: Vec<[i16; N_TAGS]>,
+    weights: Vec<[[i16; N_TAGS]; 2]>,
     mask: usize,
     len: usize,
     /// Per pass (first, second), the summed weights of the features that depend on the two
     /// previous tags only ([`transition_features`]), at `prev2 * N_TAGS + prev`.
     transitions: [Vec<[i32; N_TAGS]>; 2],
+    /// The second pass's summed weights of each [`tag_context_features`], at
+    /// [`Model::context_index`].
+    tag_contexts: Vec<[i32; N_TAGS]>,
     /// The fingerprint of the clusters file the weights were trained with.
     pub clusters_fingerprint: u64,
     /// 2 when the weights include a second, document-level pass; else 1.
@@ -91,51 +105,85 @@ impl Model {
         if body.len() != n * row_bytes {
             return Err(format!("weights body is {} bytes, expected {}", body.len(), n * row_bytes));
         }
-        let cap = (n + n / 3).next_power_of_two().max(16);
+        let rows: Vec<(u32, [i16; N_TAGS])> = body
+            .chunks_exact(row_bytes)
+            .map(|chunk| {
+                let key = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+                let mut w = [0i16; N_TAGS];
+                for (t, wt) in w.iter_mut().enumerate() {
+                    *wt = i16::from_le_bytes([chunk[4 + 2 * t], chunk[5 + 2 * t]]);
+                }
+                (key, w)
+            })
+            .collect();
+        // the slots needed: every key, and every key xor PASS2_KEY (see `Model`)
+        let mut slots: Vec<u32> =
+            rows.iter().flat_map(|&(key, _)| [key, key ^ PASS2_KEY]).filter(|&k| k != 0).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let cap = (slots.len() + slots.len() / 3).next_power_of_two().max(16);
         let mut model = Model {
             keys: vec![0; cap],
-            weights: vec![[0; N_TAGS]; cap + 1],
+            weights: vec![[[0; N_TAGS]; 2]; cap + 1],
             mask: cap - 1,
             len: 0,
             transitions: [Vec::new(), Vec::new()],
+            tag_contexts: Vec::new(),
             clusters_fingerprint,
             passes,
         };
-        for chunk in body.chunks_exact(row_bytes) {
-            let key = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-            let mut w = [0i16; N_TAGS];
-            for (t, wt) in w.iter_mut().enumerate() {
-                *wt = i16::from_le_bytes([chunk[4 + 2 * t], chunk[5 + 2 * t]]);
+        let mut filled = vec![false; cap];
+        for (key, w) in rows {
+            if key == 0 {
+                return Err("weights file has a zero key".into());
             }
-            model.insert(key, w)?;
+            let slot = model.insert(key);
+            if std::mem::replace(&mut filled[slot], true) {
+                return Err(format!("weights file repeats key {key}"));
+            }
+            model.weights[slot][0] = w;
+            model.len += 1;
+            if key != PASS2_KEY {
+                let slot = model.insert(key ^ PASS2_KEY);
+                model.weights[slot][1] = w;
+            }
         }
         for (pass, salt) in [0, PASS2].into_iter().enumerate() {
             let mut table = vec![[0; N_TAGS]; N_TAGS * N_TAGS];
             for (at, sum) in table.iter_mut().enumerate() {
                 let (prev2, prev) = ((at / N_TAGS) as u8, (at % N_TAGS) as u8);
                 for f in transition_features(prev, prev2) {
-                    add_row(sum, &model.weights[model.slot_or_absent(key32(f ^ salt))]);
+                    add_row(sum, &model.weights[model.slot_or_absent(key32(f ^ salt))][0]);
                 }
             }
             model.transitions[pass] = table;
         }
+        let codes = || (0..=N_TAGS as u64).map(|t| if t == N_TAGS as u64 { NO_TAG } else { t });
+        let mut tag_contexts = vec![[0; N_TAGS]; (N_TAGS + 1) * N_TAGS * (N_TAGS + 1)];
+        for prev in codes() {
+            for me in 0..N_TAGS as u64 {
+                for next in codes() {
+                    if let Some(at) = Model::context_index(prev, me, next) {
+                        tag_contexts[at] = model.sum(true, &tag_context_features(prev, me, next));
+                    }
+                }
+            }
+        }
+        model.tag_contexts = tag_contexts;
         Ok(model)
     }
 
-    fn insert(&mut self, key: u32, w: [i16; N_TAGS]) -> Result<(), String> {
-        if key == 0 {
-            return Err("weights file has a zero key".into());
-        }
+    /// The slot of a (non-zero) key, taken when the key has none yet. The table never fills:
+    /// it has a third more slots than keys.
+    fn insert(&mut self, key: u32) -> usize {
         let mut slot = key as usize & self.mask;
         loop {
             if self.keys[slot] == 0 {
                 self.keys[slot] = key;
-                self.weights[slot] = w;
-                self.len += 1;
-                return Ok(());
+                return slot;
             }
             if self.keys[slot] == key {
-                return Err(format!("weights file repeats key {key}"));
+                return slot;
             }
             slot = (slot + 1) & self.mask;
         }
@@ -213,16 +261,84 @@ impl Model {
         let mut sum = [0; N_TAGS];
         for &f in feats {
             if let Some(slot) = self.slot(key32(f ^ salt)) {
-                add_row(&mut sum, &self.weights[slot]);
+                add_row(&mut sum, &self.weights[slot][0]);
             }
         }
         sum
     }
 
+    /// The summed weights of `feats` in both passes' weights, with one lookup a feature (only
+    /// for weights with two passes).
+    pub(crate) fn sum_both(&self, feats: &[u64]) -> [[i32; N_TAGS]; 2] {
+        let mut sums = [[0; N_TAGS]; 2];
+        for &f in feats {
+            let hi = (f >> 32) as u32;
+            if hi == 0 || hi == PASS2_KEY {
+                // the two halves whose keys are not apart by PASS2_KEY (see `key32`)
+                sums[0] = add(sums[0], self.sum(false, &[f]));
+                sums[1] = add(sums[1], self.sum(true, &[f]));
+            } else if let Some(slot) = self.slot(hi) {
+                let [first, second] = &self.weights[slot];
+                add_row(&mut sums[0], first);
+                add_row(&mut sums[1], second);
+            }
+        }
+        sums
+    }
+
+    /// Adds each token's summed weights of the static features of `sent` to `first` (the first
+    /// pass's) and, when given, to `second` (the second pass's: for weights with two passes).
+    pub(crate) fn add_static(
+        &self,
+        sent: &Sentence,
+        first: &mut [[i32; N_TAGS]],
+        second: Option<&mut [[i32; N_TAGS]]>,
+    ) {
+        let feats = |i: usize| &sent.feats[sent.offsets[i]..sent.offsets[i + 1]];
+        match second {
+            Some(second) => {
+                for (i, (a, b)) in first.iter_mut().zip(second.iter_mut()).enumerate() {
+                    let [x, y] = self.sum_both(feats(i));
+                    add_row(a, &x);
+                    add_row(b, &y);
+                }
+            }
+            None => {
+                for (i, a) in first.iter_mut().enumerate() {
+                    add_row(a, &self.sum(false, feats(i)));
+                }
+            }
+        }
+    }
+
+    /// Where [`Model::tag_contexts`] holds the sums of a [`tag_context`]: tags are below
+    /// [`N_TAGS`], a neighbour may also be [`NO_TAG`].
+    fn context_index(prev: u64, me: u64, next: u64) -> Option<usize> {
+        let code = |t: u64| match t {
+            NO_TAG => Some(N_TAGS),
+            t if t < N_TAGS as u64 => Some(t as usize),
+            _ => None,
+        };
+        let me = (me < N_TAGS as u64).then_some(me as usize)?;
+        Some((code(prev)? * N_TAGS + me) * (N_TAGS + 1) + code(next)?)
+    }
+
+    /// Adds to each token's sums the second pass's weights of its [`tag_context_features`],
+    /// given the sentence's first-pass `tags`.
+    pub(crate) fn add_tag_context(&self, tags: &[u8], sums: &mut [[i32; N_TAGS]]) {
+        for (i, sum) in sums.iter_mut().enumerate() {
+            let (prev, me, next) = tag_context(tags, i);
+            match Model::context_index(prev, me, next).and_then(|at| self.tag_contexts.get(at)) {
+                Some(row) => add_row(sum, row),
+                None => add_row(sum, &self.sum(true, &tag_context_features(prev, me, next))),
+            }
+        }
+    }
+
     /// Greedy left-to-right decoding of a sentence under the BIO constraints, with the first
     /// pass's weights, or the second's (`second`) with the document-level features `extra`.
-    /// `base` holds each token's summed weights of the static features that `sent` leaves out
-    /// (the per-word ones the tagger caches), or zeros when `sent` has them all;
+    /// `base` holds each token's summed weights of all its static features: those of `sent`
+    /// ([`Model::add_static`]) and those it leaves out (the per-word ones the tagger caches);
     /// `after_outside`, when given, each token's summed weights of its
     /// [`word_transition_features`] after an `O` (the tagger caches them per word too).
     pub(crate) fn decode(
@@ -240,7 +356,6 @@ impl Model {
         for (i, (info, mut sum)) in sent.infos.iter().zip(base).enumerate() {
             // weights are whole numbers well inside f32's exact range: summing them in
             // integers, in any order, gives the scores that adding them one by one in f32 gives
-            add_row(&mut sum, &self.sum(second, &sent.feats[sent.offsets[i]..sent.offsets[i + 1]]));
             if let Some(extra) = extra {
                 add_row(&mut sum, &self.sum(second, &extra.feats[extra.offsets[i]..extra.offsets[i + 1]]));
             }
@@ -249,7 +364,7 @@ impl Model {
                 Some(row) => add_row(&mut sum, row),
                 None => {
                     for f in word_transition_features(info, prev) {
-                        add_row(&mut sum, &self.weights[self.slot_or_absent(key32(f ^ salt))]);
+                        add_row(&mut sum, &self.weights[self.slot_or_absent(key32(f ^ salt))][0]);
                     }
                 }
             }
@@ -260,6 +375,13 @@ impl Model {
         }
         tags
     }
+}
+
+/// Two rows of sums added.
+#[inline]
+fn add(mut a: [i32; N_TAGS], b: [i32; N_TAGS]) -> [i32; N_TAGS] {
+    add_row(&mut a, &b);
+    a
 }
 
 /// Adds a row of weights to a row of sums.

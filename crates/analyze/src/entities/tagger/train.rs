@@ -327,7 +327,7 @@ impl Prepared {
         let words: Vec<&[String]> = doc.iter().map(|s| s.words.as_slice()).collect();
         let (sents, tags) = first.first_pass(&words, &mut ctx);
         let labels = DocLabels::new(&sents, &tags);
-        let extra = sents.iter().zip(&tags).map(|(s, t)| labels.features(s, t)).collect();
+        let extra = sents.iter().zip(&tags).map(|(s, t)| labels.features(s, t, true)).collect();
         Prepared { sents, extra, gold: doc.iter().map(|s| s.tags.clone()).collect() }
     }
 }
