@@ -15,6 +15,7 @@ compared with the gold annotation (intra_cross-doc_annotation):
   instance ids, per topic and pooled; mention recall is reported beside it.
 """
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
+ALIGN = os.environ.get("ALIGN", "typed")
 
 
 def rebuild_text(root):
@@ -86,6 +88,17 @@ def char_to_byte(text):
     return out
 
 
+def pick(hits, etype, start, end):
+    """The system mention a gold mention is aligned with: among those overlapping it, one of the
+    gold's type if any (a gold "Airbus chief executive Noel Forgeard" is the person, not the
+    company named inside it), then the largest overlap, then the first. Before 2026-12-06 the
+    first overlapping mention was taken; `ALIGN=first` restores that."""
+    if ALIGN == "first":
+        return hits[0]
+    overlap = lambda h: min(h[1], end) - max(h[0], start)
+    return max(hits, key=lambda h: (h[2] == etype, overlap(h), -h[0]))
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/parallax"
     root = Path(sys.argv[2] if len(sys.argv) > 2 else "../shared/data/meantime") / "intra_cross-doc_annotation"
@@ -125,7 +138,7 @@ def main():
                 if etype in ("PER", "ORG"):
                     gold_total += 1
                     if hits:
-                        items.append((instance, hits[0][3]))
+                        items.append((instance, pick(hits, TYPES[etype], bs, be)[3]))
         found_total += len(items)
         gold_clusters, sys_clusters = defaultdict(set), defaultdict(set)
         for i, (g, s) in enumerate(items):
