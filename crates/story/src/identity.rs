@@ -71,12 +71,16 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         .collect();
     let mut persons: Vec<(usize, usize)> = Vec::new();
     // a one-word "person" that other articles name as a company or place, and whose own article
-    // never gives a full name, is that company or place ("Chrysler said")
+    // never gives a full name, is that company or place ("Chrysler said"); so is a longer name
+    // that does not open with a given name ("Northrop Grumman")
+    let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
+    let no_given_name = |name: &str| name.split_whitespace().next().is_some_and(|first| !gaz.is_given_name(first));
     let mut mistyped: Vec<(usize, usize)> = Vec::new();
     for &d in members {
         for e in &docs[d].entities {
             if e.kind == EntityKind::Person {
-                if !e.name.contains(' ') && non_person_keys.contains(e.name.as_str()) {
+                let one_word = !e.name.contains(' ');
+                if non_person_keys.contains(e.name.as_str()) && (one_word || no_given_name(&e.name)) {
                     mistyped.push((d, e.id));
                 } else {
                     persons.push((d, e.id));
@@ -157,7 +161,6 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     // know as a place and that the story names as the organisation at least three times as
     // often, is that organisation ("Chrysler" typed a place in some articles); a known place
     // stays apart (Chicago the city beside Chicago the team), and so do names in capitals
-    let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
     let known_place = |name: &str| {
         name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             || gaz.lookup(name).is_some_and(|g| g.kind != EntityKind::Organization)
@@ -206,15 +209,25 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
 /// `(article, entity)`.
 type NameGroup = (String, EntityKind, Vec<(usize, usize)>);
 
-/// Joins an organisation's short forms to its full name when only one organisation of the
+/// Joins an organisation's short forms (named as an organisation or as another name) to its full name when only one organisation of the
 /// story has that full name, or one is named at least twice as often as the others: the name's first words ("Northrop" → "Northrop Grumman", "AirTran" →
 /// "AirTran Airways") or its initials ("GAO" → "Government Accountability Office", "UAW" →
 /// "United Auto Workers"). Groups are `(key, kind, members)`; joined groups are emptied out.
 fn join_short_forms(groups: &mut Vec<NameGroup>) {
     let orgs: Vec<usize> = (0..groups.len()).filter(|&i| groups[i].1 == EntityKind::Organization).collect();
+    // a short form the tagger read as another name ("the GAO", "AirTran" as a product) joins too
+    let shorts: Vec<usize> =
+        (0..groups.len()).filter(|&i| matches!(groups[i].1, EntityKind::Organization | EntityKind::Misc)).collect();
     let mut moves: Vec<(usize, usize)> = Vec::new();
-    for &short in &orgs {
+    let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
+    for &short in &shorts {
         let key = groups[short].0.as_str();
+        // another name is a short form when written as a brand ("AirTran") or in initials
+        // ("GAO"), not as a word of its own ("European" is no short form of "European Union")
+        let brand_or_initials = key.chars().skip(1).any(char::is_uppercase);
+        if groups[short].1 == EntityKind::Misc && (gaz.lookup(key).is_some() || !brand_or_initials) {
+            continue;
+        }
         let longer: Vec<usize> =
             orgs.iter().copied().filter(|&long| long != short && is_short_form(key, &groups[long].0)).collect();
         // one full form, or one named at least twice as often as any other ("Apple" is Apple
@@ -408,6 +421,25 @@ mod tests {
         let kinds = |name: &str| entities.iter().filter(|e| e.name == name).map(|e| e.kind).collect::<Vec<_>>();
         assert_eq!(kinds("Quillmark"), vec![Org], "{entities:?}");
         assert_eq!(kinds("Chicago").len(), 2, "{entities:?}");
+    }
+
+    #[test]
+    fn a_company_read_as_a_person_or_another_name_joins_the_company() {
+        use EntityKind::{Misc, Organization as Org, Person};
+        let docs = vec![
+            with("a", &[(Org, "Quillmark Dynamics"), (Org, "Audit Review Board"), (Org, "AirTran Airways")]),
+            with("b", &[(Person, "Quillmark Dynamics"), (Misc, "ARB"), (Misc, "AirTran"), (Person, "Maria Quillmark")]),
+            // a name opening with a given name stays a person; a word of its own is no short form
+            with("c", &[(Org, "Maria Quillmark"), (Org, "European Union"), (Misc, "European")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2]);
+        let kinds = |name: &str| entities.iter().filter(|e| e.name == name).map(|e| e.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("Quillmark Dynamics"), vec![Org], "{entities:?}");
+        let members = |name: &str| entities.iter().find(|e| e.name == name).map_or(0, |e| e.members.len());
+        assert_eq!(members("Audit Review Board"), 2, "{entities:?}");
+        assert_eq!(members("AirTran Airways"), 2, "{entities:?}");
+        assert_eq!(members("European Union"), 1, "{entities:?}");
+        assert!(kinds("Maria Quillmark").contains(&Person), "{entities:?}");
     }
 
     /// An article with no text and these entities.
