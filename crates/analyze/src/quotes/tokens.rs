@@ -3,12 +3,48 @@
 
 use super::*;
 
+/// A list of lower-case words that [`is_in`] looks a word up in: a vocabulary list (a set for
+/// long lists) or words written in the rule.
+pub(super) trait WordList {
+    /// Whether the list holds `lower`, a word in lower case.
+    fn contains_lower(&self, lower: &str) -> bool;
+    /// Every word of the list.
+    fn words(&self) -> &[&str];
+}
+
+impl WordList for [&str] {
+    fn contains_lower(&self, lower: &str) -> bool {
+        self.contains(&lower)
+    }
+    fn words(&self) -> &[&str] {
+        self
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn contains_lower(&self, lower: &str) -> bool {
+        self.contains(&lower)
+    }
+    fn words(&self) -> &[&str] {
+        self
+    }
+}
+
+impl WordList for super::vocabulary::Words {
+    fn contains_lower(&self, lower: &str) -> bool {
+        super::vocabulary::Words::contains_lower(self, lower)
+    }
+    fn words(&self) -> &[&str] {
+        self
+    }
+}
+
 /// Whether `word` is in `list`, ignoring ASCII case; no allocation.
-pub(super) fn is_in(word: &str, list: &[&str]) -> bool {
+pub(super) fn is_in<L: WordList + ?Sized>(word: &str, list: &L) -> bool {
     let mut buf = [0u8; 32];
     match lower_ascii(word, &mut buf) {
-        Some(w) => list.contains(&w),
-        None => list.iter().any(|l| l.eq_ignore_ascii_case(word)),
+        Some(w) => list.contains_lower(w),
+        None => list.words().iter().any(|l| l.eq_ignore_ascii_case(word)),
     }
 }
 

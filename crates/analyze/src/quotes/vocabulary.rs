@@ -2,6 +2,7 @@
 //! `class<TAB>word` a line). Each list is a [`Words`] static named for what it holds; the rule
 //! code tests membership with `is_in`, which ignores ASCII case.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The vocabulary file, compiled in.
@@ -9,12 +10,37 @@ const DATA: &str = include_str!("../../data/quotes/vocabulary.tsv");
 
 /// One list of the vocabulary file: its words in file order, parsed on first use.
 #[derive(Clone, Copy)]
-pub(super) struct Words(&'static LazyLock<Vec<&'static str>>);
+pub(super) struct Words(&'static LazyLock<WordSet>);
+
+/// A list's words in file order, and the same words as a set for lookups in long lists.
+pub(super) struct WordSet {
+    words: Vec<&'static str>,
+    set: HashSet<&'static str>,
+}
+
+impl WordSet {
+    fn new(words: Vec<&'static str>) -> WordSet {
+        let set = words.iter().copied().collect();
+        WordSet { words, set }
+    }
+}
+
+impl Words {
+    /// Whether the list holds `lower` (a word already in lower case).
+    pub(super) fn contains_lower(&self, lower: &str) -> bool {
+        // a short list is scanned faster than a word is hashed
+        if self.0.words.len() <= 12 {
+            self.0.words.contains(&lower)
+        } else {
+            self.0.set.contains(lower)
+        }
+    }
+}
 
 impl std::ops::Deref for Words {
     type Target = [&'static str];
     fn deref(&self) -> &[&'static str] {
-        self.0
+        &self.0.words
     }
 }
 
@@ -34,7 +60,7 @@ macro_rules! word_lists {
         $(
             $(#[$doc])*
             pub(super) static $name: Words = Words({
-                static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| class($class));
+                static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(class($class)));
                 &WORDS
             });
         )*
