@@ -159,8 +159,9 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     }
     // a "place" of an organisation's name, not written in capitals, that the gazetteer does not
     // know as a place and that the story names as the organisation at least three times as
-    // often, is that organisation ("Chrysler" typed a place in some articles); a known place
-    // stays apart (Chicago the city beside Chicago the team), and so do names in capitals
+    // often, is that organisation ("Chrysler" typed a place in some articles), and so is one
+    // that is the first words of one organisation's name; a known place stays apart (Chicago the
+    // city beside Chicago the team), and so do names in capitals
     let known_place = |name: &str| {
         name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             || gaz.lookup(name).is_some_and(|g| g.kind != EntityKind::Organization)
@@ -173,9 +174,26 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         let member_names_known =
             others.get(&key).is_some_and(|m| m.iter().any(|&(d, e)| name_of(d, e).is_some_and(known_place)));
         let (as_place, as_org) = (others.get(&key).map_or(0, Vec::len), others.get(&org).map_or(0, Vec::len));
-        if as_org >= 3 * as_place && !known_place(&key.0) && !member_names_known {
+        if known_place(&key.0) || member_names_known {
+            continue;
+        }
+        // or the first words of one organisation's name ("China Eastern" of "China Eastern
+        // Airlines")
+        let longer: Vec<(String, EntityKind)> = others
+            .keys()
+            .filter(|(name, kind)| *kind == EntityKind::Organization && is_short_form(&key.0, name))
+            .cloned()
+            .collect();
+        let target = if as_org >= 3 * as_place {
+            Some(org)
+        } else if let [one] = longer.as_slice() {
+            Some(one.clone())
+        } else {
+            None
+        };
+        if let Some(target) = target {
             let members = others.remove(&key).unwrap_or_default();
-            others.entry(org).or_default().extend(members);
+            others.entry(target).or_default().extend(members);
         }
     }
     let mut groups: Vec<NameGroup> = others.into_iter().map(|((key, kind), m)| (key, kind, m)).collect();
@@ -424,13 +442,21 @@ mod tests {
     }
 
     #[test]
-    fn a_company_read_as_a_person_or_another_name_joins_the_company() {
-        use EntityKind::{Misc, Organization as Org, Person};
+    fn a_company_read_as_a_person_a_place_or_another_name_joins_the_company() {
+        use EntityKind::{Location as Loc, Misc, Organization as Org, Person};
         let docs = vec![
-            with("a", &[(Org, "Quillmark Dynamics"), (Org, "Audit Review Board"), (Org, "AirTran Airways")]),
+            with(
+                "a",
+                &[
+                    (Org, "Quillmark Dynamics"),
+                    (Org, "Audit Review Board"),
+                    (Org, "AirTran Airways"),
+                    (Org, "Zarbo Eastern Airlines"),
+                ],
+            ),
             with("b", &[(Person, "Quillmark Dynamics"), (Misc, "ARB"), (Misc, "AirTran"), (Person, "Maria Quillmark")]),
             // a name opening with a given name stays a person; a word of its own is no short form
-            with("c", &[(Org, "Maria Quillmark"), (Org, "European Union"), (Misc, "European")]),
+            with("c", &[(Org, "Maria Quillmark"), (Org, "European Union"), (Misc, "European"), (Loc, "Zarbo Eastern")]),
         ];
         let entities = link_entities(&docs, &[0, 1, 2]);
         let kinds = |name: &str| entities.iter().filter(|e| e.name == name).map(|e| e.kind).collect::<Vec<_>>();
@@ -439,6 +465,8 @@ mod tests {
         assert_eq!(members("Audit Review Board"), 2, "{entities:?}");
         assert_eq!(members("AirTran Airways"), 2, "{entities:?}");
         assert_eq!(members("European Union"), 1, "{entities:?}");
+        // a "place" of an organisation's first words
+        assert_eq!(members("Zarbo Eastern Airlines"), 2, "{entities:?}");
         assert!(kinds("Maria Quillmark").contains(&Person), "{entities:?}");
     }
 
