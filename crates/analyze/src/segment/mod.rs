@@ -308,9 +308,15 @@ mod tests {
     #[test]
     fn a_decimal_number_and_a_bracketed_sentence_end_and_start_sentences() {
         let s = sentences("The average was $27.16. Sanders spent more. He won. (Obama had 2.2 million.) It rose.");
-        assert_eq!(s, ["The average was $27.16.", "Sanders spent more.", "He won.", "(Obama had 2.2 million.)", "It rose."]);
+        assert_eq!(
+            s,
+            ["The average was $27.16.", "Sanders spent more.", "He won.", "(Obama had 2.2 million.)", "It rose."]
+        );
         // a bracket after a full stop that opens with a lower-case word is not a new sentence
-        assert_eq!(sentences("Shares fell 3 p.m. (local time) on Friday."), ["Shares fell 3 p.m. (local time) on Friday."]);
+        assert_eq!(
+            sentences("Shares fell 3 p.m. (local time) on Friday."),
+            ["Shares fell 3 p.m. (local time) on Friday."]
+        );
     }
 
     #[test]

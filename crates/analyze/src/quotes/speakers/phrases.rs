@@ -640,7 +640,7 @@ impl<'a> Finder<'a> {
     /// participle or an adjective ("named", "exclusive", "post-traumatic"), unless it is a noun
     /// that speaks alone ("police", "one").
     fn speaker_phrase_shape(&self, s: Speaker) -> bool {
-        use crate::quotes::vocabulary::{BARE_SPEAKERS, NON_SPEAKER_WORDS, NON_SPEAKER_SUFFIXES};
+        use crate::quotes::vocabulary::{BARE_SPEAKERS, NON_SPEAKER_SUFFIXES, NON_SPEAKER_WORDS};
         let text = self.doc.slice(s.span);
         let (Some(first), Some(last)) = (text.split_whitespace().next(), text.split_whitespace().next_back()) else {
             return false;
