@@ -249,10 +249,13 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
     if !closed.ends_with(['.', '!', '?']) {
         return true;
     }
-    let long: Vec<&str> =
-        sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    long.len() >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long.len() as f32
+    // words of four letters or more, and how many of them are capitalised
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+        long += 1;
+        capitalised += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
 /// True when `sentence` opens with a pronoun that points outside it ("He said…", "They…"):

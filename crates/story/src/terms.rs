@@ -7,7 +7,7 @@
 //! and each distinct word is looked up in the background table once per story.
 
 use crate::background::Background;
-use crate::text::{for_each_content_word, for_each_unstemmed_content_word};
+use crate::text::{fold, is_stopword, stem};
 
 /// A text's vector: `(term id, weight)` in the order of the terms' text, a unit vector.
 pub(crate) type Vector = Vec<(u32, f32)>;
@@ -19,8 +19,11 @@ pub(crate) struct Terms {
     ids: foldhash::HashMap<String, u32>,
     /// Per id: the term's text (for ordering) and its background IDF.
     terms: Vec<(String, f32)>,
-    /// Unstemmed content word → id (a separate numbering).
-    words: foldhash::HashMap<String, u32>,
+    /// Folded word → its term id and its own (unstemmed) word id, `None` for a stopword: each
+    /// distinct word of the story is checked, stemmed and numbered once.
+    seen: foldhash::HashMap<String, Option<(u32, u32)>>,
+    /// How many unstemmed words have ids.
+    words: u32,
 }
 
 impl Terms {
@@ -40,11 +43,33 @@ impl Terms {
         id
     }
 
+    /// Calls `f` with the term id and the word id of each content word of `text` (folded,
+    /// split on anything but letters and digits, stopwords dropped: the words of
+    /// [`crate::text::content_words`], stemmed for the term id, as written for the word id).
+    fn each_word(&mut self, text: &str, mut f: impl FnMut(u32, u32)) {
+        for w in fold(text).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() > 1) {
+            let ids = match self.seen.get(w) {
+                Some(&ids) => ids,
+                None => {
+                    let ids = (!is_stopword(w)).then(|| {
+                        self.words += 1;
+                        (self.id(&stem(w)), self.words - 1)
+                    });
+                    self.seen.insert(w.to_string(), ids);
+                    ids
+                }
+            };
+            if let Some((term, word)) = ids {
+                f(term, word);
+            }
+        }
+    }
+
     /// The vector of `text`: its content words counted, weighted by TF-IDF against the
     /// background corpus, in term order, normalised (the weights of `TermVector::of_texts`).
     pub(crate) fn vector(&mut self, text: &str) -> Vector {
         let mut ids: Vec<u32> = Vec::new();
-        for_each_content_word(text, |w| ids.push(self.id(w)));
+        self.each_word(text, |term, _| ids.push(term));
         ids.sort_unstable();
         let mut counts: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for id in ids {
@@ -69,18 +94,7 @@ impl Terms {
     /// ([`crate::text::unstemmed_content_words`]) as ids, sorted by id.
     pub(crate) fn words(&mut self, text: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        let ids = &mut self.words;
-        for_each_unstemmed_content_word(text, |w| {
-            let id = match ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = ids.len() as u32;
-                    ids.insert(w.to_string(), id);
-                    id
-                }
-            };
-            out.push(id);
-        });
+        self.each_word(text, |_, word| out.push(word));
         out.sort_unstable();
         out.dedup();
         out
