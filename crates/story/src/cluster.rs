@@ -35,6 +35,9 @@ const LEAD_SENTENCES: usize = 2;
 /// outweigh what happened. Tuned on NeuS train and ECB+ odd topics.
 const ENTITY_SCALE: f32 = 0.5;
 
+/// Bytes of text per distinct term, about (what the term maps are sized by before counting).
+const TERM_BYTES: usize = 12;
+
 /// An article as a unit vector of TF-IDF weighted story terms (background IDF), sorted by term.
 #[derive(Debug, Clone, Default)]
 pub struct TermVector {
@@ -47,6 +50,8 @@ impl TermVector {
     pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> TermVector {
         let mut counts: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
         for text in texts {
+            // about one new term per dozen bytes: the map grows once, not word by word
+            counts.reserve(text.len() / TERM_BYTES);
             for_each_content_word(text, |w| count_word(&mut counts, w, 1.0));
         }
         TermVector::weighted(counts, |_| 1.0)
@@ -74,7 +79,14 @@ impl TermVector {
     /// The `n` strongest terms, strongest first, equal weights in term order.
     pub fn strongest(&self, n: usize) -> Vec<&str> {
         let mut order: Vec<&(String, f32)> = self.terms.iter().collect();
-        order.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // a total order (terms are distinct): the best `n` are picked out in linear time, then
+        // only they are sorted
+        let by_weight = |a: &&(String, f32), b: &&(String, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+        if order.len() > n && n > 0 {
+            order.select_nth_unstable_by(n - 1, by_weight);
+            order.truncate(n);
+        }
+        order.sort_unstable_by(by_weight);
         order.into_iter().take(n).map(|(t, _)| t.as_str()).collect()
     }
 
@@ -182,8 +194,10 @@ impl Default for StoryClusterer {
 
 /// The terms of an article: content words and entity names, with counts.
 pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
-    let mut terms: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
     let title = doc.meta.title.as_deref().unwrap_or("");
+    let expected = (title.len() + doc.text.len()) / TERM_BYTES + doc.entities.len() + doc.times.len();
+    let mut terms: foldhash::HashMap<String, f32> =
+        foldhash::HashMap::with_capacity_and_hasher(expected, foldhash::fast::RandomState::default());
     for text in [title, doc.text.as_str()] {
         for_each_content_word(text, |w| count_word(&mut terms, w, 1.0));
     }

@@ -203,14 +203,7 @@ impl Deduper {
                 mix(s)
             })
             .collect();
-        let sig: Box<[u32]> = self
-            .perms
-            .iter()
-            .map(|&(a, b)| {
-                let min = shingles.iter().fold(u64::MAX, |m, &s| m.min(s.wrapping_mul(a).wrapping_add(b)));
-                (min >> 32) as u32
-            })
-            .collect();
+        let sig: Box<[u32]> = self.perms.iter().map(|&(a, b)| (min_hash(&shingles, a, b) >> 32) as u32).collect();
         let keys = band_keys(&sig);
         let mut best: Option<(f64, u32)> = None;
         for key in &keys {
@@ -243,6 +236,20 @@ impl Deduper {
             }
         }
     }
+}
+
+/// The least of `s * a + b` (wrapping) over `shingles`: four running minima side by side, so
+/// the comparisons do not wait on one another (the minimum is the same in any order).
+fn min_hash(shingles: &[u64], a: u64, b: u64) -> u64 {
+    let mut lanes = [u64::MAX; 4];
+    let mut chunks = shingles.chunks_exact(4);
+    for chunk in &mut chunks {
+        for (lane, &s) in lanes.iter_mut().zip(chunk) {
+            *lane = (*lane).min(s.wrapping_mul(a).wrapping_add(b));
+        }
+    }
+    let min = lanes[0].min(lanes[1]).min(lanes[2].min(lanes[3]));
+    chunks.remainder().iter().fold(min, |m, &s| m.min(s.wrapping_mul(a).wrapping_add(b)))
 }
 
 /// The LSH band keys of a signature (none for an empty one).

@@ -44,6 +44,7 @@ pub mod report;
 pub mod reports;
 pub mod stream;
 pub mod summary;
+mod terms;
 pub mod text;
 pub mod timeline;
 

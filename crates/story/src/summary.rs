@@ -14,15 +14,11 @@
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
 //! article order after the sentence's own article.
 
-use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap};
-
 use parallax_doc::{Doc, TokenKind};
 use serde::Serialize;
 
-use crate::cluster::TermVector;
 use crate::reports::Reports;
-use crate::text::unstemmed_content_words;
+use crate::terms::{add_dense, cosine, dot_dense, shared, Terms, Vector};
 
 /// One summary sentence: `(article index, sentence index)` and its supporting articles.
 #[derive(Debug, Clone, Serialize)]
@@ -67,10 +63,11 @@ fn word_budget(reports: usize) -> usize {
 /// it shares a few words with it.
 pub const MIN_SUPPORT: f32 = 0.7;
 
-/// True when `sentence` supports `claim` (each as its unstemmed content words): it holds at
-/// least [`MIN_SUPPORT`] of the claim's words.
-fn supports(sentence: &BTreeSet<String>, claim: &BTreeSet<String>) -> bool {
-    !claim.is_empty() && claim.intersection(sentence).count() as f32 >= MIN_SUPPORT * claim.len() as f32
+/// True when a sentence with the words `sentence` supports one with the words `claim` (each
+/// its distinct unstemmed content words as sorted ids): it holds at least [`MIN_SUPPORT`] of
+/// the claim's words.
+fn supports(sentence: &[u32], claim: &[u32]) -> bool {
+    !claim.is_empty() && shared(claim, sentence) as f32 >= MIN_SUPPORT * claim.len() as f32
 }
 
 /// Summarises the story made of `members`; `reports` says which members are copies of others.
@@ -81,19 +78,15 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         article: usize,
         sentence: Option<usize>,
         text: &'a str,
-        vector: OnceCell<TermVector>,
-        words: OnceCell<BTreeSet<String>>,
+        vector: Option<Vector>,
+        words: Option<Vec<u32>>,
     }
-    impl Unit<'_> {
-        fn vector(&self) -> &TermVector {
-            self.vector.get_or_init(|| TermVector::of_texts([self.text]))
-        }
-        /// The sentence's unstemmed content words (empty for a title, which supports nothing).
-        fn words(&self) -> &BTreeSet<String> {
-            self.words.get_or_init(|| match self.sentence {
-                Some(_) => unstemmed_content_words(self.text).into_iter().collect(),
-                None => BTreeSet::new(),
-            })
+    /// Computes the vector of `units[at]` unless it already has one.
+    fn vector_of(units: &mut [Unit], terms: &mut Terms, at: usize) {
+        if let Some(unit) = units.get_mut(at) {
+            if unit.vector.is_none() {
+                unit.vector = Some(terms.vector(unit.text));
+            }
         }
     }
     struct Candidate {
@@ -107,12 +100,12 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     // a copy's sentences are its original's
     let independent: Vec<usize> = members.iter().copied().filter(|&d| !reports.is_copy(d)).collect();
     // every sentence and title of every independent report (their vectors are computed when
-    // needed: a story of one report compares only the sentences it chooses)
+    // needed: a story of one report compares only the sentences it chooses); an article's units
+    // are next to each other
     let mut units: Vec<Unit> = Vec::new();
     for &d in &independent {
         let doc = &docs[d];
-        let unit =
-            |sentence, text| Unit { article: d, sentence, text, vector: OnceCell::new(), words: OnceCell::new() };
+        let unit = |sentence, text| Unit { article: d, sentence, text, vector: None, words: None };
         if let Some(title) = doc.meta.title.as_deref() {
             units.push(unit(None, title));
         }
@@ -120,49 +113,69 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             units.push(unit(Some(s_idx), doc.slice(s.span)));
         }
     }
-    // the sum of all units' vectors, and per article the sum of its own and how many it has
-    let mut total: foldhash::HashMap<&str, f32> = foldhash::HashMap::default();
-    let mut sums: HashMap<usize, (foldhash::HashMap<&str, f32>, usize)> = HashMap::new();
-    // (with one report there are no others: every sentence's centrality is 0)
-    for unit in units.iter().filter(|_| independent.len() > 1) {
-        let own = sums.entry(unit.article).or_default();
-        own.1 += 1;
-        for (term, w) in unit.vector().terms() {
-            *total.entry(term).or_default() += w;
-            *own.0.entry(term).or_default() += w;
+    let mut terms = Terms::default();
+    // the sum of all units' vectors, spread out by term id (with one report there are no
+    // others: every sentence's centrality is 0)
+    let several = independent.len() > 1;
+    let mut total: Vec<f32> = Vec::new();
+    if several {
+        for at in 0..units.len() {
+            vector_of(&mut units, &mut terms, at);
+        }
+        total = vec![0.0; terms.len()];
+        for unit in &units {
+            add_dense(unit.vector.as_deref().unwrap_or(&[]), &mut total);
         }
     }
+    // per article in turn: the sum of its own units' vectors, and how many it has
+    let mut own: Vec<f32> = vec![0.0; total.len()];
     let mut candidates = Vec::new();
-    for (at, unit) in units.iter().enumerate() {
-        let Some(s_idx) = unit.sentence else { continue };
-        let d = unit.article;
-        let doc = &docs[d];
-        let s = &doc.sentences[s_idx];
-        let text = unit.text;
-        let n_words = text.split_whitespace().count();
-        let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
-        if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote || is_headline(doc, text) {
-            continue;
+    let mut first = 0;
+    while first < units.len() {
+        let d = units[first].article;
+        let end = units[first..].iter().position(|u| u.article != d).map_or(units.len(), |n| first + n);
+        let own_units = &units[first..end];
+        if several {
+            for unit in own_units {
+                add_dense(unit.vector.as_deref().unwrap_or(&[]), &mut own);
+            }
         }
-        // centrality across outlets: mean similarity to the other reports' sentences and titles
-        // (cosines of unit vectors are dot products, so the mean is one dot product with the
-        // sum of the other reports' vectors: linear in the story's size)
-        let own = sums.get(&d).map(|(v, n)| (v, *n));
-        let others = if independent.len() > 1 { units.len() - own.map_or(0, |(_, n)| n) } else { 0 };
-        let mut score = if others > 0 {
-            let vector = unit.vector();
-            let dot = vector.dot_sum(&total) - own.map_or(0.0, |(v, _)| vector.dot_sum(v));
-            dot / others as f32
-        } else {
-            0.0
-        };
-        if s_idx == 0 {
-            score += LEAD_BONUS;
+        let others = if several { units.len() - own_units.len() } else { 0 };
+        for (at, unit) in own_units.iter().enumerate().map(|(i, u)| (first + i, u)) {
+            let Some(s_idx) = unit.sentence else { continue };
+            let doc = &docs[d];
+            let s = &doc.sentences[s_idx];
+            let text = unit.text;
+            let n_words = text.split_whitespace().count();
+            let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
+            if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote || is_headline(doc, text) {
+                continue;
+            }
+            // centrality across outlets: mean similarity to the other reports' sentences and
+            // titles (cosines of unit vectors are dot products, so the mean is one dot product
+            // with the sum of the other reports' vectors: linear in the story's size)
+            let mut score = match unit.vector.as_ref().filter(|_| others > 0) {
+                Some(vector) => (dot_dense(vector, &total) - dot_dense(vector, &own)) / others as f32,
+                None => 0.0,
+            };
+            if s_idx == 0 {
+                score += LEAD_BONUS;
+            }
+            if opens_with_pronoun(text) {
+                score *= PRONOUN_PENALTY;
+            }
+            candidates.push(Candidate { unit: at, article: d, sentence: s_idx, length: n_words, score });
         }
-        if opens_with_pronoun(text) {
-            score *= PRONOUN_PENALTY;
+        if several {
+            for unit in own_units {
+                for &(id, _) in unit.vector.as_deref().unwrap_or(&[]) {
+                    if let Some(slot) = own.get_mut(id as usize) {
+                        *slot = 0.0;
+                    }
+                }
+            }
         }
-        candidates.push(Candidate { unit: at, article: d, sentence: s_idx, length: n_words, score });
+        first = end;
     }
     // best first; equal scores in article then sentence order
     candidates
@@ -178,7 +191,10 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         if !chosen.is_empty() && length + c.length > budget + BUDGET_OVERRUN {
             continue;
         }
-        if !chosen.iter().any(|p| units[p.unit].vector().cosine(units[c.unit].vector()) > MAX_OVERLAP) {
+        vector_of(&mut units, &mut terms, c.unit);
+        let vector = |at: usize| units[at].vector.as_deref().unwrap_or(&[]);
+        let repeats = chosen.iter().any(|p| cosine(vector(p.unit), vector(c.unit)) > MAX_OVERLAP);
+        if !repeats {
             length += c.length;
             chosen.push(c);
         }
@@ -187,19 +203,29 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     // reports last (a stable sort: equal days keep the order of choice)
     let day = |d: usize| docs[d].meta.published.as_deref().map(crate::text::day_of);
     chosen.sort_by_key(|c| std::cmp::Reverse(day(c.article)));
-    chosen
-        .into_iter()
-        .map(|c| {
-            let claim = units[c.unit].words();
-            let mut sources = vec![c.article];
-            for unit in &units {
-                if unit.sentence.is_some() && !sources.contains(&unit.article) && supports(unit.words(), claim) {
-                    sources.push(unit.article);
-                }
+    // each sentence's unstemmed content words, computed when first needed (a title's are
+    // none: it supports nothing)
+    let ensure_words = |unit: &mut Unit, terms: &mut Terms| {
+        if unit.words.is_none() && unit.sentence.is_some() {
+            unit.words = Some(terms.words(unit.text));
+        }
+    };
+    let mut summary = Vec::with_capacity(chosen.len());
+    for c in chosen {
+        ensure_words(&mut units[c.unit], &mut terms);
+        let mut sources = vec![c.article];
+        for at in 0..units.len() {
+            if units[at].sentence.is_none() || sources.contains(&units[at].article) {
+                continue;
             }
-            SummarySentence { article: c.article, sentence: c.sentence, sources }
-        })
-        .collect()
+            ensure_words(&mut units[at], &mut terms);
+            if supports(units[at].words.as_deref().unwrap_or(&[]), units[c.unit].words.as_deref().unwrap_or(&[])) {
+                sources.push(units[at].article);
+            }
+        }
+        summary.push(SummarySentence { article: c.article, sentence: c.sentence, sources });
+    }
+    summary
 }
 
 /// True when `sentence` is a headline or an aside rather than a sentence of the story: the
@@ -223,10 +249,13 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
     if !closed.ends_with(['.', '!', '?']) {
         return true;
     }
-    let long: Vec<&str> =
-        sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    long.len() >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long.len() as f32
+    // words of four letters or more, and how many of them are capitalised
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+        long += 1;
+        capitalised += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long as f32
 }
 
 /// True when `sentence` opens with a pronoun that points outside it ("He said…", "They…"):

@@ -77,11 +77,14 @@ pub fn count_word(counts: &mut foldhash::HashMap<String, f32>, word: &str, by: f
 /// stopwords dropped, not stemmed ("placed" and "place" differ). What a citation's support is
 /// checked on: stricter than [`content_words`].
 pub fn unstemmed_content_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() > 1 && !is_stopword(w))
-        .map(str::to_string)
-        .collect()
+    let mut out = Vec::new();
+    for_each_unstemmed_content_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each of [`unstemmed_content_words`] in turn, allocating only the folded text.
+pub fn for_each_unstemmed_content_word(text: &str, f: impl FnMut(&str)) {
+    fold(text).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() > 1 && !is_stopword(w)).for_each(f);
 }
 
 pub use parallax_lexicon::name_word_key;
