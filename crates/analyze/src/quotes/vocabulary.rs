@@ -138,8 +138,8 @@ word_lists! {
     SAY_FORMS = "say_forms";
     /// Quantifiers that name a speaker alone ("Some say …", "another says …").
     QUANTIFIER_SPEAKERS = "quantifier_speakers";
-    /// Singular and collective nouns and indefinite pronouns that speak without a determiner
-    /// ("police said", "someone told"): other lone lower-case singular words are no speakers.
+    /// Nouns that may speak as one lower-case word although they end like a participle or an
+    /// adjective ("executive", "critic"; not "named", "exclusive").
     BARE_SPEAKERS = "bare_speakers";
     /// Words that open no speaker's noun phrase: a verb's particle ("carried out two …"),
     /// "including", a superlative's "least".
