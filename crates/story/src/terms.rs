@@ -7,7 +7,7 @@
 //! and each distinct word is looked up in the background table once per story.
 
 use crate::background::Background;
-use crate::text::{fold, is_stopword, stem};
+use crate::text::{for_each_unstemmed_content_word, stem};
 
 /// A text's vector: `(term id, weight)` in the order of the terms' text, a unit vector.
 pub(crate) type Vector = Vec<(u32, f32)>;
@@ -19,9 +19,9 @@ pub(crate) struct Terms {
     ids: foldhash::HashMap<String, u32>,
     /// Per id: the term's text (for ordering) and its background IDF.
     terms: Vec<(String, f32)>,
-    /// Folded word → its term id and its own (unstemmed) word id, `None` for a stopword: each
-    /// distinct word of the story is checked, stemmed and numbered once.
-    seen: foldhash::HashMap<String, Option<(u32, u32)>>,
+    /// Content word as written (folded) → its term id and its own word id: each distinct word
+    /// of the story is stemmed and numbered once.
+    seen: foldhash::HashMap<String, (u32, u32)>,
     /// How many unstemmed words have ids.
     words: u32,
 }
@@ -43,26 +43,22 @@ impl Terms {
         id
     }
 
-    /// Calls `f` with the term id and the word id of each content word of `text` (folded,
-    /// split on anything but letters and digits, stopwords dropped: the words of
-    /// [`crate::text::content_words`], stemmed for the term id, as written for the word id).
+    /// Calls `f` with the term id and the word id of each content word of `text` (the words of
+    /// [`crate::text::unstemmed_content_words`], stemmed for the term id, as written for the
+    /// word id).
     fn each_word(&mut self, text: &str, mut f: impl FnMut(u32, u32)) {
-        for w in fold(text).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() > 1) {
+        for_each_unstemmed_content_word(text, |w| {
             let ids = match self.seen.get(w) {
                 Some(&ids) => ids,
                 None => {
-                    let ids = (!is_stopword(w)).then(|| {
-                        self.words += 1;
-                        (self.id(&stem(w)), self.words - 1)
-                    });
+                    self.words += 1;
+                    let ids = (self.id(&stem(w)), self.words - 1);
                     self.seen.insert(w.to_string(), ids);
                     ids
                 }
             };
-            if let Some((term, word)) = ids {
-                f(term, word);
-            }
-        }
+            f(ids.0, ids.1);
+        });
     }
 
     /// The vector of `text`: its content words counted, weighted by TF-IDF against the
