@@ -99,6 +99,21 @@ def pick(hits, etype, start, end):
     return max(hits, key=lambda h: (h[2] == etype, overlap(h), -h[0]))
 
 
+def dump(corpus, items):
+    """With DUMP=1: each gold instance split over several system ids, and each system id
+    holding several gold instances (with mention counts), for reading the identity errors."""
+    by_gold, by_sys = defaultdict(lambda: defaultdict(int)), defaultdict(lambda: defaultdict(int))
+    for g, s in items:
+        by_gold[g][s] += 1
+        by_sys[s][g] += 1
+    for g, ss in sorted(by_gold.items(), key=lambda x: str(x[0])):
+        if len(ss) > 1:
+            print(f"  {corpus} SPLIT {g}: " + ", ".join(f"{s} x{n}" for s, n in sorted(ss.items(), key=lambda x: -x[1])))
+    for s, gs in sorted(by_sys.items(), key=lambda x: str(x[0])):
+        if len(gs) > 1:
+            print(f"  {corpus} MERGED {s}: " + ", ".join(f"{g} x{n}" for g, n in sorted(gs.items(), key=lambda x: -x[1])))
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/parallax"
     root = Path(sys.argv[2] if len(sys.argv) > 2 else "../shared/data/meantime") / "intra_cross-doc_annotation"
@@ -140,6 +155,8 @@ def main():
                     if hits:
                         items.append((instance, pick(hits, TYPES[etype], bs, be)[3]))
         found_total += len(items)
+        if os.environ.get("DUMP"):
+            dump(corpus.name, items)
         gold_clusters, sys_clusters = defaultdict(set), defaultdict(set)
         for i, (g, s) in enumerate(items):
             gold_clusters[g].add(i)

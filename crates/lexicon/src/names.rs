@@ -30,6 +30,46 @@ pub fn organisation_key(name: &str) -> &str {
     key
 }
 
+/// True when `short` (2 to 8 capital letters, "USAF", "SIA") abbreviates the name `long`
+/// ("United States Air Force", "Singapore Airlines"), as Schwartz and Hearst (2003) match an
+/// abbreviation to its definition: every letter of `short` occurs in `long` in order, its first
+/// letter opens `long`'s first word, and every word of `long` that carries a capital gives at
+/// least one letter, legal forms aside (so "SA" abbreviates no "Singapore Airlines Cargo", and
+/// "EADS" does "European Aeronautic Defence and Space Company").
+pub fn abbreviates(short: &str, long: &str) -> bool {
+    let letters: Vec<char> = short.chars().collect();
+    if !(2..=8).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let long_words: Vec<&str> = long.split_whitespace().collect();
+    let words: Vec<Vec<char>> = long_words.iter().map(|w| w.to_uppercase().chars().collect()).collect();
+    let capitalised: Vec<bool> = long_words.iter().map(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    if words.len() < 2 || words[0].first() != letters.first() {
+        return false;
+    }
+    // letters are taken left to right, each word's first letter must be taken when the word
+    // opens a letter (a word gives letters from its start), greedily word by word
+    let mut at = 0; // next letter of `short`
+    for (w, word) in words.iter().enumerate() {
+        if word.first() != letters.get(at) {
+            if capitalised[w] && !is_corporate_suffix(long_words[w]) {
+                return false; // a capitalised word gives no letter ("Company" may not)
+            }
+            continue;
+        }
+        at += 1;
+        // the rest of this word may give more letters, in order, before the next word's
+        let next_first = words.get(w + 1).and_then(|n| n.first());
+        for c in word.iter().skip(1) {
+            match letters.get(at) {
+                Some(l) if l == c && (Some(l) != next_first || letters.get(at + 1) == Some(l)) => at += 1,
+                _ => {}
+            }
+        }
+    }
+    at == letters.len()
+}
+
 /// A spelling-tolerant key for one name word: "Zelenskyy", "Zelensky", "Zelenskiy" → "zelenski";
 /// "al-Bashir" and "Bashir" → "bashir";
 /// "Sergey" and "Sergei" → "sergei"; "Erdoğan" → "erdogan". (Transliterated and lower-cased
@@ -89,6 +129,31 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn abbreviations_match_their_definitions() {
+        for (short, long) in [
+            ("USAF", "United States Air Force"),
+            ("SIA", "Singapore Airlines"),
+            ("PAG", "Penske Automotive Group"),
+            ("GAO", "Government Accountability Office"),
+            ("NATO", "North Atlantic Treaty Organization"),
+            ("FBI", "Federal Bureau of Investigation"),
+            ("EADS", "European Aeronautic Defence and Space Company"),
+        ] {
+            assert!(abbreviates(short, long), "{short} {long}");
+        }
+        for (short, long) in [
+            ("SA", "Singapore Airlines Cargo"),
+            ("IBM", "General Motors"),
+            ("GM", "Motors General"),
+            ("A", "Apple Inc"),
+            ("Sia", "Singapore Airlines"),
+            ("SIA", "Singapore"),
+        ] {
+            assert!(!abbreviates(short, long), "{short} {long}");
+        }
+    }
 
     #[test]
     fn transliterations_share_a_key() {

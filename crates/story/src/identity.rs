@@ -6,12 +6,12 @@
 //! names (Hillary and Bill Clinton), or the same first name and different surnames (Donald Trump
 //! and Donald Tusk), never merge.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_doc::{Doc, EntityKind, MentionKind};
 use serde::Serialize;
 
-use parallax_lexicon::names::organisation_key;
+use parallax_lexicon::names::{abbreviates, organisation_key};
 
 use crate::text::name_word_key;
 
@@ -197,7 +197,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     let mut groups: Vec<NameGroup> = others.into_iter().map(|((key, kind), m)| (key, kind, m)).collect();
-    join_short_forms(&mut groups);
+    join_short_forms(&mut groups, &defined_abbreviations(docs, members));
     for (_, kind, m) in groups {
         out.push(StoryEntity {
             id: String::new(),
@@ -227,11 +227,35 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
 /// `(article, entity)`.
 type NameGroup = (String, EntityKind, Vec<(usize, usize)>);
 
+/// The abbreviations the articles use as names of an organisation or place ("SIA" for the
+/// Singapore Airlines of an article that wrote "Singapore Airlines (SIA)"): abbreviation → the
+/// keys of the names it is used for.
+fn defined_abbreviations(docs: &[Doc], members: &[usize]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for &d in members {
+        let Some(doc) = docs.get(d) else { continue };
+        for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+            let Some(entity) = doc.entities.get(m.entity) else { continue };
+            if !matches!(entity.kind, EntityKind::Organization | EntityKind::Location) {
+                continue;
+            }
+            let text = doc.slice(m.span);
+            let text = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+            let key = organisation_key(&entity.name);
+            if text != key && abbreviates(text, key) {
+                out.entry(text.to_string()).or_default().insert(key.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Joins an organisation's short forms (named as an organisation or as another name) to its full name when only one organisation of the
 /// story has that full name, or one is named at least twice as often as the others: the name's first words ("Northrop" → "Northrop Grumman", "AirTran" →
 /// "AirTran Airways") or its initials ("GAO" → "Government Accountability Office", "UAW" →
-/// "United Auto Workers"). Groups are `(key, kind, members)`; joined groups are emptied out.
-fn join_short_forms(groups: &mut Vec<NameGroup>) {
+/// "United Auto Workers"), or an abbreviation an article defined for it (`defined`, from
+/// [`defined_abbreviations`]). Groups are `(key, kind, members)`; joined groups are emptied out.
+fn join_short_forms(groups: &mut Vec<NameGroup>, defined: &BTreeMap<String, BTreeSet<String>>) {
     let orgs: Vec<usize> = (0..groups.len()).filter(|&i| groups[i].1 == EntityKind::Organization).collect();
     // a short form the tagger read as another name ("the GAO", "AirTran" as a product) joins too
     let shorts: Vec<usize> =
@@ -246,8 +270,13 @@ fn join_short_forms(groups: &mut Vec<NameGroup>) {
         if groups[short].1 == EntityKind::Misc && (gaz.lookup(key).is_some() || !brand_or_initials) {
             continue;
         }
-        let longer: Vec<usize> =
-            orgs.iter().copied().filter(|&long| long != short && is_short_form(key, &groups[long].0)).collect();
+        // or an abbreviation an article defined for it ("Singapore Airlines (SIA)")
+        let defined_for = |long: &str| defined.get(key).is_some_and(|longs| longs.contains(long));
+        let longer: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&long| long != short && (is_short_form(key, &groups[long].0) || defined_for(&groups[long].0)))
+            .collect();
         // one full form, or one named at least twice as often as any other ("Apple" is Apple
         // Computer's, not Apple Corps')
         let mut by_size: Vec<usize> = longer;
@@ -468,6 +497,26 @@ mod tests {
         // a "place" of an organisation's first words
         assert_eq!(members("Zarbo Eastern Airlines"), 2, "{entities:?}");
         assert!(kinds("Maria Quillmark").contains(&Person), "{entities:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_one_article_defines_joins_its_organisation_in_the_others() {
+        let docs = vec![
+            doc("a", "The museum thanked Singapore Airlines (SIA) for the loan of the plane on Monday."),
+            doc("b", "SIA said the delays of the new plane were disappointing. SIA wants compensation."),
+        ];
+        let entities = link_entities(&docs, &[0, 1]);
+        let articles = |name: &str| entities.iter().find(|e| e.name == name).map(StoryEntity::articles);
+        assert_eq!(articles("Singapore Airlines"), Some(vec![0, 1]), "{entities:?}");
+        assert!(articles("SIA").is_none(), "{entities:?}");
+        // without the definition, "SIA" (not the initials of "Singapore Airlines") stays apart
+        let docs = vec![
+            doc("a", "The museum thanked Singapore Airlines for the loan of the plane on Monday."),
+            docs[1].clone(),
+        ];
+        let entities = link_entities(&docs, &[0, 1]);
+        let articles = |name: &str| entities.iter().find(|e| e.name == name).map(StoryEntity::articles);
+        assert_eq!(articles("SIA"), Some(vec![1]), "{entities:?}");
     }
 
     /// An article with no text and these entities.

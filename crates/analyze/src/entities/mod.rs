@@ -25,6 +25,7 @@ pub mod tagger;
 #[cfg(not(feature = "train"))]
 pub(crate) mod tagger;
 
+mod acronyms;
 mod coref;
 mod person;
 mod recognize;
@@ -115,6 +116,7 @@ pub fn tag_entities(doc: &mut Doc) {
     let mut tagger = EntityReader::new(doc);
     tagger.run();
     let EntityReader { mut entities, mut mentions, .. } = tagger;
+    acronyms::join_defined_abbreviations(doc, &mut entities, &mut mentions);
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions.dedup_by_key(|m| m.span);
     for (idx, e) in entities.iter_mut().enumerate() {
