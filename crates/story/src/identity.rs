@@ -80,7 +80,8 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         for e in &docs[d].entities {
             if e.kind == EntityKind::Person {
                 let one_word = !e.name.contains(' ');
-                if non_person_keys.contains(e.name.as_str()) && (one_word || no_given_name(&e.name)) {
+                // "Chrysler LLC" is Chrysler's: a legal form is no part of the key
+                if non_person_keys.contains(organisation_key(&e.name)) && (one_word || no_given_name(&e.name)) {
                     mistyped.push((d, e.id));
                 } else {
                     persons.push((d, e.id));
@@ -132,7 +133,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     for (d, e) in mistyped {
-        let name = docs[d].entities[e].name.as_str();
+        let name = organisation_key(&docs[d].entities[e].name);
         // the largest group of that name
         let group = others.iter_mut().filter(|((key, _), _)| key == name).max_by_key(|(_, m)| m.len());
         if let Some((_, m)) = group {
@@ -197,6 +198,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     let mut groups: Vec<NameGroup> = others.into_iter().map(|((key, kind), m)| (key, kind, m)).collect();
+    join_plural_variants(&mut groups);
     join_short_forms(&mut groups, &defined_abbreviations(docs, members));
     for (_, kind, m) in groups {
         out.push(StoryEntity {
@@ -226,6 +228,38 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
 /// The articles' organisations or places of one name: its key, its type, and its members
 /// `(article, entity)`.
 type NameGroup = (String, EntityKind, Vec<(usize, usize)>);
+
+/// Joins organisations whose names differ only by a plural last word ("Ford Motors" and "Ford
+/// Motor Company", whose key is "Ford Motor"): the smaller group joins the larger (ties to the
+/// earlier), the way readers take them as one company.
+fn join_plural_variants(groups: &mut Vec<NameGroup>) {
+    let singular = |key: &str| -> String {
+        match key.rsplit_once(' ') {
+            Some((rest, last)) if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") => {
+                format!("{rest} {}", &last[..last.len() - 1])
+            }
+            _ => key.to_string(),
+        }
+    };
+    let mut by_singular: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (key, kind, _)) in groups.iter().enumerate() {
+        if *kind == EntityKind::Organization {
+            by_singular.entry(singular(key)).or_default().push(i);
+        }
+    }
+    for (_, mut same) in by_singular {
+        if same.len() < 2 {
+            continue;
+        }
+        same.sort_by_key(|&i| (std::cmp::Reverse(groups[i].2.len()), i));
+        let Some((&largest, rest)) = same.split_first() else { continue };
+        for &i in rest {
+            let members = std::mem::take(&mut groups[i].2);
+            groups[largest].2.extend(members);
+        }
+    }
+    groups.retain(|(_, _, m)| !m.is_empty());
+}
 
 /// The abbreviations the articles use as names of an organisation or place ("SIA" for the
 /// Singapore Airlines of an article that wrote "Singapore Airlines (SIA)"): abbreviation → the
@@ -497,6 +531,20 @@ mod tests {
         // a "place" of an organisation's first words
         assert_eq!(members("Zarbo Eastern Airlines"), 2, "{entities:?}");
         assert!(kinds("Maria Quillmark").contains(&Person), "{entities:?}");
+    }
+
+    #[test]
+    fn a_plural_last_word_or_a_legal_form_does_not_split_a_company() {
+        use EntityKind::{Organization as Org, Person};
+        let docs = vec![
+            with("a", &[(Org, "Quillmark Motor Company"), (Org, "Zarbo Brothers")]),
+            with("b", &[(Org, "Quillmark Motors"), (Person, "Zarbo Brothers LLC")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1]);
+        let articles = |name: &str| entities.iter().find(|e| e.name.starts_with(name)).map(StoryEntity::articles);
+        assert_eq!(articles("Quillmark Motor Company"), Some(vec![0, 1]), "{entities:?}");
+        assert_eq!(articles("Zarbo Brothers"), Some(vec![0, 1]), "{entities:?}");
+        assert!(entities.iter().all(|e| e.kind == Org), "{entities:?}");
     }
 
     #[test]
