@@ -5,11 +5,12 @@
 use parallax_doc::{Doc, Entity, EntityKind, Mention, MentionKind, TokenKind};
 use parallax_lexicon::names::abbreviates;
 
+use super::fold::fold_entities;
 use super::tokens::strip_possessive;
 
 /// Joins each abbreviation the article defines to the organisation or place it stands for: its
 /// uses become name mentions of that entity, and entities named only by it are folded in (their
-/// roles kept). Entity ids are renumbered when one is folded in; mentions stay in text order.
+/// roles kept; see [`fold_entities`]).
 pub(super) fn join_defined_abbreviations(doc: &Doc, entities: &mut Vec<Entity>, mentions: &mut Vec<Mention>) {
     let definitions = definitions(doc, entities, mentions);
     if definitions.is_empty() {
@@ -34,25 +35,6 @@ pub(super) fn join_defined_abbreviations(doc: &Doc, entities: &mut Vec<Entity>, 
             target_of[id] = definitions.get(text).copied().filter(|&target| target != id);
         }
     }
-    // a chain is not followed: an entity that others fold into stays
-    for id in 0..target_of.len() {
-        if let Some(target) = target_of[id] {
-            if target_of.get(target).copied().flatten().is_some() {
-                target_of[id] = None;
-            }
-        }
-    }
-    for (id, target) in target_of.iter().enumerate() {
-        if let Some(target) = *target {
-            let roles = std::mem::take(&mut entities[id].roles);
-            entities[target].roles.extend(roles);
-        }
-    }
-    for m in mentions.iter_mut() {
-        if let Some(target) = target_of.get(m.entity).copied().flatten() {
-            m.entity = target;
-        }
-    }
     // uses of an abbreviation the earlier passes left unnamed
     let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -74,28 +56,7 @@ pub(super) fn join_defined_abbreviations(doc: &Doc, entities: &mut Vec<Entity>, 
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    if target_of.iter().all(Option::is_none) {
-        return;
-    }
-    // renumber: folded entities go, the others keep their order
-    let mut new_id = vec![usize::MAX; entities.len()];
-    let mut kept = 0;
-    for (id, target) in target_of.iter().enumerate() {
-        if target.is_none() {
-            new_id[id] = kept;
-            kept += 1;
-        }
-    }
-    let mut id = 0;
-    entities.retain(|_| {
-        let keep = target_of[id].is_none();
-        id += 1;
-        keep
-    });
-    for m in mentions.iter_mut() {
-        m.entity = new_id.get(m.entity).copied().unwrap_or(m.entity);
-    }
+    fold_entities(entities, mentions, target_of, true);
 }
 
 /// The abbreviations the article defines: abbreviation → entity, for each name mention of an

@@ -601,15 +601,21 @@ impl<'d> EntityReader<'d> {
 
     /// True when sentence `sentence` is a title-case headline: at least four words, not in
     /// capitals, nearly all capitalised with a capitalised function word after the first ("Tara
-    /// Reid Checks Into Rehab"), or all capitalised as the article's first line.
+    /// Reid Checks Into Rehab"), or all capitalised as the article's first line (numbers and
+    /// lower-case function words aside).
     pub(super) fn is_title_case(&self, sentence: usize) -> bool {
         let Some(s) = self.doc.sentences.get(sentence) else { return false };
         let words: Vec<&str> = s.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
         // the article's first line alone in its paragraph is its headline: every word capitalised
         // is enough ("Sixers Hire Maurice Cheeks")
+        // (numbers and the function words headlines leave in lower case aside: "Esther Williams
+        // Dies at 91")
         let headline = sentence == 0
             && self.doc.sentences.get(1).is_none_or(|next| next.paragraph != s.paragraph)
-            && words.iter().all(|w| is_capitalised(w));
+            && words.first().is_some_and(|w| is_capitalised(w))
+            && words.iter().all(|w| {
+                is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) || is(WordClass::HeadlineLowerWord, w)
+            });
         let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
         // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
         let all_caps = words

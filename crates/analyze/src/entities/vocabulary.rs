@@ -28,11 +28,16 @@ pub(super) enum WordClass {
     MiscSuffix,
     /// Words after a surname that tell one generation from another ("Bozell III", "King Jr.").
     GenerationalSuffix,
+    /// Function words a title-case headline leaves in lower case ("Returns to Host the Oscars",
+    /// "Dies at 91").
+    HeadlineLowerWord,
+    /// Kin nouns: before a lone first name they make it a person ("son Oscar").
+    KinWord,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 9] = [
+    const NAMES: [&'static str; 11] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -42,6 +47,8 @@ impl WordClass {
         "sentence_opener",
         "misc_suffix",
         "generational_suffix",
+        "headline_lower_word",
+        "kin_word",
     ];
 }
 
