@@ -78,8 +78,7 @@ impl Grouping {
             })
             .collect();
         let days: Vec<Option<i64>> = docs.iter().map(publication_day).collect();
-        let mut edges = similarity_graph(&vectors, &days, vocabulary.len());
-        join_mutual_nearest(docs.len(), &mut edges, self.threshold);
+        let edges = similarity_graph(&vectors, &days, vocabulary.len());
         average_link(docs.len(), edges, self.threshold)
     }
 }
@@ -216,39 +215,6 @@ fn spread_dot(dense: &[f32], v: &IdVector) -> f32 {
     sum
 }
 
-/// Two articles each the other's most similar, at least this similar, are one story: their
-/// similarity is raised to the threshold. Two reports of one event told from different angles
-/// may share fewer words than the threshold asks, yet nothing else in the input is closer to
-/// either. Tuned on NeuS train (B³ of val-sized eighths 0.851 -> 0.858 at 0.18, 0.856 at 0.22;
-/// the whole set unchanged) with ECB+ unchanged.
-const MUTUAL_NEAREST_FLOOR: f32 = 0.18;
-
-/// Raises to `threshold` the similarity of each pair of articles (among `n`) that are each
-/// other's most similar article (ties to the lower index) with a similarity of at least
-/// [`MUTUAL_NEAREST_FLOOR`].
-fn join_mutual_nearest(n: usize, edges: &mut [(usize, usize, f32)], threshold: f32) {
-    // per article: its best similarity and the edge holding it
-    let mut best: Vec<Option<(f32, usize, usize)>> = vec![None; n];
-    for (e, &(i, j, s)) in edges.iter().enumerate() {
-        for (a, b) in [(i, j), (j, i)] {
-            let better = match best[a] {
-                None => true,
-                Some((t, _, other)) => s > t || (s == t && b < other),
-            };
-            if better {
-                best[a] = Some((s, e, b));
-            }
-        }
-    }
-    for a in 0..n {
-        let Some((s, e, b)) = best[a] else { continue };
-        // each pair once, from its lower article
-        if a < b && s >= MUTUAL_NEAREST_FLOOR && best[b].is_some_and(|(_, other_edge, _)| other_edge == e) {
-            edges[e].2 = edges[e].2.max(threshold);
-        }
-    }
-}
-
 /// Average-link clustering of `n` items over `edges` (absent pairs count as similarity 0).
 fn average_link(n: usize, edges: Vec<(usize, usize, f32)>, threshold: f32) -> Vec<Vec<usize>> {
     // per cluster (named by its lowest item): summed similarity to each neighbouring cluster
@@ -313,14 +279,6 @@ mod tests {
         // 0-1-2 close to each other; 3 close to 2 only: on average too far from {0, 1, 2}
         let edges = vec![(0, 1, 0.9), (0, 2, 0.8), (1, 2, 0.85), (2, 3, 0.6)];
         assert_eq!(average_link(4, edges, 0.3), vec![vec![0, 1, 2], vec![3]]);
-    }
-
-    #[test]
-    fn mutual_nearest_articles_are_joined_and_others_are_not() {
-        // 0 and 1 each other's nearest; 2's nearest is 1, whose nearest is 0; 3 too far from all
-        let mut edges = vec![(0, 1, 0.22), (1, 2, 0.2), (0, 2, 0.1), (2, 3, 0.12)];
-        join_mutual_nearest(4, &mut edges, 0.28);
-        assert_eq!(edges, vec![(0, 1, 0.28), (1, 2, 0.2), (0, 2, 0.1), (2, 3, 0.12)]);
     }
 
     #[test]
