@@ -235,9 +235,10 @@ type NameGroup = (String, EntityKind, Vec<(usize, usize)>);
 fn join_plural_variants(groups: &mut Vec<NameGroup>) {
     let singular = |key: &str| -> String {
         match key.rsplit_once(' ') {
-            Some((rest, last)) if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") => {
-                format!("{rest} {}", &last[..last.len() - 1])
-            }
+            Some((rest, last)) if last.len() > 3 && !last.ends_with("ss") => match last.strip_suffix('s') {
+                Some(stem) => format!("{rest} {stem}"),
+                None => key.to_string(),
+            },
             _ => key.to_string(),
         }
     };

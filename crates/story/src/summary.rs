@@ -196,8 +196,11 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             let doc = &docs[unit.article];
             let text = unit.text.trim();
             let title = doc.meta.title.as_deref().map(str::trim).unwrap_or("");
-            let opens_with_quote =
-                doc.tokens.get(doc.sentences[s_idx].tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
+            let opens_with_quote = doc
+                .sentences
+                .get(s_idx)
+                .and_then(|s| doc.tokens.get(s.tokens.start))
+                .is_some_and(|t| t.kind == TokenKind::OpenQuote);
             text.split_whitespace().count() >= MIN_WORDS
                 && !opens_with_quote
                 && !text.starts_with(['(', '['])
