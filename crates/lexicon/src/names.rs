@@ -30,6 +30,11 @@ pub fn organisation_key(name: &str) -> &str {
     key
 }
 
+/// A word without a possessive ending: "Trump’s" → "Trump", "allies’" → "allies".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)
+}
+
 /// True when `short` (2 to 8 capital letters, "USAF", "SIA") abbreviates the name `long`
 /// ("United States Air Force", "Singapore Airlines"), as Schwartz and Hearst (2003) match an
 /// abbreviation to its definition: every letter of `short` occurs in `long` in order, its first

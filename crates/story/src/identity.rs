@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use parallax_doc::{Doc, EntityKind, MentionKind};
 use serde::Serialize;
 
-use parallax_lexicon::names::{abbreviates, organisation_key};
+use parallax_lexicon::names::{abbreviates, organisation_key, strip_possessive};
 
 use crate::text::name_word_key;
 
@@ -274,8 +274,7 @@ fn defined_abbreviations(docs: &[Doc], members: &[usize]) -> BTreeMap<String, BT
             if !matches!(entity.kind, EntityKind::Organization | EntityKind::Location) {
                 continue;
             }
-            let text = doc.slice(m.span);
-            let text = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+            let text = strip_possessive(doc.slice(m.span));
             let key = organisation_key(&entity.name);
             if text != key && abbreviates(text, key) {
                 out.entry(text.to_string()).or_default().insert(key.to_string());

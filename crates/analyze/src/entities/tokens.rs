@@ -7,10 +7,7 @@ use parallax_doc::{Span, TokenKind, TokenView};
 
 use super::EntityReader;
 
-/// A word without a possessive ending: "Trump’s" → "Trump", "allies’" → "allies".
-pub(super) fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix('’')).unwrap_or(word)
-}
+pub(super) use parallax_lexicon::names::strip_possessive;
 
 /// True when `word` starts with an upper-case letter.
 pub(super) fn is_capitalised(word: &str) -> bool {
