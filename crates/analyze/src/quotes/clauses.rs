@@ -28,6 +28,25 @@ impl<'a> Finder<'a> {
         {
             return true;
         }
+        // "they, too, have had …", "he, however, would …": an adverb set off by commas
+        if is_in(word, &["he", "she", "they", "we", "i"])
+            && start + 4 < hi
+            && self.tok(start + 1) == ","
+            && (is_in(self.tok(start + 2), &ADVERBS) || self.ly_adverb(start + 2))
+            && self.tok(start + 3) == ","
+            && self.is_word(start + 4)
+        {
+            return true;
+        }
+        // "at least seven of the delegates have …", "more than half of them were …": a
+        // quantity opening the subject, then its verb
+        let quantity = word == "at" && start + 1 < hi && is_in(self.tok(start + 1), &["least", "most"])
+            || is_in(word, &["more", "fewer", "less"]) && start + 1 < hi && self.tok(start + 1) == "than";
+        if quantity {
+            return (start + 2..hi.min(start + 14))
+                .take_while(|&x| self.is_word(x) || self.kind_at(x) == Some(TokenKind::Number))
+                .any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
+        }
         let subjectish = is_in(word, &DETERMINERS)
             || is_in(word, &["you", "all", "some", "many", "most", "both", "no", "any", "each", "every"])
             || (!is_stop(word) && !is_in(word, &PREPOSITIONS) && !is_in(word, &ADVERBS) && !self.ly_adverb(start));

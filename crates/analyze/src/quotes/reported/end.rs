@@ -18,6 +18,10 @@ impl<'a> Finder<'a> {
             if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
                 return None;
             }
+            // "…, analysts say; in 2012, …": the tail ends with its clause
+            if t == ";" {
+                return Some((x, false));
+            }
             if matches!(t, "–" | "—" | ":" | ";") {
                 return None;
             }
@@ -88,6 +92,27 @@ impl<'a> Finder<'a> {
             let head = gaz.is_role_head(w);
             let next = if x + 1 < hi { self.tok(x + 1) } else { "." };
             if head && is_in(next, &["of", "at", "for", "with", ",", ".", "in"]) {
+                return true;
+            }
+            if !head && !gaz.is_role_modifier(w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A role written before a name at token `i`: "political scientist Dossym Satpayev", "film
+    /// director Osman Abu Laban" (role words, the last a role's head, then a capitalised word).
+    pub(in crate::quotes) fn role_before_name(&self, i: usize, hi: usize) -> bool {
+        let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
+        let mut buf = [0u8; 32];
+        for x in i..hi.min(i + 4) {
+            if !self.is_word(x) || self.quoted(x) || starts_upper(self.tok(x)) {
+                return false;
+            }
+            let Some(w) = super::super::cues::lower_ascii(self.tok(x), &mut buf) else { return false };
+            let head = gaz.is_role_head(w);
+            if head && x + 1 < hi && self.is_word(x + 1) && starts_upper(self.tok(x + 1)) {
                 return true;
             }
             if !head && !gaz.is_role_modifier(w) {

@@ -357,7 +357,11 @@ impl<'a> Finder<'a> {
                             && {
                                 // "…, said Luis Rubio", "…, said the ministry", "…, said one GOP source"
                                 let t = self.tok(c.end);
-                                starts_upper(t) || is_in(t, &DETERMINERS) || is_in(t, &SOURCE_MODIFIERS)
+                                starts_upper(t)
+                                    || is_in(t, &DETERMINERS)
+                                    || is_in(t, &SOURCE_MODIFIERS)
+                                    // "…, says political scientist Dossym Satpayev"
+                                    || self.role_before_name(c.end, sent.end)
                             }
                     });
                 if inverted {
@@ -370,8 +374,7 @@ impl<'a> Finder<'a> {
                         // "Schultz supported Democrats … and said he did not support …"
                         Before::Coordinated => {
                             let k = self.cues.partition_point(|x| x.first < c.first);
-                            self.clause_subject(k, sent.clone(), 0)
-                                .or_else(|| self.main_subject(c.first, sent.clone()))
+                            self.coordinated_subject(k, sent.clone())
                                 .or_else(|| self.titled_subject(c.first, sent.clone()))?
                         }
                         _ => return None,

@@ -246,7 +246,18 @@ impl<'a> Finder<'a> {
         }
         // "said, the two standard-bearers … have become …": a clause right after the comma
         let w = self.tok(sep + 1);
-        let opens = is_in(w, &DETERMINERS) || is_in(w, &["he", "she", "they", "we", "i"]);
+        // (or a bare noun phrase, its verb near and no comma before it: "noted, people involved
+        // in the case could …")
+        let bare_subject = self.is_word(sep + 1)
+            && !is_stop(w)
+            && !is_in(w, &PREPOSITIONS)
+            && !is_in(w, &ADVERBS)
+            && !self.ly_adverb(sep + 1)
+            && !w.ends_with("ing")
+            && (sep + 2..hi.min(sep + 9))
+                .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.cue_at(x))
+                .any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
+        let opens = is_in(w, &DETERMINERS) || is_in(w, &["he", "she", "they", "we", "i"]) || bare_subject;
         (open == "," && opens && self.clause_at(sep + 1, hi, false)).then_some(sep + 1)
     }
 

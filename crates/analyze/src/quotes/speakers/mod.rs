@@ -139,6 +139,20 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The subject of a verb cue coordinated with an earlier verb ("Schultz supported Democrats
+    /// … and said …", "He laid out the record but then announced that …"): that of the nearest
+    /// main-clause verb cue before cue `k`, else the main clause's subject. A cue after it
+    /// belongs to what is reported ("… announced that he wouldn't recommend …").
+    pub(super) fn coordinated_subject(&self, k: usize, sent: Range<usize>) -> Option<Speaker> {
+        let in_sentence = |j: usize| self.cues[j].first >= sent.start && self.cues[j].end <= sent.end;
+        let main = |j: usize| self.cues[j].class == CueClass::Verb && !self.relative(self.cues[j].first, sent.start);
+        let before = (0..k).rev().take_while(|&j| in_sentence(j)).find(|&j| main(j));
+        match before.and_then(|j| self.subject_of(j, sent.clone(), 1)) {
+            Some(s) => Some(s),
+            None => self.main_subject(self.cues.get(k)?.first, sent),
+        }
+    }
+
     /// Whether what follows token `end` is reported: "that", a comma or colon, or a quotation
     /// mark within a few words ("calling the test “a clear violation”").
     pub(super) fn speech_follows(&self, end: usize, hi: usize) -> bool {
@@ -543,7 +557,9 @@ impl<'a> Finder<'a> {
                         continue;
                     }
                     // "has long said", "all suggested"
-                    if is_in(t, &ADVERBS) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) {
+                    // (and a negated auxiliary: "he wouldn't recommend")
+                    let negated = t.len() > 3 && (t.ends_with("n't") || t.ends_with("n’t"));
+                    if is_in(t, &ADVERBS) || self.ly_adverb(k) || is_in(t, &["all", "both", "long"]) || negated {
                         skipped += 1;
                         i -= 1;
                         continue;

@@ -402,6 +402,22 @@ impl<'a> Finder<'a> {
                         || is_in(self.tok(x), &["and", "but"]) && self.tok(x - 1) == ",")
             })
             .map_or(lo, |x| x + 1);
+        // "Until the announcement, most of them said …", "And when the plant closed, many
+        // said …": past a fronted phrase or subordinate clause, to the comma that closes it
+        let clause_start = {
+            let mut o = clause_start;
+            if o + 1 < k && is_in(self.tok(o), &["and", "but"]) {
+                o += 1;
+            }
+            let fronted = o < k
+                && (is_in(self.tok(o), &PREPOSITIONS)
+                    || is_in(self.tok(o), &crate::quotes::vocabulary::SUBORDINATE_OPENERS));
+            let comma = (o + 2..k).rev().find(|&x| self.tok(x) == "," && !self.quoted(x));
+            match comma {
+                Some(comma) if fronted && !(o..comma).any(|x| self.quoted(x) || self.cue_at(x)) => comma + 1,
+                _ => clause_start,
+            }
+        };
         let start = self.dateline_end(clause_start, k);
         if k < start || k - start > 14 || !self.is_word(k) {
             return None;
@@ -427,7 +443,7 @@ impl<'a> Finder<'a> {
         // the head runs to the first preposition or "who"
         let head_end = (start + 1..=k).find(|&x| {
             let t = self.tok(x);
-            is_in(t, &PREPOSITIONS) && !is_in(t, &["and", "or"]) || t.eq_ignore_ascii_case("who") || relative_that(x)
+            is_in(t, &PREPOSITIONS) && !is_in(t, &["and", "or"]) || is_in(t, &["who", "whose"]) || relative_that(x)
         })?;
         // a name, then a lower-case word, is a clause ("Eyewitness News spoke to one man who
         // says"), not a head noun
@@ -441,12 +457,14 @@ impl<'a> Finder<'a> {
         if named_then_verb {
             return None;
         }
-        let relative = self.tok(head_end).eq_ignore_ascii_case("who") || relative_that(head_end);
+        // (or "whose": "The officials whose laws were struck down say")
+        let relative = is_in(self.tok(head_end), &["who", "whose"]) || relative_that(head_end);
         let clean = (start..=k).all(|x| {
             let t = self.tok(x);
             // (a head may coordinate: "Current and former officials who …")
             let joins_head = is_in(t, &["and", "or"]) && x < head_end;
-            let breaks = is_in(t, &["which", "whose", "but", "and", "or"]) && !joins_head;
+            let breaks =
+                is_in(t, &["which", "whose", "but", "and", "or"]) && !joins_head && !(relative && x == head_end);
             (self.is_word(x) || matches!(t, "-" | "'s" | "’s"))
                 && !self.quoted(x)
                 && !self.cue_at(x)
