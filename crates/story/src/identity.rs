@@ -89,6 +89,14 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             }
         }
     }
+    // the words of the names of organisations and places ("Douglas" of "McDonnell Douglas"):
+    // a lone given name among them may be theirs
+    let non_person_words: std::collections::BTreeSet<String> = members
+        .iter()
+        .flat_map(|&d| docs[d].entities.iter())
+        .filter(|e| e.kind != EntityKind::Person)
+        .flat_map(|e| e.name.split_whitespace().map(name_word_key))
+        .collect();
     // longer names first, then article and entity order: the merge depends on this order alone
     persons.sort_by_key(|&(d, e)| (std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()), d, e));
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
@@ -100,9 +108,22 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             .filter(|(_, (s, f))| *s == surname && (first.is_none() || f.is_none() || *f == first))
             .map(|(i, _)| i)
             .collect();
+        // a lone given name that no one bears as a surname ("Craig" beside "Craig Zadan"):
+        // the one person of the story with that first name, if only one has it
+        let by_first_name = || {
+            let name = &docs[d].entities[e].name;
+            if first.is_some() || !gaz.is_given_name(name) || non_person_words.contains(&surname) {
+                return None;
+            }
+            let mut bearers = person_keys.iter().enumerate().filter(|(_, (_, f))| f.as_deref() == Some(&surname));
+            match (bearers.next(), bearers.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        };
         let slot = match candidates.as_slice() {
             [one] => Some(*one),
-            [] => None,
+            [] => by_first_name(),
             // a bare surname shared by several people stays apart; a full name joins its own
             many => many.iter().copied().find(|&i| first.is_some() && person_keys[i].1 == first),
         };
@@ -590,6 +611,25 @@ mod tests {
             .collect();
         p.sort();
         p
+    }
+
+    #[test]
+    fn a_lone_given_name_joins_the_one_person_who_bears_it() {
+        let docs = vec![
+            with("a", &[(EntityKind::Person, "Craig Zadan"), (EntityKind::Person, "Neil Meron")]),
+            with("b", &[(EntityKind::Person, "Craig"), (EntityKind::Person, "Neil")]),
+            with("c", &[(EntityKind::Person, "Kate Winslet"), (EntityKind::Person, "Kate Hudson")]),
+            with("d", &[(EntityKind::Person, "Kate")]),
+            with("e", &[(EntityKind::Person, "Douglas Hurd"), (EntityKind::Organization, "McDonnell Douglas")]),
+            with("f", &[(EntityKind::Person, "Douglas")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2, 3, 4, 5]);
+        let names: Vec<String> = people(&entities).into_iter().map(|(n, _)| n).collect();
+        // two Kates: the lone "Kate" stays apart; so does a "Douglas" a company is named after
+        assert_eq!(
+            names,
+            vec!["Craig Zadan", "Douglas", "Douglas Hurd", "Kate", "Kate Hudson", "Kate Winslet", "Neil Meron"]
+        );
     }
 
     #[test]
