@@ -360,6 +360,9 @@ impl<'a> ExpressionReader<'a> {
             // "the 1989 period" in a report on a quarter: that quarter of 1989
             if leader && self.w(i + 1) == "period" && self.quarter_sentence() {
                 let value = match self.last_quarter() {
+                    // "the 1988 period" after the 1989 quarter: a comparison, counted back, not
+                    // what a later "the quarter" refers to
+                    Some((last, q)) if y < last => Value::QuarterBack(y, q),
                     Some((_, q)) => Value::Quarter(y, q),
                     None => Value::Year(y),
                 };

@@ -227,7 +227,14 @@ impl<'a> ExpressionReader<'a> {
             "currently" | "nowadays" | "presently" => {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
             }
-            "now" if !possessive => return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF")))),
+            // "Now, he says ...": opening a sentence before a comma, a discourse marker
+            "now" if !possessive && !(i == self.s0 && self.w(i + 1) == ",") => {
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
+            }
+            // "Islam will one day be ...": some day, not a day's length
+            "one" if self.w(i + 1) == "day" && i > self.s0 && lexicon::modal(self.prev(i)) => {
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
+            }
             "soon"
                 if !matches!(self.prev(i), "as" | "too" | "so" | "how") && !matches!(self.w(i + 1), "as" | "after") =>
             {

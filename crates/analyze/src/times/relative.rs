@@ -63,6 +63,10 @@ impl<'a> ExpressionReader<'a> {
         };
         let k = i + 1;
         let (t, possessive) = self.base(k);
+        // "ABC's \"This Week\"": a title inside a sentence, both words capitalised
+        if w == "this" && t == "week" && i != self.s0 && self.capitalised(i) && self.capitalised(k) {
+            return None;
+        }
         if lexicon::weekday(t).is_some() {
             return self.weekday(a, k, rel);
         }
