@@ -232,17 +232,16 @@ pub(super) fn unit_adjective(word: &str) -> bool {
     )
 }
 
-/// The TimeML value of an adverb or adjective of frequency ("weekly": `P1W`). "daily",
-/// "quarterly" and "annually" are left out: TimeBank does not tag them ("quarterly dividend",
-/// "average daily volume", "rise 8.5% annually") and MEANTIME's annotated sentences never use them.
+/// The TimeML value of an adverb or adjective of frequency ("weekly": `P1W`).
 pub(super) fn set_word(word: &str) -> Option<&'static str> {
     Some(match word {
         "hourly" => "PT1H",
-        "nightly" => "P1D",
+        "daily" | "nightly" => "P1D",
         "weekly" => "P1W",
         "fortnightly" => "P2W",
         "monthly" => "P1M",
-        "annual" | "yearly" => "P1Y",
+        "quarterly" => "P3M",
+        "annual" | "annually" | "yearly" => "P1Y",
         _ => return None,
     })
 }

@@ -52,14 +52,15 @@ pub(super) fn duration(n: &str, unit: Unit) -> Value {
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{n}Y"),
-        // decades and centuries in years, as TimeML corpora write them ("P10Y")
+        // decades and centuries in years, as TimeML corpora write them ("P10Y"); an unknown
+        // count in TimeBank's one-letter units ("centuries": `PXC`, "decades": `PXE`)
         Unit::Decade => match n.parse::<u32>() {
             Ok(k) => format!("P{}Y", 10 * k),
-            Err(_) => "PXDE".to_string(),
+            Err(_) => "PXE".to_string(),
         },
         Unit::Century => match n.parse::<u32>() {
             Ok(k) => format!("P{}Y", 100 * k),
-            Err(_) => "PXCE".to_string(),
+            Err(_) => "PXC".to_string(),
         },
     };
     Value::Duration(v)
