@@ -26,7 +26,9 @@ pub(super) fn parse_day(s: &str) -> Option<u32> {
 
 /// A plain count: "3", "2,225", "1.5" (kept as written, without separators).
 pub(super) fn parse_count(s: &str) -> Option<String> {
-    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') || !s.as_bytes()[0].is_ascii_digit() {
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        || !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    {
         return None;
     }
     let v: String = s.chars().filter(|&c| c != ',').collect();
