@@ -211,6 +211,14 @@ impl<'a> ExpressionReader<'a> {
                 ..Found::new(i + 1, first, Some(Value::Year(y1)))
             });
         }
+        // "by year-end", "since year-end": the year's last day, the one gone after "since"
+        if head == "year" && tail == "end" && lexicon::year_end_preposition(self.prev(i)) && !self.is_word(i + 1) {
+            let value = self.anchor().filter(|_| self.fixed).and_then(|d| {
+                let y = if self.prev(i) == "since" { d.year() - 1 } else { d.year() };
+                chrono::NaiveDate::from_ymd_opt(y, 12, 31).map(Value::Day)
+            });
+            return Some(Found::new(i + 1, self.span(i, i), value));
+        }
         if matches!(head, "mid" | "early" | "late") {
             let (tail, _) = strip_possessive(tail);
             if let Some(y) = parse_year(tail) {

@@ -246,6 +246,17 @@ pub(super) fn set_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Prepositions before "year-end" that make it a date ("by year-end", "since year-end"), not a
+/// modifier ("year-end bonus").
+pub(super) fn year_end_preposition(word: &str) -> bool {
+    matches!(word, "by" | "since" | "at" | "until" | "till" | "before" | "after" | "around" | "through" | "from")
+}
+
+/// The unit of a time after "earlier in the" or "later in the" ("later in the day").
+pub(super) fn within_unit(word: &str) -> bool {
+    matches!(word, "day" | "week" | "month" | "year")
+}
+
 /// Modal verbs: "one day" after one is "some day" ("Islam will one day be ...").
 pub(super) fn modal(word: &str) -> bool {
     matches!(word, "will" | "would" | "could" | "might" | "may" | "can" | "should" | "shall" | "must")

@@ -161,6 +161,23 @@ impl<'a> ExpressionReader<'a> {
             return Some(f);
         }
         let w = self.w(i);
+        // "earlier in the year", "later in the day": the current one
+        if matches!(w, "earlier" | "later")
+            && n == "in"
+            && self.w(i + 2) == "the"
+            && lexicon::within_unit(self.w(i + 3))
+            && !matches!(self.w(i + 4), "of" | "when" | "that" | "before" | "after" | "-")
+            && self.fixed
+        {
+            let value = self.anchor().and_then(|d| match self.w(i + 3) {
+                "day" => Some(Value::Day(d)),
+                "week" => Some(Value::Week(d)),
+                "month" => Some(Value::Month(d.year(), d.month())),
+                "year" => Some(Value::Year(d.year())),
+                _ => None,
+            });
+            return Some(Found::new(i + 4, self.span(i, i + 3), value));
+        }
         // "late yesterday", "early Tuesday", "earlier Sunday": TimeML keeps the word inside
         if lexicon::weekday(strip_possessive(n).0).is_some() {
             return self.weekday(i, i + 1, Rel::Bare);
