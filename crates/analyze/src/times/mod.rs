@@ -228,7 +228,7 @@ impl<'a> ExpressionReader<'a> {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
             }
             // "Now, he says ...": opening a sentence before a comma, a discourse marker
-            "now" if !possessive && !(i == self.s0 && self.w(i + 1) == ",") => {
+            "now" if !possessive && (i != self.s0 || self.w(i + 1) != ",") => {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
             }
             // "Islam will one day be ...": some day, not a day's length
