@@ -252,9 +252,10 @@ pub(super) fn year_end_preposition(word: &str) -> bool {
     matches!(word, "by" | "since" | "at" | "until" | "till" | "before" | "after" | "around" | "through" | "from")
 }
 
-/// The unit of a time after "earlier in the" or "later in the" ("later in the day").
+/// The unit of a time after "earlier in the" or "later in the" ("earlier in the year"); not
+/// "day", which in market reports is the trading day told of, seldom the publication date.
 pub(super) fn within_unit(word: &str) -> bool {
-    matches!(word, "day" | "week" | "month" | "year")
+    matches!(word, "week" | "month" | "year")
 }
 
 /// Modal verbs: "one day" after one is "some day" ("Islam will one day be ...").

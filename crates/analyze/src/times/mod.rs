@@ -385,6 +385,11 @@ impl<'a> ExpressionReader<'a> {
                 let r = if w == "current" { "PRESENT_REF" } else { "PAST_REF" };
                 Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref(r))))
             }
+            // "at a later date": some day ahead; "at an earlier date": some day gone
+            "later" | "earlier" if matches!(p, "a" | "an") && n == "date" && i > self.s0 => {
+                let r = if w == "later" { "FUTURE_REF" } else { "PAST_REF" };
+                Some(Found::new(i + 2, self.span(i - 1, i + 1), Some(Value::Ref(r))))
+            }
             // "earlier today"; "earlier" ending a clause ("as he said earlier")
             "earlier" if !matches!(p, "an" | "the" | "much" | "even" | "no" | "any") => {
                 if n == "yesterday" || lexicon::weekday(self.base(i + 1).0).is_some() {

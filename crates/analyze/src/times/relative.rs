@@ -161,7 +161,7 @@ impl<'a> ExpressionReader<'a> {
             return Some(f);
         }
         let w = self.w(i);
-        // "earlier in the year", "later in the day": the current one
+        // "earlier in the year", "later in the month": the one spoken of
         if matches!(w, "earlier" | "later")
             && n == "in"
             && self.w(i + 2) == "the"
@@ -169,14 +169,20 @@ impl<'a> ExpressionReader<'a> {
             && !matches!(self.w(i + 4), "of" | "when" | "that" | "before" | "after" | "-")
             && self.fixed
         {
+            // the month or year the article spoke of last ("in 1985 ... later in the year"),
+            // else the publication date's
+            let last = self.last_date();
             let value = self.anchor().and_then(|d| match self.w(i + 3) {
-                "day" => Some(Value::Day(d)),
                 "week" => Some(Value::Week(d)),
-                "month" => Some(Value::Month(d.year(), d.month())),
-                "year" => Some(Value::Year(d.year())),
+                "month" => match last {
+                    Some((y, Some(m), _)) => Some(Value::Month(y, m)),
+                    _ => Some(Value::Month(d.year(), d.month())),
+                },
+                "year" => Some(Value::Year(last.map_or(d.year(), |(y, _, _)| y))),
                 _ => None,
             });
-            return Some(Found::new(i + 4, self.span(i, i + 3), value));
+            // TimeML tags "the year" of "later in the year"
+            return Some(Found::new(i + 4, self.span(i + 2, i + 3), value));
         }
         // "late yesterday", "early Tuesday", "earlier Sunday": TimeML keeps the word inside
         if lexicon::weekday(strip_possessive(n).0).is_some() {
