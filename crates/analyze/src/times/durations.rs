@@ -219,6 +219,10 @@ impl<'a> ExpressionReader<'a> {
             });
             return Some(Found::new(i + 1, self.span(i, i), value));
         }
+        // "mid-afternoon", "mid-morning"
+        if let Some(part) = lexicon::day_part(tail).filter(|_| head == "mid" && tail != "night") {
+            return Some(Found::new(i + 1, self.span(i, i), self.mid_day_part(i, part)));
+        }
         if matches!(head, "mid" | "early" | "late") {
             let (tail, _) = strip_possessive(tail);
             if let Some(y) = parse_year(tail) {

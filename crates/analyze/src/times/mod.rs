@@ -269,6 +269,12 @@ impl<'a> ExpressionReader<'a> {
         let orig = self.orig(i);
         let n = self.w(i + 1);
         let p = self.prev(i);
+        // "mid afternoon": that part of the day told of in the sentence, else of the anchor
+        if w == "mid" {
+            if let Some(part) = lexicon::day_part(n).filter(|_| n != "night") {
+                return Some(Found::new(i + 2, self.span(i, i + 1), self.mid_day_part(i, part)));
+            }
+        }
         // "Q3", "Q3 2024"
         if w.len() == 2 && orig.starts_with('Q') && matches!(w.as_bytes()[1], b'1'..=b'4') {
             let q = u32::from(w.as_bytes()[1] - b'0');

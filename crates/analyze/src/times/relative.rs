@@ -240,6 +240,21 @@ impl<'a> ExpressionReader<'a> {
             }
             _ => return None,
         };
+        // "down 4.5% from the previous Friday": the one before the day last told of (before
+        // the anchor when none was)
+        if delta < 0 && self.capitalised(unit_at) {
+            if let Some(wd) = lexicon::weekday(self.base(unit_at).0) {
+                let from = match self.last_date() {
+                    Some((y, Some(m), Some(d))) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                    _ => self.anchor(),
+                };
+                let value = from.and_then(|f| {
+                    let back = (calendar::iso_weekday(f) as i64 - wd as i64).rem_euclid(7);
+                    calendar::shift(f, if back == 0 { -7 } else { -back })
+                });
+                return Some(Found::new(unit_at + 1, self.span(i, unit_at), value.map(Value::Day)));
+            }
+        }
         let unit = lexicon::unit(self.w(unit_at))?;
         if self.w(unit_at).ends_with('s') {
             return None;

@@ -35,6 +35,12 @@ impl<'a> ExpressionReader<'a> {
         self.doc.tokens.binary_search_by_key(&at, |t| t.span.start).ok()
     }
 
+    /// The value of "mid afternoon" at token `i`: part `part` of the day named before it in the
+    /// sentence, else of the publication date.
+    pub(super) fn mid_day_part(&self, i: usize, part: &'static str) -> Option<Value> {
+        self.day_before_in_sentence(i).or_else(|| self.anchor().filter(|_| self.fixed)).map(|d| Value::DayPart(d, part))
+    }
+
     /// The date of the expression just before `i` in the current sentence, when it names a day:
     /// a time of day takes it ("on Friday, at 3pm").
     pub(super) fn day_before_in_sentence(&self, i: usize) -> Option<NaiveDate> {
