@@ -258,6 +258,27 @@ pub(super) fn within_unit(word: &str) -> bool {
     matches!(word, "week" | "month" | "year")
 }
 
+/// The words of a time of day after its number: meridiems and time zones ("5 p.m. EST").
+pub(super) fn clock_word(word: &str) -> bool {
+    matches!(
+        word,
+        "pm" | "p.m."
+            | "p.m"
+            | "am"
+            | "a.m."
+            | "a.m"
+            | "gmt"
+            | "bst"
+            | "utc"
+            | "cet"
+            | "est"
+            | "edt"
+            | "et"
+            | "pst"
+            | "msk"
+    )
+}
+
 /// Modal verbs: "one day" after one is "some day" ("Islam will one day be ...").
 pub(super) fn modal(word: &str) -> bool {
     matches!(word, "will" | "would" | "could" | "might" | "may" | "can" | "should" | "shall" | "must")
