@@ -110,6 +110,18 @@ impl<'a> ExpressionReader<'a> {
         Some(m)
     }
 
+    /// True when token `i`, after "to", opens an infinitive ("to purchase"), not a noun phrase
+    /// ("to the store", "to $5", "to London").
+    fn infinitive_at(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.is_word(i)
+            && !self.capitalised(i)
+            && !lexicon::attributive_leader(w)
+            && lexicon::marker(w).is_none()
+            && !w.ends_with("ing")
+            && !w.ends_with('s')
+    }
+
     /// The tense of the clause around tokens `a..b`: the nearest marker decides.
     pub(super) fn tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
         const REACH: usize = 30;
@@ -123,6 +135,8 @@ impl<'a> ExpressionReader<'a> {
         let mut best: Option<(usize, Option<Tense>)> = None;
         let mut dist = 0;
         let mut j = a;
+        // an infinitive passed on the way back: "agreed to purchase the line in February"
+        let mut infinitive = false;
         while j > self.s0 && dist < REACH {
             j -= 1;
             dist += 1;
@@ -134,7 +148,16 @@ impl<'a> ExpressionReader<'a> {
                 }
                 Stop::None => {}
             }
+            if self.w(j) == "to" && self.infinitive_at(j + 1) {
+                infinitive = true;
+            }
             if let Some(m) = self.marker_at(j) {
+                // "agreed to purchase ... in February": a plan made in the past, dated by
+                // neither tense
+                if infinitive && matches!(m, Marker::Past | Marker::Reporting) {
+                    best = Some((dist, None));
+                    break;
+                }
                 // "said Tuesday's talks would...": the reporting verb does not date its object
                 if m == Marker::Reporting && possessive {
                     continue;
