@@ -27,9 +27,13 @@
 //!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
 //!   week", "every morning", "each July", "Tuesday nights"); "this past spring", "these days",
 //!   "for a while" (`PXX`), "the next couple of years" (two), "an hour and a half",
-//!   "several-year". Ages ("aged 3 months") and margins ("one second slower") are not
-//!   time expressions. Spans are drawn as TimeML draws them: "about", "just", "over" outside,
-//!   determiners and "a mere" inside.
+//!   "several-year"; "by year-end" (the year's last day; last year's after "since"), "earlier
+//!   in the year" (the year last told of), "mid afternoon", "the previous Friday" (the one
+//!   before the day last told of), "will one day" and "a later date" (`FUTURE_REF`); an unknown
+//!   count of decades or centuries in TimeBank's units (`PXE`, `PXC`). Ages ("aged 3 months"),
+//!   margins ("one second slower"), fractions ("three-quarters of"), titles ("ABC's \"This
+//!   Week\"") and a sentence-opening "Now," are not time expressions. Spans are drawn as TimeML
+//!   draws them: "about", "just", "over" outside, determiners and "a mere" inside.
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
 //! full date seen earlier in the article; without that, they are left out rather than guessed.
@@ -39,8 +43,9 @@
 //! is taken as the one four days back: news mostly reports days gone; a month goes the way of
 //! the date named before it in its sentence). The marker nearest to the
 //! expression decides, so in "said he would visit on Wednesday" it is "would" that counts; a
-//! reporting verb far back does not date what it reports, and a deadline ("until Friday", "by
-//! March") looks ahead. Day words quoted from, or reported after, a speech whose day the
+//! reporting verb far back does not date what it reports, nor a past verb the plan it governs
+//! ("agreed to purchase ... in February": the nearest), and a deadline ("until Friday", "by
+//! March", "until 5 p.m. EST Nov. 9", "effective Feb. 1") looks ahead. Day words quoted from, or reported after, a speech whose day the
 //! sentence gives count from that day; a time of day takes the date that follows it, else the
 //! one just before it in its sentence.
 

@@ -1,5 +1,6 @@
 //! Centuries ("the 20th century") and expressions in reported speech, anchored to the time of
-//! the speech ("On March 3 he said: 'We meet tomorrow'": March 4).
+//! the speech ("On March 3 he said: 'We meet tomorrow'": March 4); the day a time of day or "mid
+//! afternoon" falls on.
 
 use chrono::NaiveDate;
 
