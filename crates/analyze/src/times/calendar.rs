@@ -223,6 +223,10 @@ pub(super) fn add_quarters(anchor: NaiveDate, delta: i64) -> (i32, u32) {
     (i.div_euclid(4) as i32, i.rem_euclid(4) as u32 + 1)
 }
 
+/// How many days nearer a date ahead must be than the one gone for a tenseless month and day to
+/// take it.
+const PAST_LEAN_DAYS: i64 = 30;
+
 /// The date a month and day named without a year refer to, seen from `anchor`.
 pub(super) fn month_day(anchor: NaiveDate, m: u32, d: u32, tense: Option<Tense>) -> Option<NaiveDate> {
     let y = anchor.year();
@@ -234,7 +238,16 @@ pub(super) fn month_day(anchor: NaiveDate, m: u32, d: u32, tense: Option<Tense>)
             Some(Tense::Past) => c <= anchor,
             None => true,
         })
-        .min_by_key(|&c| (c - anchor).num_days().abs())
+        // without a tense the nearest, and about half a year off either way the one gone (news
+        // mostly reports days gone: "the record set on Aug. 6", in February)
+        .min_by_key(|&c| {
+            let days = (c - anchor).num_days();
+            if days < 0 {
+                -days - PAST_LEAN_DAYS
+            } else {
+                days
+            }
+        })
         .or_else(|| {
             [y - 1, y, y + 1]
                 .iter()

@@ -125,6 +125,19 @@ impl<'a> ExpressionReader<'a> {
         Some(self.yearless(i, i + 1, m, d))
     }
 
+    /// The word before a date at `a`, read past a time of day just before it ("until 5 p.m. EST
+    /// Nov. 9": "until").
+    fn date_lead(&self, a: usize) -> &'a str {
+        if !lexicon::clock_word(self.prev(a)) {
+            return self.prev(a);
+        }
+        let mut j = a;
+        while j > self.s0 && (self.is_number(j - 1) || self.w(j - 1) == ":" || lexicon::clock_word(self.w(j - 1))) {
+            j -= 1;
+        }
+        self.prev(j)
+    }
+
     /// "24 February 2022", "24th of February", "24 Feb" with the day at `i`.
     pub(super) fn day_month(&self, i: usize) -> Option<Found> {
         let d = parse_day(self.w(i))?;
@@ -166,10 +179,12 @@ impl<'a> ExpressionReader<'a> {
             return Found::new(b + 1, self.span(a, b), NaiveDate::from_ymd_opt(2001, 9, 11).map(Value::Day));
         }
         let value = self.anchor().and_then(|anchor| {
+            let lead = self.date_lead(a);
             let tense = match self.tense_or_previous(a, b + 1, false) {
-                // "extended the offer to Nov. 20": a deadline, whatever the verb's tense
-                Some(Tense::Past) if matches!(self.prev(a), "to" | "until" | "till" | "through") => None,
-                Some(Tense::Past) if self.prev(a) == "by" => self.deadline_tense(a, b + 1, false),
+                // "extended the offer to Nov. 20", "until 5 p.m. EST Nov. 9", "created an office,
+                // effective Feb. 1": a deadline, whatever the verb's tense
+                Some(Tense::Past) if matches!(lead, "to" | "until" | "till" | "through" | "effective") => None,
+                Some(Tense::Past) if lead == "by" => self.deadline_tense(a, b + 1, false),
                 t => t,
             };
             calendar::month_day(anchor, m, d, tense).map(Value::Day)
@@ -360,6 +375,9 @@ impl<'a> ExpressionReader<'a> {
             // "the 1989 period" in a report on a quarter: that quarter of 1989
             if leader && self.w(i + 1) == "period" && self.quarter_sentence() {
                 let value = match self.last_quarter() {
+                    // "the 1988 period" after the 1989 quarter: a comparison, counted back, not
+                    // what a later "the quarter" refers to
+                    Some((last, q)) if y < last => Value::QuarterBack(y, q),
                     Some((_, q)) => Value::Quarter(y, q),
                     None => Value::Year(y),
                 };

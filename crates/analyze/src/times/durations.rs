@@ -211,6 +211,18 @@ impl<'a> ExpressionReader<'a> {
                 ..Found::new(i + 1, first, Some(Value::Year(y1)))
             });
         }
+        // "by year-end", "since year-end": the year's last day, the one gone after "since"
+        if head == "year" && tail == "end" && lexicon::year_end_preposition(self.prev(i)) && !self.is_word(i + 1) {
+            let value = self.anchor().filter(|_| self.fixed).and_then(|d| {
+                let y = if self.prev(i) == "since" { d.year() - 1 } else { d.year() };
+                chrono::NaiveDate::from_ymd_opt(y, 12, 31).map(Value::Day)
+            });
+            return Some(Found::new(i + 1, self.span(i, i), value));
+        }
+        // "mid-afternoon", "mid-morning"
+        if let Some(part) = lexicon::day_part(tail).filter(|_| head == "mid" && tail != "night") {
+            return Some(Found::new(i + 1, self.span(i, i), self.mid_day_part(i, part)));
+        }
         if matches!(head, "mid" | "early" | "late") {
             let (tail, _) = strip_possessive(tail);
             if let Some(y) = parse_year(tail) {
@@ -262,6 +274,24 @@ impl<'a> ExpressionReader<'a> {
                 "comparable" | "same" if i >= self.s0 + 2 && self.w(i - 2) == "the" => i - 2,
                 _ => i,
             };
+            if head == "year" {
+                // "the year-earlier third quarter": that quarter, a year back
+                if let Some(k) = lexicon::ordinal(self.w(i + 1)).filter(|_| self.base(i + 2).0 == "quarter") {
+                    let back = match value {
+                        Some(Value::QuarterBack(y, _) | Value::Year(y)) => Some(Value::QuarterBack(y, k)),
+                        _ => None,
+                    };
+                    return back.map(|v| Found::new(i + 3, self.span(a, i + 2), Some(v)));
+                }
+                // "the year-earlier nine months": a stretch of that length
+                let n = lexicon::number_word(self.w(i + 1))
+                    .filter(|_| !matches!(self.w(i + 1), "a" | "an"))
+                    .map(|n| n.to_string())
+                    .or_else(|| self.is_number(i + 1).then(|| parse_count(self.w(i + 1))).flatten());
+                if let (Some(n), Some(unit)) = (n, lexicon::unit(self.base(i + 2).0)) {
+                    return Some(Found::new(i + 3, self.span(a, i + 2), Some(duration(&n, unit))));
+                }
+            }
             let b = if matches!(self.w(i + 1), "period" | "quarter" | "month" | "year" | "week") { i + 1 } else { i };
             return value.map(|v| Found::new(b + 1, self.span(a, b), Some(v)));
         }
@@ -274,6 +304,10 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(i + 1, self.span(i, i), Some(duration("X", unit))));
         }
         let unit = lexicon::unit(tail)?;
+        // "three-quarters of its food": a fraction
+        if unit == Unit::Quarter && tail.ends_with('s') && self.w(i + 1) == "of" {
+            return None;
+        }
         let n = if head.bytes().all(|b| b.is_ascii_digit()) && head.len() <= 4 {
             head.to_string()
         } else if matches!(head, "several" | "many" | "multi") {

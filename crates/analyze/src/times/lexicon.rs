@@ -246,6 +246,44 @@ pub(super) fn set_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Prepositions before "year-end" that make it a date ("by year-end", "since year-end"), not a
+/// modifier ("year-end bonus").
+pub(super) fn year_end_preposition(word: &str) -> bool {
+    matches!(word, "by" | "since" | "at" | "until" | "till" | "before" | "after" | "around" | "through" | "from")
+}
+
+/// The unit of a time after "earlier in the" or "later in the" ("earlier in the year"); not
+/// "day", which in market reports is the trading day told of, seldom the publication date.
+pub(super) fn within_unit(word: &str) -> bool {
+    matches!(word, "week" | "month" | "year")
+}
+
+/// The words of a time of day after its number: meridiems and time zones ("5 p.m. EST").
+pub(super) fn clock_word(word: &str) -> bool {
+    matches!(
+        word,
+        "pm" | "p.m."
+            | "p.m"
+            | "am"
+            | "a.m."
+            | "a.m"
+            | "gmt"
+            | "bst"
+            | "utc"
+            | "cet"
+            | "est"
+            | "edt"
+            | "et"
+            | "pst"
+            | "msk"
+    )
+}
+
+/// Modal verbs: "one day" after one is "some day" ("Islam will one day be ...").
+pub(super) fn modal(word: &str) -> bool {
+    matches!(word, "will" | "would" | "could" | "might" | "may" | "can" | "should" | "shall" | "must")
+}
+
 /// The TimeML code of a part of the day.
 pub(super) fn day_part(word: &str) -> Option<&'static str> {
     Some(match word {

@@ -27,9 +27,13 @@
 //!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
 //!   week", "every morning", "each July", "Tuesday nights"); "this past spring", "these days",
 //!   "for a while" (`PXX`), "the next couple of years" (two), "an hour and a half",
-//!   "several-year". Ages ("aged 3 months") and margins ("one second slower") are not
-//!   time expressions. Spans are drawn as TimeML draws them: "about", "just", "over" outside,
-//!   determiners and "a mere" inside.
+//!   "several-year"; "by year-end" (the year's last day; last year's after "since"), "earlier
+//!   in the year" (the year last told of), "mid afternoon", "the previous Friday" (the one
+//!   before the day last told of), "will one day" and "a later date" (`FUTURE_REF`); an unknown
+//!   count of decades or centuries in TimeBank's units (`PXE`, `PXC`). Ages ("aged 3 months"),
+//!   margins ("one second slower"), fractions ("three-quarters of"), titles ("ABC's \"This
+//!   Week\"") and a sentence-opening "Now," are not time expressions. Spans are drawn as TimeML
+//!   draws them: "about", "just", "over" outside, determiners and "a mere" inside.
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
 //! full date seen earlier in the article; without that, they are left out rather than guessed.
@@ -39,8 +43,9 @@
 //! is taken as the one four days back: news mostly reports days gone; a month goes the way of
 //! the date named before it in its sentence). The marker nearest to the
 //! expression decides, so in "said he would visit on Wednesday" it is "would" that counts; a
-//! reporting verb far back does not date what it reports, and a deadline ("until Friday", "by
-//! March") looks ahead. Day words quoted from, or reported after, a speech whose day the
+//! reporting verb far back does not date what it reports, nor a past verb the plan it governs
+//! ("agreed to purchase ... in February": the nearest), and a deadline ("until Friday", "by
+//! March", "until 5 p.m. EST Nov. 9", "effective Feb. 1") looks ahead. Day words quoted from, or reported after, a speech whose day the
 //! sentence gives count from that day; a time of day takes the date that follows it, else the
 //! one just before it in its sentence.
 
@@ -227,7 +232,14 @@ impl<'a> ExpressionReader<'a> {
             "currently" | "nowadays" | "presently" => {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
             }
-            "now" if !possessive => return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF")))),
+            // "Now, he says ...": opening a sentence before a comma, a discourse marker
+            "now" if !possessive && (i != self.s0 || self.w(i + 1) != ",") => {
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("PRESENT_REF"))))
+            }
+            // "Islam will one day be ...": some day, not a day's length
+            "one" if self.w(i + 1) == "day" && i > self.s0 && lexicon::modal(self.prev(i)) => {
+                return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
+            }
             "soon"
                 if !matches!(self.prev(i), "as" | "too" | "so" | "how") && !matches!(self.w(i + 1), "as" | "after") =>
             {
@@ -262,6 +274,12 @@ impl<'a> ExpressionReader<'a> {
         let orig = self.orig(i);
         let n = self.w(i + 1);
         let p = self.prev(i);
+        // "mid afternoon": that part of the day told of in the sentence, else of the anchor
+        if w == "mid" {
+            if let Some(part) = lexicon::day_part(n).filter(|_| n != "night") {
+                return Some(Found::new(i + 2, self.span(i, i + 1), self.mid_day_part(i, part)));
+            }
+        }
         // "Q3", "Q3 2024"
         if w.len() == 2 && orig.starts_with('Q') && matches!(w.as_bytes()[1], b'1'..=b'4') {
             let q = u32::from(w.as_bytes()[1] - b'0');
@@ -377,6 +395,11 @@ impl<'a> ExpressionReader<'a> {
                 }
                 let r = if w == "current" { "PRESENT_REF" } else { "PAST_REF" };
                 Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref(r))))
+            }
+            // "at a later date": some day ahead; "at an earlier date": some day gone
+            "later" | "earlier" if matches!(p, "a" | "an") && n == "date" && i > self.s0 => {
+                let r = if w == "later" { "FUTURE_REF" } else { "PAST_REF" };
+                Some(Found::new(i + 2, self.span(i - 1, i + 1), Some(Value::Ref(r))))
             }
             // "earlier today"; "earlier" ending a clause ("as he said earlier")
             "earlier" if !matches!(p, "an" | "the" | "much" | "even" | "no" | "any") => {

@@ -26,7 +26,9 @@ pub(super) fn parse_day(s: &str) -> Option<u32> {
 
 /// A plain count: "3", "2,225", "1.5" (kept as written, without separators).
 pub(super) fn parse_count(s: &str) -> Option<String> {
-    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') || !s.as_bytes()[0].is_ascii_digit() {
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        || !s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+    {
         return None;
     }
     let v: String = s.chars().filter(|&c| c != ',').collect();
@@ -52,14 +54,15 @@ pub(super) fn duration(n: &str, unit: Unit) -> Value {
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{n}Q"),
         Unit::Year => format!("P{n}Y"),
-        // decades and centuries in years, as TimeML corpora write them ("P10Y")
+        // decades and centuries in years, as TimeML corpora write them ("P10Y"); an unknown
+        // count in TimeBank's one-letter units ("centuries": `PXC`, "decades": `PXE`)
         Unit::Decade => match n.parse::<u32>() {
             Ok(k) => format!("P{}Y", 10 * k),
-            Err(_) => "PXDE".to_string(),
+            Err(_) => "PXE".to_string(),
         },
         Unit::Century => match n.parse::<u32>() {
             Ok(k) => format!("P{}Y", 100 * k),
-            Err(_) => "PXCE".to_string(),
+            Err(_) => "PXC".to_string(),
         },
     };
     Value::Duration(v)

@@ -121,7 +121,8 @@ impl<'a> ExpressionReader<'a> {
         let ordinal = (self.is_word(i + 2) && lexicon::ordinal(n).is_some()) || matches!(n, "last" | "latest");
         let (ord_at, unit_at) = if ordinal { (i + 1, i + 2) } else { (0, 0) };
         if unit_at > 0 {
-            let u = self.w(unit_at);
+            // "the latest quarter's results"
+            let u = self.base(unit_at).0;
             let half = u == "half";
             if u == "quarter" || half {
                 let of_year = |k: usize| -> Option<(Option<i32>, usize)> {

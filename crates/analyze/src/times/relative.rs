@@ -63,6 +63,10 @@ impl<'a> ExpressionReader<'a> {
         };
         let k = i + 1;
         let (t, possessive) = self.base(k);
+        // "ABC's \"This Week\"": a title inside a sentence, both words capitalised
+        if w == "this" && t == "week" && i != self.s0 && self.capitalised(i) && self.capitalised(k) {
+            return None;
+        }
         if lexicon::weekday(t).is_some() {
             return self.weekday(a, k, rel);
         }
@@ -157,6 +161,29 @@ impl<'a> ExpressionReader<'a> {
             return Some(f);
         }
         let w = self.w(i);
+        // "earlier in the year", "later in the month": the one spoken of
+        if matches!(w, "earlier" | "later")
+            && n == "in"
+            && self.w(i + 2) == "the"
+            && lexicon::within_unit(self.w(i + 3))
+            && !matches!(self.w(i + 4), "of" | "when" | "that" | "before" | "after" | "-")
+            && self.fixed
+        {
+            // the month or year the article spoke of last ("in 1985 ... later in the year"),
+            // else the publication date's
+            let last = self.last_date();
+            let value = self.anchor().and_then(|d| match self.w(i + 3) {
+                "week" => Some(Value::Week(d)),
+                "month" => match last {
+                    Some((y, Some(m), _)) => Some(Value::Month(y, m)),
+                    _ => Some(Value::Month(d.year(), d.month())),
+                },
+                "year" => Some(Value::Year(last.map_or(d.year(), |(y, _, _)| y))),
+                _ => None,
+            });
+            // TimeML tags "the year" of "later in the year"
+            return Some(Found::new(i + 4, self.span(i + 2, i + 3), value));
+        }
         // "late yesterday", "early Tuesday", "earlier Sunday": TimeML keeps the word inside
         if lexicon::weekday(strip_possessive(n).0).is_some() {
             return self.weekday(i, i + 1, Rel::Bare);
@@ -213,6 +240,21 @@ impl<'a> ExpressionReader<'a> {
             }
             _ => return None,
         };
+        // "down 4.5% from the previous Friday": the one before the day last told of (before
+        // the anchor when none was)
+        if delta < 0 && self.capitalised(unit_at) {
+            if let Some(wd) = lexicon::weekday(self.base(unit_at).0) {
+                let from = match self.last_date() {
+                    Some((y, Some(m), Some(d))) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                    _ => self.anchor(),
+                };
+                let value = from.and_then(|f| {
+                    let back = (calendar::iso_weekday(f) as i64 - wd as i64).rem_euclid(7);
+                    calendar::shift(f, if back == 0 { -7 } else { -back })
+                });
+                return Some(Found::new(unit_at + 1, self.span(i, unit_at), value.map(Value::Day)));
+            }
+        }
         let unit = lexicon::unit(self.w(unit_at))?;
         if self.w(unit_at).ends_with('s') {
             return None;

@@ -1,5 +1,6 @@
 //! Centuries ("the 20th century") and expressions in reported speech, anchored to the time of
-//! the speech ("On March 3 he said: 'We meet tomorrow'": March 4).
+//! the speech ("On March 3 he said: 'We meet tomorrow'": March 4); the day a time of day or "mid
+//! afternoon" falls on.
 
 use chrono::NaiveDate;
 
@@ -33,6 +34,12 @@ impl<'a> ExpressionReader<'a> {
     /// The token at byte offset `at`, when one starts there.
     fn token_at(&self, at: usize) -> Option<usize> {
         self.doc.tokens.binary_search_by_key(&at, |t| t.span.start).ok()
+    }
+
+    /// The value of "mid afternoon" at token `i`: part `part` of the day named before it in the
+    /// sentence, else of the publication date.
+    pub(super) fn mid_day_part(&self, i: usize, part: &'static str) -> Option<Value> {
+        self.day_before_in_sentence(i).or_else(|| self.anchor().filter(|_| self.fixed)).map(|d| Value::DayPart(d, part))
     }
 
     /// The date of the expression just before `i` in the current sentence, when it names a day:

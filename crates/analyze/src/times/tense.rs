@@ -110,8 +110,26 @@ impl<'a> ExpressionReader<'a> {
         Some(m)
     }
 
+    /// True when token `i`, after "to", opens an infinitive ("to purchase"), not a noun phrase
+    /// ("to the store", "to $5", "to London").
+    fn infinitive_at(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.is_word(i)
+            && !self.capitalised(i)
+            && !lexicon::attributive_leader(w)
+            && lexicon::marker(w).is_none()
+            && !w.ends_with("ing")
+            && !w.ends_with('s')
+    }
+
     /// The tense of the clause around tokens `a..b`: the nearest marker decides.
     pub(super) fn tense(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
+        self.tense_scan(a, b, possessive).0
+    }
+
+    /// [`Self::tense`], and whether a past verb before an infinitive left it open ("agreed to
+    /// purchase ... in February").
+    fn tense_scan(&self, a: usize, b: usize, possessive: bool) -> (Option<Tense>, bool) {
         const REACH: usize = 30;
         const COMMA: usize = 8;
         const REPORTED_REACH: usize = 5;
@@ -123,6 +141,9 @@ impl<'a> ExpressionReader<'a> {
         let mut best: Option<(usize, Option<Tense>)> = None;
         let mut dist = 0;
         let mut j = a;
+        // an infinitive passed on the way back: "agreed to purchase the line in February"
+        let mut infinitive = false;
+        let mut open = false;
         while j > self.s0 && dist < REACH {
             j -= 1;
             dist += 1;
@@ -134,7 +155,17 @@ impl<'a> ExpressionReader<'a> {
                 }
                 Stop::None => {}
             }
+            if self.w(j) == "to" && self.infinitive_at(j + 1) {
+                infinitive = true;
+            }
             if let Some(m) = self.marker_at(j) {
+                // "agreed to purchase ... in February": a plan made in the past, dated by
+                // neither tense
+                if infinitive && matches!(m, Marker::Past | Marker::Reporting) {
+                    open = true;
+                    best = Some((dist, None));
+                    break;
+                }
                 // "said Tuesday's talks would...": the reporting verb does not date its object
                 if m == Marker::Reporting && possessive {
                     continue;
@@ -164,20 +195,26 @@ impl<'a> ExpressionReader<'a> {
             if let Some(m) = self.marker_at(j) {
                 if best.is_none_or(|(d, _)| dist < d) {
                     best = Some((dist, to_tense(m)));
+                    open = false;
                 }
                 break;
             }
             j += 1;
         }
-        best.and_then(|(_, t)| t)
+        match best {
+            Some((_, t)) => (t, open && t.is_none()),
+            None => (None, false),
+        }
     }
 
     /// The tense of the clause around tokens `a..b` ([`Self::tense`]); without a marker, the
     /// direction of the date named just before in the sentence ("a high in June from $29 in
     /// March": both gone).
     pub(super) fn tense_or_previous(&self, a: usize, b: usize, possessive: bool) -> Option<Tense> {
-        if let Some(t) = self.tense(a, b, possessive) {
-            return Some(t);
+        match self.tense_scan(a, b, possessive) {
+            (Some(t), _) => return Some(t),
+            (None, true) => return None,
+            (None, false) => {}
         }
         let anchor = self.anchor()?;
         let start = self.doc.tokens.get(self.s0)?.span.start;
