@@ -61,7 +61,16 @@ impl<'a> Finder<'a> {
                 let w = self.tok(pos);
                 w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !starts_upper(w) && pos > start + 1
             };
-            if comma.is_none_or(|c| (start + 1..c).any(|pos| self.finite_at(pos) || present(pos))) {
+            // (or a verb after an adverb that stands before verbs: "officers still scrutinize")
+            let after_adverb = |pos: usize| {
+                pos > start + 1
+                    && is_in(self.tok(pos - 1), &["still", "also", "never", "often", "always", "already", "now"])
+                    && self.is_word(pos)
+                    && !starts_upper(self.tok(pos))
+                    && !is_stop(self.tok(pos))
+            };
+            if comma.is_none_or(|c| (start + 1..c).any(|pos| self.finite_at(pos) || present(pos) || after_adverb(pos)))
+            {
                 return true;
             }
         }
