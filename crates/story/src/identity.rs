@@ -91,7 +91,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     }
     // the words of the names of organisations and places ("Douglas" of "McDonnell Douglas"):
     // a lone given name among them may be theirs
-    let non_person_words: std::collections::BTreeSet<String> = members
+    let non_person_words: BTreeSet<String> = members
         .iter()
         .flat_map(|&d| docs[d].entities.iter())
         .filter(|e| e.kind != EntityKind::Person)

@@ -40,9 +40,7 @@ impl<'a> Finder<'a> {
         }
         // "at least seven of the delegates have …", "more than half of them were …": a
         // quantity opening the subject, then its verb
-        let quantity = word == "at" && start + 1 < hi && is_in(self.tok(start + 1), &["least", "most"])
-            || is_in(word, &["more", "fewer", "less"]) && start + 1 < hi && self.tok(start + 1) == "than";
-        if quantity {
+        if self.quantity_opener(start, hi) {
             return (start + 2..hi.min(start + 14))
                 .take_while(|&x| self.is_word(x) || self.kind_at(x) == Some(TokenKind::Number))
                 .any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
@@ -64,7 +62,7 @@ impl<'a> Finder<'a> {
             // (or a verb after an adverb that stands before verbs: "officers still scrutinize")
             let after_adverb = |pos: usize| {
                 pos > start + 1
-                    && is_in(self.tok(pos - 1), &["still", "also", "never", "often", "always", "already", "now"])
+                    && is_in(self.tok(pos - 1), &crate::quotes::vocabulary::PREVERBAL_ADVERBS)
                     && self.is_word(pos)
                     && !starts_upper(self.tok(pos))
                     && !is_stop(self.tok(pos))
@@ -75,6 +73,14 @@ impl<'a> Finder<'a> {
             }
         }
         (start + 1..hi.min(start + 16)).any(|pos| self.finite_at(pos))
+    }
+
+    /// Whether a quantity opens a clause's subject at token `start`: "at least", "at most",
+    /// "more than", "fewer than", "less than".
+    pub(super) fn quantity_opener(&self, start: usize, hi: usize) -> bool {
+        let word = self.tok(start);
+        let next = if start + 1 < hi { self.tok(start + 1) } else { "" };
+        word == "at" && is_in(next, &["least", "most"]) || is_in(word, &["more", "fewer", "less"]) && next == "than"
     }
 
     /// A finite verb form: an auxiliary, a negated auxiliary, a past in -ed or a common irregular one.

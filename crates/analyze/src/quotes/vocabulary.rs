@@ -118,6 +118,9 @@ word_lists! {
     /// Verbs that stand right after a quote in an inverted attribution even without a comma
     /// ("“…” said Ortiz").
     INVERSION_VERBS = "inversion_verbs";
+    /// Adverbs that stand before a verb ("officers still patrol"): the word after one, in lower
+    /// case, is the verb of a bare clause.
+    PREVERBAL_ADVERBS = "preverbal_adverbs";
     /// Speech verbs that also report a score ("added 16 points").
     SCORING_VERBS = "scoring_verbs";
     /// Cues that report a question ("asked whether …").

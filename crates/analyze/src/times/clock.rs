@@ -8,11 +8,7 @@ impl<'a> ExpressionReader<'a> {
     /// "3pm", "3 p.m.", "3.30pm", "15:00 GMT", "10:30 a.m.".
     pub(super) fn clock(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
-        let meridiem_word = |k: usize| match self.w(k) {
-            "pm" | "p.m." | "p.m" => Some(true),
-            "am" | "a.m." | "a.m" => Some(false),
-            _ => None,
-        };
+        let meridiem_word = |k: usize| lexicon::meridiem(self.w(k));
         let (digits, mut last, mut meridiem) = if let Some(d) = w.strip_suffix("pm") {
             (d, i, Some(true))
         } else if let Some(d) = w.strip_suffix("am") {
@@ -74,7 +70,7 @@ impl<'a> ExpressionReader<'a> {
             return None;
         }
         let mut utc = false;
-        if matches!(self.w(last + 1), "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk") {
+        if lexicon::time_zone(self.w(last + 1)) {
             utc = matches!(self.w(last + 1), "gmt" | "utc");
             last += 1;
         }

@@ -258,25 +258,23 @@ pub(super) fn within_unit(word: &str) -> bool {
     matches!(word, "week" | "month" | "year")
 }
 
+/// A meridiem after a clock time: `Some(true)` for "pm", `Some(false)` for "am".
+pub(super) fn meridiem(word: &str) -> Option<bool> {
+    match word {
+        "pm" | "p.m." | "p.m" => Some(true),
+        "am" | "a.m." | "a.m" => Some(false),
+        _ => None,
+    }
+}
+
+/// A time zone after a clock time ("15:00 GMT", "5 p.m. EST").
+pub(super) fn time_zone(word: &str) -> bool {
+    matches!(word, "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk")
+}
+
 /// The words of a time of day after its number: meridiems and time zones ("5 p.m. EST").
 pub(super) fn clock_word(word: &str) -> bool {
-    matches!(
-        word,
-        "pm" | "p.m."
-            | "p.m"
-            | "am"
-            | "a.m."
-            | "a.m"
-            | "gmt"
-            | "bst"
-            | "utc"
-            | "cet"
-            | "est"
-            | "edt"
-            | "et"
-            | "pst"
-            | "msk"
-    )
+    meridiem(word).is_some() || time_zone(word)
 }
 
 /// Modal verbs: "one day" after one is "some day" ("Islam will one day be ...").

@@ -83,16 +83,18 @@ impl<'a> Finder<'a> {
         }
         // "said in a statement that", "told reporters that"
         let first_word = self.tok(j);
-        // "reported at least six planes filled …"
-        let at_least = first_word == "at" && j + 2 < hi && is_in(self.tok(j + 1), &["least", "most"]);
-        if at_least && (j + 3..hi.min(j + 14)).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x)) {
-            return Some(j);
+        // "reported at least six planes filled …", "said more than half of …": the verb after
+        // the quantity's number ("at least six"), or within a few words of "more than"
+        if self.quantity_opener(j, hi) {
+            let (from, to) = if first_word == "at" { (j + 3, j + 14) } else { (j + 2, j + 12) };
+            if (from..hi.min(to)).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x)) {
+                return Some(j);
+            }
         }
-        // "said about 20 people have …", "said more than half of …"
+        // "said about 20 people have …"
         let quantity = is_in(first_word, &["about", "nearly", "almost", "around", "roughly", "over", "some", "up"])
             && j + 1 < hi
-            && (self.kind_at(j + 1) == Some(TokenKind::Number) || is_in(self.tok(j + 1), &["to", "half"]))
-            || is_in(first_word, &["more", "fewer", "less"]) && j + 1 < hi && self.tok(j + 1) == "than";
+            && (self.kind_at(j + 1) == Some(TokenKind::Number) || is_in(self.tok(j + 1), &["to", "half"]));
         if quantity && (j + 2..hi.min(j + 12)).any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x)) {
             return Some(j);
         }
