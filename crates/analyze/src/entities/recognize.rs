@@ -10,6 +10,7 @@ use super::tokens::{is_capitalised, strip_possessive};
 use super::vocabulary::{is, WordClass};
 use super::{Block, EntityReader, GazEntry, GazMatch, Item};
 use crate::lexicon::is_reporting_verb;
+use parallax_lexicon::closed;
 use parallax_lexicon::names::{is_corporate_suffix, organisation_key};
 
 impl<'d> EntityReader<'d> {
@@ -445,12 +446,15 @@ impl<'d> EntityReader<'d> {
             if next > end && next < sentence_end && self.is_word(next) && is_capitalised(self.text(next)) {
                 end = next + 1;
             }
-            // a weekday or a role word after a name is no part of it ("Brian Nichols Saturday",
-            // "Doris Duke Professor"; but "Ken Dean")
+            // a weekday, a role word or a verb of a title-case headline after a name is no part
+            // of it ("Brian Nichols Saturday", "Doris Duke Professor", "Gary Ross Is Set to
+            // Direct"; but "Ken Dean")
             while end - start >= 2 && {
                 let last = end - 1;
                 self.is_calendar_or_sign(last)
                     || (self.is_role_word(last) && !self.gaz.is_given_name(strip_possessive(self.text(last))))
+                    || closed::is(closed::Class::Auxiliary, self.text(last))
+                    || closed::is(closed::Class::Modal, self.text(last))
             } {
                 end -= 1;
             }
