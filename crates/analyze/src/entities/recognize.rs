@@ -807,10 +807,14 @@ impl<'d> EntityReader<'d> {
                     break;
                 }
             }
-            // a headline's verb is not part of the name: "Lindsey Graham Says" (but "Edward Said")
+            // a headline's verb is not part of the name: "Lindsey Graham Says", "Gary Ross Is
+            // Boss" (but "Edward Said")
             let next = j;
             let last = self.text(start + j - 1);
-            if j - i >= 2 && is_reporting_verb(last) && !self.gaz.is_given_name(last) {
+            let verb = is_reporting_verb(last)
+                || closed::is(closed::Class::Auxiliary, last)
+                || closed::is(closed::Class::Modal, last);
+            if j - i >= 2 && verb && !self.gaz.is_given_name(last) {
                 j -= 1;
             }
             let mut titled = i > 0 && items[i - 1] == Item::Title;
