@@ -421,12 +421,12 @@ impl<'d> EntityReader<'d> {
             {
                 start += 1;
             }
-            // a role or an opener glued before a first name: "Customs Agent David Wilhelm",
-            // "So Stefanski" at a sentence's start
-            if let Some(k) = (start..end.saturating_sub(2))
-                .rev()
-                .find(|&k| self.is_role_word(k) && self.gaz.is_given_name(self.text(k + 1)))
-            {
+            // a role, a body's word or an opener glued before a first name: "Customs Agent David
+            // Wilhelm", "Chief of Police Scott Russell", "So Stefanski" at a sentence's start
+            if let Some(k) = (start..end.saturating_sub(2)).rev().find(|&k| {
+                (self.is_role_word(k) || is(WordClass::OrgSuffix, self.text(k)))
+                    && self.gaz.is_given_name(self.text(k + 1))
+            }) {
                 start = k + 1;
             }
             let opens = self
