@@ -53,9 +53,6 @@ pub struct Gazetteer {
     /// First names of the US Census 1990 lists and their genders: known to the rules, not to
     /// the tagger's features (it was trained without them).
     census_names: HashMap<String, NameGender>,
-    /// Names the rules know but the tagger's features do not (US states the weights were
-    /// trained without); see [`Gazetteer::lookup_for_tagger`].
-    rules_only: HashSet<String>,
     role_heads: HashSet<String>,
     role_modifiers: HashSet<String>,
     titles: HashSet<String>,
@@ -64,7 +61,6 @@ pub struct Gazetteer {
 
 const COUNTRIES: &str = include_str!("../data/entities/countries.tsv");
 const PLACES: &str = include_str!("../data/entities/places.tsv");
-const US_STATES: &str = include_str!("../data/entities/us_states.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/entities/organizations.tsv");
 const CONLL_LOCATIONS: &str = include_str!("../data/entities/locations_conll.txt");
 const CONLL_ORGANIZATIONS: &str = include_str!("../data/entities/organizations_conll.txt");
@@ -135,18 +131,13 @@ impl Gazetteer {
                 g.insert(alias, e.clone(), true);
             }
         }
-        for (list, rules_only) in [(PLACES, false), (US_STATES, true)] {
-            for line in data_lines(list) {
-                let mut cols = line.split('\t');
-                let names = cols.next().unwrap_or_default();
-                let country = cols.next().filter(|c| *c != "-");
-                let canonical = names.split('|').next().unwrap_or_default();
-                for n in names.split('|') {
-                    if rules_only && !g.names.contains_key(&key(n)) {
-                        g.rules_only.insert(key(n));
-                    }
-                    g.insert(n, place(canonical, country), true);
-                }
+        for line in data_lines(PLACES) {
+            let mut cols = line.split('\t');
+            let names = cols.next().unwrap_or_default();
+            let country = cols.next().filter(|c| *c != "-");
+            let canonical = names.split('|').next().unwrap_or_default();
+            for n in names.split('|') {
+                g.insert(n, place(canonical, country), true);
             }
         }
         for line in data_lines(COUNTRIES) {
@@ -214,14 +205,6 @@ impl Gazetteer {
             return self.names.get(&key(name));
         }
         self.names.get(name)
-    }
-
-    /// As [`Gazetteer::lookup`], but only the names the NER tagger's features were trained
-    /// with (not the US states of `us_states.tsv` that no other list names).
-    pub fn lookup_for_tagger(&self, name: &str) -> Option<&GazEntry> {
-        let entry = self.lookup(name)?;
-        let known = self.rules_only.is_empty() || !self.rules_only.contains(&key(name));
-        known.then_some(entry)
     }
 
     /// True for a first name of the lists the NER tagger's features were trained with
@@ -301,11 +284,9 @@ mod tests {
             assert!((1..=4).contains(&cols.len()) && !cols[0].is_empty(), "countries.tsv:{n}");
             assert!(countries.insert(cols[0]), "countries.tsv:{n}: {} twice", cols[0]);
         }
-        for (file, list) in [("places.tsv", PLACES), ("us_states.tsv", US_STATES)] {
-            for (n, cols) in rows(list) {
-                assert_eq!(cols.len(), 2, "{file}:{n}");
-                assert!(cols[1] == "-" || countries.contains(cols[1]), "{file}:{n}: unknown country {}", cols[1]);
-            }
+        for (n, cols) in rows(PLACES) {
+            assert_eq!(cols.len(), 2, "places.tsv:{n}");
+            assert!(cols[1] == "-" || countries.contains(cols[1]), "places.tsv:{n}: unknown country {}", cols[1]);
         }
         let mut orgs = HashSet::default();
         for (n, cols) in rows(ORGANIZATIONS) {
@@ -350,18 +331,6 @@ mod tests {
         assert_eq!(g.gender("Terry"), None);
         assert!(g.is_first_name("Terry"), "a unisex name is still a first name");
         assert_eq!(g.gender("Angela"), Some('f'));
-    }
-
-    #[test]
-    fn us_states_are_places_but_tagger_features_only_through_the_conll_list() {
-        let g = Gazetteer::get();
-        for state in ["Oregon", "Ohio", "North Carolina"] {
-            let entry = g.lookup(state).map(|e| (e.kind, e.country.as_deref()));
-            assert_eq!(entry, Some((EntityKind::Location, Some("United States"))), "{state}");
-        }
-        assert!(g.lookup_for_tagger("Oregon").is_none(), "the weights were trained without it");
-        assert!(g.lookup_for_tagger("Ohio").is_some(), "locations_conll.txt has it");
-        assert!(g.lookup_for_tagger("Paris").is_some());
     }
 
     #[test]

@@ -453,7 +453,7 @@ fn mark_gazetteer<S: AsRef<str>>(words: &[S], infos: &mut [TokInfo]) {
                 } else {
                     buf.push_str(w);
                 }
-                if let Some(e) = gaz.lookup_for_tagger(&buf) {
+                if let Some(e) = gaz.lookup(&buf) {
                     found = Some((end, gaz_kind(e.kind, e.demonym)));
                 }
             }
