@@ -819,11 +819,6 @@ impl<'d> EntityReader<'d> {
             }
             let mut titled = i > 0 && items[i - 1] == Item::Title;
             let mut first = start + i;
-            // an unknown title before a first name: "Treasurer Jim Chalmers"
-            if j - i >= 3 && !self.gaz.is_given_name(self.text(first)) && self.gaz.is_given_name(self.text(first + 1)) {
-                first += 1;
-                titled = true;
-            }
             // a connector joins words inside a name, never ends or starts one
             let mut last = start + j;
             while last > first && !is_capitalised(self.text(last - 1)) {
@@ -831,6 +826,15 @@ impl<'d> EntityReader<'d> {
             }
             while first < last && !is_capitalised(self.text(first)) {
                 first += 1;
+            }
+            // an unknown title before a first name: "Treasurer Jim Chalmers", "Chief of Police
+            // Scott Russell"
+            if last - first >= 3
+                && !self.gaz.is_given_name(self.text(first))
+                && self.gaz.is_given_name(self.text(first + 1))
+            {
+                first += 1;
+                titled = true;
             }
             if first < last {
                 blocks.push(Block { start: first, end: last, titled });
