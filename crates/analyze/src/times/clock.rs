@@ -82,8 +82,12 @@ impl<'a> ExpressionReader<'a> {
     /// at once: "15:00 GMT Friday"), else the date of the expression just before it in the
     /// sentence ("on Friday, at 3pm"), else the publication date.
     pub(super) fn on_date(&self, i: usize, last: usize, h: u32, min: u32, utc: bool) -> Found {
-        let mut k = last + 1;
-        while matches!(self.w(k), "," | "on") && k <= last + 2 {
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, in brackets, goes with
+        // it; the date after the brackets is its date
+        let restated = self.restated_time(last + 1);
+        let after = restated.unwrap_or(last + 1);
+        let mut k = after;
+        while matches!(self.w(k), "," | "on") && k <= after + 1 {
             k += 1;
         }
         let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
@@ -107,7 +111,25 @@ impl<'a> ExpressionReader<'a> {
             .map(|d| Value::Time(d, h, min, utc));
         match f.filter(|_| joined) {
             Some(f) => Found::new(f.next, parallax_doc::Span::new(self.span(i, last).start, f.span.end), value),
-            None => Found::new(last + 1, self.span(i, last), value),
+            None => Found::new(after, self.span(i, last), value),
         }
+    }
+
+    /// When token `k` opens brackets holding only a clock time in a named zone ("(0735 GMT)",
+    /// "(3:35 p.m. EDT)"), the token after the brackets.
+    fn restated_time(&self, k: usize) -> Option<usize> {
+        if self.w(k) != "(" || !self.in_sentence(k + 1) {
+            return None;
+        }
+        let close = (k + 2..=k + 6).find(|&j| self.w(j) == ")" || !self.in_sentence(j))?;
+        let inner = k + 1..close;
+        let clockish = |j: usize| {
+            self.is_number(j) || self.w(j) == ":" || lexicon::meridiem(self.w(j)).is_some() || lexicon::time_zone(self.w(j))
+        };
+        (self.w(close) == ")"
+            && self.is_number(k + 1)
+            && inner.clone().all(clockish)
+            && inner.into_iter().any(|j| lexicon::time_zone(self.w(j))))
+        .then_some(close + 1)
     }
 }

@@ -688,3 +688,35 @@ pub(super) fn clause_link(word: &str) -> bool {
 pub(super) fn part_of_period(word: &str) -> bool {
     matches!(word, "end" | "beginning" | "start" | "middle" | "close")
 }
+
+/// When a holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HolidayDate {
+    /// Month and day.
+    Fixed(u32, u32),
+    /// Month, weekday (1 = Monday) and which one of the month (-1: the last).
+    Nth(u32, u32, i32),
+}
+
+/// The holiday a word names with the one or two after it ("Christmas", "Christmas Eve", "New
+/// Year's Day", "Thanksgiving", "Labor Day", "Memorial Day": the US ones by their US dates), and
+/// how many words after the first it takes.
+pub(super) fn holiday(word: &str, next: &str, after: &str) -> Option<(HolidayDate, usize)> {
+    use HolidayDate::{Fixed, Nth};
+    Some(match (word, next) {
+        ("christmas", "eve") => (Fixed(12, 24), 1),
+        ("christmas", "day") => (Fixed(12, 25), 1),
+        ("christmas", _) => (Fixed(12, 25), 0),
+        ("halloween", _) => (Fixed(10, 31), 0),
+        ("new", "year's" | "year’s") => match after {
+            "eve" => (Fixed(12, 31), 2),
+            "day" => (Fixed(1, 1), 2),
+            _ => return None,
+        },
+        ("thanksgiving", "day") => (Nth(11, 4, 4), 1),
+        ("thanksgiving", _) => (Nth(11, 4, 4), 0),
+        ("labor", "day") => (Nth(9, 1, 1), 1),
+        ("memorial", "day") => (Nth(5, 1, -1), 1),
+        _ => return None,
+    })
+}

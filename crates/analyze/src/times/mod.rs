@@ -428,7 +428,7 @@ impl<'a> ExpressionReader<'a> {
                 }
                 Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
-            "christmas" | "halloween" | "new" if self.capitalised(i) => self.holiday(i),
+            _ if self.capitalised(i) && lexicon::holiday(w, n, self.w(i + 2)).is_some() => self.holiday(i),
             "noon" | "midnight"
                 if matches!(p, "at" | "by" | "until" | "before" | "after")
                     || (self.is_word(i + 1) && lexicon::weekday(n).is_some()) =>
