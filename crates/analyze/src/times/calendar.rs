@@ -274,12 +274,7 @@ pub(super) fn yearly(
                 days
             }
         })
-        .or_else(|| {
-            [y - 1, y, y + 1]
-                .iter()
-                .filter_map(|&c| in_year(c))
-                .min_by_key(|&c| (c - anchor).num_days().abs())
-        })
+        .or_else(|| [y - 1, y, y + 1].iter().filter_map(|&c| in_year(c)).min_by_key(|&c| (c - anchor).num_days().abs()))
 }
 
 /// The month `delta` months from the anchor's.

@@ -110,13 +110,18 @@ impl<'a> ExpressionReader<'a> {
             .or_else(|| self.anchor().filter(|_| self.fixed))
             .map(|d| Value::Time(d, h, min, utc));
         match f.filter(|_| joined) {
-            Some(f) => Found::new(f.next, parallax_doc::Span::new(self.span(i, last).start, f.span.end), value),
+            // "10:35 a.m. Friday (0735 GMT)": the brackets go with it too
+            Some(f) => Found::new(
+                self.restated_time(f.next).unwrap_or(f.next),
+                parallax_doc::Span::new(self.span(i, last).start, f.span.end),
+                value,
+            ),
             None => Found::new(after, self.span(i, last), value),
         }
     }
 
     /// When token `k` opens brackets holding only a clock time in a named zone ("(0735 GMT)",
-    /// "(3:35 p.m. EDT)"), the token after the brackets.
+    /// "(3:35 p.m. EDT)", "(0100 GMT Wednesday)"), the token after the brackets.
     fn restated_time(&self, k: usize) -> Option<usize> {
         if self.w(k) != "(" || !self.in_sentence(k + 1) {
             return None;
@@ -124,7 +129,11 @@ impl<'a> ExpressionReader<'a> {
         let close = (k + 2..=k + 6).find(|&j| self.w(j) == ")" || !self.in_sentence(j))?;
         let inner = k + 1..close;
         let clockish = |j: usize| {
-            self.is_number(j) || self.w(j) == ":" || lexicon::meridiem(self.w(j)).is_some() || lexicon::time_zone(self.w(j))
+            self.is_number(j)
+                || self.w(j) == ":"
+                || lexicon::meridiem(self.w(j)).is_some()
+                || lexicon::time_zone(self.w(j))
+                || lexicon::weekday(self.w(j)).is_some()
         };
         (self.w(close) == ")"
             && self.is_number(k + 1)

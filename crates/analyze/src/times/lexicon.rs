@@ -269,7 +269,10 @@ pub(super) fn meridiem(word: &str) -> Option<bool> {
 
 /// A time zone after a clock time ("15:00 GMT", "5 p.m. EST").
 pub(super) fn time_zone(word: &str) -> bool {
-    matches!(word, "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk")
+    matches!(
+        word,
+        "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "pdt" | "cst" | "cdt" | "mst" | "mdt" | "msk"
+    )
 }
 
 /// The words of a time of day after its number: meridiems and time zones ("5 p.m. EST").
