@@ -723,3 +723,22 @@ pub(super) fn holiday(word: &str, next: &str, after: &str) -> Option<(HolidayDat
         _ => return None,
     })
 }
+
+/// Nouns after "today's" that make it the present age, not the day ("today's world", "today's
+/// youth").
+pub(super) fn present_age_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "world"
+            | "society"
+            | "youth"
+            | "young"
+            | "generation"
+            | "children"
+            | "kids"
+            | "teenagers"
+            | "culture"
+            | "era"
+            | "age"
+    )
+}

@@ -225,6 +225,8 @@ impl<'a> ExpressionReader<'a> {
             "the" => return self.the(i),
             // "the Today programme", "USA Today": names
             "today" | "tonight" if i != self.s0 && self.capitalised(i) => return None,
+            // "today's world", "today's youth": the present age, not the day
+            "today" if possessive && lexicon::present_age_noun(self.w(i + 1)) => return None,
             "today" | "tonight" | "yesterday" | "tomorrow" => {
                 return lexicon::day_word(w).and_then(|(days, _)| self.day_offset(i, days))
             }
@@ -240,8 +242,12 @@ impl<'a> ExpressionReader<'a> {
             "one" if self.w(i + 1) == "day" && i > self.s0 && lexicon::modal(self.prev(i)) => {
                 return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
             }
+            // "soon" ahead; in a past clause ("was soon released", "that soon became") it counts
+            // from the event told of, not from now
             "soon"
-                if !matches!(self.prev(i), "as" | "too" | "so" | "how") && !matches!(self.w(i + 1), "as" | "after") =>
+                if !matches!(self.prev(i), "as" | "too" | "so" | "how")
+                    && !matches!(self.w(i + 1), "as" | "after")
+                    && self.tense(i, i + 1, false) != Some(calendar::Tense::Past) =>
             {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
