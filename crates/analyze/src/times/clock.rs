@@ -8,6 +8,16 @@ impl<'a> ExpressionReader<'a> {
     /// "3pm", "3 p.m.", "3.30pm", "15:00 GMT", "10:30 a.m.".
     pub(super) fn clock(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        // "at 4 in the morning", "until 7 in the evening"
+        if self.w(i + 1) == "in" && self.w(i + 2) == "the" && lexicon::clock_preposition(self.prev(i)) {
+            let part = lexicon::day_part(self.w(i + 3)).filter(|&p| p != "NI");
+            if let (Some(part), Ok(h)) = (part, w.parse::<u32>()) {
+                if (1..=12).contains(&h) {
+                    let h = if part == "MO" { h % 12 } else { h % 12 + 12 };
+                    return Some(self.on_date(i, i + 3, h, 0, false));
+                }
+            }
+        }
         let meridiem_word = |k: usize| lexicon::meridiem(self.w(k));
         let (digits, mut last, mut meridiem) = if let Some(d) = w.strip_suffix("pm") {
             (d, i, Some(true))
@@ -90,6 +100,15 @@ impl<'a> ExpressionReader<'a> {
         while matches!(self.w(k), "," | "on") && k <= after + 1 {
             k += 1;
         }
+        // "4 in the morning (4 a.m. EDT Thursday)": the day named in the brackets after it
+        if restated.is_none() && self.w(last + 1) == "(" {
+            if let Some(d) = (last + 2..=last + 7)
+                .take_while(|&j| self.in_sentence(j) && self.w(j) != ")")
+                .find(|&j| self.is_word(j) && lexicon::weekday(self.w(j)).is_some())
+            {
+                k = d;
+            }
+        }
         let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
             self.month_day(k)
         } else if self.is_word(k) && lexicon::weekday(self.w(k)).is_some() {
@@ -121,7 +140,8 @@ impl<'a> ExpressionReader<'a> {
     }
 
     /// When token `k` opens brackets holding only a clock time in a named zone ("(0735 GMT)",
-    /// "(3:35 p.m. EDT)", "(0100 GMT Wednesday)"), the token after the brackets.
+    /// "(3:35 p.m. EDT)"), the token after the brackets. With a day in them too ("(4 a.m. EDT
+    /// Thursday)") they hold an expression of their own.
     fn restated_time(&self, k: usize) -> Option<usize> {
         if self.w(k) != "(" || !self.in_sentence(k + 1) {
             return None;
@@ -133,7 +153,6 @@ impl<'a> ExpressionReader<'a> {
                 || self.w(j) == ":"
                 || lexicon::meridiem(self.w(j)).is_some()
                 || lexicon::time_zone(self.w(j))
-                || lexicon::weekday(self.w(j)).is_some()
         };
         (self.w(close) == ")"
             && self.is_number(k + 1)

@@ -742,3 +742,15 @@ pub(super) fn present_age_noun(word: &str) -> bool {
             | "age"
     )
 }
+
+/// Prepositions before a clock time told by the part of the day ("at 4 in the morning"): without
+/// one, "fell 4 in the afternoon" is a figure.
+pub(super) fn clock_preposition(word: &str) -> bool {
+    matches!(word, "at" | "by" | "until" | "till" | "before" | "after" | "around" | "about" | "from" | "since")
+}
+
+/// [`duration_follower`] for a bare plural: "minutes before the blast", but "only minutes apart"
+/// tells how close two events were, not a stretch of time.
+pub(super) fn bare_duration_follower(word: &str) -> bool {
+    duration_follower(word) && word != "apart"
+}

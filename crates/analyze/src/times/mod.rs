@@ -448,7 +448,7 @@ impl<'a> ExpressionReader<'a> {
                 && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second)
                 && (matches!(p, "for" | "within" | "in")
                     || lexicon::duration_verb(p)
-                    || (lexicon::duration_follower(n) && (i == self.s0 || !self.is_number(i - 1)))) =>
+                    || (lexicon::bare_duration_follower(n) && (i == self.s0 || !self.is_number(i - 1)))) =>
             {
                 if matches!(n, "of" | "to") {
                     return None; // "for years of service"
