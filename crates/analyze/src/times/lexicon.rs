@@ -754,3 +754,8 @@ pub(super) fn clock_preposition(word: &str) -> bool {
 pub(super) fn bare_duration_follower(word: &str) -> bool {
     duration_follower(word) && word != "apart"
 }
+
+/// Prefixes that put a year before or after a stretch ("post-1959", "pre-1990s").
+pub(super) fn before_after_prefix(word: &str) -> bool {
+    matches!(word, "pre" | "post")
+}
