@@ -14,7 +14,8 @@
 //! * quarters, halves and fiscal years ("Q3 2024", "the third quarter of last year",
 //!   "third-quarter", "the first half of 2024", "fiscal 2024"), parts of days as TimeML writes
 //!   them ("this morning" `…TMO`, "Friday night" `…TNI`), seasons ("in the spring"), holidays
-//!   ("Christmas", "New Year's Day"), numeric dates ("7/8/07", month first);
+//!   ("Christmas", "New Year's Day"; "Thanksgiving", "Labor Day", "Memorial Day" by their US
+//!   dates; "last Thanksgiving" the one gone), numeric dates ("7/8/07", month first);
 //! * sets ("every Monday", "each year", "weekly", "annual") and the references TempEval counts
 //!   ("currently", "the current crisis", "recent", "once" as "formerly", "earlier" ending a
 //!   clause, "the past", "in the near term", "for the time being", "the previous year", "a day
@@ -32,7 +33,12 @@
 //!   before the day last told of), "will one day" and "a later date" (`FUTURE_REF`); an unknown
 //!   count of decades or centuries in TimeBank's units (`PXE`, `PXC`). Ages ("aged 3 months"),
 //!   margins ("one second slower"), fractions ("three-quarters of"), titles ("ABC's \"This
-//!   Week\"") and a sentence-opening "Now," are not time expressions. Spans are drawn as TimeML
+//!   Week\""), a sentence-opening "Now,", "today's world" (the present age), "soon" in a past
+//!   clause ("was soon released") and "minutes apart" are not time expressions. "the week of
+//!   March 6" is that day's week, "the day before last Tuesday's hearing" the day before it,
+//!   "post-1959" the year; a clock time restated in another zone in brackets ("10:35 a.m. (0735
+//!   GMT) Friday") is one expression, dated by the day after the brackets, and "at 4 in the
+//!   morning (4 a.m. EDT Thursday)" takes the day named in them. Spans are drawn as TimeML
 //!   draws them: "about", "just", "over" outside, determiners and "a mere" inside.
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
