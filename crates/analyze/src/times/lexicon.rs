@@ -759,3 +759,9 @@ pub(super) fn bare_duration_follower(word: &str) -> bool {
 pub(super) fn before_after_prefix(word: &str) -> bool {
     matches!(word, "pre" | "post")
 }
+
+/// Nouns naming a date fixed ahead, after a date used as their modifier ("a Jan. 14 deadline", "a
+/// March 1 start date").
+pub(super) fn deadline_noun(word: &str) -> bool {
+    matches!(word, "deadline" | "deadlines" | "cutoff" | "date")
+}
