@@ -229,10 +229,36 @@ const PAST_LEAN_DAYS: i64 = 30;
 
 /// The date a month and day named without a year refer to, seen from `anchor`.
 pub(super) fn month_day(anchor: NaiveDate, m: u32, d: u32, tense: Option<Tense>) -> Option<NaiveDate> {
+    yearly(anchor, tense, |c| NaiveDate::from_ymd_opt(c, m, d))
+}
+
+/// The `n`th (from 1; -1: the last) weekday `wd` (1 = Monday) of month `m` of year `y`:
+/// "the fourth Thursday of November".
+pub(super) fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<NaiveDate> {
+    if n > 0 {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let ahead = (wd as i64 - iso_weekday(first) as i64).rem_euclid(7);
+        let d = shift(first, ahead + 7 * (n as i64 - 1))?;
+        (d.month() == m).then_some(d)
+    } else {
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
+        let back = (iso_weekday(last) as i64 - wd as i64).rem_euclid(7);
+        shift(last, -back)
+    }
+}
+
+/// The day a yearly date (`in_year` gives it for a year) falls on around the anchor, by tense as
+/// [`month_day`] reads it.
+pub(super) fn yearly(
+    anchor: NaiveDate,
+    tense: Option<Tense>,
+    in_year: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let y = anchor.year();
     [y - 1, y, y + 1]
         .iter()
-        .filter_map(|&c| NaiveDate::from_ymd_opt(c, m, d))
+        .filter_map(|&c| in_year(c))
         .filter(|&c| match tense {
             Some(Tense::Future) => c >= anchor,
             Some(Tense::Past) => c <= anchor,
@@ -248,12 +274,7 @@ pub(super) fn month_day(anchor: NaiveDate, m: u32, d: u32, tense: Option<Tense>)
                 days
             }
         })
-        .or_else(|| {
-            [y - 1, y, y + 1]
-                .iter()
-                .filter_map(|&c| NaiveDate::from_ymd_opt(c, m, d))
-                .min_by_key(|&c| (c - anchor).num_days().abs())
-        })
+        .or_else(|| [y - 1, y, y + 1].iter().filter_map(|&c| in_year(c)).min_by_key(|&c| (c - anchor).num_days().abs()))
 }
 
 /// The month `delta` months from the anchor's.

@@ -8,6 +8,16 @@ impl<'a> ExpressionReader<'a> {
     /// "3pm", "3 p.m.", "3.30pm", "15:00 GMT", "10:30 a.m.".
     pub(super) fn clock(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        // "at 4 in the morning", "until 7 in the evening"
+        if self.w(i + 1) == "in" && self.w(i + 2) == "the" && lexicon::clock_preposition(self.prev(i)) {
+            let part = lexicon::day_part(self.w(i + 3)).filter(|&p| p != "NI");
+            if let (Some(part), Ok(h)) = (part, w.parse::<u32>()) {
+                if (1..=12).contains(&h) {
+                    let h = if part == "MO" { h % 12 } else { h % 12 + 12 };
+                    return Some(self.on_date(i, i + 3, h, 0, false));
+                }
+            }
+        }
         let meridiem_word = |k: usize| lexicon::meridiem(self.w(k));
         let (digits, mut last, mut meridiem) = if let Some(d) = w.strip_suffix("pm") {
             (d, i, Some(true))
@@ -82,9 +92,22 @@ impl<'a> ExpressionReader<'a> {
     /// at once: "15:00 GMT Friday"), else the date of the expression just before it in the
     /// sentence ("on Friday, at 3pm"), else the publication date.
     pub(super) fn on_date(&self, i: usize, last: usize, h: u32, min: u32, utc: bool) -> Found {
-        let mut k = last + 1;
-        while matches!(self.w(k), "," | "on") && k <= last + 2 {
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, in brackets, goes with
+        // it; the date after the brackets is its date
+        let restated = self.restated_time(last + 1);
+        let after = restated.unwrap_or(last + 1);
+        let mut k = after;
+        while matches!(self.w(k), "," | "on") && k <= after + 1 {
             k += 1;
+        }
+        // "4 in the morning (4 a.m. EDT Thursday)": the day named in the brackets after it
+        if restated.is_none() && self.w(last + 1) == "(" {
+            if let Some(d) = (last + 2..=last + 7)
+                .take_while(|&j| self.in_sentence(j) && self.w(j) != ")")
+                .find(|&j| self.is_word(j) && lexicon::weekday(self.w(j)).is_some())
+            {
+                k = d;
+            }
         }
         let f = if self.is_word(k) && lexicon::month(self.w(k)).is_some() {
             self.month_day(k)
@@ -106,8 +129,35 @@ impl<'a> ExpressionReader<'a> {
             .or_else(|| self.anchor().filter(|_| self.fixed))
             .map(|d| Value::Time(d, h, min, utc));
         match f.filter(|_| joined) {
-            Some(f) => Found::new(f.next, parallax_doc::Span::new(self.span(i, last).start, f.span.end), value),
-            None => Found::new(last + 1, self.span(i, last), value),
+            // "10:35 a.m. Friday (0735 GMT)": the brackets go with it too
+            Some(f) => Found::new(
+                self.restated_time(f.next).unwrap_or(f.next),
+                parallax_doc::Span::new(self.span(i, last).start, f.span.end),
+                value,
+            ),
+            None => Found::new(after, self.span(i, last), value),
         }
+    }
+
+    /// When token `k` opens brackets holding only a clock time in a named zone ("(0735 GMT)",
+    /// "(3:35 p.m. EDT)"), the token after the brackets. With a day in them too ("(4 a.m. EDT
+    /// Thursday)") they hold an expression of their own.
+    fn restated_time(&self, k: usize) -> Option<usize> {
+        if self.w(k) != "(" || !self.in_sentence(k + 1) {
+            return None;
+        }
+        let close = (k + 2..=k + 6).find(|&j| self.w(j) == ")" || !self.in_sentence(j))?;
+        let inner = k + 1..close;
+        let clockish = |j: usize| {
+            self.is_number(j)
+                || self.w(j) == ":"
+                || lexicon::meridiem(self.w(j)).is_some()
+                || lexicon::time_zone(self.w(j))
+        };
+        (self.w(close) == ")"
+            && self.is_number(k + 1)
+            && inner.clone().all(clockish)
+            && inner.into_iter().any(|j| lexicon::time_zone(self.w(j))))
+        .then_some(close + 1)
     }
 }

@@ -185,6 +185,9 @@ impl<'a> ExpressionReader<'a> {
                 // effective Feb. 1": a deadline, whatever the verb's tense
                 Some(Tense::Past) if matches!(lead, "to" | "until" | "till" | "through" | "effective") => None,
                 Some(Tense::Past) if lead == "by" => self.deadline_tense(a, b + 1, false),
+                // "set a Jan. 14 deadline", "by setting a Jan. 14 return date": a date fixed
+                // ahead, whatever the verb's tense: the nearest
+                Some(Tense::Past) if self.deadline_follows(b + 1) => None,
                 t => t,
             };
             calendar::month_day(anchor, m, d, tense).map(Value::Day)
@@ -499,6 +502,13 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(last + 1, self.span(a, last), Some(Value::Year(2000 + k as i32))));
         }
         None
+    }
+
+    /// True when a deadline noun follows at `k`, at once or after one word ("deadline", "return
+    /// date").
+    fn deadline_follows(&self, k: usize) -> bool {
+        lexicon::deadline_noun(self.w(k))
+            || (self.is_word(k) && !self.capitalised(k) && lexicon::deadline_noun(self.w(k + 1)))
     }
 
     /// The tense of a deadline ("until Friday", "by March", "through August") over tokens

@@ -223,6 +223,17 @@ impl<'a> ExpressionReader<'a> {
         if let Some(part) = lexicon::day_part(tail).filter(|_| head == "mid" && tail != "night") {
             return Some(Found::new(i + 1, self.span(i, i), self.mid_day_part(i, part)));
         }
+        // "post-1959 politics", "pre-1990s levels": the year or decade named
+        if lexicon::before_after_prefix(head) {
+            let (tail, _) = strip_possessive(tail);
+            if let Some(y) = parse_year(tail) {
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Year(y))));
+            }
+            if let Some(d) = tail.strip_suffix('s').and_then(parse_year) {
+                return Some(Found::new(i + 1, self.span(i, i), Some(Value::Decade(d / 10))));
+            }
+            return None;
+        }
         if matches!(head, "mid" | "early" | "late") {
             let (tail, _) = strip_possessive(tail);
             if let Some(y) = parse_year(tail) {

@@ -3,28 +3,22 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar;
-use super::calendar::Value;
+use super::calendar::{Tense, Value};
+use super::lexicon;
+use super::lexicon::HolidayDate;
 use super::numbers::parse_year;
 use super::{ExpressionReader, Found};
 
 impl<'a> ExpressionReader<'a> {
     /// "Christmas", "Christmas Eve", "Christmas Day", "New Year's Day", "New Year's Eve",
-    /// "Halloween", alone or with a year.
+    /// "Halloween", "Thanksgiving", "Labor Day", "Memorial Day", alone or with a year; "last
+    /// Thanksgiving", "next Christmas" with the direction they give.
     pub(super) fn holiday(&self, i: usize) -> Option<Found> {
-        let w = self.w(i);
-        let (m, d, last) = match w {
-            "christmas" => match self.w(i + 1) {
-                "eve" => (12, 24, i + 1),
-                "day" => (12, 25, i + 1),
-                _ => (12, 25, i),
-            },
-            "halloween" => (10, 31, i),
-            "new" if matches!(self.w(i + 1), "year's" | "year’s") => match self.w(i + 2) {
-                "eve" => (12, 31, i + 2),
-                "day" => (1, 1, i + 2),
-                _ => return None,
-            },
-            _ => return None,
+        let (date, extra) = lexicon::holiday(self.w(i), self.w(i + 1), self.w(i + 2))?;
+        let last = i + extra;
+        let in_year = |y: i32| match date {
+            HolidayDate::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+            HolidayDate::Nth(m, wd, n) => calendar::nth_weekday(y, m, wd, n),
         };
         if self.capitalised(i + 1) && last == i {
             return None; // "Christmas Island"
@@ -61,14 +55,17 @@ impl<'a> ExpressionReader<'a> {
             return None;
         }
         if let Some(y) = self.is_number(last + 1).then(|| parse_year(self.w(last + 1))).flatten() {
-            let value = NaiveDate::from_ymd_opt(y, m, d).map(Value::Day);
+            let value = in_year(y).map(Value::Day);
             return Some(Found::new(last + 2, self.span(i, last + 1), value));
         }
-        let value = self.anchor().and_then(|anchor| {
-            let tense = self.tense(i, last + 1, false);
-            calendar::month_day(anchor, m, d, tense).map(Value::Day)
-        });
-        Some(Found::new(last + 1, self.span(i, last), value))
+        // "last Thanksgiving", "next Christmas": the one gone, the one ahead
+        let (start, tense) = match p {
+            "last" if i > self.s0 => (i - 1, Some(Tense::Past)),
+            "next" if i > self.s0 => (i - 1, Some(Tense::Future)),
+            _ => (i, self.tense(i, last + 1, false)),
+        };
+        let value = self.anchor().and_then(|anchor| calendar::yearly(anchor, tense, in_year).map(Value::Day));
+        Some(Found::new(last + 1, self.span(start, last), value))
     }
 
     /// A season named at `i`: "in the spring", "spring 2014", "the autumn of 2008".

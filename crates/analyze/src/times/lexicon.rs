@@ -269,7 +269,10 @@ pub(super) fn meridiem(word: &str) -> Option<bool> {
 
 /// A time zone after a clock time ("15:00 GMT", "5 p.m. EST").
 pub(super) fn time_zone(word: &str) -> bool {
-    matches!(word, "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "msk")
+    matches!(
+        word,
+        "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "et" | "pst" | "pdt" | "cst" | "cdt" | "mst" | "mdt" | "msk"
+    )
 }
 
 /// The words of a time of day after its number: meridiems and time zones ("5 p.m. EST").
@@ -687,4 +690,78 @@ pub(super) fn clause_link(word: &str) -> bool {
 /// year", "the middle of October").
 pub(super) fn part_of_period(word: &str) -> bool {
     matches!(word, "end" | "beginning" | "start" | "middle" | "close")
+}
+
+/// When a holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HolidayDate {
+    /// Month and day.
+    Fixed(u32, u32),
+    /// Month, weekday (1 = Monday) and which one of the month (-1: the last).
+    Nth(u32, u32, i32),
+}
+
+/// The holiday a word names with the one or two after it ("Christmas", "Christmas Eve", "New
+/// Year's Day", "Thanksgiving", "Labor Day", "Memorial Day": the US ones by their US dates), and
+/// how many words after the first it takes.
+pub(super) fn holiday(word: &str, next: &str, after: &str) -> Option<(HolidayDate, usize)> {
+    use HolidayDate::{Fixed, Nth};
+    Some(match (word, next) {
+        ("christmas", "eve") => (Fixed(12, 24), 1),
+        ("christmas", "day") => (Fixed(12, 25), 1),
+        ("christmas", _) => (Fixed(12, 25), 0),
+        ("halloween", _) => (Fixed(10, 31), 0),
+        ("new", "year's" | "year’s") => match after {
+            "eve" => (Fixed(12, 31), 2),
+            "day" => (Fixed(1, 1), 2),
+            _ => return None,
+        },
+        ("thanksgiving", "day") => (Nth(11, 4, 4), 1),
+        ("thanksgiving", _) => (Nth(11, 4, 4), 0),
+        ("labor", "day") => (Nth(9, 1, 1), 1),
+        ("memorial", "day") => (Nth(5, 1, -1), 1),
+        _ => return None,
+    })
+}
+
+/// Nouns after "today's" that make it the present age, not the day ("today's world", "today's
+/// youth").
+pub(super) fn present_age_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "world"
+            | "society"
+            | "youth"
+            | "young"
+            | "generation"
+            | "children"
+            | "kids"
+            | "teenagers"
+            | "culture"
+            | "era"
+            | "age"
+    )
+}
+
+/// Prepositions before a clock time told by the part of the day ("at 4 in the morning"): without
+/// one, "fell 4 in the afternoon" is a figure.
+pub(super) fn clock_preposition(word: &str) -> bool {
+    matches!(word, "at" | "by" | "until" | "till" | "before" | "after" | "around" | "about" | "from" | "since")
+}
+
+/// [`duration_follower`] for a bare plural: "minutes before the blast", but "only minutes apart"
+/// tells how close two events were, not a stretch of time.
+pub(super) fn bare_duration_follower(word: &str) -> bool {
+    duration_follower(word) && word != "apart"
+}
+
+/// Prefixes that put a year before or after a stretch ("post-1959", "pre-1990s").
+pub(super) fn before_after_prefix(word: &str) -> bool {
+    matches!(word, "pre" | "post")
+}
+
+/// Nouns naming a date fixed ahead, after a date used as their modifier ("a Jan. 14 deadline", "a
+/// March 1 start date").
+pub(super) fn deadline_noun(word: &str) -> bool {
+    matches!(word, "deadline" | "deadlines" | "cutoff" | "date")
 }

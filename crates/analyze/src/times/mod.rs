@@ -14,7 +14,8 @@
 //! * quarters, halves and fiscal years ("Q3 2024", "the third quarter of last year",
 //!   "third-quarter", "the first half of 2024", "fiscal 2024"), parts of days as TimeML writes
 //!   them ("this morning" `…TMO`, "Friday night" `…TNI`), seasons ("in the spring"), holidays
-//!   ("Christmas", "New Year's Day"), numeric dates ("7/8/07", month first);
+//!   ("Christmas", "New Year's Day"; "Thanksgiving", "Labor Day", "Memorial Day" by their US
+//!   dates; "last Thanksgiving" the one gone), numeric dates ("7/8/07", month first);
 //! * sets ("every Monday", "each year", "weekly", "annual") and the references TempEval counts
 //!   ("currently", "the current crisis", "recent", "once" as "formerly", "earlier" ending a
 //!   clause, "the past", "in the near term", "for the time being", "the previous year", "a day
@@ -32,7 +33,12 @@
 //!   before the day last told of), "will one day" and "a later date" (`FUTURE_REF`); an unknown
 //!   count of decades or centuries in TimeBank's units (`PXE`, `PXC`). Ages ("aged 3 months"),
 //!   margins ("one second slower"), fractions ("three-quarters of"), titles ("ABC's \"This
-//!   Week\"") and a sentence-opening "Now," are not time expressions. Spans are drawn as TimeML
+//!   Week\""), a sentence-opening "Now,", "today's world" (the present age), "soon" in a past
+//!   clause ("was soon released") and "minutes apart" are not time expressions. "the week of
+//!   March 6" is that day's week, "the day before last Tuesday's hearing" the day before it,
+//!   "post-1959" the year; a clock time restated in another zone in brackets ("10:35 a.m. (0735
+//!   GMT) Friday") is one expression, dated by the day after the brackets, and "at 4 in the
+//!   morning (4 a.m. EDT Thursday)" takes the day named in them. Spans are drawn as TimeML
 //!   draws them: "about", "just", "over" outside, determiners and "a mere" inside.
 //!
 //! Relative expressions are anchored on the publication date; without one, on the last explicit
@@ -225,6 +231,8 @@ impl<'a> ExpressionReader<'a> {
             "the" => return self.the(i),
             // "the Today programme", "USA Today": names
             "today" | "tonight" if i != self.s0 && self.capitalised(i) => return None,
+            // "today's world", "today's youth": the present age, not the day
+            "today" if possessive && lexicon::present_age_noun(self.w(i + 1)) => return None,
             "today" | "tonight" | "yesterday" | "tomorrow" => {
                 return lexicon::day_word(w).and_then(|(days, _)| self.day_offset(i, days))
             }
@@ -240,8 +248,12 @@ impl<'a> ExpressionReader<'a> {
             "one" if self.w(i + 1) == "day" && i > self.s0 && lexicon::modal(self.prev(i)) => {
                 return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("FUTURE_REF"))))
             }
+            // "soon" ahead; in a past clause ("was soon released", "that soon became") it counts
+            // from the event told of, not from now
             "soon"
-                if !matches!(self.prev(i), "as" | "too" | "so" | "how") && !matches!(self.w(i + 1), "as" | "after") =>
+                if !matches!(self.prev(i), "as" | "too" | "so" | "how")
+                    && !matches!(self.w(i + 1), "as" | "after")
+                    && self.tense(i, i + 1, false) != Some(calendar::Tense::Past) =>
             {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
@@ -428,7 +440,7 @@ impl<'a> ExpressionReader<'a> {
                 }
                 Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
-            "christmas" | "halloween" | "new" if self.capitalised(i) => self.holiday(i),
+            _ if self.capitalised(i) && lexicon::holiday(w, n, self.w(i + 2)).is_some() => self.holiday(i),
             "noon" | "midnight"
                 if matches!(p, "at" | "by" | "until" | "before" | "after")
                     || (self.is_word(i + 1) && lexicon::weekday(n).is_some()) =>
@@ -442,7 +454,7 @@ impl<'a> ExpressionReader<'a> {
                 && lexicon::unit(w).is_some_and(|u| u != Unit::Quarter && u != Unit::Second)
                 && (matches!(p, "for" | "within" | "in")
                     || lexicon::duration_verb(p)
-                    || (lexicon::duration_follower(n) && (i == self.s0 || !self.is_number(i - 1)))) =>
+                    || (lexicon::bare_duration_follower(n) && (i == self.s0 || !self.is_number(i - 1)))) =>
             {
                 if matches!(n, "of" | "to") {
                     return None; // "for years of service"

@@ -277,6 +277,15 @@ impl<'a> ExpressionReader<'a> {
         if p == "at" && n == "time" && !matches!(self.w(i + 2), "of" | "when" | "that" | "being" | "for" | "to") {
             return Some(Found::new(i + 2, self.span(i, i + 1), Some(Value::Ref("PAST_REF"))));
         }
+        // "the week of March 6": the week that holds the day named
+        if n == "week" && self.w(i + 2) == "of" && self.is_word(i + 3) && lexicon::month(self.w(i + 3)).is_some() {
+            if let Some(f) = self.month(i + 3, i + 3, false) {
+                if let Some(Value::Day(d)) = f.value {
+                    let span = parallax_doc::Span::new(self.span(i, i).start, f.span.end);
+                    return Some(Found::new(f.next, span, Some(Value::Week(d))));
+                }
+            }
+        }
         match n {
             "weekend" if matches!(p, "at" | "over" | "on" | "during" | "for" | "across" | "by" | "until" | "this") => {
                 let tense = self.tense(i, i + 2, false);

@@ -238,6 +238,15 @@ impl<'a> ExpressionReader<'a> {
             {
                 (if self.w(i + 2) == "before" { -1 } else { 1 }, i + 1, i + 2)
             }
+            // "the day before last Tuesday's hearing", "the day after Christmas": the day next
+            // to the date named
+            "day" if matches!(self.w(i + 2), "before" | "after") => {
+                let f = self.match_at(i + 3)?;
+                let Some(Value::Day(d)) = f.value else { return None };
+                let value = calendar::shift(d, if self.w(i + 2) == "before" { -1 } else { 1 }).map(Value::Day);
+                let span = parallax_doc::Span::new(self.span(i, i).start, f.span.end);
+                return Some(Found::new(f.next, span, value));
+            }
             _ => return None,
         };
         // "down 4.5% from the previous Friday": the one before the day last told of (before
