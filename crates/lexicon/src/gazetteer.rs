@@ -56,6 +56,9 @@ pub struct Gazetteer {
     role_heads: HashSet<String>,
     role_modifiers: HashSet<String>,
     titles: HashSet<String>,
+    /// Role heads and titles of the rules-only sections of `roles.txt`: not the tagger's
+    /// features (it was trained without them).
+    rules_only_roles: HashSet<String>,
     common_words: HashSet<String>,
 }
 
@@ -189,11 +192,14 @@ impl Gazetteer {
                 continue;
             }
             let set = match section {
-                "[head]" => &mut g.role_heads,
+                "[head]" | "[head, rules only]" => &mut g.role_heads,
                 "[modifier]" => &mut g.role_modifiers,
                 _ => &mut g.titles,
             };
             set.insert(line.to_string());
+            if section.ends_with("rules only]") {
+                g.rules_only_roles.insert(line.to_string());
+            }
         }
         g.common_words = data_lines(COMMON_WORDS).map(str::to_string).collect();
         g
@@ -239,6 +245,18 @@ impl Gazetteer {
     /// True for a word (any case) that can head a role: "chancellor", "spokesperson".
     pub fn is_role_head(&self, word_lower: &str) -> bool {
         self.role_heads.contains(word_lower)
+    }
+
+    /// As [`Gazetteer::is_role_head`], for the NER tagger's features: only the heads its
+    /// weights were trained with.
+    pub fn is_tagger_role_head(&self, word_lower: &str) -> bool {
+        self.is_role_head(word_lower) && !self.rules_only_roles.contains(word_lower)
+    }
+
+    /// As [`Gazetteer::is_title`], for the NER tagger's features: only the titles its weights
+    /// were trained with.
+    pub fn is_tagger_title(&self, word_lower: &str) -> bool {
+        self.is_title(word_lower) && !self.rules_only_roles.contains(word_lower)
     }
 
     /// True for a word that may stand inside a role: "foreign", "security", "special".
@@ -304,7 +322,8 @@ mod tests {
         let mut seen = HashSet::default();
         for (n, line) in crate::data_lines(ROLES) {
             if line.starts_with('[') {
-                assert!(matches!(line, "[head]" | "[modifier]" | "[title]"), "roles.txt:{n}: section {line}");
+                let known = ["[head]", "[modifier]", "[title]", "[head, rules only]", "[title, rules only]"];
+                assert!(known.contains(&line), "roles.txt:{n}: section {line}");
                 section = line;
                 continue;
             }
@@ -331,6 +350,14 @@ mod tests {
         assert_eq!(g.gender("Terry"), None);
         assert!(g.is_first_name("Terry"), "a unisex name is still a first name");
         assert_eq!(g.gender("Angela"), Some('f'));
+    }
+
+    #[test]
+    fn rules_only_roles_are_roles_but_not_tagger_features() {
+        let g = Gazetteer::get();
+        assert!(g.is_role_head("trooper") && !g.is_tagger_role_head("trooper"));
+        assert!(g.is_title("cpl") && !g.is_tagger_title("cpl"));
+        assert!(g.is_tagger_role_head("chancellor") && g.is_tagger_title("gen"));
     }
 
     #[test]

@@ -363,10 +363,10 @@ impl TokInfo {
         {
             info.flags |= FIRST_NAME;
         }
-        if gaz.is_title(lower.trim_end_matches('.')) {
+        if gaz.is_tagger_title(lower.trim_end_matches('.')) {
             info.flags |= TITLE;
         }
-        if gaz.is_role_head(&lower) {
+        if gaz.is_tagger_role_head(&lower) {
             info.flags |= ROLE_HEAD;
         }
         if gaz.is_common_word(&lower) {
