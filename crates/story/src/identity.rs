@@ -52,11 +52,44 @@ impl StoryEntity {
     }
 }
 
+/// A name's surname and given name as written, in lower-case ASCII (what
+/// [`is_spelling_variant`] compares: the keys of [`name_keys`] already join some spellings).
+fn name_spellings(name: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let spelling = |w: &str| deunicode::deunicode(w).to_lowercase();
+    let surname = words.last().map(|w| spelling(w)).unwrap_or_default();
+    let first = (words.len() >= 2).then(|| spelling(words[0]));
+    (surname, first)
+}
+
 fn name_keys(name: &str) -> (String, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
     let surname = words.last().map(|w| name_word_key(w)).unwrap_or_default();
     let first = (words.len() >= 2).then(|| name_word_key(words[0]));
     (surname, first)
+}
+
+/// Shortest name key (in characters) that [`is_spelling_variant`] compares: shorter names
+/// differing by a letter are usually other names ("Dan" and "Don").
+const MIN_VARIANT_CHARS: usize = 5;
+
+/// True when two name keys of at least [`MIN_VARIANT_CHARS`] characters differ by exactly one
+/// letter replaced ("Karolos" / "Carolos", "Wolfe" / "Wolff") or added after the first
+/// ("Hickok" / "Hickock"); not "Jerry" / "Jeremy".
+fn is_spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < MIN_VARIANT_CHARS || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        // one letter replaced
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        // one letter added: the rest lines up after it
+        prefix > 0 && short[prefix..] == long[prefix + 1..]
+    }
 }
 
 /// Links the entities of the articles `members` (indices into `docs`) into story entities.
@@ -100,8 +133,11 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     // longer names first, then article and entity order: the merge depends on this order alone
     persons.sort_by_key(|&(d, e)| (std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()), d, e));
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
+    // each person's name as written (its first full name), beside its keys
+    let mut person_spellings: Vec<(String, Option<String>)> = Vec::new();
     for (d, e) in persons {
         let (surname, first) = name_keys(&docs[d].entities[e].name);
+        let spelt = name_spellings(&docs[d].entities[e].name);
         let candidates: Vec<usize> = person_keys
             .iter()
             .enumerate()
@@ -121,9 +157,24 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
                 _ => None,
             }
         };
+        // a full name spelt another way by another outlet ("Yiannis" / "Giannis Panagopoulos",
+        // "Ilene Wolff" / "Wolfe"): the one person of the story whose name differs by one letter
+        // in either the given name or the surname, the other the same
+        let by_spelling = || {
+            let (surname, first) = (&spelt.0, spelt.1.as_deref()?);
+            let mut variants = person_spellings.iter().enumerate().filter(|(_, (s, f))| {
+                f.as_deref().is_some_and(|f| {
+                    (s == surname && is_spelling_variant(f, first)) || (f == first && is_spelling_variant(s, surname))
+                })
+            });
+            match (variants.next(), variants.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        };
         let slot = match candidates.as_slice() {
             [one] => Some(*one),
-            [] => by_first_name(),
+            [] => by_first_name().or_else(by_spelling),
             // a bare surname shared by several people stays apart; a full name joins its own
             many => many.iter().copied().find(|&i| first.is_some() && person_keys[i].1 == first),
         };
@@ -131,6 +182,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             Some(i) => out[i].members.push((d, e)),
             None => {
                 person_keys.push((surname, first));
+                person_spellings.push(spelt);
                 out.push(StoryEntity {
                     id: String::new(),
                     kind: EntityKind::Person,
@@ -611,6 +663,26 @@ mod tests {
             .collect();
         p.sort();
         p
+    }
+
+    #[test]
+    fn spelling_variants_differ_by_one_letter() {
+        for (a, b) in [("giannis", "yiannis"), ("karolos", "carolos"), ("hickok", "hickock"), ("wolff", "wolfe")] {
+            assert!(is_spelling_variant(a, b) && is_spelling_variant(b, a), "{a} / {b}");
+        }
+        for (a, b) in [("jerry", "jeremy"), ("dan", "don"), ("smith", "smith"), ("brown", "crowe"), ("oscar", "voscar")] {
+            assert!(!is_spelling_variant(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_name_spelt_another_way_joins_the_one_person_it_differs_from_by_a_letter() {
+        let docs = vec![
+            doc("a", "Giannis Panagopoulos, head of GSEE, spoke. Ilene Wolfe said it was over."),
+            doc("b", "Yiannis Panagopoulos called a strike. Ilene Wolff, a spokeswoman, agreed."),
+        ];
+        let names: Vec<String> = people(&link_entities(&docs, &[0, 1])).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 
     #[test]
