@@ -135,6 +135,8 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
     // each person's name as written (its first full name), beside its keys
     let mut person_spellings: Vec<(String, Option<String>)> = Vec::new();
+    // and that whole name in lower-case ASCII
+    let mut person_names: Vec<String> = Vec::new();
     for (d, e) in persons {
         let (surname, first) = name_keys(&docs[d].entities[e].name);
         let spelt = name_spellings(&docs[d].entities[e].name);
@@ -172,9 +174,20 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
                 _ => None,
             }
         };
+        // the last words of one longer name ("Van Rompuy" of Herman Van Rompuy, "Boone Isaacs"
+        // of Cheryl Boone Isaacs): the surname alone, written with its particle or first part
+        let whole = deunicode::deunicode(&docs[d].entities[e].name).to_lowercase();
+        let by_tail = || {
+            let tail = format!(" {whole}");
+            let mut longer = person_names.iter().enumerate().filter(|(_, name)| name.ends_with(&tail));
+            match (first.is_some(), longer.next(), longer.next()) {
+                (true, Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        };
         let slot = match candidates.as_slice() {
             [one] => Some(*one),
-            [] => by_first_name().or_else(by_spelling),
+            [] => by_first_name().or_else(by_spelling).or_else(by_tail),
             // a bare surname shared by several people stays apart; a full name joins its own
             many => many.iter().copied().find(|&i| first.is_some() && person_keys[i].1 == first),
         };
@@ -183,6 +196,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             None => {
                 person_keys.push((surname, first));
                 person_spellings.push(spelt);
+                person_names.push(whole);
                 out.push(StoryEntity {
                     id: String::new(),
                     kind: EntityKind::Person,
@@ -683,6 +697,17 @@ mod tests {
         ];
         let names: Vec<String> = people(&link_entities(&docs, &[0, 1])).into_iter().map(|(name, _)| name).collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn the_last_words_of_one_longer_name_join_it() {
+        let docs = vec![
+            doc("a", "European Union President Herman Van Rompuy spoke in Brussels on Monday."),
+            doc("b", "Van Rompuy insisted the crisis was contained, and Cheryl Boone Isaacs agreed."),
+            doc("c", "Boone Isaacs, the academy's president, said the show would go on."),
+        ];
+        let names: Vec<String> = people(&link_entities(&docs, &[0, 1, 2])).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["Cheryl Boone Isaacs", "Herman Van Rompuy"]);
     }
 
     #[test]
