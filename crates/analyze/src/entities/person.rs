@@ -226,6 +226,11 @@ impl<'d> EntityReader<'d> {
     pub(super) fn add_person(&mut self, block: &Block) {
         let span = self.span_of(block.start, block.end);
         let name = self.doc.slice(span).to_string();
+        // a pronoun or a lone initial names no one ("I have decided", said in a quote)
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 2 || parallax_lexicon::closed::pronoun(&name).is_some()
+        {
+            return;
+        }
         let key = Self::surname_key(&name);
         let n_words = name.split(' ').count();
         let first = name.split(' ').next().unwrap_or_default().to_string();
