@@ -897,6 +897,17 @@ fn is_participle_compound(word: &str) -> bool {
 /// person, whatever the tagger says.
 fn kind_of_suffix(last: &str) -> Option<EntityKind> {
     let last = strip_possessive(last);
+    // an abbreviation's full stop ("Corp.", "Ave."): the word without it
+    let last = match last.strip_suffix('.') {
+        Some(bare)
+            if !is(WordClass::MiscSuffix, last)
+                && !is(WordClass::PlaceSuffix, last)
+                && !is(WordClass::OrgSuffix, last) =>
+        {
+            bare
+        }
+        _ => last,
+    };
     if is(WordClass::MiscSuffix, last) {
         Some(EntityKind::Misc)
     } else if is(WordClass::PlaceSuffix, last) {
