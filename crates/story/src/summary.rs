@@ -297,8 +297,9 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
 /// out of its article such a sentence dangles.
 fn opens_with_pronoun(sentence: &str) -> bool {
     let first = sentence.split_whitespace().next().unwrap_or("");
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    OPENING_PRONOUNS.contains(&first.as_str())
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // the pronouns are ASCII: comparing without case is lower-casing without allocating
+    OPENING_PRONOUNS.iter().any(|p| first.eq_ignore_ascii_case(p))
 }
 
 /// The story's headline: the first of its articles' titles, else its best summary sentence cut
