@@ -70,6 +70,24 @@ impl Terms {
     pub(crate) fn vector(&mut self, text: &str) -> Vector {
         let mut ids: Vec<u32> = Vec::new();
         self.each_word(text, |term, _| ids.push(term));
+        self.vector_of_terms(ids)
+    }
+
+    /// [`Terms::vector`] and [`Terms::words`] of `text` in one pass over its words.
+    pub(crate) fn vector_and_words(&mut self, text: &str) -> (Vector, Vec<u32>) {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut words: Vec<u32> = Vec::new();
+        self.each_word(text, |term, word| {
+            ids.push(term);
+            words.push(word);
+        });
+        words.sort_unstable();
+        words.dedup();
+        (self.vector_of_terms(ids), words)
+    }
+
+    /// The vector of a text whose content words have the term ids `ids` (in any order).
+    fn vector_of_terms(&self, mut ids: Vec<u32>) -> Vector {
         ids.sort_unstable();
         let mut counts: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for id in ids {
@@ -160,7 +178,8 @@ mod tests {
             let v = terms.vector(text);
             let expected: Vec<(String, f32)> =
                 TermVector::of_texts([text]).terms().map(|(t, w)| (t.into(), w)).collect();
-            let got: Vec<(String, f32)> = v.iter().map(|&(id, w)| (terms.terms[id as usize].0.clone(), w)).collect();
+            let got: Vec<(String, f32)> =
+                v.iter().map(|&(id, w)| (terms.terms[id as usize].0.to_string(), w)).collect();
             assert_eq!(got, expected);
         }
         let (a, b) = (terms.vector(texts[0]), terms.vector(texts[1]));
