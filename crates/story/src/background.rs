@@ -12,7 +12,8 @@ static TABLE: LazyLock<Background> = LazyLock::new(|| Background::parse(include_
 #[derive(Debug, Default)]
 pub struct Background {
     articles: u32,
-    df: HashMap<&'static str, u32>,
+    /// Per term, its IDF ([`Background::idf`]), computed once when the table is read.
+    idf: HashMap<&'static str, f32>,
 }
 
 impl Background {
@@ -31,23 +32,30 @@ impl Background {
             if key == "#articles" {
                 table.articles = count;
             } else if !key.starts_with('#') {
-                table.df.insert(key, count);
+                table.idf.insert(key, count as f32);
             }
         }
+        // the document frequencies become IDFs once `#articles` is known (it may come last)
+        let articles = table.articles;
+        table.idf.values_mut().for_each(|df| *df = idf_of(articles, *df));
         table
     }
 
     /// Inverse document frequency of `term`: `ln((N + 1) / (df + 1)) + 1`, highest for a term
     /// the background never saw.
     pub fn idf(&self, term: &str) -> f32 {
-        let df = self.df.get(term).copied().unwrap_or(0) as f32;
-        ((self.articles as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+        self.idf.get(term).copied().unwrap_or_else(|| idf_of(self.articles, 0.0))
     }
 
     /// How many articles the table was counted over.
     pub fn articles(&self) -> u32 {
         self.articles
     }
+}
+
+/// `ln((articles + 1) / (df + 1)) + 1`: the IDF of a term found in `df` of `articles`.
+fn idf_of(articles: u32, df: f32) -> f32 {
+    ((articles as f32 + 1.0) / (df + 1.0)).ln() + 1.0
 }
 
 #[cfg(test)]

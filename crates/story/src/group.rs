@@ -105,21 +105,17 @@ fn date_factor(days: Option<i64>) -> f32 {
 /// is a merge of integers.
 type IdVector = Vec<(u32, f32)>;
 
-/// One batch's terms numbered in first-seen order.
-type Vocabulary = foldhash::HashMap<String, u32>;
+/// One batch's terms numbered in first-seen order, borrowed from the articles' term vectors.
+type Vocabulary<'a> = foldhash::HashMap<&'a str, u32>;
 
 /// The id of `term` in `vocabulary`, the next one when the term is new.
-fn term_id(vocabulary: &mut Vocabulary, term: &str) -> u32 {
-    if let Some(&id) = vocabulary.get(term) {
-        return id;
-    }
+fn term_id<'a>(vocabulary: &mut Vocabulary<'a>, term: &'a str) -> u32 {
     let next = vocabulary.len() as u32;
-    vocabulary.insert(term.to_string(), next);
-    next
+    *vocabulary.entry(term).or_insert(next)
 }
 
 /// `v`'s terms as ids of `vocabulary` (new terms added in first-seen order).
-fn to_ids(v: &TermVector, vocabulary: &mut Vocabulary) -> IdVector {
+fn to_ids<'a>(v: &'a TermVector, vocabulary: &mut Vocabulary<'a>) -> IdVector {
     let mut out: IdVector = v.terms().map(|(term, w)| (term_id(vocabulary, term), w)).collect();
     out.sort_unstable_by_key(|&(id, _)| id);
     out

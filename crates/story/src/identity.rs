@@ -420,23 +420,27 @@ fn join_short_forms(groups: &mut Vec<NameGroup>, defined: &BTreeMap<String, BTre
 }
 
 /// True when `short` is the first words of `long` or the initials of its capitalised words.
+/// Allocates nothing: it is asked of every pair of a story's organisation names.
 fn is_short_form(short: &str, long: &str) -> bool {
-    let long_words: Vec<&str> = long.split_whitespace().collect();
-    let short_words: Vec<&str> = short.split_whitespace().collect();
-    if short_words.len() < long_words.len() && long_words.starts_with(&short_words) {
-        return true;
-    }
-    let initials: String = long_words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    let letters: String = short.chars().filter(|c| *c != '.').collect();
-    short_words.len() == 1
-        && letters.chars().count() >= 2
-        && letters.chars().all(|c| c.is_ascii_uppercase())
-        && long_words.len() >= 2
-        && letters == initials
+    is_first_words_of(short, long) || is_initials_of(short, long)
+}
+
+/// True when the words of `short` are the first words of `long`, and `long` has more.
+fn is_first_words_of(short: &str, long: &str) -> bool {
+    let mut long_words = long.split_whitespace();
+    short.split_whitespace().all(|w| long_words.next() == Some(w)) && long_words.next().is_some()
+}
+
+/// True when `short` is one word of at least two capital ASCII letters (dots aside) that are the
+/// initials of `long`'s capitalised words, `long` having two words or more.
+fn is_initials_of(short: &str, long: &str) -> bool {
+    let letters = || short.chars().filter(|c| *c != '.');
+    let initials = long.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase());
+    short.split_whitespace().count() == 1
+        && letters().nth(1).is_some()
+        && letters().all(|c| c.is_ascii_uppercase())
+        && long.split_whitespace().nth(1).is_some()
+        && letters().eq(initials)
 }
 
 fn fill(docs: &[Doc], entity: &mut StoryEntity) {

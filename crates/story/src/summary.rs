@@ -91,11 +91,18 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         vector: Option<Vector>,
         words: Option<Vec<u32>>,
     }
-    /// Computes the vector of `units[at]` unless it already has one.
+    /// Computes the vector of `units[at]` unless it already has one, and a sentence's words with
+    /// it (one pass over the text: a story of several reports needs both of most sentences).
     fn vector_of(units: &mut [Unit], terms: &mut Terms, at: usize) {
         if let Some(unit) = units.get_mut(at) {
             if unit.vector.is_none() {
-                unit.vector = Some(terms.vector(unit.text));
+                if unit.sentence.is_some() && unit.words.is_none() {
+                    let (vector, words) = terms.vector_and_words(unit.text);
+                    unit.vector = Some(vector);
+                    unit.words = Some(words);
+                } else {
+                    unit.vector = Some(terms.vector(unit.text));
+                }
             }
         }
     }
@@ -297,8 +304,9 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
 /// out of its article such a sentence dangles.
 fn opens_with_pronoun(sentence: &str) -> bool {
     let first = sentence.split_whitespace().next().unwrap_or("");
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    OPENING_PRONOUNS.contains(&first.as_str())
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // the pronouns are ASCII: comparing without case is lower-casing without allocating
+    OPENING_PRONOUNS.iter().any(|p| first.eq_ignore_ascii_case(p))
 }
 
 /// The story's headline: the first of its articles' titles, else its best summary sentence cut

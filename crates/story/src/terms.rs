@@ -6,8 +6,10 @@
 //! only the terms are numbers, so summing and comparing vectors hashes and allocates no strings,
 //! and each distinct word is looked up in the background table once per story.
 
+use std::rc::Rc;
+
 use crate::background::Background;
-use crate::text::{for_each_unstemmed_content_word, stem};
+use crate::text::{for_each_unstemmed_content_word, stem_of};
 
 /// A text's vector: `(term id, weight)` in the order of the terms' text, a unit vector.
 pub(crate) type Vector = Vec<(u32, f32)>;
@@ -16,9 +18,10 @@ pub(crate) type Vector = Vec<(u32, f32)>;
 #[derive(Debug, Default)]
 pub(crate) struct Terms {
     /// Stemmed content word → id.
-    ids: foldhash::HashMap<String, u32>,
-    /// Per id: the term's text (for ordering) and its background IDF.
-    terms: Vec<(String, f32)>,
+    ids: foldhash::HashMap<Rc<str>, u32>,
+    /// Per id: the term's text (for ordering; one allocation shared with `ids`) and its
+    /// background IDF.
+    terms: Vec<(Rc<str>, f32)>,
     /// Content word as written (folded) → its term id and its own word id: each distinct word
     /// of the story is stemmed and numbered once.
     seen: foldhash::HashMap<String, (u32, u32)>,
@@ -38,8 +41,9 @@ impl Terms {
             return id;
         }
         let id = self.terms.len() as u32;
-        self.ids.insert(term.to_string(), id);
-        self.terms.push((term.to_string(), Background::shipped().idf(term)));
+        let text: Rc<str> = Rc::from(term);
+        self.ids.insert(Rc::clone(&text), id);
+        self.terms.push((text, Background::shipped().idf(term)));
         id
     }
 
@@ -52,7 +56,7 @@ impl Terms {
                 Some(&ids) => ids,
                 None => {
                     self.words += 1;
-                    let ids = (self.id(&stem(w)), self.words - 1);
+                    let ids = (self.id(&stem_of(w)), self.words - 1);
                     self.seen.insert(w.to_string(), ids);
                     ids
                 }
@@ -66,6 +70,24 @@ impl Terms {
     pub(crate) fn vector(&mut self, text: &str) -> Vector {
         let mut ids: Vec<u32> = Vec::new();
         self.each_word(text, |term, _| ids.push(term));
+        self.vector_of_terms(ids)
+    }
+
+    /// [`Terms::vector`] and [`Terms::words`] of `text` in one pass over its words.
+    pub(crate) fn vector_and_words(&mut self, text: &str) -> (Vector, Vec<u32>) {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut words: Vec<u32> = Vec::new();
+        self.each_word(text, |term, word| {
+            ids.push(term);
+            words.push(word);
+        });
+        words.sort_unstable();
+        words.dedup();
+        (self.vector_of_terms(ids), words)
+    }
+
+    /// The vector of a text whose content words have the term ids `ids` (in any order).
+    fn vector_of_terms(&self, mut ids: Vec<u32>) -> Vector {
         ids.sort_unstable();
         let mut counts: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for id in ids {
@@ -77,7 +99,7 @@ impl Terms {
         let terms = &self.terms;
         let idf = |id: u32| terms.get(id as usize).map_or(1.0, |t| t.1);
         let mut vector: Vector = counts.into_iter().map(|(id, tf)| (id, (1.0 + tf.ln()) * idf(id))).collect();
-        let text_of = |id: u32| terms.get(id as usize).map_or("", |t| t.0.as_str());
+        let text_of = |id: u32| terms.get(id as usize).map_or("", |t| &*t.0);
         vector.sort_unstable_by(|a, b| text_of(a.0).cmp(text_of(b.0)));
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
@@ -156,7 +178,8 @@ mod tests {
             let v = terms.vector(text);
             let expected: Vec<(String, f32)> =
                 TermVector::of_texts([text]).terms().map(|(t, w)| (t.into(), w)).collect();
-            let got: Vec<(String, f32)> = v.iter().map(|&(id, w)| (terms.terms[id as usize].0.clone(), w)).collect();
+            let got: Vec<(String, f32)> =
+                v.iter().map(|&(id, w)| (terms.terms[id as usize].0.to_string(), w)).collect();
             assert_eq!(got, expected);
         }
         let (a, b) = (terms.vector(texts[0]), terms.vector(texts[1]));

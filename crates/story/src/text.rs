@@ -29,7 +29,7 @@ pub fn stem(word: &str) -> String {
 }
 
 /// [`stem`], borrowing from `word` unless a British spelling is joined.
-fn stem_of(word: &str) -> Cow<'_, str> {
+pub(crate) fn stem_of(word: &str) -> Cow<'_, str> {
     // British "-ise" spellings join American "-ize" ones
     let joined = ["isation", "ising", "ised", "ises", "ise"]
         .iter()
