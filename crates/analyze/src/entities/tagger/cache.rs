@@ -22,7 +22,7 @@ use super::model::add_row;
 use super::NerTagger;
 
 /// Most words a cache keeps across documents (about seven hundred bytes each).
-const CAPACITY: usize = 1 << 16;
+const CAPACITY: usize = 1 << 14;
 
 /// The summed weights of one word's features for one pass.
 #[derive(Clone, Copy)]
