@@ -52,21 +52,32 @@ impl StoryEntity {
     }
 }
 
-/// A name's surname and given name as written, in lower-case ASCII (what
-/// [`is_spelling_variant`] compares: the keys of [`name_keys`] already join some spellings).
-fn name_spellings(name: &str) -> (String, Option<String>) {
+/// A name's surname and given name (its last and first words, the first only when there are
+/// two or more), each through `form`.
+fn name_parts(name: &str, form: impl Fn(&str) -> String) -> (String, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let spelling = |w: &str| deunicode::deunicode(w).to_lowercase();
-    let surname = words.last().map(|w| spelling(w)).unwrap_or_default();
-    let first = (words.len() >= 2).then(|| spelling(words[0]));
+    let surname = words.last().map(|w| form(w)).unwrap_or_default();
+    let first = (words.len() >= 2).then(|| form(words[0]));
     (surname, first)
 }
 
+/// A name's surname and given name as spelling-tolerant keys ([`name_word_key`]).
 fn name_keys(name: &str) -> (String, Option<String>) {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let surname = words.last().map(|w| name_word_key(w)).unwrap_or_default();
-    let first = (words.len() >= 2).then(|| name_word_key(words[0]));
-    (surname, first)
+    name_parts(name, name_word_key)
+}
+
+/// A name's surname and given name as written, in lower-case ASCII (what
+/// [`is_spelling_variant`] compares: the keys of [`name_keys`] already join some spellings).
+fn name_spellings(name: &str) -> (String, Option<String>) {
+    name_parts(name, |w| deunicode::deunicode(w).to_lowercase())
+}
+
+/// The index of the only item `matches` yields, if it yields exactly one.
+fn the_only<T>(mut matches: impl Iterator<Item = (usize, T)>) -> Option<usize> {
+    match (matches.next(), matches.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
 }
 
 /// Shortest name key (in characters) that [`is_spelling_variant`] compares: shorter names
@@ -153,37 +164,26 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             if first.is_some() || non_person_words.contains(&surname) {
                 return None;
             }
-            let mut bearers = person_keys.iter().enumerate().filter(|(_, (_, f))| f.as_deref() == Some(&surname));
-            match (bearers.next(), bearers.next()) {
-                (Some((i, _)), None) => Some(i),
-                _ => None,
-            }
+            the_only(person_keys.iter().enumerate().filter(|(_, (_, f))| f.as_deref() == Some(&surname)))
         };
         // a full name spelt another way by another outlet ("Yiannis" / "Giannis Panagopoulos",
         // "Ilene Wolff" / "Wolfe"): the one person of the story whose name differs by one letter
         // in either the given name or the surname, the other the same
         let by_spelling = || {
             let (surname, first) = (&spelt.0, spelt.1.as_deref()?);
-            let mut variants = person_spellings.iter().enumerate().filter(|(_, (s, f))| {
+            the_only(person_spellings.iter().enumerate().filter(|(_, (s, f))| {
                 f.as_deref().is_some_and(|f| {
                     (s == surname && is_spelling_variant(f, first)) || (f == first && is_spelling_variant(s, surname))
                 })
-            });
-            match (variants.next(), variants.next()) {
-                (Some((i, _)), None) => Some(i),
-                _ => None,
-            }
+            }))
         };
         // the last words of one longer name ("Van Rompuy" of Herman Van Rompuy, "Boone Isaacs"
         // of Cheryl Boone Isaacs): the surname alone, written with its particle or first part
         let whole = deunicode::deunicode(&docs[d].entities[e].name).to_lowercase();
         let by_tail = || {
+            first.as_ref()?;
             let tail = format!(" {whole}");
-            let mut longer = person_names.iter().enumerate().filter(|(_, name)| name.ends_with(&tail));
-            match (first.is_some(), longer.next(), longer.next()) {
-                (true, Some((i, _)), None) => Some(i),
-                _ => None,
-            }
+            the_only(person_names.iter().enumerate().filter(|(_, name)| name.ends_with(&tail)))
         };
         let slot = match candidates.as_slice() {
             [one] => Some(*one),

@@ -453,8 +453,7 @@ impl<'d> EntityReader<'d> {
                 let last = end - 1;
                 self.is_calendar_or_sign(last)
                     || (self.is_role_word(last) && !self.gaz.is_given_name(strip_possessive(self.text(last))))
-                    || closed::is(closed::Class::Auxiliary, self.text(last))
-                    || closed::is(closed::Class::Modal, self.text(last))
+                    || is_auxiliary_or_modal(self.text(last))
             } {
                 end -= 1;
             }
@@ -811,9 +810,7 @@ impl<'d> EntityReader<'d> {
             // Boss" (but "Edward Said")
             let next = j;
             let last = self.text(start + j - 1);
-            let verb = is_reporting_verb(last)
-                || closed::is(closed::Class::Auxiliary, last)
-                || closed::is(closed::Class::Modal, last);
+            let verb = is_reporting_verb(last) || is_auxiliary_or_modal(last);
             if j - i >= 2 && verb && !self.gaz.is_given_name(last) {
                 j -= 1;
             }
@@ -892,22 +889,23 @@ fn is_participle_compound(word: &str) -> bool {
     })
 }
 
+/// True for a form of "be", "have", "do" or a modal: in a title-case headline, the verb after
+/// a name ("Gary Ross Is Boss"), never part of it.
+fn is_auxiliary_or_modal(word: &str) -> bool {
+    closed::is(closed::Class::Auxiliary, word) || closed::is(closed::Class::Modal, word)
+}
+
 /// The kind of thing a name's last word makes it, if any: a body ("Marshal Service", "Audubon
 /// Society"), a place ("Wembley Stadium") or a law, event or prize ("Protection Act"); never a
 /// person, whatever the tagger says.
 fn kind_of_suffix(last: &str) -> Option<EntityKind> {
     let last = strip_possessive(last);
     // an abbreviation's full stop ("Corp.", "Ave."): the word without it
-    let last = match last.strip_suffix('.') {
-        Some(bare)
-            if !is(WordClass::MiscSuffix, last)
-                && !is(WordClass::PlaceSuffix, last)
-                && !is(WordClass::OrgSuffix, last) =>
-        {
-            bare
-        }
-        _ => last,
-    };
+    suffix_class(last).or_else(|| suffix_class(last.strip_suffix('.')?))
+}
+
+/// The kind a name's last word, as written, makes it (see [`kind_of_suffix`]).
+fn suffix_class(last: &str) -> Option<EntityKind> {
     if is(WordClass::MiscSuffix, last) {
         Some(EntityKind::Misc)
     } else if is(WordClass::PlaceSuffix, last) {
