@@ -4,6 +4,7 @@
 use parallax_doc::{EntityKind, TokenKind};
 
 use super::tokens::is_capitalised;
+use super::vocabulary::{is, WordClass};
 use super::Finder;
 
 impl<'d> Finder<'d> {
@@ -69,6 +70,9 @@ impl<'d> Finder<'d> {
             if self.in_role(m.span) || self.after_topic_noun(k) {
                 continue;
             }
+            if self.possessive_owner(m.span.end) {
+                continue;
+            }
             let kind = self.doc.entities[m.entity].kind;
             let prep = k > range.start && preps.contains(&self.lower(k - 1));
             let prep = prep
@@ -86,5 +90,17 @@ impl<'d> Finder<'d> {
             }
         }
         best.map(|(_, e)| e)
+    }
+
+    /// Whether a place mention ending at byte `end` is a possessive that names an owner, not
+    /// where something happens: "in Kyiv's absence", but not "in Indonesia's Aceh province" or
+    /// "Iran's southern area" (a place or a part of one follows).
+    fn possessive_owner(&self, end: usize) -> bool {
+        let after = self.doc.text.get(end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")) else {
+            return false;
+        };
+        let next = rest.trim_start().split(|c: char| !(c.is_alphanumeric() || c == '-')).next().unwrap_or("");
+        !(next.starts_with(char::is_uppercase) || is(WordClass::Region, &next.to_lowercase()))
     }
 }

@@ -117,11 +117,14 @@ pub(super) enum WordClass {
     /// Besides the lexicon's reporting verbs, verbs that make the person before them a source
     /// ("quoting Peskov, reported that …").
     SourceVerb,
+    /// Words of a part of a place: after a place's possessive they keep it the event's place
+    /// ("Indonesia's northwestern Aceh"), where other words make it an owner ("in Kyiv's absence").
+    Region,
 }
 
 impl WordClass {
     /// The class names of `data/events/words.tsv`, in the order of the variants.
-    const NAMES: [&'static str; 9] = [
+    const NAMES: [&'static str; 10] = [
         "generic",
         "generic_collective",
         "wish",
@@ -131,6 +134,7 @@ impl WordClass {
         "topic",
         "topic_preposition",
         "source_verb",
+        "region",
     ];
 }
 
