@@ -109,15 +109,16 @@ impl<'a> Finder<'a> {
         if open_paren.is_some() && s_j + 1 < self.doc.sentences.len() {
             sent.end = self.sentence_range(s_j + 1).end;
         }
-        if s_j != self.sentence_of(close) {
-            // “Why?” Trump asked. — only a short attribution sentence
-            if sent.len() > 12 || sent.clone().any(|k| self.quoted(k)) {
-                return None;
-            }
-        }
+        // “Why?” Trump asked. — only a short attribution sentence, or one whose cue comes at
+        // once and then hangs a participle on it (“Why?” Isaacs asked, noting that …)
+        let next_sentence = s_j != self.sentence_of(close);
+        let long = next_sentence && (sent.len() > 12 || sent.clone().any(|k| self.quoted(k)));
         let limit = (j + 18).min(sent.end);
         let from = self.cues.partition_point(|c| c.first < j);
         let cue = *self.cues.get(from).filter(|c| c.first < limit)?;
+        if long && !self.participle_tail(cue, j, sent.end) {
+            return None;
+        }
         if (j..cue.first).any(|k| self.quoted(k)) {
             return None;
         }
@@ -147,6 +148,19 @@ impl<'a> Finder<'a> {
             _ => None,
         }?;
         Some((cue, speaker))
+    }
+
+    /// Whether the verb `cue`, at most four tokens after `j`, ends its clause with a comma and a
+    /// participle cue (“…?” Isaacs asked, noting that …): an attribution with a further report
+    /// hung on it, not a sentence of its own.
+    fn participle_tail(&self, cue: CueMatch, j: usize, hi: usize) -> bool {
+        let next = self.cues.partition_point(|c| c.first < cue.end);
+        cue.class == CueClass::Verb
+            && cue.first <= j + 4
+            && !(j..cue.first).any(|k| self.quoted(k))
+            && cue.end + 1 < hi
+            && self.tok(cue.end) == ","
+            && self.cues.get(next).is_some_and(|c| c.first == cue.end + 1 && c.class == CueClass::Participle)
     }
 
     /// A quote signed with a dash and a name that ends its line: “…” ― Adriana Rodarte.
