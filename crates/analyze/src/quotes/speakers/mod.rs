@@ -131,7 +131,17 @@ impl<'a> Finder<'a> {
         let main = |j: usize| self.cues[j].class == CueClass::Verb && !self.relative(self.cues[j].first, sent.start);
         let before = (0..k).rev().take_while(|&j| in_sentence(j)).find(|&j| main(j));
         let after = (k + 1..self.cues.len()).take_while(|&j| in_sentence(j)).find(|&j| main(j));
-        match before.or(after).and_then(|j| self.subject_of(j, sent.clone(), depth + 1)) {
+        let subject = before.or(after).and_then(|j| self.subject_of(j, sent.clone(), depth + 1));
+        // the subject of a subordinate clause before the participle is not the speaker ("filed
+        // suit hours after the changes were announced, arguing that …"): the main clause's is
+        let subordinate = subject.is_some_and(|s| {
+            let first = self.doc.token_at_or_after(s.span.start);
+            first > sent.start
+                && is_in(self.tok(first - 1), &crate::quotes::vocabulary::SUBORDINATE_OPENERS)
+                && before.is_some_and(|j| self.cues[j].first < self.cues[k].first)
+        });
+        let subject = if subordinate { self.main_subject(self.cues[k].first, sent.clone()) } else { subject };
+        match subject {
             Some(s) => Some(s),
             // only for a participle that reports speech: "tweeting, “…”", "admitting that …"
             None if self.speech_follows(self.cues[k].end, sent.end) => self.main_subject(self.cues[k].first, sent),
