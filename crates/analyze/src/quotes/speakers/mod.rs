@@ -6,7 +6,7 @@
 mod phrases;
 
 use super::vocabulary::{
-    INFINITIVE_ADJECTIVES, INFINITIVE_HEADS, NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS,
+    BE_FORMS, INFINITIVE_ADJECTIVES, INFINITIVE_HEADS, NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS,
 };
 use super::*;
 
@@ -502,7 +502,7 @@ impl<'a> Finder<'a> {
     /// likely", "was not willing"), past degree words, negation and adverbs; `None` when `adj` is
     /// no such adjective or no form of "be" governs it.
     fn control_adjective_be(&self, adj: usize, lo: usize) -> Option<usize> {
-        use crate::quotes::vocabulary::{BE_FORMS, COMPARATIVES, CONTROL_ADJECTIVES};
+        use crate::quotes::vocabulary::{COMPARATIVES, CONTROL_ADJECTIVES};
         if !is_in(self.tok(adj), &CONTROL_ADJECTIVES) {
             return None;
         }
@@ -613,6 +613,20 @@ impl<'a> Finder<'a> {
                         skipped += 1;
                         i -= 1;
                         continue;
+                    }
+                    // a participle dated after a noun: "a statement released on Friday said"
+                    let participle = t.ends_with("ed") && t.len() > 4 || is_in(t, &IRREGULAR_PAST);
+                    if after_time && participle && k > lo && self.is_word(k - 1) {
+                        let p = self.tok(k - 1);
+                        let nounish = !is_in(p, &BE_FORMS)
+                            && !is_in(p, &PRONOUNS)
+                            && !is_in(p, &["has", "have", "had", "and", "or", "who", "which", "that"])
+                            && !p.ends_with("ly");
+                        if nounish {
+                            skipped += 1;
+                            i -= 1;
+                            continue;
+                        }
                     }
                 }
             }
