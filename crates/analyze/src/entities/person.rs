@@ -44,6 +44,11 @@ impl<'d> EntityReader<'d> {
         if self.not_a_name(block.start, block.end) {
             return false;
         }
+        // a title in quotation marks ("Crocodile Dundee" star) or a place by the words around it
+        // ("the Maple Grove resident")
+        if self.fills_quotes(block.start, block.end) || self.place_by_context(block.start, block.end) {
+            return false;
+        }
         // the statistical tagger: a person; or an organisation or place, which overrules only
         // the weak evidence below (a reporting verb or an apposition after the name)
         let ner = self.ner_over(self.span_of(block.start, block.end));
