@@ -454,6 +454,14 @@ impl<'d> EntityReader<'d> {
             if next > end && next < sentence_end && self.is_word(next) && is_capitalised(self.text(next)) {
                 end = next + 1;
             }
+            // a double surname that the text's tokeniser split at its hyphen, spaces around it
+            // ("Dominique Strauss - Kahn"): one name
+            if self.split_hyphen_after(end)
+                && ((end - start >= 2 && self.gaz.is_given_name(self.text(start)))
+                    || (end - start == 1 && self.double_surname_in_full(start)))
+            {
+                end += 2;
+            }
             // a weekday, a role word or a verb of a title-case headline after a name is no part
             // of it ("Brian Nichols Saturday", "Doris Duke Professor", "Gary Ross Is Set to
             // Direct"; but "Ken Dean")
@@ -710,6 +718,43 @@ impl<'d> EntityReader<'d> {
             return age || (self.text(p) == "of" && is_capitalised(before) && self.text(end) == ",");
         }
         false
+    }
+
+    /// True when token `t` is a hyphen with spaces around it followed by one capitalised word in
+    /// lower case otherwise that no list knows and no capitalised word follows: the second half
+    /// of a double surname in tokenised text ("Strauss - Kahn"), not a dash before a country
+    /// ("Lewis - USA"), a source ("Smith - Reuters") or another name.
+    fn split_hyphen_after(&self, t: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let (Some(before), Some(hyphen), Some(next)) =
+            (t.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(t), tokens.get(t + 1))
+        else {
+            return false;
+        };
+        let word = self.text(t + 1);
+        self.text(t) == "-"
+            && before.span.end < hyphen.span.start
+            && hyphen.span.end < next.span.start
+            && self.sentence_of.get(t + 1) == self.sentence_of.get(t)
+            && self.is_word(t + 1)
+            && is_capitalised(word)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !self.gaz.is_given_name(word)
+            && self.gaz.lookup(strip_possessive(word)).is_none()
+            && !(self.is_word(t + 2) && is_capitalised(self.text(t + 2)))
+    }
+
+    /// True when the split double surname at token `t` ("Strauss" + "-" + "Kahn") follows a
+    /// given name somewhere in the text ("Dominique Strauss - Kahn"), so that alone it is that
+    /// person's surname.
+    fn double_surname_in_full(&self, t: usize) -> bool {
+        let (first, second) = (self.text(t), self.text(t + 2));
+        (1..self.doc.tokens.len().saturating_sub(2)).any(|k| {
+            self.text(k) == first
+                && self.text(k + 1) == "-"
+                && self.text(k + 2) == second
+                && self.gaz.is_given_name(self.text(k - 1))
+        })
     }
 
     /// True when token `t` is a weekday, month or other calendar word, or not a word.
