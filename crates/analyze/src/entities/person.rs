@@ -44,6 +44,11 @@ impl<'d> EntityReader<'d> {
         if self.not_a_name(block.start, block.end) {
             return false;
         }
+        // a title in quotation marks ("Crocodile Dundee" star) or a place by the words around it
+        // ("the Maple Grove resident")
+        if self.fills_quotes(block.start, block.end) || self.place_by_context(block.start, block.end) {
+            return false;
+        }
         // the statistical tagger: a person; or an organisation or place, which overrules only
         // the weak evidence below (a reporting verb or an apposition after the name)
         let ner = self.ner_over(self.span_of(block.start, block.end));
@@ -225,7 +230,8 @@ impl<'d> EntityReader<'d> {
     /// fuller name when it is the same one.
     pub(super) fn add_person(&mut self, block: &Block) {
         let span = self.span_of(block.start, block.end);
-        let name = self.doc.slice(span).to_string();
+        // a hyphen the text's tokeniser set apart is written as in the name ("Strauss - Kahn")
+        let name = self.doc.slice(span).replace(" - ", "-");
         // a pronoun or a lone initial names no one ("I have decided", said in a quote)
         if name.chars().filter(|c| c.is_alphabetic()).count() < 2 || parallax_lexicon::closed::pronoun(&name).is_some()
         {

@@ -66,6 +66,7 @@ impl<'d> EntityReader<'d> {
                 continue;
             }
             if self.is_person(&block) {
+                let block = Block { start: self.after_leading_abbreviations(block.start, block.end), ..block };
                 // a bare surname joins the namesake mentioned last ("Clinton" after "Bill Clinton")
                 if !(block.end - block.start == 1 && self.add_alias(&block)) {
                     self.add_person(&block);
@@ -78,7 +79,14 @@ impl<'d> EntityReader<'d> {
             if !self.add_alias(&block) && block.end - block.start >= 2 {
                 let last = strip_possessive(self.text(block.end - 1));
                 let span = self.span_of(block.start, block.end);
-                if let Some(kind) = kind_of_suffix(last) {
+                let kind = kind_of_suffix(last).or_else(|| {
+                    if self.fills_quotes(block.start, block.end) {
+                        Some(EntityKind::Misc)
+                    } else {
+                        self.place_by_context(block.start, block.end).then_some(EntityKind::Location)
+                    }
+                });
+                if let Some(kind) = kind {
                     let name = self.doc.slice(span).to_string();
                     self.add_named(kind, name, span);
                 }
@@ -446,6 +454,14 @@ impl<'d> EntityReader<'d> {
             if next > end && next < sentence_end && self.is_word(next) && is_capitalised(self.text(next)) {
                 end = next + 1;
             }
+            // a double surname that the text's tokeniser split at its hyphen, spaces around it
+            // ("Dominique Strauss - Kahn"): one name
+            if self.split_hyphen_after(end)
+                && ((end - start >= 2 && self.gaz.is_given_name(self.text(start)))
+                    || (end - start == 1 && self.double_surname_in_full(start)))
+            {
+                end += 2;
+            }
             // a weekday, a role word or a verb of a title-case headline after a name is no part
             // of it ("Brian Nichols Saturday", "Doris Duke Professor", "Gary Ross Is Set to
             // Direct"; but "Ken Dean")
@@ -456,6 +472,13 @@ impl<'d> EntityReader<'d> {
                     || is_auxiliary_or_modal(self.text(last))
             } {
                 end -= 1;
+            }
+            // a title in quotation marks, or a place by the words around it
+            if self.fills_quotes(start, end) {
+                return vec![(start, end, EntityKind::Misc)];
+            }
+            if self.place_by_context(start, end) {
+                return vec![(start, end, EntityKind::Location)];
             }
             let last = self.text(end - 1);
             // one word the gazetteer knows as a place or body, not reporting speech ("Oregon")
@@ -511,7 +534,11 @@ impl<'d> EntityReader<'d> {
     /// Adds one name the tagger or a rule found, unless it cannot be one or overlaps a name
     /// added before; returns its span.
     fn add_found(&mut self, found: Found) -> Option<Span> {
-        let Found { start, end, kind, canonical } = found;
+        let Found { mut start, end, kind, canonical } = found;
+        // abbreviations before a person's name are no part of it: "AAA RHP Nick Adenhart"
+        if kind == EntityKind::Person {
+            start = self.after_leading_abbreviations(start, end);
+        }
         let span = self.span_of(start, end);
         if self.mentions.iter().any(|m| m.span.overlaps(span)) {
             return None;
@@ -595,6 +622,139 @@ impl<'d> EntityReader<'d> {
             }
         }
         Some(span)
+    }
+
+    /// The first token of a person's name in `[start, end)` after the abbreviations written
+    /// before it: all-capital words before a given name and a surname ("AAA RHP Nick Adenhart",
+    /// "SS Brandon Wood": a league and a position) or of three letters or more before one word
+    /// ("ADA Fairman"), and two initials or more before a given name and a surname ("D. A. Lowell
+    /// Anger", the district attorney). Initials for a first name stay ("JK Rowling", "J. R. R.
+    /// Tolkien", "H. Ross Perot").
+    pub(super) fn after_leading_abbreviations(&self, start: usize, end: usize) -> usize {
+        let caps = |k: usize| {
+            let w = self.text(k);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+        };
+        let mut rest = start;
+        while rest < end && self.is_word(rest) && caps(rest) {
+            rest += 1;
+        }
+        if rest > start && rest < end && is_capitalised(self.text(rest)) {
+            let before_full_name = end - rest >= 2 && self.gaz.is_given_name(self.text(rest));
+            let before_one_word = end - rest == 1 && (start..rest).all(|k| self.text(k).chars().count() >= 3);
+            if before_full_name || before_one_word {
+                return rest;
+            }
+        }
+        let initial = |k: usize| {
+            let w = self.text(k);
+            let letters = w.trim_end_matches('.');
+            w.ends_with('.') && letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+        };
+        // the initials may begin before `start` (the tagger's name may leave out the first)
+        let mut first = start;
+        while first > 0 && initial(first - 1) {
+            first -= 1;
+        }
+        let mut rest = start;
+        while rest < end && initial(rest) {
+            rest += 1;
+        }
+        if rest > start && rest - first >= 2 && end - rest >= 2 && self.gaz.is_given_name(self.text(rest)) {
+            return rest;
+        }
+        start
+    }
+
+    /// True when the words `[start, end)` fill a pair of quotation marks, with one more
+    /// capitalised word at most (not a verb: "Marta Lindqvist Is Boss" is a slogan naming her)
+    /// and before a full stop or comma at most: the title of a work or a nickname ("Crocodile
+    /// Dundee" star, in "Van Helsing.", "The Pajama King", Anthony "Fat Tony" Salerno), not a
+    /// person.
+    pub(super) fn fills_quotes(&self, start: usize, end: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let extra = |k: usize| self.is_word(k) && is_capitalised(self.text(k)) && !is_auxiliary_or_modal(self.text(k));
+        let mut before = start;
+        let mut after = end;
+        if before > 0 && extra(before - 1) {
+            before -= 1;
+        } else if extra(after) {
+            after += 1;
+        }
+        if after < tokens.len() && matches!(self.text(after), "." | "," | "!" | "?") {
+            after += 1;
+        }
+        before > 0
+            && tokens[before - 1].kind == TokenKind::OpenQuote
+            && tokens.get(after).is_some_and(|t| t.kind == TokenKind::CloseQuote)
+    }
+
+    /// True when the words around `[start, end)` make it a place: a place noun after it ("the
+    /// Maple Grove resident"), a known place after it and a comma with a preposition before it
+    /// ("died in Palm Springs, California"), or a preposition after a comma before it, itself
+    /// after an age or a name ("Smith, 40, of Glen Ellyn", "Jones, of Glen Ellyn, said").
+    pub(super) fn place_by_context(&self, start: usize, end: usize) -> bool {
+        if self.is_word(end) && is(WordClass::PlaceNoun, self.text(end)) {
+            return true;
+        }
+        if start == 0 || !is(WordClass::PlacePreposition, self.text(start - 1)) {
+            return false;
+        }
+        let known_place = |k: usize| {
+            self.is_word(k)
+                && self
+                    .longest_gaz(k, self.doc.tokens.len())
+                    .is_some_and(|(_, g)| g.kind == EntityKind::Location && !g.demonym)
+        };
+        if self.text(end) == "," && known_place(end + 1) {
+            return true;
+        }
+        // a hometown: after an age ("Smith, 40, of Glen Ellyn") or set off by commas after a
+        // name ("Jones, of Glen Ellyn, said"; but "Catching Fire, from Simon Beaufoy, but")
+        let p = start - 1;
+        if p >= 2 && self.text(p - 1) == "," {
+            let before = self.text(p - 2);
+            let age = before.chars().all(|c| c.is_ascii_digit());
+            return age || (self.text(p) == "of" && is_capitalised(before) && self.text(end) == ",");
+        }
+        false
+    }
+
+    /// True when token `t` is a hyphen with spaces around it followed by one capitalised word in
+    /// lower case otherwise that no list knows and no capitalised word follows: the second half
+    /// of a double surname in tokenised text ("Strauss - Kahn"), not a dash before a country
+    /// ("Lewis - USA"), a source ("Smith - Reuters") or another name.
+    fn split_hyphen_after(&self, t: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        let (Some(before), Some(hyphen), Some(next)) =
+            (t.checked_sub(1).and_then(|k| tokens.get(k)), tokens.get(t), tokens.get(t + 1))
+        else {
+            return false;
+        };
+        let word = self.text(t + 1);
+        self.text(t) == "-"
+            && before.span.end < hyphen.span.start
+            && hyphen.span.end < next.span.start
+            && self.sentence_of.get(t + 1) == self.sentence_of.get(t)
+            && self.is_word(t + 1)
+            && is_capitalised(word)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !self.gaz.is_given_name(word)
+            && self.gaz.lookup(strip_possessive(word)).is_none()
+            && !(self.is_word(t + 2) && is_capitalised(self.text(t + 2)))
+    }
+
+    /// True when the split double surname at token `t` ("Strauss" + "-" + "Kahn") follows a
+    /// given name somewhere in the text ("Dominique Strauss - Kahn"), so that alone it is that
+    /// person's surname.
+    fn double_surname_in_full(&self, t: usize) -> bool {
+        let (first, second) = (self.text(t), self.text(t + 2));
+        (1..self.doc.tokens.len().saturating_sub(2)).any(|k| {
+            self.text(k) == first
+                && self.text(k + 1) == "-"
+                && self.text(k + 2) == second
+                && self.gaz.is_given_name(self.text(k - 1))
+        })
     }
 
     /// True when token `t` is a weekday, month or other calendar word, or not a word.

@@ -33,11 +33,16 @@ pub(super) enum WordClass {
     HeadlineLowerWord,
     /// Kin nouns: before a lone first name they make it a person ("son Oscar").
     KinWord,
+    /// Lower-case nouns after a name that make it a place ("the Maple Grove resident").
+    PlaceNoun,
+    /// Prepositions before a name that, with a known place after a comma or an age before, make
+    /// it a place ("in Palm Springs, California", "Smith, 40, of Glen Ellyn").
+    PlacePreposition,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 11] = [
+    const NAMES: [&'static str; 13] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -49,6 +54,8 @@ impl WordClass {
         "generational_suffix",
         "headline_lower_word",
         "kin_word",
+        "place_noun",
+        "place_preposition",
     ];
 }
 
