@@ -172,9 +172,11 @@ impl<'a> Finder<'a> {
             .find(|&x| {
                 // "Jones, who said he was tired, left early": the main clause's verb after the
                 // comma closing the relative clause
-                let main_verb = x + 1 < end
-                    && !starts_upper(self.tok(x + 1))
-                    && (is_in(self.tok(x + 1), &FINITE) || self.finite_at(x + 1));
+                // (a past tense right after the comma: "…, apologized")
+                let main_verb = x + 1 < end && {
+                    let v = self.tok(x + 1);
+                    !starts_upper(v) && (is_in(v, &FINITE) || self.finite_at(x + 1) || v.len() > 4 && v.ends_with("ed"))
+                };
                 self.tok(x) == "," && !self.quoted(x) && (verb_cue_at(x + 1) || main_verb) && words(x) >= 3
             })
             .unwrap_or(end)
