@@ -55,6 +55,11 @@ impl<'d> Finder<'d> {
                     && (t.saturating_sub(3).max(range.start)..t).any(|k| {
                         matches!(self.lower(k), "not" | "n't" | "never" | "would" | "could" | "might" | "may" | "if")
                     });
+                // "had not bombed", "never met": negated, whatever the kind
+                let negated = (t.saturating_sub(2).max(range.start)..t).any(|k| {
+                    let w = self.lower(k);
+                    matches!(w, "not" | "n't" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+                });
                 let hypothetical = (t.saturating_sub(3).max(range.start)..t)
                     .any(|k| matches!(self.lower(k), "could" | "might" | "may" | "if" | "whether"));
                 let rule_ok = match rule {
@@ -68,7 +73,7 @@ impl<'d> Finder<'d> {
                     if is_collective(kind) { self.is_generic_collective(t, kind) } else { self.is_generic(t) };
                 // "met at a summit", "held talks at a meeting": one event
                 let repeats = found.last().is_some_and(|&(_, e, k, _)| k == kind && t >= e && t - e <= 3);
-                if !generic && !hypothetical && rule_ok && !repeats && !titled && !unreal {
+                if !generic && !hypothetical && rule_ok && !repeats && !titled && !unreal && !negated {
                     found.push((t, t + width, kind, rule));
                 }
                 t += width;
