@@ -95,8 +95,12 @@ impl<'d> Finder<'d> {
                 if e.kind == EntityKind::Person || Some(m.entity) == place || self.in_role(m.span) {
                     continue;
                 }
+                // (also a name modifying the noun that reports: "…, a Reuters witness said")
                 let after = self.doc.token_at_or_after(m.span.end);
-                let reports = after < range.end && is_reporting_verb(self.word(after));
+                let reports = after < range.end
+                    && (is_reporting_verb(self.word(after))
+                        || attributive(k, m.span.end)
+                            && (after + 1..(after + 3).min(range.end)).any(|j| is_reporting_verb(self.word(j))));
                 let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
                 let prep = k > range.start
                     && matches!(
