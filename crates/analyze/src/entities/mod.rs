@@ -111,6 +111,9 @@ struct EntityReader<'d> {
     /// Words that stand alone right before a reporting verb ("DuVernay said"), with the token
     /// of each such place and whether "he" or "she" follows the verb.
     reporting_words: HashMap<&'d str, Vec<(usize, bool)>>,
+    /// Double surnames split at their hyphen and written after a given name ("Dominique
+    /// Strauss - Kahn"): their two halves, gathered in one pass on first use.
+    split_surnames: std::cell::OnceCell<std::collections::HashSet<(&'d str, &'d str)>>,
 }
 
 /// Fills the entity and mention layers of `doc`.
@@ -153,6 +156,7 @@ impl<'d> EntityReader<'d> {
             by_name: HashMap::default(),
             ner: tagger::tag_doc(doc),
             reporting_words: HashMap::default(),
+            split_surnames: std::cell::OnceCell::new(),
         };
         tagger.reporting_words = tagger.index_reporting_words();
         let ner = std::mem::take(&mut tagger.ner);

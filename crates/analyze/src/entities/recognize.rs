@@ -748,13 +748,13 @@ impl<'d> EntityReader<'d> {
     /// given name somewhere in the text ("Dominique Strauss - Kahn"), so that alone it is that
     /// person's surname.
     fn double_surname_in_full(&self, t: usize) -> bool {
-        let (first, second) = (self.text(t), self.text(t + 2));
-        (1..self.doc.tokens.len().saturating_sub(2)).any(|k| {
-            self.text(k) == first
-                && self.text(k + 1) == "-"
-                && self.text(k + 2) == second
-                && self.gaz.is_given_name(self.text(k - 1))
-        })
+        let in_full = self.split_surnames.get_or_init(|| {
+            (1..self.doc.tokens.len().saturating_sub(2))
+                .filter(|&k| self.text(k + 1) == "-" && self.gaz.is_given_name(self.text(k - 1)))
+                .map(|k| (self.text(k), self.text(k + 2)))
+                .collect()
+        });
+        in_full.contains(&(self.text(t), self.text(t + 2)))
     }
 
     /// True when token `t` is a weekday, month or other calendar word, or not a word.
