@@ -73,7 +73,7 @@ use parallax_doc::{Doc, EntityKind, Layer, Mention, Quote, QuoteKind, Span, Stag
 use crate::segment::paragraph_tokens;
 use cues::{lexicon, lower_ascii, CueClass, CueMatch, Lexicon};
 use parallax_doc::QuoteRegion as Region;
-use tokens::{is_in, is_stop, naming_verb, starts_upper};
+use tokens::{is_in, is_stop, naming_verb, past_form, starts_upper};
 use vocabulary::{
     ADVERBS, DETERMINERS, FINITE, IRREGULAR_PAST, NP_STOP, OBJECT_PRONOUNS, PERSONAL_PRONOUNS, PREPOSITIONS, PRONOUNS,
     TIME_WORDS,

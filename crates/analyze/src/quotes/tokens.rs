@@ -61,6 +61,13 @@ pub(super) fn naming_verb(word: &str) -> bool {
     STEMS.iter().any(|stem| word.get(..stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem)))
 }
 
+/// A past tense or participle by its form: an irregular one ("sent", "held") or a word of five
+/// letters or more in -ed ("apologized"; not "need", "bed").
+pub(super) fn past_form(word: &str) -> bool {
+    use crate::quotes::vocabulary::IRREGULAR_PAST;
+    is_in(word, &IRREGULAR_PAST) || word.len() > 4 && word.ends_with("ed")
+}
+
 /// Whether `word` starts with a capital letter or a digit.
 pub(super) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())

@@ -175,7 +175,7 @@ impl<'a> Finder<'a> {
                 // (a past tense right after the comma: "…, apologized")
                 let main_verb = x + 1 < end && {
                     let v = self.tok(x + 1);
-                    !starts_upper(v) && (is_in(v, &FINITE) || self.finite_at(x + 1) || v.len() > 4 && v.ends_with("ed"))
+                    !starts_upper(v) && (is_in(v, &FINITE) || self.finite_at(x + 1) || past_form(v))
                 };
                 self.tok(x) == "," && !self.quoted(x) && (verb_cue_at(x + 1) || main_verb) && words(x) >= 3
             })
@@ -191,9 +191,7 @@ impl<'a> Finder<'a> {
             .find(|&x| self.tok(x) == ",");
         close.is_some_and(|c| {
             let v = self.tok(c + 1);
-            c + 1 < hi
-                && !starts_upper(v)
-                && (is_in(v, &FINITE) || is_in(v, &IRREGULAR_PAST) || v.len() > 4 && v.ends_with("ed"))
+            c + 1 < hi && !starts_upper(v) && (is_in(v, &FINITE) || past_form(v))
         })
     }
 
@@ -368,7 +366,7 @@ impl<'a> Finder<'a> {
                     x + 1 < hi
                         && !starts_upper(next)
                         && (is_in(next, &FINITE)
-                            || (next.len() > 4 && next.ends_with("ed") || is_in(next, &IRREGULAR_PAST))
+                            || past_form(next)
                                 && (is_in(after, &DETERMINERS) || is_in(after, &OBJECT_PRONOUNS) || after == "to"))
                 }
                 // "in a statement", "in an on-air diatribe", "at a campaign rally", "during a stop in …"

@@ -615,8 +615,7 @@ impl<'a> Finder<'a> {
                         continue;
                     }
                     // a participle dated after a noun: "a statement released on Friday said"
-                    let participle = t.ends_with("ed") && t.len() > 4 || is_in(t, &IRREGULAR_PAST);
-                    if after_time && participle && k > lo && self.is_word(k - 1) {
+                    if after_time && past_form(t) && k > lo && self.is_word(k - 1) {
                         let p = self.tok(k - 1);
                         let nounish = !is_in(p, &BE_FORMS)
                             && !is_in(p, &PRONOUNS)
