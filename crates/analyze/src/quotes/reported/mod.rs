@@ -208,8 +208,10 @@ impl<'a> Finder<'a> {
     /// The reported speech cue `c` introduces in sentence `sent`, if it clearly has some.
     pub(super) fn reported(&self, c: CueMatch, sent: Range<usize>, quoted: bool) -> Option<Quote> {
         // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
-        // Brussels, where …); a participle after it may ("…, adding that …")
-        if quoted && c.class == CueClass::Verb {
+        // Brussels, where …); a participle after it may ("…, adding that …"), and so may a
+        // relative clause on its speaker ("…,” said one staffer, who said he left on good terms)
+        let relative = c.first > sent.start + 1 && self.tok(c.first - 1) == "who" && self.tok(c.first - 2) == ",";
+        if quoted && c.class == CueClass::Verb && !relative {
             let close = (sent.start..c.first).rev().find(|&x| self.kind_at(x) == Some(TokenKind::CloseQuote));
             if close
                 .is_some_and(|q| c.first - q <= 8 && !(q..c.first).any(|x| matches!(self.tok(x), ";" | "and" | "but")))
@@ -247,7 +249,7 @@ impl<'a> Finder<'a> {
                     && !self.progressive(c, sent.start) =>
             {
                 let start = if c.end < sent.end && self.tok(c.end) == "that" {
-                    c.end + 1
+                    self.after_that(c.end, sent.end)
                 } else if is_in(self.tok(c.first), &TELLING_CUES) {
                     // "…, telling reporters the talks were …": past the listener
                     self.complement_start(c, sent.end)?
@@ -305,7 +307,7 @@ impl<'a> Finder<'a> {
                     && !self.progressive(c, sent.start) =>
             {
                 let start = if c.end < sent.end && self.tok(c.end) == "that" {
-                    c.end + 1
+                    self.after_that(c.end, sent.end)
                 } else if is_in(self.tok(c.first), &TELLING_CUES) {
                     self.complement_start(c, sent.end)?
                 } else if self.clause_at(c.end, sent.end, false) && {

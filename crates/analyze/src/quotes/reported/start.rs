@@ -54,7 +54,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         if self.tok(j) == "that" {
-            return Some(j + 1);
+            return Some(self.after_that(j, hi));
         }
         if (say || c.class == CueClass::Verb && !c.object) && matches!(self.tok(j), "," | "—" | "–") {
             if let Some(start) = self.after_aside(c, j, hi) {
@@ -300,9 +300,21 @@ impl<'a> Finder<'a> {
     pub(in crate::quotes) fn object_start(&self, c: CueMatch, hi: usize) -> usize {
         // "denied that she mishandled …"
         if c.end + 1 < hi && self.tok(c.end) == "that" {
-            return c.end + 1;
+            return self.after_that(c.end, hi);
         }
         c.end
+    }
+
+    /// Where a clause opened by the "that" at `j` starts: after the conjunction ("said that the
+    /// talks failed"), or at it when it is the clause's subject, a demonstrative right before its
+    /// verb ("said that is unlikely", "said that would hurt").
+    pub(in crate::quotes) fn after_that(&self, j: usize, hi: usize) -> usize {
+        let demonstrative = j + 1 < hi && !self.quoted(j + 1) && is_in(self.tok(j + 1), &FINITE);
+        if demonstrative {
+            j
+        } else {
+            j + 1
+        }
     }
 
     /// An infinitive at token `i` ("vowed to bring back …", "promising to lift …"): "to" and a

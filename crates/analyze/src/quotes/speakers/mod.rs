@@ -644,13 +644,14 @@ impl<'a> Finder<'a> {
                     return Before::Coordinated;
                 }
                 // a relative clause on a named antecedent: "backed by Lena Ortiz, who argued that …"
-                // (not a place after its noun: "Democrats on Capitol Hill, who …")
+                // (not a place after its noun: "Democrats on Capitol Hill, who …"), or on a
+                // description that opens the sentence ("Many voters, who said …")
                 if k + 1 < first && self.tok(k + 1) == "who" && k > lo {
                     let antecedent = self.np_ending_at(k - 1, lo).filter(|s| {
                         let s_first = self.doc.token_at_or_after(s.span.start);
                         let modifier =
                             s_first > lo && is_in(self.tok(s_first - 1), &["on", "in", "at", "of", "from", "for"]);
-                        s.entity.is_some() && !modifier
+                        (s.entity.is_some() || self.speaker_like(*s)) && !modifier
                     });
                     if let Some(s) = antecedent {
                         return Before::Subject(s);
