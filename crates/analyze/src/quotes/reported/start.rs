@@ -517,7 +517,10 @@ impl<'a> Finder<'a> {
         let words_before = (sent.start..p).filter(|&x| self.is_word(x)).count();
         let head_clause = (sent.start..p).any(|x| self.finite_at(x))
             || headline && words_before >= 3
-            || self.plain_clause(sent.start, p);
+            || self.plain_clause(sent.start, p)
+            // (a present tense opening the sentence, before further commas: "Manafort spends
+            // his time in Florida, …, and travels …, friends said")
+            || words_before >= 5 && self.present_clause(sent.start, p);
         // "Too often, she said, the debate is …", "Though the move was smooth, he said, replacing
         // him would be …": an attribution inserted after a fronted phrase or subordinate clause
         // reports the whole sentence
@@ -638,8 +641,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether a clause in the present tense opens at token `start` (before `hi`): a personal
-    /// pronoun and a lower-case word ("she likes", "they want"), or a determiner, a noun and a
-    /// verb in -s ("the plan works", "this campaign needs").
+    /// pronoun and a lower-case word ("she likes", "they want"), a name and a verb in -s
+    /// ("Manafort spends"), or a determiner, a noun and a verb in -s ("the plan works", "this
+    /// campaign needs").
     fn present_clause(&self, start: usize, hi: usize) -> bool {
         let word = |x: usize| x < hi && self.is_word(x) && !self.quoted(x);
         let lower = |x: usize| word(x) && !starts_upper(self.tok(x)) && !is_stop(self.tok(x));
@@ -656,6 +660,12 @@ impl<'a> Finder<'a> {
                 && !t.ends_with("is")
                 && !t.contains(['’', '\''])
         };
+        // a name and its verb: "Manafort spends", "Paul Manafort spends"
+        let name = |x: usize| word(x) && starts_upper(self.tok(x)) && !is_stop(self.tok(x));
+        if name(start) && !is_in(self.tok(start), &DETERMINERS) {
+            let end = (start..(start + 4).min(hi)).find(|&x| !name(x)).unwrap_or(hi);
+            return verb_s(end);
+        }
         is_in(self.tok(start), &DETERMINERS) && word(start + 1) && !verb_s(start + 1) && verb_s(start + 2)
     }
 }

@@ -6,7 +6,8 @@
 mod phrases;
 
 use super::vocabulary::{
-    BE_FORMS, INFINITIVE_ADJECTIVES, INFINITIVE_HEADS, NAME_PARTICLES, NAMING_PARTICIPLES, ROLE_PREPOSITIONS,
+    BE_FORMS, CLAUSE_QUANTIFIERS, INFINITIVE_ADJECTIVES, INFINITIVE_HEADS, NAME_PARTICLES, NAMING_PARTICIPLES,
+    ROLE_PREPOSITIONS,
 };
 use super::*;
 
@@ -281,7 +282,9 @@ impl<'a> Finder<'a> {
                     None if is_in(t, &PERSONAL_PRONOUNS) => (i + 1, Speaker { span: self.span_at(i), entity: None }),
                     // "A New York judge has rejected …", "Central European leaders have embraced …",
                     // "His ex-wife agreed …": a short noun phrase opening the sentence, then its verb
+                    // ("Both parents stiffened …", "Several senators backed …")
                     None if is_in(t, &["the", "a", "an", "his", "her", "their", "its", "our", "my"])
+                        || i == start && is_in(t, &CLAUSE_QUANTIFIERS) && !is_in(t, &DETERMINERS)
                         || i == start
                             && starts_upper(t)
                             && !is_stop(t)
@@ -453,14 +456,17 @@ impl<'a> Finder<'a> {
             })
             .filter(|p| {
                 // (a title between, not a clause: every word before the name is lower-case or a title)
+                // or a body's name, then a role right before the name ("U.S. District Judge
+                // James Cacheris")
+                let role =
+                    |x: usize| parallax_lexicon::gazetteer::Gazetteer::get().is_role_head(&self.tok(x).to_lowercase());
                 let first = self.doc.token_at_or_after(p.span.start);
                 first > from
-                    && (from..first).all(|x| {
-                        let t = self.tok(x);
-                        !starts_upper(t)
-                            || parallax_lexicon::gazetteer::Gazetteer::get().is_role_head(&t.to_lowercase())
-                            || t.ends_with('.')
-                    })
+                    && (role(first - 1)
+                        || (from..first).all(|x| {
+                            let t = self.tok(x);
+                            !starts_upper(t) || role(x) || t.ends_with('.')
+                        }))
             })
     }
 
