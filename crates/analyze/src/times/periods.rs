@@ -46,8 +46,26 @@ impl<'a> ExpressionReader<'a> {
             .is_some_and(|k| k.sentence + 4 >= here)
     }
 
-    /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
+    /// The day a period named earlier in the current sentence ended on ("for the six months
+    /// ended Aug. 12", "the quarter ending Sept. 30").
+    fn period_end_day(&self) -> Option<chrono::NaiveDate> {
+        let view = parallax_doc::TokenView::new(self.doc);
+        (self.s0..self.s1.saturating_sub(1)).filter(|&k| matches!(self.w(k), "ended" | "ending")).find_map(|k| {
+            let start = view.span(k + 1).start;
+            let t = self.out.iter().rev().find(|t| t.span.start == start)?;
+            chrono::NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok().filter(|_| t.value.len() == 10)
+        })
+    }
+
+    /// "a year earlier" after a period ended on a day the sentence gives ("the six months ended
+    /// Aug. 12, compared with ... a year earlier"): that day a year before; in a sentence about a
+    /// quarter: that quarter a year before, else the year.
     pub(super) fn year_back(&self) -> Option<Value> {
+        if let Some(d) = self.period_end_day() {
+            if let Some(back) = d.with_year(d.year() - 1) {
+                return Some(Value::Day(back));
+            }
+        }
         if self.quarter_sentence() {
             if let Some((y, q)) = self.last_quarter() {
                 return Some(Value::QuarterBack(y - 1, q));
