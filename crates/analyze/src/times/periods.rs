@@ -116,6 +116,12 @@ impl<'a> ExpressionReader<'a> {
         if n == "quarter" && !matches!(self.w(i + 2), "of" | "-" | "century") && self.is_word(i + 1) {
             return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
         }
+        // "by the year 2000": that year
+        if n == "year" && self.is_number(i + 2) {
+            if let Some(y) = parse_year(self.base(i + 2).0) {
+                return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Year(y))));
+            }
+        }
         // "the year ended March 31", "the fiscal year ending June 30": the twelve months to
         // that day, a duration as TimeML writes it
         let year_at = if n == "fiscal" { i + 2 } else { i + 1 };
