@@ -351,6 +351,11 @@ impl<'a> ExpressionReader<'a> {
             if self.capitalised(i) && (i != self.s0 || self.capitalised(i + 1)) {
                 return None;
             }
+            // "its quarterly dividend", "an annual rate of 2.9%", "average daily share turnover":
+            // the amount's measure, not a time
+            if lexicon::rate_noun(n) || (self.is_word(i + 1) && lexicon::rate_noun(self.w(i + 2))) {
+                return None;
+            }
             return Some(Found::new(i + 1, self.span(i, i), Some(Value::Set(v.to_string()))));
         }
         if let Some(code) = lexicon::season(w) {
