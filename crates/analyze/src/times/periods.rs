@@ -102,7 +102,25 @@ impl<'a> ExpressionReader<'a> {
                 return None; // "a second quarter of growth"
             }
         }
-        let value = self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, i + 2, false)), k));
+        // "after a flat second quarter": a quarter told of in passing, not the one a report is
+        // about, so not what "the quarter" or "a year earlier" refer to ("posted a record third
+        // quarter" is that one)
+        let article = if matches!(self.prev(i), "a" | "an") {
+            Some(i - 1)
+        } else if i >= self.s0 + 2 && matches!(self.w(i - 2), "a" | "an") && self.is_word(i - 1) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        let indefinite = article.is_some_and(|at| at > self.s0 && matches!(self.w(at - 1), "after" | "following"));
+        let value = self.anchor().map(|d| {
+            let y = calendar::quarter_year(d, k, self.tense(i, i + 2, false));
+            if indefinite {
+                Value::QuarterBack(y, k)
+            } else {
+                Value::Quarter(y, k)
+            }
+        });
         Some(Found::new(i + 2, self.span(a, i + 1), value))
     }
 
