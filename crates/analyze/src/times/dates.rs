@@ -209,6 +209,18 @@ impl<'a> ExpressionReader<'a> {
                     return Some(f);
                 }
             }
+            // "takes effect next Jan. 1", "since last Dec. 5": the one ahead, the one gone
+            let dir = match self.prev(i) {
+                "next" => Some(Tense::Future),
+                "last" => Some(Tense::Past),
+                _ => None,
+            };
+            if let Some(tense) = dir.filter(|_| a < i && self.is_number(i + 1) && self.w(i + 2) != ",") {
+                if let Some(d) = parse_day(self.w(i + 1)).filter(|_| lexicon::unit(self.w(i + 2)).is_none()) {
+                    let value = self.anchor().and_then(|anchor| calendar::month_day(anchor, m, d, Some(tense)));
+                    return Some(Found::new(i + 2, self.span(a, i + 1), value.map(Value::Day)));
+                }
+            }
             // "February 2025", "February of 2025"
             let y_at = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
             if let Some(y) = self.is_number(y_at).then(|| parse_year(self.w(y_at))).flatten() {

@@ -119,6 +119,8 @@ impl<'a> ExpressionReader<'a> {
             return Some(Found::new(unit_at + 1, self.span(a, unit_at), Some(duration(&n, unit))));
         }
         let ago = after == "ago";
+        // "two weeks from now", "a year from today": counted forward from the anchor
+        let hence = after == "from" && matches!(self.w(unit_at + 2), "now" | "today");
         let shifted = matches!(after, "earlier" | "later");
         // "a year" only as "a year ago" or "for a year"
         let relative_to_event = shifted || matches!(self.w(unit_at + 1), "after" | "before");
@@ -129,6 +131,7 @@ impl<'a> ExpressionReader<'a> {
             && !half_after
             && self.w(i + 1) != "couple"
             && !ago
+            && !hence
             && !relative_to_event
             && !matches!(self.prev(i), "for" | "within" | "than" | "over")
             && !measure
@@ -138,31 +141,34 @@ impl<'a> ExpressionReader<'a> {
         }
         // "many years" needs a plural; "a second" is an ordinal ("a second term")
         let ordinal = unit == Unit::Second && !self.is_number(i) && w != "one";
-        if !ago && ((count.is_none() && !u.ends_with('s')) || ordinal) {
+        if !ago && !hence && ((count.is_none() && !u.ends_with('s')) || ordinal) {
             return None;
         }
         // "a year earlier": counted back from the anchor, like "ago"
         let back = ago || (self.w(unit_at + 1) == "earlier" && self.fixed);
-        if back {
-            let end = unit_at + 1;
+        if back || hence {
+            let end = if hence { unit_at + 2 } else { unit_at + 1 };
             let span = self.span(a, end);
             let n: Option<i64> = count.as_deref().and_then(|c| c.parse().ok());
             let value = match (n, unit) {
                 (None, _)
                 | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
-                    Some(Value::Ref("PAST_REF"))
+                    Some(Value::Ref(if hence { "FUTURE_REF" } else { "PAST_REF" }))
                 }
-                (Some(1), Unit::Year) => self.year_back(),
-                (Some(n), unit) => self.anchor().and_then(|anchor| match unit {
-                    Unit::Year => Some(Value::Year(anchor.year() - n as i32)),
-                    Unit::Month => {
-                        let (y, m) = calendar::add_months(anchor, -n);
-                        Some(Value::Month(y, m))
+                (Some(1), Unit::Year) if !hence => self.year_back(),
+                (Some(n), unit) => self.anchor().and_then(|anchor| {
+                    let n = if hence { -n } else { n };
+                    match unit {
+                        Unit::Year => Some(Value::Year(anchor.year() - n as i32)),
+                        Unit::Month => {
+                            let (y, m) = calendar::add_months(anchor, -n);
+                            Some(Value::Month(y, m))
+                        }
+                        Unit::Week => calendar::shift(anchor, -7 * n).map(Value::Week),
+                        Unit::Fortnight => calendar::shift(anchor, -14 * n).map(Value::Week),
+                        Unit::Day => calendar::shift(anchor, -n).map(Value::Day),
+                        _ => None,
                     }
-                    Unit::Week => calendar::shift(anchor, -7 * n).map(Value::Week),
-                    Unit::Fortnight => calendar::shift(anchor, -14 * n).map(Value::Week),
-                    Unit::Day => calendar::shift(anchor, -n).map(Value::Day),
-                    _ => None,
                 }),
             };
             return Some(Found::new(end + 1, span, value));

@@ -246,6 +246,35 @@ pub(super) fn set_word(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Nouns of an amount paid or counted per period ("quarterly dividend", "annual rate", "average
+/// daily volume"): a frequency adjective before one qualifies the amount and is no time
+/// expression, as TimeBank leaves it.
+pub(super) fn rate_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "dividend"
+            | "dividends"
+            | "rate"
+            | "rates"
+            | "volume"
+            | "turnover"
+            | "payout"
+            | "payouts"
+            | "payment"
+            | "payments"
+            | "installment"
+            | "installments"
+            | "salary"
+            | "wage"
+            | "wages"
+            | "rent"
+            | "fee"
+            | "fees"
+            | "premium"
+            | "premiums"
+    )
+}
+
 /// Prepositions before "year-end" that make it a date ("by year-end", "since year-end"), not a
 /// modifier ("year-end bonus").
 pub(super) fn year_end_preposition(word: &str) -> bool {

@@ -23,7 +23,10 @@
 //! * year ranges, each year its own expression ("2009-2011", "2009-11"), attributive years ("a
 //!   2009 report"), spelled years ("nineteen ninety-seven"), centuries ("the 20th century"),
 //!   "this fiscal year", "the next decade"; quarters by reference ("the quarter": the one named
-//!   last; "a year earlier" in a sentence about a quarter: that quarter a year before); "the
+//!   last, not one told of in passing, "after a flat second quarter"; "a year earlier" in a
+//!   sentence about a quarter: that quarter a year before; after "the six months ended Aug. 12":
+//!   that day a year before); "the past year" (the year before), "the coming year" (the year
+//!   after), "two weeks from now", "the year 2000", "next Jan. 1" (the one ahead); "the
 //!   following year", "the day before" counted from the last date the text gave; "at the time";
 //!   bare plural durations ("can take weeks"), elapsed times ("2:07:35"), frequencies ("twice a
 //!   week", "every morning", "each July", "Tuesday nights"); "this past spring", "these days",
@@ -32,7 +35,8 @@
 //!   in the year" (the year last told of), "mid afternoon", "the previous Friday" (the one
 //!   before the day last told of), "will one day" and "a later date" (`FUTURE_REF`); an unknown
 //!   count of decades or centuries in TimeBank's units (`PXE`, `PXC`). Ages ("aged 3 months"),
-//!   margins ("one second slower"), fractions ("three-quarters of"), titles ("ABC's \"This
+//!   margins ("one second slower"), fractions ("three-quarters of"), a frequency adjective
+//!   before an amount per period ("quarterly dividend", "annual rate"), titles ("ABC's \"This
 //!   Week\""), a sentence-opening "Now,", "today's world" (the present age), "soon" in a past
 //!   clause ("was soon released") and "minutes apart" are not time expressions. "the week of
 //!   March 6" is that day's week, "the day before last Tuesday's hearing" the day before it,
@@ -349,6 +353,11 @@ impl<'a> ExpressionReader<'a> {
         if let Some(v) = lexicon::set_word(w) {
             // "the Daily Mail", "Weekly Standard": names
             if self.capitalised(i) && (i != self.s0 || self.capitalised(i + 1)) {
+                return None;
+            }
+            // "its quarterly dividend", "an annual rate of 2.9%", "average daily share turnover":
+            // the amount's measure, not a time
+            if lexicon::rate_noun(n) || (self.is_word(i + 1) && lexicon::rate_noun(self.w(i + 2))) {
                 return None;
             }
             return Some(Found::new(i + 1, self.span(i, i), Some(Value::Set(v.to_string()))));

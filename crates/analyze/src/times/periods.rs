@@ -46,8 +46,26 @@ impl<'a> ExpressionReader<'a> {
             .is_some_and(|k| k.sentence + 4 >= here)
     }
 
-    /// "a year earlier" in a sentence about a quarter: that quarter a year before, else the year.
+    /// The day a period named earlier in the current sentence ended on ("for the six months
+    /// ended Aug. 12", "the quarter ending Sept. 30").
+    fn period_end_day(&self) -> Option<chrono::NaiveDate> {
+        let view = parallax_doc::TokenView::new(self.doc);
+        (self.s0..self.s1.saturating_sub(1)).filter(|&k| matches!(self.w(k), "ended" | "ending")).find_map(|k| {
+            let start = view.span(k + 1).start;
+            let t = self.out.iter().rev().find(|t| t.span.start == start)?;
+            chrono::NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok().filter(|_| t.value.len() == 10)
+        })
+    }
+
+    /// "a year earlier" after a period ended on a day the sentence gives ("the six months ended
+    /// Aug. 12, compared with ... a year earlier"): that day a year before; in a sentence about a
+    /// quarter: that quarter a year before, else the year.
     pub(super) fn year_back(&self) -> Option<Value> {
+        if let Some(d) = self.period_end_day() {
+            if let Some(back) = d.with_year(d.year() - 1) {
+                return Some(Value::Day(back));
+            }
+        }
         if self.quarter_sentence() {
             if let Some((y, q)) = self.last_quarter() {
                 return Some(Value::QuarterBack(y - 1, q));
@@ -84,7 +102,25 @@ impl<'a> ExpressionReader<'a> {
                 return None; // "a second quarter of growth"
             }
         }
-        let value = self.anchor().map(|d| Value::Quarter(calendar::quarter_year(d, k, self.tense(i, i + 2, false)), k));
+        // "after a flat second quarter": a quarter told of in passing, not the one a report is
+        // about, so not what "the quarter" or "a year earlier" refer to ("posted a record third
+        // quarter" is that one)
+        let article = if matches!(self.prev(i), "a" | "an") {
+            Some(i - 1)
+        } else if i >= self.s0 + 2 && matches!(self.w(i - 2), "a" | "an") && self.is_word(i - 1) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        let indefinite = article.is_some_and(|at| at > self.s0 && matches!(self.w(at - 1), "after" | "following"));
+        let value = self.anchor().map(|d| {
+            let y = calendar::quarter_year(d, k, self.tense(i, i + 2, false));
+            if indefinite {
+                Value::QuarterBack(y, k)
+            } else {
+                Value::Quarter(y, k)
+            }
+        });
         Some(Found::new(i + 2, self.span(a, i + 1), value))
     }
 
@@ -97,6 +133,12 @@ impl<'a> ExpressionReader<'a> {
         // "the quarter": the one named last
         if n == "quarter" && !matches!(self.w(i + 2), "of" | "-" | "century") && self.is_word(i + 1) {
             return Some(Found::new(i + 2, self.span(i, i + 1), self.referred_quarter()));
+        }
+        // "by the year 2000": that year
+        if n == "year" && self.is_number(i + 2) {
+            if let Some(y) = parse_year(self.base(i + 2).0) {
+                return Some(Found::new(i + 3, self.span(i, i + 2), Some(Value::Year(y))));
+            }
         }
         // "the year ended March 31", "the fiscal year ending June 30": the twelve months to
         // that day, a duration as TimeML writes it

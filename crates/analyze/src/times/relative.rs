@@ -123,7 +123,8 @@ impl<'a> ExpressionReader<'a> {
         Some(Found::new(k + 1, self.span(a, k), value))
     }
 
-    /// "the past two weeks", "the last year", "the coming days": stretches of time around now.
+    /// "the past two weeks", "the last month", "the coming days": stretches of time around now;
+    /// "the past year" is the year before the anchor's, "the coming year" the one after.
     pub(super) fn stretch(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
         let a = if self.prev(i) == "the" { i - 1 } else { i };
@@ -145,6 +146,21 @@ impl<'a> ExpressionReader<'a> {
         }
         let value = if u.ends_with('s') {
             Value::Ref(if matches!(w, "coming" | "next") { "FUTURE_REF" } else { "PAST_REF" })
+        } else if matches!(w, "past" | "last") && unit == Unit::Year {
+            // "over the past year": the year before the anchor's, as TimeBank dates it
+            return Some(Found::new(i + 2, self.span(a, i + 1), self.anchor().map(|d| Value::Year(d.year() - 1))));
+        } else if w == "coming" && matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+            // "in the coming year": the one after the anchor's ("the next year" counts from an
+            // event as often as from now)
+            let value = self.anchor().and_then(|d| match unit {
+                Unit::Week => calendar::shift(d, 7).map(Value::Week),
+                Unit::Month => {
+                    let (y, m) = calendar::add_months(d, 1);
+                    Some(Value::Month(y, m))
+                }
+                _ => Some(Value::Year(d.year() + 1)),
+            });
+            return Some(Found::new(i + 2, self.span(a, i + 1), value));
         } else if matches!(w, "past" | "last") {
             duration("1", unit)
         } else {
