@@ -449,12 +449,41 @@ impl<'a> Finder<'a> {
         sent: Range<usize>,
     ) -> Option<Range<usize>> {
         let s_first = self.doc.token_at_or_after(speaker.span.start);
-        let rel = s_first.checked_sub(1).filter(|&r| r > sent.start)?;
+        let mut rel = s_first.checked_sub(1).filter(|&r| r > sent.start)?;
+        // past an adverb before the speaker: "which even critics say was …"
+        while rel > sent.start + 1 && is_in(self.tok(rel), &ADVERBS) && !is_in(self.tok(rel), &["which", "who", "that"])
+        {
+            rel -= 1;
+        }
         // "amounting to what the senators said was economic gerrymandering": a free relative
         if self.tok(rel) == "what" && c.end < sent.end && !self.quoted(c.end) && is_in(self.tok(c.end), &FINITE) {
             return Some(rel..self.clause_end(c.end, sent.end));
         }
-        if !is_in(self.tok(rel), &["which", "who", "that"]) || c.end >= sent.end || self.quoted(c.end) {
+        if c.end >= sent.end || self.quoted(c.end) {
+            return None;
+        }
+        // a relative clause without its pronoun: "a dynamic Greenberg said could drive …" (a
+        // lower-case noun, the speaker, the cue, then an auxiliary or modal)
+        let r = self.tok(rel);
+        let zero = self.is_word(rel)
+            && !self.quoted(rel)
+            && !starts_upper(r)
+            && is_in(self.tok(c.end), &FINITE)
+            && !is_stop(r)
+            && !is_in(r, &DETERMINERS)
+            && !is_in(r, &PRONOUNS)
+            && !is_in(r, &ADVERBS)
+            && !self.cue_at(rel)
+            && !self.finite_at(rel)
+            && !past_form(r)
+            && !r.ends_with("ing")
+            && !r.ends_with("ly");
+        if zero {
+            let antecedent = self.np_ending_at(rel, sent.start)?;
+            let start = self.doc.token_at_or_after(antecedent.span.start);
+            return Some(start..self.clause_end(c.end, sent.end));
+        }
+        if !is_in(self.tok(rel), &["which", "who", "that"]) {
             return None;
         }
         // after "that", the antecedent is a noun, not a verb ("said that officials say …")
