@@ -150,6 +150,24 @@ impl<'a> Finder<'a> {
         Some((cue, speaker))
     }
 
+    /// The speaker of a quote introduced by a speech verb and a colon in its own sentence
+    /// ("NYPD Commissioner Raymond Kelly said: '…,' the Daily News reported"): the verb's
+    /// subject, who speaks; an attribution after the quote then names where the words were
+    /// reported.
+    pub(super) fn verb_colon(&self, r: &Region) -> Option<(CueMatch, Speaker)> {
+        let colon = r.open.checked_sub(1)?;
+        if self.tok(colon) != ":" || self.quoted(colon) {
+            return None;
+        }
+        let sent = self.sentence_range(self.sentence_of(colon));
+        let at = self.cues.partition_point(|c| c.end < colon);
+        let cue = *self.cues.get(at).filter(|c| c.end == colon && c.class == CueClass::Verb)?;
+        match self.before(cue.first, sent.start) {
+            Before::Subject(s) if self.names_someone(s) => Some((cue, s)),
+            _ => None,
+        }
+    }
+
     /// Whether the verb `cue`, at most four tokens after `j`, ends its clause with a comma and a
     /// participle cue (“…?” Isaacs asked, noting that …): an attribution with a further report
     /// hung on it, not a sentence of its own.

@@ -185,7 +185,9 @@ impl<'a> Finder<'a> {
             let last_tok = r.close.unwrap_or(r.end.saturating_sub(1).max(r.first));
             let s_first = self.sentence_of(r.open);
             let s_last = self.sentence_of(last_tok);
-            let own = self.own_attribution(r);
+            // (a verb and a colon before the quote name its speaker before an attribution
+            // after it: "Kelly said: “…,” the Daily News reported")
+            let own = self.own_attribution(r).map(|own| self.verb_colon(r).unwrap_or(own));
             let signed = if own.is_none() { self.signed(r) } else { None };
             let kind = self.kind(r, own.is_some() || signed.is_some());
             if kind == QuoteKind::Direct {
