@@ -180,8 +180,9 @@ impl<'d> Finder<'d> {
     /// the person "of" names ("the death of X", "the resignation of X"), else the nearest one
     /// before the trigger ("X died", "X was arrested", "who resigned") with a person joined to
     /// it by "and" ("Kenteris and Thanou had been charged"), else the nearest one after ("police
-    /// arrested X"); a possessive right before the trigger names them ("Woodward's
-    /// resignation"). All of `people` when none is near.
+    /// arrested X", but no one after "charged with", which names the charge); a possessive right
+    /// before the trigger names them ("Woodward's resignation"). All of `people` when none is
+    /// near.
     fn patients(&self, start: usize, end: usize, people: &[usize], range: std::ops::Range<usize>) -> Vec<usize> {
         let person_at = |k: usize| self.mention(k).map(|m| m.entity).filter(|e| people.contains(e));
         // "Sir Clive Woodward's resignation": the possessive right before the trigger
@@ -195,7 +196,9 @@ impl<'d> Finder<'d> {
             return vec![e];
         }
         let of = self.lower(end) == "of" || self.lower(end.saturating_sub(1)) == "of";
-        let after = (end..range.end).take(8).find_map(&person_at);
+        // "charged with killing X": after "with" comes the charge, and whom it names is its victim
+        let charge = self.lower(end.saturating_sub(1)) == "with";
+        let after = (end..range.end).take(8).find_map(&person_at).filter(|_| !charge);
         let before = (range.start..start).rev().take(8).find_map(|k| person_at(k).map(|e| (k, e)));
         if of {
             if let Some(e) = after {
@@ -213,6 +216,9 @@ impl<'d> Finder<'d> {
                 }
             }
             return out;
+        }
+        if charge {
+            return Vec::new();
         }
         after.map_or_else(|| people.to_vec(), |e| vec![e])
     }
