@@ -3,8 +3,11 @@
 //! Two quotes align when the story gives them the same speaker, they come from different
 //! independent reports (a copy's quotes are its original's and are not aligned with them), and they share enough content words (after folding, stemming and splitting
 //! compounds such as "U.S.-Russian"): at least two, making up at least 40% of the shorter
-//! quote. Aligned pairs are joined into groups (connected components). Groups come in the order
-//! of their first quote, and each group's quotes in article order, then order within the article.
+//! quote, and three unless they are all of it. Aligned pairs are joined into groups, best pair
+//! first, only where every quote of the group aligns with every other of another article
+//! (complete linkage: two statements that each share words with a third are not one; two parts
+//! of one statement, quoted apart by one outlet, may be). Groups come in the order of
+//! their first quote, and each group's quotes in article order, then order within the article.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -67,6 +70,17 @@ pub fn quotes_by_speaker(docs: &[Doc], entities: &[StoryEntity]) -> Vec<SpeakerQ
 /// Minimum share of the shorter quote's content words that the other must contain.
 const MIN_CONTAINMENT: f32 = 0.4;
 
+/// Whether two quotes' content words say one statement: at least two shared words, making up
+/// at least [`MIN_CONTAINMENT`] of the shorter quote, and three or more unless they are all of
+/// it (two words in common with a long quote do not make "I told my son" the same statement).
+/// The number of shared words when they do.
+fn alignment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Option<usize> {
+    let shared = a.intersection(b).count();
+    let shorter = a.len().min(b.len());
+    (shared >= 2 && shared as f32 >= MIN_CONTAINMENT * shorter as f32 && (shared >= 3 || shared == shorter))
+        .then_some(shared)
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -97,19 +111,38 @@ pub fn align_quotes(
             }
         }
     }
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    // the aligned pairs, by speaker (quotes of one speaker are few), best first
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut aligned: BTreeSet<(usize, usize)> = BTreeSet::new();
     for i in 0..quotes.len() {
         for j in i + 1..quotes.len() {
             let (a, b) = (&quotes[i], &quotes[j]);
             if a.0 == b.0 || a.2 != b.2 {
                 continue;
             }
-            let shared = a.3.intersection(&b.3).count();
-            let shorter = a.3.len().min(b.3.len()) as f32;
-            if shared >= 2 && shared as f32 >= MIN_CONTAINMENT * shorter {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri] = rj;
+            if let Some(shared) = alignment(&a.3, &b.3) {
+                pairs.push((shared, i, j));
+                aligned.insert((i, j));
             }
+        }
+    }
+    pairs.sort_by_key(|&(shared, i, j)| (std::cmp::Reverse(shared), i, j));
+    // groups whose quotes all align with one another (complete linkage: two statements that
+    // each share words with a third, longer quote are not one statement), but for quotes of one
+    // article, which may be parts of a statement another outlet quotes whole
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..quotes.len()).map(|i| vec![i]).collect();
+    let together = |x: usize, y: usize| quotes[x].0 == quotes[y].0 || aligned.contains(&(x.min(y), x.max(y)));
+    for (_, i, j) in pairs {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        let all = members[ri].iter().all(|&x| members[rj].iter().all(|&y| together(x, y)));
+        if all {
+            parent[ri] = rj;
+            let moved = std::mem::take(&mut members[ri]);
+            members[rj].extend(moved);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

@@ -148,15 +148,35 @@ pub fn story_brief(analysis: &Analysis, story: &Story) -> String {
         }
     }
     if !story.aligned_quotes.is_empty() {
-        let _ = writeln!(out, "\n**Quoted in different words**\n");
+        let _ = writeln!(out, "\n**Quoted by several outlets**\n");
     }
+    // the words of a quote without case, punctuation and spacing: what tells the same words
+    let words = |d: usize, q: usize| -> String {
+        let text = docs[d].slice(docs[d].quotes[q].span);
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for g in &story.aligned_quotes {
-        let versions: Vec<String> = g
-            .quotes
-            .iter()
-            .map(|&(d, q)| format!("“{}” ({}) {}", docs[d].slice(docs[d].quotes[q].span), outlet(d), cite(d)))
-            .collect();
-        let _ = writeln!(out, "- {}: {}", story.entities[g.speaker].name, versions.join(" / "));
+        let speaker = &story.entities[g.speaker].name;
+        let same = g.quotes.windows(2).all(|w| words(w[0].0, w[0].1) == words(w[1].0, w[1].1));
+        match g.quotes.first() {
+            Some(&(d, q)) if same => {
+                let by: Vec<String> = g.quotes.iter().map(|&(d, _)| format!("{} {}", outlet(d), cite(d))).collect();
+                let text = docs[d].slice(docs[d].quotes[q].span);
+                let _ = writeln!(out, "- {speaker}: “{text}” — in the same words by {}", by.join(", "));
+            }
+            _ => {
+                let versions: Vec<String> = g
+                    .quotes
+                    .iter()
+                    .map(|&(d, q)| format!("“{}” ({}) {}", docs[d].slice(docs[d].quotes[q].span), outlet(d), cite(d)))
+                    .collect();
+                let _ = writeln!(out, "- {speaker}, in different words: {}", versions.join(" / "));
+            }
+        }
     }
 
     let _ = writeln!(out, "\n## Sources\n");
