@@ -239,6 +239,9 @@ impl<'d> EntityReader<'d> {
             // company, not a person or a product (a place stays one: firms are named after towns)
             let ner_kind = match ner_kind {
                 tagger::NerType::Per | tagger::NerType::Misc if firms.contains(name) => tagger::NerType::Org,
+                // a side of a result line ("Los Angeles 5 MONTREAL 1") is a team, whatever
+                // place or person it is named after
+                tagger::NerType::Per | tagger::NerType::Loc if self.side_of_result(span) => tagger::NerType::Org,
                 kind => kind,
             };
             let start = self.token_index(span.start);
@@ -252,6 +255,34 @@ impl<'d> EntityReader<'d> {
             }
         }
         names
+    }
+
+    /// True when `span` is one of the two sides of a line that gives a match's result and nothing
+    /// else: a name, its score, a name, its score, and a note in brackets at most ("Los Angeles 5
+    /// MONTREAL 1", "San Diego 3 NEW YORK 2 ( 10 innings )").
+    fn side_of_result(&self, span: Span) -> bool {
+        let text = self.doc.text.as_str();
+        let from = text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+        let to = text[span.end..].find('\n').map_or(text.len(), |k| span.end + k);
+        let line = &text[from..to];
+        let line = match line.find(" (") {
+            Some(k) if line.trim_end().ends_with(')') => &line[..k],
+            _ => line,
+        };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let score = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+        let name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let scores: Vec<usize> = (0..words.len()).filter(|&k| score(words[k])).collect();
+        let [first, second] = scores[..] else { return false };
+        if second + 1 != words.len() || first == 0 || second == first + 1 {
+            return false;
+        }
+        let names_ok = |a: usize, b: usize| (a..b).all(|k| name_word(words[k]));
+        if !names_ok(0, first) || !names_ok(first + 1, second) {
+            return false;
+        }
+        let name = self.doc.slice(span);
+        name == words[..first].join(" ") || name == words[first + 1..second].join(" ")
     }
 
     /// The tagger's spans mended where its own reading is at odds with itself: a name does not
