@@ -552,6 +552,14 @@ impl<'d> EntityReader<'d> {
                 return std::iter::once((start, body_end, kind)).filter(|_| body_end > start).chain(person).collect();
             }
         }
+        // an event, a prize or a law that the tagger takes for a body or a place, by its last
+        // word ("Democratic National Convention", "UEFA Cup", "Notting Hill Carnival")
+        if matches!(kind, EntityKind::Organization | EntityKind::Location)
+            && end - start >= 2
+            && kind_of_suffix(self.text(end - 1)) == Some(EntityKind::Misc)
+        {
+            return vec![(start, end, EntityKind::Misc)];
+        }
         // a body and the country or town it is from: "Galatasaray of Turkey", "Pacific Insurance
         // Co of Ohio" are two names; "Bank of Japan", "Church of England" are one
         if kind == EntityKind::Organization {
