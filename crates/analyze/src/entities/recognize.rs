@@ -637,10 +637,14 @@ impl<'d> EntityReader<'d> {
 
     /// True when tokens `[start, end)` are a nationality the gazetteer knows ("Jordanian",
     /// "Puerto Rican") said of the word after it: a noun or a name, not a verb ("American said",
-    /// "American rose 2 percent") nor a possessive ("American's fleet").
+    /// "American rose 2 percent") nor a possessive ("American's fleet"). A plural names people or
+    /// a team ("the Indians sent the game into extra innings"), not what follows it.
     fn demonym_before_noun(&self, start: usize, end: usize) -> bool {
         let last = self.text(end - 1);
-        if strip_possessive(last).len() != last.len() || !self.gaz_exact(start, end).is_some_and(|g| g.demonym) {
+        if strip_possessive(last).len() != last.len()
+            || last.ends_with('s')
+            || !self.gaz_exact(start, end).is_some_and(|g| g.demonym)
+        {
             return false;
         }
         let next = self.text(end);
