@@ -516,9 +516,15 @@ impl<'d> EntityReader<'d> {
                 return vec![(start, end, EntityKind::Location)];
             }
             let last = self.text(end - 1);
-            // one word the gazetteer knows as a place or body, not reporting speech ("Oregon")
+            // one word the gazetteer knows as a place or body, not reporting speech ("Oregon"); a
+            // body named with a first name stays the tagger's person ("Chelsea" Clinton)
             if end - start == 1 && !self.reports_after(end) {
-                if let Some(entry) = self.gaz_exact(start, end).filter(|g| g.kind != EntityKind::Person) {
+                let person_like = |g: &GazEntry| {
+                    g.kind == EntityKind::Organization && self.gaz.is_given_name(strip_possessive(self.text(start)))
+                };
+                if let Some(entry) =
+                    self.gaz_exact(start, end).filter(|g| g.kind != EntityKind::Person && !person_like(g))
+                {
                     let kind = if entry.demonym { EntityKind::Group } else { entry.kind };
                     return vec![(start, end, kind)];
                 }
