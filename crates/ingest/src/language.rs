@@ -121,8 +121,14 @@ fn common_words_read_as_english(sample: &str) -> bool {
         .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
         .collect();
     let letters: usize = common.iter().map(|w| w.chars().count()).sum();
-    letters >= MIN_COMMON_LETTERS
-        && whatlang::detect(&common.join(" ")).is_some_and(|i| i.lang() == whatlang::Lang::Eng)
+    if letters < MIN_COMMON_LETTERS {
+        return false;
+    }
+    // a few words are too few for the trigram model ("first division soccer matches on"): they
+    // read as English too when every one is a word English news writes in lower case
+    let gazetteer = parallax_lexicon::gazetteer::Gazetteer::get();
+    whatlang::detect(&common.join(" ")).is_some_and(|i| i.lang() == whatlang::Lang::Eng)
+        || common.iter().all(|w| gazetteer.is_common_word(&w.to_lowercase()))
 }
 
 /// The ISO 639-1 code of a whatlang language (whatlang names ISO 639-3 codes).
@@ -281,6 +287,17 @@ mod tests {
         assert_eq!(detect(fr), Some("fr"));
         assert_eq!(detect(es), Some("es"));
         assert_eq!(detect(ru), Some("ru"));
+    }
+
+    #[test]
+    fn a_short_english_frame_of_common_words_is_english() {
+        let table = "SOCCER - FRENCH LEAGUE RESULTS .\nPARIS 1996-08-28\nFrench first division soccer\nmatches on \
+                     Wednesday :\nParis SG 1 Nantes 0\nLens 3 Montpellier 2\nBastia 0 Lille 0\nCannes 0 Monaco 2\n\
+                     Rennes 1 Bordeaux 1\nLyon 2 Nancy 0\nNice 1 Guingamp 2\nMetz 3 Strasbourg 1\nLe Havre 1 Caen 1";
+        assert_eq!(detect(table), Some("en"));
+        let french = "Résultats de la première division française de football mercredi :\nParis SG 1 Nantes 0\n\
+                      Lens 3 Montpellier 2\nBastia 0 Lille 0\nCannes 0 Monaco 2\nRennes 1 Bordeaux 1";
+        assert_ne!(detect(french), Some("en"));
     }
 
     #[test]

@@ -239,6 +239,9 @@ impl<'d> EntityReader<'d> {
             // company, not a person or a product (a place stays one: firms are named after towns)
             let ner_kind = match ner_kind {
                 tagger::NerType::Per | tagger::NerType::Misc if firms.contains(name) => tagger::NerType::Org,
+                // a side of a result line ("Los Angeles 5 MONTREAL 1") is a team, whatever
+                // place or person it is named after
+                tagger::NerType::Per | tagger::NerType::Loc if self.side_of_result(span) => tagger::NerType::Org,
                 kind => kind,
             };
             let start = self.token_index(span.start);
@@ -252,6 +255,34 @@ impl<'d> EntityReader<'d> {
             }
         }
         names
+    }
+
+    /// True when `span` is one of the two sides of a line that gives a match's result and nothing
+    /// else: a name, its score, a name, its score, and a note in brackets at most ("Los Angeles 5
+    /// MONTREAL 1", "San Diego 3 NEW YORK 2 ( 10 innings )").
+    fn side_of_result(&self, span: Span) -> bool {
+        let text = self.doc.text.as_str();
+        let from = text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+        let to = text[span.end..].find('\n').map_or(text.len(), |k| span.end + k);
+        let line = &text[from..to];
+        let line = match line.find(" (") {
+            Some(k) if line.trim_end().ends_with(')') => &line[..k],
+            _ => line,
+        };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let score = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+        let name_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let scores: Vec<usize> = (0..words.len()).filter(|&k| score(words[k])).collect();
+        let [first, second] = scores[..] else { return false };
+        if second + 1 != words.len() || first == 0 || second == first + 1 {
+            return false;
+        }
+        let names_ok = |a: usize, b: usize| (a..b).all(|k| name_word(words[k]));
+        if !names_ok(0, first) || !names_ok(first + 1, second) {
+            return false;
+        }
+        let name = self.doc.slice(span);
+        name == words[..first].join(" ") || name == words[first + 1..second].join(" ")
     }
 
     /// The tagger's spans mended where its own reading is at odds with itself: a name does not
@@ -338,9 +369,13 @@ impl<'d> EntityReader<'d> {
             let legal_form = cuts.iter().any(|&k| self.text(k) == "and" && is_corporate_suffix(self.text(k - 1)));
             let named_alone =
                 parts.iter().all(|&(_, _, s)| alone.contains(organisation_key(strip_possessive(self.doc.slice(s)))));
-            let names = parts
-                .iter()
-                .all(|&(a, b, _)| b > a && is_capitalised(self.text(a)) && is_capitalised(self.text(b - 1)));
+            // a part of legal forms alone names no one: "Morgan Stanley and Co Inc" is one firm
+            let names = parts.iter().all(|&(a, b, _)| {
+                b > a
+                    && is_capitalised(self.text(a))
+                    && is_capitalised(self.text(b - 1))
+                    && (a..b).any(|k| !is_corporate_suffix(self.text(k)))
+            });
             if names && (list || legal_form || named_alone) {
                 out.extend(parts.into_iter().map(|(_, _, s)| (s, NerType::Org)));
             } else {
@@ -481,9 +516,15 @@ impl<'d> EntityReader<'d> {
                 return vec![(start, end, EntityKind::Location)];
             }
             let last = self.text(end - 1);
-            // one word the gazetteer knows as a place or body, not reporting speech ("Oregon")
+            // one word the gazetteer knows as a place or body, not reporting speech ("Oregon"); a
+            // body named with a first name stays the tagger's person ("Chelsea" Clinton)
             if end - start == 1 && !self.reports_after(end) {
-                if let Some(entry) = self.gaz_exact(start, end).filter(|g| g.kind != EntityKind::Person) {
+                let person_like = |g: &GazEntry| {
+                    g.kind == EntityKind::Organization && self.gaz.is_given_name(strip_possessive(self.text(start)))
+                };
+                if let Some(entry) =
+                    self.gaz_exact(start, end).filter(|g| g.kind != EntityKind::Person && !person_like(g))
+                {
                     let kind = if entry.demonym { EntityKind::Group } else { entry.kind };
                     return vec![(start, end, kind)];
                 }
@@ -498,17 +539,44 @@ impl<'d> EntityReader<'d> {
                 }
             }
             // a title between a body and a first name: "European Commission President" +
-            // "Ursula von der Leyen"
+            // "Ursula von der Leyen"; or before the last two or three words when they can be
+            // nothing but a person's name ("Freedom Party Deputy Leader Tomas Varga", "the Union
+            // of General Ivan Petrov")
             if let Some(title) = (start + 1..end - 1).find(|&k| {
-                self.is_role_word(k) && self.gaz.is_given_name(self.text(k + 1)) && !self.is_role_word(k + 1)
+                self.is_role_word(k)
+                    && !self.is_role_word(k + 1)
+                    && (self.gaz.is_given_name(self.text(k + 1)) || self.only_a_name_after(k + 1, end))
             }) {
                 let mut body_end = title;
                 while body_end > start && self.is_role_word(body_end - 1) {
                     body_end -= 1;
                 }
+                if body_end > start + 1 && self.text(body_end - 1) == "of" {
+                    body_end -= 1;
+                }
                 let person = self.refine_tagged(title + 1, end, tagger::NerType::Per);
                 return std::iter::once((start, body_end, kind)).filter(|_| body_end > start).chain(person).collect();
             }
+        }
+        // an event, a prize or a law that the tagger takes for a body or a place, by its last
+        // word ("Democratic National Convention", "UEFA Cup", "Notting Hill Carnival")
+        if matches!(kind, EntityKind::Organization | EntityKind::Location)
+            && end - start >= 2
+            && kind_of_suffix(self.text(end - 1)) == Some(EntityKind::Misc)
+        {
+            return vec![(start, end, EntityKind::Misc)];
+        }
+        // a body and the country or town it is from: "Galatasaray of Turkey", "Pacific Insurance
+        // Co of Ohio" are two names; "Bank of Japan", "Church of England" are one
+        if kind == EntityKind::Organization {
+            if let Some(of) = self.body_of_place(start, end) {
+                return vec![(start, of, kind), (of + 1, end, EntityKind::Location)];
+            }
+        }
+        // a nationality the tagger takes for a body or a place, said of what follows it
+        // ("Etruscan towns", "a Jordanian official")
+        if matches!(kind, EntityKind::Organization | EntityKind::Location) && self.demonym_before_noun(start, end) {
+            return vec![(start, end, EntityKind::Group)];
         }
         // one word the tagger calls a product or event that the gazetteer knows as an organisation
         // by its own name is the organisation ("Airbus" alone; "Airbus A380" stays the tagger's;
@@ -529,6 +597,69 @@ impl<'d> EntityReader<'d> {
             }
         }
         vec![(start, end, kind)]
+    }
+
+    /// True when tokens `[from, end)` are two or three capitalised words that no list knows as
+    /// anything but a name: no title, no body's or place's word, no common word, no known place or
+    /// body ("Thabo Mbeki" after "Deputy President").
+    fn only_a_name_after(&self, from: usize, end: usize) -> bool {
+        (2..=3).contains(&(end - from))
+            && (from..end).all(|k| {
+                let word = strip_possessive(self.text(k));
+                self.is_word(k)
+                    && is_capitalised(word)
+                    && word.chars().any(char::is_lowercase)
+                    && !self.is_role_word(k)
+                    && kind_of_suffix(word).is_none()
+                    && !is_corporate_suffix(word)
+                    && !self.gaz.is_common_word(&word.to_lowercase())
+                    && self.gaz.lookup(word).is_none()
+            })
+    }
+
+    /// The token "of" in the tagger's body `[start, end)` that parts a body's own name from the
+    /// known place it is from ("Galatasaray of Turkey", "Pacific Insurance Co of Ohio"): the words
+    /// before it hold no connector and end in a legal form or a word no list knows (not a common
+    /// word, a title or a body's word: "Bank of Japan", "Church of England", "Governor of Texas").
+    fn body_of_place(&self, start: usize, end: usize) -> Option<usize> {
+        let of = (start + 1..end.saturating_sub(1)).rev().find(|&k| self.text(k) == "of")?;
+        let place = self.gaz_exact(of + 1, end)?;
+        if place.kind != EntityKind::Location || place.demonym {
+            return None;
+        }
+        if (start..of).any(|k| !self.is_word(k) || !is_capitalised(self.text(k))) {
+            return None;
+        }
+        let last = self.text(of - 1);
+        if is_corporate_suffix(last) {
+            return Some(of);
+        }
+        let plain = kind_of_suffix(last).is_none()
+            && !self.is_role_word(of - 1)
+            && !self.gaz.is_common_word(&self.lower(of - 1))
+            && self.gaz_exact(start, of).is_none_or(|g| g.kind == EntityKind::Organization);
+        plain.then_some(of)
+    }
+
+    /// True when tokens `[start, end)` are a nationality the gazetteer knows ("Jordanian",
+    /// "Puerto Rican") said of the word after it: a noun or a name, not a verb ("American said",
+    /// "American rose 2 percent") nor a possessive ("American's fleet"). A plural names people or
+    /// a team ("the Indians sent the game into extra innings"), not what follows it.
+    fn demonym_before_noun(&self, start: usize, end: usize) -> bool {
+        let last = self.text(end - 1);
+        if strip_possessive(last).len() != last.len()
+            || last.ends_with('s')
+            || !self.gaz_exact(start, end).is_some_and(|g| g.demonym)
+        {
+            return false;
+        }
+        let next = self.text(end);
+        self.is_word(end)
+            && self.sentence_of.get(end) == self.sentence_of.get(start)
+            && !is_reporting_verb(next)
+            && !is_auxiliary_or_modal(next)
+            && !next.ends_with("ed")
+            && next.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// Adds one name the tagger or a rule found, unless it cannot be one or overlaps a name

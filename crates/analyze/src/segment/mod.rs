@@ -117,6 +117,16 @@ fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
                     Some(c) if (is_apostrophe(c) || c == '-' || c == '‑') && at(i + 1).is_some_and(is_word_char) => {
                         i += 2
                     }
+                    // an ampersand inside a name of capitals: "S&P", "AT&T" (not "Smith & Co", "R&amp")
+                    Some('&')
+                        if !numeric
+                            && i - start <= 3
+                            && chars[start..i].iter().all(|&(_, c)| c.is_ascii_uppercase())
+                            && at(i + 1).is_some_and(|c| c.is_ascii_uppercase())
+                            && at(i + 2).is_none_or(|c| !c.is_lowercase()) =>
+                    {
+                        i += 2
+                    }
                     // digit separators: "2,225", "3.5"
                     Some(',' | '.') if numeric && at(i + 1).is_some_and(|c| c.is_ascii_digit()) => i += 2,
                     // "U.S." style: letter, period, letter
@@ -379,6 +389,11 @@ mod tests {
         assert_eq!(
             tokens("U.S.-Russian co-operation, don’t 2,225 … ‘highly’"),
             vec!["U.S.-Russian", "co-operation", ",", "don’t", "2,225", "…", "‘", "highly", "’"]
+        );
+        // an ampersand joins capitals into one name, not words
+        assert_eq!(
+            tokens("S&P and AT&T, Smith & Co, A&Bank"),
+            vec!["S&P", "and", "AT&T", ",", "Smith", "&", "Co", ",", "A", "&", "Bank"]
         );
     }
 
