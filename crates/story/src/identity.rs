@@ -119,17 +119,37 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     // that does not open with a given name ("Northrop Grumman")
     let gaz = parallax_lexicon::gazetteer::Gazetteer::get();
     let no_given_name = |name: &str| name.split_whitespace().next().is_some_and(|first| !gaz.is_given_name(first));
+    // how many entities take each name for a person, and for something else: a name of two
+    // words or more that most articles take for a person is one ("Zurana Horton", whose given
+    // name no list knows, typed a place by a few)
+    let mut votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for e in members.iter().flat_map(|&d| docs[d].entities.iter()) {
+        let vote = votes.entry(organisation_key(&e.name)).or_default();
+        if e.kind == EntityKind::Person {
+            vote.0 += 1;
+        } else if e.kind != EntityKind::Misc {
+            vote.1 += 1;
+        }
+    }
+    let mostly_person = |name: &str| {
+        name.contains(' ') && votes.get(organisation_key(name)).is_some_and(|&(person, other)| person > other)
+    };
     let mut mistyped: Vec<(usize, usize)> = Vec::new();
     for &d in members {
         for e in &docs[d].entities {
             if e.kind == EntityKind::Person {
                 let one_word = !e.name.contains(' ');
                 // "Chrysler LLC" is Chrysler's: a legal form is no part of the key
-                if non_person_keys.contains(organisation_key(&e.name)) && (one_word || no_given_name(&e.name)) {
+                if non_person_keys.contains(organisation_key(&e.name))
+                    && (one_word || no_given_name(&e.name))
+                    && !mostly_person(&e.name)
+                {
                     mistyped.push((d, e.id));
                 } else {
                     persons.push((d, e.id));
                 }
+            } else if e.kind != EntityKind::Misc && mostly_person(&e.name) {
+                persons.push((d, e.id));
             }
         }
     }
@@ -185,9 +205,17 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             let tail = format!(" {whole}");
             the_only(person_names.iter().enumerate().filter(|(_, name)| name.ends_with(&tail)))
         };
+        // a surname written as one word or two ("Vincent DelGiudice" / "Vincent Del Giudice"):
+        // the one person whose whole name is the same without its spaces
+        let joined = |name: &str| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+        let by_joining = || {
+            first.as_ref()?;
+            let key = joined(&whole);
+            the_only(person_names.iter().enumerate().filter(|(_, name)| joined(name) == key))
+        };
         let slot = match candidates.as_slice() {
             [one] => Some(*one),
-            [] => by_first_name().or_else(by_spelling).or_else(by_tail),
+            [] => by_first_name().or_else(by_spelling).or_else(by_tail).or_else(by_joining),
             // a bare surname shared by several people stays apart; a full name joins its own
             many => many.iter().copied().find(|&i| first.is_some() && person_keys[i].1 == first),
         };
@@ -214,7 +242,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     let mut others: BTreeMap<(String, EntityKind), Vec<(usize, usize)>> = BTreeMap::new();
     for &d in members {
         for e in &docs[d].entities {
-            if e.kind != EntityKind::Person {
+            if e.kind != EntityKind::Person && !(e.kind != EntityKind::Misc && mostly_person(&e.name)) {
                 others.entry((organisation_key(&e.name).to_string(), e.kind)).or_default().push((d, e.id));
             }
         }
@@ -659,6 +687,31 @@ mod tests {
     }
 
     /// An article with no text and these entities.
+    #[test]
+    fn a_name_most_articles_take_for_a_person_is_one_in_all() {
+        use EntityKind::{Location as Loc, Person as Per};
+        let docs = vec![
+            with("a", &[(Per, "Zorna Halvey")]),
+            with("b", &[(Loc, "Zorna Halvey")]),
+            with("c", &[(Per, "Zorna Halvey")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2]);
+        let halvey: Vec<&StoryEntity> = entities.iter().filter(|e| e.name == "Zorna Halvey").collect();
+        assert_eq!(halvey.len(), 1, "{entities:?}");
+        assert_eq!(halvey[0].kind, Per);
+        assert_eq!(halvey[0].members.len(), 3);
+    }
+
+    #[test]
+    fn a_surname_written_as_one_word_or_two_is_one_person() {
+        let docs = vec![
+            with("a", &[(EntityKind::Person, "Vinca Del Gardo")]),
+            with("b", &[(EntityKind::Person, "Vinca DelGardo")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1]);
+        assert_eq!(entities.len(), 1, "{entities:?}");
+    }
+
     fn with(source: &str, names: &[(EntityKind, &str)]) -> Doc {
         let mut d = Doc::new(source, String::new());
         for (id, &(kind, name)) in names.iter().enumerate() {
