@@ -6,7 +6,7 @@ use crate::lexicon::is_reporting_verb;
 impl<'d> Finder<'d> {
     /// The date (a day) nearest to token `from` within the sentence, between `lower_bound` and
     /// `until`, at most ten tokens away, not across a reporting verb and not right after one
-    /// ("said Monday … the upcoming talks": Monday is when it was said).
+    /// ("said Monday … the upcoming talks": Monday is when it was said), nor after "until".
     pub(super) fn nearest_time(&self, s: usize, from: usize, lower_bound: usize, until: usize) -> Option<usize> {
         self.nearest_time_of(s, from, lower_bound, until, false)
     }
@@ -40,6 +40,11 @@ impl<'d> Finder<'d> {
             .filter_map(|(i, t)| {
                 let tok = self.doc.token_at_or_after(t.span.start);
                 if tok < lower_bound || tok >= until || self.in_quote.get(tok).copied().unwrap_or(true) {
+                    return None;
+                }
+                // "postponed the testimony until Monday": the end of a wait or a stretch, no
+                // event's day
+                if tok > range.start && matches!(self.lower(tok - 1), "until" | "till") {
                     return None;
                 }
                 // "said Monday", "said on Monday": the day of the saying, not of what is said
