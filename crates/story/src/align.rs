@@ -9,7 +9,7 @@
 //! of one statement, quoted apart by one outlet, may be). Groups come in the order of
 //! their first quote, and each group's quotes in article order, then order within the article.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use parallax_doc::{Doc, QuoteKind};
 use serde::Serialize;
@@ -81,14 +81,6 @@ fn alignment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Option<usize> {
         .then_some(shared)
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
 /// Groups the quotes of a story's articles that report the same statement.
 /// `speaker_of(article, entity)` maps an article entity to its story entity.
 pub fn align_quotes(
@@ -130,28 +122,29 @@ pub fn align_quotes(
     // groups whose quotes all align with one another (complete linkage: two statements that
     // each share words with a third, longer quote are not one statement), but for quotes of one
     // article, which may be parts of a statement another outlet quotes whole
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    // each quote's group, and each group's quotes
+    let mut group: Vec<usize> = (0..quotes.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..quotes.len()).map(|i| vec![i]).collect();
     let together = |x: usize, y: usize| quotes[x].0 == quotes[y].0 || aligned.contains(&(x.min(y), x.max(y)));
     for (_, i, j) in pairs {
-        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri == rj {
+        let (gi, gj) = (group[i], group[j]);
+        if gi == gj {
             continue;
         }
-        let all = members[ri].iter().all(|&x| members[rj].iter().all(|&y| together(x, y)));
-        if all {
-            parent[ri] = rj;
-            let moved = std::mem::take(&mut members[ri]);
-            members[rj].extend(moved);
+        if members[gi].iter().all(|&x| members[gj].iter().all(|&y| together(x, y))) {
+            let moved = std::mem::take(&mut members[gi]);
+            for &x in &moved {
+                group[x] = gj;
+            }
+            members[gj].extend(moved);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..quotes.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
+    let groups = members.into_iter().map(|mut g| {
+        g.sort_unstable();
+        g
+    });
     // groups in the order of their first quote (article order, then position in the article)
-    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    let mut groups: Vec<Vec<usize>> = groups.filter(|g| g.len() >= 2).collect();
     groups.sort_unstable_by_key(|g| g[0]);
     groups
         .into_iter()
