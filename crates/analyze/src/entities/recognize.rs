@@ -261,10 +261,24 @@ impl<'d> EntityReader<'d> {
     /// else: a name, its score, a name, its score, and a note in brackets at most ("Los Angeles 5
     /// MONTREAL 1", "San Diego 3 NEW YORK 2 ( 10 innings )").
     fn side_of_result(&self, span: Span) -> bool {
+        // a result line is short: look for its ends a little way off only, so that a long line
+        // is not searched again for every name on it
+        const REACH: usize = 100;
         let text = self.doc.text.as_str();
-        let from = text[..span.start].rfind('\n').map_or(0, |k| k + 1);
-        let to = text[span.end..].find('\n').map_or(text.len(), |k| span.end + k);
-        let line = &text[from..to];
+        let bytes = text.as_bytes();
+        let back = span.start.saturating_sub(REACH);
+        let from = match bytes.get(back..span.start).and_then(|b| b.iter().rposition(|&c| c == b'\n')) {
+            Some(k) => back + k + 1,
+            None if back == 0 => 0,
+            None => return false,
+        };
+        let ahead = (span.end + REACH).min(bytes.len());
+        let to = match bytes.get(span.end..ahead).and_then(|b| b.iter().position(|&c| c == b'\n')) {
+            Some(k) => span.end + k,
+            None if ahead == bytes.len() => bytes.len(),
+            None => return false,
+        };
+        let Some(line) = text.get(from..to) else { return false };
         let line = match line.find(" (") {
             Some(k) if line.trim_end().ends_with(')') => &line[..k],
             _ => line,
