@@ -825,10 +825,29 @@ fn main() {
             if gold.iter().any(|g| g.speech && matches(&g.words, sw)) {
                 ind.sys_ok += 1;
             }
-            if gold.iter().any(|g| matches(&g.words, sw)) {
+            let any_ok = gold.iter().any(|g| matches(&g.words, sw));
+            if any_ok {
                 ind_any_ok += 1;
-            } else if verbose {
-                eprintln!("IEXTRA {name}: {} [{:?}]", doc.slice(q.span), q.speaker_span.map(|s| doc.slice(s)));
+            }
+            if verbose && (!any_ok || std::env::var_os("IOK").is_some()) {
+                // the quote with up to 120 bytes either side, for reading
+                let mut from = q.span.start.saturating_sub(120);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (q.span.end + 120).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                eprintln!(
+                    "{} {name}: {} [{:?}] || {}«{}»{}",
+                    if any_ok { "IOK" } else { "IEXTRA" },
+                    doc.slice(q.span),
+                    q.speaker_span.map(|s| doc.slice(s)),
+                    text[from..q.span.start].replace('\n', " "),
+                    doc.slice(q.span),
+                    text[q.span.end..to].replace('\n', " ")
+                );
             }
         }
 

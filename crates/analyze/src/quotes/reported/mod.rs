@@ -72,6 +72,28 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether "called" at token `v` names what an indefinite noun phrase in an object or
+    /// after a preposition is called ("lead a program called …", "traced it to a website
+    /// called …", "a group of disaffected Ethiopians called …"), not what someone called
+    /// something: the nearest "a"/"an" before it, past a few words of the noun phrase, follows
+    /// a word of the sentence that is not a conjunction (a sentence's own subject, "A
+    /// spokesman called the move …", is left alone).
+    fn naming_participle(&self, v: usize, lo: usize) -> bool {
+        let head = match v.checked_sub(1) {
+            Some(h) if h > lo && self.is_word(h) && !self.quoted(h) => h,
+            _ => return false,
+        };
+        let t = self.tok(head);
+        if is_in(t, &ADVERBS) || is_in(t, &PRONOUNS) || is_in(t, &FINITE) || self.ly_adverb(head) {
+            return false;
+        }
+        let article = (head.saturating_sub(6).max(lo)..head)
+            .rev()
+            .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.finite_at(x))
+            .find(|&x| is_in(self.tok(x), &["a", "an"]));
+        article.is_some_and(|a| a > lo && self.is_word(a - 1) && !is_in(self.tok(a - 1), &["and", "but", "or"]))
+    }
+
     /// A question put to someone in the passive: "Asked whether he would run, Trump said …",
     /// "When asked if the vote …, she …", "Sanders was asked why …". The question is reported
     /// speech; its speaker is the asker when the text names one ("Asked by a reporter whether
@@ -222,6 +244,19 @@ impl<'a> Finder<'a> {
         // "France called an emergency meeting": convening, not speaking
         if is_in(self.tok(c.first), &["called", "calls", "call"])
             && (c.end..(c.end + 4).min(sent.end)).any(|x| is_in(self.tok(x), &CONVENED))
+        {
+            return None;
+        }
+        // "organizer of a group called Citizens for Trump": naming, not speech
+        if self.tok(c.first) == "called" && self.naming_participle(c.first, sent.start) {
+            return None;
+        }
+        // "…, Gov. Brown endorsed her, citing her long experience", "defended it by citing a
+        // poll": what is cited backs an act of the subject's, not the words before
+        if c.class == CueClass::Source
+            && is_in(self.tok(c.first), &["citing"])
+            && c.first > sent.start
+            && self.tok(c.first - 1) != "."
         {
             return None;
         }

@@ -536,6 +536,11 @@ impl<'a> Finder<'a> {
             if self.quoted(p) || (self.is_word(p) && (is_in(t, &FINITE) || is_in(t, &["that", "and", "but", "or"]))) {
                 return None;
             }
+            // "…, a fact he frequently mentions": a noun phrase before a pronoun speaker is what
+            // a relative clause describes, not an attribution of the words before
+            if is_in(t, &DETERMINERS) && is_in(self.tok(s_first), &PERSONAL_PRONOUNS) {
+                return None;
+            }
             if !self.is_word(p) && !matches!(t, "(" | ")" | "-" | ".") {
                 return None;
             }
@@ -599,7 +604,14 @@ impl<'a> Finder<'a> {
         if more {
             closed.then(|| sent.start..self.aside_start(sent.start, sent.end))
         } else {
-            head_clause.then_some(sent.start..p)
+            // "…, Mr. Trump claimed the nomination on Tuesday", "…, their smiles said a lot":
+            // a verb with an object of its own does not report the words before (a listener
+            // after "told" is no such object, nor is a time: "…, she said this week")
+            let object = c.end < tail
+                && is_in(self.tok(c.end), &DETERMINERS)
+                && !is_in(self.tok(c.first), &TELLING_CUES)
+                && !(c.end..tail).any(|x| is_in(self.tok(x), &TIME_WORDS));
+            (head_clause && !object).then_some(sent.start..p)
         }
     }
 
