@@ -130,8 +130,13 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "parallax"))
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "ecbplus"))
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--topics", help="only these topics, e.g. 1,5,9 (the articles of the others are left out)")
+    ap.add_argument("--dump", action="store_true", help="list every system event cluster holding several gold events")
     args = ap.parse_args()
     gold = read_gold(os.path.join(args.data, "xml"))
+    if args.topics:
+        keep = {t.strip() for t in args.topics.split(",")}
+        gold = {d: g for d, g in gold.items() if d.split("_")[0] in keep}
     with tempfile.TemporaryDirectory() as tmp:
         subset = os.path.join(tmp, "odd_topics.jsonl")
         with open(os.path.join(args.data, "ecbplus_docs.jsonl")) as src, open(subset, "w") as out:
@@ -156,6 +161,7 @@ def main():
         for _, _, inst in g["mentions"]:
             articles_of[inst].add(doc_id)
     pairs = []
+    labels = []
     by_kind = defaultdict(lambda: [0, 0])
     for art in analysis["articles"]:
         doc_id = art["source"]
@@ -190,6 +196,7 @@ def main():
                 if not found[i]:
                     found[i] = True
                     pairs.append((gold_spans[i][2], cluster))
+                    labels.append(f"{doc_id}: {ev['kind']} «{text[start:end]}» in: {ev['sentence'][:120]}")
         for i, (_, _, inst) in enumerate(g["mentions"]):
             gold_total += 1
             gold_found += found[i]
@@ -214,6 +221,15 @@ def main():
         "coref_b3_f1": bf,
         "precision_by_kind": {k: round(m / n, 3) for k, (n, m) in sorted(by_kind.items()) if n},
     }
+    if args.dump:
+        members = defaultdict(list)
+        for (inst, cluster), label in zip(pairs, labels):
+            members[cluster].append((inst, label))
+        for cluster, ms in sorted(members.items()):
+            if len({inst for inst, _ in ms}) > 1:
+                print(f"cluster {cluster}:")
+                for inst, label in ms:
+                    print(f"  [{inst}] {label}")
     if args.json:
         print(json.dumps(figures, indent=2))
         return

@@ -213,6 +213,8 @@ pub enum EventKind {
     Death,
     /// Arrests and charges ("was arrested", "charged with").
     Arrest,
+    /// Trials, verdicts and sentences ("was convicted", "pleaded guilty", "sentenced").
+    Trial,
     /// Natural disasters: earthquakes, floods, wildfires.
     Disaster,
     /// A company buying another ("acquire", "takeover").
@@ -235,6 +237,7 @@ impl EventKind {
             EventKind::Vote => "vote",
             EventKind::Death => "death",
             EventKind::Arrest => "arrest",
+            EventKind::Trial => "trial",
             EventKind::Disaster => "disaster",
             EventKind::Acquisition => "acquisition",
             EventKind::Appointment => "appointment",

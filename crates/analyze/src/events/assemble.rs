@@ -135,8 +135,11 @@ impl<'d> Finder<'d> {
             }
         }
         // a death, arrest or appointment happens to someone: not to everyone the clause names
-        if matches!(kind, EventKind::Death | EventKind::Arrest | EventKind::Appointment) {
-            participants = self.patients(start, end, &participants, range.clone());
+        if matches!(kind, EventKind::Death | EventKind::Arrest | EventKind::Trial | EventKind::Appointment) {
+            participants = match self.active_object(start, end, range.clone()) {
+                Some(object) => object.into_iter().filter(|e| participants.contains(e)).collect(),
+                None => self.patients(start, end, &participants, range.clone()),
+            };
         }
         // "the way for a meeting", "calls for a ceasefire": an event sought is still to come
         let sought = start >= 2
@@ -176,6 +179,71 @@ impl<'d> Finder<'d> {
         }
     }
 
+    /// For a trigger with the [`TriggerRule::Transitive`] rule in the active voice ("police
+    /// arrested X", "the man who killed X", "the jury convicted X"): the person it happens to,
+    /// its object, named within a few words after it and before any preposition ("fired three
+    /// shots at X" has none), or `Some(None)` when there is none. `None` for another trigger or
+    /// the passive ("X was arrested", "X, convicted in 2019"), which [`Finder::patients`]
+    /// reads.
+    pub(super) fn active_object(
+        &self,
+        start: usize,
+        end: usize,
+        range: std::ops::Range<usize>,
+    ) -> Option<Option<usize>> {
+        use super::vocabulary::TriggerRule;
+        let phrase = (start..end).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+        if triggers().get(phrase.as_str()).map(|&(_, rule)| rule) != Some(TriggerRule::Transitive) {
+            return None;
+        }
+        // past adverbs ("was later arrested", "had been fatally shot")
+        let mut k = start;
+        while k > range.start && self.lower(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        let passive = k > range.start && is(WordClass::PassiveAuxiliary, self.lower(k - 1));
+        if passive {
+            return Some(self.passive_subject(k - 1, range));
+        }
+        // "X, convicted in 2019, …": a participle after a comma describes the noun before
+        if k > range.start && self.word(k - 1) == "," {
+            return None;
+        }
+        let object = (end..(end + 4).min(range.end))
+            .take_while(|&j| {
+                self.token_kind(j) == Some(parallax_doc::TokenKind::Word) && !is(WordClass::ObjectEnd, self.lower(j))
+            })
+            .find_map(|j| {
+                let m = self.mention(j)?;
+                (self.doc.entities.get(m.entity)?.kind == EntityKind::Person).then_some(m.entity)
+            });
+        Some(object)
+    }
+
+    /// The person a passive at auxiliary `aux` is about: named right before it, past an age, a
+    /// comma, a relative pronoun, an auxiliary or an adverb ("Nick Griffin was arrested",
+    /// "Ortiz, 35, was killed", "Ray Kelly, who was later fired", "Ranieri has been sacked");
+    /// none when the subject is no name ("her husband was murdered").
+    fn passive_subject(&self, aux: usize, range: std::ops::Range<usize>) -> Option<usize> {
+        let mut p = aux;
+        while p > range.start {
+            let w = self.lower(p - 1);
+            let skip = matches!(w, "," | "who" | "that" | "also" | "later" | "then" | "has" | "have" | "had")
+                || is(WordClass::PassiveAuxiliary, w)
+                || w.ends_with("ly")
+                || self.token_kind(p - 1) == Some(parallax_doc::TokenKind::Number);
+            if !skip {
+                break;
+            }
+            p -= 1;
+        }
+        // the mention ending at token p - 1
+        (p.saturating_sub(8).max(range.start)..p)
+            .find_map(|j| self.mention(j).filter(|m| self.doc.token_at_or_after(m.span.end) == p))
+            .map(|m| m.entity)
+            .filter(|&e| self.doc.entities.get(e).is_some_and(|x| x.kind == EntityKind::Person))
+    }
+
     /// Whom a death, arrest or appointment at tokens `[start, end)` happens to, among `people`:
     /// the person "of" names ("the death of X", "the resignation of X"), else the nearest one
     /// before the trigger ("X died", "X was arrested", "who resigned") with a person joined to
@@ -195,11 +263,30 @@ impl<'d> Finder<'d> {
         if let Some(e) = possessor {
             return vec![e];
         }
-        let of = self.lower(end) == "of" || self.lower(end.saturating_sub(1)) == "of";
-        // "charged with killing X": after "with" comes the charge, and whom it names is its victim
-        let charge = self.lower(end.saturating_sub(1)) == "with";
+        // "charged with killing X", "found guilty of stamping on X": after "with" or "guilty"
+        // comes the charge, and whom it names is its victim
+        let charge = matches!(self.lower(end.saturating_sub(1)), "with" | "guilty");
+        let of = !charge && (self.lower(end) == "of" || self.lower(end.saturating_sub(1)) == "of");
+        // "murderers who pleaded guilty": a relative clause's event happens to the noun before
+        // "who", which must be a person named right there
+        let mut k = start;
+        while k > range.start && self.lower(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        if k >= range.start + 2 && matches!(self.lower(k - 1), "who" | "that") {
+            let at = if self.word(k - 2) == "," { k.saturating_sub(3) } else { k - 2 };
+            let named = (at.saturating_sub(6).max(range.start)..=at)
+                .find_map(|j| self.mention(j).filter(|m| self.doc.token_at_or_after(m.span.end) == at + 1))
+                .map(|m| m.entity)
+                .filter(|e| people.contains(e));
+            return named.into_iter().collect();
+        }
         let after = (end..range.end).take(8).find_map(&person_at).filter(|_| !charge);
         let before = (range.start..start).rev().take(8).find_map(|k| person_at(k).map(|e| (k, e)));
+        // "the murder of a man": only whom "of" names, even when that is no one named
+        if self.lower(end.saturating_sub(1)) == "of" {
+            return after.into_iter().collect();
+        }
         if of {
             if let Some(e) = after {
                 return vec![e];

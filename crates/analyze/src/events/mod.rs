@@ -89,7 +89,7 @@ pub fn find_events(doc: &Doc) -> Vec<Event> {
             e.time.is_some() || e.place.is_some()
         }
         EventKind::Agreement => e.time.is_some() || e.place.is_some() || !e.participants.is_empty(),
-        EventKind::Death | EventKind::Arrest | EventKind::Appointment => !e.participants.is_empty(),
+        EventKind::Death | EventKind::Arrest | EventKind::Trial | EventKind::Appointment => !e.participants.is_empty(),
         // a company buys a company
         EventKind::Acquisition => {
             e.participants.iter().any(|&p| doc.entities.get(p).is_some_and(|x| x.kind == EntityKind::Organization))

@@ -47,7 +47,11 @@ impl<'d> Finder<'d> {
                 // a capitalised "Takeover" or "Arrested" inside a sentence names a work, not an event
                 let about_someone = matches!(
                     kind,
-                    EventKind::Death | EventKind::Arrest | EventKind::Acquisition | EventKind::Appointment
+                    EventKind::Death
+                        | EventKind::Arrest
+                        | EventKind::Trial
+                        | EventKind::Acquisition
+                        | EventKind::Appointment
                 );
                 let titled = about_someone && t > range.start && is_capitalised(self.word(t));
                 // "did not acquire", "would have been sacked": no such event
@@ -67,7 +71,7 @@ impl<'d> Finder<'d> {
                     TriggerRule::Violent => self.violent(t, t + width, range.clone()),
                     TriggerRule::Agreed => self.agreed(t, t + width, range.clone()),
                     TriggerRule::Vote => self.a_vote(t, range.clone()),
-                    TriggerRule::Word | TriggerRule::ToPlace => true,
+                    TriggerRule::Word | TriggerRule::ToPlace | TriggerRule::Transitive => true,
                 };
                 let generic =
                     if is_collective(kind) { self.is_generic_collective(t, kind) } else { self.is_generic(t) };
@@ -85,6 +89,11 @@ impl<'d> Finder<'d> {
             }
             t += 1;
         }
+        // "a drone attack killed two people on Saturday": a verb whose object is no person opens
+        // no event, and leaves the sentence's date to the trigger before it
+        found.retain(|&(start, end, _, rule)| {
+            rule != TriggerRule::Transitive || self.active_object(start, end, range.clone()) != Some(None)
+        });
         // each trigger takes its arguments from its own part of the sentence
         for (i, &(start, end, kind, rule)) in found.iter().enumerate() {
             let from = if i == 0 { range.start } else { (found[i - 1].1 + start) / 2 };

@@ -24,6 +24,9 @@ pub(super) enum TriggerRule {
     Agreed,
     /// A vote, not "was voted best film" nor "won 40% of the vote".
     Vote,
+    /// A verb whose object is whom the event happens to in the active voice ("police arrested
+    /// X", "the jury convicted X"), its subject in the passive ("X was arrested").
+    Transitive,
 }
 
 pub(super) const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
@@ -47,6 +50,7 @@ pub(super) fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
                 Some("vote") => EventKind::Vote,
                 Some("death") => EventKind::Death,
                 Some("arrest") => EventKind::Arrest,
+                Some("trial") => EventKind::Trial,
                 Some("disaster") => EventKind::Disaster,
                 Some("acquisition") => EventKind::Acquisition,
                 Some("appointment") => EventKind::Appointment,
@@ -58,6 +62,7 @@ pub(super) fn triggers() -> &'static HashMap<String, (EventKind, TriggerRule)> {
                 Some("violent") => TriggerRule::Violent,
                 Some("agreed") => TriggerRule::Agreed,
                 Some("vote") => TriggerRule::Vote,
+                Some("transitive") => TriggerRule::Transitive,
                 _ => TriggerRule::Word,
             };
             map.insert(cols[0].to_string(), (kind, rule));
@@ -79,6 +84,7 @@ pub(super) fn anaphor_kind(word: &str) -> Option<EventKind> {
         "vote" | "referendum" => Some(EventKind::Vote),
         "death" => Some(EventKind::Death),
         "arrest" => Some(EventKind::Arrest),
+        "trial" | "verdict" => Some(EventKind::Trial),
         "earthquake" | "quake" => Some(EventKind::Disaster),
         "acquisition" | "takeover" => Some(EventKind::Acquisition),
         "appointment" | "nomination" | "resignation" => Some(EventKind::Appointment),
@@ -120,11 +126,15 @@ pub(super) enum WordClass {
     /// Words of a part of a place: after a place's possessive they keep it the event's place
     /// ("Indonesia's northwestern Aceh"), where other words make it an owner ("in Kyiv's absence").
     Region,
+    /// Words that end a verb's object: after "fired three shots at X", X is no object.
+    ObjectEnd,
+    /// Auxiliaries of the passive right before a past participle ("was arrested", "got fired").
+    PassiveAuxiliary,
 }
 
 impl WordClass {
     /// The class names of `data/events/words.tsv`, in the order of the variants.
-    const NAMES: [&'static str; 10] = [
+    const NAMES: [&'static str; 12] = [
         "generic",
         "generic_collective",
         "wish",
@@ -135,6 +145,8 @@ impl WordClass {
         "topic_preposition",
         "source_verb",
         "region",
+        "object_end",
+        "passive_auxiliary",
     ];
 }
 
