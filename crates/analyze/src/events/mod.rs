@@ -20,9 +20,13 @@
 //! an election, attack or vote needs a date or a place, an agreement a date, a place or a
 //! participant.
 //!
-//! Deaths ("died", "the death of"), arrests ("arrested", "charged with"), acquisitions ("acquire",
+//! Deaths ("died", "killed", "the death of"), arrests ("arrested", "charged with"), trials ("convicted",
+//! "pleaded guilty", "sentenced"), acquisitions ("acquire",
 //! "takeover") and appointments ("appointed", "resigned", "sacked") need someone they happen to
 //! (an acquisition, an organisation); a disaster ("earthquake", "flood") needs a date or a place.
+//! A transitive trigger ("arrested", "killed", "appointed") happens to its object in the active
+//! voice ("police arrested X") and to the name right before its auxiliary in the passive ("X was
+//! arrested"); without such a person it opens no event.
 //! None of them is negated or conditional ("did not acquire", "would have been sacked"), and a
 //! capitalised trigger inside a sentence names a work ("Takeover"), not an event.
 //!
