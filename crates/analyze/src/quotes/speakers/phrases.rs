@@ -262,6 +262,11 @@ impl<'a> Finder<'a> {
         if self.tok(k) == "%" && k > lo && number(k - 1) {
             return Some(k - 1);
         }
+        // "one in five say": a share in words
+        if !number(k) && is_in(self.tok(k), &NUMBER_WORDS) && k >= lo + 2 && self.tok(k - 1) == "in" && share_of(k - 2)
+        {
+            return Some(k - 2);
+        }
         if !number(k) {
             return None;
         }
