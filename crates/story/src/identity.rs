@@ -166,16 +166,23 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
     // each person's name as written (its first full name), beside its keys
     let mut person_spellings: Vec<(String, Option<String>)> = Vec::new();
-    // and that whole name in lower-case ASCII
+    // and that whole name in lower-case ASCII, and without its spaces and punctuation
     let mut person_names: Vec<String> = Vec::new();
+    let mut person_joined: Vec<String> = Vec::new();
+    // the people (indices into `person_keys`, in order) by surname key and by given-name key:
+    // a name is matched against the people of its keys, not against every person of the story
+    let mut by_surname: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
+    let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
+    let joined = |name: &str| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     for (d, e) in persons {
         let (surname, first) = name_keys(&docs[d].entities[e].name);
         let spelt = name_spellings(&docs[d].entities[e].name);
-        let candidates: Vec<usize> = person_keys
+        let candidates: Vec<usize> = by_surname
+            .get(&surname)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(|(_, (s, f))| *s == surname && (first.is_none() || f.is_none() || *f == first))
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&i| first.is_none() || person_keys[i].1.is_none() || person_keys[i].1 == first)
             .collect();
         // a lone given name that no one bears as a surname ("Craig" beside "Craig Zadan", "Chela"
         // beside "Chela Ortiz", a name no list knows): the one person of the story with that
@@ -184,7 +191,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             if first.is_some() || non_person_words.contains(&surname) {
                 return None;
             }
-            the_only(person_keys.iter().enumerate().filter(|(_, (_, f))| f.as_deref() == Some(&surname)))
+            the_only(by_first.get(&surname).map_or(&[][..], Vec::as_slice).iter().map(|&i| (i, ())))
         };
         // a full name spelt another way by another outlet ("Yiannis" / "Giannis Panagopoulos",
         // "Ilene Wolff" / "Wolfe"): the one person of the story whose name differs by one letter
@@ -207,11 +214,10 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         };
         // a surname written as one word or two ("Vincent DelGiudice" / "Vincent Del Giudice"):
         // the one person whose whole name is the same without its spaces
-        let joined = |name: &str| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
         let by_joining = || {
             first.as_ref()?;
             let key = joined(&whole);
-            the_only(person_names.iter().enumerate().filter(|(_, name)| joined(name) == key))
+            the_only(person_joined.iter().enumerate().filter(|(_, name)| **name == key))
         };
         let slot = match candidates.as_slice() {
             [one] => Some(*one),
@@ -222,8 +228,14 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         match slot {
             Some(i) => out[i].members.push((d, e)),
             None => {
+                let at = person_keys.len();
+                by_surname.entry(surname.clone()).or_default().push(at);
+                if let Some(first) = &first {
+                    by_first.entry(first.clone()).or_default().push(at);
+                }
                 person_keys.push((surname, first));
                 person_spellings.push(spelt);
+                person_joined.push(joined(&whole));
                 person_names.push(whole);
                 out.push(StoryEntity {
                     id: String::new(),

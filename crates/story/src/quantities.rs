@@ -46,7 +46,7 @@ use std::sync::LazyLock;
 
 use parallax_doc::{Doc, Provenance, TokenKind};
 
-use crate::text::{content_words, day_of, fold, stem};
+use crate::text::{content_words, day_of, fold, for_each_content_word, stem};
 use crate::timeline::{places_compatible, Conflict, SourceRef};
 
 /// Share of the shorter sentence's content words the other must hold for two quantities to
@@ -79,6 +79,8 @@ struct Words {
     provisional: Vec<String>,
     generic_sources: BTreeSet<&'static str>,
     events: BTreeSet<&'static str>,
+    /// The accumulating and the event stems together: what [`event_family`] looks prefixes up in.
+    families: foldhash::HashSet<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -90,6 +92,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         provisional: Vec::new(),
         generic_sources: BTreeSet::new(),
         events: BTreeSet::new(),
+        families: foldhash::HashSet::default(),
     };
     for line in parallax_lexicon::entries(include_str!("../data/quantities.tsv")) {
         let mut fields = line.split('\t');
@@ -125,6 +128,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             _ => {}
         }
     }
+    words.families = words.accumulating.iter().chain(&words.events).copied().collect();
     words
 });
 
@@ -346,7 +350,14 @@ fn frame(doc: &Doc, at: usize) -> Option<String> {
     let sentence = doc.tokens.get(at)?.sentence;
     let family = |k: usize| {
         let t = doc.tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
-        content_words(doc.slice(t.span)).into_iter().find_map(|w| event_family(&w))
+        // the first content word of the token with a family (no word list is built)
+        let mut found = None;
+        for_each_content_word(doc.slice(t.span), |w| {
+            if found.is_none() {
+                found = event_family(w);
+            }
+        });
+        found
     };
     let number = |k: usize| doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
     let (mut before_open, mut after_open) = (true, true);
@@ -449,11 +460,8 @@ fn statement(doc: &Doc, sentence: usize) -> BTreeSet<String> {
 /// The event family of a stem: the shortest event or growing-count stem of the data that begins
 /// it ("deliberat" and "deliber" are one family, "killed" is "kill"); `None` for other words.
 fn event_family(word: &str) -> Option<String> {
-    let words = &*WORDS;
-    (1..=word.len())
-        .filter_map(|n| word.get(..n))
-        .find(|prefix| prefix.len() >= 3 && (words.accumulating.contains(prefix) || words.events.contains(prefix)))
-        .map(str::to_string)
+    let families = &WORDS.families;
+    (3..=word.len()).filter_map(|n| word.get(..n)).find(|prefix| families.contains(prefix)).map(str::to_string)
 }
 
 /// True when two statements say the same thing: the shorter shares [`SAME_STATEMENT`] of its

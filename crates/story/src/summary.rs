@@ -163,7 +163,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             let doc = &docs[d];
             let s = &doc.sentences[s_idx];
             let text = unit.text;
-            let n_words = text.split_whitespace().count();
+            let n_words = word_count(text);
             let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
             if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote || is_headline(doc, text) {
                 continue;
@@ -208,13 +208,13 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
                 .get(s_idx)
                 .and_then(|s| doc.tokens.get(s.tokens.start))
                 .is_some_and(|t| t.kind == TokenKind::OpenQuote);
-            text.split_whitespace().count() >= MIN_WORDS
+            word_count(text) >= MIN_WORDS
                 && !opens_with_quote
                 && !text.starts_with(['(', '['])
                 && (title.is_empty() || !text.starts_with(title))
         });
         if let Some((at, unit)) = fallback {
-            let length = unit.text.split_whitespace().count();
+            let length = word_count(unit.text);
             let (article, sentence) = (unit.article, unit.sentence.unwrap_or(0));
             candidates.push(Candidate { unit: at, article, sentence, length, score: 0.0 });
         }
@@ -278,9 +278,7 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
     let sentence = sentence.trim();
     let title = doc.meta.title.as_deref().map(str::trim).unwrap_or("");
     let bare = sentence.trim_end_matches(['.', '!', '?']);
-    if !title.is_empty()
-        && (sentence.starts_with(title) || (bare.split_whitespace().count() >= 3 && title.starts_with(bare)))
-    {
+    if !title.is_empty() && (sentence.starts_with(title) || (word_count(bare) >= 3 && title.starts_with(bare))) {
         return true;
     }
     // an aside in brackets ("(Will Texas have better luck with Warren Jeffs?)")
@@ -288,16 +286,48 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
         return true;
     }
     let closed = sentence.trim_end_matches(['"', '\'', '”', '’', ')']);
-    if !closed.ends_with(['.', '!', '?']) && sentence.split_whitespace().count() < CUT_SENTENCE_WORDS {
+    if !closed.ends_with(['.', '!', '?']) && word_count(sentence) < CUT_SENTENCE_WORDS {
         return true;
     }
     // words of four letters or more, and how many of them are capitalised
     let (mut long, mut capitalised) = (0usize, 0usize);
-    for w in sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
-        long += 1;
-        capitalised += usize::from(w.starts_with(char::is_uppercase));
+    if sentence.is_ascii() {
+        // the same count over bytes: for ASCII, a letter is an ASCII letter and a capital an
+        // ASCII capital
+        for w in sentence.as_bytes().split(|&b| is_ascii_space(b)).filter(|w| !w.is_empty()) {
+            if w.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 4 {
+                long += 1;
+                capitalised += usize::from(w[0].is_ascii_uppercase());
+            }
+        }
+    } else {
+        for w in sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+            long += 1;
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
     }
     long >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long as f32
+}
+
+/// True for the bytes that are whitespace as `char::is_whitespace` has it among ASCII
+/// characters: space, tab, line feed, vertical tab, form feed, carriage return.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// How many words `text` has, split at whitespace: `text.split_whitespace().count()`, counted
+/// over bytes when the text is ASCII (most news), without decoding it character by character.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let (mut words, mut in_word) = (0, false);
+    for &b in text.as_bytes() {
+        let space = is_ascii_space(b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// True when `sentence` opens with a pronoun that points outside it ("He said…", "They…"):
@@ -334,6 +364,21 @@ fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_are_counted_as_split_at_whitespace() {
+        for text in [
+            "",
+            "  ",
+            "One",
+            " Two  words ",
+            "tab\tline\nfeed\x0bvertical\x0cform\rreturn",
+            "no\x1cspace\x1fhere",
+            "Über café\u{a0}nbsp\u{2003}em",
+        ] {
+            assert_eq!(super::word_count(text), text.split_whitespace().count(), "{text:?}");
+        }
+    }
+
     use super::*;
 
     /// Articles of made-up words drawn by a fixed generator: many sentences with close scores,

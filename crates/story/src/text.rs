@@ -20,7 +20,10 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    deunicode::deunicode(text).to_lowercase()
+    // the transliteration is ASCII: lower-cased in place, without a second copy
+    let mut folded = deunicode::deunicode(text);
+    folded.make_ascii_lowercase();
+    folded
 }
 
 /// A light stem: plural and common inflection endings removed, British/American spellings joined.
