@@ -49,6 +49,7 @@ impl<'d> EntityReader<'d> {
         // title or honorific, "JK" + "Rowling", "Fish and Wildlife Service"), then the tagger's
         // entities, which stand unless a rule has evidence against one; added in text order
         let mut names = self.rule_names(&blocks, &gaz_hits);
+        names.extend(self.press_review_papers());
         let taken: Vec<Span> = names.iter().map(|n| self.span_of(n.start, n.end)).collect();
         names.extend(self.tagged_names(&title_case, &taken));
         names.sort_by_key(|n| (n.start, n.end));
@@ -163,6 +164,42 @@ impl<'d> EntityReader<'d> {
         names
     }
 
+    /// The newspapers a press review names on lines of their own, each over its stories
+    /// ("JORDAN TIMES", "AL RAI", "THE NATION"), when the article's headline says it reviews the
+    /// press ("PRESS DIGEST - Jordan - Aug 29"; words.tsv `press_review`): a line in capitals of
+    /// at most four words and no digits that is neither a known place (the country a section
+    /// covers) nor a section of a paper ("FRONT PAGE"; words.tsv `press_section`).
+    fn press_review_papers(&self) -> Vec<Found> {
+        let Some(headline) = self.doc.sentences.first() else { return Vec::new() };
+        let headline_words: Vec<_> =
+            headline.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect();
+        if !headline_words.windows(2).any(|pair| pair[0] == "press" && is(WordClass::PressReview, &pair[1])) {
+            return Vec::new();
+        }
+        let bytes = self.doc.text.as_bytes();
+        let capitals =
+            |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_lowercase() || c.is_numeric());
+        let mut papers = Vec::new();
+        for sentence in self.doc.sentences.iter().skip(1) {
+            let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+            if end <= start || end - start > 4 || !(start..end).all(|k| self.is_word(k) && capitals(self.text(k))) {
+                continue;
+            }
+            let span = self.span_of(start, end);
+            let alone = (span.start == 0 || bytes.get(span.start - 1) == Some(&b'\n'))
+                && matches!(bytes.get(span.end), None | Some(b'\n'));
+            if !alone || (start..end).any(|k| is(WordClass::PressSection, &self.lower(k))) {
+                continue;
+            }
+            let title_cased: Vec<String> = (start..end).map(|k| title_case(self.text(k))).collect();
+            if self.gaz.lookup(&title_cased.join(" ")).is_some_and(|g| g.kind == EntityKind::Location) {
+                continue;
+            }
+            papers.push(Found { start, end, kind: EntityKind::Organization, canonical: None });
+        }
+        papers
+    }
+
     /// Tokens `[start, end)` widened to take in every tagger entity that overlaps them.
     fn with_tagged_pieces(&self, start: usize, end: usize) -> (usize, usize) {
         let span = self.span_of(start, end);
@@ -241,7 +278,13 @@ impl<'d> EntityReader<'d> {
                 tagger::NerType::Per | tagger::NerType::Misc if firms.contains(name) => tagger::NerType::Org,
                 // a side of a result line ("Los Angeles 5 MONTREAL 1") is a team, whatever
                 // place or person it is named after
-                tagger::NerType::Per | tagger::NerType::Loc if self.side_of_result(span) => tagger::NerType::Org,
+                tagger::NerType::Per | tagger::NerType::Loc
+                    if self.side_of_result(span) || self.side_of_fixture(span) =>
+                {
+                    tagger::NerType::Org
+                }
+                // a side of a fixture ("Bath v Gloucester") is a team, not a product or event
+                tagger::NerType::Misc if self.side_of_fixture(span) => tagger::NerType::Org,
                 kind => kind,
             };
             let start = self.token_index(span.start);
@@ -297,6 +340,25 @@ impl<'d> EntityReader<'d> {
         }
         let name = self.doc.slice(span);
         name == words[..first].join(" ") || name == words[first + 1..second].join(" ")
+    }
+
+    /// True when `span` is a side of a fixture, a name and "v" before another name ("Partick v
+    /// St Mirren", "Lyngby ( Denmark ) v Club Brugge"): a team, unless it is a country, as
+    /// national sides are named by their countries.
+    fn side_of_fixture(&self, span: Span) -> bool {
+        let start = self.token_index(span.start);
+        let end = self.token_index(span.end).max(start + 1);
+        let name_word = |t: usize| self.is_word(t) && is_capitalised(self.text(t));
+        let before_versus = self.text(end) == "v" && name_word(end + 1);
+        let after_versus =
+            start >= 2 && self.text(start - 1) == "v" && (name_word(start - 2) || self.text(start - 2) == ")");
+        if !(before_versus || after_versus) {
+            return false;
+        }
+        let country = self.gaz_exact(start, end).is_some_and(|entry| {
+            entry.kind == EntityKind::Location && entry.country.as_deref() == Some(entry.canonical.as_str())
+        });
+        !country
     }
 
     /// The tagger's spans mended where its own reading is at odds with itself: a name does not
@@ -544,6 +606,24 @@ impl<'d> EntityReader<'d> {
                 }
             }
             return vec![(start, end, kind_of_suffix(last).unwrap_or(kind))];
+        }
+        // a month or a weekday's short form is a date, no part of a body's name ("( Feb 16 )",
+        // "FRI Acme annual meeting", "Forsa June"); alone, it is no name at all. A weekday in
+        // full may be a club's name or part of it ("Sheffield Wednesday", "Wednesday equalised")
+        if kind == EntityKind::Organization {
+            let date_word = |k: usize| {
+                let word = title_case(strip_possessive(self.text(k)));
+                is(WordClass::CalendarWord, &word) && !word.ends_with("day")
+            };
+            if end - start == 1 && date_word(start) {
+                return Vec::new();
+            }
+            while end - start >= 2 && date_word(start) {
+                start += 1;
+            }
+            while end - start >= 2 && date_word(end - 1) {
+                end -= 1;
+            }
         }
         if end - start >= 3 {
             if let Some((len, entry)) = self.longest_gaz(start, end) {
@@ -1172,6 +1252,16 @@ struct Found {
     end: usize,
     kind: EntityKind,
     canonical: Option<String>,
+}
+
+/// A word with its first letter in capitals and the rest in lower case ("DECEMBER" ->
+/// "December").
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    }
 }
 
 /// A sentence's first word that is no part of a name after it: an opener ("So", "But") or, when

@@ -38,11 +38,17 @@ pub(super) enum WordClass {
     /// Prepositions before a name that, with a known place after a comma or an age before, make
     /// it a place ("in Palm Springs, California", "Smith, 40, of Glen Ellyn").
     PlacePreposition,
+    /// Words after "press" in a headline that make the article a review of the press ("PRESS
+    /// DIGEST"): its lines in capitals name newspapers.
+    PressReview,
+    /// Words of a press review's lines in capitals that name a section, not a paper ("FRONT
+    /// PAGE").
+    PressSection,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 13] = [
+    const NAMES: [&'static str; 15] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -56,6 +62,8 @@ impl WordClass {
         "kin_word",
         "place_noun",
         "place_preposition",
+        "press_review",
+        "press_section",
     ];
 }
 

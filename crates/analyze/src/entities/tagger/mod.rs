@@ -72,6 +72,10 @@ use features::{spans_of, DocLabels};
 /// (see `data/README.md`).
 pub const WEIGHTS: &[u8] = include_bytes!("../../../data/entities/ner_weights.bin");
 
+/// The environment variable that names another weights file for [`NerTagger::get`] to load
+/// (for studying the rules over a cross-validated tagger; unset in use).
+pub const WEIGHTS_OVERRIDE: &str = "PARALLAX_NER_WEIGHTS";
+
 /// The shipped word clusters the weights were trained with (see [`clusters`]).
 pub const CLUSTERS: &str = include_str!("../../../data/entities/ner_clusters.tsv");
 
@@ -97,11 +101,26 @@ impl NerTagger {
     ///
     /// When the compiled-in weights file is malformed or was trained with other feature
     /// templates (a build problem, caught by this module's tests).
+    ///
+    /// For studying the rules' errors only: when the environment variable named by
+    /// [`WEIGHTS_OVERRIDE`] names a weights file, that file is loaded instead (weights trained
+    /// on part of CoNLL `train.txt` by the `train_ner` example with `--out`, so that the rest of
+    /// it can be read as text the tagger has not seen; see `data/README.md`).
     pub fn get() -> &'static NerTagger {
         static TAGGER: OnceLock<NerTagger> = OnceLock::new();
-        TAGGER.get_or_init(|| match NerTagger::from_parts(WEIGHTS, CLUSTERS) {
-            Ok(tagger) => tagger,
-            Err(e) => panic!("data/entities/ner_weights.bin: {e}"),
+        TAGGER.get_or_init(|| {
+            if let Some(path) = std::env::var_os(WEIGHTS_OVERRIDE) {
+                let weights = std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("{WEIGHTS_OVERRIDE}={}: {e}", path.to_string_lossy()));
+                return match NerTagger::from_parts(&weights, CLUSTERS) {
+                    Ok(tagger) => tagger,
+                    Err(e) => panic!("{WEIGHTS_OVERRIDE}={}: {e}", path.to_string_lossy()),
+                };
+            }
+            match NerTagger::from_parts(WEIGHTS, CLUSTERS) {
+                Ok(tagger) => tagger,
+                Err(e) => panic!("data/entities/ner_weights.bin: {e}"),
+            }
         })
     }
 
