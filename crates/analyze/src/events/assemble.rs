@@ -68,7 +68,10 @@ impl<'d> Finder<'d> {
             let attribution = reports && kind != EventKind::Speech && (k > start || !in_adjunct);
             let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
             let outside_clause = clause.as_ref().is_some_and(|c| !c.contains(&k));
-            if self.is_possessive_mention(k) || outside_clause {
+            // "gathered at the site where Grigoropoulos was shot": a person in a relative clause
+            // after the trigger belongs to another event
+            let relative = k > end && (end..k).any(|j| matches!(self.lower(j), "where" | "whose"));
+            if self.is_possessive_mention(k) || outside_clause || relative {
                 continue;
             }
             if (attribution || according) && m.kind != MentionKind::Pronoun {
