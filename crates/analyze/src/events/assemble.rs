@@ -200,10 +200,7 @@ impl<'d> Finder<'d> {
             return None;
         }
         // past adverbs ("was later arrested", "had been fatally shot")
-        let mut k = start;
-        while k > range.start && self.lower(k - 1).ends_with("ly") {
-            k -= 1;
-        }
+        let k = self.past_ly_adverbs(start, range.start);
         let passive = k > range.start && is(WordClass::PassiveAuxiliary, self.lower(k - 1));
         if passive {
             return Some(self.passive_subject(k - 1, range));
@@ -240,10 +237,7 @@ impl<'d> Finder<'d> {
             }
             p -= 1;
         }
-        // the mention ending at token p - 1
-        (p.saturating_sub(8).max(range.start)..p)
-            .find_map(|j| self.mention(j).filter(|m| self.doc.token_at_or_after(m.span.end) == p))
-            .map(|m| m.entity)
+        self.entity_ending_at(p.checked_sub(1)?, range.start, 7)
             .filter(|&e| self.doc.entities.get(e).is_some_and(|x| x.kind == EntityKind::Person))
     }
 
@@ -272,16 +266,10 @@ impl<'d> Finder<'d> {
         let of = !charge && (self.lower(end) == "of" || self.lower(end.saturating_sub(1)) == "of");
         // "murderers who pleaded guilty": a relative clause's event happens to the noun before
         // "who", which must be a person named right there
-        let mut k = start;
-        while k > range.start && self.lower(k - 1).ends_with("ly") {
-            k -= 1;
-        }
+        let k = self.past_ly_adverbs(start, range.start);
         if k >= range.start + 2 && matches!(self.lower(k - 1), "who" | "that") {
             let at = if self.word(k - 2) == "," { k.saturating_sub(3) } else { k - 2 };
-            let named = (at.saturating_sub(6).max(range.start)..=at)
-                .find_map(|j| self.mention(j).filter(|m| self.doc.token_at_or_after(m.span.end) == at + 1))
-                .map(|m| m.entity)
-                .filter(|e| people.contains(e));
+            let named = self.entity_ending_at(at, range.start, 6).filter(|e| people.contains(e));
             return named.into_iter().collect();
         }
         let after = (end..range.end).take(8).find_map(&person_at).filter(|_| !charge);

@@ -43,6 +43,24 @@ impl<'d> Finder<'d> {
         self.mention_at_token.get(t).copied().flatten().and_then(|i| self.doc.mentions.get(i))
     }
 
+    /// The entity of the mention whose last token is `last`, starting at most `reach` tokens
+    /// before it and not before `lo`.
+    pub(super) fn entity_ending_at(&self, last: usize, lo: usize, reach: usize) -> Option<usize> {
+        (last.saturating_sub(reach).max(lo)..=last)
+            .find_map(|j| self.mention(j).filter(|m| self.doc.token_at_or_after(m.span.end) == last + 1))
+            .map(|m| m.entity)
+    }
+
+    /// Token `t`, or the first of the words in -ly right before it, not before `lo` ("was later
+    /// arrested": "later").
+    pub(super) fn past_ly_adverbs(&self, t: usize, lo: usize) -> usize {
+        let mut k = t;
+        while k > lo && self.lower(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        k
+    }
+
     /// The kind of the entity whose mention starts at token `t`, unless it is part of a role.
     pub(super) fn entity_kind(&self, t: usize) -> Option<EntityKind> {
         self.mention(t).filter(|m| !self.in_role(m.span)).and_then(|m| self.doc.entities.get(m.entity)).map(|e| e.kind)
