@@ -288,7 +288,8 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     // a "place" of an organisation's name, not written in capitals, that the gazetteer does not
     // know as a place and that the story names as the organisation at least three times as
     // often, is that organisation ("Chrysler" typed a place in some articles), and so is one
-    // that is the first words of one organisation's name; a known place stays apart (Chicago the
+    // that is the first words of one organisation's name (or of the one most named, when the
+    // name is an organisation in other articles); a known place stays apart (Chicago the
     // city beside Chicago the team), and so do names in capitals
     let known_place = |name: &str| {
         name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
@@ -312,10 +313,17 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             .filter(|(name, kind)| *kind == EntityKind::Organization && is_short_form(&key.0, name))
             .cloned()
             .collect();
+        // of several ("Kraft Foods", "Kraft Plant"), the one named at least twice as often as
+        // any other, when articles also name the place as an organisation of its own
+        let mut by_size: Vec<&(String, EntityKind)> = longer.iter().collect();
+        by_size.sort_by_key(|k| std::cmp::Reverse(others.get(*k).map_or(0, Vec::len)));
+        let size = |k: &(String, EntityKind)| others.get(k).map_or(0, Vec::len);
         let target = if as_org >= 3 * as_place {
             Some(org)
         } else if let [one] = longer.as_slice() {
             Some(one.clone())
+        } else if let [first, next, ..] = by_size[..] {
+            (as_org > 0 && size(first) >= 2 * size(next)).then(|| first.clone())
         } else {
             None
         };
@@ -633,6 +641,30 @@ mod tests {
         let kinds = |name: &str| entities.iter().filter(|e| e.name == name).map(|e| e.kind).collect::<Vec<_>>();
         assert_eq!(kinds("Quillmark"), vec![Org], "{entities:?}");
         assert_eq!(kinds("Chicago").len(), 2, "{entities:?}");
+    }
+
+    #[test]
+    fn a_place_of_a_company_name_joins_the_company_most_named_of_several() {
+        use EntityKind::{Location as Loc, Organization as Org};
+        // "Quillmark" is a place in most articles, a company in one; the story names "Quillmark
+        // Foods" in four articles and "Quillmark Plant" in one
+        let docs = vec![
+            with("a", &[(Loc, "Quillmark"), (Org, "Quillmark Foods")]),
+            with("b", &[(Loc, "Quillmark"), (Org, "Quillmark Foods")]),
+            with("c", &[(Loc, "Quillmark"), (Org, "Quillmark Foods"), (Org, "Quillmark Plant")]),
+            with("d", &[(Org, "Quillmark"), (Org, "Quillmark Foods")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2, 3]);
+        assert!(entities.iter().all(|e| e.kind != Loc), "{entities:?}");
+        let foods = entities.iter().find(|e| e.name == "Quillmark Foods").expect("Quillmark Foods");
+        assert_eq!(foods.members.len(), 8, "{entities:?}");
+        // never named as a company on its own: a place beside two companies of its name stays
+        let docs = vec![
+            with("a", &[(Loc, "Quillmark"), (Org, "Quillmark Foods")]),
+            with("b", &[(Loc, "Quillmark"), (Org, "Quillmark Foods"), (Org, "Quillmark Plant")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1]);
+        assert!(entities.iter().any(|e| e.kind == Loc), "{entities:?}");
     }
 
     #[test]

@@ -575,11 +575,18 @@ impl<'d> EntityReader<'d> {
             }
             // a weekday, a role word or a verb of a title-case headline after a name is no part
             // of it ("Brian Nichols Saturday", "Doris Duke Professor", "Gary Ross Is Set to
-            // Direct"; but "Ken Dean")
+            // Direct"; but "Ken Dean", and a role's word right after a lone first name is the
+            // surname: "Cpl. Janice Leader, a dispatcher")
             while end - start >= 2 && {
                 let last = end - 1;
+                let first = self.text(start);
+                let surname_after_first_name = end - start == 2
+                    && self.gaz.is_given_name(first)
+                    && !self.gaz.is_common_word(&first.to_lowercase());
                 self.is_calendar_or_sign(last)
-                    || (self.is_role_word(last) && !self.gaz.is_given_name(strip_possessive(self.text(last))))
+                    || (self.is_role_word(last)
+                        && !self.gaz.is_given_name(strip_possessive(self.text(last)))
+                        && !surname_after_first_name)
                     || is_auxiliary_or_modal(self.text(last))
             } {
                 end -= 1;
@@ -684,6 +691,44 @@ impl<'d> EntityReader<'d> {
                 return vec![(start, end, EntityKind::Organization)];
             }
         }
+        // a street's word ends a body's name the gazetteer does not know: a place ("Byberry
+        // Road"); two streets joined by "and" are two ("Elm Road and Byberry Road"). Not a name
+        // with a body's word or a lower-case word inside ("University of the Highlands and
+        // Islands"), nor "The Streets" (a band)
+        let street = |k: usize| is(WordClass::StreetSuffix, strip_possessive(self.text(k)));
+        if kind == EntityKind::Organization
+            && end - start >= 2
+            && self.text(start) != "The"
+            && street(end - 1)
+            && self.gaz_exact(start, end).is_none()
+        {
+            let and = (start + 1..end - 1).find(|&k| self.text(k) == "and" && street(k - 1));
+            let plain = |from: usize, to: usize| {
+                (from..to)
+                    .all(|k| is_capitalised(self.text(k)) && kind_of_suffix(self.text(k)).is_none_or(|_| street(k)))
+            };
+            match and {
+                Some(k) if plain(start, k) && plain(k + 1, end) => {
+                    return vec![(start, k, EntityKind::Location), (k + 1, end, EntityKind::Location)];
+                }
+                None if plain(start, end) => return vec![(start, end, EntityKind::Location)],
+                _ => {}
+            }
+        }
+        // a first name (or a word no list knows), a middle initial and a surname is a person,
+        // whatever the tagger says ("Bryant A. Dalton, 39")
+        if kind == EntityKind::Organization
+            && end - start == 3
+            && (self.gaz.is_given_name(self.text(start))
+                || (self.gaz_exact(start, start + 1).is_none()
+                    && !self.gaz.is_common_word(&self.text(start).to_lowercase())))
+            && is_initial(self.text(start + 1))
+            && self.gaz_exact(start, end).is_none()
+            && kind_of_suffix(self.text(end - 1)).is_none()
+            && is_capitalised(self.text(end - 1))
+        {
+            return vec![(start, end, EntityKind::Person)];
+        }
         // a body's word ends a place's name the gazetteer does not know ("The Tribune")
         if kind == EntityKind::Location && self.gaz_exact(start, end).is_none() {
             if let Some(EntityKind::Organization) = kind_of_suffix(self.text(end - 1)) {
@@ -759,7 +804,14 @@ impl<'d> EntityReader<'d> {
     /// Adds one name the tagger or a rule found, unless it cannot be one or overlaps a name
     /// added before; returns its span.
     fn add_found(&mut self, found: Found) -> Option<Span> {
-        let Found { mut start, end, kind, canonical } = found;
+        let Found { mut start, end, mut kind, canonical } = found;
+        // a festival, alone or opening a name, is a time of year ("happy Ramadan", "Christmas
+        // Eve"), unless a place's word ends it ("Christmas Island")
+        if is(WordClass::Festival, strip_possessive(self.text(start)))
+            && (end - start == 1 || kind_of_suffix(self.text(end - 1)).is_none())
+        {
+            kind = EntityKind::Misc;
+        }
         // abbreviations before a person's name are no part of it: "AAA RHP Nick Adenhart"
         if kind == EntityKind::Person {
             start = self.after_leading_abbreviations(start, end);
@@ -1288,6 +1340,15 @@ fn is_participle_compound(word: &str) -> bool {
 /// a name ("Gary Ross Is Boss"), never part of it.
 fn is_auxiliary_or_modal(word: &str) -> bool {
     closed::is(closed::Class::Auxiliary, word) || closed::is(closed::Class::Modal, word)
+}
+
+/// True for a middle initial: one capital letter, with or without its full stop ("A.", "J"); "A"
+/// and "I" only with it (without, they are words: "Conjuring A Scene").
+fn is_initial(word: &str) -> bool {
+    match word.strip_suffix('.') {
+        Some(letter) => letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_uppercase()),
+        None => word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(word, "A" | "I"),
+    }
 }
 
 /// The kind of thing a name's last word makes it, if any: a body ("Marshal Service", "Audubon

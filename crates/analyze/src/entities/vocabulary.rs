@@ -44,11 +44,17 @@ pub(super) enum WordClass {
     /// Words of a press review's lines in capitals that name a section, not a paper ("FRONT
     /// PAGE").
     PressSection,
+    /// Festivals and holidays ("Ramadan", "Christmas"): alone or opening a name, a time of year,
+    /// not a place, body or person.
+    Festival,
+    /// Last words of streets ("Byberry Road"): the name is a place even where the tagger reads a
+    /// body.
+    StreetSuffix,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 15] = [
+    const NAMES: [&'static str; 17] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -64,6 +70,8 @@ impl WordClass {
         "place_preposition",
         "press_review",
         "press_section",
+        "festival",
+        "street_suffix",
     ];
 }
 

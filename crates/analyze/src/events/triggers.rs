@@ -4,7 +4,7 @@
 use parallax_doc::{EntityKind, Event, EventKind, TokenKind};
 
 use super::tokens::is_capitalised;
-use super::vocabulary::{is_collective, triggers, TriggerRule};
+use super::vocabulary::{is, is_collective, triggers, TriggerRule, WordClass};
 use super::Finder;
 use crate::lexicon::is_reporting_verb;
 
@@ -173,19 +173,41 @@ impl<'d> Finder<'d> {
         let subject = (verb.saturating_sub(4).max(range.start)..verb)
             .rev()
             .find(|&k| self.entity_kind(k) == Some(EntityKind::Person) && !self.is_possessive_mention(k));
-        let Some(subject) = subject.and_then(|k| self.mention(k)).map(|m| m.entity) else { return };
+        let Some(mention) = subject.and_then(|k| self.mention(k)) else { return };
+        // the person is the subject, not a word of it: "an attorney for the Brown family said"
+        // is the attorney speaking
+        let after_name = self.doc.token_at_or_after(mention.span.end);
+        if (after_name..verb).any(|k| self.modifies_a_noun(k)) {
+            return;
+        }
+        let subject = mention.entity;
         let Some(time) = self.nearest_time(s, verb, range.start, range.end) else { return };
         // the date must be near the verb: within its clause
         let time_tok = self.doc.token_at_or_after(self.doc.times[time].span.start);
         let comma_between = (time_tok.min(verb)..time_tok.max(verb)).any(|k| self.word(k) == ",");
         let trigger_between =
             (time_tok.min(verb) + 1..time_tok.max(verb)).any(|k| triggers().contains_key(self.lower(k)));
-        if time_tok.abs_diff(verb) > 8 || (time_tok < verb && comma_between) || trigger_between {
+        // "said relatives would hold a vigil Thursday": the date is in the reported clause
+        let other_clause = (verb + 1..time_tok).any(|k| is(WordClass::ClauseBarrier, self.lower(k)));
+        if time_tok.abs_diff(verb) > 8 || (time_tok < verb && comma_between) || trigger_between || other_clause {
             return;
         }
         let place = self.nearest_place(verb, range.clone());
         let mut event = self.event(s, verb, verb + 1, EventKind::Speech, place, Some(time), range);
         event.participants = vec![subject];
         events.push(event);
+    }
+
+    /// True when token `k`, between a name and a reporting verb, makes the name a modifier of a
+    /// noun ("the Brown family"): a lower-case word that is no adverb in -ly and no part of a
+    /// date ("Lee on Friday said").
+    fn modifies_a_noun(&self, k: usize) -> bool {
+        let word = self.word(k);
+        let start = self.doc.tokens.get(k).map_or(0, |t| t.span.start);
+        let in_time = self.doc.times.iter().any(|t| t.span.start <= start && start < t.span.end);
+        word.starts_with(|c: char| c.is_lowercase())
+            && !word.ends_with("ly")
+            && !in_time
+            && !matches!(word, "on" | "also" | "again" | "then" | "later" | "earlier")
     }
 }

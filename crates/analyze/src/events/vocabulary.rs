@@ -130,11 +130,14 @@ pub(super) enum WordClass {
     ObjectEnd,
     /// Auxiliaries of the passive right before a past participle ("was arrested", "got fired").
     PassiveAuxiliary,
+    /// Between a reporting verb and a date after it, put the date in another clause ("said
+    /// relatives would hold a vigil Thursday": the date is the vigil's, not the statement's).
+    ClauseBarrier,
 }
 
 impl WordClass {
     /// The class names of `data/events/words.tsv`, in the order of the variants.
-    const NAMES: [&'static str; 12] = [
+    const NAMES: [&'static str; 13] = [
         "generic",
         "generic_collective",
         "wish",
@@ -147,6 +150,7 @@ impl WordClass {
         "region",
         "object_end",
         "passive_auxiliary",
+        "clause_barrier",
     ];
 }
 
