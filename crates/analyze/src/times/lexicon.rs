@@ -797,6 +797,12 @@ pub(super) fn deadline_noun(word: &str) -> bool {
     matches!(word, "deadline" | "deadlines" | "cutoff" | "date")
 }
 
+/// Prepositions before "recent" and a plural unit that make the recent past ("in recent weeks",
+/// "over recent months", "the boom of recent years").
+pub(super) fn recent_preposition(word: &str) -> bool {
+    matches!(word, "in" | "over" | "of")
+}
+
 /// True when a rule of the tagger may open an expression on this word (lower case, without a
 /// possessive), whatever the words around it: a word of [`OPENING_WORDS`] (with or without a
 /// trailing period), a spelled year's tens ("-ties"), a fiscal-year or quarter code ("fy24",

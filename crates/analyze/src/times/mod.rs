@@ -290,7 +290,8 @@ impl<'a> ExpressionReader<'a> {
             {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
-            "recent" if matches!(self.prev(i), "in" | "over") => {
+            // "in recent weeks", "the boom of recent years"
+            "recent" if lexicon::recent_preposition(self.prev(i)) => {
                 if let Some(Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade) =
                     lexicon::unit(self.w(i + 1))
                 {
