@@ -1,5 +1,7 @@
 //! Word tables of the temporal tagger. Every lookup takes an ASCII-lowercased word.
 
+use std::sync::OnceLock;
+
 /// The month (1-12) a word names: full names and the usual abbreviations, with or without a
 /// trailing period. `strict` is false for the words that are also common English words
 /// ("may", "march") or names ("jan"), which need a day, a year or a preposition to count.
@@ -793,4 +795,265 @@ pub(super) fn before_after_prefix(word: &str) -> bool {
 /// March 1 start date").
 pub(super) fn deadline_noun(word: &str) -> bool {
     matches!(word, "deadline" | "deadlines" | "cutoff" | "date")
+}
+
+/// Prepositions before "recent" and a plural unit that make the recent past ("in recent weeks",
+/// "over recent months", "the boom of recent years").
+pub(super) fn recent_preposition(word: &str) -> bool {
+    matches!(word, "in" | "over" | "of")
+}
+
+/// True when a rule of the tagger may open an expression on this word (lower case, without a
+/// possessive), whatever the words around it: a word of [`OPENING_WORDS`] (with or without a
+/// trailing period), a spelled year's tens ("-ties"), a fiscal-year or quarter code ("fy24",
+/// "q3") or a hyphenated word. The tagger skips every other word, so a rule opening on a new
+/// word needs it in [`OPENING_WORDS`] (its test case fails without; debug builds also check).
+pub(super) fn opens_expression(word: &str) -> bool {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    let shaped = opening_words().may_hold(w.as_bytes());
+    shaped && opening_words().words.contains(w)
+        || w.ends_with("ties")
+        || w.starts_with("fy")
+        || (w.len() == 2 && w.starts_with('q'))
+        || w.bytes().any(|b| b == b'-')
+}
+
+/// [`OPENING_WORDS`] as a set, with a table of their shapes (length, first and last letter) that
+/// passes over most other words without hashing them.
+struct OpeningWords {
+    words: foldhash::HashSet<&'static str>,
+    /// Bit `last` of entry `len * 26 + first` is set when a word of that length opens with letter
+    /// `first` and ends with letter `last` (letters counted from 'a').
+    shapes: Vec<u32>,
+}
+
+/// The longest word [`OpeningWords::shapes`] tells of; longer ones are always looked up.
+const SHAPED_LEN: usize = 15;
+
+impl OpeningWords {
+    /// The entry and bit of a word's shape, when it has one (letters at both ends, length at
+    /// most [`SHAPED_LEN`]).
+    fn shape(w: &[u8]) -> Option<(usize, u32)> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        if w.len() > SHAPED_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+            return None;
+        }
+        Some((w.len() * 26 + usize::from(first - b'a'), 1 << (last - b'a')))
+    }
+
+    /// False only when no word of the set has the shape of `w`.
+    fn may_hold(&self, w: &[u8]) -> bool {
+        match Self::shape(w) {
+            Some((entry, bit)) => self.shapes.get(entry).is_some_and(|s| s & bit != 0),
+            None => true,
+        }
+    }
+}
+
+/// [`OPENING_WORDS`], built once.
+fn opening_words() -> &'static OpeningWords {
+    static SET: OnceLock<OpeningWords> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut shapes = vec![0u32; (SHAPED_LEN + 1) * 26];
+        for w in OPENING_WORDS {
+            if let Some((entry, bit)) = OpeningWords::shape(w.as_bytes()) {
+                if let Some(s) = shapes.get_mut(entry) {
+                    *s |= bit;
+                }
+            }
+        }
+        OpeningWords { words: OPENING_WORDS.iter().copied().collect(), shapes }
+    })
+}
+
+/// Every word a rule of the tagger opens an expression on: the words of the tables above that
+/// can start one (months, weekdays and their plurals, set and season words, holidays' first
+/// words, counts, quantity modifiers, units) and the words the rules name ("the", "last",
+/// "today", "fiscal", "noon", ...).
+const OPENING_WORDS: &[&str] = &[
+    // months
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    // weekdays, one and many
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    // sets and seasons
+    "hourly",
+    "daily",
+    "nightly",
+    "weekly",
+    "fortnightly",
+    "monthly",
+    "quarterly",
+    "annual",
+    "annually",
+    "yearly",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    // holidays
+    "christmas",
+    "halloween",
+    "new",
+    "thanksgiving",
+    "labor",
+    "memorial",
+    // quantity modifiers and counts
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "just",
+    "only",
+    "barely",
+    "over",
+    "under",
+    "least",
+    "most",
+    "up",
+    "several",
+    "many",
+    "few",
+    "couple",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "more",
+    "less",
+    "fewer",
+    "at",
+    // units
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    // the words the rules name
+    "the",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "every",
+    "each",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "recently",
+    "lately",
+    "currently",
+    "nowadays",
+    "presently",
+    "now",
+    "soon",
+    "recent",
+    "current",
+    "mid",
+    "fiscal",
+    "financial",
+    "while",
+    "once",
+    "noon",
+    "midnight",
+];
+
+/// Words after which the word before may open a frequency, a quarter or a century ("twice a
+/// week", "three times", "the third quarter", "the 20th century").
+pub(super) fn opening_follower(word: &str) -> bool {
+    matches!(word, "quarter" | "times" | "a" | "an" | "per" | "each" | "every" | "century")
 }

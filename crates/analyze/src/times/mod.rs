@@ -104,9 +104,13 @@ impl Stage for TimeTagger {
 pub fn tag(doc: &Doc) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let published = doc.meta.published_ymd().and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    // each token's text in lower case, read once: the rules look at every token's
+    // neighbours many times over
+    let words = doc.tokens.iter().map(|t| lower.get(t.span.start..t.span.end).unwrap_or("")).collect();
     let mut t = ExpressionReader {
         doc,
         lower: &lower,
+        words,
         anchor: published,
         fixed: published.is_some(),
         s0: 0,
@@ -187,6 +191,8 @@ struct ExpressionReader<'a> {
     doc: &'a Doc,
     /// `doc.text`, ASCII-lowercased (same byte offsets).
     lower: &'a str,
+    /// Each token's text in `lower` ("" where the span is not on character boundaries).
+    words: Vec<&'a str>,
     anchor: Option<NaiveDate>,
     /// True when the anchor is the publication date (it never moves).
     fixed: bool,
@@ -212,6 +218,29 @@ impl<'a> ExpressionReader<'a> {
         if !self.is_word(i) {
             return None;
         }
+        // most words open no expression: a word-table test ahead of the rules below
+        if !self.may_open(i) {
+            debug_assert!(self.match_word(i).is_none(), "a word the prefilter passes over opens an expression");
+            return None;
+        }
+        self.match_word(i)
+    }
+
+    /// True unless the word at `i` can open no expression whatever its context: it is no word of
+    /// the tables the rules of [`Self::match_word`] and [`Self::other_word`] start from, and
+    /// the word after it is none of those that make a frequency, a quarter or a century of the
+    /// word before ("twice a week", "the third quarter", "the 20th century"). A word a new rule
+    /// opens on goes into `lexicon::OPENING_WORDS` (debug builds check).
+    fn may_open(&self, i: usize) -> bool {
+        let full = self.w(i);
+        let (w, _) = tokens::strip_possessive(full);
+        lexicon::opens_expression(w)
+            || (full.len() != w.len() && lexicon::opens_expression(full))
+            || lexicon::opening_follower(self.w(i + 1))
+    }
+
+    /// [`Self::match_at`] for a word token.
+    fn match_word(&self, i: usize) -> Option<Found> {
         let (w, possessive) = self.base(i);
         if lexicon::weekday(w).is_some() {
             return self.weekday(i, i, Rel::Bare);
@@ -261,7 +290,8 @@ impl<'a> ExpressionReader<'a> {
             {
                 return Some(Found::new(i + 1, self.span(i, i), Some(Value::Ref("FUTURE_REF"))))
             }
-            "recent" if matches!(self.prev(i), "in" | "over") => {
+            // "in recent weeks", "the boom of recent years"
+            "recent" if lexicon::recent_preposition(self.prev(i)) => {
                 if let Some(Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade) =
                     lexicon::unit(self.w(i + 1))
                 {
@@ -277,7 +307,7 @@ impl<'a> ExpressionReader<'a> {
         if let Some(f) = self.quantity(i, i) {
             return Some(f);
         }
-        if w.contains('-') {
+        if w.bytes().any(|b| b == b'-') {
             return self.hyphenated(i);
         }
         None

@@ -30,7 +30,7 @@ impl<'a> ExpressionReader<'a> {
         if !self.in_sentence(i) {
             return "";
         }
-        self.doc.tokens.get(i).and_then(|t| self.lower.get(t.span.start..t.span.end)).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// The token's text as written; "" outside the sentence.
@@ -63,7 +63,11 @@ impl<'a> ExpressionReader<'a> {
 
     /// True when token `i` starts with an upper-case letter.
     pub(super) fn capitalised(&self, i: usize) -> bool {
-        self.orig(i).chars().next().is_some_and(char::is_uppercase)
+        let o = self.orig(i);
+        match o.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => o.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// The lower-cased token before `i` in the current sentence ("" at its start).
