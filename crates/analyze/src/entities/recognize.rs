@@ -20,8 +20,13 @@ impl<'d> EntityReader<'d> {
         let mut blocks = Vec::new();
         let mut headline_blocks = Vec::new();
         let mut gaz_hits = Vec::new();
-        let title_case: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_title_case(i)).collect();
-        let capitals: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_capitals_line(i)).collect();
+        // each sentence's words read once for both: whether it is in title case, and in capitals
+        let (title_case, capitals): (Vec<bool>, Vec<bool>) = (0..self.doc.sentences.len())
+            .map(|i| {
+                let (words, capitals) = self.capital_words(i);
+                (self.is_title_case(i, capitals), capitals * 2 > words)
+            })
+            .unzip();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
             let title_case = title_case[sentence_idx];
             let mut t = sentence.tokens.start;
@@ -990,10 +995,15 @@ impl<'d> EntityReader<'d> {
     /// True when sentence `sentence` is a title-case headline: at least four words, not in
     /// capitals, nearly all capitalised with a capitalised function word after the first ("Tara
     /// Reid Checks Into Rehab"), or all capitalised as the article's first line (numbers and
-    /// lower-case function words aside).
-    pub(super) fn is_title_case(&self, sentence: usize) -> bool {
+    /// lower-case function words aside). `all_caps` is the sentence's number of words in capitals
+    /// ([`EntityReader::capital_words`]).
+    pub(super) fn is_title_case(&self, sentence: usize, all_caps: usize) -> bool {
         let Some(s) = self.doc.sentences.get(sentence) else { return false };
         let words: Vec<&str> = s.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
+        // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
+        if words.len() < 4 || all_caps * 2 >= words.len() {
+            return false;
+        }
         // the article's first line alone in its paragraph is its headline: every word capitalised
         // is enough ("Sixers Hire Maurice Cheeks")
         // (numbers and the function words headlines leave in lower case aside: "Esther Williams
@@ -1004,27 +1014,23 @@ impl<'d> EntityReader<'d> {
             && words.iter().all(|w| {
                 is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) || is(WordClass::HeadlineLowerWord, w)
             });
-        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
-        // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
-        let all_caps = words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase))
-            .count();
-        words.len() >= 4
-            && all_caps * 2 < words.len()
-            && (headline
-                || capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w)))
+        headline || {
+            let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+            capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
+        }
     }
 
-    /// True when most words of sentence `sentence` (of those with two letters or more) are
-    /// written in capitals: a headline or a table row ("LOS ANGELES AT MONTREAL", "MON
-    /// Distillers YR EPS"), not a sentence with an acronym ("IBM said").
-    pub(super) fn is_capitals_line(&self, sentence: usize) -> bool {
-        let Some(s) = self.doc.sentences.get(sentence) else { return false };
+    /// Of the words of sentence `sentence`, how many have two letters or more, and how many of
+    /// those are written in capitals (no lower-case letter). When most are, the sentence is a
+    /// line of capitals: a headline or a table row ("LOS ANGELES AT MONTREAL", "MON Distillers
+    /// YR EPS"), not a sentence with an acronym ("IBM said").
+    pub(super) fn capital_words(&self, sentence: usize) -> (usize, usize) {
+        let Some(s) = self.doc.sentences.get(sentence) else { return (0, 0) };
         let (mut words, mut capitals) = (0, 0);
         for k in s.tokens.clone().filter(|&k| self.is_word(k)) {
             let word = self.text(k);
-            if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 {
                 continue;
             }
             words += 1;
@@ -1032,7 +1038,7 @@ impl<'d> EntityReader<'d> {
                 capitals += 1;
             }
         }
-        capitals * 2 > words
+        (words, capitals)
     }
 
     /// True when token `t` can start a capitalised run.
