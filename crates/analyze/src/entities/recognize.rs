@@ -23,8 +23,8 @@ impl<'d> EntityReader<'d> {
         // each sentence's words read once for both: whether it is in title case, and in capitals
         let (title_case, capitals): (Vec<bool>, Vec<bool>) = (0..self.doc.sentences.len())
             .map(|i| {
-                let (words, capitals) = self.capital_words(i);
-                (self.is_title_case(i, capitals), capitals * 2 > words)
+                let counts = self.word_counts(i);
+                (self.is_title_case(i, &counts), counts.capitals * 2 > counts.lettered)
             })
             .unzip();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
@@ -995,15 +995,18 @@ impl<'d> EntityReader<'d> {
     /// True when sentence `sentence` is a title-case headline: at least four words, not in
     /// capitals, nearly all capitalised with a capitalised function word after the first ("Tara
     /// Reid Checks Into Rehab"), or all capitalised as the article's first line (numbers and
-    /// lower-case function words aside). `all_caps` is the sentence's number of words in capitals
-    /// ([`EntityReader::capital_words`]).
-    pub(super) fn is_title_case(&self, sentence: usize, all_caps: usize) -> bool {
+    /// lower-case function words aside). `counts` are the sentence's ([`EntityReader::word_counts`]).
+    pub(super) fn is_title_case(&self, sentence: usize, counts: &WordCounts) -> bool {
         let Some(s) = self.doc.sentences.get(sentence) else { return false };
-        let words: Vec<&str> = s.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
         // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
-        if words.len() < 4 || all_caps * 2 >= words.len() {
+        if counts.words < 4 || counts.capitals * 2 >= counts.words {
             return false;
         }
+        let mostly_capitalised = counts.capitalised * 10 >= counts.words * 8;
+        if sentence != 0 && !mostly_capitalised {
+            return false;
+        }
+        let words: Vec<&str> = s.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
         // the article's first line alone in its paragraph is its headline: every word capitalised
         // is enough ("Sixers Hire Maurice Cheeks")
         // (numbers and the function words headlines leave in lower case aside: "Esther Williams
@@ -1014,31 +1017,29 @@ impl<'d> EntityReader<'d> {
             && words.iter().all(|w| {
                 is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) || is(WordClass::HeadlineLowerWord, w)
             });
-        headline || {
-            let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
-            capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
-        }
+        headline || mostly_capitalised && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
     }
 
-    /// Of the words of sentence `sentence`, how many have two letters or more, and how many of
-    /// those are written in capitals (no lower-case letter). When most are, the sentence is a
-    /// line of capitals: a headline or a table row ("LOS ANGELES AT MONTREAL", "MON Distillers
-    /// YR EPS"), not a sentence with an acronym ("IBM said").
-    pub(super) fn capital_words(&self, sentence: usize) -> (usize, usize) {
-        let Some(s) = self.doc.sentences.get(sentence) else { return (0, 0) };
-        let (mut words, mut capitals) = (0, 0);
+    /// What [`EntityReader::is_title_case`] and the test for a line of capitals count of the
+    /// words of sentence `sentence`, read once.
+    pub(super) fn word_counts(&self, sentence: usize) -> WordCounts {
+        let mut counts = WordCounts::default();
+        let Some(s) = self.doc.sentences.get(sentence) else { return counts };
         for k in s.tokens.clone().filter(|&k| self.is_word(k)) {
             let word = self.text(k);
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 2 {
+            counts.words += 1;
+            if is_capitalised(word) {
+                counts.capitalised += 1;
+            }
+            if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
                 continue;
             }
-            words += 1;
+            counts.lettered += 1;
             if !word.chars().any(char::is_lowercase) {
-                capitals += 1;
+                counts.capitals += 1;
             }
         }
-        (words, capitals)
+        counts
     }
 
     /// True when token `t` can start a capitalised run.
@@ -1316,4 +1317,19 @@ fn suffix_class(last: &str) -> Option<EntityKind> {
     } else {
         None
     }
+}
+
+/// Counts of a sentence's words ([`EntityReader::word_counts`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct WordCounts {
+    /// The words.
+    pub words: usize,
+    /// The words that start with a capital.
+    pub capitalised: usize,
+    /// The words of two letters or more.
+    pub lettered: usize,
+    /// The words of two letters or more with no lower-case letter. When most of them are, the
+    /// sentence is a line of capitals: a headline or a table row ("LOS ANGELES AT MONTREAL",
+    /// "MON Distillers YR EPS"), not a sentence with an acronym ("IBM said").
+    pub capitals: usize,
 }
