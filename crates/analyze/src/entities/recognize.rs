@@ -20,8 +20,13 @@ impl<'d> EntityReader<'d> {
         let mut blocks = Vec::new();
         let mut headline_blocks = Vec::new();
         let mut gaz_hits = Vec::new();
-        let title_case: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_title_case(i)).collect();
-        let capitals: Vec<bool> = (0..self.doc.sentences.len()).map(|i| self.is_capitals_line(i)).collect();
+        // each sentence's words read once for both: whether it is in title case, and in capitals
+        let (title_case, capitals): (Vec<bool>, Vec<bool>) = (0..self.doc.sentences.len())
+            .map(|i| {
+                let counts = self.word_counts(i);
+                (self.is_title_case(i, &counts), counts.capitals * 2 > counts.lettered)
+            })
+            .unzip();
         for (sentence_idx, sentence) in self.doc.sentences.iter().enumerate() {
             let title_case = title_case[sentence_idx];
             let mut t = sentence.tokens.start;
@@ -1042,9 +1047,17 @@ impl<'d> EntityReader<'d> {
     /// True when sentence `sentence` is a title-case headline: at least four words, not in
     /// capitals, nearly all capitalised with a capitalised function word after the first ("Tara
     /// Reid Checks Into Rehab"), or all capitalised as the article's first line (numbers and
-    /// lower-case function words aside).
-    pub(super) fn is_title_case(&self, sentence: usize) -> bool {
+    /// lower-case function words aside). `counts` are the sentence's ([`EntityReader::word_counts`]).
+    pub(super) fn is_title_case(&self, sentence: usize, counts: &WordCounts) -> bool {
         let Some(s) = self.doc.sentences.get(sentence) else { return false };
+        // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
+        if counts.words < 4 || counts.capitals * 2 >= counts.words {
+            return false;
+        }
+        let mostly_capitalised = counts.capitalised * 10 >= counts.words * 8;
+        if sentence != 0 && !mostly_capitalised {
+            return false;
+        }
         let words: Vec<&str> = s.tokens.clone().filter(|&k| self.is_word(k)).map(|k| self.text(k)).collect();
         // the article's first line alone in its paragraph is its headline: every word capitalised
         // is enough ("Sixers Hire Maurice Cheeks")
@@ -1056,35 +1069,29 @@ impl<'d> EntityReader<'d> {
             && words.iter().all(|w| {
                 is_capitalised(w) || w.chars().all(|c| c.is_ascii_digit()) || is(WordClass::HeadlineLowerWord, w)
             });
-        let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
-        // all-capital lines are the tagger's (it learnt them from upper-cased headlines)
-        let all_caps = words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase))
-            .count();
-        words.len() >= 4
-            && all_caps * 2 < words.len()
-            && (headline
-                || capitalised * 10 >= words.len() * 8 && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w)))
+        headline || mostly_capitalised && words.iter().skip(1).any(|w| is(WordClass::HeadlineWord, w))
     }
 
-    /// True when most words of sentence `sentence` (of those with two letters or more) are
-    /// written in capitals: a headline or a table row ("LOS ANGELES AT MONTREAL", "MON
-    /// Distillers YR EPS"), not a sentence with an acronym ("IBM said").
-    pub(super) fn is_capitals_line(&self, sentence: usize) -> bool {
-        let Some(s) = self.doc.sentences.get(sentence) else { return false };
-        let (mut words, mut capitals) = (0, 0);
+    /// What [`EntityReader::is_title_case`] and the test for a line of capitals count of the
+    /// words of sentence `sentence`, read once.
+    pub(super) fn word_counts(&self, sentence: usize) -> WordCounts {
+        let mut counts = WordCounts::default();
+        let Some(s) = self.doc.sentences.get(sentence) else { return counts };
         for k in s.tokens.clone().filter(|&k| self.is_word(k)) {
             let word = self.text(k);
+            counts.words += 1;
+            if is_capitalised(word) {
+                counts.capitalised += 1;
+            }
             if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
                 continue;
             }
-            words += 1;
+            counts.lettered += 1;
             if !word.chars().any(char::is_lowercase) {
-                capitals += 1;
+                counts.capitals += 1;
             }
         }
-        capitals * 2 > words
+        counts
     }
 
     /// True when token `t` can start a capitalised run.
@@ -1371,4 +1378,19 @@ fn suffix_class(last: &str) -> Option<EntityKind> {
     } else {
         None
     }
+}
+
+/// Counts of a sentence's words ([`EntityReader::word_counts`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct WordCounts {
+    /// The words.
+    pub words: usize,
+    /// The words that start with a capital.
+    pub capitalised: usize,
+    /// The words of two letters or more.
+    pub lettered: usize,
+    /// The words of two letters or more with no lower-case letter. When most of them are, the
+    /// sentence is a line of capitals: a headline or a table row ("LOS ANGELES AT MONTREAL",
+    /// "MON Distillers YR EPS"), not a sentence with an acronym ("IBM said").
+    pub capitals: usize,
 }

@@ -15,8 +15,8 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::features::{
-    hash_str, late_position_features, neighbour_features, normalize, word_features, word_transition_features,
-    DocContext, IdMap, Seen, Sentence, TokInfo, LATE_POSITION, NEIGHBOURS, N_TAGS, O,
+    edge_mark, hash_str, late_position_features, neighbour_features, normalize, word_features,
+    word_transition_features, DocContext, IdMap, Seen, Sentence, TokInfo, LATE_POSITION, NEIGHBOURS, N_TAGS, O,
 };
 use super::model::add_row;
 use super::NerTagger;
@@ -50,6 +50,9 @@ pub(crate) struct WordCache {
     spans: Vec<(u32, u32)>,
     infos: Vec<TokInfo>,
     sums: [Vec<Sums>; 2],
+    /// Per pass, the summed weights of the [`neighbour_features`] a token gets from a
+    /// sentence's start or end marks, by offset (of [`NEIGHBOURS`]) and mark ([`edge_mark`]).
+    edges: [[[[i32; N_TAGS]; 2]; NEIGHBOURS.len()]; 2],
 }
 
 impl WordCache {
@@ -63,10 +66,20 @@ impl WordCache {
                 spans: Vec::new(),
                 infos: Vec::new(),
                 sums: [Vec::new(), Vec::new()],
+                edges: [[[[0; N_TAGS]; 2]; NEIGHBOURS.len()]; 2],
             });
         }
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
+            if cache.tagger != tagger.id {
+                for (pass, edges) in cache.edges.iter_mut().enumerate() {
+                    for (at, &k) in NEIGHBOURS.iter().enumerate() {
+                        for (mark, sum) in edges[at].iter_mut().enumerate() {
+                            *sum = tagger.model.sum(pass == 1, &neighbour_features(Seen::mark(k < 0, mark), k));
+                        }
+                    }
+                }
+            }
             if cache.tagger != tagger.id || cache.infos.len() >= CAPACITY {
                 cache.tagger = tagger.id;
                 cache.index.clear();
@@ -144,6 +157,7 @@ impl WordCache {
     /// the static features the sentence leaves out, in the first pass or the second (`second`).
     pub fn sums(&self, sent: &Sentence, ids: &[u32], second: bool, tagger: &NerTagger) -> Vec<[i32; N_TAGS]> {
         let sums = &self.sums[second as usize];
+        let edges = &self.edges[second as usize];
         let n = ids.len();
         (0..n)
             .map(|i| {
@@ -153,13 +167,16 @@ impl WordCache {
                     add_row(&mut sum, &word.late[sent.infos[i].lower_in_doc() as usize]);
                 }
                 for (at, &k) in NEIGHBOURS.iter().enumerate() {
-                    match ids.get(i.wrapping_add_signed(k)) {
-                        Some(&j) => add_row(&mut sum, &sums[j as usize].neighbours[at]),
+                    match edge_mark(i, k, n) {
+                        None => match ids.get(i.wrapping_add_signed(k)) {
+                            Some(&j) => add_row(&mut sum, &sums[j as usize].neighbours[at]),
+                            None => add_row(
+                                &mut sum,
+                                &tagger.model.sum(second, &neighbour_features(Seen::at(&sent.infos, i, k), k)),
+                            ),
+                        },
                         // the sentence's start or end marks
-                        None => add_row(
-                            &mut sum,
-                            &tagger.model.sum(second, &neighbour_features(Seen::at(&sent.infos, i, k), k)),
-                        ),
+                        Some(mark) => add_row(&mut sum, &edges[at][mark]),
                     }
                 }
                 sum

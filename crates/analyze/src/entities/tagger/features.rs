@@ -666,16 +666,33 @@ impl Seen {
     pub(crate) fn at(t: &[TokInfo], i: usize, k: isize) -> Seen {
         let j = i as isize + k;
         if j < 0 {
-            let mark = BOS[(-j - 1).min(1) as usize];
-            return Seen { lower: mark, short: mark, fine: u64::MAX, coarse: u64::MAX };
+            return Seen::mark(true, (-j - 1) as usize);
         }
         match t.get(j as usize) {
             Some(x) => Seen::of(x),
-            None => {
-                let mark = EOS[(j as usize).saturating_sub(t.len()).min(1)];
-                Seen { lower: mark, short: mark, fine: u64::MAX, coarse: u64::MAX }
-            }
+            None => Seen::mark(false, (j as usize).saturating_sub(t.len())),
         }
+    }
+
+    /// What is seen at a sentence's start mark `mark` (`before`) or its end mark `mark`: 0 for
+    /// the first mark past the edge, 1 (or more) for the one further (see [`edge_mark`]).
+    pub(crate) fn mark(before: bool, mark: usize) -> Seen {
+        let mark = if before { BOS[mark.min(1)] } else { EOS[mark.min(1)] };
+        Seen { lower: mark, short: mark, fine: u64::MAX, coarse: u64::MAX }
+    }
+}
+
+/// Which of a sentence's start or end marks (0 or 1: the first past its edge, or one further)
+/// is at offset `k` of token `i` of a sentence of `n` tokens; `None` when a token is there.
+#[inline]
+pub(crate) fn edge_mark(i: usize, k: isize, n: usize) -> Option<usize> {
+    let j = i as isize + k;
+    if j < 0 {
+        Some((-j - 1).min(1) as usize)
+    } else if j as usize >= n {
+        Some((j as usize - n).min(1))
+    } else {
+        None
     }
 }
 

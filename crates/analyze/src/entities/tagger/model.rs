@@ -116,12 +116,8 @@ impl Model {
                 (key, w)
             })
             .collect();
-        // the slots needed: every key, and every key xor PASS2_KEY (see `Model`)
-        let mut slots: Vec<u32> =
-            rows.iter().flat_map(|&(key, _)| [key, key ^ PASS2_KEY]).filter(|&k| k != 0).collect();
-        slots.sort_unstable();
-        slots.dedup();
-        let cap = (slots.len() + slots.len() / 3).next_power_of_two().max(16);
+        let n_slots = count_distinct(rows.iter().flat_map(|&(key, _)| [key, key ^ PASS2_KEY]).filter(|&k| k != 0));
+        let cap = (n_slots + n_slots / 3).next_power_of_two().max(16);
         let mut model = Model {
             keys: vec![0; cap],
             weights: vec![[[0; N_TAGS]; 2]; cap + 1],
@@ -375,6 +371,34 @@ impl Model {
         }
         tags
     }
+}
+
+/// How many distinct keys `keys` gives: the slots [`Model`] needs (every key of the file, and
+/// every key xor [`PASS2_KEY`]). The keys are sorted by their upper 16 bits (a counting sort),
+/// then each such bucket on its own, which costs less than sorting them all at once.
+fn count_distinct(keys: impl Iterator<Item = u32> + Clone) -> usize {
+    const BUCKETS: usize = 1 << 16;
+    let mut starts = vec![0usize; BUCKETS + 1];
+    for key in keys.clone() {
+        starts[(key >> 16) as usize + 1] += 1;
+    }
+    for b in 0..BUCKETS {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![0u32; starts[BUCKETS]];
+    for key in keys {
+        let at = &mut next[(key >> 16) as usize];
+        sorted[*at] = key;
+        *at += 1;
+    }
+    let mut distinct = 0;
+    for b in 0..BUCKETS {
+        let bucket = &mut sorted[starts[b]..starts[b + 1]];
+        bucket.sort_unstable();
+        distinct += bucket.iter().enumerate().filter(|&(i, key)| i == 0 || bucket[i - 1] != *key).count();
+    }
+    distinct
 }
 
 /// Two rows of sums added.
