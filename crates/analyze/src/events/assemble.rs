@@ -3,6 +3,7 @@
 //! place, date and status (planned or happened).
 
 use parallax_doc::{EntityKind, Event, EventKind, EventStatus, MentionKind};
+use parallax_lexicon::closed::Class::Subordinator;
 
 use super::vocabulary::{is, is_collective, triggers, WordClass};
 use super::Finder;
@@ -105,15 +106,30 @@ impl<'d> Finder<'d> {
                         || attributive(k, m.span.end)
                             && (after + 1..(after + 3).min(range.end)).any(|j| is_reporting_verb(self.word(j))));
                 let according = (k.saturating_sub(6)..k).any(|j| self.lower(j) == "according");
-                let prep = k > range.start
+                // after a preposition, with or without an article ("opened fire at the
+                // University of Alabama", "at a Kraft factory"): a place or an owner, not who acted
+                let article = k > range.start && matches!(self.lower(k - 1), "a" | "an" | "the");
+                let before_name = if article { k - 1 } else { k };
+                let prep = before_name > range.start
                     && matches!(
-                        self.lower(k - 1),
+                        self.lower(before_name - 1),
                         "in" | "at" | "on" | "near" | "from" | "across" | "into" | "of" | "over" | "to" | "against"
                     );
+                // a subordinate clause between the name and the trigger: "The EU imposed a ban after
+                // troops opened fire" is no attack by the EU
+                let subordinate =
+                    k < start && (k + 1..start).any(|j| parallax_lexicon::closed::is(Subordinator, self.lower(j)));
                 let outside_clause = clause.as_ref().is_some_and(|c| !c.contains(&k));
                 // "(Reuters)" in a dateline
                 let aside = k > 0 && self.word(k - 1) == "(";
-                if reports || according || prep || outside_clause || aside || self.is_possessive_mention(k) {
+                if reports
+                    || according
+                    || prep
+                    || subordinate
+                    || outside_clause
+                    || aside
+                    || self.is_possessive_mention(k)
+                {
                     continue;
                 }
                 if !participants.contains(&m.entity) {
