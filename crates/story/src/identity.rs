@@ -315,9 +315,9 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             .collect();
         // of several ("Kraft Foods", "Kraft Plant"), the one named at least twice as often as
         // any other, when articles also name the place as an organisation of its own
-        let mut by_size: Vec<&(String, EntityKind)> = longer.iter().collect();
-        by_size.sort_by_key(|k| std::cmp::Reverse(others.get(*k).map_or(0, Vec::len)));
         let size = |k: &(String, EntityKind)| others.get(k).map_or(0, Vec::len);
+        let mut by_size: Vec<&(String, EntityKind)> = longer.iter().collect();
+        by_size.sort_by_key(|k| std::cmp::Reverse(size(k)));
         let target = if as_org >= 3 * as_place {
             Some(org)
         } else if let [one] = longer.as_slice() {

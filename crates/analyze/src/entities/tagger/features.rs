@@ -664,13 +664,10 @@ impl Seen {
     /// What is seen at offset `k` of token `i` of a sentence: the token there, or the sentence's
     /// start or end marks.
     pub(crate) fn at(t: &[TokInfo], i: usize, k: isize) -> Seen {
-        let j = i as isize + k;
-        if j < 0 {
-            return Seen::mark(true, (-j - 1) as usize);
-        }
-        match t.get(j as usize) {
-            Some(x) => Seen::of(x),
-            None => Seen::mark(false, (j as usize).saturating_sub(t.len())),
+        let before = (i as isize + k) < 0;
+        match edge_mark(i, k, t.len()) {
+            Some(mark) => Seen::mark(before, mark),
+            None => t.get(i.wrapping_add_signed(k)).map_or_else(|| Seen::mark(before, 0), Seen::of),
         }
     }
 
