@@ -86,7 +86,9 @@ impl<'d> EntityReader<'d> {
                 let last = strip_possessive(self.text(block.end - 1));
                 let span = self.span_of(block.start, block.end);
                 let kind = kind_of_suffix(last).or_else(|| {
-                    if self.fills_quotes(block.start, block.end) {
+                    if self.body_of_in_run(block.start, block.end) {
+                        Some(EntityKind::Organization)
+                    } else if self.fills_quotes(block.start, block.end) {
                         Some(EntityKind::Misc)
                     } else {
                         self.place_by_context(block.start, block.end).then_some(EntityKind::Location)
@@ -267,6 +269,8 @@ impl<'d> EntityReader<'d> {
         let mut names = Vec::new();
         let agreed = self.agreed_types();
         let firms = self.firm_heads();
+        // the end of a body's name read past the tagger's: later tagger names inside it are its own
+        let mut joined_to = 0;
         for &(span, ner_kind) in &self.ner {
             let name = strip_possessive(self.doc.slice(span));
             // a person or not is settled by the document ("Chrysler said" among mentions of the
@@ -293,16 +297,86 @@ impl<'d> EntityReader<'d> {
                 kind => kind,
             };
             let start = self.token_index(span.start);
-            let end = self.token_index(span.end).max(start + 1);
+            let mut end = self.token_index(span.end).max(start + 1);
             let in_headline = self.sentence_of.get(start).and_then(|&i| title_case.get(i)) == Some(&true);
-            if in_headline || taken.iter().any(|c| c.overlaps(span)) {
+            if in_headline || taken.iter().any(|c| c.overlaps(span)) || start < joined_to {
                 continue;
+            }
+            let mut ner_kind = ner_kind;
+            if let Some(of_end) = self.body_of_name_after(start, end, ner_kind) {
+                end = of_end;
+                ner_kind = tagger::NerType::Org;
+                joined_to = of_end;
             }
             for (start, end, kind) in self.refine_tagged(start, end, ner_kind) {
                 names.push(Found { start, end, kind, canonical: None });
             }
         }
         names
+    }
+
+    /// One past the end of a body's name that the tagger cut before "of": its name `[start, end)`
+    /// ends in a body's word and "of" and a place or a short name follow ("the University" +
+    /// "of South Wales", "Ministry" + "of Defence"). A place the gazetteer knows is taken whole;
+    /// other words only up to three capitalised ones with no title and no first name among them,
+    /// the name ending there ("Department of Justice Attorney John Smith" stays apart).
+    fn body_of_name_after(&self, start: usize, end: usize, ner_kind: tagger::NerType) -> Option<usize> {
+        if ner_kind == tagger::NerType::Per
+            || kind_of_suffix(self.text(end - 1)) != Some(EntityKind::Organization)
+            || self.text(end) != "of"
+            || !(start..end).all(|k| self.is_word(k) && is_capitalised(self.text(k)))
+        {
+            return None;
+        }
+        self.name_after_body_of(end)
+    }
+
+    /// True when the run `[start, end)` holds "of" after a body's word: a body's name read on
+    /// to the name after "of" ([`Self::run_end`]).
+    pub(super) fn body_of_in_run(&self, start: usize, end: usize) -> bool {
+        (start + 1..end).any(|k| self.text(k) == "of" && is(WordClass::OrgSuffix, self.text(k - 1)))
+    }
+
+    /// One past the name after the token "of" at `of` that ends a body's name before it (see
+    /// [`Self::body_of_name_after`]).
+    fn name_after_body_of(&self, of: usize) -> Option<usize> {
+        let sentence_end = self.sentence_of.get(of).and_then(|&i| self.doc.sentences.get(i))?.tokens.end;
+        let from = of + 1;
+        if from >= sentence_end || !self.is_word(from) || !is_capitalised(self.text(from)) {
+            return None;
+        }
+        // the body's own name before its word: a place after "of" is where it is from ("SK
+        // Telecom of South Korea", "Galatasaray of Turkey"), unless the words before are common
+        // ones ("Royal Bank of Scotland", "Tourism Authority of Thailand")
+        let mut body = of - 1;
+        while body > 0 && self.is_word(body - 1) && is_capitalised(self.text(body - 1)) {
+            body -= 1;
+        }
+        let own_name = (body..of - 1).any(|k| !self.gaz.is_common_word(&self.lower(k)));
+        let mut to = from;
+        if let Some((len, entry)) = self.longest_gaz(from, sentence_end) {
+            let end = from + len;
+            let capitalised_after = end < sentence_end && self.is_word(end) && is_capitalised(self.text(end));
+            if entry.kind == EntityKind::Location && !entry.demonym && !capitalised_after {
+                if own_name {
+                    return None;
+                }
+                to = end;
+            }
+        }
+        if to == from {
+            while to < sentence_end && self.is_word(to) && is_capitalised(self.text(to)) {
+                if to - from == 3 || self.is_role_word(to) || self.gaz.is_given_name(strip_possessive(self.text(to))) {
+                    return None;
+                }
+                to += 1;
+            }
+        }
+        // a name cut before "and" ("College of Further and Higher Education") is not read whole
+        if to < sentence_end && matches!(self.text(to), "and" | "&") {
+            return None;
+        }
+        Some(to)
     }
 
     /// True when `span` is one of the two sides of a line that gives a match's result and nothing
@@ -535,6 +609,27 @@ impl<'d> EntityReader<'d> {
         ner_kind: tagger::NerType,
     ) -> Vec<(usize, usize, EntityKind)> {
         let kind = ner_kind.entity_kind().unwrap_or(EntityKind::Misc);
+        // an honorific and a first name open a person's name whatever the tagger says ("Miss
+        // Rachel Bates, court clerk"; the honorific is no part of it), and so do an honorific and
+        // a surname no list knows ("Miss Jenkin"). Not a title of its own ("Miss Universe", "Miss
+        // America") nor a body's name ("Dr. Martens Ltd"); an honorific alone names no one
+        if kind != EntityKind::Person && is(WordClass::Honorific, self.text(start)) {
+            if end - start == 1 {
+                return Vec::new(); // "Miss" alone names no one
+            }
+            let next = strip_possessive(self.text(start + 1));
+            let plain_surname = self.gaz.lookup(next).is_none()
+                && !self.gaz.is_common_word(&next.to_lowercase())
+                && (start + 1..end).all(|k| is_capitalised(self.text(k)));
+            if kind_of_suffix(self.text(end - 1)).is_none() && !is_corporate_suffix(self.text(end - 1)) {
+                if end - start >= 3 && self.gaz.is_given_name(next) {
+                    return self.refine_tagged(start + 1, end, tagger::NerType::Per);
+                }
+                if plain_surname {
+                    return self.refine_tagged(start, end, tagger::NerType::Per);
+                }
+            }
+        }
         if kind == EntityKind::Person {
             // a role word that is also a first name opens the name unless a first name follows
             // ("Dean Jones", but "Prince Mohammed bin Salman")
@@ -734,9 +829,15 @@ impl<'d> EntityReader<'d> {
         {
             return vec![(start, end, EntityKind::Person)];
         }
-        // a body's word ends a place's name the gazetteer does not know ("The Tribune")
+        // a body's word ends a place's name the gazetteer does not know ("The Tribune", "CUMBRIA
+        // POLICE" in capitals), or stands before its "of" ("economist at Royal Bank of Scotland")
         if kind == EntityKind::Location && self.gaz_exact(start, end).is_none() {
-            if let Some(EntityKind::Organization) = kind_of_suffix(self.text(end - 1)) {
+            if self.body_of_in_run(start, end) {
+                return vec![(start, end, EntityKind::Organization)];
+            }
+            let last = self.text(end - 1);
+            let written = if last.chars().any(char::is_lowercase) { last.to_string() } else { title_case(last) };
+            if let Some(EntityKind::Organization) = kind_of_suffix(&written) {
                 return vec![(start, end, EntityKind::Organization)];
             }
         }
@@ -1110,6 +1211,13 @@ impl<'d> EntityReader<'d> {
                 if possessive {
                     break;
                 }
+            } else if k > t && word == "of" && is(WordClass::OrgSuffix, self.text(k - 1)) {
+                // "the University of South Wales", "Ministry of Defence": the name after "of"
+                // ends the body's name, or the body's name ends before "of"
+                if let Some(to) = self.name_after_body_of(k) {
+                    k = to;
+                }
+                break;
             } else if k > t
                 && matches!(word, "and" | "&" | "of" | "for")
                 // not two names in coordination ("Tennessee Tech and LaSalle University") nor a
@@ -1197,6 +1305,12 @@ impl<'d> EntityReader<'d> {
         blocks: &mut Vec<Block>,
         gaz_hits: &mut Vec<(usize, usize, EntityKind, String)>,
     ) {
+        // a body's name that [`Self::run_end`] read on past "of" ("University of South Wales"):
+        // one block, not a body's word beside a known place
+        if self.body_of_in_run(start, end) && self.gaz_exact(start, end).is_none() {
+            blocks.push(Block { start, end, titled: false });
+            return;
+        }
         let mut items = Vec::with_capacity(end - start);
         let mut matches: Vec<GazMatch> = Vec::new();
         let sentence_start = self.doc.sentences[sentence].tokens.start;

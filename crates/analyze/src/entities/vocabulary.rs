@@ -50,11 +50,14 @@ pub(super) enum WordClass {
     /// Last words of streets ("Byberry Road"): the name is a place even where the tagger reads a
     /// body.
     StreetSuffix,
+    /// Honorifics before a person's name ("Mrs", "Miss", "Dr."): with a first name after them,
+    /// a person whatever the tagger says ("Miss Rachel Bates, court clerk"; not "Miss Universe").
+    Honorific,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 17] = [
+    const NAMES: [&'static str; 18] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -72,6 +75,7 @@ impl WordClass {
         "press_section",
         "festival",
         "street_suffix",
+        "honorific",
     ];
 }
 
