@@ -99,7 +99,7 @@ impl<'a> Finder<'a> {
     /// speech; its speaker is the asker when the text names one ("Asked by a reporter whether
     /// …"), else no one. A topic ("asked about the vote") is no question.
     fn passive_question(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
-        use crate::quotes::vocabulary::QUESTION_WORDS;
+        use crate::quotes::vocabulary::{QUESTION_WORDS, REDUCED_QUESTION_OPENERS};
         if !self.tok(c.first).eq_ignore_ascii_case("asked") {
             return None;
         }
@@ -107,10 +107,17 @@ impl<'a> Finder<'a> {
         while p > sent.start && (self.ly_adverb(p - 1) || is_in(self.tok(p - 1), &["also", "later", "then", "again"])) {
             p -= 1;
         }
+        // a reduced clause: "when asked whether …", "after being asked if …", which may follow
+        // the main clause ("… ,” she said when asked whether …") or open the sentence ("And when
+        // asked who …, the majority named …")
+        let reduced = p > sent.start && is_in(self.tok(p - 1), &REDUCED_QUESTION_OPENERS);
+        let fronted_reduced = reduced
+            && !(sent.start..p - 1).any(|x| self.quoted(x) || self.finite_at(x) || self.cue_at(x) || self.tok(x) == ",");
         let opening = p == sent.start
-            || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS);
+            || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS)
+            || fronted_reduced;
         let passive = p > sent.start && is_in(self.tok(p - 1), &BE_FORMS);
-        if !opening && !passive {
+        if !opening && !passive && !reduced {
             return None;
         }
         let mut j = c.end;
@@ -232,6 +239,11 @@ impl<'a> Finder<'a> {
         // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
         // Brussels, where …); a participle after it may ("…, adding that …"), and so may a
         // relative clause on its speaker ("…,” said one staffer, who said he left on good terms)
+        // a question put to the speaker ("…,” she said when asked whether …) is reported speech
+        // of its own, outside the quotation marks
+        if let Some(question) = self.passive_question(c, sent.clone()) {
+            return Some(question);
+        }
         let relative = c.first > sent.start + 1 && self.tok(c.first - 1) == "who" && self.tok(c.first - 2) == ",";
         if quoted && c.class == CueClass::Verb && !relative {
             let close = (sent.start..c.first).rev().find(|&x| self.kind_at(x) == Some(TokenKind::CloseQuote));
@@ -266,9 +278,6 @@ impl<'a> Finder<'a> {
             && self.kind_at(c.end) == Some(TokenKind::Number)
         {
             return None;
-        }
-        if let Some(question) = self.passive_question(c, sent.clone()) {
-            return Some(question);
         }
         if let Some(hearsay) = self.passive_hearsay(c, sent.clone()) {
             return Some(hearsay);
