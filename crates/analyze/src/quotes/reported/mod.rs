@@ -219,6 +219,25 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// A speaker phrase that swallowed the subordinator opening its clause ("A day after the
+    /// mayor" in "A day after the mayor said …"): the words after the subordinator.
+    fn after_subordinator(&self, speaker: Speaker) -> Speaker {
+        use crate::quotes::vocabulary::SUBORDINATE_OPENERS;
+        let first = self.doc.token_at_or_after(speaker.span.start);
+        let last = self.doc.token_at_or_after(speaker.span.end).saturating_sub(1);
+        if speaker.entity.is_some() || last <= first + 1 {
+            return speaker;
+        }
+        let cut = (first + 1..last).rev().find(|&x| {
+            let t = self.tok(x);
+            !starts_upper(t) && is_in(t, &SUBORDINATE_OPENERS)
+        });
+        match cut {
+            Some(x) => self.speaker_for(self.span_at(x + 1).cover(self.span_at(last)), last),
+            None => speaker,
+        }
+    }
+
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
     /// executive, John J. Ferriola."
     fn name_to_end(&self, from: usize, hi: usize) -> bool {
@@ -425,6 +444,7 @@ impl<'a> Finder<'a> {
                         }
                         _ => return None,
                     };
+                    let speaker = self.after_subordinator(speaker);
                     if !self.speaker_like(speaker) {
                         return None;
                     }
