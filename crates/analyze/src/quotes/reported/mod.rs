@@ -527,7 +527,16 @@ impl<'a> Finder<'a> {
             && self
                 .said_answer(c, sent.end)
                 .is_some_and(|r| (r.start..r.end).rev().find(|&x| self.is_word(x)) == Some(end - 1));
-        if (start..end).filter(|&x| self.is_word(x)).count() < 3 && !answer {
+        // (an object cue's object may be a name alone: "Trump attacked Jeb Bush")
+        let named_object = c.object
+            && start >= c.end
+            && end > start
+            && self.mention_at(start).is_some_and(|m| {
+                m.span.start == self.span_at(start).start
+                    && m.span.end == self.span_at(end - 1).end
+                    && m.kind == parallax_doc::MentionKind::Name
+            });
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 && !answer && !named_object {
             return None;
         }
         // mixed speech keeps the marks of the fragment it quotes: `the meeting was “useful”`
