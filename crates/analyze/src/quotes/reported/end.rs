@@ -18,6 +18,11 @@ impl<'a> Finder<'a> {
             if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
                 return None;
             }
+            // "…, said a handful of Democrats who point to …": a relative clause on the speaker
+            // closes the tail, however long
+            if x > from + 1 && is_in(t, &["who", "whose"]) {
+                return Some((x, false));
+            }
             // "…, analysts say; in 2012, …": the tail ends with its clause
             if t == ";" {
                 return Some((x, false));
