@@ -238,6 +238,35 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// What the subject cites after a comma ("…, the senator said, citing low growth and rising
+    /// debt"): the object of "citing", up to its end, reported by the main clause's subject.
+    fn cited(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
+        if !self.comma_before(c.first, sent.start) || c.end >= sent.end || self.quoted(c.end) {
+            return None;
+        }
+        let k = self.cues.partition_point(|x| x.first < c.first);
+        let speaker = self.clause_subject(k, sent.clone(), 0).or_else(|| self.main_subject(c.first, sent.clone()))?;
+        if !self.speaker_like(speaker) {
+            return None;
+        }
+        let start = c.end;
+        let mut end = self.object_end(start, self.clause_end(start, sent.end));
+        while end > start && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 || (start..end).any(|x| self.quoted(x)) {
+            return None;
+        }
+        Some(Quote {
+            span: self.span_at(start).cover(self.span_at(end - 1)),
+            kind: QuoteKind::Indirect,
+            cue: Some(c.span(self.doc)),
+            speaker_span: Some(speaker.span),
+            speaker_entity: speaker.entity,
+            speaker_antecedent: None,
+        })
+    }
+
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
     /// executive, John J. Ferriola."
     fn name_to_end(&self, from: usize, hi: usize) -> bool {
@@ -284,12 +313,14 @@ impl<'a> Finder<'a> {
         }
         // "…, Gov. Brown endorsed her, citing her long experience", "defended it by citing a
         // poll": what is cited backs an act of the subject's, not the words before
+        // (what is cited is the subject's own report: "…,” McCain said, citing low growth and
+        // growing inequality")
         if c.class == CueClass::Source
             && is_in(self.tok(c.first), &["citing"])
             && c.first > sent.start
             && self.tok(c.first - 1) != "."
         {
-            return None;
+            return self.cited(c, sent);
         }
         // "Ty Lawson added 16 points": a score, not speech
         if is_in(self.tok(c.first), &super::vocabulary::SCORING_VERBS)
