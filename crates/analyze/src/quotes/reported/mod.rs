@@ -267,6 +267,25 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The description that opens the sentence as the subject of its first verb, for a cue
+    /// coordinated with that verb ("The company keeps its finances secret but says …"): a
+    /// determiner and up to three lower-case words, then a verb (finite, or in -s).
+    fn opening_description(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
+        if !is_in(self.tok(sent.start), &DETERMINERS) || self.quoted(sent.start) {
+            return None;
+        }
+        let verb = (sent.start + 2..before.min(sent.start + 5)).find(|&x| {
+            let t = self.tok(x);
+            self.finite_at(x) || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !starts_upper(t)
+        })?;
+        let words = sent.start + 1..verb;
+        if words.clone().any(|x| !self.is_word(x) || self.cue_at(x) || is_stop(self.tok(x)) || self.quoted(x)) {
+            return None;
+        }
+        let np = self.span_at(sent.start).cover(self.span_at(verb - 1));
+        Some(self.speaker_for(np, verb - 1))
+    }
+
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
     /// executive, John J. Ferriola."
     fn name_to_end(&self, from: usize, hi: usize) -> bool {
@@ -471,7 +490,8 @@ impl<'a> Finder<'a> {
                         Before::Coordinated => {
                             let k = self.cues.partition_point(|x| x.first < c.first);
                             self.coordinated_subject(k, sent.clone())
-                                .or_else(|| self.titled_subject(c.first, sent.clone()))?
+                                .or_else(|| self.titled_subject(c.first, sent.clone()))
+                                .or_else(|| self.opening_description(c.first, sent.clone()))?
                         }
                         _ => return None,
                     };
