@@ -420,11 +420,16 @@ impl<'a> Finder<'a> {
         // or come right before the speaker, with no verb before it ("A few weeks after Obama
         // announced that …, U.S. forces …")
         let s_first = self.doc.token_at_or_after(speaker.span.start);
-        let opener = if is_in(self.tok(sent.start), &["and", "but", "so", "yet"]) { sent.start + 1 } else { sent.start };
+        let opener =
+            if is_in(self.tok(sent.start), &["and", "but", "so", "yet"]) { sent.start + 1 } else { sent.start };
         let opener = match s_first.checked_sub(1) {
-            Some(b) if b > opener
-                && is_in(self.tok(b), &OPENERS)
-                && !(sent.start..b).any(|x| self.finite_at(x) || self.cue_at(x)) => b,
+            Some(b)
+                if b > opener
+                    && is_in(self.tok(b), &OPENERS)
+                    && !(sent.start..b).any(|x| self.finite_at(x) || self.cue_at(x)) =>
+            {
+                b
+            }
             _ => opener,
         };
         if opener >= sent.end

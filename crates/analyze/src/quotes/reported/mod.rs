@@ -112,7 +112,8 @@ impl<'a> Finder<'a> {
         // asked who …, the majority named …")
         let reduced = p > sent.start && is_in(self.tok(p - 1), &REDUCED_QUESTION_OPENERS);
         let fronted_reduced = reduced
-            && !(sent.start..p - 1).any(|x| self.quoted(x) || self.finite_at(x) || self.cue_at(x) || self.tok(x) == ",");
+            && !(sent.start..p - 1)
+                .any(|x| self.quoted(x) || self.finite_at(x) || self.cue_at(x) || self.tok(x) == ",");
         let opening = p == sent.start
             || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS)
             || fronted_reduced;
