@@ -580,6 +580,16 @@ impl ReaderTally {
     }
 }
 
+/// The sentences holding `span`, on one line (for VERBOSE output).
+fn sentences_of(doc: &Doc, span: Span) -> String {
+    let first = doc.sentence_at(span.start).unwrap_or(0);
+    let last = doc.sentence_at(span.end.saturating_sub(1)).unwrap_or(first);
+    match (doc.sentences.get(first), doc.sentences.get(last)) {
+        (Some(x), Some(y)) => doc.text[x.span.start..y.span.end.max(x.span.start)].replace('\n', " / "),
+        _ => String::new(),
+    }
+}
+
 /// The sentences around `span`, on one line (for VERBOSE output).
 fn context(doc: &Doc, span: Span) -> String {
     let first = doc.sentence_at(span.start).unwrap_or(0);
@@ -810,10 +820,11 @@ fn main() {
                         .map(|q| format!("{:?}:{}", q.kind, doc.slice(q.span)))
                         .collect();
                     eprintln!(
-                        "IMISS {name}: [{}] {} || {} || {near:?}",
+                        "IMISS {name}: [{}] {} || {} || {near:?} || IN {}",
                         g.cue,
                         g.words.join(" "),
-                        text[g.whole.start..g.whole.end].replace('\n', " ")
+                        text[g.whole.start..g.whole.end].replace('\n', " "),
+                        sentences_of(&doc, g.whole)
                     )
                 }
                 None => {}

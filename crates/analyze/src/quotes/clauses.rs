@@ -51,7 +51,7 @@ impl<'a> Finder<'a> {
         if !subjectish || self.cue_at(start) || is_in(word, &FINITE) {
             return false;
         }
-        if said && (start..hi).filter(|&pos| self.is_word(pos)).count() >= 5 {
+        if said && (start..hi).filter(|&pos| self.is_word(pos)).count() >= 4 {
             // no comma soon after ("said Monday, …"), unless a verb of the clause comes first
             // ("say taxing consumption encourages savings, investment and …")
             let comma = (start + 1..hi.min(start + 6)).find(|&pos| self.tok(pos) == ",");

@@ -127,6 +127,9 @@ word_lists! {
     ASKING_CUES = "asking_cues";
     /// Words opening a reported question ("if", "whether", "who", …).
     QUESTION_WORDS = "question_words";
+    /// Words before "asked" that open a reduced clause of a question put to the subject ("when
+    /// asked whether …", "after being asked if …").
+    REDUCED_QUESTION_OPENERS = "reduced_question_openers";
     /// Words before a number that make it approximate ("about 4 in 10", "nearly 40%").
     APPROXIMATORS = "approximators";
     /// Words that bound a number with "than" ("more than 4 in 10", "fewer than half").

@@ -18,6 +18,11 @@ impl<'a> Finder<'a> {
             if !self.is_word(x) && !matches!(t, "." | "!" | "?" | "(" | ")" | "-" | "–" | "—" | ":" | ";") {
                 return None;
             }
+            // "…, said a handful of Democrats who point to …": a relative clause on the speaker
+            // closes the tail, however long
+            if x > from + 1 && is_in(t, &["who", "whose"]) {
+                return Some((x, false));
+            }
             // "…, analysts say; in 2012, …": the tail ends with its clause
             if t == ";" {
                 return Some((x, false));
@@ -409,9 +414,33 @@ impl<'a> Finder<'a> {
         sent: Range<usize>,
     ) -> usize {
         use crate::quotes::vocabulary::SUBORDINATE_OPENERS as OPENERS;
-        // the speaker is the subordinate clause's subject, right after its conjunction
+        // the speaker is the subordinate clause's subject, after its conjunction (which may
+        // follow a conjunction opening the sentence: "But while the mayor said …, …") and no
+        // comma
+        // or come right before the speaker, with no verb before it ("A few weeks after Obama
+        // announced that …, U.S. forces …")
         let s_first = self.doc.token_at_or_after(speaker.span.start);
-        if !is_in(self.tok(sent.start), &OPENERS) || s_first > sent.start + 4 || s_first <= sent.start {
+        let opener =
+            if is_in(self.tok(sent.start), &["and", "but", "so", "yet"]) { sent.start + 1 } else { sent.start };
+        let opener = match s_first.checked_sub(1) {
+            Some(b)
+                if b > opener
+                    && is_in(self.tok(b), &OPENERS)
+                    && !(sent.start..b).any(|x| self.finite_at(x) || self.cue_at(x)) =>
+            {
+                b
+            }
+            _ => opener,
+        };
+        if opener >= sent.end
+            || !is_in(self.tok(opener), &OPENERS)
+            || s_first > opener + 10
+            || s_first <= opener
+            || (opener..s_first).any(|x| self.tok(x) == "," || self.quoted(x))
+            // (the report inside the subordinate clause, not the main clause after it: "as
+            // Menendez pointed out, SCOTUS rulings have …")
+            || (s_first..content.start).any(|x| self.tok(x) == ",")
+        {
             return content.end;
         }
         // the comma before the main clause, not one closing an appositive ("her father, Murray, is")

@@ -99,7 +99,7 @@ impl<'a> Finder<'a> {
     /// speech; its speaker is the asker when the text names one ("Asked by a reporter whether
     /// …"), else no one. A topic ("asked about the vote") is no question.
     fn passive_question(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
-        use crate::quotes::vocabulary::QUESTION_WORDS;
+        use crate::quotes::vocabulary::{QUESTION_WORDS, REDUCED_QUESTION_OPENERS};
         if !self.tok(c.first).eq_ignore_ascii_case("asked") {
             return None;
         }
@@ -107,10 +107,18 @@ impl<'a> Finder<'a> {
         while p > sent.start && (self.ly_adverb(p - 1) || is_in(self.tok(p - 1), &["also", "later", "then", "again"])) {
             p -= 1;
         }
+        // a reduced clause: "when asked whether …", "after being asked if …", which may follow
+        // the main clause ("… ,” she said when asked whether …") or open the sentence ("And when
+        // asked who …, the majority named …")
+        let reduced = p > sent.start && is_in(self.tok(p - 1), &REDUCED_QUESTION_OPENERS);
+        let fronted_reduced = reduced
+            && !(sent.start..p - 1)
+                .any(|x| self.quoted(x) || self.finite_at(x) || self.cue_at(x) || self.tok(x) == ",");
         let opening = p == sent.start
-            || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS);
+            || p == sent.start + 1 && is_in(self.tok(sent.start), &super::vocabulary::INSERTION_SUBORDINATORS)
+            || fronted_reduced;
         let passive = p > sent.start && is_in(self.tok(p - 1), &BE_FORMS);
-        if !opening && !passive {
+        if !opening && !passive && !reduced {
             return None;
         }
         let mut j = c.end;
@@ -212,6 +220,73 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// A speaker phrase that swallowed the subordinator opening its clause ("A day after the
+    /// mayor" in "A day after the mayor said …"): the words after the subordinator.
+    fn after_subordinator(&self, speaker: Speaker) -> Speaker {
+        use crate::quotes::vocabulary::SUBORDINATE_OPENERS;
+        let first = self.doc.token_at_or_after(speaker.span.start);
+        let last = self.doc.token_at_or_after(speaker.span.end).saturating_sub(1);
+        if speaker.entity.is_some() || last <= first + 1 {
+            return speaker;
+        }
+        let cut = (first + 1..last).rev().find(|&x| {
+            let t = self.tok(x);
+            !starts_upper(t) && is_in(t, &SUBORDINATE_OPENERS)
+        });
+        match cut {
+            Some(x) => self.speaker_for(self.span_at(x + 1).cover(self.span_at(last)), last),
+            None => speaker,
+        }
+    }
+
+    /// What the subject cites after a comma ("…, the senator said, citing low growth and rising
+    /// debt"): the object of "citing", up to its end, reported by the main clause's subject.
+    fn cited(&self, c: CueMatch, sent: Range<usize>) -> Option<Quote> {
+        if !self.comma_before(c.first, sent.start) || c.end >= sent.end || self.quoted(c.end) {
+            return None;
+        }
+        let k = self.cues.partition_point(|x| x.first < c.first);
+        let speaker = self.clause_subject(k, sent.clone(), 0).or_else(|| self.main_subject(c.first, sent.clone()))?;
+        if !self.speaker_like(speaker) {
+            return None;
+        }
+        let start = c.end;
+        let mut end = self.object_end(start, self.clause_end(start, sent.end));
+        while end > start && !self.is_word(end - 1) {
+            end -= 1;
+        }
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 || (start..end).any(|x| self.quoted(x)) {
+            return None;
+        }
+        Some(Quote {
+            span: self.span_at(start).cover(self.span_at(end - 1)),
+            kind: QuoteKind::Indirect,
+            cue: Some(c.span(self.doc)),
+            speaker_span: Some(speaker.span),
+            speaker_entity: speaker.entity,
+            speaker_antecedent: None,
+        })
+    }
+
+    /// The description that opens the sentence as the subject of its first verb, for a cue
+    /// coordinated with that verb ("The company keeps its finances secret but says …"): a
+    /// determiner and up to three lower-case words, then a verb (finite, or in -s).
+    fn opening_description(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
+        if !is_in(self.tok(sent.start), &DETERMINERS) || self.quoted(sent.start) {
+            return None;
+        }
+        let verb = (sent.start + 2..before.min(sent.start + 5)).find(|&x| {
+            let t = self.tok(x);
+            self.finite_at(x) || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !starts_upper(t)
+        })?;
+        let words = sent.start + 1..verb;
+        if words.clone().any(|x| !self.is_word(x) || self.cue_at(x) || is_stop(self.tok(x)) || self.quoted(x)) {
+            return None;
+        }
+        let np = self.span_at(sent.start).cover(self.span_at(verb - 1));
+        Some(self.speaker_for(np, verb - 1))
+    }
+
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
     /// executive, John J. Ferriola."
     fn name_to_end(&self, from: usize, hi: usize) -> bool {
@@ -232,6 +307,11 @@ impl<'a> Finder<'a> {
         // the attribution of a direct quote reports nothing more (“…,” Kellogg told reporters in
         // Brussels, where …); a participle after it may ("…, adding that …"), and so may a
         // relative clause on its speaker ("…,” said one staffer, who said he left on good terms)
+        // a question put to the speaker ("…,” she said when asked whether …) is reported speech
+        // of its own, outside the quotation marks
+        if let Some(question) = self.passive_question(c, sent.clone()) {
+            return Some(question);
+        }
         let relative = c.first > sent.start + 1 && self.tok(c.first - 1) == "who" && self.tok(c.first - 2) == ",";
         if quoted && c.class == CueClass::Verb && !relative {
             let close = (sent.start..c.first).rev().find(|&x| self.kind_at(x) == Some(TokenKind::CloseQuote));
@@ -253,12 +333,14 @@ impl<'a> Finder<'a> {
         }
         // "…, Gov. Brown endorsed her, citing her long experience", "defended it by citing a
         // poll": what is cited backs an act of the subject's, not the words before
+        // (what is cited is the subject's own report: "…,” McCain said, citing low growth and
+        // growing inequality")
         if c.class == CueClass::Source
             && is_in(self.tok(c.first), &["citing"])
             && c.first > sent.start
             && self.tok(c.first - 1) != "."
         {
-            return None;
+            return self.cited(c, sent);
         }
         // "Ty Lawson added 16 points": a score, not speech
         if is_in(self.tok(c.first), &super::vocabulary::SCORING_VERBS)
@@ -266,9 +348,6 @@ impl<'a> Finder<'a> {
             && self.kind_at(c.end) == Some(TokenKind::Number)
         {
             return None;
-        }
-        if let Some(question) = self.passive_question(c, sent.clone()) {
-            return Some(question);
         }
         if let Some(hearsay) = self.passive_hearsay(c, sent.clone()) {
             return Some(hearsay);
@@ -412,10 +491,12 @@ impl<'a> Finder<'a> {
                         Before::Coordinated => {
                             let k = self.cues.partition_point(|x| x.first < c.first);
                             self.coordinated_subject(k, sent.clone())
-                                .or_else(|| self.titled_subject(c.first, sent.clone()))?
+                                .or_else(|| self.titled_subject(c.first, sent.clone()))
+                                .or_else(|| self.opening_description(c.first, sent.clone()))?
                         }
                         _ => return None,
                     };
+                    let speaker = self.after_subordinator(speaker);
                     if !self.speaker_like(speaker) {
                         return None;
                     }
@@ -498,7 +579,16 @@ impl<'a> Finder<'a> {
             && self
                 .said_answer(c, sent.end)
                 .is_some_and(|r| (r.start..r.end).rev().find(|&x| self.is_word(x)) == Some(end - 1));
-        if (start..end).filter(|&x| self.is_word(x)).count() < 3 && !answer {
+        // (an object cue's object may be a name alone: "Trump attacked Jeb Bush")
+        let named_object = c.object
+            && start >= c.end
+            && end > start
+            && self.mention_at(start).is_some_and(|m| {
+                m.span.start == self.span_at(start).start
+                    && m.span.end == self.span_at(end - 1).end
+                    && m.kind == parallax_doc::MentionKind::Name
+            });
+        if (start..end).filter(|&x| self.is_word(x)).count() < 3 && !answer && !named_object {
             return None;
         }
         // mixed speech keeps the marks of the fragment it quotes: `the meeting was “useful”`

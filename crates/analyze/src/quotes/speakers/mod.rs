@@ -765,7 +765,20 @@ impl<'a> Finder<'a> {
                         .unwrap_or(np),
                 ),
                 // "Some delegates at the convention in Philadelphia said", "Most of them said"
-                None => self.opening_subject(k, lo).map_or(Before::Nothing, Before::Subject),
+                None => self
+                    .opening_subject(k, lo)
+                    // "a source close to him said", "aides for them say": an object pronoun
+                    // ends the phrase after its preposition
+                    .or_else(|| {
+                        let pronoun = Speaker { span: self.span_at(k), entity: None };
+                        is_in(self.tok(k), &OBJECT_PRONOUNS)
+                            .then(|| {
+                                self.head_before_participle(pronoun, lo)
+                                    .or_else(|| self.head_before_preposition(pronoun, lo))
+                            })
+                            .flatten()
+                    })
+                    .map_or(Before::Nothing, Before::Subject),
             },
         }
     }
