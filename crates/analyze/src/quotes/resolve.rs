@@ -23,7 +23,7 @@
 //! The speaker's words stay as written; only its entity (or antecedent) is set.
 
 use super::vocabulary::{
-    COMPANY_HEADS, FEMALE_NOUNS, MALE_NOUNS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS,
+    COMPANY_HEADS, CONTINUING_VERBS, FEMALE_NOUNS, MALE_NOUNS, NON_SPEAKERS, ORG_HEADS, ORG_PRONOUNS, PLURAL_PRONOUNS,
 };
 use super::*;
 use parallax_doc::MentionKind;
@@ -44,10 +44,16 @@ impl<'a> Finder<'a> {
         for i in 0..out.len() {
             if let Some(person) = self.person_pronoun_antecedent(i, out) {
                 out[i].speaker_entity = Some(person);
+            } else if let Some(description) = self.described_speaker_before(i, out) {
+                out[i].speaker_entity = None;
+                out[i].speaker_antecedent = Some(description);
             }
         }
         for i in 0..out.len() {
-            let (Some(span), None) = (out[i].speaker_span, out[i].speaker_entity) else { continue };
+            let (Some(span), None, None) = (out[i].speaker_span, out[i].speaker_entity, out[i].speaker_antecedent)
+            else {
+                continue;
+            };
             out[i].speaker_entity = self.resolve(span);
             if out[i].speaker_entity.is_none() {
                 let before = &out[..i];
@@ -97,6 +103,70 @@ impl<'a> Finder<'a> {
             .take_while(|m| m.span.end <= span.start)
             .any(|m| m.entity != speaker && m.kind != MentionKind::Pronoun && !quoted(m.span) && fits(m.entity));
         (!rival).then_some(speaker)
+    }
+
+    /// The description of one person that "he" or "she" speaking quote `i` goes on quoting: the
+    /// pronoun's verb goes on ("added") or the speaker before is a source cited ("according
+    /// to"), and the speaker of the latest quote before it, in its sentence or the one before, is
+    /// such a description with no entity ("The friend said she was “bubbly”. She added: “…”",
+    /// "According to a relative, he had … . “…,” she said"), its head not a noun of the other
+    /// gender nor a plural, and no person of the pronoun's gender is named outside quoted words
+    /// between them. The entity layer would pick a person named before; a reader keeps the
+    /// speaker just quoted.
+    fn described_speaker_before(&self, i: usize, out: &[Quote]) -> Option<Span> {
+        let span = out[i].speaker_span?;
+        let gender = pronoun_gender(self.doc.slice(span))?;
+        let at = self.doc.token_at_or_after(span.start);
+        let sentence = self.sentence_of(at);
+        let lo = self.span_at(self.sentence_range(sentence.saturating_sub(1)).start).start;
+        let (own, q) = out[..i]
+            .iter()
+            .rev()
+            .take_while(|q| q.span.end >= lo)
+            .filter_map(|q| Some((q.speaker_span?, q)))
+            .filter(|(s, _)| s.end <= span.start && s.start >= lo)
+            .max_by_key(|(s, _)| s.end)?;
+        if q.speaker_entity.is_some() {
+            return None;
+        }
+        // the pronoun goes on with that speaker ("She added"), or that speaker is a source cited
+        // ("According to a relative, …")
+        let own_first = self.doc.token_at_or_after(own.start);
+        let continues =
+            is_in(self.tok(at + 1), &CONTINUING_VERBS) || (at > 0 && is_in(self.tok(at - 1), &CONTINUING_VERBS));
+        let cited = own_first >= 2
+            && self.tok(own_first - 1).eq_ignore_ascii_case("to")
+            && self.tok(own_first - 2).eq_ignore_ascii_case("according");
+        if !(continues || cited) {
+            return None;
+        }
+        let said = q.speaker_antecedent.unwrap_or(own);
+        let text = self.doc.slice(said);
+        let head = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let other_gender = match gender {
+            'm' => is_in(&head, &FEMALE_NOUNS),
+            _ => is_in(&head, &MALE_NOUNS),
+        };
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        if !text.contains(' ') || other_gender || plural || !self.speaker_like(Speaker { span: said, entity: None }) {
+            return None;
+        }
+        let quoted = |s: Span| {
+            let k = out.partition_point(|q| q.span.start <= s.start);
+            out[..k].iter().rev().take(QUOTES_COVERING).any(|q| s.end <= q.span.end)
+        };
+        let fits = |e: usize| {
+            self.doc
+                .entities
+                .get(e)
+                .is_some_and(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender))
+        };
+        let from = self.mentions.partition_point(|m| m.span.start < own.end);
+        let rival = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.end <= span.start)
+            .any(|m| m.kind != MentionKind::Pronoun && !quoted(m.span) && fits(m.entity));
+        (!rival).then_some(said)
     }
 
     /// The description an organisation pronoun at `span` stands for when no entity fits ("show

@@ -79,6 +79,8 @@ word_lists! {
     MALE_NOUNS = "male_nouns";
     /// Nouns for a woman ("woman", "spokeswoman"): what "she" may stand for.
     FEMALE_NOUNS = "female_nouns";
+    /// Reporting verbs that go on with the speaker just quoted ("She added: …").
+    CONTINUING_VERBS = "continuing_verbs";
     /// Pronouns that stand for people (not "it").
     PERSONAL_PRONOUNS = "personal_pronouns";
     /// Object pronouns ("him", "them", …).
