@@ -14,13 +14,13 @@
 //! article index.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use chrono::Datelike;
 use parallax_doc::{Doc, Provenance};
 use rayon::prelude::*;
 
-use crate::cluster::{article_vector, lead_vector, TermVector};
+use crate::cluster::{packed_vectors, PackedVector};
 
 /// How many of an article's strongest terms select the articles it is compared with.
 const CANDIDATE_TERMS: usize = 25;
@@ -66,8 +66,7 @@ impl Grouping {
     pub fn group(&self, docs: &[Doc]) -> Vec<Vec<usize>> {
         // each article's vectors on its own (in parallel), then their terms numbered in input
         // order, so the ids (and every tie broken by them) do not depend on the threads
-        let measured: Vec<(TermVector, TermVector)> =
-            docs.par_iter().map(|d| (article_vector(d), lead_vector(d))).collect();
+        let measured: Vec<(PackedVector, PackedVector)> = docs.par_iter().map(packed_vectors).collect();
         let mut vocabulary: Vocabulary = Vocabulary::default();
         let vectors: Vec<Article> = measured
             .iter()
@@ -115,7 +114,7 @@ fn term_id<'a>(vocabulary: &mut Vocabulary<'a>, term: &'a str) -> u32 {
 }
 
 /// `v`'s terms as ids of `vocabulary` (new terms added in first-seen order).
-fn to_ids<'a>(v: &'a TermVector, vocabulary: &mut Vocabulary<'a>) -> IdVector {
+fn to_ids<'a>(v: &'a PackedVector, vocabulary: &mut Vocabulary<'a>) -> IdVector {
     let mut out: IdVector = v.terms().map(|(term, w)| (term_id(vocabulary, term), w)).collect();
     out.sort_unstable_by_key(|&(id, _)| id);
     out
@@ -130,7 +129,8 @@ struct Article {
 
 /// Similar pairs `(i, j, similarity)` with `i < j`; term ids are below `terms`.
 fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // per term id, the articles with it among their strongest terms, in input order
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); terms];
     // the current article's vectors spread out by term id: a candidate's dot product with it is
     // one pass over the candidate's terms (the same sum, in the same order, as merging the two)
     let mut whole = vec![0f32; terms];
@@ -141,7 +141,7 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> 
     let mut edges = Vec::new();
     for (i, article) in vectors.iter().enumerate() {
         for term in &article.strongest {
-            let list = postings.get(term).map_or(&[][..], Vec::as_slice);
+            let list = postings.get(*term as usize).map_or(&[][..], Vec::as_slice);
             // the most recent articles sharing the term: a term that half the input shares
             // does not make the cost per article grow with the input
             for &j in &list[list.len().saturating_sub(MAX_POSTING)..] {
@@ -178,7 +178,9 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> 
         clear(&article.whole, &mut whole);
         clear(&article.lead, &mut lead);
         for &term in &article.strongest {
-            postings.entry(term).or_default().push(i);
+            if let Some(list) = postings.get_mut(term as usize) {
+                list.push(i);
+            }
         }
     }
     edges
