@@ -154,13 +154,18 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     // the words of the names of organisations and places ("Douglas" of "McDonnell Douglas"):
-    // a lone given name among them may be theirs
-    let non_person_words: BTreeSet<String> = members
-        .iter()
-        .flat_map(|&d| docs[d].entities.iter())
-        .filter(|e| e.kind != EntityKind::Person)
-        .flat_map(|e| e.name.split_whitespace().map(name_word_key))
-        .collect();
+    // a lone given name among them may be theirs (gathered the first time a lone name asks)
+    let non_person_words: std::cell::OnceCell<BTreeSet<String>> = std::cell::OnceCell::new();
+    let non_person_words = || {
+        non_person_words.get_or_init(|| {
+            members
+                .iter()
+                .flat_map(|&d| docs[d].entities.iter())
+                .filter(|e| e.kind != EntityKind::Person)
+                .flat_map(|e| e.name.split_whitespace().map(name_word_key))
+                .collect()
+        })
+    };
     // longer names first, then article and entity order: the merge depends on this order alone
     persons.sort_by_key(|&(d, e)| (std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()), d, e));
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
@@ -188,7 +193,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         // beside "Chela Ortiz", a name no list knows): the one person of the story with that
         // first name, if only one has it
         let by_first_name = || {
-            if first.is_some() || non_person_words.contains(&surname) {
+            if first.is_some() || non_person_words().contains(&surname) {
                 return None;
             }
             the_only(by_first.get(&surname).map_or(&[][..], Vec::as_slice).iter().map(|&i| (i, ())))
