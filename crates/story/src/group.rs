@@ -20,6 +20,7 @@ use chrono::Datelike;
 use parallax_doc::{Doc, Provenance};
 use rayon::prelude::*;
 
+use crate::background::{short_term, ShortTerm};
 use crate::cluster::{packed_vectors, PackedVector};
 
 /// How many of an article's strongest terms select the articles it is compared with.
@@ -67,7 +68,7 @@ impl Grouping {
         // each article's vectors on its own (in parallel), then their terms numbered in input
         // order, so the ids (and every tie broken by them) do not depend on the threads
         let measured: Vec<(PackedVector, PackedVector)> = docs.par_iter().map(packed_vectors).collect();
-        let mut vocabulary: Vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::default();
         let vectors: Vec<Article> = measured
             .iter()
             .map(|(whole, lead)| {
@@ -104,13 +105,28 @@ fn date_factor(days: Option<i64>) -> f32 {
 /// is a merge of integers.
 type IdVector = Vec<(u32, f32)>;
 
-/// One batch's terms numbered in first-seen order, borrowed from the articles' term vectors.
-type Vocabulary<'a> = foldhash::HashMap<&'a str, u32>;
+/// One batch's terms numbered in first-seen order: short terms held in place (a lookup reads no
+/// other memory), longer ones borrowed from the articles' term vectors.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    short: foldhash::HashMap<ShortTerm, u32>,
+    long: foldhash::HashMap<&'a str, u32>,
+}
+
+impl Vocabulary<'_> {
+    /// How many terms have ids.
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
 
 /// The id of `term` in `vocabulary`, the next one when the term is new.
 fn term_id<'a>(vocabulary: &mut Vocabulary<'a>, term: &'a str) -> u32 {
     let next = vocabulary.len() as u32;
-    *vocabulary.entry(term).or_insert(next)
+    match short_term(term) {
+        Some(short) => *vocabulary.short.entry(short).or_insert(next),
+        None => *vocabulary.long.entry(term).or_insert(next),
+    }
 }
 
 /// `v`'s terms as ids of `vocabulary` (new terms added in first-seen order).

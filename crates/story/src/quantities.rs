@@ -533,7 +533,7 @@ pub fn number_findings(docs: &[Doc], articles: &[usize]) -> NumberFindings {
     };
     let mut all: Vec<(Quantity, BTreeSet<String>)> = Vec::new();
     for &d in articles {
-        for q in quantities_where(&docs[d], d, &about_event) {
+        for q in quantities_where(&docs[d], d, about_event) {
             let words = statement(&docs[d], q.source.1);
             all.push((q, words));
         }

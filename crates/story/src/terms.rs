@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::background::Background;
+use crate::background::{short_term, Background, ShortTerm};
 use crate::text::{folded_words, is_stopword, stem_of};
 
 /// A text's vector: `(term id, weight)` in the order of the terms' text, a unit vector.
@@ -17,14 +17,19 @@ pub(crate) type Vector = Vec<(u32, f32)>;
 /// One story's terms and words, numbered in first-seen order.
 #[derive(Debug, Default)]
 pub(crate) struct Terms {
-    /// Stemmed content word → id.
-    ids: foldhash::HashMap<Rc<str>, u32>,
+    /// Stemmed content word → id (short ones held in place: a lookup reads no other memory).
+    ids: foldhash::HashMap<ShortTerm, u32>,
+    /// The same for longer stems.
+    long_ids: foldhash::HashMap<Rc<str>, u32>,
     /// Per id: the term's text (for ordering; one allocation shared with `ids`) and its
     /// background IDF.
     terms: Vec<(Rc<str>, f32)>,
     /// Word as written (folded) → its term id and its own word id, `None` for a stopword: each
     /// distinct word of the story is checked against the stopwords, stemmed and numbered once.
-    seen: foldhash::HashMap<String, Option<(u32, u32)>>,
+    /// Short words are held in place, without an allocation each.
+    seen: foldhash::HashMap<ShortTerm, Option<(u32, u32)>>,
+    /// The same for longer words.
+    long_seen: foldhash::HashMap<String, Option<(u32, u32)>>,
     /// How many unstemmed words have ids.
     words: u32,
 }
@@ -37,12 +42,20 @@ impl Terms {
 
     /// The id of stemmed content word `term`, numbered when new.
     fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+        let short = short_term(term);
+        let known = match &short {
+            Some(short) => self.ids.get(short),
+            None => self.long_ids.get(term),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let id = self.terms.len() as u32;
         let text: Rc<str> = Rc::from(term);
-        self.ids.insert(Rc::clone(&text), id);
+        match short {
+            Some(short) => self.ids.insert(short, id),
+            None => self.long_ids.insert(Rc::clone(&text), id),
+        };
         self.terms.push((text, Background::shipped().idf(term)));
         id
     }
@@ -52,7 +65,12 @@ impl Terms {
     /// written for the word id).
     fn each_word(&mut self, folded: &str, mut f: impl FnMut(u32, u32)) {
         for w in folded_words(folded) {
-            let ids = match self.seen.get(w) {
+            let short = short_term(w);
+            let known = match &short {
+                Some(short) => self.seen.get(short),
+                None => self.long_seen.get(w),
+            };
+            let ids = match known {
                 Some(&ids) => ids,
                 None => {
                     let ids = if is_stopword(w) {
@@ -61,7 +79,10 @@ impl Terms {
                         self.words += 1;
                         Some((self.id(&stem_of(w)), self.words - 1))
                     };
-                    self.seen.insert(w.to_string(), ids);
+                    match short {
+                        Some(short) => self.seen.insert(short, ids),
+                        None => self.long_seen.insert(w.to_string(), ids),
+                    };
                     ids
                 }
             };
