@@ -8,12 +8,30 @@ use std::sync::LazyLock;
 /// The shipped table.
 static TABLE: LazyLock<Background> = LazyLock::new(|| Background::parse(include_str!("../data/background_df.tsv")));
 
+/// Terms of at most this many bytes are kept in the table itself ([`ShortTerm`]).
+const SHORT: usize = 16;
+
+/// A term of at most [`SHORT`] bytes held in place: its length and its bytes, zero-padded.
+/// Comparing two reads no other memory, so a lookup does not chase a pointer into the data file
+/// (most story terms are short).
+pub(crate) type ShortTerm = (u8, [u8; SHORT]);
+
+/// `term` as a [`ShortTerm`], when it is short enough.
+pub(crate) fn short_term(term: &str) -> Option<ShortTerm> {
+    let bytes = term.as_bytes();
+    let mut key = [0u8; SHORT];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some((bytes.len() as u8, key))
+}
+
 /// Document frequencies of terms over a background corpus.
 #[derive(Debug, Default)]
 pub struct Background {
     articles: u32,
-    /// Per term, its IDF ([`Background::idf`]), computed once when the table is read.
-    idf: HashMap<&'static str, f32>,
+    /// Per short term, its IDF ([`Background::idf`]), computed once when the table is read.
+    short: HashMap<ShortTerm, f32>,
+    /// The same for longer terms.
+    long: HashMap<&'static str, f32>,
 }
 
 impl Background {
@@ -32,19 +50,26 @@ impl Background {
             if key == "#articles" {
                 table.articles = count;
             } else if !key.starts_with('#') {
-                table.idf.insert(key, count as f32);
+                match short_term(key) {
+                    Some(short) => table.short.insert(short, count as f32),
+                    None => table.long.insert(key, count as f32),
+                };
             }
         }
         // the document frequencies become IDFs once `#articles` is known (it may come last)
         let articles = table.articles;
-        table.idf.values_mut().for_each(|df| *df = idf_of(articles, *df));
+        table.short.values_mut().chain(table.long.values_mut()).for_each(|df| *df = idf_of(articles, *df));
         table
     }
 
     /// Inverse document frequency of `term`: `ln((N + 1) / (df + 1)) + 1`, highest for a term
     /// the background never saw.
     pub fn idf(&self, term: &str) -> f32 {
-        self.idf.get(term).copied().unwrap_or_else(|| idf_of(self.articles, 0.0))
+        let found = match short_term(term) {
+            Some(short) => self.short.get(&short),
+            None => self.long.get(term),
+        };
+        found.copied().unwrap_or_else(|| idf_of(self.articles, 0.0))
     }
 
     /// How many articles the table was counted over.
@@ -69,5 +94,9 @@ mod tests {
         // "year" is in many news articles, "earthquak" (stemmed) in few, a made-up word in none
         assert!(table.idf("year") < table.idf("earthquak"));
         assert!(table.idf("earthquak") < table.idf("zzqxv"));
+        // a term longer than a short one is looked up too, and a prefix is not the term
+        assert_eq!(table.idf("year\0"), table.idf("zzqxv"));
+        let long = table.long.keys().next().copied().unwrap_or("");
+        assert!(long.len() > SHORT && table.idf(long) < table.idf("zzqxv"), "{long}");
     }
 }

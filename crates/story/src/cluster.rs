@@ -8,12 +8,13 @@
 //! reaches [`StoryClusterer::threshold`], else it starts a new story. Its state is explicit, so
 //! a caller can keep feeding it articles.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use parallax_doc::{Doc, EntityKind};
+use parallax_doc::{Doc, EntityKind, Span};
 
 use crate::background::Background;
-use crate::text::{count_word, fold, for_each_content_word};
+use crate::text::{fold, fold_span, folded_words, is_stopword, stem_of};
 
 /// How many of an article's strongest terms select the stories it is compared with.
 const CANDIDATE_TERMS: usize = 25;
@@ -52,35 +53,17 @@ pub struct TermVector {
 }
 
 impl TermVector {
-    /// The content words of `texts` ([`content_words`]), weighted against the background
+    /// The content words of `texts` ([`crate::text::content_words`]), weighted against the background
     /// corpus and normalised.
     pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> TermVector {
-        let mut counts: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
-        for text in texts {
-            // about one new term per dozen bytes: the map grows once, not word by word
-            counts.reserve(text.len() / TERM_BYTES);
-            for_each_content_word(text, |w| count_word(&mut counts, w, 1.0));
-        }
-        TermVector::weighted(counts, |_| 1.0)
+        let folded: Vec<String> = texts.into_iter().map(fold).collect();
+        let texts: Vec<(&str, f32)> = folded.iter().map(|t| (t.as_str(), 1.0)).collect();
+        TermVector::owned(weigh(count_content_words(&texts), |_| 1.0))
     }
 
-    /// Terms with their counts, weighted by TF-IDF against the background corpus times
-    /// `scale(term)`, normalised, in term order.
-    fn weighted(counts: impl IntoIterator<Item = (String, f32)>, scale: impl Fn(&str) -> f32) -> TermVector {
-        let background = Background::shipped();
-        let mut terms: Vec<(String, f32)> = counts
-            .into_iter()
-            .map(|(term, tf)| {
-                let w = scale(&term) * (1.0 + tf.ln()) * background.idf(&term);
-                (term, w)
-            })
-            .collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            terms.iter_mut().for_each(|(_, w)| *w /= norm);
-        }
-        TermVector { terms }
+    /// The vector of weighted terms [`weigh`] gave.
+    fn owned(terms: Vec<(Cow<str>, f32)>) -> TermVector {
+        TermVector { terms: terms.into_iter().map(|(t, w)| (t.into_owned(), w)).collect() }
     }
 
     /// The `n` strongest terms, strongest first, equal weights in term order.
@@ -130,11 +113,104 @@ pub fn sparse_dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
     sum
 }
 
+/// The terms of an article: content words (the title's [`TITLE_WEIGHT`] times) and entity names,
+/// with counts.
+pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
+    let title = fold(doc.meta.title.as_deref().unwrap_or(""));
+    let text = fold_span(doc, Span { start: 0, end: doc.text.len() });
+    borrowed_article_terms(doc, &title, &text).into_iter().map(|(t, n)| (t.into_owned(), n)).collect()
+}
+
+/// [`article_terms`] over the folded title and text, the words borrowed from them.
+fn borrowed_article_terms<'a>(doc: &Doc, title: &'a str, text: &'a str) -> foldhash::HashMap<Cow<'a, str>, f32> {
+    let mut terms = count_content_words(&[(title, TITLE_WEIGHT), (text, 1.0)]);
+    terms.reserve(doc.entities.len() + doc.times.len());
+    let mentions = doc.mention_counts();
+    // a nationality ("American", "Germans") is shared by too many stories to tell them apart
+    for e in doc.entities.iter().filter(|e| e.kind != EntityKind::Group) {
+        let key = match e.kind {
+            EntityKind::Person => format!("@p:{}", fold(e.name.rsplit(' ').next().unwrap_or(&e.name))),
+            _ => format!("@e:{}", fold(&e.name)),
+        };
+        let n = mentions.get(e.id).copied().unwrap_or(0).max(1) as f32;
+        *terms.entry(Cow::Owned(key)).or_default() += ENTITY_WEIGHT * n.sqrt();
+    }
+    // when: months the article dates things to (two events of one kind a year apart differ here)
+    for t in &doc.times {
+        let month = t.value.get(..7).filter(|m| m.as_bytes().get(4) == Some(&b'-'));
+        if let (true, Some(month)) = (t.kind == "date", month) {
+            *terms.entry(Cow::Owned(format!("@t:{month}"))).or_default() += DATE_WEIGHT;
+        }
+    }
+    terms
+}
+
+/// Counts the content words of folded texts, each word `weight` times (the words of
+/// [`crate::text::content_words`], the counts of [`crate::text::count_word`] over them). Each distinct word is checked
+/// against the stopwords and stemmed once, and kept borrowed unless its stem is a new string.
+/// The counts are sums of small whole numbers, exact in any order.
+fn count_content_words<'a>(texts: &[(&'a str, f32)]) -> foldhash::HashMap<Cow<'a, str>, f32> {
+    let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
+    let mut words: foldhash::HashMap<&'a str, f32> =
+        foldhash::HashMap::with_capacity_and_hasher(bytes / TERM_BYTES, foldhash::fast::RandomState::default());
+    for &(text, weight) in texts {
+        for w in folded_words(text) {
+            *words.entry(w).or_insert(0.0) += weight;
+        }
+    }
+    let mut stems: foldhash::HashMap<Cow<'a, str>, f32> =
+        foldhash::HashMap::with_capacity_and_hasher(words.len(), foldhash::fast::RandomState::default());
+    for (w, n) in words {
+        if !is_stopword(w) {
+            *stems.entry(stem_of(w)).or_insert(0.0) += n;
+        }
+    }
+    stems
+}
+
+/// Counted terms weighted by TF-IDF against the background corpus times `scale(term)`,
+/// normalised, in term order.
+fn weigh<'a>(
+    counts: impl IntoIterator<Item = (Cow<'a, str>, f32)>,
+    scale: impl Fn(&str) -> f32,
+) -> Vec<(Cow<'a, str>, f32)> {
+    let background = Background::shipped();
+    let mut terms: Vec<(Cow<'a, str>, f32)> = counts
+        .into_iter()
+        .map(|(term, tf)| {
+            let w = scale(&term) * (1.0 + tf.ln()) * background.idf(&term);
+            (term, w)
+        })
+        .collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        terms.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    terms
+}
+
+/// True for the terms of entity names ([`article_terms`]), which [`article_vector`] scales by
+/// [`ENTITY_SCALE`].
+fn is_entity_term(term: &str) -> bool {
+    term.starts_with("@e:") || term.starts_with("@p:")
+}
+
+/// The scale of a term's weight in [`article_vector`].
+fn article_scale(term: &str) -> f32 {
+    if is_entity_term(term) {
+        ENTITY_SCALE
+    } else {
+        1.0
+    }
+}
+
 /// An article's story terms weighted by TF-IDF against the shipped background corpus and
 /// normalised: the same vector whatever else is in the input.
 pub fn article_vector(doc: &Doc) -> TermVector {
-    let is_entity = |term: &str| term.starts_with("@e:") || term.starts_with("@p:");
-    TermVector::weighted(article_terms(doc), |term| if is_entity(term) { ENTITY_SCALE } else { 1.0 })
+    let title = fold(doc.meta.title.as_deref().unwrap_or(""));
+    let text = fold_span(doc, Span { start: 0, end: doc.text.len() });
+    TermVector::owned(weigh(borrowed_article_terms(doc, &title, &text), article_scale))
 }
 
 /// A hash map keyed by small integer ids (term ids, story numbers), hashed by one
@@ -199,42 +275,82 @@ impl Default for StoryClusterer {
     }
 }
 
-/// The terms of an article: content words (the title's [`TITLE_WEIGHT`] times) and entity names,
-/// with counts.
-pub fn article_terms(doc: &Doc) -> foldhash::HashMap<String, f32> {
+/// The lead's texts of an article, folded: its title and first [`LEAD_SENTENCES`] sentences.
+fn folded_lead(doc: &Doc) -> Vec<Cow<'_, str>> {
     let title = doc.meta.title.as_deref().unwrap_or("");
-    let expected = (title.len() + doc.text.len()) / TERM_BYTES + doc.entities.len() + doc.times.len();
-    let mut terms: foldhash::HashMap<String, f32> =
-        foldhash::HashMap::with_capacity_and_hasher(expected, foldhash::fast::RandomState::default());
-    for (text, weight) in [(title, TITLE_WEIGHT), (doc.text.as_str(), 1.0)] {
-        for_each_content_word(text, |w| count_word(&mut terms, w, weight));
-    }
-    let mentions = doc.mention_counts();
-    // a nationality ("American", "Germans") is shared by too many stories to tell them apart
-    for e in doc.entities.iter().filter(|e| e.kind != EntityKind::Group) {
-        let key = match e.kind {
-            EntityKind::Person => format!("@p:{}", fold(e.name.rsplit(' ').next().unwrap_or(&e.name))),
-            _ => format!("@e:{}", fold(&e.name)),
-        };
-        let n = mentions.get(e.id).copied().unwrap_or(0).max(1) as f32;
-        *terms.entry(key).or_default() += ENTITY_WEIGHT * n.sqrt();
-    }
-    // when: months the article dates things to (two events of one kind a year apart differ here)
-    for t in &doc.times {
-        if t.kind == "date" && t.value.len() >= 7 && t.value.as_bytes()[4] == b'-' {
-            *terms.entry(format!("@t:{}", &t.value[..7])).or_default() += DATE_WEIGHT;
-        }
-    }
-    terms
+    let lead = doc.sentences.iter().take(LEAD_SENTENCES).map(|s| fold_span(doc, s.span));
+    std::iter::once(Cow::Owned(fold(title))).chain(lead).collect()
+}
+
+/// The weighted terms of an article's lead ([`lead_vector`]), borrowed from its folded texts.
+fn lead_terms<'a>(folded: &'a [Cow<'a, str>]) -> Vec<(Cow<'a, str>, f32)> {
+    let texts: Vec<(&str, f32)> = folded.iter().map(|t| (&**t, 1.0)).collect();
+    weigh(count_content_words(&texts), |_| 1.0)
 }
 
 /// The vector of an article's lead: its title and first [`LEAD_SENTENCES`] sentences, content
 /// words only, weighted against the background corpus. News states what happened first, so two
 /// reports of one event are often closer here than over their whole texts.
 pub fn lead_vector(doc: &Doc) -> TermVector {
-    let title = doc.meta.title.as_deref().unwrap_or("");
-    let lead = doc.sentences.iter().take(LEAD_SENTENCES).map(|s| doc.slice(s.span));
-    TermVector::of_texts(std::iter::once(title).chain(lead))
+    TermVector::owned(lead_terms(&folded_lead(doc)))
+}
+
+/// A term vector with its terms' text in one buffer: what batch grouping keeps of an article
+/// (two allocations, not one per term).
+#[derive(Debug, Default)]
+pub(crate) struct PackedVector {
+    /// The terms' text, one after another in term order.
+    text: String,
+    /// Per term: where its text ends in `text` and its weight, in term order.
+    terms: Vec<(u32, f32)>,
+}
+
+impl PackedVector {
+    /// Packs weighted terms (in term order).
+    fn pack(terms: &[(Cow<str>, f32)]) -> PackedVector {
+        let mut text = String::with_capacity(terms.iter().map(|(t, _)| t.len()).sum());
+        let terms = terms
+            .iter()
+            .map(|(t, w)| {
+                text.push_str(t);
+                (text.len() as u32, *w)
+            })
+            .collect();
+        PackedVector { text, terms }
+    }
+
+    /// The terms and their weights, in term order.
+    pub(crate) fn terms(&self) -> impl Iterator<Item = (&str, f32)> {
+        let mut start = 0;
+        self.terms.iter().map(move |&(end, w)| {
+            let term = self.text.get(start..end as usize).unwrap_or("");
+            start = end as usize;
+            (term, w)
+        })
+    }
+
+    /// The `n` strongest terms, strongest first, equal weights in term order (as
+    /// [`TermVector::strongest`]).
+    pub(crate) fn strongest(&self, n: usize) -> Vec<&str> {
+        let mut order: Vec<(&str, f32)> = self.terms().collect();
+        let by_weight = |a: &(&str, f32), b: &(&str, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0));
+        if order.len() > n && n > 0 {
+            order.select_nth_unstable_by(n - 1, by_weight);
+            order.truncate(n);
+        }
+        order.sort_unstable_by(by_weight);
+        order.into_iter().take(n).map(|(t, _)| t).collect()
+    }
+}
+
+/// [`article_vector`] and [`lead_vector`] of an article, packed: the words stay borrowed from
+/// the folded text until they are packed.
+pub(crate) fn packed_vectors(doc: &Doc) -> (PackedVector, PackedVector) {
+    let title = fold(doc.meta.title.as_deref().unwrap_or(""));
+    let text = fold_span(doc, Span { start: 0, end: doc.text.len() });
+    let whole = PackedVector::pack(&weigh(borrowed_article_terms(doc, &title, &text), article_scale));
+    let lead = PackedVector::pack(&lead_terms(&folded_lead(doc)));
+    (whole, lead)
 }
 
 impl StoryClusterer {

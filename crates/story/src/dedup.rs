@@ -19,7 +19,7 @@
 //! assert_eq!(d.add("Something else entirely happened in another city today."), None);
 //! ```
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use parallax_doc::Doc;
 
@@ -41,9 +41,9 @@ pub struct Deduper {
     /// Multipliers and offsets of the hash permutations.
     perms: Vec<(u64, u64)>,
     /// Normalised-content hash → first article with it.
-    exact: HashMap<u64, u32>,
+    exact: foldhash::HashMap<u64, u32>,
     /// Band key → articles with that band (only group roots are stored).
-    buckets: HashMap<u64, Vec<u32>>,
+    buckets: foldhash::HashMap<u64, Vec<u32>>,
     /// Signature of each article (empty for exact copies and empty texts).
     signatures: Vec<Box<[u32]>>,
     /// The group root of each article.
@@ -53,6 +53,9 @@ pub struct Deduper {
     pub window: usize,
     /// Group roots in input order with their content hash, for forgetting the oldest.
     roots: VecDeque<(u32, u64)>,
+    /// Scratch space, kept between articles: the word hashes and shingle hashes of the last one.
+    words: Vec<u64>,
+    shingles: Vec<u64>,
 }
 
 impl Default for Deduper {
@@ -68,12 +71,14 @@ impl Default for Deduper {
         Deduper {
             threshold: 0.5,
             perms,
-            exact: HashMap::new(),
-            buckets: HashMap::new(),
+            exact: foldhash::HashMap::default(),
+            buckets: foldhash::HashMap::default(),
             signatures: Vec::new(),
             root: Vec::new(),
             window: usize::MAX,
             roots: VecDeque::new(),
+            words: Vec::new(),
+            shingles: Vec::new(),
         }
     }
 }
@@ -99,17 +104,30 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
         *h ^= b as u64;
         *h = h.wrapping_mul(0x0100_0000_01b3);
     };
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // most news text is ASCII: a byte is a character, and alphanumeric as an ASCII one
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                in_word = true;
+                feed(&mut h, b.to_ascii_lowercase());
+            } else if in_word {
+                out.push(mix(h));
+                h = 0xcbf2_9ce4_8422_2325;
+                in_word = false;
+            }
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+        at += c.len_utf8();
         if c.is_alphanumeric() {
             in_word = true;
-            if c.is_ascii() {
-                feed(&mut h, c.to_ascii_lowercase() as u8);
-            } else {
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    for &b in l.encode_utf8(&mut buf).as_bytes() {
-                        feed(&mut h, b);
-                    }
+            for l in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    feed(&mut h, b);
                 }
             }
         } else if in_word {
@@ -141,9 +159,11 @@ impl Deduper {
 
     /// Adds the next article; returns the index of the first article it copies, if any.
     pub fn add(&mut self, text: &str) -> Option<usize> {
-        let mut words = Vec::new();
+        let mut words = std::mem::take(&mut self.words);
         word_hashes(text, &mut words);
-        self.add_words(&words)
+        let found = self.add_words(&words);
+        self.words = words;
+        found
     }
 
     /// Forgets the group roots that fell out of the window before article `me`.
@@ -193,17 +213,17 @@ impl Deduper {
         // near: MinHash over word shingles; each permutation's minimum over all shingles in
         // turn, its two constants held in registers (the same minima as shingle by shingle)
         let k = SHINGLE.min(words.len());
-        let shingles: Vec<u64> = words
-            .windows(k)
-            .map(|win| {
-                let mut s = win[0];
-                for &w in &win[1..] {
-                    s = s.rotate_left(17) ^ w;
-                }
-                mix(s)
-            })
-            .collect();
+        let mut shingles = std::mem::take(&mut self.shingles);
+        shingles.clear();
+        shingles.extend(words.windows(k).map(|win| {
+            let mut s = win[0];
+            for &w in &win[1..] {
+                s = s.rotate_left(17) ^ w;
+            }
+            mix(s)
+        }));
         let sig: Box<[u32]> = self.perms.iter().map(|&(a, b)| (min_hash(&shingles, a, b) >> 32) as u32).collect();
+        self.shingles = shingles;
         let keys = band_keys(&sig);
         let mut best: Option<(f64, u32)> = None;
         for key in &keys {

@@ -14,13 +14,14 @@
 //! article index.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use chrono::Datelike;
 use parallax_doc::{Doc, Provenance};
 use rayon::prelude::*;
 
-use crate::cluster::{article_vector, lead_vector, TermVector};
+use crate::background::{short_term, ShortTerm};
+use crate::cluster::{packed_vectors, PackedVector};
 
 /// How many of an article's strongest terms select the articles it is compared with.
 const CANDIDATE_TERMS: usize = 25;
@@ -66,9 +67,8 @@ impl Grouping {
     pub fn group(&self, docs: &[Doc]) -> Vec<Vec<usize>> {
         // each article's vectors on its own (in parallel), then their terms numbered in input
         // order, so the ids (and every tie broken by them) do not depend on the threads
-        let measured: Vec<(TermVector, TermVector)> =
-            docs.par_iter().map(|d| (article_vector(d), lead_vector(d))).collect();
-        let mut vocabulary: Vocabulary = Vocabulary::default();
+        let measured: Vec<(PackedVector, PackedVector)> = docs.par_iter().map(packed_vectors).collect();
+        let mut vocabulary = Vocabulary::default();
         let vectors: Vec<Article> = measured
             .iter()
             .map(|(whole, lead)| {
@@ -105,17 +105,32 @@ fn date_factor(days: Option<i64>) -> f32 {
 /// is a merge of integers.
 type IdVector = Vec<(u32, f32)>;
 
-/// One batch's terms numbered in first-seen order, borrowed from the articles' term vectors.
-type Vocabulary<'a> = foldhash::HashMap<&'a str, u32>;
+/// One batch's terms numbered in first-seen order: short terms held in place (a lookup reads no
+/// other memory), longer ones borrowed from the articles' term vectors.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    short: foldhash::HashMap<ShortTerm, u32>,
+    long: foldhash::HashMap<&'a str, u32>,
+}
+
+impl Vocabulary<'_> {
+    /// How many terms have ids.
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
 
 /// The id of `term` in `vocabulary`, the next one when the term is new.
 fn term_id<'a>(vocabulary: &mut Vocabulary<'a>, term: &'a str) -> u32 {
     let next = vocabulary.len() as u32;
-    *vocabulary.entry(term).or_insert(next)
+    match short_term(term) {
+        Some(short) => *vocabulary.short.entry(short).or_insert(next),
+        None => *vocabulary.long.entry(term).or_insert(next),
+    }
 }
 
 /// `v`'s terms as ids of `vocabulary` (new terms added in first-seen order).
-fn to_ids<'a>(v: &'a TermVector, vocabulary: &mut Vocabulary<'a>) -> IdVector {
+fn to_ids<'a>(v: &'a PackedVector, vocabulary: &mut Vocabulary<'a>) -> IdVector {
     let mut out: IdVector = v.terms().map(|(term, w)| (term_id(vocabulary, term), w)).collect();
     out.sort_unstable_by_key(|&(id, _)| id);
     out
@@ -130,7 +145,8 @@ struct Article {
 
 /// Similar pairs `(i, j, similarity)` with `i < j`; term ids are below `terms`.
 fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // per term id, the articles with it among their strongest terms, in input order
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); terms];
     // the current article's vectors spread out by term id: a candidate's dot product with it is
     // one pass over the candidate's terms (the same sum, in the same order, as merging the two)
     let mut whole = vec![0f32; terms];
@@ -141,7 +157,7 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> 
     let mut edges = Vec::new();
     for (i, article) in vectors.iter().enumerate() {
         for term in &article.strongest {
-            let list = postings.get(term).map_or(&[][..], Vec::as_slice);
+            let list = postings.get(*term as usize).map_or(&[][..], Vec::as_slice);
             // the most recent articles sharing the term: a term that half the input shares
             // does not make the cost per article grow with the input
             for &j in &list[list.len().saturating_sub(MAX_POSTING)..] {
@@ -178,7 +194,9 @@ fn similarity_graph(vectors: &[Article], days: &[Option<i64>], terms: usize) -> 
         clear(&article.whole, &mut whole);
         clear(&article.lead, &mut lead);
         for &term in &article.strongest {
-            postings.entry(term).or_default().push(i);
+            if let Some(list) = postings.get_mut(term as usize) {
+                list.push(i);
+            }
         }
     }
     edges

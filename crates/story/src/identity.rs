@@ -154,13 +154,18 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     // the words of the names of organisations and places ("Douglas" of "McDonnell Douglas"):
-    // a lone given name among them may be theirs
-    let non_person_words: BTreeSet<String> = members
-        .iter()
-        .flat_map(|&d| docs[d].entities.iter())
-        .filter(|e| e.kind != EntityKind::Person)
-        .flat_map(|e| e.name.split_whitespace().map(name_word_key))
-        .collect();
+    // a lone given name among them may be theirs (gathered the first time a lone name asks)
+    let non_person_words: std::cell::OnceCell<BTreeSet<String>> = std::cell::OnceCell::new();
+    let non_person_words = || {
+        non_person_words.get_or_init(|| {
+            members
+                .iter()
+                .flat_map(|&d| docs[d].entities.iter())
+                .filter(|e| e.kind != EntityKind::Person)
+                .flat_map(|e| e.name.split_whitespace().map(name_word_key))
+                .collect()
+        })
+    };
     // longer names first, then article and entity order: the merge depends on this order alone
     persons.sort_by_key(|&(d, e)| (std::cmp::Reverse(docs[d].entities[e].name.split_whitespace().count()), d, e));
     let mut person_keys: Vec<(String, Option<String>)> = Vec::new();
@@ -188,7 +193,7 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         // beside "Chela Ortiz", a name no list knows): the one person of the story with that
         // first name, if only one has it
         let by_first_name = || {
-            if first.is_some() || non_person_words.contains(&surname) {
+            if first.is_some() || non_person_words().contains(&surname) {
                 return None;
             }
             the_only(by_first.get(&surname).map_or(&[][..], Vec::as_slice).iter().map(|&i| (i, ())))
@@ -345,8 +350,24 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             members: m,
         });
     }
+    // each article's name mentions by entity, gathered in one pass over its mentions
+    let mut names: foldhash::HashMap<usize, Vec<Vec<usize>>> = foldhash::HashMap::default();
+    for &d in members {
+        names.entry(d).or_insert_with(|| {
+            let doc = &docs[d];
+            let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); doc.entities.len()];
+            for (i, m) in doc.mentions.iter().enumerate() {
+                if m.kind == MentionKind::Name {
+                    if let Some(list) = by_entity.get_mut(m.entity) {
+                        list.push(i);
+                    }
+                }
+            }
+            by_entity
+        });
+    }
     for entity in &mut out {
-        fill(docs, entity);
+        fill(docs, &names, entity);
     }
     // two entities of one name (two people called John Smith) get `-2`, `-3`, ... in order
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -491,7 +512,9 @@ fn is_initials_of(short: &str, long: &str) -> bool {
         && letters().eq(initials)
 }
 
-fn fill(docs: &[Doc], entity: &mut StoryEntity) {
+/// Gives a story entity its name, aliases and roles from its members; `names` holds each
+/// member article's name mentions (indices into its mentions) by entity.
+fn fill(docs: &[Doc], names: &foldhash::HashMap<usize, Vec<Vec<usize>>>, entity: &mut StoryEntity) {
     // canonical: the full name used by most articles, ties to the longest
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &(d, e) in &entity.members {
@@ -503,24 +526,30 @@ fn fill(docs: &[Doc], entity: &mut StoryEntity) {
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
     let mut aliases: Vec<String> = Vec::new();
+    let mut alias_set: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut roles: Vec<StoryRole> = Vec::new();
+    // "U.S. President" and "US President" are one role: each role's key, beside it
+    let key = |t: &str| t.replace('.', "").to_lowercase();
+    let mut role_keys: Vec<String> = Vec::new();
     for &(d, e) in &entity.members {
         let doc = &docs[d];
         let ent = &doc.entities[e];
-        for form in std::iter::once(ent.name.as_str()).chain(
-            doc.mentions.iter().filter(|m| m.entity == e && m.kind == MentionKind::Name).map(|m| doc.slice(m.span)),
-        ) {
-            if !aliases.iter().any(|a| a == form) {
+        let own = names.get(&d).and_then(|by_entity| by_entity.get(e)).map_or(&[][..], Vec::as_slice);
+        let mentioned = own.iter().filter_map(|&i| doc.mentions.get(i)).map(|m| doc.slice(m.span));
+        for form in std::iter::once(ent.name.as_str()).chain(mentioned) {
+            if alias_set.insert(form) {
                 aliases.push(form.to_string());
             }
         }
         for r in &ent.roles {
-            // "U.S. President" and "US President" are one role
-            let key = |t: &str| t.replace('.', "").to_lowercase();
-            match roles.iter_mut().find(|x| key(&x.role) == key(&r.text)) {
+            let wanted = key(&r.text);
+            match role_keys.iter().position(|k| *k == wanted).and_then(|at| roles.get_mut(at)) {
                 Some(x) if !x.articles.contains(&d) => x.articles.push(d),
                 Some(_) => {}
-                None => roles.push(StoryRole { role: r.text.clone(), articles: vec![d] }),
+                None => {
+                    roles.push(StoryRole { role: r.text.clone(), articles: vec![d] });
+                    role_keys.push(wanted);
+                }
             }
         }
     }
@@ -555,8 +584,17 @@ pub fn readable_key(name: &str) -> String {
 /// mentions (names, role nouns, pronouns) over all the story's articles; people mentioned as
 /// often stay in entity order.
 pub fn people_by_mentions(docs: &[Doc], entities: &[StoryEntity]) -> Vec<usize> {
-    let mentions = |entity: &StoryEntity| -> usize {
-        entity.members.iter().map(|&(d, e)| docs[d].mentions.iter().filter(|m| m.entity == e).count()).sum()
+    // each article's mentions counted by entity once, not once per entity
+    let mut counts: foldhash::HashMap<usize, Vec<usize>> = foldhash::HashMap::default();
+    let mut mentions = |entity: &StoryEntity| -> usize {
+        entity
+            .members
+            .iter()
+            .map(|&(d, e)| {
+                let of_doc = counts.entry(d).or_insert_with(|| docs[d].mention_counts());
+                of_doc.get(e).copied().unwrap_or(0)
+            })
+            .sum()
     };
     let mut people: Vec<(usize, usize)> = entities
         .iter()

@@ -180,6 +180,12 @@ pub struct Quantity {
 
 /// The quantities stated in `doc`'s article `article`.
 pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
+    quantities_where(doc, article, |_, _, _| true)
+}
+
+/// [`quantities`] whose counted word, context words and money flag pass `keep`: the rest of a
+/// quantity (its speaker, frame, names, provisional flag, text) is read only for those.
+fn quantities_where(doc: &Doc, article: usize, keep: impl Fn(&str, &BTreeSet<String>, bool) -> bool) -> Vec<Quantity> {
     let words = &*WORDS;
     let tokens = &doc.tokens;
     // which tokens lie in a time expression, marked once (not a scan of the times per number)
@@ -324,6 +330,10 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             _ => start,
         };
         let context_word = if money { String::new() } else { stem(&counts) };
+        let context = context(doc, i, &context_word);
+        if !keep(&counts, &context, money) {
+            continue;
+        }
         let quote = doc.quotes.iter().find(|q| q.span.start <= t.span.start && t.span.end <= q.span.end);
         let said_by = quote.and_then(speaker_of);
         let speaker_words = quote.and_then(|q| q.speaker_span);
@@ -336,7 +346,7 @@ pub fn quantities(doc: &Doc, article: usize) -> Vec<Quantity> {
             provisional: provisional(doc, t.sentence),
             frame: frame(doc, i),
             names: sentence_names(doc, t.sentence, speaker_words),
-            context: context(doc, i, &context_word),
+            context,
             counts,
             text: doc.text.get(start..end).unwrap_or_default().to_string(),
         });
@@ -515,15 +525,15 @@ pub fn number_findings(docs: &[Doc], articles: &[usize]) -> NumberFindings {
     // only what happened is compared: a count of the killed, the arrested, the votes (a
     // distance, a player's statistics, a list of seized items is background; sums of money are
     // not compared yet: offers from several bidders and currency conversions look alike)
-    let about_event = |q: &Quantity| {
+    let about_event = |counts: &str, context: &BTreeSet<String>, money: bool| {
         let words = &*WORDS;
-        let stem_of = stem(&q.counts);
+        let stem_of = stem(counts);
         let event_word = |w: &str| words.accumulating.contains(w) || words.events.contains(w);
-        !q.money && (event_word(&stem_of) || q.context.iter().any(|w| event_word(w)))
+        !money && (event_word(&stem_of) || context.iter().any(|w| event_word(w)))
     };
     let mut all: Vec<(Quantity, BTreeSet<String>)> = Vec::new();
     for &d in articles {
-        for q in quantities(&docs[d], d).into_iter().filter(|q| about_event(q)) {
+        for q in quantities_where(&docs[d], d, about_event) {
             let words = statement(&docs[d], q.source.1);
             all.push((q, words));
         }

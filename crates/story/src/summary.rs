@@ -16,11 +16,14 @@
 //! order on every run), ties in score go to the earlier article and sentence, and sources are in
 //! article order after the sentence's own article.
 
+use std::borrow::Cow;
+
 use parallax_doc::{Doc, TokenKind};
 use serde::Serialize;
 
 use crate::reports::Reports;
 use crate::terms::{add_dense, cosine, dot_dense, shared, Terms, Vector};
+use crate::text::{fold, fold_span};
 
 /// One summary sentence: `(article index, sentence index)` and its supporting articles.
 #[derive(Debug, Clone, Serialize)]
@@ -93,17 +96,27 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     }
     /// Computes the vector of `units[at]` unless it already has one, and a sentence's words with
     /// it (one pass over the text: a story of several reports needs both of most sentences).
-    fn vector_of(units: &mut [Unit], terms: &mut Terms, at: usize) {
+    fn vector_of(docs: &[Doc], units: &mut [Unit], terms: &mut Terms, at: usize) {
         if let Some(unit) = units.get_mut(at) {
             if unit.vector.is_none() {
+                let folded = folded(docs, unit);
                 if unit.sentence.is_some() && unit.words.is_none() {
-                    let (vector, words) = terms.vector_and_words(unit.text);
+                    let (vector, words) = terms.vector_and_words(&folded);
                     unit.vector = Some(vector);
                     unit.words = Some(words);
                 } else {
-                    unit.vector = Some(terms.vector(unit.text));
+                    unit.vector = Some(terms.vector(&folded));
                 }
             }
+        }
+    }
+    /// A unit's text folded: a sentence's borrowed from its article's lower-cased view when it
+    /// can be ([`fold_span`]).
+    fn folded<'a>(docs: &'a [Doc], unit: &Unit<'a>) -> Cow<'a, str> {
+        let doc = docs.get(unit.article);
+        match (doc, unit.sentence.and_then(|s| doc.and_then(|doc| doc.sentences.get(s)))) {
+            (Some(doc), Some(s)) => fold_span(doc, s.span),
+            _ => Cow::Owned(fold(unit.text)),
         }
     }
     struct Candidate {
@@ -137,7 +150,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     let mut total: Vec<f32> = Vec::new();
     if several {
         for at in 0..units.len() {
-            vector_of(&mut units, &mut terms, at);
+            vector_of(docs, &mut units, &mut terms, at);
         }
         total = vec![0.0; terms.len()];
         for unit in &units {
@@ -233,7 +246,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
         if !chosen.is_empty() && length + c.length > budget + BUDGET_OVERRUN {
             continue;
         }
-        vector_of(&mut units, &mut terms, c.unit);
+        vector_of(docs, &mut units, &mut terms, c.unit);
         let vector = |at: usize| units[at].vector.as_deref().unwrap_or(&[]);
         let repeats = chosen.iter().any(|p| cosine(vector(p.unit), vector(c.unit)) > MAX_OVERLAP);
         if !repeats {
@@ -249,7 +262,7 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
     // none: it supports nothing)
     let ensure_words = |unit: &mut Unit, terms: &mut Terms| {
         if unit.words.is_none() && unit.sentence.is_some() {
-            unit.words = Some(terms.words(unit.text));
+            unit.words = Some(terms.words(&folded(docs, unit)));
         }
     };
     let mut summary = Vec::with_capacity(chosen.len());

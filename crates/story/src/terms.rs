@@ -8,8 +8,8 @@
 
 use std::rc::Rc;
 
-use crate::background::Background;
-use crate::text::{for_each_unstemmed_content_word, stem_of};
+use crate::background::{short_term, Background, ShortTerm};
+use crate::text::{folded_words, is_stopword, stem_of};
 
 /// A text's vector: `(term id, weight)` in the order of the terms' text, a unit vector.
 pub(crate) type Vector = Vec<(u32, f32)>;
@@ -17,14 +17,19 @@ pub(crate) type Vector = Vec<(u32, f32)>;
 /// One story's terms and words, numbered in first-seen order.
 #[derive(Debug, Default)]
 pub(crate) struct Terms {
-    /// Stemmed content word → id.
-    ids: foldhash::HashMap<Rc<str>, u32>,
+    /// Stemmed content word → id (short ones held in place: a lookup reads no other memory).
+    ids: foldhash::HashMap<ShortTerm, u32>,
+    /// The same for longer stems.
+    long_ids: foldhash::HashMap<Rc<str>, u32>,
     /// Per id: the term's text (for ordering; one allocation shared with `ids`) and its
     /// background IDF.
     terms: Vec<(Rc<str>, f32)>,
-    /// Content word as written (folded) → its term id and its own word id: each distinct word
-    /// of the story is stemmed and numbered once.
-    seen: foldhash::HashMap<String, (u32, u32)>,
+    /// Word as written (folded) → its term id and its own word id, `None` for a stopword: each
+    /// distinct word of the story is checked against the stopwords, stemmed and numbered once.
+    /// Short words are held in place, without an allocation each.
+    seen: foldhash::HashMap<ShortTerm, Option<(u32, u32)>>,
+    /// The same for longer words.
+    long_seen: foldhash::HashMap<String, Option<(u32, u32)>>,
     /// How many unstemmed words have ids.
     words: u32,
 }
@@ -37,47 +42,71 @@ impl Terms {
 
     /// The id of stemmed content word `term`, numbered when new.
     fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+        let short = short_term(term);
+        let known = match &short {
+            Some(short) => self.ids.get(short),
+            None => self.long_ids.get(term),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let id = self.terms.len() as u32;
         let text: Rc<str> = Rc::from(term);
-        self.ids.insert(Rc::clone(&text), id);
+        match short {
+            Some(short) => self.ids.insert(short, id),
+            None => self.long_ids.insert(Rc::clone(&text), id),
+        };
         self.terms.push((text, Background::shipped().idf(term)));
         id
     }
 
-    /// Calls `f` with the term id and the word id of each content word of `text` (the words of
-    /// [`crate::text::unstemmed_content_words`], stemmed for the term id, as written for the
-    /// word id).
-    fn each_word(&mut self, text: &str, mut f: impl FnMut(u32, u32)) {
-        for_each_unstemmed_content_word(text, |w| {
-            let ids = match self.seen.get(w) {
+    /// Calls `f` with the term id and the word id of each content word of folded text `folded`
+    /// (the words of [`crate::text::unstemmed_content_words`], stemmed for the term id, as
+    /// written for the word id).
+    fn each_word(&mut self, folded: &str, mut f: impl FnMut(u32, u32)) {
+        for w in folded_words(folded) {
+            let short = short_term(w);
+            let known = match &short {
+                Some(short) => self.seen.get(short),
+                None => self.long_seen.get(w),
+            };
+            let ids = match known {
                 Some(&ids) => ids,
                 None => {
-                    self.words += 1;
-                    let ids = (self.id(&stem_of(w)), self.words - 1);
-                    self.seen.insert(w.to_string(), ids);
+                    let ids = if is_stopword(w) {
+                        None
+                    } else {
+                        self.words += 1;
+                        Some((self.id(&stem_of(w)), self.words - 1))
+                    };
+                    match short {
+                        Some(short) => self.seen.insert(short, ids),
+                        None => self.long_seen.insert(w.to_string(), ids),
+                    };
                     ids
                 }
             };
-            f(ids.0, ids.1);
-        });
+            if let Some((term, word)) = ids {
+                f(term, word);
+            }
+        }
     }
 
-    /// The vector of `text`: its content words counted, weighted by TF-IDF against the
-    /// background corpus, in term order, normalised (the weights of `TermVector::of_texts`).
-    pub(crate) fn vector(&mut self, text: &str) -> Vector {
+    /// The vector of folded text `folded`: its content words counted, weighted by TF-IDF
+    /// against the background corpus, in term order, normalised (the weights of
+    /// `TermVector::of_texts`).
+    pub(crate) fn vector(&mut self, folded: &str) -> Vector {
         let mut ids: Vec<u32> = Vec::new();
-        self.each_word(text, |term, _| ids.push(term));
+        self.each_word(folded, |term, _| ids.push(term));
         self.vector_of_terms(ids)
     }
 
-    /// [`Terms::vector`] and [`Terms::words`] of `text` in one pass over its words.
-    pub(crate) fn vector_and_words(&mut self, text: &str) -> (Vector, Vec<u32>) {
+    /// [`Terms::vector`] and [`Terms::words`] of folded text `folded` in one pass over its
+    /// words.
+    pub(crate) fn vector_and_words(&mut self, folded: &str) -> (Vector, Vec<u32>) {
         let mut ids: Vec<u32> = Vec::new();
         let mut words: Vec<u32> = Vec::new();
-        self.each_word(text, |term, word| {
+        self.each_word(folded, |term, word| {
             ids.push(term);
             words.push(word);
         });
@@ -108,11 +137,11 @@ impl Terms {
         vector
     }
 
-    /// The distinct unstemmed content words of `text`
+    /// The distinct unstemmed content words of folded text `folded`
     /// ([`crate::text::unstemmed_content_words`]) as ids, sorted by id.
-    pub(crate) fn words(&mut self, text: &str) -> Vec<u32> {
+    pub(crate) fn words(&mut self, folded: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        self.each_word(text, |_, word| out.push(word));
+        self.each_word(folded, |_, word| out.push(word));
         out.sort_unstable();
         out.dedup();
         out
@@ -166,6 +195,7 @@ pub(crate) fn shared(a: &[u32], b: &[u32]) -> usize {
 mod tests {
     use super::*;
     use crate::cluster::TermVector;
+    use crate::text::fold;
 
     #[test]
     fn vectors_weigh_terms_as_term_vectors_do() {
@@ -175,22 +205,22 @@ mod tests {
         ];
         let mut terms = Terms::default();
         for text in texts {
-            let v = terms.vector(text);
+            let v = terms.vector(&fold(text));
             let expected: Vec<(String, f32)> =
                 TermVector::of_texts([text]).terms().map(|(t, w)| (t.into(), w)).collect();
             let got: Vec<(String, f32)> =
                 v.iter().map(|&(id, w)| (terms.terms[id as usize].0.to_string(), w)).collect();
             assert_eq!(got, expected);
         }
-        let (a, b) = (terms.vector(texts[0]), terms.vector(texts[1]));
+        let (a, b) = (terms.vector(&fold(texts[0])), terms.vector(&fold(texts[1])));
         assert_eq!(cosine(&a, &b), TermVector::of_texts([texts[0]]).cosine(&TermVector::of_texts([texts[1]])));
     }
 
     #[test]
     fn words_are_distinct_and_shared_counts_them() {
         let mut terms = Terms::default();
-        let a = terms.words("Rebels attacked the town, the rebels said.");
-        let b = terms.words("The town was attacked.");
+        let a = terms.words(&fold("Rebels attacked the town, the rebels said."));
+        let b = terms.words(&fold("The town was attacked."));
         assert_eq!(a.len(), 3); // rebels, attacked, town ("said" and "the" are stopwords)
         assert_eq!(shared(&a, &b), 2);
     }

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use parallax_doc::{Doc, Span};
+
 /// True for an English function word (`parallax_lexicon::words::is_stopword`, the list
 /// `crates/lexicon/data/stopwords.txt`).
 pub fn is_stopword(word: &str) -> bool {
@@ -24,6 +26,19 @@ pub fn fold(text: &str) -> String {
     let mut folded = deunicode::deunicode(text);
     folded.make_ascii_lowercase();
     folded
+}
+
+/// [`fold`] of `doc`'s text in `span`, borrowed from the document's lower-cased view
+/// ([`Doc::lower`]) when the text there is ASCII: lower-casing ASCII is folding it, so the bytes
+/// are the same without a copy. Out-of-range spans fold `""`, as [`Doc::slice`] reads them.
+pub fn fold_span(doc: &Doc, span: Span) -> Cow<'_, str> {
+    let text = doc.slice(span);
+    if text.is_ascii() && doc.lower.len() == doc.text.len() {
+        if let Some(lower) = doc.lower.get(span.start..span.end).filter(|l| l.is_ascii()) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(fold(text))
 }
 
 /// A light stem: plural and common inflection endings removed, British/American spellings joined.
@@ -56,6 +71,12 @@ pub fn content_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_content_word(text, |w| out.push(w.to_string()));
     out
+}
+
+/// The words of folded text: split on anything but letters and digits, one-letter pieces dropped
+/// (stopwords are not: see [`is_stopword`]).
+pub(crate) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() > 1)
 }
 
 /// Calls `f` with each of [`content_words`] in turn, allocating only the folded text (and a
