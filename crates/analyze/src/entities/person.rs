@@ -289,7 +289,8 @@ impl<'d> EntityReader<'d> {
             .collect();
         // several people share the surname: one whose gender an honorific gives ("Mrs. Clinton"),
         // else the one named most often so far (the article's Clinton, not the Clinton named in
-        // passing), then the one named last
+        // passing), then the one named first (the article's subject: "John Jenkin, 23, charged
+        // with the murders of his mother and sister Katie Jenkin" / "Jenkin was due to appear")
         let id = match candidates.as_slice() {
             [] => return false,
             [one] => *one,
@@ -298,10 +299,12 @@ impl<'d> EntityReader<'d> {
                 let by_gender: Vec<usize> =
                     many.iter().copied().filter(|&id| gender.is_some() && self.entities[id].gender == gender).collect();
                 let pool = if by_gender.is_empty() { many.to_vec() } else { by_gender };
-                // named most often so far, then named last
+                // named most often so far, then named first
                 let standing = |id: usize| {
                     let before = self.mentions.iter().filter(|m| m.span.start < span.start && m.entity == id);
-                    before.fold((0usize, 0usize), |(n, l), m| (n + 1, l.max(m.span.start)))
+                    before.fold((0usize, std::cmp::Reverse(usize::MAX)), |(n, f), m| {
+                        (n + 1, f.max(std::cmp::Reverse(m.span.start)))
+                    })
                 };
                 pool.iter().copied().max_by_key(|&id| standing(id)).unwrap_or(many[0])
             }
