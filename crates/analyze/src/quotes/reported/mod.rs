@@ -150,7 +150,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let start = j;
-        let mut end = if opening {
+        let end = if opening {
             // the question ends at the comma before the main clause
             (start + 2..sent.end)
                 // (not a relative clause inside it: "whether his work, which friends described
@@ -169,10 +169,23 @@ impl<'a> Finder<'a> {
         } else {
             self.clause_end(start, sent.end)
         };
+        self.reported_between(c, start, end, 2, speaker)
+    }
+
+    /// The indirect quote of tokens `[start, end)` (trailing signs dropped) reported by cue `c`
+    /// and `speaker`: none when it holds fewer than `min_words` words or quoted words.
+    fn reported_between(
+        &self,
+        c: CueMatch,
+        start: usize,
+        mut end: usize,
+        min_words: usize,
+        speaker: Option<Speaker>,
+    ) -> Option<Quote> {
         while end > start && !self.is_word(end - 1) {
             end -= 1;
         }
-        if (start..end).filter(|&x| self.is_word(x)).count() < 2 || (start..end).any(|x| self.quoted(x)) {
+        if (start..end).filter(|&x| self.is_word(x)).count() < min_words || (start..end).any(|x| self.quoted(x)) {
             return None;
         }
         Some(Quote {
@@ -251,21 +264,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         let start = c.end;
-        let mut end = self.object_end(start, self.clause_end(start, sent.end));
-        while end > start && !self.is_word(end - 1) {
-            end -= 1;
-        }
-        if (start..end).filter(|&x| self.is_word(x)).count() < 3 || (start..end).any(|x| self.quoted(x)) {
-            return None;
-        }
-        Some(Quote {
-            span: self.span_at(start).cover(self.span_at(end - 1)),
-            kind: QuoteKind::Indirect,
-            cue: Some(c.span(self.doc)),
-            speaker_span: Some(speaker.span),
-            speaker_entity: speaker.entity,
-            speaker_antecedent: None,
-        })
+        let end = self.object_end(start, self.clause_end(start, sent.end));
+        self.reported_between(c, start, end, 3, Some(speaker))
     }
 
     /// The description that opens the sentence as the subject of its first verb, for a cue
