@@ -836,7 +836,8 @@ impl<'d> EntityReader<'d> {
                 return vec![(start, end, EntityKind::Organization)];
             }
             let last = self.text(end - 1);
-            let written = if last.chars().any(char::is_lowercase) { last.to_string() } else { title_case(last) };
+            let written: std::borrow::Cow<str> =
+                if last.chars().any(char::is_lowercase) { last.into() } else { title_case(last).into() };
             if let Some(EntityKind::Organization) = kind_of_suffix(&written) {
                 return vec![(start, end, EntityKind::Organization)];
             }

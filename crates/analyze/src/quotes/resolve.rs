@@ -78,12 +78,6 @@ impl<'a> Finder<'a> {
         let paragraph = self.doc.sentences.get(self.sentence_of(at))?.paragraph;
         let first = self.paragraphs.get(paragraph.saturating_sub(PERSON_PRONOUN_PARAGRAPHS))?.start;
         let lo = self.span_at(first).start;
-        let fits = |e: usize| {
-            self.doc
-                .entities
-                .get(e)
-                .is_some_and(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender))
-        };
         // (quotes are in text order: only those reaching into the window are read)
         let (said, speaker) = out[..i]
             .iter()
@@ -92,17 +86,37 @@ impl<'a> Finder<'a> {
             .filter_map(|q| Some((q.speaker_span?, q.speaker_entity)))
             .filter(|(s, _)| s.end <= span.start)
             .max_by_key(|(s, _)| s.end)?;
-        let speaker = speaker.filter(|&e| said.start >= lo && fits(e))?;
+        let speaker = speaker.filter(|&e| said.start >= lo && self.is_person_of(e, gender))?;
+        (!self.rival_person_between(said.end, span.start, gender, Some(speaker), out)).then_some(speaker)
+    }
+
+    /// Whether entity `e` is a person who may be called by a pronoun of `gender`.
+    fn is_person_of(&self, e: usize, gender: char) -> bool {
+        self.doc.entities.get(e).is_some_and(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender))
+    }
+
+    /// Whether a person of `gender` other than `except` is named (not by a pronoun) outside
+    /// quoted words between byte offsets `after` and `before`: a rival antecedent for a
+    /// pronoun at `before`.
+    fn rival_person_between(
+        &self,
+        after: usize,
+        before: usize,
+        gender: char,
+        except: Option<usize>,
+        out: &[Quote],
+    ) -> bool {
         let quoted = |s: Span| {
             let k = out.partition_point(|q| q.span.start <= s.start);
             out[..k].iter().rev().take(QUOTES_COVERING).any(|q| s.end <= q.span.end)
         };
-        let from = self.mentions.partition_point(|m| m.span.start < said.end);
-        let rival = self.mentions[from..]
-            .iter()
-            .take_while(|m| m.span.end <= span.start)
-            .any(|m| m.entity != speaker && m.kind != MentionKind::Pronoun && !quoted(m.span) && fits(m.entity));
-        (!rival).then_some(speaker)
+        let from = self.mentions.partition_point(|m| m.span.start < after);
+        self.mentions[from..].iter().take_while(|m| m.span.end <= before).any(|m| {
+            Some(m.entity) != except
+                && m.kind != MentionKind::Pronoun
+                && !quoted(m.span)
+                && self.is_person_of(m.entity, gender)
+        })
     }
 
     /// The description of one person that "he" or "she" speaking quote `i` goes on quoting: the
@@ -151,22 +165,7 @@ impl<'a> Finder<'a> {
         if !text.contains(' ') || other_gender || plural || !self.speaker_like(Speaker { span: said, entity: None }) {
             return None;
         }
-        let quoted = |s: Span| {
-            let k = out.partition_point(|q| q.span.start <= s.start);
-            out[..k].iter().rev().take(QUOTES_COVERING).any(|q| s.end <= q.span.end)
-        };
-        let fits = |e: usize| {
-            self.doc
-                .entities
-                .get(e)
-                .is_some_and(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == gender))
-        };
-        let from = self.mentions.partition_point(|m| m.span.start < own.end);
-        let rival = self.mentions[from..]
-            .iter()
-            .take_while(|m| m.span.end <= span.start)
-            .any(|m| m.kind != MentionKind::Pronoun && !quoted(m.span) && fits(m.entity));
-        (!rival).then_some(said)
+        (!self.rival_person_between(own.end, span.start, gender, None, out)).then_some(said)
     }
 
     /// The description an organisation pronoun at `span` stands for when no entity fits ("show
