@@ -29,6 +29,7 @@ mod acronyms;
 mod coref;
 mod fold;
 mod given_name_things;
+mod other_given_names;
 mod person;
 mod recognize;
 mod roles;
@@ -123,6 +124,7 @@ pub fn tag_entities(doc: &mut Doc) {
     let EntityReader { mut entities, mut mentions, .. } = tagger;
     acronyms::join_defined_abbreviations(doc, &mut entities, &mut mentions);
     given_name_things::fold_given_names_of_things(doc, &mut entities, &mut mentions);
+    other_given_names::fold_other_given_names(doc, &mut entities, &mut mentions);
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     mentions.dedup_by_key(|m| m.span);
     for (idx, e) in entities.iter_mut().enumerate() {
