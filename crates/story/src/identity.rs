@@ -179,8 +179,12 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     let mut by_surname: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     let joined = |name: &str| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let other_given = other_given_names(docs, &persons);
     for (d, e) in persons {
         let (surname, first) = name_keys(&docs[d].entities[e].name);
+        // another given name of the person an article gives ("Kathryn Jenkin, known as Katie")
+        // is keyed as the name it stands for
+        let first = first.map(|f| other_given.get(&(surname.clone(), f.clone())).cloned().unwrap_or(f));
         let spelt = name_spellings(&docs[d].entities[e].name);
         let candidates: Vec<usize> = by_surname
             .get(&surname)
@@ -196,7 +200,18 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             if first.is_some() || non_person_words().contains(&surname) {
                 return None;
             }
-            the_only(by_first.get(&surname).map_or(&[][..], Vec::as_slice).iter().map(|&i| (i, ())))
+            // or another given name of one person ("Katie" of Kathryn Jenkin)
+            let given = match by_first.get(&surname) {
+                Some(people) => people.as_slice(),
+                None => {
+                    let mut of = other_given.iter().filter(|((_, other), _)| *other == surname);
+                    match (of.next(), of.next()) {
+                        (Some((_, first)), None) => by_first.get(first).map_or(&[][..], Vec::as_slice),
+                        _ => &[],
+                    }
+                }
+            };
+            the_only(given.iter().map(|&i| (i, ())))
         };
         // a full name spelt another way by another outlet ("Yiannis" / "Giannis Panagopoulos",
         // "Ilene Wolff" / "Wolfe"): the one person of the story whose name differs by one letter
@@ -270,6 +285,19 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         let group = others.iter_mut().filter(|((key, _), _)| key == name).max_by_key(|(_, m)| m.len());
         if let Some((_, m)) = group {
             m.push((d, e));
+        }
+    }
+    // a name written in capitals (a dateline, a sign-off: "CUMBRIA POLICE") is the organisation
+    // or place of that name written the usual way, when the story has one of its type
+    let shouted: Vec<(String, EntityKind)> = others.keys().filter(|(name, _)| is_shouted(name)).cloned().collect();
+    for key in shouted {
+        let target = others
+            .keys()
+            .find(|(name, kind)| *kind == key.1 && !is_shouted(name) && name.to_lowercase() == key.0.to_lowercase())
+            .cloned();
+        if let Some(target) = target {
+            let members = others.remove(&key).unwrap_or_default();
+            others.entry(target).or_default().extend(members);
         }
     }
     // a company or place named in passing as a product or an event's part ("Boeing" of "Boeing
@@ -379,6 +407,42 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         }
     }
     out
+}
+
+/// The other given names the articles give people, by surname key and given-name key, each
+/// to the given-name key of the person's own name: a person's name mention that is another
+/// given name alone ("Katie" of Kathryn Jenkin, which the entity layer joined to her because
+/// the article says "known as Katie") or with the surname ("Katie Jenkin"). The first person of
+/// a surname to give a name keeps it.
+fn other_given_names(docs: &[Doc], persons: &[(usize, usize)]) -> BTreeMap<(String, String), String> {
+    let mut out = BTreeMap::new();
+    for &(d, e) in persons {
+        let doc = &docs[d];
+        let (surname, Some(first)) = name_keys(&doc.entities[e].name) else {
+            continue;
+        };
+        for m in doc.mentions.iter().filter(|m| m.entity == e && m.kind == MentionKind::Name) {
+            let words: Vec<&str> = doc.slice(m.span).split_whitespace().collect();
+            let other = match words.as_slice() {
+                [one] => name_word_key(one),
+                [given, .., last] if name_word_key(last) == surname => name_word_key(given),
+                _ => continue,
+            };
+            if other != surname && other != first {
+                out.entry((surname.clone(), other)).or_insert_with(|| first.clone());
+            }
+        }
+    }
+    out
+}
+
+/// True for a name written in capitals that is not an acronym: two words or more, or one of
+/// more than five letters ("CUMBRIA POLICE", "REUTERS"; not "NATO").
+fn is_shouted(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && letters > 0
+        && (name.contains(' ') || letters > 5)
 }
 
 /// The articles' organisations or places of one name: its key, its type, and its members
@@ -515,14 +579,15 @@ fn is_initials_of(short: &str, long: &str) -> bool {
 /// Gives a story entity its name, aliases and roles from its members; `names` holds each
 /// member article's name mentions (indices into its mentions) by entity.
 fn fill(docs: &[Doc], names: &foldhash::HashMap<usize, Vec<Vec<usize>>>, entity: &mut StoryEntity) {
-    // canonical: the full name used by most articles, ties to the longest
+    // canonical: the full name used by most articles, ties to the longest; a name written in
+    // capitals only when the story writes it no other way
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &(d, e) in &entity.members {
         *counts.entry(docs[d].entities[e].name.as_str()).or_default() += 1;
     }
     let name = counts
         .iter()
-        .max_by_key(|(n, c)| (n.split_whitespace().count().min(2), **c, n.len()))
+        .max_by_key(|(n, c)| (n.split_whitespace().count().min(2), !is_shouted(n), **c, n.len()))
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
     let mut aliases: Vec<String> = Vec::new();
@@ -664,6 +729,24 @@ mod tests {
         let grumman = orgs.iter().find(|e| e.name.starts_with("Northrop")).expect("Northrop Grumman");
         assert_eq!(grumman.members.len(), 3);
         assert_eq!(grumman.articles(), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_the_same_name_written_the_usual_way() {
+        use EntityKind::{Location as Loc, Organization as Org};
+        let docs = vec![
+            with("a", &[(Org, "Tarnby Police"), (Org, "NATO")]),
+            with("b", &[(Org, "TARNBY POLICE"), (Org, "Nato"), (Loc, "TARNBY")]),
+            with("c", &[(Org, "TARNBY POLICE")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2]);
+        let police: Vec<&StoryEntity> = entities.iter().filter(|e| e.name.to_lowercase() == "tarnby police").collect();
+        assert_eq!(police.len(), 1, "{entities:?}");
+        assert_eq!(police[0].name, "Tarnby Police");
+        assert_eq!(police[0].articles(), vec![0, 1, 2]);
+        // an acronym keeps its spelling apart, and a place in capitals with no other spelling stays
+        assert_eq!(entities.iter().filter(|e| e.name.to_lowercase() == "nato").count(), 2, "{entities:?}");
+        assert!(entities.iter().any(|e| e.name == "TARNBY" && e.kind == Loc), "{entities:?}");
     }
 
     #[test]
@@ -848,6 +931,28 @@ mod tests {
         ];
         let names: Vec<String> = people(&link_entities(&docs, &[0, 1, 2])).into_iter().map(|(name, _)| name).collect();
         assert_eq!(names, ["Cheryl Boone Isaacs", "Herman Van Rompuy"]);
+    }
+
+    #[test]
+    fn another_given_name_an_article_gives_joins_the_person_in_the_others() {
+        let docs = vec![
+            doc("a", "Katie Brennan, 20, was found dead in Tarnby. Her brother Paul Brennan was arrested."),
+            doc(
+                "b",
+                "Police named the woman as Kathryn Brennan, known as Katie, a student. Paul Brennan, 23, \
+                 was arrested. Her cousin Sian Brennan was not at home.",
+            ),
+            doc("c", "Kathryn Brennan had moved to Tarnby in May. Sian Brennan said she was kind."),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2]);
+        let kathryn = people(&entities).into_iter().find(|(n, _)| n == "Kathryn Brennan").expect("Kathryn Brennan");
+        assert!(kathryn.1.iter().any(|a| a == "Katie Brennan"), "{entities:?}");
+        // and "Katie" alone too
+        let lone = link_entities(&[docs[1].clone(), with("d", &[(EntityKind::Person, "Katie")])], &[0, 1]);
+        assert!(people(&lone).iter().all(|(n, _)| n != "Katie"), "{lone:?}");
+        // another person of the surname, with a given name of her own, stays apart
+        let names: Vec<String> = people(&entities).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 
     #[test]
