@@ -697,13 +697,16 @@ impl<'a> Finder<'a> {
                     match self.separator_before(j, lo, &[",", "–", "—", "("]) {
                         Some(b) => j = b,
                         None => {
-                            return self.np_ending_at(k.saturating_sub(1), lo).map_or(Before::Nothing, Before::Subject)
+                            return self
+                                .subject_ending_at(k.saturating_sub(1), lo)
+                                .map_or(Before::Nothing, Before::Subject)
                         }
                     }
                 }
                 // "Kallas, the EU’s foreign policy chief, said" and "Ethiopia's foreign
                 // minister, Gedion Timothewos, said": the side that names an entity wins
-                let outer = if j > lo { self.np_ending_at(j - 1, lo) } else { None };
+                // ("Friends of Anna Wood, known as Annie, said": the whole subject, not the name)
+                let outer = if j > lo { self.subject_ending_at(j - 1, lo) } else { None };
                 // not the tail of a role phrase ("Ivo Geijsen, an analyst with Bank Oyens, told")
                 let inner = self.np_ending_at(k - 1, j + 1).filter(|i| {
                     let i_first = self.doc.token_at_or_after(i.span.start);
@@ -713,7 +716,7 @@ impl<'a> Finder<'a> {
                 let outer =
                     outer.filter(|o| !self.doc.slice(o.span).chars().all(|c| c.is_ascii_digit())).or_else(|| {
                         let b = self.separator_before(j, lo, &[",", "–", "—", "("])?;
-                        (b > lo && self.insert_segment(b + 1, j)).then(|| self.np_ending_at(b - 1, lo)).flatten()
+                        (b > lo && self.insert_segment(b + 1, j)).then(|| self.subject_ending_at(b - 1, lo)).flatten()
                     });
                 // (a person named after a place's role wins too: "The governor of Unity State,
                 // Taban Deng, said")

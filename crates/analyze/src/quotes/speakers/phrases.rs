@@ -343,6 +343,14 @@ impl<'a> Finder<'a> {
         opens.then(|| Speaker { span: head.span.cover(np.span), entity: None })
     }
 
+    /// The noun phrase ending at token `k` as a subject before an appositive or insert: the
+    /// whole phrase a name completes after a preposition ("Friends of Anna Wood, 20, said" →
+    /// "Friends of Anna Wood", see [`Self::head_before_preposition`]), else the phrase.
+    pub(in crate::quotes) fn subject_ending_at(&self, k: usize, lo: usize) -> Option<Speaker> {
+        let np = self.np_ending_at(k, lo)?;
+        Some(self.head_before_preposition(np, lo).unwrap_or(np))
+    }
+
     /// The whole subject when `np` only completes it after a preposition ("a spokesperson for
     /// the ministry", "the head of Sony Pictures"): the reader names the subject, not the nearest
     /// noun. The phrase before the preposition opens with a determiner or is a bare plural, and
