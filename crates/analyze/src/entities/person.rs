@@ -143,8 +143,8 @@ impl<'d> EntityReader<'d> {
         let prev = t.checked_sub(1)?;
         match self.text(prev) {
             "Mr." | "Mr" | "MR." => Some('m'),
-            // not "Miss": "Miss Universe" is a title of its own
-            "Mrs." | "Mrs" | "Ms." | "Ms" | "MRS." | "MS." => Some('f'),
+            // "Miss" too: a title of its own ("Miss Universe") names no person to give a gender
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "MRS." | "MS." | "Miss" | "MISS" => Some('f'),
             _ => None,
         }
     }
@@ -229,6 +229,15 @@ impl<'d> EntityReader<'d> {
     /// Adds the person a block names, joining an earlier person with the same surname or a
     /// fuller name when it is the same one.
     pub(super) fn add_person(&mut self, block: &Block) {
+        // an honorific and the surname of a person named before name that person: the
+        // honorific is no part of the name, and its gender picks among namesakes ("Miss Jenkin"
+        // after John and Katie Jenkin)
+        if block.end - block.start == 2 && is(WordClass::Honorific, self.text(block.start)) {
+            let surname = Block { start: block.start + 1, ..*block };
+            if self.by_surname.contains_key(&Self::surname_key(self.text(surname.start))) && self.add_alias(&surname) {
+                return;
+            }
+        }
         let span = self.span_of(block.start, block.end);
         // a hyphen the text's tokeniser set apart is written as in the name ("Strauss - Kahn")
         let name = self.doc.slice(span).replace(" - ", "-");
@@ -296,9 +305,18 @@ impl<'d> EntityReader<'d> {
             [one] => *one,
             many => {
                 let gender = self.honorific_gender(block.start);
+                // (of that gender, else not of the other: a given name no list knows gives none)
                 let by_gender: Vec<usize> =
                     many.iter().copied().filter(|&id| gender.is_some() && self.entities[id].gender == gender).collect();
-                let pool = if by_gender.is_empty() { many.to_vec() } else { by_gender };
+                let not_other: Vec<usize> =
+                    many.iter().copied().filter(|&id| gender.is_some() && self.entities[id].gender.is_none()).collect();
+                let pool = if !by_gender.is_empty() {
+                    by_gender
+                } else if !not_other.is_empty() {
+                    not_other
+                } else {
+                    many.to_vec()
+                };
                 // named most often so far, then named first
                 let standing = |id: usize| {
                     let before = self.mentions.iter().filter(|m| m.span.start < span.start && m.entity == id);

@@ -611,7 +611,7 @@ impl<'d> EntityReader<'d> {
         let kind = ner_kind.entity_kind().unwrap_or(EntityKind::Misc);
         // an honorific and a first name open a person's name whatever the tagger says ("Miss
         // Rachel Bates, court clerk"; the honorific is no part of it), and so do an honorific and
-        // a surname no list knows ("Miss Jenkin"). Not a title of its own ("Miss Universe", "Miss
+        // a surname no list knows ("Miss Hargreave"). Not a title of its own ("Miss Universe", "Miss
         // America") nor a body's name ("Dr. Martens Ltd"); an honorific alone names no one
         if kind != EntityKind::Person && is(WordClass::Honorific, self.text(start)) {
             if end - start == 1 {
