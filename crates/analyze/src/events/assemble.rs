@@ -72,7 +72,16 @@ impl<'d> Finder<'d> {
             // "gathered at the site where Grigoropoulos was shot": a person in a relative clause
             // after the trigger belongs to another event
             let relative = k > end && (end..k).any(|j| matches!(self.lower(j), "where" | "whose"));
-            if self.is_possessive_mention(k) || outside_clause || relative {
+            // "were found dead at their home, with Mr Jenkin arrested shortly afterwards": a
+            // person in an absolute clause after the trigger ("with" + name + participle) is the
+            // subject of another event
+            let absolute = k > end && {
+                let next = self.lower(self.doc.token_at_or_after(m.span.end));
+                (end..k).any(|j| self.word(j) == "," && self.lower(j + 1) == "with")
+                    && next.len() > 3
+                    && (next.ends_with("ed") || next.ends_with("en"))
+            };
+            if self.is_possessive_mention(k) || outside_clause || relative || absolute {
                 continue;
             }
             if (attribution || according) && m.kind != MentionKind::Pronoun {
@@ -143,10 +152,21 @@ impl<'d> Finder<'d> {
                 let w = self.lower(k);
                 w == "they" || w == "both" || (w == "two" && k > 0 && self.lower(k - 1) == "the")
             });
+            // ("both women": only women, not the man the sentence before names beside them)
+            let gender = range.clone().find_map(|k| {
+                let w = self.lower(k);
+                if is(WordClass::WomenPlural, w) {
+                    Some('f')
+                } else {
+                    is(WordClass::MenPlural, w).then_some('m')
+                }
+            });
             if plural {
                 for k in self.sentence_tokens(s - 1) {
                     let Some(m) = self.mention(k) else { continue };
-                    let is_person = self.doc.entities[m.entity].kind == EntityKind::Person;
+                    let entity = &self.doc.entities[m.entity];
+                    let is_person = entity.kind == EntityKind::Person
+                        && gender.is_none_or(|g| entity.gender.is_none_or(|own| own == g));
                     if is_person && !self.quoted(k) && !self.in_role(m.span) && !participants.contains(&m.entity) {
                         participants.push(m.entity);
                     }

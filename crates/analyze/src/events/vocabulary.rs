@@ -133,11 +133,16 @@ pub(super) enum WordClass {
     /// Between a reporting verb and a date after it, put the date in another clause ("said
     /// relatives would hold a vigil Thursday": the date is the vigil's, not the statement's).
     ClauseBarrier,
+    /// Plural nouns for women ("both women"): the people of the sentence before that they
+    /// stand for are women.
+    WomenPlural,
+    /// Plural nouns for men ("the two men").
+    MenPlural,
 }
 
 impl WordClass {
     /// The class names of `data/events/words.tsv`, in the order of the variants.
-    const NAMES: [&'static str; 13] = [
+    const NAMES: [&'static str; 15] = [
         "generic",
         "generic_collective",
         "wish",
@@ -151,6 +156,8 @@ impl WordClass {
         "object_end",
         "passive_auxiliary",
         "clause_barrier",
+        "women_plural",
+        "men_plural",
     ];
 }
 
