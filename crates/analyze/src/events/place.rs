@@ -73,6 +73,17 @@ impl<'d> Finder<'d> {
             if self.possessive_owner(m.span.end) {
                 continue;
             }
+            // "who was studying in South Wales and was on a weekend visit home": a place before
+            // "and" and another verb belongs to the first verb, not to the trigger after
+            let coordinated = k < trigger
+                && (k + 1..trigger).any(|j| {
+                    use parallax_lexicon::closed::{is, Class};
+                    let next = self.lower(j + 1);
+                    self.lower(j) == "and" && (is(Class::Auxiliary, next) || is(Class::Modal, next))
+                });
+            if coordinated {
+                continue;
+            }
             let kind = self.doc.entities[m.entity].kind;
             let prep = k > range.start && preps.contains(&self.lower(k - 1));
             let prep = prep
