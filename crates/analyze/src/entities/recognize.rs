@@ -321,8 +321,10 @@ impl<'d> EntityReader<'d> {
     /// other words only up to three capitalised ones with no title and no first name among them,
     /// the name ending there ("Department of Justice Attorney John Smith" stays apart).
     fn body_of_name_after(&self, start: usize, end: usize, ner_kind: tagger::NerType) -> Option<usize> {
+        let body_word = kind_of_suffix(self.text(end - 1)) == Some(EntityKind::Organization)
+            || is(WordClass::BodyBeforeOf, self.text(end - 1));
         if ner_kind == tagger::NerType::Per
-            || kind_of_suffix(self.text(end - 1)) != Some(EntityKind::Organization)
+            || !body_word
             || self.text(end) != "of"
             || !(start..end).all(|k| self.is_word(k) && is_capitalised(self.text(k)))
         {
@@ -334,7 +336,10 @@ impl<'d> EntityReader<'d> {
     /// True when the run `[start, end)` holds "of" after a body's word: a body's name read on
     /// to the name after "of" ([`Self::run_end`]).
     pub(super) fn body_of_in_run(&self, start: usize, end: usize) -> bool {
-        (start + 1..end).any(|k| self.text(k) == "of" && is(WordClass::OrgSuffix, self.text(k - 1)))
+        (start + 1..end).any(|k| {
+            self.text(k) == "of"
+                && (is(WordClass::OrgSuffix, self.text(k - 1)) || is(WordClass::BodyBeforeOf, self.text(k - 1)))
+        })
     }
 
     /// One past the name after the token "of" at `of` that ends a body's name before it (see
@@ -364,12 +369,36 @@ impl<'d> EntityReader<'d> {
                 to = end;
             }
         }
-        if to == from {
+        // up to three capitalised words, no title; a given name only when the name goes on
+        // with another "of" ("Church of Jesus Christ of Latter Day Saints")
+        let words_from = |from: usize| -> Option<(usize, bool)> {
+            let mut to = from;
+            let mut given = false;
             while to < sentence_end && self.is_word(to) && is_capitalised(self.text(to)) {
-                if to - from == 3 || self.is_role_word(to) || self.gaz.is_given_name(strip_possessive(self.text(to))) {
+                if to - from == 3 || self.is_role_word(to) {
                     return None;
                 }
+                given |= self.gaz.is_given_name(strip_possessive(self.text(to)));
                 to += 1;
+            }
+            Some((to, given))
+        };
+        let chained = |to: usize| {
+            to + 1 < sentence_end && self.text(to) == "of" && self.is_word(to + 1) && is_capitalised(self.text(to + 1))
+        };
+        if to == from {
+            let (end, given) = words_from(from)?;
+            if given && !chained(end) {
+                return None;
+            }
+            to = end;
+        }
+        // and a second "of" and name after a first ("… of Jesus Christ of Latter Day Saints")
+        if chained(to) {
+            if let Some((end, false)) = words_from(to + 1) {
+                if end > to + 1 {
+                    to = end;
+                }
             }
         }
         // a name cut before "and" ("College of Further and Higher Education") is not read whole

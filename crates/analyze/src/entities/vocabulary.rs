@@ -53,11 +53,14 @@ pub(super) enum WordClass {
     /// Honorifics before a person's name ("Mrs", "Miss", "Dr."): with a first name after them,
     /// a person whatever the tagger says ("Miss Rachel Bates, court clerk"; not "Miss Universe").
     Honorific,
+    /// Words for a body that are no body's name's last word alone ("Charlotte Church" is a
+    /// singer) but are one before "of" and its name ("Church of England").
+    BodyBeforeOf,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 18] = [
+    const NAMES: [&'static str; 19] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -76,6 +79,7 @@ impl WordClass {
         "festival",
         "street_suffix",
         "honorific",
+        "body_before_of",
     ];
 }
 
