@@ -2,8 +2,9 @@
 //! `class<TAB>word` a line). Each list is a [`Words`] static named for what it holds; the rule
 //! code tests membership with `is_in`, which ignores ASCII case.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use foldhash::HashSet;
 
 /// The vocabulary file, compiled in.
 const DATA: &str = include_str!("../../data/quotes/vocabulary.tsv");
