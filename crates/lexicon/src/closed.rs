@@ -7,7 +7,7 @@
 use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::{data_lines, fold};
+use crate::{data_lines, fold, with_folded};
 
 const PRONOUNS: &str = include_str!("../data/closed/pronouns.tsv");
 const DETERMINERS: &str = include_str!("../data/closed/determiners.tsv");
@@ -515,7 +515,7 @@ pub fn is(class: Class, word: &str) -> bool {
     match class {
         Class::Month => month(word).is_some(),
         Class::Weekday => weekday(word).is_some(),
-        _ => closed().contains(class, &fold(word)),
+        _ => with_folded(word, |w| closed().contains(class, w)),
     }
 }
 
@@ -559,7 +559,7 @@ pub fn weekday_name(word: &str) -> Option<(u32, NameForm)> {
 /// Person, number, gender and cases of a pronoun in any case: "She" → third person singular
 /// feminine subject.
 pub fn pronoun(word: &str) -> Option<PronounInfo> {
-    closed().pronouns.get(fold(word).as_ref()).copied()
+    with_folded(word, |w| closed().pronouns.get(w).copied())
 }
 
 /// The forms of the irregular verb `word` (any of its forms, any case) belongs to: "went" → go,
@@ -567,7 +567,7 @@ pub fn pronoun(word: &str) -> Option<PronounInfo> {
 /// verb in the file.
 pub fn irregular_verb(word: &str) -> Option<&'static VerbForms> {
     let c = closed();
-    c.verb_of.get(fold(word).as_ref()).map(|&i| &c.verbs[i])
+    with_folded(word, |w| c.verb_of.get(w).map(|&i| &c.verbs[i]))
 }
 
 #[cfg(test)]

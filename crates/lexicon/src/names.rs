@@ -4,7 +4,7 @@ use crate::HashSet;
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Gazetteer, NameGender};
-use crate::{data_lines, fold};
+use crate::{data_lines, with_folded};
 
 const CORPORATE_SUFFIXES: &str = include_str!("../data/entities/corporate_suffixes.txt");
 
@@ -13,7 +13,7 @@ const CORPORATE_SUFFIXES: &str = include_str!("../data/entities/corporate_suffix
 pub fn is_corporate_suffix(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| data_lines(CORPORATE_SUFFIXES).map(|(_, l)| l).collect());
-    set.contains(fold(word.trim_end_matches('.')).as_ref())
+    with_folded(word.trim_end_matches('.'), |w| set.contains(w))
 }
 
 /// The words of an organisation's name that say whom it names: trailing legal-form words

@@ -6,7 +6,7 @@ use crate::HashSet;
 use std::sync::OnceLock;
 
 use crate::closed::{pronoun, Case};
-use crate::{data_lines, fold};
+use crate::{data_lines, with_folded};
 
 const REPORTING_VERBS: &str = include_str!("../data/reporting_verbs.txt");
 const FUTURE_MARKERS: &str = include_str!("../data/future_markers.txt");
@@ -34,20 +34,20 @@ fn stopwords() -> &'static HashSet<&'static str> {
 /// True for an English function word (or one of the few news words such as "said", "mr") that
 /// the story layer ignores when comparing texts; any case.
 pub fn is_stopword(word: &str) -> bool {
-    stopwords().contains(fold(word).as_ref())
+    with_folded(word, |w| stopwords().contains(w))
 }
 
 /// True when `word` (any case) is a reporting verb that follows a speaker: "said", "told",
 /// "warns", "adding".
 pub fn is_reporting_verb(word: &str) -> bool {
-    reporting_verbs().contains(fold(word).as_ref())
+    with_folded(word, |w| reporting_verbs().contains(w))
 }
 
 /// True when `word` (any case) marks a clause as announcing something still to come: "will",
 /// "'ll" / "’ll", "scheduled", "upcoming". Used to tell planned events from past ones and to date
 /// undated articles by the tense of their weekday mentions.
 pub fn is_future_marker(word: &str) -> bool {
-    future_markers().contains(fold(word).as_ref())
+    with_folded(word, |w| future_markers().contains(w))
 }
 
 /// The gender (`'m'` or `'f'`) of a third-person singular subject pronoun ("he", "She").
@@ -64,6 +64,7 @@ pub fn reporting_verb_list() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold;
 
     #[test]
     fn lists_load_and_fold() {

@@ -33,8 +33,15 @@ impl<'d> EntityReader<'d> {
         if !word.is_ascii() {
             Cow::Owned(word.to_lowercase())
         } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            // for ASCII text the same as `to_lowercase`
-            Cow::Owned(word.to_ascii_lowercase())
+            // for ASCII text the same as `to_lowercase`: the same bytes of the document's
+            // lower-cased view (`word` is the start of the token)
+            let start = self.doc.tokens.get(t).map_or(0, |tok| tok.span.start);
+            match self.doc.lower.get(start..start + word.len()) {
+                Some(lower) if lower.bytes().zip(word.bytes()).all(|(l, w)| l == w.to_ascii_lowercase()) => {
+                    Cow::Borrowed(lower)
+                }
+                _ => Cow::Owned(word.to_ascii_lowercase()),
+            }
         } else {
             Cow::Borrowed(word)
         }

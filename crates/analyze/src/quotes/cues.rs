@@ -170,15 +170,26 @@ fn clause_start(doc: &Doc, i: usize) -> bool {
 /// `word` in ASCII lower case, using `buf` when it needs changing; `None` for long or non-ASCII
 /// words (no cue is either).
 pub(crate) fn lower_ascii<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    if !word.is_ascii() || word.len() > buf.len() {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
         return None;
     }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+    // one pass: whether the word is ASCII, and whether it has a capital
+    let (mut ascii, mut upper) = (true, false);
+    for &b in bytes {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+    }
+    if !ascii {
+        return None;
+    }
+    if !upper {
         return Some(word);
     }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
+    let out = &mut buf[..bytes.len()];
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
     std::str::from_utf8(out).ok()
 }
 

@@ -2,8 +2,9 @@
 //! `class<TAB>word` a line). Each list is a [`Words`] static named for what it holds; the rule
 //! code tests membership with `is_in`, which ignores ASCII case.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use foldhash::HashSet;
 
 /// The vocabulary file, compiled in.
 const DATA: &str = include_str!("../../data/quotes/vocabulary.tsv");
@@ -16,23 +17,42 @@ pub(super) struct Words(&'static LazyLock<WordSet>);
 pub(super) struct WordSet {
     words: Vec<&'static str>,
     set: HashSet<&'static str>,
+    /// The shortest and longest word's length in bytes, and which bytes open a word: most
+    /// words looked up are in no list, and most of those are told so by these alone.
+    lengths: (usize, usize),
+    first_bytes: [bool; 256],
 }
 
 impl WordSet {
     fn new(words: Vec<&'static str>) -> WordSet {
         let set = words.iter().copied().collect();
-        WordSet { words, set }
+        let lengths = words.iter().fold((usize::MAX, 0), |(lo, hi), w| (lo.min(w.len()), hi.max(w.len())));
+        let mut first_bytes = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
+        WordSet { words, set, lengths, first_bytes }
     }
 }
 
 impl Words {
     /// Whether the list holds `lower` (a word already in lower case).
     pub(super) fn contains_lower(&self, lower: &str) -> bool {
+        let list: &WordSet = self.0;
+        let (shortest, longest) = list.lengths;
+        if lower.len() < shortest || lower.len() > longest {
+            return false;
+        }
+        if lower.as_bytes().first().is_some_and(|&b| !list.first_bytes[b as usize]) {
+            return false;
+        }
         // a short list is scanned faster than a word is hashed
-        if self.0.words.len() <= 12 {
-            self.0.words.contains(&lower)
+        if list.words.len() <= 12 {
+            list.words.contains(&lower)
         } else {
-            self.0.set.contains(lower)
+            list.set.contains(lower)
         }
     }
 }
