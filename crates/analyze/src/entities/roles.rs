@@ -57,6 +57,12 @@ impl<'d> EntityReader<'d> {
                 break;
             }
             // connectors inside a role, before a place or a non-head role word
+            // "a spokesman for Texas Attorney General Greg Abbott", "an aide to Senate Majority
+            // Leader X": the name is the object of "for" / "to", and its role is only what
+            // follows; what comes before is another person's
+            if has_head && start < end && matches!(word, "for" | "to") {
+                break;
+            }
             if is(WordClass::RoleConnector, word) && start < end {
                 let next = start;
                 let next_lower = self.lower(next);

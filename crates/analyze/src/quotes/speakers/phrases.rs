@@ -560,10 +560,18 @@ impl<'a> Finder<'a> {
     }
 
     /// The named person before an unclosed role appositive that ends in `np` ("Anais Faraj, an
-    /// analyst at Nomura"): `np` follows "at", "of", "for" or "with", and a comma and a name
-    /// come a few words before.
+    /// analyst at Nomura"): `np` (or the title before it) follows "at", "of", "for" or "with",
+    /// and a comma and a name come a few words before.
     pub(in crate::quotes) fn name_before_role(&self, np: Speaker, lo: usize) -> Option<Speaker> {
-        let first = self.doc.token_at_or_after(np.span.start);
+        let mut first = self.doc.token_at_or_after(np.span.start);
+        // past the title the entity layer gave the name ("a spokesman for Texas Attorney
+        // General Greg Abbott told")
+        let title = np.entity.and_then(|e| self.doc.entities.get(e)).and_then(|e| {
+            e.roles.iter().find(|r| r.span.end <= np.span.start && self.doc.token_at_or_after(r.span.end) == first)
+        });
+        if let Some(title) = title {
+            first = self.doc.token_at_or_after(title.span.start);
+        }
         let prep =
             first.checked_sub(1).filter(|&p| p > lo && is_in(self.tok(p), &["at", "of", "for", "with", "from"]))?;
         let comma = (prep.saturating_sub(6).max(lo)..prep).rev().find(|&x| self.tok(x) == ",")?;
