@@ -354,7 +354,9 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
         let target = if as_org >= 3 * as_place {
             Some(org)
         } else if let [one] = longer.as_slice() {
-            Some(one.clone())
+            // (not a place the story names more often than that organisation: "San Angelo"
+            // beside one "San Angelo Standard Times")
+            (size(one) >= as_place).then(|| one.clone())
         } else if let [first, next, ..] = by_size[..] {
             (as_org > 0 && size(first) >= 2 * size(next)).then(|| first.clone())
         } else {
@@ -747,6 +749,22 @@ mod tests {
         // an acronym keeps its spelling apart, and a place in capitals with no other spelling stays
         assert_eq!(entities.iter().filter(|e| e.name.to_lowercase() == "nato").count(), 2, "{entities:?}");
         assert!(entities.iter().any(|e| e.name == "TARNBY" && e.kind == Loc), "{entities:?}");
+    }
+
+    #[test]
+    fn a_place_named_more_often_than_the_one_organisation_it_opens_stays_a_place() {
+        use EntityKind::{Location as Loc, Organization as Org};
+        let docs = vec![
+            with("a", &[(Loc, "Tarnby Vale"), (Org, "Tarnby Vale Courier")]),
+            with("b", &[(Loc, "Tarnby Vale")]),
+            with("c", &[(Loc, "Tarnby Vale")]),
+            with("d", &[(Loc, "Quill Eastern"), (Org, "Quill Eastern Airlines")]),
+            with("e", &[(Org, "Quill Eastern Airlines")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2, 3, 4]);
+        let kind_of = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind_of("Tarnby Vale"), Some(Loc), "{entities:?}");
+        assert_eq!(kind_of("Quill Eastern"), None, "{entities:?}");
     }
 
     #[test]
