@@ -179,7 +179,23 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
     let mut by_surname: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     let mut by_first: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     let joined = |name: &str| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    let other_given = other_given_names(docs, &persons);
+    // each article's name mentions by entity, gathered in one pass over its mentions
+    let mut names: foldhash::HashMap<usize, Vec<Vec<usize>>> = foldhash::HashMap::default();
+    for &d in members {
+        names.entry(d).or_insert_with(|| {
+            let doc = &docs[d];
+            let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); doc.entities.len()];
+            for (i, m) in doc.mentions.iter().enumerate() {
+                if m.kind == MentionKind::Name {
+                    if let Some(list) = by_entity.get_mut(m.entity) {
+                        list.push(i);
+                    }
+                }
+            }
+            by_entity
+        });
+    }
+    let other_given = other_given_names(docs, &names, &persons);
     for (d, e) in persons {
         let (surname, first) = name_keys(&docs[d].entities[e].name);
         // another given name of the person an article gives ("Kathryn Jenkin, known as Katie")
@@ -380,22 +396,6 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
             members: m,
         });
     }
-    // each article's name mentions by entity, gathered in one pass over its mentions
-    let mut names: foldhash::HashMap<usize, Vec<Vec<usize>>> = foldhash::HashMap::default();
-    for &d in members {
-        names.entry(d).or_insert_with(|| {
-            let doc = &docs[d];
-            let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); doc.entities.len()];
-            for (i, m) in doc.mentions.iter().enumerate() {
-                if m.kind == MentionKind::Name {
-                    if let Some(list) = by_entity.get_mut(m.entity) {
-                        list.push(i);
-                    }
-                }
-            }
-            by_entity
-        });
-    }
     for entity in &mut out {
         fill(docs, &names, entity);
     }
@@ -415,15 +415,20 @@ pub fn link_entities(docs: &[Doc], members: &[usize]) -> Vec<StoryEntity> {
 /// to the given-name key of the person's own name: a person's name mention that is another
 /// given name alone ("Katie" of Kathryn Jenkin, which the entity layer joined to her because
 /// the article says "known as Katie") or with the surname ("Katie Jenkin"). The first person of
-/// a surname to give a name keeps it.
-fn other_given_names(docs: &[Doc], persons: &[(usize, usize)]) -> BTreeMap<(String, String), String> {
+/// a surname to give a name keeps it. `names` holds each article's name mentions by entity.
+fn other_given_names(
+    docs: &[Doc],
+    names: &foldhash::HashMap<usize, Vec<Vec<usize>>>,
+    persons: &[(usize, usize)],
+) -> BTreeMap<(String, String), String> {
     let mut out = BTreeMap::new();
     for &(d, e) in persons {
         let doc = &docs[d];
         let (surname, Some(first)) = name_keys(&doc.entities[e].name) else {
             continue;
         };
-        for m in doc.mentions.iter().filter(|m| m.entity == e && m.kind == MentionKind::Name) {
+        let own = names.get(&d).and_then(|by_entity| by_entity.get(e)).map_or(&[][..], Vec::as_slice);
+        for m in own.iter().filter_map(|&i| doc.mentions.get(i)) {
             let words: Vec<&str> = doc.slice(m.span).split_whitespace().collect();
             let other = match words.as_slice() {
                 [one] => name_word_key(one),
