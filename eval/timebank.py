@@ -66,7 +66,7 @@ def main():
     ap.add_argument("--source", help="the converter's JSONL (default: GOLD with .gold.json -> .jsonl)")
     ap.add_argument("--part", help="score only documents of this part (dev, heldout, meantime)")
     ap.add_argument("--prefix", help="score only documents whose id starts with this (TimeBank/, AQUAINT/)")
-    ap.add_argument("--show", default="", help="comma list of miss,extra,value,type,span to print")
+    ap.add_argument("--show", default="", help="comma list of miss,extra,value,type,span,hit to print")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args()
     gold = json.load(open(args.gold))
@@ -141,6 +141,8 @@ def main():
                 print(f"TYPE  {x['text']!r:32} gold {x['type']:8} got {y['type']:8} {y['value']} | {aid}")
             if x["value"] == y["value"]:
                 c["value"] += 1
+                if "hit" in show:
+                    print(f"HIT   {y['type']:8} {y['text']!r:32} got {y['value']:14} | {aid}")
                 per[x["type"]]["value"] += 1
                 per[y["type"]]["value_sys"] += 1
             elif "value" in show:

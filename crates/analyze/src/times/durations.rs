@@ -118,7 +118,9 @@ impl<'a> ExpressionReader<'a> {
             let n = count.clone().unwrap_or_else(|| "X".to_string());
             return Some(Found::new(unit_at + 1, self.span(a, unit_at), Some(duration(&n, unit))));
         }
-        let ago = after == "ago";
+        // "a week or so ago": an approximate count back
+        let or_so = after == "or" && self.w(unit_at + 2) == "so" && self.w(unit_at + 3) == "ago";
+        let ago = after == "ago" || or_so;
         // "two weeks from now", "a year from today": counted forward from the anchor
         let hence = after == "from" && matches!(self.w(unit_at + 2), "now" | "today");
         let shifted = matches!(after, "earlier" | "later");
@@ -147,12 +149,17 @@ impl<'a> ExpressionReader<'a> {
         // "a year earlier": counted back from the anchor, like "ago"
         let back = ago || (self.w(unit_at + 1) == "earlier" && self.fixed);
         if back || hence {
-            let end = if hence { unit_at + 2 } else { unit_at + 1 };
+            let end = if hence {
+                unit_at + 2
+            } else if or_so {
+                unit_at + 3
+            } else {
+                unit_at + 1
+            };
             let span = self.span(a, end);
             let n: Option<i64> = count.as_deref().and_then(|c| c.parse().ok());
             let value = match (n, unit) {
-                (None, _)
-                | (_, Unit::Decade | Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
+                (None, _) | (_, Unit::Century | Unit::Hour | Unit::Minute | Unit::Second | Unit::Quarter) => {
                     Some(Value::Ref(if hence { "FUTURE_REF" } else { "PAST_REF" }))
                 }
                 (Some(1), Unit::Year) if !hence => self.year_back(),
@@ -160,6 +167,8 @@ impl<'a> ExpressionReader<'a> {
                     let n = if hence { -n } else { n };
                     match unit {
                         Unit::Year => Some(Value::Year(anchor.year() - n as i32)),
+                        // "a decade ago": the year ten years back, as "ten years ago"
+                        Unit::Decade => Some(Value::Year(anchor.year() - 10 * n as i32)),
                         Unit::Month => {
                             let (y, m) = calendar::add_months(anchor, -n);
                             Some(Value::Month(y, m))

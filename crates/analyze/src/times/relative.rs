@@ -280,11 +280,20 @@ impl<'a> ExpressionReader<'a> {
                 return Some(Found::new(unit_at + 1, self.span(i, unit_at), value.map(Value::Day)));
             }
         }
+        let last = self.last_date();
+        // "the next morning", "the following evening": that part of the day after the one last
+        // told of
+        if let Some(part) = lexicon::day_part(self.w(unit_at)) {
+            let value = last.and_then(|(y, m, d)| {
+                let date = chrono::NaiveDate::from_ymd_opt(y, m?, d?)?;
+                calendar::shift(date, delta as i64).map(|day| Value::DayPart(day, part))
+            });
+            return Some(Found::new(end + 1, self.span(i, end), value));
+        }
         let unit = lexicon::unit(self.w(unit_at))?;
         if self.w(unit_at).ends_with('s') {
             return None;
         }
-        let last = self.last_date();
         let value = match unit {
             Unit::Decade => {
                 let y = last.map(|(y, _, _)| y).or_else(|| self.anchor().filter(|_| n == "next").map(|d| d.year()));
@@ -300,6 +309,11 @@ impl<'a> ExpressionReader<'a> {
             Unit::Day => last.and_then(|(y, m, d)| {
                 let date = chrono::NaiveDate::from_ymd_opt(y, m?, d?)?;
                 calendar::shift(date, delta as i64).map(Value::Day)
+            }),
+            // "the following week": the week after the day last told of
+            Unit::Week => last.and_then(|(y, m, d)| {
+                let date = chrono::NaiveDate::from_ymd_opt(y, m?, d?)?;
+                calendar::shift(date, 7 * delta as i64).map(Value::Week)
             }),
             _ => return None,
         };
