@@ -293,6 +293,7 @@ fn cannot_end_sentence(word: &str) -> bool {
 /// Cleans raw article text.
 pub(crate) fn clean(raw: &str, level: Level) -> Cleaned {
     let norm = normalize(raw);
+    let norm = crate::respace::join_split_tokens(&norm);
     let mut out = Cleaned::default();
     let mut lines: Vec<String> = norm.lines().map(|l| l.trim().to_string()).collect();
 

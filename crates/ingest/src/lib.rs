@@ -38,6 +38,7 @@ pub mod language;
 pub mod outlet;
 mod phases;
 mod record;
+mod respace;
 mod warc;
 
 use parallax_doc::{Diagnostic, Doc, Meta, Provenance};
