@@ -241,7 +241,11 @@ impl<'d> EntityReader<'d> {
             }
             // a place's last word does not make the tagger's body a place: bodies are named
             // after places ("Ross County", "National Hurricane Center", "Western Province")
-            EntityKind::Location => !self.tagged_over(span).any(|(_, t)| *t == tagger::NerType::Org),
+            // except a landform's ("Maacama Fault", "Napa Valley"), which no body is named
+            EntityKind::Location => {
+                !self.tagged_over(span).any(|(_, t)| *t == tagger::NerType::Org)
+                    || is(WordClass::LandformSuffix, strip_possessive(self.text(block.end - 1)))
+            }
             _ => true,
         };
         strong && self.tagged_otherwise(span, kind)
@@ -315,22 +319,33 @@ impl<'d> EntityReader<'d> {
         names
     }
 
-    /// One past the end of a body's name that the tagger cut before "of": its name `[start, end)`
-    /// ends in a body's word and "of" and a place or a short name follow ("the University" +
-    /// "of South Wales", "Ministry" + "of Defence"). A place the gazetteer knows is taken whole;
+    /// One past the end of a body's name that the tagger cut before "of" (or "for" after an
+    /// organisation's word): its name `[start, end)` ends in a body's word and "of" and a place
+    /// or a short name follow ("the University" + "of South Wales", "Ministry" + "of Defence",
+    /// "Working Group" + "for California Earthquake Probability"). A place the gazetteer knows is taken whole;
     /// other words only up to three capitalised ones with no title and no first name among them,
     /// the name ending there ("Department of Justice Attorney John Smith" stays apart).
     fn body_of_name_after(&self, start: usize, end: usize, ner_kind: tagger::NerType) -> Option<usize> {
-        let body_word = kind_of_suffix(self.text(end - 1)) == Some(EntityKind::Organization)
-            || is(WordClass::BodyBeforeOf, self.text(end - 1));
+        let org_word = kind_of_suffix(self.text(end - 1)) == Some(EntityKind::Organization);
+        let body_word = org_word || is(WordClass::BodyBeforeOf, self.text(end - 1));
+        // "Working Group" + "for California Earthquake Probability": "for" after an
+        // organisation's word, as "of"
+        let connector = match self.text(end) {
+            "of" => body_word,
+            "for" => org_word,
+            _ => false,
+        };
         if ner_kind == tagger::NerType::Per
-            || !body_word
-            || self.text(end) != "of"
+            || !connector
             || !(start..end).all(|k| self.is_word(k) && is_capitalised(self.text(k)))
         {
             return None;
         }
-        self.name_after_body_of(end)
+        let to = self.name_after_body_of(end)?;
+        // "Center" + "for Strategic and International Studies": a name going on past "and" is
+        // not read whole here, so the tagger's cut stands
+        let goes_on = self.text(to) == "and" && self.is_word(to + 1) && is_capitalised(self.text(to + 1));
+        (!goes_on).then_some(to)
     }
 
     /// True when the run `[start, end)` holds "of" after a body's word: a body's name read on

@@ -56,11 +56,14 @@ pub(super) enum WordClass {
     /// Words for a body that are no body's name's last word alone ("Charlotte Church" is a
     /// singer) but are one before "of" and its name ("Church of England").
     BodyBeforeOf,
+    /// Last words of landforms and geological features ("Maacama Fault", "Napa Valley"): the
+    /// name is a place even where the tagger reads a body.
+    LandformSuffix,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 19] = [
+    const NAMES: [&'static str; 20] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -80,6 +83,7 @@ impl WordClass {
         "street_suffix",
         "honorific",
         "body_before_of",
+        "landform_suffix",
     ];
 }
 
