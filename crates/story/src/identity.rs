@@ -572,10 +572,14 @@ fn is_first_words_of(short: &str, long: &str) -> bool {
 }
 
 /// True when `short` is one word of at least two capital ASCII letters (dots aside) that are the
-/// initials of `long`'s capitalised words, `long` having two words or more.
+/// initials of `long`'s capitalised words, `long` having two words or more; a word written as
+/// initials gives all its letters ("USGS" → "U.S. Geological Survey").
 fn is_initials_of(short: &str, long: &str) -> bool {
     let letters = || short.chars().filter(|c| *c != '.');
-    let initials = long.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase());
+    let initials = long.split_whitespace().flat_map(|w| {
+        let dotted = w.len() >= 4 && w.split_terminator('.').all(|part| part.len() == 1);
+        w.chars().enumerate().filter(move |&(i, c)| c.is_uppercase() && (i == 0 || dotted)).map(|(_, c)| c)
+    });
     short.split_whitespace().count() == 1
         && letters().nth(1).is_some()
         && letters().all(|c| c.is_ascii_uppercase())
@@ -701,6 +705,8 @@ mod tests {
             ("GAO", "Government Accountability Office", true),
             ("UAW", "United Auto Workers", true),
             ("G.A.O.", "Government Accountability Office", true),
+            ("USGS", "U.S. Geological Survey", true),
+            ("UGS", "U.S. Geological Survey", false),
             ("Grumman", "Northrop Grumman", false),
             ("GM", "General", false),
             ("Ford", "Ford", false),
