@@ -591,16 +591,26 @@ fn is_initials_of(short: &str, long: &str) -> bool {
 /// member article's name mentions (indices into its mentions) by entity.
 fn fill(docs: &[Doc], names: &foldhash::HashMap<usize, Vec<Vec<usize>>>, entity: &mut StoryEntity) {
     // canonical: the full name used by most articles, ties to the longest; a name written in
-    // capitals only when the story writes it no other way
+    // capitals only when the story writes it no other way; a body's short name when the story
+    // uses it far more
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &(d, e) in &entity.members {
         *counts.entry(docs[d].entities[e].name.as_str()).or_default() += 1;
     }
-    let name = counts
-        .iter()
-        .max_by_key(|(n, c)| (n.split_whitespace().count().min(2), !is_shouted(n), **c, n.len()))
-        .map(|(n, _)| n.to_string())
-        .unwrap_or_default();
+    let full = counts.iter().max_by_key(|(n, c)| (n.split_whitespace().count().min(2), !is_shouted(n), **c, n.len()));
+    // a body's one-word name that the story uses more than twice as often as its longest
+    // names is what it is called ("AMD" beside a few "AMD Opteron", its product, which joined
+    // it as a longer form); a person keeps the full name ("Clinton" is "Bill Clinton")
+    let most_used = counts.iter().max_by_key(|(n, c)| (**c, !is_shouted(n), n.len()));
+    let name = match (full, most_used) {
+        (Some((_, &full_count)), Some((short, &short_count)))
+            if entity.kind != EntityKind::Person && !is_shouted(short) && short_count > 2 * full_count =>
+        {
+            short.to_string()
+        }
+        (Some((n, _)), _) => n.to_string(),
+        (None, _) => String::new(),
+    };
     let mut aliases: Vec<String> = Vec::new();
     let mut alias_set: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut roles: Vec<StoryRole> = Vec::new();
@@ -742,6 +752,24 @@ mod tests {
         let grumman = orgs.iter().find(|e| e.name.starts_with("Northrop")).expect("Northrop Grumman");
         assert_eq!(grumman.members.len(), 3);
         assert_eq!(grumman.articles(), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_body_is_called_by_the_name_the_story_uses_far_more() {
+        use EntityKind::Organization as Org;
+        let docs = vec![
+            with("a", &[(Org, "Orvane"), (Org, "Orvane Lumex")]),
+            with("b", &[(Org, "Orvane")]),
+            with("c", &[(Org, "Orvane")]),
+            with("d", &[(Org, "Orvane")]),
+            with("e", &[(Org, "Pellucid"), (Org, "Pellucid Systems")]),
+            with("f", &[(Org, "Pellucid Systems")]),
+        ];
+        let entities = link_entities(&docs, &[0, 1, 2, 3, 4, 5]);
+        let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        // four "Orvane" to one "Orvane Lumex": Orvane; two "Pellucid Systems" to one "Pellucid"
+        assert!(names.contains(&"Orvane") && !names.contains(&"Orvane Lumex"), "{entities:?}");
+        assert!(names.contains(&"Pellucid Systems") && !names.contains(&"Pellucid"), "{entities:?}");
     }
 
     #[test]

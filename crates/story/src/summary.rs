@@ -178,7 +178,11 @@ pub fn summarize(docs: &[Doc], members: &[usize], reports: &Reports) -> Vec<Summ
             let text = unit.text;
             let n_words = word_count(text);
             let opens_with_quote = doc.tokens.get(s.tokens.start).is_some_and(|t| t.kind == TokenKind::OpenQuote);
-            if !(MIN_WORDS..=MAX_WORDS).contains(&n_words) || opens_with_quote || is_headline(doc, text) {
+            if !(MIN_WORDS..=MAX_WORDS).contains(&n_words)
+                || opens_with_quote
+                || is_question(text)
+                || is_headline(doc, text)
+            {
                 continue;
             }
             // centrality across outlets: mean similarity to the other reports' sentences and
@@ -320,6 +324,12 @@ fn is_headline(doc: &Doc, sentence: &str) -> bool {
         }
     }
     long >= 4 && capitalised as f32 >= TITLE_CASE_SHARE * long as f32
+}
+
+/// True when `sentence` asks rather than tells ("But why did AMD buy SeaMicro?"): a summary
+/// states what the reports say.
+fn is_question(sentence: &str) -> bool {
+    sentence.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('?')
 }
 
 /// True for the bytes that are whitespace as `char::is_whitespace` has it among ASCII
@@ -474,6 +484,13 @@ mod tests {
             );
         }
         assert!(summary.iter().any(|s| s.sources.contains(&0) && s.sources.contains(&2)), "{summary:?}");
+    }
+
+    #[test]
+    fn questions_are_not_summary_sentences() {
+        assert!(is_question("But why did the firm buy its rival?"));
+        assert!(is_question("\"Who will pay for it?\""));
+        assert!(!is_question("He asked why the firm bought its rival."));
     }
 
     #[test]
