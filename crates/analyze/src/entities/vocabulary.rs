@@ -56,11 +56,26 @@ pub(super) enum WordClass {
     /// Words for a body that are no body's name's last word alone ("Charlotte Church" is a
     /// singer) but are one before "of" and its name ("Church of England").
     BodyBeforeOf,
+    /// Lower-case nouns right after a name the tagger calls a person or a product that make it a
+    /// body ("Specia unit", "Les Echos newspaper", "SOLIDERE shares").
+    OrgHeadAfter,
+    /// Lower-case nouns right before a name that make it a body ("packaging manufacturer Super
+    /// Indah Makmur", "investment bank Rothschild").
+    OrgApposition,
+    /// Verbs of a share price after a name, a price or a change after them ("Mosenergo closed at
+    /// $ 0.958"): the name is a listed company.
+    PriceVerb,
+    /// Endings of a nationality's or a region's adjective ("European", "Danish"): one such word
+    /// is no company's name before a company's noun ("European firm").
+    DemonymEnding,
+    /// Words and signs that cannot follow a possessive "'s": after them the "'s" is part of the
+    /// name before it ("Lloyd 's and", "Moody 's .").
+    NotAfterPossessive,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 19] = [
+    const NAMES: [&'static str; 24] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -80,6 +95,11 @@ impl WordClass {
         "street_suffix",
         "honorific",
         "body_before_of",
+        "org_head_after",
+        "org_apposition",
+        "price_verb",
+        "demonym_ending",
+        "not_after_possessive",
     ];
 }
 
