@@ -273,6 +273,7 @@ impl<'d> EntityReader<'d> {
         let mut names = Vec::new();
         let agreed = self.agreed_types();
         let firms = self.firm_heads();
+        let context_orgs = self.orgs_by_context();
         // the end of a body's name read past the tagger's: later tagger names inside it are its own
         let mut joined_to = 0;
         for &(span, ner_kind) in &self.ner {
@@ -302,6 +303,13 @@ impl<'d> EntityReader<'d> {
             };
             let start = self.token_index(span.start);
             let mut end = self.token_index(span.end).max(start + 1);
+            // a name the article names as a body elsewhere by the words around it ("Matahari" after
+            // "department store operator Matahari", "Sierra" after "Sierra shares")
+            let ner_kind = if context_orgs.contains(name) && self.may_retype_as_org(start, end, ner_kind) {
+                tagger::NerType::Org
+            } else {
+                ner_kind
+            };
             let in_headline = self.sentence_of.get(start).and_then(|&i| title_case.get(i)) == Some(&true);
             if in_headline || taken.iter().any(|c| c.overlaps(span)) || start < joined_to {
                 continue;
@@ -317,6 +325,91 @@ impl<'d> EntityReader<'d> {
             }
         }
         names
+    }
+
+    /// The names of the tagger's people, products and places that the words around one of
+    /// their mentions make a body: a company's noun right after a person or a product ("Specia
+    /// unit", "Les Echos newspaper", "SOLIDERE shares"; words.tsv `org_head_after`), one right
+    /// before any of them ("packaging manufacturer Super Indah Makmur", "investment bank
+    /// Rothschild"; `org_apposition`), or a share price's verb and a price after a person or a
+    /// place ("Mosenergo closed at $ 0.958", "Eastern Cables gained 20.37"; `price_verb`). Places
+    /// the gazetteer knows and people named with a first name are left alone
+    /// ([`Self::may_retype_as_org`]).
+    fn orgs_by_context(&self) -> foldhash::HashSet<&'d str> {
+        use tagger::NerType;
+        let mut names = foldhash::HashSet::default();
+        for &(span, kind) in &self.ner {
+            let start = self.token_index(span.start);
+            let end = self.token_index(span.end).max(start + 1);
+            if !self.may_retype_as_org(start, end, kind) {
+                continue;
+            }
+            let same_sentence = |k: usize| self.sentence_of.get(k) == self.sentence_of.get(start);
+            let head_after = matches!(kind, NerType::Per | NerType::Misc)
+                && self.is_word(end)
+                && same_sentence(end)
+                && is(WordClass::OrgHeadAfter, self.text(end));
+            let apposition = start > 0
+                && self.is_word(start - 1)
+                && same_sentence(start - 1)
+                && is(WordClass::OrgApposition, self.text(start - 1));
+            let price = matches!(kind, NerType::Per | NerType::Loc)
+                && self.is_word(end)
+                && same_sentence(end)
+                && is(WordClass::PriceVerb, self.text(end))
+                && self.price_after(end + 1, self.text(end) == "was");
+            if head_after || apposition || price {
+                names.insert(strip_possessive(self.doc.slice(span)));
+            }
+        }
+        names
+    }
+
+    /// True when the tagger's name `[start, end)` of type `kind` may be made a body by the words
+    /// around it: a product or event the gazetteer does not know (not a nationality), a person
+    /// whose first word is no first name, a place the gazetteer does not know as one.
+    fn may_retype_as_org(&self, start: usize, end: usize, kind: tagger::NerType) -> bool {
+        use tagger::NerType;
+        let known = self.gaz_exact(start, end);
+        match kind {
+            NerType::Per => !self.gaz.is_given_name(strip_possessive(self.text(start))) && known.is_none(),
+            NerType::Misc => {
+                let word = self.text(start);
+                let adjective = end - start == 1
+                    && (1..word.len()).any(|i| word.is_char_boundary(i) && is(WordClass::DemonymEnding, &word[i..]))
+                    && word.chars().skip(1).all(char::is_lowercase);
+                known.is_none() && !adjective
+            }
+            NerType::Loc => known.is_none_or(|g| g.kind != EntityKind::Location),
+            _ => false,
+        }
+    }
+
+    /// True when the tokens from `k` give a share price or its change after a price's verb: a
+    /// currency sign or a price in pence ("$ 0.958", "8p"), "to" or "at" and a price, a number
+    /// with decimals ("20.37") or a number and "percent". With `strict` (after "was", said of
+    /// people too: "was 23"), only a currency sign or pence.
+    fn price_after(&self, k: usize, strict: bool) -> bool {
+        let money = |w: &str| {
+            matches!(w, "$" | "£" | "€" | "¥")
+                || (w.len() >= 2
+                    && w.ends_with('p')
+                    && w.get(..w.len() - 1).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())))
+        };
+        let decimal = |w: &str| {
+            w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && w.contains('.')
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        };
+        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+        let (first, second) = (self.text(k), self.text(k + 1));
+        if money(first) {
+            return true;
+        }
+        if matches!(first, "to" | "at") && (money(second) || (!strict && decimal(second))) {
+            return true;
+        }
+        !strict && (decimal(first) || (number(first) && matches!(second, "percent" | "pct")))
     }
 
     /// One past the end of a body's name that the tagger cut before "of" (or "for" after an
@@ -581,6 +674,154 @@ impl<'d> EntityReader<'d> {
                 out.push((span, kind));
             }
         }
+        // a common word in lower case opens or ends no name: "investment bank" + "Rothschild &
+        // Cie", "ECOMOG" + "force" (a particle may: "de Gaulle")
+        let plain_lower = |k: usize| {
+            let w = self.text(k);
+            self.is_word(k)
+                && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && !is(WordClass::NameParticle, w)
+                && !matches!(w, "of" | "and" | "for" | "the" | "s")
+        };
+        let mut out = self.possessive_names(out);
+        for (span, kind) in &mut out {
+            if *kind == NerType::Misc {
+                continue;
+            }
+            let (mut start, mut end) = (first_token(*span), end_token(*span));
+            while end - start >= 2 && plain_lower(end - 1) {
+                end -= 1;
+            }
+            while end - start >= 2 && plain_lower(start) {
+                start += 1;
+            }
+            if (start, end) != (first_token(*span), end_token(*span)) {
+                *span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+            }
+        }
+        out
+    }
+
+    /// The tagger's spans with the names that hold a possessive "'s" read whole as bodies:
+    /// a name written once with an "'s" that no possessive could have after it ("in favour of
+    /// Lloyd 's and", "Moody 's ."; words.tsv `not_after_possessive`) is a shop's or firm's name
+    /// with its "'s" wherever the article writes it so, and takes in the capitalised words of a
+    /// body after it ("Moody 's Investors Service"); and capitalised words before "'s" ending in a
+    /// common word and a body's word after ("Broward County Sheriff 's Office", "Pakistan People
+    /// 's Party") are one body.
+    fn possessive_names(&self, ner: Vec<(Span, tagger::NerType)>) -> Vec<(Span, tagger::NerType)> {
+        use tagger::NerType;
+        let tokens = &self.doc.tokens;
+        // one past an "'s" at token `k`: a token of its own, or an apostrophe and an "s" with no
+        // space between them (as "Lloyd 's" is read)
+        let apostrophe_s = |k: usize| -> Option<usize> {
+            match self.text(k) {
+                "'s" | "\u{2019}s" => Some(k + 1),
+                "'" | "\u{2019}"
+                    if self.text(k + 1) == "s"
+                        && tokens.get(k + 1).map(|t| t.span.start) == tokens.get(k).map(|t| t.span.end) =>
+                {
+                    Some(k + 2)
+                }
+                _ => None,
+            }
+        };
+        let capitalised_word = |k: usize| self.is_word(k) && is_capitalised(self.text(k));
+        let same_sentence = |a: usize, b: usize| self.sentence_of.get(a) == self.sentence_of.get(b);
+        let end_token = |span: Span| {
+            let mut k = self.token_index(span.start);
+            while k < tokens.len() && tokens[k].span.start < span.end {
+                k += 1;
+            }
+            k
+        };
+        // one past a body's name of capitalised words from token `k` on, after an "'s", ending
+        // in a body's word
+        let body_after = |k: usize| -> Option<usize> {
+            let mut j = k;
+            while j < tokens.len() && j < k + 5 && capitalised_word(j) && same_sentence(k, j) {
+                if is(WordClass::OrgSuffix, strip_possessive(self.text(j))) {
+                    return Some(j + 1);
+                }
+                j += 1;
+            }
+            None
+        };
+        // the words of the tagger's people of two words or more: a possessive of one of them
+        // ("Smith 's ." after "John Smith") is that person's
+        let person_words: foldhash::HashSet<&str> = ner
+            .iter()
+            .filter(|(s, k)| *k == NerType::Per && self.doc.slice(*s).contains(' '))
+            .flat_map(|(s, _)| self.doc.slice(*s).split(' '))
+            .collect();
+        let mut named: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        for &(span, _) in &ner {
+            let end = end_token(span);
+            let first = self.token_index(span.start);
+            let Some(after) = apostrophe_s(end) else { continue };
+            if end > first
+                && capitalised_word(end - 1)
+                && (after >= tokens.len()
+                    || (same_sentence(end, after) && is(WordClass::NotAfterPossessive, self.text(after))))
+                && self.gaz_exact(first, end).is_none()
+                && !self.doc.slice(span).split(' ').any(|w| person_words.contains(w))
+            {
+                named.insert(self.doc.slice(span));
+            }
+        }
+        // each with whether it was read by a common word before "'s" (not a name seen alone)
+        let mut found: Vec<(usize, usize, bool)> = Vec::new();
+        for &(span, _) in &ner {
+            let end = end_token(span);
+            if let Some(after) = apostrophe_s(end).filter(|_| named.contains(self.doc.slice(span))) {
+                let to = body_after(after).unwrap_or(after);
+                found.push((self.token_index(span.start), to, false));
+            }
+        }
+        for k in 1..tokens.len().saturating_sub(1) {
+            let Some(after) = apostrophe_s(k) else { continue };
+            if !capitalised_word(k - 1) || !same_sentence(k - 1, k) {
+                continue;
+            }
+            let before = strip_possessive(self.text(k - 1));
+            if !self.gaz.is_common_word(&self.lower(k - 1)) || self.gaz.lookup(before).is_some() {
+                continue;
+            }
+            let Some(to) = body_after(after) else { continue };
+            let mut from = k - 1;
+            while from > 0
+                && capitalised_word(from - 1)
+                && same_sentence(from - 1, k)
+                && !matches!(self.text(from - 1), "The" | "A" | "An")
+            {
+                from -= 1;
+            }
+            found.push((from, to, true));
+        }
+        if found.is_empty() {
+            return ner;
+        }
+        found.sort_unstable();
+        let mut out: Vec<(Span, NerType)> = Vec::with_capacity(ner.len());
+        let mut last_end = 0;
+        for (from, to, by_common_word) in found {
+            if from < last_end {
+                continue;
+            }
+            let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+            // the tagger's names around it must lie inside it, and none be a person ("John Major
+            // 's Conservative Party" is a person and a party)
+            if ner.iter().any(|(s, k)| {
+                s.overlaps(span) && (s.start < span.start || s.end > span.end || (by_common_word && *k == NerType::Per))
+            }) {
+                continue;
+            }
+            out.push((span, NerType::Org));
+            last_end = to;
+        }
+        let bodies: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
+        out.extend(ner.into_iter().filter(|(s, _)| !bodies.iter().any(|b| b.overlaps(*s))));
+        out.sort_by_key(|(s, _)| (s.start, s.end));
         out
     }
 

@@ -71,7 +71,11 @@ impl<'d> EntityReader<'d> {
         let last = view.span(end.saturating_sub(1));
         // the possessive ending of the last token is not part of the name
         let last_text = self.doc.slice(last);
-        let trimmed = strip_possessive(last_text).len();
+        // (an "s" of its own after an apostrophe is kept: a name that holds it, "Lloyd 's")
+        let trimmed = match strip_possessive(last_text).len() {
+            0 => last_text.len(),
+            n => n,
+        };
         Span::new(first.start, last.start + trimmed)
     }
 

@@ -59,11 +59,26 @@ pub(super) enum WordClass {
     /// Last words of landforms and geological features ("Maacama Fault", "Napa Valley"): the
     /// name is a place even where the tagger reads a body.
     LandformSuffix,
+    /// Lower-case nouns right after a name the tagger calls a person or a product that make it a
+    /// body ("Specia unit", "Les Echos newspaper", "SOLIDERE shares").
+    OrgHeadAfter,
+    /// Lower-case nouns right before a name that make it a body ("packaging manufacturer Super
+    /// Indah Makmur", "investment bank Rothschild").
+    OrgApposition,
+    /// Verbs of a share price after a name, a price or a change after them ("Mosenergo closed at
+    /// $ 0.958"): the name is a listed company.
+    PriceVerb,
+    /// Endings of a nationality's or a region's adjective ("European", "Danish"): one such word
+    /// is no company's name before a company's noun ("European firm").
+    DemonymEnding,
+    /// Words and signs that cannot follow a possessive "'s": after them the "'s" is part of the
+    /// name before it ("Lloyd 's and", "Moody 's .").
+    NotAfterPossessive,
 }
 
 impl WordClass {
     /// The class names of the data file, in the order of the variants.
-    const NAMES: [&'static str; 20] = [
+    const NAMES: [&'static str; 25] = [
         "name_particle",
         "org_suffix",
         "place_suffix",
@@ -84,6 +99,11 @@ impl WordClass {
         "honorific",
         "body_before_of",
         "landform_suffix",
+        "org_head_after",
+        "org_apposition",
+        "price_verb",
+        "demonym_ending",
+        "not_after_possessive",
     ];
 }
 
