@@ -7,16 +7,34 @@ mod end;
 mod start;
 
 use super::vocabulary::{
-    BE_FORMS, CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS,
+    BE_FORMS, CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SAY_FORMS, SOURCE_MODIFIERS, TELLING_CUES,
+    WITHHOLDING_VERBS,
 };
 use super::*;
 
 impl<'a> Finder<'a> {
+    /// Whether an indirect-speech verb with a subject stands in `sent` before token `before`,
+    /// outside quotation marks and not right before a quotation, so that the words up to
+    /// `before` are its report ("Kiedis said his band …, wrote …").
+    fn attribution_before(&self, before: usize, sent: Range<usize>) -> bool {
+        let from = self.cues.partition_point(|m| m.first < sent.start);
+        self.cues[from..].iter().take_while(|m| m.first < before).any(|m| {
+            m.class == CueClass::Verb
+                && m.indirect
+                && !m.object
+                && m.end < before
+                && !self.quoted(m.first)
+                && !self.quoted(m.end)
+                && !matches!(self.tok(m.end), "," | ":")
+                && matches!(self.before(m.first, sent.start), Before::Subject(_))
+        })
+    }
+
     /// What "say" reports when its object is an answer or an echo: "75 percent said yes", "the
     /// candidate said no", "43 percent said the same of Sanders" (the object and what it is
     /// about, up to the end of the object).
     fn said_answer(&self, c: CueMatch, hi: usize) -> Option<Range<usize>> {
-        use crate::quotes::vocabulary::{ANSWER_WORDS, SAY_FORMS};
+        use crate::quotes::vocabulary::ANSWER_WORDS;
         if c.end >= hi || !is_in(self.tok(c.first), &SAY_FORMS) || self.quoted(c.end) {
             return None;
         }
@@ -465,6 +483,10 @@ impl<'a> Finder<'a> {
                     && !is_in(self.tok(c.first), &["told", "tells", "tell"])
                     && ((sent.start..c.first).any(|x| self.quoted(x) || self.finite_at(x))
                         || self.plain_clause(sent.start, c.first - 1))
+                    // not after an attribution of its own with an unquoted clause ("Kiedis said
+                    // his band and Brian Burton, AKA Danger Mouse, wrote a host of new songs"):
+                    // the verb is that clause's (but "…, said an official" is an inversion still)
+                    && (is_in(self.tok(c.first), &SAY_FORMS) || !self.attribution_before(c.first, sent.clone()))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
                         (!more || self.name_to_end(x + 1, sent.end))
                             && x > c.end

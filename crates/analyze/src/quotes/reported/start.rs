@@ -259,7 +259,8 @@ impl<'a> Finder<'a> {
             && (sep + 2..hi.min(sep + 9))
                 .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.cue_at(x))
                 .any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
-        let opens = is_in(w, &DETERMINERS) || is_in(w, &["he", "she", "they", "we", "i"]) || bare_subject;
+        // ("noted, it is surprising …", "said, there is no plan …": a pronoun subject with its verb)
+        let opens = is_in(w, &DETERMINERS) || is_in(w, &PRONOUNS) || w == "there" || bare_subject;
         (open == "," && opens && self.clause_at(sep + 1, hi, false)).then_some(sep + 1)
     }
 
