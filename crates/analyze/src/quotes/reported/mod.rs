@@ -290,19 +290,33 @@ impl<'a> Finder<'a> {
     /// coordinated with that verb ("The company keeps its finances secret but says …"): a
     /// determiner and up to three lower-case words, then a verb (finite, or in -s).
     fn opening_description(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
-        if !is_in(self.tok(sent.start), &DETERMINERS) || self.quoted(sent.start) {
+        // (past a conjunction opening the sentence: "But the court overruled and said …")
+        let start = if is_in(self.tok(sent.start), &["but", "and", "yet", "so"]) { sent.start + 1 } else { sent.start };
+        if !is_in(self.tok(start), &DETERMINERS) || self.quoted(start) {
             return None;
         }
-        let verb = (sent.start + 2..before.min(sent.start + 5)).find(|&x| {
+        let verb = (start + 2..before.min(start + 12)).find(|&x| {
             let t = self.tok(x);
             self.finite_at(x) || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !starts_upper(t)
         })?;
-        let words = sent.start + 1..verb;
-        if words.clone().any(|x| !self.is_word(x) || self.cue_at(x) || is_stop(self.tok(x)) || self.quoted(x)) {
+        // the head noun and its modifiers, which may hold a phrase after a preposition ("the U.S.
+        // Court of Appeals for the 6th Circuit", "other officers with no knowledge of the case")
+        let words = start + 1..verb;
+        let prepositional = |x: usize| {
+            let t = self.tok(x);
+            x > start + 1 && (is_in(t, &PREPOSITIONS) || is_in(t, &DETERMINERS) || is_in(t, &["of", "no"]))
+        };
+        let plain = |x: usize| self.is_word(x) && !self.cue_at(x) && !self.quoted(x);
+        if words.clone().any(|x| !plain(x) || is_stop(self.tok(x)) && !prepositional(x))
+            || verb > start + 4 && !words.clone().any(prepositional)
+            || is_stop(self.tok(verb - 1))
+        {
             return None;
         }
-        let np = self.span_at(sent.start).cover(self.span_at(verb - 1));
-        Some(self.speaker_for(np, verb - 1))
+        let np = self.span_at(start).cover(self.span_at(verb - 1));
+        // the head is the noun before the first preposition
+        let head = words.clone().find(|&x| prepositional(x)).map_or(verb - 1, |p| p - 1);
+        Some(self.speaker_for(np, head))
     }
 
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
