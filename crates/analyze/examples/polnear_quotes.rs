@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p parallax-analyze --example polnear_quotes [PATH]
 //! VERBOSE=1 cargo run --release -p parallax-analyze --example polnear_quotes   # misses and extras on stderr
+//! VERBOSE=1 IHIT=1 cargo run ...   # also the reported speech found (IHIT), for recall by cue
 //! GOLD_CUES=old_cues.txt cargo run ...   # gold reported speech from another lexicon (fixed gold)
 //! ```
 //!
@@ -799,6 +800,9 @@ fn main() {
             match hit {
                 Some(q) => {
                     ind.found += 1;
+                    if verbose && std::env::var_os("IHIT").is_some() {
+                        eprintln!("IHIT {name}: [{}] {}", g.cue, g.words.join(" "));
+                    }
                     spk_indirect.add(&doc, q, &g.source);
                     let earlier: Vec<Span> = sources_before(&gold, &g.source);
                     reader.add(&doc, q, &g.source, &earlier, half, reader_verbose);
@@ -851,8 +855,9 @@ fn main() {
                     to += 1;
                 }
                 eprintln!(
-                    "{} {name}: {} [{:?}] || {}«{}»{}",
+                    "{} {name}: {{{}}} {} [{:?}] || {}«{}»{}",
                     if any_ok { "IOK" } else { "IEXTRA" },
+                    q.cue.map_or("", |c| doc.slice(c)),
                     doc.slice(q.span),
                     q.speaker_span.map(|s| doc.slice(s)),
                     text[from..q.span.start].replace('\n', " "),

@@ -114,6 +114,8 @@ word_lists! {
     TIME_WORDS = "time_words";
     /// Words that may stand between a subject and its verb.
     ADVERBS = "adverbs";
+    /// Adverbs of place between a subject and its cue ("Officials there said").
+    PLACE_ADVERBS = "place_adverbs";
     /// Nouns of fixed adverbial phrases after "in" ("in turn", "in fact").
     IN_PHRASE_NOUNS = "in_phrase_nouns";
     /// Words that end a noun phrase walked over from its head.

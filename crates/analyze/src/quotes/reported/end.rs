@@ -229,7 +229,8 @@ impl<'a> Finder<'a> {
             let next = if x + 1 < hi { self.tok(x + 1) } else { "" };
             let aside = match self.tok(x) {
                 ";" => true,
-                "," if is_in(next, &["although", "though"]) => true,
+                // (a clause: not an inserted "although brief," nor "though mixed with …")
+                "," if is_in(next, &["although", "though"]) => self.clause_at(x + 2, hi, false),
                 // the writer's comparison: "…, compared with 23 percent who …"
                 "," if next == "compared" => true,
                 // a new clause of the writer's: "…, but he did not apologize for …"

@@ -7,16 +7,34 @@ mod end;
 mod start;
 
 use super::vocabulary::{
-    BE_FORMS, CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SOURCE_MODIFIERS, TELLING_CUES, WITHHOLDING_VERBS,
+    BE_FORMS, CONVENED, PLAIN_OBJECT_CUES, REFLEXIVE_PRONOUNS, SAY_FORMS, SOURCE_MODIFIERS, TELLING_CUES,
+    WITHHOLDING_VERBS,
 };
 use super::*;
 
 impl<'a> Finder<'a> {
+    /// Whether an indirect-speech verb with a subject stands in `sent` before token `before`,
+    /// outside quotation marks and not right before a quotation, so that the words up to
+    /// `before` are its report ("Kiedis said his band …, wrote …").
+    fn attribution_before(&self, before: usize, sent: Range<usize>) -> bool {
+        let from = self.cues.partition_point(|m| m.first < sent.start);
+        self.cues[from..].iter().take_while(|m| m.first < before).any(|m| {
+            m.class == CueClass::Verb
+                && m.indirect
+                && !m.object
+                && m.end < before
+                && !self.quoted(m.first)
+                && !self.quoted(m.end)
+                && !matches!(self.tok(m.end), "," | ":")
+                && matches!(self.before(m.first, sent.start), Before::Subject(_))
+        })
+    }
+
     /// What "say" reports when its object is an answer or an echo: "75 percent said yes", "the
     /// candidate said no", "43 percent said the same of Sanders" (the object and what it is
     /// about, up to the end of the object).
     fn said_answer(&self, c: CueMatch, hi: usize) -> Option<Range<usize>> {
-        use crate::quotes::vocabulary::{ANSWER_WORDS, SAY_FORMS};
+        use crate::quotes::vocabulary::ANSWER_WORDS;
         if c.end >= hi || !is_in(self.tok(c.first), &SAY_FORMS) || self.quoted(c.end) {
             return None;
         }
@@ -272,19 +290,33 @@ impl<'a> Finder<'a> {
     /// coordinated with that verb ("The company keeps its finances secret but says …"): a
     /// determiner and up to three lower-case words, then a verb (finite, or in -s).
     fn opening_description(&self, before: usize, sent: Range<usize>) -> Option<Speaker> {
-        if !is_in(self.tok(sent.start), &DETERMINERS) || self.quoted(sent.start) {
+        // (past a conjunction opening the sentence: "But the court overruled and said …")
+        let start = if is_in(self.tok(sent.start), &["but", "and", "yet", "so"]) { sent.start + 1 } else { sent.start };
+        if !is_in(self.tok(start), &DETERMINERS) || self.quoted(start) {
             return None;
         }
-        let verb = (sent.start + 2..before.min(sent.start + 5)).find(|&x| {
+        let verb = (start + 2..before.min(start + 12)).find(|&x| {
             let t = self.tok(x);
             self.finite_at(x) || t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !starts_upper(t)
         })?;
-        let words = sent.start + 1..verb;
-        if words.clone().any(|x| !self.is_word(x) || self.cue_at(x) || is_stop(self.tok(x)) || self.quoted(x)) {
+        // the head noun and its modifiers, which may hold a phrase after a preposition ("the U.S.
+        // Court of Appeals for the 6th Circuit", "other officers with no knowledge of the case")
+        let words = start + 1..verb;
+        let prepositional = |x: usize| {
+            let t = self.tok(x);
+            x > start + 1 && (is_in(t, &PREPOSITIONS) || is_in(t, &DETERMINERS) || is_in(t, &["of", "no"]))
+        };
+        let plain = |x: usize| self.is_word(x) && !self.cue_at(x) && !self.quoted(x);
+        if words.clone().any(|x| !plain(x) || is_stop(self.tok(x)) && !prepositional(x))
+            || verb > start + 4 && !words.clone().any(prepositional)
+            || is_stop(self.tok(verb - 1))
+        {
             return None;
         }
-        let np = self.span_at(sent.start).cover(self.span_at(verb - 1));
-        Some(self.speaker_for(np, verb - 1))
+        let np = self.span_at(start).cover(self.span_at(verb - 1));
+        // the head is the noun before the first preposition
+        let head = words.clone().find(|&x| prepositional(x)).map_or(verb - 1, |p| p - 1);
+        Some(self.speaker_for(np, head))
     }
 
     /// Whether tokens `from..hi` are a name and the sentence's end: "…, said the company's chief
@@ -465,6 +497,10 @@ impl<'a> Finder<'a> {
                     && !is_in(self.tok(c.first), &["told", "tells", "tell"])
                     && ((sent.start..c.first).any(|x| self.quoted(x) || self.finite_at(x))
                         || self.plain_clause(sent.start, c.first - 1))
+                    // not after an attribution of its own with an unquoted clause ("Kiedis said
+                    // his band and Brian Burton, AKA Danger Mouse, wrote a host of new songs"):
+                    // the verb is that clause's (but "…, said an official" is an inversion still)
+                    && (is_in(self.tok(c.first), &SAY_FORMS) || !self.attribution_before(c.first, sent.clone()))
                     && self.tail_end(c.end, sent.end).is_some_and(|(x, more)| {
                         (!more || self.name_to_end(x + 1, sent.end))
                             && x > c.end

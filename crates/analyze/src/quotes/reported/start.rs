@@ -167,6 +167,29 @@ impl<'a> Finder<'a> {
             if let Some(x) = x.filter(|&x| self.clause_at(x, hi, say)) {
                 return Some(x);
             }
+            // "said in a statement the company would …", "said after the vote the council
+            // would …": past a short phrase ending in a noun, a subject opened by a determiner,
+            // then its finite verb
+            if say {
+                let x = (j + 2..(j + 6).min(hi))
+                    .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.cue_at(x) && !self.finite_at(x))
+                    .find(|&x| {
+                        let before = self.tok(x - 1);
+                        is_in(self.tok(x), &DETERMINERS)
+                            && !is_in(before, &DETERMINERS)
+                            && !is_in(before, &PREPOSITIONS)
+                            && !is_stop(before)
+                            && !self.ly_adverb(x - 1)
+                    });
+                let verb = |x: usize| {
+                    (x + 2..hi.min(x + 8))
+                        .take_while(|&y| self.is_word(y) && !self.quoted(y) && !self.cue_at(y))
+                        .any(|y| is_in(self.tok(y), &FINITE) || self.finite_at(y))
+                };
+                if let Some(x) = x.filter(|&x| verb(x)) {
+                    return Some(x);
+                }
+            }
         }
         if tell {
             // "told reporters the talks were …": past a short object
@@ -259,7 +282,8 @@ impl<'a> Finder<'a> {
             && (sep + 2..hi.min(sep + 9))
                 .take_while(|&x| self.is_word(x) && !self.quoted(x) && !self.cue_at(x))
                 .any(|x| is_in(self.tok(x), &FINITE) || self.finite_at(x));
-        let opens = is_in(w, &DETERMINERS) || is_in(w, &["he", "she", "they", "we", "i"]) || bare_subject;
+        // ("noted, it is surprising …", "said, there is no plan …": a pronoun subject with its verb)
+        let opens = is_in(w, &DETERMINERS) || is_in(w, &PRONOUNS) || w == "there" || bare_subject;
         (open == "," && opens && self.clause_at(sep + 1, hi, false)).then_some(sep + 1)
     }
 

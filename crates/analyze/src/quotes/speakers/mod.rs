@@ -580,6 +580,13 @@ impl<'a> Finder<'a> {
                         i -= 1;
                         continue;
                     }
+                    // "Volunteers here said", "Officials there say": a place after a noun
+                    let place = crate::quotes::vocabulary::PLACE_ADVERBS;
+                    if skipped == 0 && is_in(t, &place) && k > lo && self.is_word(k - 1) && !is_stop(self.tok(k - 1)) {
+                        skipped += 1;
+                        i -= 1;
+                        continue;
+                    }
                     // "appeared to suggest", "continues to insist", "went on to say"
                     if t == "to" && k > lo {
                         use crate::quotes::vocabulary::RAISING;
