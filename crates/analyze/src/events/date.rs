@@ -1,5 +1,8 @@
 //! When an event happens: the nearest date expression to its trigger.
 
+use parallax_doc::TokenKind;
+
+use super::vocabulary::{is, WordClass};
 use super::Finder;
 use crate::lexicon::is_reporting_verb;
 
@@ -41,6 +44,18 @@ impl<'d> Finder<'d> {
                 let tok = self.doc.token_at_or_after(t.span.start);
                 if tok < lower_bound || tok >= until || self.in_quote.get(tok).copied().unwrap_or(true) {
                     return None;
+                }
+                // "the company's 2012 and 2013 Opteron roadmaps", "a 2009 report": a year before
+                // a word, after no preposition of time, modifies a noun and dates no event
+                let written = self.doc.text.get(t.span.start..t.span.end).unwrap_or("");
+                if t.value.len() == 4 && written.len() == 4 && written.bytes().all(|b| b.is_ascii_digit()) {
+                    let next = self.doc.token_at_or_after(t.span.end);
+                    let before_word =
+                        next < range.end && self.doc.tokens.get(next).is_some_and(|k| k.kind == TokenKind::Word);
+                    let after_preposition = tok > range.start && is(WordClass::YearPreposition, self.lower(tok - 1));
+                    if before_word && !after_preposition {
+                        return None;
+                    }
                 }
                 // "postponed the testimony until Monday": the end of a wait or a stretch, no
                 // event's day

@@ -5,7 +5,8 @@
 //! A trigger word opens an event (`data/events/triggers.tsv`): "talks", "met", "summit" for
 //! meetings; "phone call", "spoke with" + person, "phoned" for calls; "visit", "travel to",
 //! "heading to" for visits; "speech", "addressed" for speeches; a reporting verb with a person
-//! subject and a date ("Vance criticised … on Friday") is a statement. Its arguments come from
+//! or a body as subject and a date ("Vance criticised … on Friday", "Airbus announced on
+//! Tuesday …") is a statement. Its arguments come from
 //! the same sentence: participants are the people named outside quotes (minus the source of a
 //! trailing attribution, "…, Tammy Bruce said"), the place is the place named after "in", "at",
 //! "to" nearest the trigger, the date is the nearest date. A visit to several places ("to Turkey

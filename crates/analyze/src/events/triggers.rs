@@ -168,11 +168,13 @@ impl<'d> Finder<'d> {
 
     pub(super) fn statement_event(&self, s: usize, verb: usize, events: &mut Vec<Event>) {
         let range = self.sentence_tokens(s);
-        // a person right before the verb (allowing a few words: "Vance sharply criticised")
-        // not a possessive: "Ruto's office said" is the office speaking
-        let subject = (verb.saturating_sub(4).max(range.start)..verb)
-            .rev()
-            .find(|&k| self.entity_kind(k) == Some(EntityKind::Person) && !self.is_possessive_mention(k));
+        // a person or a body right before the verb (allowing a few words: "Vance sharply
+        // criticised", "DaimlerChrysler announced today"), not a possessive: "Ruto's office
+        // said" is the office speaking
+        let subject = (verb.saturating_sub(4).max(range.start)..verb).rev().find(|&k| {
+            matches!(self.entity_kind(k), Some(EntityKind::Person | EntityKind::Organization))
+                && !self.is_possessive_mention(k)
+        });
         let Some(mention) = subject.and_then(|k| self.mention(k)) else { return };
         // the person is the subject, not a word of it: "an attorney for the Brown family said"
         // is the attorney speaking

@@ -138,11 +138,14 @@ pub(super) enum WordClass {
     WomenPlural,
     /// Plural nouns for men ("the two men").
     MenPlural,
+    /// Words before a year that make it a time of the clause ("in 2013"); after another word
+    /// and before a word, a year modifies a noun ("the 2013 roadmap").
+    YearPreposition,
 }
 
 impl WordClass {
     /// The class names of `data/events/words.tsv`, in the order of the variants.
-    const NAMES: [&'static str; 15] = [
+    const NAMES: [&'static str; 16] = [
         "generic",
         "generic_collective",
         "wish",
@@ -158,6 +161,7 @@ impl WordClass {
         "clause_barrier",
         "women_plural",
         "men_plural",
+        "year_preposition",
     ];
 }
 
