@@ -12,7 +12,9 @@
 //!   before a meridiem or a zone ("6: 13 am", "5: 22 GMT"; not "Part 2: 10 ways");
 //! * "a. m." and "p. m." (either case);
 //! * two or more single capitals, each with its point ("U. S.", "U. S. A.");
-//! * a web address's last part: a word, ". ", then "com", "org", "net", "gov" or "edu".
+//! * a web address's last part: a word, ". ", then "com", "org", "net", "gov" or "edu";
+//! * a possessive or contraction with a space each side of its apostrophe ("AMD ’ s",
+//!   "doesn ' t", "We ’ ve").
 
 use std::borrow::Cow;
 
@@ -22,8 +24,11 @@ const DOMAIN_ENDINGS: [&str; 5] = ["com", "org", "net", "gov", "edu"];
 /// The text with the spaces of split tokens taken out; borrowed when there is none.
 pub(crate) fn join_split_tokens(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    // a quick pass: every form has a point or a colon followed by a space
-    if !b.windows(2).any(|w| matches!(w[0], b'.' | b':') && w[1] == b' ') {
+    // a quick pass: every form has a point, a colon or an apostrophe beside a space
+    if !b
+        .windows(2)
+        .any(|w| (matches!(w[0], b'.' | b':') && w[1] == b' ') || (w[0] == b' ' && matches!(w[1], b'\'' | 0xE2)))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -37,6 +42,14 @@ pub(crate) fn join_split_tokens(text: &str) -> Cow<'_, str> {
             i += 2;
             continue;
         }
+        if let Some(len) = (b[i] == b' ').then(|| spaced_contraction(b, i)).flatten() {
+            // "AMD ’ s": drop the spaces around the apostrophe
+            out.push_str(&text[last..i]);
+            out.push_str(&text[i + 1..i + 1 + len]);
+            last = i + len + 2;
+            i = last;
+            continue;
+        }
         i += 1;
     }
     if last == 0 {
@@ -44,6 +57,30 @@ pub(crate) fn join_split_tokens(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[last..]);
     Cow::Owned(out)
+}
+
+/// Endings joined to a word by an apostrophe ("AMD ’ s", "doesn ’ t", "We ’ ve").
+const CONTRACTION_ENDINGS: [&str; 7] = ["s", "t", "ve", "re", "ll", "d", "m"];
+
+/// The apostrophe's length in bytes when the space at `i` opens " ’ s" (or " ' s", " ’ t", …)
+/// after a letter or digit: a possessive or a contraction written with a space on each side.
+fn spaced_contraction(b: &[u8], i: usize) -> Option<usize> {
+    if !b[..i].last().is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let after = &b[i + 1..];
+    let len = if after.starts_with("’".as_bytes()) {
+        3
+    } else if after.starts_with(b"'") {
+        1
+    } else {
+        return None;
+    };
+    let rest = after.get(len..)?.strip_prefix(b" ")?;
+    CONTRACTION_ENDINGS
+        .iter()
+        .any(|end| rest.starts_with(end.as_bytes()) && rest.get(end.len()).is_none_or(|c| !c.is_ascii_alphanumeric()))
+        .then_some(len)
 }
 
 /// Whether the space after the point or colon at `i` splits one token.
@@ -192,6 +229,11 @@ mod tests {
         ("the U. S. Geological Survey", "the U.S. Geological Survey"),
         ("born in the U. S. A. in 1950", "born in the U.S.A. in 1950"),
         ("According to Earthquaketrack. com, it is", "According to Earthquaketrack.com, it is"),
+        (
+            "AMD ’ s transformation; it doesn ' t change; We ’ ve seen",
+            "AMD’s transformation; it doesn't change; We’ve seen",
+        ),
+        ("rock ' n ' roll and a ’ quoted ’ word", "rock ' n ' roll and a ’ quoted ’ word"),
         // prose: a sentence ending in a year or a big number, a list, a heading, a name
         ("It opened in 2012. 5 people came.", "It opened in 2012. 5 people came."),
         ("It cost 1,000. 5 of them", "It cost 1,000. 5 of them"),
