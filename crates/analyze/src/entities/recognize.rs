@@ -587,14 +587,7 @@ impl<'d> EntityReader<'d> {
         use tagger::NerType;
         let tokens = &self.doc.tokens;
         let first_token = |span: Span| self.token_index(span.start);
-        // one past the last token of `span`
-        let end_token = |span: Span| {
-            let mut k = self.token_index(span.start);
-            while k < tokens.len() && tokens[k].span.start < span.end {
-                k += 1;
-            }
-            k
-        };
+        let end_token = |span: Span| self.token_end(span);
         let same_sentence = |a: usize, b: usize| self.sentence_of.get(a) == self.sentence_of.get(b);
         // "&" joins
         let mut joined: Vec<(Span, NerType)> = Vec::with_capacity(ner.len());
@@ -696,7 +689,9 @@ impl<'d> EntityReader<'d> {
                 start += 1;
             }
             if (start, end) != (first_token(*span), end_token(*span)) {
-                *span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+                if let (Some(first), Some(last)) = (tokens.get(start), tokens.get(end - 1)) {
+                    *span = Span::new(first.span.start, last.span.end);
+                }
             }
         }
         out
@@ -728,13 +723,7 @@ impl<'d> EntityReader<'d> {
         };
         let capitalised_word = |k: usize| self.is_word(k) && is_capitalised(self.text(k));
         let same_sentence = |a: usize, b: usize| self.sentence_of.get(a) == self.sentence_of.get(b);
-        let end_token = |span: Span| {
-            let mut k = self.token_index(span.start);
-            while k < tokens.len() && tokens[k].span.start < span.end {
-                k += 1;
-            }
-            k
-        };
+        let end_token = |span: Span| self.token_end(span);
         // one past a body's name of capitalised words from token `k` on, after an "'s", ending
         // in a body's word
         let body_after = |k: usize| -> Option<usize> {

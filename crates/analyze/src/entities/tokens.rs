@@ -83,4 +83,15 @@ impl<'d> EntityReader<'d> {
     pub(super) fn token_index(&self, offset: usize) -> usize {
         self.doc.token_at_or_after(offset)
     }
+
+    /// One past the last token of `span`: the first token from its start that begins at or
+    /// after its end.
+    pub(super) fn token_end(&self, span: Span) -> usize {
+        let tokens = &self.doc.tokens;
+        let mut k = self.token_index(span.start);
+        while tokens.get(k).is_some_and(|t| t.span.start < span.end) {
+            k += 1;
+        }
+        k
+    }
 }
